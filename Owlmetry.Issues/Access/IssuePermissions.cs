@@ -1,0 +1,14 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The API key permissions this library checks.</summary>
+public static class IssuePermissions
+{
+    /// <summary>List and read issues and comments.</summary>
+    public const string Read = "issues:read";
+
+    /// <summary>Change status, merge, write comments.</summary>
+    public const string Write = "issues:write";
+
+    /// <summary>Send events (client keys).</summary>
+    public const string EventsWrite = "events:write";
+}

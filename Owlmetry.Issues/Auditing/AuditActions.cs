@@ -1,0 +1,11 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The actions an <see cref="AuditRecord"/> can record.</summary>
+public static class AuditActions
+{
+    /// <summary>A manual status change.</summary>
+    public const string StatusChanged = "issue.status_changed";
+
+    /// <summary>A merge of a source issue into the audited target.</summary>
+    public const string Merged = "issue.merged";
+}

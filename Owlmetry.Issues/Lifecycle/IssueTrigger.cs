@@ -1,0 +1,13 @@
+namespace Owlmetry.Issues;
+
+/// <summary>What moves an issue between statuses. The last two are fired only by the scan.</summary>
+internal enum IssueTrigger
+{
+    Reopen,
+    StartProgress,
+    Resolve,
+    Silence,
+    Snooze,
+    Regress,
+    Wake,
+}

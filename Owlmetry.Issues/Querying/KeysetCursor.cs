@@ -1,0 +1,49 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// Opaque page cursors: base64url of <c>scope:value:id</c>. The scope ties a cursor to the order it was made
+/// for, so a cursor of one sort is refused by another rather than silently misplacing the page.
+/// </summary>
+public static class KeysetCursor
+{
+    /// <summary>Encodes the position after which the next page starts.</summary>
+    public static string Encode(string scope, KeysetKey key) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{scope}:{key.Value}:{key.Id:N}")));
+
+    /// <summary>Decodes a cursor made by <see cref="Encode"/> for the same <paramref name="scope"/>.</summary>
+    /// <returns><see langword="false"/> for anything malformed or made for another scope.</returns>
+    public static bool TryDecode(string cursor, string scope, out KeysetKey key)
+    {
+        key = default;
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 256)
+        {
+            return false;
+        }
+
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var parts = text.Split(':');
+        if (parts.Length != 3 || parts[0] != scope
+            || !long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            || !Guid.TryParseExact(parts[2], "N", out var id))
+        {
+            return false;
+        }
+
+        key = new KeysetKey(value, id);
+        return true;
+    }
+}

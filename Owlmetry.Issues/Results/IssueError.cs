@@ -1,0 +1,22 @@
+namespace Owlmetry.Issues;
+
+/// <summary>An expected failure, returned as a value: its kind and the message shown to API clients.</summary>
+/// <param name="Kind">What went wrong, for mapping to a status code.</param>
+/// <param name="Message">A human readable message, e.g. <c>Issue not found</c>.</param>
+public sealed record IssueError(IssueErrorKind Kind, string Message)
+{
+    /// <summary>A 400-class error.</summary>
+    public static IssueError Invalid(string message) => new(IssueErrorKind.Invalid, message);
+
+    /// <summary>A 403-class error.</summary>
+    public static IssueError Forbidden(string message) => new(IssueErrorKind.Forbidden, message);
+
+    /// <summary>A 404-class error.</summary>
+    public static IssueError NotFound(string message) => new(IssueErrorKind.NotFound, message);
+
+    /// <summary>A 409-class error.</summary>
+    public static IssueError Conflict(string message) => new(IssueErrorKind.Conflict, message);
+
+    /// <summary>The actor's key lacks <paramref name="permission"/>.</summary>
+    public static IssueError MissingPermission(string permission) => Forbidden($"Missing permission: {permission}");
+}

@@ -1,0 +1,17 @@
+namespace Owlmetry.Issues;
+
+/// <summary>Why an operation was refused. Hosts map each kind to one status code.</summary>
+public enum IssueErrorKind
+{
+    /// <summary>The input is malformed or breaks a rule (HTTP 400).</summary>
+    Invalid,
+
+    /// <summary>The actor lacks a permission or a role (HTTP 403).</summary>
+    Forbidden,
+
+    /// <summary>The resource does not exist or is not visible to the actor (HTTP 404).</summary>
+    NotFound,
+
+    /// <summary>The operation conflicts with the current state (HTTP 409).</summary>
+    Conflict,
+}

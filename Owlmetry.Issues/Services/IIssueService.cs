@@ -1,0 +1,40 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// Every operation of the Issues API, authorized from the <see cref="Actor"/>: keys need <c>issues:read</c> or
+/// <c>issues:write</c>, everyone is limited to their teams' projects (another team's project is "not found"),
+/// and comment edits and deletes follow the author and admin rules. Failures are values, never exceptions.
+/// </summary>
+public interface IIssueService
+{
+    /// <summary>Lists a project's issues, most recently seen first unless the query sorts otherwise.</summary>
+    Task<IssueResult<IssuePage>> ListAsync(Actor actor, Guid projectId, IssueQuery query, CancellationToken ct = default);
+
+    /// <summary>Lists the issues of every project of the actor's teams, each with its project name.</summary>
+    Task<IssueResult<IssuePage>> ListAcrossTeamsAsync(Actor actor, TeamIssueQuery query, CancellationToken ct = default);
+
+    /// <summary>An issue with a page of occurrences, its comments and attachments.</summary>
+    Task<IssueResult<IssueDetail>> GetAsync(Actor actor, Guid projectId, Guid issueId, OccurrencePageRequest occurrences, CancellationToken ct = default);
+
+    /// <summary>Moves an issue to <paramref name="target"/> if the lifecycle allows it, with its side effects.</summary>
+    Task<IssueResult<IssueListItem>> ChangeStatusAsync(Actor actor, Guid projectId, Guid issueId, IssueStatus target, string? resolvedAtVersion, CancellationToken ct = default);
+
+    /// <summary>
+    /// Merges <paramref name="sourceIssueId"/> into <paramref name="targetIssueId"/> atomically: fingerprints,
+    /// occurrences (one per session), comments and attachment links move, roll-ups are recomputed, the source is
+    /// deleted and the target keeps its status.
+    /// </summary>
+    Task<IssueResult<IssueListItem>> MergeAsync(Actor actor, Guid projectId, Guid targetIssueId, Guid sourceIssueId, CancellationToken ct = default);
+
+    /// <summary>The non-deleted comments of an issue, oldest first.</summary>
+    Task<IssueResult<IReadOnlyList<IssueComment>>> ListCommentsAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);
+
+    /// <summary>Adds a comment written by the actor and bumps the issue's <c>updated_at</c>.</summary>
+    Task<IssueResult<IssueComment>> AddCommentAsync(Actor actor, Guid projectId, Guid issueId, string? body, CancellationToken ct = default);
+
+    /// <summary>Edits a comment; only its author may.</summary>
+    Task<IssueResult<IssueComment>> EditCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, string? body, CancellationToken ct = default);
+
+    /// <summary>Soft-deletes a comment; its author or an owner or admin of the project's team may.</summary>
+    Task<IssueResult<IssueComment>> DeleteCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, CancellationToken ct = default);
+}

@@ -1,0 +1,23 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// Storage for issues, their fingerprints, occurrences, comments, attachment links and audit records.
+/// Every call runs a unit of work: <see cref="ReadAsync{T}"/> sees one consistent state, and
+/// <see cref="WriteAsync{T}"/> is atomic and serializable — all of its writes commit, or none do when it
+/// throws, and no other unit interleaves with it. Domain rules (merges, scan batches) are written once against
+/// <see cref="IIssueStoreWriter"/> and are atomic on every provider.
+/// </summary>
+/// <remarks>
+/// The unit's delegate is synchronous on purpose: it runs while the provider holds its transaction, and
+/// embedded engines such as LiteDB bind a transaction to the thread that opened it.
+/// </remarks>
+public interface IIssueStore
+{
+    /// <summary>Runs <paramref name="read"/> against one consistent state of the store.</summary>
+    /// <returns>What <paramref name="read"/> returned.</returns>
+    Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default);
+
+    /// <summary>Runs <paramref name="write"/> as one atomic, serializable transaction.</summary>
+    /// <returns>What <paramref name="write"/> returned, once its writes are durable.</returns>
+    Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default);
+}

@@ -1,0 +1,38 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The reads a unit of work may make. Lists are keyset-paged and never return soft-deleted rows.</summary>
+public interface IIssueStoreReader
+{
+    /// <summary>The issue with <paramref name="issueId"/>, or null.</summary>
+    Issue? FindIssue(Guid issueId);
+
+    /// <summary>
+    /// Up to <paramref name="take"/> issues passing <paramref name="filter"/>, in <paramref name="sort"/> order
+    /// (descending value, then descending id), strictly after <paramref name="after"/> when given.
+    /// </summary>
+    IReadOnlyList<Issue> ListIssues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take);
+
+    /// <summary>The id of the issue a fingerprint is aliased to, or null when the fingerprint is unknown.</summary>
+    Guid? FindIssueIdByFingerprint(FingerprintKey key);
+
+    /// <summary>Up to <paramref name="take"/> occurrences of an issue, newest first (timestamp, then id, descending).</summary>
+    IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take);
+
+    /// <summary>Every occurrence of an issue, in no particular order (for roll-ups and merges).</summary>
+    IReadOnlyList<IssueOccurrence> GetAllOccurrences(Guid issueId);
+
+    /// <summary>Whether the issue already has the occurrence of <paramref name="sessionId"/>.</summary>
+    bool HasOccurrenceInSession(Guid issueId, Guid sessionId);
+
+    /// <summary>The comment with <paramref name="commentId"/>, including a soft-deleted one, or null.</summary>
+    IssueComment? FindComment(Guid commentId);
+
+    /// <summary>The non-deleted comments of an issue, oldest first (created_at, then id).</summary>
+    IReadOnlyList<IssueComment> ListComments(Guid issueId);
+
+    /// <summary>Up to <paramref name="take"/> non-deleted attachments linked to an issue, newest first (created_at, then id).</summary>
+    IReadOnlyList<IssueAttachment> ListAttachments(Guid issueId, int take);
+
+    /// <summary>The audit records of an issue, oldest first.</summary>
+    IReadOnlyList<AuditRecord> ListAuditRecords(Guid issueId);
+}

@@ -1,0 +1,48 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// The writes a unit of work may make, on top of its reads. A write that breaks a store invariant (a duplicate
+/// id, a second occurrence of one session in one issue) throws <see cref="IssueStoreConflictException"/> and
+/// the whole unit rolls back.
+/// </summary>
+public interface IIssueStoreWriter : IIssueStoreReader
+{
+    /// <summary>Adds a new issue.</summary>
+    void InsertIssue(Issue issue);
+
+    /// <summary>Replaces an existing issue (matched by id).</summary>
+    void UpdateIssue(Issue issue);
+
+    /// <summary>Removes an issue. Its occurrences, comments and links must have been moved or removed first.</summary>
+    void DeleteIssue(Guid issueId);
+
+    /// <summary>Aliases a fingerprint to an issue, replacing any previous alias of the same key.</summary>
+    void AssignFingerprint(FingerprintKey key, Guid issueId);
+
+    /// <summary>Adds an occurrence; at most one per (issue, session).</summary>
+    void InsertOccurrence(IssueOccurrence occurrence);
+
+    /// <summary>Removes the occurrences of the given sessions from an issue.</summary>
+    void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds);
+
+    /// <summary>Moves every occurrence of one issue to another.</summary>
+    void MoveOccurrences(Guid fromIssueId, Guid toIssueId);
+
+    /// <summary>Adds a comment.</summary>
+    void InsertComment(IssueComment comment);
+
+    /// <summary>Replaces an existing comment (matched by id).</summary>
+    void UpdateComment(IssueComment comment);
+
+    /// <summary>Moves every comment, deleted ones included, of one issue to another.</summary>
+    void MoveComments(Guid fromIssueId, Guid toIssueId);
+
+    /// <summary>Adds or replaces an attachment row.</summary>
+    void UpsertAttachment(IssueAttachment attachment);
+
+    /// <summary>Relinks every attachment of one issue to another.</summary>
+    void MoveAttachments(Guid fromIssueId, Guid toIssueId);
+
+    /// <summary>Appends an audit record.</summary>
+    void AppendAudit(AuditRecord record);
+}
