@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Owlmetry.Issues;
+
+internal sealed class IssuesBuilder(IServiceCollection services) : IIssuesBuilder
+{
+    public IServiceCollection Services { get; } = services;
+}

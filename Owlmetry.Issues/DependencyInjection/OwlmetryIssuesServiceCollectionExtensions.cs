@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Owlmetry.Issues;
+using Owlmetry.Issues.Storage.InMemory;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Owlmetry issue library.</summary>
+public static class OwlmetryIssuesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the issue service with in-memory storage, an in-memory directory and the system clock, each
+    /// registered only if nothing else is (a <see cref="TimeProvider"/> registered by the caller wins). Calling it
+    /// twice is harmless.
+    /// </summary>
+    /// <returns>A builder for choosing storage and other extensions.</returns>
+    public static IIssuesBuilder AddOwlmetryIssues(this IServiceCollection services, Action<IssuesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<IssuesOptions>()
+            .Validate(o => o.DefaultPageSize >= 1 && o.DefaultPageSize <= o.MaxPageSize, "DefaultPageSize must be between 1 and MaxPageSize.")
+            .Validate(o => o.DetailAttachmentLimit >= 0, "DetailAttachmentLimit must not be negative.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIssueStore, InMemoryIssueStore>();
+        services.TryAddSingleton<InMemoryIssueDirectory>();
+        services.TryAddSingleton<IIssueDirectory>(sp => sp.GetRequiredService<InMemoryIssueDirectory>());
+        services.TryAddSingleton<IIssueService, IssueService>();
+        return new IssuesBuilder(services);
+    }
+
+    /// <summary>Stores issues in memory (the default): for tests, samples and throw-away instances.</summary>
+    /// <returns>The builder.</returns>
+    public static IIssuesBuilder UseInMemoryStorage(this IIssuesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
+        return builder;
+    }
+
+    /// <summary>Reads projects and apps from the host's own directory instead of the in-memory one.</summary>
+    /// <returns>The builder.</returns>
+    public static IIssuesBuilder UseDirectory<TDirectory>(this IIssuesBuilder builder)
+        where TDirectory : class, IIssueDirectory
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IIssueDirectory, TDirectory>());
+        return builder;
+    }
+}

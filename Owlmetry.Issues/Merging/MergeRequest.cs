@@ -1,0 +1,4 @@
+namespace Owlmetry.Issues;
+
+/// <summary>A merge of one issue into another of the same project, by an actor, at a time.</summary>
+internal sealed record MergeRequest(Guid ProjectId, Guid TargetIssueId, Guid SourceIssueId, Actor Actor, DateTimeOffset Now);

@@ -1,0 +1,125 @@
+namespace Owlmetry.Issues;
+
+internal sealed partial class IssueService
+{
+    private static readonly IssueError s_commentNotFound = IssueError.NotFound("Comment not found");
+
+    public async Task<IssueResult<IReadOnlyList<IssueComment>>> ListCommentsAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Read, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var comments = await store.ReadAsync(
+            reader => InProject(reader.FindIssue(issueId), projectId) is null ? null : reader.ListComments(issueId),
+            ct).ConfigureAwait(false);
+        return comments is null ? s_issueNotFound : IssueResult<IReadOnlyList<IssueComment>>.Success(comments);
+    }
+
+    public async Task<IssueResult<IssueComment>> AddCommentAsync(Actor actor, Guid projectId, Guid issueId, string? body, CancellationToken ct = default)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var text = CommentRules.NormalizeBody(body);
+        if (!text.IsSuccess)
+        {
+            return text.Error;
+        }
+
+        var now = timeProvider.GetUtcNowMilliseconds();
+        return await store.WriteAsync(
+            writer =>
+            {
+                if (InProject(writer.FindIssue(issueId), projectId) is not { } issue)
+                {
+                    return s_issueNotFound;
+                }
+
+                var comment = new IssueComment
+                {
+                    Id = Guid.CreateVersion7(now),
+                    IssueId = issueId,
+                    Author = actor.AsAuthor(),
+                    Body = text.Value,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                writer.InsertComment(comment);
+                writer.UpdateIssue(issue with { UpdatedAt = now });
+                return IssueResult<IssueComment>.Success(comment);
+            },
+            ct).ConfigureAwait(false);
+    }
+
+    public async Task<IssueResult<IssueComment>> EditCommentAsync(
+        Actor actor, Guid projectId, Guid issueId, Guid commentId, string? body, CancellationToken ct = default)
+    {
+        var text = CommentRules.NormalizeBody(body);
+        return await ChangeCommentAsync(
+            actor, projectId, issueId, commentId,
+            (comment, _) => CommentRules.CanEdit(actor, comment) ? null : IssueError.Forbidden("Only the author can edit this comment"),
+            (comment, now) => text.IsSuccess ? comment with { Body = text.Value, UpdatedAt = now } : text.Error,
+            ct).ConfigureAwait(false);
+    }
+
+    public async Task<IssueResult<IssueComment>> DeleteCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, CancellationToken ct = default) =>
+        await ChangeCommentAsync(
+            actor, projectId, issueId, commentId,
+            (comment, teamId) => CommentRules.CanDelete(actor, comment, teamId) ? null : IssueError.Forbidden("Only the author or a team admin can delete this comment"),
+            (comment, now) => comment with { DeletedAt = now },
+            ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The shared path of edit and delete: the comment must be live and belong to the issue, and the issue to the
+    /// project in the path; then <paramref name="authorize"/> decides and <paramref name="change"/> applies.
+    /// </summary>
+    private async Task<IssueResult<IssueComment>> ChangeCommentAsync(
+        Actor actor, Guid projectId, Guid issueId, Guid commentId,
+        Func<IssueComment, Guid, IssueError?> authorize,
+        Func<IssueComment, DateTimeOffset, IssueResult<IssueComment>> change,
+        CancellationToken ct)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var teamId = access.Value.TeamId;
+        var now = timeProvider.GetUtcNowMilliseconds();
+        return await store.WriteAsync(
+            writer =>
+            {
+                if (InProject(writer.FindIssue(issueId), projectId) is null)
+                {
+                    return s_issueNotFound;
+                }
+
+                var comment = writer.FindComment(commentId);
+                if (comment is null || comment.IssueId != issueId || comment.DeletedAt is not null)
+                {
+                    return s_commentNotFound;
+                }
+
+                if (authorize(comment, teamId) is { } refusal)
+                {
+                    return refusal;
+                }
+
+                var changed = change(comment, now);
+                if (changed.IsSuccess)
+                {
+                    writer.UpdateComment(changed.Value);
+                }
+
+                return changed;
+            },
+            ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,115 @@
+namespace Owlmetry.Issues;
+
+internal sealed partial class IssueService
+{
+    private const string OccurrenceCursorScope = "occurrences";
+
+    public async Task<IssueResult<IssuePage>> ListAsync(Actor actor, Guid projectId, IssueQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var access = await AuthorizeAsync(actor, IssuePermissions.Read, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var isDev = query.IsDev ?? (query.DataMode ?? DataMode.All).ToIsDev();
+        var filter = new IssueListFilter([projectId], query.Status, query.AppId, isDev);
+        return await ListPageAsync(filter, query, projectNames: null, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IssueResult<IssuePage>> ListAcrossTeamsAsync(Actor actor, TeamIssueQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        if (!actor.Has(IssuePermissions.Read))
+        {
+            return IssueError.MissingPermission(IssuePermissions.Read);
+        }
+
+        Guid[] teamIds = query.TeamId is { } teamId ? (actor.IsIn(teamId) ? [teamId] : []) : [.. actor.Teams.Keys];
+        var projects = teamIds.Length == 0 ? [] : await directory.ListProjectsAsync(teamIds, ct).ConfigureAwait(false);
+        var projectNames = projects
+            .Where(p => query.ProjectId is not { } projectId || p.Id == projectId)
+            .ToDictionary(p => p.Id, p => p.Name);
+        var isDev = query.IsDev ?? (query.DataMode ?? DataMode.Production).ToIsDev();
+        var filter = new IssueListFilter(projectNames.Keys, query.Status, query.AppId, isDev);
+        return await ListPageAsync(filter, query, projectNames, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IssueResult<IssueDetail>> GetAsync(Actor actor, Guid projectId, Guid issueId, OccurrencePageRequest occurrences, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var access = await AuthorizeAsync(actor, IssuePermissions.Read, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        KeysetKey? after = null;
+        if (occurrences.Cursor is { } cursor)
+        {
+            if (!KeysetCursor.TryDecode(cursor, OccurrenceCursorScope, out var key))
+            {
+                return IssueError.Invalid("Invalid occurrence_cursor");
+            }
+
+            after = key;
+        }
+
+        var limit = _options.ClampPageSize(occurrences.Limit);
+        var snapshot = await store.ReadAsync(
+            reader => InProject(reader.FindIssue(issueId), projectId) is not { } issue ? null : new
+            {
+                Issue = issue,
+                Occurrences = reader.ListOccurrences(issueId, after, limit + 1),
+                Comments = reader.ListComments(issueId),
+                Attachments = reader.ListAttachments(issueId, _options.DetailAttachmentLimit),
+            },
+            ct).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return s_issueNotFound;
+        }
+
+        var hasMore = snapshot.Occurrences.Count > limit;
+        var page = snapshot.Occurrences.Take(limit).ToList();
+        var nextCursor = hasMore ? KeysetCursor.Encode(OccurrenceCursorScope, KeysetKey.Of(page[^1])) : null;
+        var item = await DescribeAsync(snapshot.Issue, ct).ConfigureAwait(false);
+        return new IssueDetail(item, page, nextCursor, hasMore, snapshot.Comments, snapshot.Attachments);
+    }
+
+    private async Task<IssueResult<IssuePage>> ListPageAsync(
+        IssueListFilter filter, IssueQuery query, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
+    {
+        var scope = query.Sort.ToWireName();
+        KeysetKey? after = null;
+        if (query.Cursor is { } cursor)
+        {
+            if (!KeysetCursor.TryDecode(cursor, scope, out var key))
+            {
+                return IssueError.Invalid("Invalid cursor");
+            }
+
+            after = key;
+        }
+
+        var limit = _options.ClampPageSize(query.Limit);
+        var rows = filter.ProjectIds.Count == 0
+            ? []
+            : await store.ReadAsync(reader => reader.ListIssues(filter, query.Sort, after, limit + 1), ct).ConfigureAwait(false);
+        var hasMore = rows.Count > limit;
+        var issues = rows.Take(limit).ToList();
+        var appNames = new Dictionary<Guid, string?>();
+        foreach (var appId in issues.Select(i => i.AppId).Distinct())
+        {
+            appNames[appId] = (await directory.FindAppAsync(appId, ct).ConfigureAwait(false))?.Name;
+        }
+
+        var items = issues
+            .Select(issue => new IssueListItem(issue, appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))
+            .ToList();
+        var nextCursor = hasMore ? KeysetCursor.Encode(scope, query.Sort.KeyOf(issues[^1])) : null;
+        return new IssuePage(items, nextCursor, hasMore);
+    }
+}

@@ -1,0 +1,70 @@
+namespace Owlmetry.Issues;
+
+internal sealed partial class IssueService
+{
+    public async Task<IssueResult<IssueListItem>> ChangeStatusAsync(
+        Actor actor, Guid projectId, Guid issueId, IssueStatus target, string? resolvedAtVersion, CancellationToken ct = default)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var now = timeProvider.GetUtcNowMilliseconds();
+        var changed = await store.WriteAsync(
+            writer =>
+            {
+                if (InProject(writer.FindIssue(issueId), projectId) is not { } issue)
+                {
+                    return s_issueNotFound;
+                }
+
+                var result = IssueLifecycle.ChangeStatus(issue, target, resolvedAtVersion, now);
+                if (result.IsSuccess)
+                {
+                    writer.UpdateIssue(result.Value);
+                    writer.AppendAudit(StatusAudit(actor, issue, result.Value, now));
+                }
+
+                return result;
+            },
+            ct).ConfigureAwait(false);
+        return changed.IsSuccess ? await DescribeAsync(changed.Value, ct).ConfigureAwait(false) : changed.Error;
+    }
+
+    public async Task<IssueResult<IssueListItem>> MergeAsync(
+        Actor actor, Guid projectId, Guid targetIssueId, Guid sourceIssueId, CancellationToken ct = default)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        if (sourceIssueId == targetIssueId)
+        {
+            return IssueError.Invalid("Cannot merge an issue into itself");
+        }
+
+        var request = new MergeRequest(projectId, targetIssueId, sourceIssueId, actor, timeProvider.GetUtcNowMilliseconds());
+        var merged = await store.WriteAsync(writer => IssueMerger.Merge(writer, request), ct).ConfigureAwait(false);
+        return merged.IsSuccess ? await DescribeAsync(merged.Value, ct).ConfigureAwait(false) : merged.Error;
+    }
+
+    private static AuditRecord StatusAudit(Actor actor, Issue before, Issue after, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ProjectId = before.ProjectId,
+        IssueId = before.Id,
+        ActorKind = actor.Kind,
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        Action = AuditActions.StatusChanged,
+        FromStatus = before.Status,
+        ToStatus = after.Status,
+        FromResolvedAtVersion = before.ResolvedAtVersion,
+        ToResolvedAtVersion = after.ResolvedAtVersion,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Owlmetry.Issues;
+
+/// <summary>The issue operations, split by concern over partial files: listing, triage and comments.</summary>
+internal sealed partial class IssueService(IIssueStore store, IIssueDirectory directory, TimeProvider timeProvider, IOptions<IssuesOptions> options)
+    : IIssueService
+{
+    private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");
+    private static readonly IssueError s_issueNotFound = IssueError.NotFound("Issue not found");
+
+    private readonly IssuesOptions _options = options.Value;
+
+    /// <summary>Permission first, then visibility: another team's project is reported as not found, never forbidden.</summary>
+    private async Task<IssueResult<ProjectInfo>> AuthorizeAsync(Actor actor, string permission, Guid projectId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Has(permission))
+        {
+            return IssueError.MissingPermission(permission);
+        }
+
+        var project = await directory.FindProjectAsync(projectId, ct).ConfigureAwait(false);
+        return project is not null && actor.IsIn(project.TeamId) ? project : s_projectNotFound;
+    }
+
+    private static Issue? InProject(Issue? issue, Guid projectId) => issue?.ProjectId == projectId ? issue : null;
+
+    private async Task<IssueListItem> DescribeAsync(Issue issue, CancellationToken ct)
+    {
+        var app = await directory.FindAppAsync(issue.AppId, ct).ConfigureAwait(false);
+        return new IssueListItem(issue, app?.Name);
+    }
+}
