@@ -26,7 +26,12 @@ internal sealed class IssueStateMachine
 
     public StateMachine<IssueStatus, IssueTrigger> Machine => _machine;
 
-    public bool CanFire(IssueTrigger trigger) => _machine.CanFire(trigger);
+    /// <summary>
+    /// Whether the trigger is permitted from the current status. Resolve is asked with a stand-in version: the
+    /// question is whether the transition exists; the version itself is checked when it is fired.
+    /// </summary>
+    public bool CanFire(IssueTrigger trigger) =>
+        trigger == IssueTrigger.Resolve ? _machine.CanFire(_resolve, "version") : _machine.CanFire(trigger);
 
     public void Fire(IssueTrigger trigger) => _machine.Fire(trigger);
 
@@ -49,7 +54,7 @@ internal sealed class IssueStateMachine
             .Permit(IssueTrigger.Snooze, IssueStatus.Snoozed);
 
         _machine.Configure(IssueStatus.Resolved)
-            .OnEntryFrom(_resolve, version => _issue = _issue with { ResolvedAtVersion = version })
+            .OnEntryFrom(_resolve, version => _issue = _issue with { ResolvedAtVersion = version }, "record resolved_at_version")
             .Permit(IssueTrigger.Reopen, IssueStatus.New)
             .Permit(IssueTrigger.Silence, IssueStatus.Silenced)
             .Permit(IssueTrigger.Snooze, IssueStatus.Snoozed)

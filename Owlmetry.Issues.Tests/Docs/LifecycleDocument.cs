@@ -1,0 +1,30 @@
+namespace Owlmetry.Issues.Tests.Docs;
+
+/// <summary>The text of docs/lifecycle.md, generated from the state machine.</summary>
+internal static class LifecycleDocument
+{
+    public static string Render()
+    {
+        var rows = Enum.GetValues<IssueStatus>().Select(from =>
+            $"| `{from.ToWireName()}` | {string.Join(", ", IssueLifecycle.AllowedTargets(from).Select(to => $"`{to.ToWireName()}`"))} |");
+        return $"""
+            # Issue lifecycle
+
+            Generated from `IssueLifecycle` (the Stateless machine in `Owlmetry.Issues/Lifecycle/`) by
+            `LifecycleDocumentTests`; do not edit by hand. `Regress` and `Wake` are fired only by the issue scan;
+            every other trigger is a manual status change through the API. Resolving needs a non-empty
+            `resolved_at_version`.
+
+            ```mermaid
+            {IssueLifecycle.ToMermaid().Trim()}
+            ```
+
+            ## Manual transitions
+
+            | From | Allowed targets |
+            |---|---|
+            {string.Join("\n", rows)}
+
+            """.ReplaceLineEndings("\n");
+    }
+}

@@ -1,0 +1,33 @@
+namespace Owlmetry.Issues.Tests.Docs;
+
+public sealed class LifecycleDocumentTests
+{
+    private const string UpdateVariable = "OWLMETRY_UPDATE_DOCS";
+
+    [Test]
+    public void LifecycleDocument_MatchesStateMachine()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "lifecycle.md");
+        var expected = LifecycleDocument.Render();
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        var actual = File.Exists(path) ? File.ReadAllText(path) : "(missing)";
+
+        Assert.That(actual, Is.EqualTo(expected),
+            $"docs/lifecycle.md is out of date with IssueLifecycle; regenerate it with {UpdateVariable}=1 dotnet test --filter LifecycleDocument");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Owlmetry.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Owlmetry.sln not found above the test directory.");
+    }
+}

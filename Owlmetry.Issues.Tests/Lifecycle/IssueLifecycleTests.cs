@@ -1,0 +1,213 @@
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Lifecycle;
+
+public sealed class IssueLifecycleTests
+{
+    private static readonly DateTimeOffset s_now = new(2024, 1, 15, 15, 0, 0, TimeSpan.Zero);
+
+    // The reference's table of manual transitions, written out independently of the state machine.
+    private static readonly Dictionary<IssueStatus, IssueStatus[]> s_referenceTable = new()
+    {
+        [IssueStatus.New] = [IssueStatus.InProgress, IssueStatus.Resolved, IssueStatus.Silenced, IssueStatus.Snoozed],
+        [IssueStatus.InProgress] = [IssueStatus.New, IssueStatus.Resolved, IssueStatus.Silenced, IssueStatus.Snoozed],
+        [IssueStatus.Resolved] = [IssueStatus.New, IssueStatus.Silenced, IssueStatus.Snoozed],
+        [IssueStatus.Regressed] = [IssueStatus.InProgress, IssueStatus.Resolved, IssueStatus.Silenced, IssueStatus.Snoozed],
+        [IssueStatus.Silenced] = [IssueStatus.New, IssueStatus.InProgress, IssueStatus.Resolved, IssueStatus.Snoozed],
+        [IssueStatus.Snoozed] = [IssueStatus.New, IssueStatus.InProgress, IssueStatus.Resolved, IssueStatus.Silenced],
+    };
+
+    private static IEnumerable<TestCaseData> AllPairs() =>
+        from source in Enum.GetValues<IssueStatus>()
+        from target in Enum.GetValues<IssueStatus>()
+        let allowed = s_referenceTable[source].Contains(target)
+        select new TestCaseData(source, target, allowed)
+            .SetName($"ChangeStatus_{source}To{target}_{(allowed ? "Allowed" : "Refused")}");
+
+    [TestCaseSource(nameof(AllPairs))]
+    public void ChangeStatus_EveryPair_FollowsReferenceTable(IssueStatus from, IssueStatus to, bool allowed)
+    {
+        var issue = IssueFactory.Create(status: from, resolvedAtVersion: from == IssueStatus.Resolved ? "1.0.0" : null);
+
+        var result = IssueLifecycle.ChangeStatus(issue, to, "2.0.0", s_now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(IssueLifecycle.CanTransition(from, to), Is.EqualTo(allowed), "CanTransition");
+            Assert.That(result.IsSuccess, Is.EqualTo(allowed), $"ChangeStatus {from} -> {to}: {result}");
+        });
+        if (allowed)
+        {
+            Assert.That(result.Value.Status, Is.EqualTo(to));
+        }
+        else
+        {
+            Assert.That(result.Error!.Kind, Is.EqualTo(IssueErrorKind.Invalid));
+            Assert.That(result.Error.Message, Is.EqualTo($"Cannot transition from '{from.ToWireName()}' to '{to.ToWireName()}'"));
+        }
+    }
+
+    [TestCaseSource(nameof(Statuses))]
+    public void AllowedTargets_EachStatus_MatchesReferenceTable(IssueStatus from)
+    {
+        var targets = IssueLifecycle.AllowedTargets(from);
+
+        Assert.That(targets, Is.EquivalentTo(s_referenceTable[from]));
+    }
+
+    [TestCase("2.1.0", "2.1.0")]
+    [TestCase("  2.1.0  ", "2.1.0")]
+    public void ChangeStatus_ToResolvedWithVersion_StoresTrimmedVersion(string given, string stored)
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.New);
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, given, s_now);
+
+        Assert.That(result.Value.ResolvedAtVersion, Is.EqualTo(stored));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void ChangeStatus_ToResolvedWithoutVersion_IsInvalid(string? version)
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.InProgress);
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, version, s_now);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version is required when status is resolved")));
+    }
+
+    [Test]
+    public void ChangeStatus_ToResolvedWithVersionOf50Chars_IsAcceptedAnd51IsInvalid()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.New);
+
+        var fifty = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, new string('9', 50), s_now);
+        var fiftyOne = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, new string('9', 51), s_now);
+
+        Assert.That(fifty.IsSuccess, Is.True, fifty.ToString());
+        Assert.That(fiftyOne.Error?.Kind, Is.EqualTo(IssueErrorKind.Invalid));
+    }
+
+    [TestCase(IssueStatus.Resolved, IssueStatus.New)]
+    [TestCase(IssueStatus.Silenced, IssueStatus.InProgress)]
+    [TestCase(IssueStatus.Snoozed, IssueStatus.New)]
+    public void ChangeStatus_BackToNewOrInProgress_ClearsResolvedVersion(IssueStatus from, IssueStatus to)
+    {
+        var issue = IssueFactory.Create(status: from, resolvedAtVersion: "1.0.0");
+
+        var result = IssueLifecycle.ChangeStatus(issue, to, null, s_now);
+
+        Assert.That(result.Value.ResolvedAtVersion, Is.Null);
+    }
+
+    [Test]
+    public void ChangeStatus_ResolvedToSilenced_KeepsResolvedVersion()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0.0");
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Silenced, null, s_now);
+
+        Assert.That(result.Value.ResolvedAtVersion, Is.EqualTo("1.0.0"));
+    }
+
+    [TestCase(IssueStatus.New)]
+    [TestCase(IssueStatus.InProgress)]
+    [TestCase(IssueStatus.Resolved)]
+    [TestCase(IssueStatus.Regressed)]
+    [TestCase(IssueStatus.Silenced)]
+    public void ChangeStatus_IntoSnoozed_SetsSnoozedAtToNow(IssueStatus from)
+    {
+        var issue = IssueFactory.Create(status: from, resolvedAtVersion: "1.0.0");
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Snoozed, null, s_now);
+
+        Assert.That(result.Value.SnoozedAt, Is.EqualTo(s_now));
+    }
+
+    [TestCase(IssueStatus.New)]
+    [TestCase(IssueStatus.InProgress)]
+    [TestCase(IssueStatus.Resolved)]
+    [TestCase(IssueStatus.Silenced)]
+    public void ChangeStatus_OutOfSnoozed_ClearsSnoozedAt(IssueStatus to)
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.Snoozed, snoozedAt: s_now.AddDays(-1));
+
+        var result = IssueLifecycle.ChangeStatus(issue, to, "3.0", s_now);
+
+        Assert.That(result.Value.SnoozedAt, Is.Null);
+    }
+
+    [Test]
+    public void ChangeStatus_Allowed_BumpsUpdatedAt()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.New);
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.InProgress, null, s_now);
+
+        Assert.That(result.Value.UpdatedAt, Is.EqualTo(s_now));
+    }
+
+    [Test]
+    public void ChangeStatus_Refused_LeavesIssueUntouched()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0");
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.InProgress, null, s_now);
+
+        Assert.That(result.IsSuccess, Is.False);
+        Assert.That(issue.Status, Is.EqualTo(IssueStatus.Resolved));
+    }
+
+    [Test]
+    public void Regress_ResolvedIssue_BecomesRegressedAndClearsResolvedVersion()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0.0");
+
+        var regressed = IssueLifecycle.Regress(issue, s_now);
+
+        Assert.That(regressed, Is.Not.Null);
+        Assert.That(regressed!.Status, Is.EqualTo(IssueStatus.Regressed));
+        Assert.That(regressed.ResolvedAtVersion, Is.Null);
+        Assert.That(regressed.UpdatedAt, Is.EqualTo(s_now));
+    }
+
+    [TestCase(IssueStatus.New)]
+    [TestCase(IssueStatus.InProgress)]
+    [TestCase(IssueStatus.Regressed)]
+    [TestCase(IssueStatus.Silenced)]
+    [TestCase(IssueStatus.Snoozed)]
+    public void Regress_NotResolved_ReturnsNull(IssueStatus status)
+    {
+        var issue = IssueFactory.Create(status: status);
+
+        Assert.That(IssueLifecycle.Regress(issue, s_now), Is.Null);
+    }
+
+    [Test]
+    public void Wake_SnoozedIssue_BecomesNewAndClearsSnoozedAt()
+    {
+        var issue = IssueFactory.Create(status: IssueStatus.Snoozed, snoozedAt: s_now.AddHours(-3));
+
+        var woken = IssueLifecycle.Wake(issue, s_now);
+
+        Assert.That(woken, Is.Not.Null);
+        Assert.That(woken!.Status, Is.EqualTo(IssueStatus.New));
+        Assert.That(woken.SnoozedAt, Is.Null);
+    }
+
+    [TestCase(IssueStatus.New)]
+    [TestCase(IssueStatus.InProgress)]
+    [TestCase(IssueStatus.Resolved)]
+    [TestCase(IssueStatus.Regressed)]
+    [TestCase(IssueStatus.Silenced)]
+    public void Wake_NotSnoozed_ReturnsNull(IssueStatus status)
+    {
+        var issue = IssueFactory.Create(status: status);
+
+        Assert.That(IssueLifecycle.Wake(issue, s_now), Is.Null);
+    }
+
+    private static IEnumerable<IssueStatus> Statuses() => Enum.GetValues<IssueStatus>();
+}

@@ -1,0 +1,182 @@
+using Owlmetry.Issues.Testing;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Services;
+
+public sealed class IssueServiceMergeTests
+{
+    private TeamWorld _world = null!;
+
+    [SetUp]
+    public void SetUp() => _world = new TeamWorld();
+
+    [Test]
+    public async Task MergeAsync_TwoIssues_CombinesFingerprintsAndDeletesSource()
+    {
+        var target = await _world.SeedAsync(new IssueSeed(_world.App.Id, "target") { Fingerprints = ["aaa"] });
+        var source = await _world.SeedAsync(new IssueSeed(_world.App.Id, "source") { Fingerprints = ["bbb", "ccc"] });
+
+        var result = await _world.Service.MergeAsync(_world.Member, _world.Project.Id, target.Id, source.Id);
+
+        Assert.That(result.IsSuccess, Is.True, result.ToString());
+        Assert.That(result.Value.Issue.Fingerprints, Is.EquivalentTo(new[] { "aaa", "bbb", "ccc" }));
+        var (sourceAfter, routed) = await _world.Issues.Store.ReadAsync(r =>
+            (r.FindIssue(source.Id), r.FindIssueIdByFingerprint(new FingerprintKey("bbb", _world.App.Id, false))));
+        Assert.That(sourceAfter, Is.Null, "the source must be deleted");
+        Assert.That(routed, Is.EqualTo(target.Id), "a moved fingerprint must route to the target");
+    }
+
+    [Test]
+    public async Task MergeAsync_SharedSessions_KeepsOneOccurrencePerSession()
+    {
+        var shared = Guid.NewGuid();
+        var target = await _world.SeedAsync("target", new OccurrenceSeed { SessionId = shared }, new OccurrenceSeed());
+        var source = await _world.SeedAsync("source", new OccurrenceSeed { SessionId = shared }, new OccurrenceSeed(), new OccurrenceSeed());
+
+        var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
+
+        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(target.Id));
+        Assert.That(occurrences, Has.Count.EqualTo(4));
+        Assert.That(occurrences.Select(o => o.SessionId), Is.Unique);
+        Assert.That(result.Value.Issue.OccurrenceCount, Is.EqualTo(4));
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(source.Id)), Is.Empty);
+    }
+
+    [Test]
+    public async Task MergeAsync_RecomputesCountsSeenTimesAndVersions()
+    {
+        var t0 = IssueFactory.Epoch;
+        var target = await _world.SeedAsync("target",
+            new OccurrenceSeed { UserId = "u1", AppVersion = "2.0", SdkVersion = "0.2", Timestamp = t0.AddHours(2) },
+            new OccurrenceSeed { UserId = "u2", AppVersion = "2.1", SdkVersion = "0.3", Timestamp = t0.AddHours(3) });
+        var source = await _world.SeedAsync("source",
+            new OccurrenceSeed { UserId = "u1", AppVersion = "1.0", SdkVersion = "0.1", Timestamp = t0 },
+            new OccurrenceSeed { UserId = null, AppVersion = "3.0", SdkVersion = "0.4", Timestamp = t0.AddHours(5) });
+
+        var merged = (await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id)).Value.Issue;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.OccurrenceCount, Is.EqualTo(4));
+            Assert.That(merged.UniqueUserCount, Is.EqualTo(2));
+            Assert.That(merged.FirstSeenAt, Is.EqualTo(t0));
+            Assert.That(merged.LastSeenAt, Is.EqualTo(t0.AddHours(5)));
+            Assert.That(merged.FirstSeenAppVersion, Is.EqualTo("1.0"));
+            Assert.That(merged.LastSeenAppVersion, Is.EqualTo("3.0"));
+            Assert.That(merged.FirstSeenSdkVersion, Is.EqualTo("0.1"));
+            Assert.That(merged.LastSeenSdkVersion, Is.EqualTo("0.4"));
+            Assert.That(merged.UpdatedAt, Is.EqualTo(_world.Clock.GetUtcNow()));
+        });
+    }
+
+    [Test]
+    public async Task MergeAsync_TargetKeepsItsStatus()
+    {
+        var target = await _world.SeedAsync(new IssueSeed(_world.App.Id, "target") { Status = IssueStatus.Silenced });
+        var source = await _world.SeedAsync(new IssueSeed(_world.App.Id, "source") { Status = IssueStatus.InProgress });
+
+        var merged = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
+
+        Assert.That(merged.Value.Issue.Status, Is.EqualTo(IssueStatus.Silenced));
+    }
+
+    [Test]
+    public async Task MergeAsync_MovesCommentsAndAttachmentLinks()
+    {
+        var target = await _world.SeedAsync("target");
+        var source = await _world.SeedAsync("source");
+        var comment = (await _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, source.Id, "seen in checkout")).Value;
+        var attachment = new IssueAttachment
+        {
+            Id = Guid.NewGuid(), ProjectId = _world.Project.Id, IssueId = source.Id, EventId = Guid.NewGuid(),
+            OriginalFilename = "crash.log", ContentType = "text/plain", SizeBytes = 10, CreatedAt = IssueFactory.Epoch,
+        };
+        await _world.Issues.Store.WriteAsync(w => { w.UpsertAttachment(attachment); return 0; });
+
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
+
+        var detail = (await _world.Service.GetAsync(_world.Owner, _world.Project.Id, target.Id, new OccurrencePageRequest())).Value;
+        Assert.That(detail.Comments.Select(c => c.Id), Is.EqualTo(new[] { comment.Id }));
+        Assert.That(detail.Attachments.Select(a => a.Id), Is.EqualTo(new[] { attachment.Id }));
+    }
+
+    [Test]
+    public async Task MergeAsync_WritesAuditRecordNamingSource()
+    {
+        var target = await _world.SeedAsync("target");
+        var source = await _world.SeedAsync("source");
+
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
+
+        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecords(target.Id));
+        Assert.That(audit.Single(), Has.Property(nameof(AuditRecord.Action)).EqualTo(AuditActions.Merged)
+            .And.Property(nameof(AuditRecord.MergedIssueId)).EqualTo(source.Id));
+    }
+
+    [Test]
+    public async Task MergeAsync_IntoItself_IsInvalid()
+    {
+        var issue = await _world.SeedAsync();
+
+        var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, issue.Id, issue.Id);
+
+        Assert.That(result.Error?.Kind, Is.EqualTo(IssueErrorKind.Invalid));
+    }
+
+    [Test]
+    public async Task MergeAsync_UnknownTarget_IsTargetNotFound()
+    {
+        var source = await _world.SeedAsync();
+
+        var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, Guid.NewGuid(), source.Id);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Target issue not found")));
+    }
+
+    [Test]
+    public async Task MergeAsync_SourceInAnotherProject_IsSourceNotFoundAndChangesNothing()
+    {
+        var target = await _world.SeedAsync("target");
+        var foreign = await _world.Issues.SeedIssueAsync(new IssueSeed(_world.OtherApp.Id, "theirs"));
+
+        var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, foreign.Id);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Source issue not found in this project")));
+        var (stored, occurrences) = await _world.Issues.Store.ReadAsync(r => (r.FindIssue(foreign.Id), r.GetAllOccurrences(foreign.Id)));
+        Assert.That(stored?.UpdatedAt, Is.EqualTo(foreign.UpdatedAt));
+        Assert.That(occurrences, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task MergeAsync_RacingWithCommentsAndOtherMerges_LeavesConsistentStore()
+    {
+        var issues = new List<Issue>();
+        for (var i = 0; i < 12; i++)
+        {
+            issues.Add(await _world.SeedAsync($"issue {i}", new OccurrenceSeed { UserId = $"u{i % 3}" }, new OccurrenceSeed()));
+        }
+
+        var survivor = issues[0];
+        var merges = issues.Skip(1).Select(source => Task.Run(() =>
+            _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, source.Id)));
+        var comments = issues.SelectMany(issue => Enumerable.Range(0, 5).Select(n => Task.Run(() =>
+            _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, issue.Id, $"note {n}"))));
+
+        var mergeResults = await Task.WhenAll(merges);
+        var commentResults = await Task.WhenAll(comments);
+
+        Assert.That(mergeResults.Select(r => r.ToString()), Has.All.StartsWith("Success"));
+        var (remaining, occurrences, storedComments) = await _world.Issues.Store.ReadAsync(r => (
+            r.ListIssues(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 100),
+            r.GetAllOccurrences(survivor.Id),
+            r.ListComments(survivor.Id)));
+        Assert.That(remaining.Select(i => i.Id), Is.EqualTo(new[] { survivor.Id }), "every source must be gone");
+        Assert.That(remaining[0].OccurrenceCount, Is.EqualTo(occurrences.Count).And.EqualTo(24), "counts must match occurrences");
+        Assert.That(remaining[0].UniqueUserCount, Is.EqualTo(3));
+        Assert.That(remaining[0].Fingerprints, Has.Count.EqualTo(12));
+        var landed = commentResults.Count(r => r.IsSuccess);
+        Assert.That(storedComments, Has.Count.EqualTo(landed), "every comment that succeeded must be on the survivor");
+        Assert.That(commentResults.Where(r => !r.IsSuccess).Select(r => r.Error!.Message), Has.All.EqualTo("Issue not found"),
+            "a comment may only fail because its issue was merged away first");
+    }
+}

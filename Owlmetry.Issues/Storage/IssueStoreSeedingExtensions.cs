@@ -1,0 +1,36 @@
+namespace Owlmetry.Issues;
+
+/// <summary>Puts ready-made issues into any store, for tests, demos and imports.</summary>
+public static class IssueStoreSeedingExtensions
+{
+    /// <summary>
+    /// Stores <paramref name="issue"/> with its fingerprints and <paramref name="occurrences"/> in one unit of
+    /// work; counts, seen times and versions are recomputed from the occurrences when there are any.
+    /// </summary>
+    /// <returns>The issue as stored.</returns>
+    public static Task<Issue> SeedIssueAsync(
+        this IIssueStore store, Issue issue, IReadOnlyCollection<IssueOccurrence> occurrences, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(issue);
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var stored = occurrences.Count == 0 ? issue : IssueRollup.Recompute(issue, occurrences);
+        return store.WriteAsync(
+            writer =>
+            {
+                writer.InsertIssue(stored);
+                foreach (var hash in stored.Fingerprints)
+                {
+                    writer.AssignFingerprint(new FingerprintKey(hash, stored.AppId, stored.IsDev), stored.Id);
+                }
+
+                foreach (var occurrence in occurrences)
+                {
+                    writer.InsertOccurrence(occurrence with { IssueId = stored.Id });
+                }
+
+                return stored;
+            },
+            ct);
+    }
+}

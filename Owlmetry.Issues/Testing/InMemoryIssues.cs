@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Storage.InMemory;
+
+namespace Owlmetry.Issues.Testing;
+
+/// <summary>
+/// A complete issue library in memory, for an application's unit tests: one line gives a working
+/// <see cref="IIssueService"/> on in-memory storage, on the clock you pass (e.g. a <c>FakeTimeProvider</c>), with
+/// methods to add projects and apps and to seed issues.
+/// </summary>
+/// <example>
+/// <code>
+/// var issues = new InMemoryIssues(new FakeTimeProvider());
+/// var app = issues.AddApp(issues.AddProject(teamId).Id);
+/// var issue = await issues.SeedIssueAsync(new IssueSeed(app.Id, "Connection refused"));
+/// var page = await issues.Service.ListAsync(Actor.User(userId, "Jane", new Dictionary&lt;Guid, TeamRole&gt; { [teamId] = TeamRole.Owner }), app.ProjectId, new IssueQuery());
+/// </code>
+/// </example>
+public sealed class InMemoryIssues
+{
+    /// <summary>Creates the library on <paramref name="timeProvider"/> (the system clock when null).</summary>
+    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Service = new IssueService(Store, Directory, TimeProvider, Options.Create(options ?? new IssuesOptions()));
+    }
+
+    /// <summary>The issue service under test.</summary>
+    public IIssueService Service { get; }
+
+    /// <summary>The store behind the service.</summary>
+    public InMemoryIssueStore Store { get; } = new();
+
+    /// <summary>The projects and apps the service knows.</summary>
+    public InMemoryIssueDirectory Directory { get; } = new();
+
+    /// <summary>The clock of the service.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Adds a project of <paramref name="teamId"/>.</summary>
+    /// <returns>The project.</returns>
+    public ProjectInfo AddProject(Guid teamId, string name = "Project") => Directory.AddProject(new ProjectInfo(Guid.NewGuid(), teamId, name));
+
+    /// <summary>Adds an app to a project.</summary>
+    /// <returns>The app.</returns>
+    public AppInfo AddApp(Guid projectId, string name = "App") => Directory.AddApp(new AppInfo(Guid.NewGuid(), projectId, name));
+
+    /// <summary>Creates an issue with its occurrences, as the scan would have left it.</summary>
+    /// <returns>The stored issue.</returns>
+    public async Task<Issue> SeedIssueAsync(IssueSeed seed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var app = await Directory.FindAppAsync(seed.AppId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"App {seed.AppId} is unknown: add it with AddApp first.");
+        var now = TimeProvider.GetUtcNowMilliseconds();
+        var issueId = Guid.NewGuid();
+        var issue = new Issue
+        {
+            Id = issueId,
+            ProjectId = app.ProjectId,
+            AppId = app.Id,
+            Status = seed.Status,
+            Title = seed.Title,
+            SourceModule = seed.SourceModule,
+            IsDev = seed.IsDev,
+            ResolvedAtVersion = seed.ResolvedAtVersion,
+            SnoozedAt = seed.Status == IssueStatus.Snoozed ? now : null,
+            FirstSeenAt = now,
+            LastSeenAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Fingerprints = seed.Fingerprints.Count > 0 ? seed.Fingerprints : [Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed.Title)))],
+        };
+        var occurrences = (seed.Occurrences.Count > 0 ? seed.Occurrences : [new OccurrenceSeed()])
+            .Select(o => new IssueOccurrence
+            {
+                Id = Guid.NewGuid(),
+                IssueId = issueId,
+                SessionId = o.SessionId ?? Guid.NewGuid(),
+                UserId = o.UserId,
+                AppVersion = o.AppVersion,
+                SdkVersion = o.SdkVersion,
+                EventId = Guid.NewGuid(),
+                Timestamp = o.Timestamp?.TruncateToMilliseconds() ?? now,
+                CreatedAt = now,
+            })
+            .ToList();
+        return await Store.SeedIssueAsync(issue, occurrences, ct).ConfigureAwait(false);
+    }
+}
