@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Http;
+
+namespace Owlmetry.Issues.Host.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer</c> with an API key (<c>owl_client_…</c>, <c>owl_agent_…</c>) or a user JWT.
+/// A refused request is answered 401 with the reason as the <c>error</c> message.
+/// </summary>
+public sealed class OwlmetryAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IDirectoryStore directory,
+    UserTokenService tokens,
+    TimeProvider timeProvider)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Owlmetry";
+    private const string MissingAuthorization = "Missing authorization";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return AuthenticateResult.Fail(MissingAuthorization);
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
+        {
+            return AuthenticateResult.Fail("Authorization must be a Bearer token");
+        }
+
+        var token = header[7..].Trim();
+        return ApiKeySecrets.LooksLikeKey(token) ? await AuthenticateKeyAsync(token) : await AuthenticateUserAsync(token);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message ?? MissingAuthorization;
+        await ErrorResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, failure);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden");
+
+    private async Task<AuthenticateResult> AuthenticateKeyAsync(string secret)
+    {
+        var key = await directory.FindKeyBySecretHashAsync(ApiKeySecrets.Hash(secret), Context.RequestAborted);
+        if (key is null || key.RevokedAt is not null || !ApiKeySecrets.Matches(secret, key.SecretHash))
+        {
+            return AuthenticateResult.Fail("Invalid API key");
+        }
+
+        if (key.ExpiresAt is { } expiresAt && expiresAt <= timeProvider.GetUtcNow())
+        {
+            return AuthenticateResult.Fail("API key expired");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(OwlmetryClaims.Subject, key.Id.ToString()),
+            new(OwlmetryClaims.Name, key.Name),
+            new(OwlmetryClaims.Kind, key.KeyType == ApiKeyType.Client ? "client" : "agent"),
+            new(OwlmetryClaims.Team, key.TeamId.ToString()),
+        };
+        if (key.AppId is { } appId)
+        {
+            claims.Add(new Claim(OwlmetryClaims.App, appId.ToString()));
+        }
+
+        claims.AddRange(key.Permissions.Select(p => new Claim(OwlmetryClaims.Permission, p)));
+        return Success(claims);
+    }
+
+    private async Task<AuthenticateResult> AuthenticateUserAsync(string token)
+    {
+        var (userId, error) = await tokens.ValidateAsync(token);
+        if (userId is not { } id)
+        {
+            return AuthenticateResult.Fail(error ?? "Invalid token");
+        }
+
+        var user = await directory.FindUserAsync(id, Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("Invalid token")
+            : Success([new(OwlmetryClaims.Subject, user.Id.ToString()), new(OwlmetryClaims.Name, user.Name), new(OwlmetryClaims.Kind, "user")]);
+    }
+
+    private AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, OwlmetryClaims.Name, null)), SchemeName));
+}

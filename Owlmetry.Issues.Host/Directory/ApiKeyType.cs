@@ -1,0 +1,7 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+public enum ApiKeyType
+{
+    Client,
+    Agent,
+}

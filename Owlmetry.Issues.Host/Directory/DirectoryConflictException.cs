@@ -1,0 +1,4 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+/// <summary>A directory write that would duplicate a unique value (an email, a team slug).</summary>
+public sealed class DirectoryConflictException(string message) : Exception(message);

@@ -1,0 +1,54 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+/// <summary>
+/// The self-hosted server's teams, users, projects, apps and keys, kept in the same storage as the issues.
+/// Writes of several records that belong together (a team and its owner) are one call, so they land together.
+/// </summary>
+public interface IDirectoryStore
+{
+    Task<bool> IsEmptyAsync(CancellationToken ct = default);
+
+    Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default);
+
+    Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default);
+
+    Task AddUserAsync(User user, CancellationToken ct = default);
+
+    Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct = default);
+
+    Task<Team?> FindTeamBySlugAsync(string slug, CancellationToken ct = default);
+
+    /// <summary>Creates a team with its first member (the owner) in one step.</summary>
+    Task AddTeamAsync(Team team, Membership owner, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Membership>> ListMembershipsOfUserAsync(Guid userId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Membership>> ListMembershipsOfTeamAsync(Guid teamId, CancellationToken ct = default);
+
+    /// <summary>Adds or replaces the membership of a user in a team.</summary>
+    Task SaveMembershipAsync(Membership membership, CancellationToken ct = default);
+
+    Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default);
+
+    Task SaveProjectAsync(Project project, CancellationToken ct = default);
+
+    Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<App>> ListAppsAsync(Guid projectId, CancellationToken ct = default);
+
+    Task AddAppAsync(App app, CancellationToken ct = default);
+
+    Task<ApiKey?> FindKeyAsync(Guid keyId, CancellationToken ct = default);
+
+    Task<ApiKey?> FindKeyBySecretHashAsync(string secretHash, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ApiKey>> ListKeysAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default);
+
+    Task SaveKeyAsync(ApiKey key, CancellationToken ct = default);
+
+    /// <summary>Stores a whole first-start setup at once, only if the directory is still empty.</summary>
+    /// <returns><see langword="false"/> when something was there already and nothing was written.</returns>
+    Task<bool> TrySeedAsync(DirectorySeed seed, CancellationToken ct = default);
+}

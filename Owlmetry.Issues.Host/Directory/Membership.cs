@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+public sealed record Membership(Guid TeamId, Guid UserId, TeamRole Role, DateTimeOffset CreatedAt);

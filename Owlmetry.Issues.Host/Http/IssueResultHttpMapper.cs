@@ -1,0 +1,20 @@
+namespace Owlmetry.Issues.Host.Http;
+
+/// <summary>The one place where the library's result kinds become HTTP status codes.</summary>
+public static class IssueResultHttpMapper
+{
+    public static int StatusCodeOf(IssueErrorKind kind) => kind switch
+    {
+        IssueErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        IssueErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        IssueErrorKind.NotFound => StatusCodes.Status404NotFound,
+        IssueErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static IResult ToProblem(this IssueError error) => ErrorResponses.Problem(StatusCodeOf(error.Kind), error.Message);
+
+    /// <summary>200 with the mapped value, or the error's problem.</summary>
+    public static IResult ToHttp<T, TResponse>(this IssueResult<T> result, Func<T, TResponse> map) =>
+        result.IsSuccess ? TypedResults.Ok(map(result.Value)) : result.Error.ToProblem();
+}

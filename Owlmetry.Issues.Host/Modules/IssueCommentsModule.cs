@@ -1,0 +1,23 @@
+using Carter;
+using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class IssueCommentsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var comments = app.MapGroup("/v1/projects/{projectId:guid}/issues/{issueId:guid}/comments")
+            .WithTags("Issue comments").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        comments.MapGet("", CommentEndpoints.ListComments).WithName("ListIssueComments").Produces<CommentListResponse>();
+        comments.MapPost("", CommentEndpoints.CreateComment).WithName("CreateIssueComment")
+            .Produces<CommentResponse>(StatusCodes.Status201Created).ProducesProblem(400);
+        comments.MapPatch("{commentId:guid}", CommentEndpoints.EditComment).WithName("EditIssueComment")
+            .Produces<CommentResponse>().ProducesProblem(400);
+        comments.MapDelete("{commentId:guid}", CommentEndpoints.DeleteComment).WithName("DeleteIssueComment")
+            .Produces<DeletedResponse>();
+    }
+}

@@ -1,0 +1,25 @@
+using Carter;
+using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class IssuesModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var project = app.MapGroup("/v1/projects/{projectId:guid}/issues").WithTags("Issues").RequireAuthorization(OwlmetryApi.PolicyName);
+        project.MapGet("", IssueEndpoints.ListProjectIssues).WithName("ListProjectIssues")
+            .Produces<IssueListResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        project.MapGet("{issueId:guid}", IssueEndpoints.GetIssue).WithName("GetIssue")
+            .Produces<IssueDetailResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus")
+            .Produces<IssueResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue")
+            .Produces<IssueResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+
+        app.MapGet("/v1/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithTags("Issues")
+            .RequireAuthorization(OwlmetryApi.PolicyName)
+            .Produces<IssueListResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Directory;
+
+namespace Owlmetry.Issues.Tests.Support;
+
+/// <summary>
+/// A team written straight into the server's directory: a project with an app, users of every role with
+/// tokens, and API keys of every kind with their secrets.
+/// </summary>
+internal sealed class HttpTeam
+{
+    private readonly OwlmetryServerFactory _factory;
+
+    private HttpTeam(OwlmetryServerFactory factory, Team team, Project project, App app)
+    {
+        _factory = factory;
+        Team = team;
+        Project = project;
+        App = app;
+    }
+
+    public Team Team { get; }
+
+    public Project Project { get; }
+
+    public App App { get; }
+
+    public Dictionary<TeamRole, (User User, string Token)> Users { get; } = [];
+
+    public static async Task<HttpTeam> CreateAsync(OwlmetryServerFactory factory, string name = "Team A")
+    {
+        var now = factory.Clock.GetUtcNowMilliseconds();
+        var store = factory.Directory;
+        var slug = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}";
+        var owner = await NewUserAsync(store, $"owner-{slug}@example.com", $"{name} Owner", now);
+        var team = new Team(Guid.NewGuid(), name, slug, now);
+        await store.AddTeamAsync(team, new Membership(team.Id, owner.Id, TeamRole.Owner, now));
+        var project = new Project(Guid.NewGuid(), team.Id, $"{name} Project", $"{slug}-project", null, now);
+        await store.SaveProjectAsync(project);
+        var app = new App(Guid.NewGuid(), project.Id, $"{name} App", "backend", null, now);
+        await store.AddAppAsync(app);
+
+        var result = new HttpTeam(factory, team, project, app);
+        var tokens = factory.Services.GetRequiredService<UserTokenService>();
+        result.Users[TeamRole.Owner] = (owner, tokens.Issue(owner));
+        foreach (var role in new[] { TeamRole.Admin, TeamRole.Member })
+        {
+            var user = await NewUserAsync(store, $"{role}-{slug}@example.com".ToLowerInvariant(), $"{name} {role}", now);
+            await store.SaveMembershipAsync(new Membership(team.Id, user.Id, role, now));
+            result.Users[role] = (user, tokens.Issue(user));
+        }
+
+        return result;
+    }
+
+    public string Token(TeamRole role) => Users[role].Token;
+
+    public async Task<string> CreateKeyAsync(ApiKeyType type, params string[] permissions)
+    {
+        var secret = ApiKeySecrets.Generate(type);
+        var key = new ApiKey(
+            Guid.NewGuid(), $"{type} key", type, ApiKeySecrets.Hash(secret), Team.Id,
+            type == ApiKeyType.Client ? App.Id : null, permissions, null, _factory.Clock.GetUtcNowMilliseconds(), null);
+        await _factory.Directory.SaveKeyAsync(key);
+        return secret;
+    }
+
+    public Task<Issue> SeedIssueAsync(string title = "Connection refused", Action<IssueSeedOptions>? configure = null)
+    {
+        var options = new IssueSeedOptions();
+        configure?.Invoke(options);
+        var now = _factory.Clock.GetUtcNowMilliseconds();
+        var issue = new Issue
+        {
+            Id = Guid.NewGuid(), ProjectId = Project.Id, AppId = App.Id, Title = title, Status = options.Status,
+            ResolvedAtVersion = options.ResolvedAtVersion, IsDev = options.IsDev,
+            FirstSeenAt = now, LastSeenAt = now, CreatedAt = now, UpdatedAt = now, Fingerprints = [Guid.NewGuid().ToString("N")],
+        };
+        var occurrences = Enumerable.Range(0, options.Occurrences).Select(i => new IssueOccurrence
+        {
+            Id = Guid.NewGuid(), IssueId = issue.Id, SessionId = Guid.NewGuid(), UserId = $"user-{i}", EventId = Guid.NewGuid(),
+            AppVersion = "1.0.0", SdkVersion = "0.1.0", Timestamp = now.AddSeconds(-i), CreatedAt = now,
+        }).ToList();
+        return _factory.IssueStore.SeedIssueAsync(issue, occurrences);
+    }
+
+    public HttpClient ClientWith(string? bearer)
+    {
+        var client = _factory.CreateClient();
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    private static async Task<User> NewUserAsync(IDirectoryStore store, string email, string name, DateTimeOffset now)
+    {
+        var user = new User(Guid.NewGuid(), email, name, string.Empty, now);
+        user = user with { PasswordHash = new PasswordHasher<User>().HashPassword(user, "correct horse battery staple") };
+        await store.AddUserAsync(user);
+        return user;
+    }
+}
+
+internal sealed class IssueSeedOptions
+{
+    public IssueStatus Status { get; set; } = IssueStatus.New;
+
+    public string? ResolvedAtVersion { get; set; }
+
+    public bool IsDev { get; set; }
+
+    public int Occurrences { get; set; } = 1;
+}
