@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Host.Auth;
@@ -77,7 +79,7 @@ internal sealed class HttpTeam
         {
             Id = Guid.NewGuid(), ProjectId = Project.Id, AppId = App.Id, Title = title, Status = options.Status,
             ResolvedAtVersion = options.ResolvedAtVersion, IsDev = options.IsDev,
-            FirstSeenAt = now, LastSeenAt = now, CreatedAt = now, UpdatedAt = now, Fingerprints = [Guid.NewGuid().ToString("N")],
+            FirstSeenAt = now, LastSeenAt = now, CreatedAt = now, UpdatedAt = now, Fingerprints = [Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title)))],
         };
         var occurrences = Enumerable.Range(0, options.Occurrences).Select(i => new IssueOccurrence
         {

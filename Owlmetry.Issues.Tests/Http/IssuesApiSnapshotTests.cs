@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Owlmetry.Issues.Tests.Support;
+using Snapshooter.NUnit;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+/// <summary>The bodies of the Issues endpoints as clients see them, ids and times scrubbed.</summary>
+public sealed class IssuesApiSnapshotTests
+{
+    private OwlmetryServerFactory _factory = null!;
+    private HttpTeam _team = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _factory = new OwlmetryServerFactory();
+        _team = await HttpTeam.CreateAsync(_factory);
+        _client = _team.ClientWith(_team.Token(TeamRole.Owner));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task ListProjectIssues_Body()
+    {
+        await _team.SeedIssueAsync("Connection refused", o => o.Occurrences = 2);
+
+        var body = await _client.GetStringAsync($"/v1/projects/{_team.Project.Id}/issues");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
+    public async Task ListTeamIssues_Body()
+    {
+        await _team.SeedIssueAsync("Timeout");
+
+        var body = await _client.GetStringAsync("/v1/issues");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
+    public async Task GetIssue_Body()
+    {
+        var issue = await _team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
+        await _client.PostAsJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}/comments", new { body = "Investigating root cause..." });
+
+        var body = await _client.GetStringAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}?occurrence_limit=2");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
+    public async Task UpdateIssue_Body()
+    {
+        var issue = await _team.SeedIssueAsync();
+
+        var response = await _client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}", new { status = "snoozed" });
+
+        Snapshot.Match(JsonSnapshot.Scrub(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Test]
+    public async Task MergeIssue_Body()
+    {
+        var target = await _team.SeedIssueAsync("target");
+        var source = await _team.SeedIssueAsync("source", o => o.Occurrences = 2);
+
+        var response = await _client.PostAsJsonAsync(
+            $"/v1/projects/{_team.Project.Id}/issues/{target.Id}/merge", new { source_issue_id = source.Id });
+
+        Snapshot.Match(JsonSnapshot.Scrub(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Test]
+    public async Task Comments_CreateListEditDelete_Bodies()
+    {
+        var issue = await _team.SeedIssueAsync();
+        var path = $"/v1/projects/{_team.Project.Id}/issues/{issue.Id}/comments";
+
+        var created = await (await _client.PostAsJsonAsync(path, new { body = "first" })).Content.ReadAsStringAsync();
+        var id = JsonNode.Parse(created)!["id"]!.GetValue<string>();
+        var edited = await (await _client.PatchAsJsonAsync($"{path}/{id}", new { body = "edited" })).Content.ReadAsStringAsync();
+        var listed = await _client.GetStringAsync(path);
+        var deleted = await (await _client.DeleteAsync($"{path}/{id}")).Content.ReadAsStringAsync();
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"created\":{created},\"edited\":{edited},\"listed\":{listed},\"deleted\":{deleted}}}"));
+    }
+
+    [Test]
+    public async Task Error_Body()
+    {
+        var body = await (await _client.GetAsync($"/v1/projects/{Guid.NewGuid()}/issues")).Content.ReadAsStringAsync();
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+}
