@@ -12,5 +12,14 @@ public sealed class IssuesOptions
     /// <summary>How many of the newest attachments an issue detail carries. Default 100.</summary>
     public int DetailAttachmentLimit { get; set; } = 100;
 
+    /// <summary>The longest an accepted error event waits for the background scan. Default 2 seconds.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many events one scan unit of work covers; the scan streams batch after batch. Default 5,000.</summary>
+    public int ScanBatchSize { get; set; } = 5_000;
+
+    /// <summary>How long scanned error events are kept after they were received. Default 30 days.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(30);
+
     internal int ClampPageSize(int? limit) => Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Owlmetry.Issues;
 using Owlmetry.Issues.Storage.InMemory;
 
@@ -19,6 +20,9 @@ public static class OwlmetryIssuesServiceCollectionExtensions
         var options = services.AddOptions<IssuesOptions>()
             .Validate(o => o.DefaultPageSize >= 1 && o.DefaultPageSize <= o.MaxPageSize, "DefaultPageSize must be between 1 and MaxPageSize.")
             .Validate(o => o.DetailAttachmentLimit >= 0, "DetailAttachmentLimit must not be negative.")
+            .Validate(o => o.ScanInterval > TimeSpan.Zero, "ScanInterval must be positive.")
+            .Validate(o => o.ScanBatchSize >= 1, "ScanBatchSize must be at least 1.")
+            .Validate(o => o.EventRetention > TimeSpan.Zero, "EventRetention must be positive.")
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -30,7 +34,31 @@ public static class OwlmetryIssuesServiceCollectionExtensions
         services.TryAddSingleton<InMemoryIssueDirectory>();
         services.TryAddSingleton<IIssueDirectory>(sp => sp.GetRequiredService<InMemoryIssueDirectory>());
         services.TryAddSingleton<IIssueService, IssueService>();
+        services.TryAddSingleton<IFingerprintStrategy, DefaultFingerprintStrategy>();
+        services.TryAddSingleton<ScanSignal>();
+        services.TryAddSingleton<EventIngestor>();
+        services.TryAddSingleton<IssueScanner>();
+        services.TryAddSingleton<ScanJobs>();
         return new IssuesBuilder(services);
+    }
+
+    /// <summary>Runs the issue scan in the background: on new error events, and at least every <see cref="IssuesOptions.ScanInterval"/>.</summary>
+    /// <returns>The builder.</returns>
+    public static IIssuesBuilder AddBackgroundScan(this IIssuesBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IssueScanBackgroundService>());
+        return builder;
+    }
+
+    /// <summary>Groups events with <typeparamref name="TStrategy"/> instead of the contract's default fingerprint.</summary>
+    /// <returns>The builder.</returns>
+    public static IIssuesBuilder AddFingerprintStrategy<TStrategy>(this IIssuesBuilder builder)
+        where TStrategy : class, IFingerprintStrategy
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IFingerprintStrategy, TStrategy>());
+        return builder;
     }
 
     /// <summary>Stores issues in memory (the default): for tests, samples and throw-away instances.</summary>

@@ -37,5 +37,46 @@ public static class IssueRollup
         };
     }
 
+    /// <summary>
+    /// Adds one new occurrence to the roll-ups without reading the others: exact whenever occurrences carry
+    /// versions (what SDKs send); a version-less occurrence never displaces a known first or last version.
+    /// </summary>
+    /// <param name="issue">The issue before the occurrence.</param>
+    /// <param name="occurrence">The new occurrence.</param>
+    /// <param name="isNewUser">Whether the occurrence's user had no occurrence of the issue yet.</param>
+    public static Issue Add(Issue issue, IssueOccurrence occurrence, bool isNewUser)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        ArgumentNullException.ThrowIfNull(occurrence);
+        var users = issue.UniqueUserCount + (isNewUser ? 1 : 0);
+        var at = occurrence.Timestamp;
+        if (issue.OccurrenceCount == 0)
+        {
+            return issue with
+            {
+                OccurrenceCount = 1, UniqueUserCount = users, FirstSeenAt = at, LastSeenAt = at,
+                FirstSeenAppVersion = occurrence.AppVersion, LastSeenAppVersion = occurrence.AppVersion,
+                FirstSeenSdkVersion = occurrence.SdkVersion, LastSeenSdkVersion = occurrence.SdkVersion,
+            };
+        }
+
+        var earliest = at < issue.FirstSeenAt;
+        var latest = at >= issue.LastSeenAt;
+        return issue with
+        {
+            OccurrenceCount = issue.OccurrenceCount + 1,
+            UniqueUserCount = users,
+            FirstSeenAt = earliest ? at : issue.FirstSeenAt,
+            LastSeenAt = latest ? at : issue.LastSeenAt,
+            FirstSeenAppVersion = Pick(issue.FirstSeenAppVersion, occurrence.AppVersion, earliest),
+            LastSeenAppVersion = Pick(issue.LastSeenAppVersion, occurrence.AppVersion, latest),
+            FirstSeenSdkVersion = Pick(issue.FirstSeenSdkVersion, occurrence.SdkVersion, earliest),
+            LastSeenSdkVersion = Pick(issue.LastSeenSdkVersion, occurrence.SdkVersion, latest),
+        };
+    }
+
+    private static string? Pick(string? current, string? candidate, bool candidateIsOutermost) =>
+        HasValue(candidate) && (candidateIsOutermost || !HasValue(current)) ? candidate : current;
+
     private static bool HasValue(string? version) => !string.IsNullOrWhiteSpace(version);
 }

@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues;
 
 /// <summary>The reads a unit of work may make. Lists are keyset-paged and never return soft-deleted rows.</summary>
-public interface IIssueStoreReader
+public partial interface IIssueStoreReader
 {
     /// <summary>The issue with <paramref name="issueId"/>, or null.</summary>
     Issue? FindIssue(Guid issueId);

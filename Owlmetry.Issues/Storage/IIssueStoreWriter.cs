@@ -5,7 +5,7 @@ namespace Owlmetry.Issues;
 /// id, a second occurrence of one session in one issue) throws <see cref="IssueStoreConflictException"/> and
 /// the whole unit rolls back.
 /// </summary>
-public interface IIssueStoreWriter : IIssueStoreReader
+public partial interface IIssueStoreWriter : IIssueStoreReader
 {
     /// <summary>Adds a new issue.</summary>
     void InsertIssue(Issue issue);

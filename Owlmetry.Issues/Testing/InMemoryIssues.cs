@@ -24,11 +24,20 @@ public sealed class InMemoryIssues
     public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Service = new IssueService(Store, Directory, TimeProvider, Options.Create(options ?? new IssuesOptions()));
+        var issuesOptions = Options.Create(options ?? new IssuesOptions());
+        Service = new IssueService(Store, Directory, TimeProvider, issuesOptions);
+        Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
+        Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions);
     }
 
     /// <summary>The issue service under test.</summary>
     public IIssueService Service { get; }
+
+    /// <summary>Ingest, as <c>POST /v1/ingest</c> does it.</summary>
+    public EventIngestor Ingestor { get; }
+
+    /// <summary>The issue scan, run by hand: no background thread.</summary>
+    public IssueScanner Scanner { get; }
 
     /// <summary>The store behind the service.</summary>
     public InMemoryIssueStore Store { get; } = new();
@@ -46,6 +55,16 @@ public sealed class InMemoryIssues
     /// <summary>Adds an app to a project.</summary>
     /// <returns>The app.</returns>
     public AppInfo AddApp(Guid projectId, string name = "App") => Directory.AddApp(new AppInfo(Guid.NewGuid(), projectId, name));
+
+    /// <summary>Ingests events as the app would send them, then scans them into issues.</summary>
+    /// <returns>The ingest result and what the scan did.</returns>
+    public async Task<(IngestResult Ingest, IssueScanResult Scan)> IngestAndScanAsync(AppInfo app, IReadOnlyList<IncomingEvent> events, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var ingested = await Ingestor.IngestAsync(new IngestSource(app.Id, app.ProjectId, "backend"), events, ct).ConfigureAwait(false);
+        var scanned = await Scanner.ScanAsync(ct).ConfigureAwait(false);
+        return (ingested.Value, scanned);
+    }
 
     /// <summary>Creates an issue with its occurrences, as the scan would have left it.</summary>
     /// <returns>The stored issue.</returns>

@@ -15,4 +15,15 @@ internal sealed class InMemoryIssueData
     public Dictionary<Guid, IssueAttachment> Attachments { get; } = [];
 
     public List<AuditRecord> AuditRecords { get; } = [];
+
+    /// <summary>Stored events in sequence order.</summary>
+    public List<ErrorEvent> Events { get; } = [];
+
+    public long LastEventSequence { get; set; }
+
+    public long ScanCheckpoint { get; set; }
+
+    public HashSet<(Guid AppId, Guid ClientEventId)> ClientEvents { get; } = [];
+
+    public Dictionary<Guid, ScanRun> ScanRuns { get; } = [];
 }

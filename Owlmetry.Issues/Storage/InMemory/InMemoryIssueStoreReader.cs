@@ -1,6 +1,6 @@
 namespace Owlmetry.Issues.Storage.InMemory;
 
-internal class InMemoryIssueStoreReader(InMemoryIssueData data) : IIssueStoreReader
+internal partial class InMemoryIssueStoreReader(InMemoryIssueData data) : IIssueStoreReader
 {
     protected InMemoryIssueData Data { get; } = data;
 

@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Storage.InMemory;
 
 /// <summary>The writes of one unit of work, each journaled with its inverse so that a failed unit is undone.</summary>
-internal sealed class InMemoryIssueStoreTransaction(InMemoryIssueData data) : InMemoryIssueStoreReader(data), IIssueStoreWriter
+internal sealed partial class InMemoryIssueStoreTransaction(InMemoryIssueData data) : InMemoryIssueStoreReader(data), IIssueStoreWriter
 {
     private readonly Stack<Action> _undo = new();
 

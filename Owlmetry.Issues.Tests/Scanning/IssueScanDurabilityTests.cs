@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Tests.Support;
+using static Owlmetry.Issues.Tests.Support.ScanWorld;
+
+namespace Owlmetry.Issues.Tests.Scanning;
+
+public sealed class IssueScanDurabilityTests
+{
+    private ScanWorld _world = null!;
+    private IngestSource _source = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _world = new ScanWorld();
+        _source = new IngestSource(_world.App.Id, _world.Project.Id, "backend");
+    }
+
+    [Test]
+    public async Task ScanAsync_RunTwice_SecondScansNothing()
+    {
+        await _world.SendAsync(Error("Crash", Guid.NewGuid()));
+
+        var second = await _world.Issues.Scanner.ScanAsync();
+
+        Assert.That(second, Is.EqualTo(IssueScanResult.Empty));
+        Assert.That((await _world.SingleIssueAsync()).OccurrenceCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ScanAsync_CrashBeforeCommit_LosesNothingAndDuplicatesNothingOnRetry()
+    {
+        await IngestAsync(20);
+        var store = new InterceptingIssueStore(_world.Issues.Store) { FailNextWriteAfterWork = true };
+        var scanner = Scanner(store, batchSize: 7);
+
+        Assert.That(() => scanner.ScanAsync(), Throws.TypeOf<IOException>());
+        var retried = await scanner.ScanAsync();
+
+        Assert.That(retried.EventsProcessed, Is.EqualTo(20));
+        var issue = await _world.SingleIssueAsync();
+        Assert.That(issue.OccurrenceCount, Is.EqualTo(20));
+        Assert.That(await _world.OccurrencesAsync(issue.Id), Has.Count.EqualTo(20));
+    }
+
+    [Test]
+    public async Task ScanAsync_SmallBatches_StreamsEveryEventOnce()
+    {
+        await IngestAsync(25);
+
+        var result = await Scanner(_world.Issues.Store, batchSize: 4).ScanAsync();
+
+        Assert.That(result.EventsProcessed, Is.EqualTo(25));
+        Assert.That((await _world.SingleIssueAsync()).OccurrenceCount, Is.EqualTo(25));
+    }
+
+    [Test]
+    public async Task ScanAsync_ManyConcurrentCalls_EachEventScannedExactlyOnce()
+    {
+        var scanner = Scanner(_world.Issues.Store, batchSize: 3);
+        var ingests = Enumerable.Range(0, 10).Select(_ => Task.Run(() => IngestAsync(5)));
+        var scans = Enumerable.Range(0, 10).Select(_ => Task.Run(() => scanner.ScanAsync()));
+
+        await Task.WhenAll(ingests);
+        var results = await Task.WhenAll(scans);
+        var last = await scanner.ScanAsync();
+
+        Assert.That(results.Sum(r => r.EventsProcessed) + last.EventsProcessed, Is.EqualTo(50));
+        Assert.That((await _world.SingleIssueAsync()).OccurrenceCount, Is.EqualTo(50));
+    }
+
+    [Test]
+    public async Task ScanAsync_ScannedEventsPastRetention_AreDeletedButPendingOnesKept()
+    {
+        await IngestAsync(3);
+        await _world.Issues.Scanner.ScanAsync();
+        _world.Clock.Advance(TimeSpan.FromDays(31));
+        await IngestAsync(2);
+        var pending = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 100));
+        Assert.That(pending, Has.Count.EqualTo(5));
+
+        await Scanner(_world.Issues.Store, batchSize: 1).ScanAsync();
+
+        var kept = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 100));
+        Assert.That(kept, Has.Count.EqualTo(2), "the three old scanned events are gone, the two new ones stay");
+    }
+
+    private async Task IngestAsync(int count)
+    {
+        var events = Enumerable.Range(0, count).Select(_ => Error("Crash", Guid.NewGuid())).ToList();
+        var result = await _world.Issues.Ingestor.IngestAsync(_source, events);
+        Assert.That(result.Value.Accepted, Is.EqualTo(count));
+    }
+
+    private IssueScanner Scanner(IIssueStore store, int batchSize) =>
+        new(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = batchSize }));
+}

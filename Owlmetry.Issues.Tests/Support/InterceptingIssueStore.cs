@@ -1,0 +1,36 @@
+namespace Owlmetry.Issues.Tests.Support;
+
+/// <summary>
+/// Wraps a store to step into the middle of someone else's work: <see cref="BeforeNextWrite"/> runs (once) just
+/// before the next unit of work is handed to the inner store, and <see cref="FailNextWriteAfterWork"/> makes the
+/// next unit throw after its work ran, as a crash before commit would.
+/// </summary>
+internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
+{
+    public Func<Task>? BeforeNextWrite { get; set; }
+
+    public bool FailNextWriteAfterWork { get; set; }
+
+    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
+
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    {
+        if (BeforeNextWrite is { } before)
+        {
+            BeforeNextWrite = null;
+            await before();
+        }
+
+        if (!FailNextWriteAfterWork)
+        {
+            return await inner.WriteAsync(write, ct);
+        }
+
+        FailNextWriteAfterWork = false;
+        return await inner.WriteAsync<T>(writer =>
+        {
+            write(writer);
+            throw new IOException("simulated crash before commit");
+        }, ct);
+    }
+}

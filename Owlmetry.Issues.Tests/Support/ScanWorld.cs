@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Testing;
+
+namespace Owlmetry.Issues.Tests.Support;
+
+/// <summary>An app on <see cref="InMemoryIssues"/> with a fake clock, and a terse way to send it events.</summary>
+internal sealed class ScanWorld
+{
+    public ScanWorld()
+    {
+        Issues = new InMemoryIssues(Clock);
+        Project = Issues.AddProject(TeamId, "Shop");
+        App = Issues.AddApp(Project.Id, "API");
+        Owner = Actor.User(Guid.NewGuid(), "Owner", new Dictionary<Guid, TeamRole> { [TeamId] = TeamRole.Owner });
+    }
+
+    public FakeTimeProvider Clock { get; } = new(IssueFactory.Epoch);
+
+    public InMemoryIssues Issues { get; }
+
+    public Guid TeamId { get; } = Guid.NewGuid();
+
+    public ProjectInfo Project { get; }
+
+    public AppInfo App { get; }
+
+    public Actor Owner { get; }
+
+    public static IncomingEvent Error(string message, Guid session, TimeSpan? at = null) => new()
+    {
+        Message = message,
+        Level = "error",
+        SessionId = session.ToString(),
+        Timestamp = at is { } offset ? (IssueFactory.Epoch + offset).ToString("O") : null,
+    };
+
+    public Task<(IngestResult Ingest, IssueScanResult Scan)> SendAsync(params IncomingEvent[] events) =>
+        Issues.IngestAndScanAsync(App, events);
+
+    public async Task<IReadOnlyList<Issue>> AllIssuesAsync() =>
+        await Issues.Store.ReadAsync(r => r.ListIssues(new IssueListFilter([Project.Id]), IssueSort.FirstSeen, null, 1000));
+
+    public async Task<Issue> SingleIssueAsync() => (await AllIssuesAsync()).Single();
+
+    public Task<IReadOnlyList<IssueOccurrence>> OccurrencesAsync(Guid issueId) => Issues.Store.ReadAsync(r => r.GetAllOccurrences(issueId));
+}

@@ -1,0 +1,9 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// An event ingest accepted, of any level. Only <c>error</c> events are stored for the scan; an embedding
+/// application sees them all through <see cref="IIngestObserver"/>.
+/// </summary>
+/// <param name="Level">The level: <c>info</c>, <c>debug</c>, <c>warn</c> or <c>error</c>.</param>
+/// <param name="Event">The validated event.</param>
+public sealed record AcceptedEvent(string Level, ErrorEvent Event);

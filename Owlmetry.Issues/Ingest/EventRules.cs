@@ -1,0 +1,182 @@
+using System.Globalization;
+
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// The validation of one ingested event (CONTRACT §6): required fields, bounded lengths, environments allowed
+/// per platform, a plausible timestamp, and attribute values cut rather than refused.
+/// </summary>
+public static class EventRules
+{
+    /// <summary>The most events one batch may carry.</summary>
+    public const int MaxBatchSize = 100;
+
+    /// <summary>The longest message.</summary>
+    public const int MaxMessageLength = 10_000;
+
+    /// <summary>The most custom attributes one event may carry.</summary>
+    public const int MaxAttributes = 100;
+
+    private const int MaxAttributeKeyLength = 100;
+    private const int MaxAttributeValueLength = 200;
+    private const int MaxErrorStackLength = 16_000;
+    private const string ErrorStackAttribute = "_error_stack";
+    private static readonly TimeSpan s_maxFuture = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_maxPast = TimeSpan.FromDays(30);
+    private static readonly string[] s_levels = ["info", "debug", "warn", "error"];
+
+    private static readonly Dictionary<string, string[]> s_environments = new(StringComparer.Ordinal)
+    {
+        ["apple"] = ["ios", "ipados", "macos", "watchos"],
+        ["android"] = ["android"],
+        ["web"] = ["web"],
+        ["backend"] = ["backend"],
+    };
+
+    /// <summary>The level of error events, the only ones kept for the scan.</summary>
+    public const string ErrorLevel = "error";
+
+    /// <summary>Validates <paramref name="incoming"/> and builds the event it stands for.</summary>
+    /// <returns>The accepted event, or an invalid-input error naming the field.</returns>
+    public static IssueResult<AcceptedEvent> Validate(IncomingEvent incoming, IngestSource source, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(source);
+        if (string.IsNullOrEmpty(incoming.Message))
+        {
+            return IssueError.Invalid("message is required");
+        }
+
+        if (incoming.Message.Length > MaxMessageLength)
+        {
+            return IssueError.Invalid($"message must be at most {MaxMessageLength} characters");
+        }
+
+        if (incoming.Level is null || !s_levels.Contains(incoming.Level))
+        {
+            return IssueError.Invalid($"level must be one of: {string.Join(", ", s_levels)}");
+        }
+
+        if (!Guid.TryParse(incoming.SessionId, out var sessionId))
+        {
+            return IssueError.Invalid("session_id must be a UUID");
+        }
+
+        Guid? clientEventId = null;
+        if (incoming.ClientEventId is not null)
+        {
+            if (!Guid.TryParse(incoming.ClientEventId, out var parsed))
+            {
+                return IssueError.Invalid("client_event_id must be a UUID");
+            }
+
+            clientEventId = parsed;
+        }
+
+        var tooLong = FirstTooLong(
+            ("user_id", incoming.UserId, 255), ("source_module", incoming.SourceModule, 255), ("screen_name", incoming.ScreenName, 255),
+            ("os_version", incoming.OsVersion, 50), ("app_version", incoming.AppVersion, 50), ("sdk_name", incoming.SdkName, 50),
+            ("sdk_version", incoming.SdkVersion, 50), ("build_number", incoming.BuildNumber, 50), ("device_model", incoming.DeviceModel, 100));
+        if (tooLong is not null)
+        {
+            return IssueError.Invalid(tooLong);
+        }
+
+        if (incoming.Environment is not null && !AllowsEnvironment(source.Platform, incoming.Environment))
+        {
+            return IssueError.Invalid($"environment '{incoming.Environment}' is not allowed for platform '{source.Platform}'");
+        }
+
+        var attributes = CutAttributes(incoming.CustomAttributes);
+        if (!attributes.IsSuccess)
+        {
+            return attributes.Error;
+        }
+
+        var timestamp = ParseTimestamp(incoming.Timestamp, now);
+        if (!timestamp.IsSuccess)
+        {
+            return timestamp.Error;
+        }
+
+        var accepted = new ErrorEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            AppId = source.AppId,
+            ProjectId = source.ProjectId,
+            ClientEventId = clientEventId,
+            SessionId = sessionId,
+            Message = incoming.Message,
+            UserId = incoming.UserId,
+            SourceModule = incoming.SourceModule,
+            ScreenName = incoming.ScreenName,
+            CustomAttributes = attributes.Value,
+            Environment = incoming.Environment,
+            OsVersion = incoming.OsVersion,
+            AppVersion = incoming.AppVersion,
+            SdkName = incoming.SdkName,
+            SdkVersion = incoming.SdkVersion,
+            BuildNumber = incoming.BuildNumber,
+            DeviceModel = incoming.DeviceModel,
+            IsDev = incoming.IsDev ?? false,
+            CountryCode = source.CountryCode,
+            Timestamp = timestamp.Value,
+            ReceivedAt = now,
+        };
+        return new AcceptedEvent(incoming.Level, accepted);
+    }
+
+    /// <summary>Whether <paramref name="environment"/> is allowed for apps of <paramref name="platform"/>.</summary>
+    public static bool AllowsEnvironment(string platform, string environment) =>
+        s_environments.TryGetValue(platform, out var allowed) && allowed.Contains(environment);
+
+    private static string? FirstTooLong(params (string Name, string? Value, int Max)[] fields) =>
+        fields.Where(f => f.Value?.Length > f.Max).Select(f => $"{f.Name} must be at most {f.Max} characters").FirstOrDefault();
+
+    private static IssueResult<IReadOnlyDictionary<string, string>> CutAttributes(IReadOnlyDictionary<string, string>? attributes)
+    {
+        if (attributes is null || attributes.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        if (attributes.Count > MaxAttributes)
+        {
+            return IssueError.Invalid($"custom_attributes may have at most {MaxAttributes} entries");
+        }
+
+        if (attributes.Keys.FirstOrDefault(k => k.Length is 0 or > MaxAttributeKeyLength) is { } badKey)
+        {
+            return IssueError.Invalid($"custom_attributes keys must be 1..{MaxAttributeKeyLength} characters ('{badKey[..Math.Min(badKey.Length, 20)]}')");
+        }
+
+        return attributes.ToDictionary(
+            a => a.Key,
+            a => Cut(a.Value, a.Key == ErrorStackAttribute ? MaxErrorStackLength : MaxAttributeValueLength),
+            StringComparer.Ordinal);
+    }
+
+    private static string Cut(string value, int max) =>
+        value.Length <= max ? value : value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
+
+    private static IssueResult<DateTimeOffset> ParseTimestamp(string? text, DateTimeOffset now)
+    {
+        if (text is null)
+        {
+            return now;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
+        {
+            return IssueError.Invalid("timestamp must be an ISO-8601 date-time");
+        }
+
+        timestamp = timestamp.TruncateToMilliseconds();
+        if (timestamp > now + s_maxFuture)
+        {
+            return IssueError.Invalid("timestamp is more than 5 minutes in the future");
+        }
+
+        return timestamp < now - s_maxPast ? IssueError.Invalid("timestamp is more than 30 days in the past") : timestamp;
+    }
+}

@@ -1,0 +1,184 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// Applies planned scan parts inside one store unit of work (CONTRACT §7.2–§7.4): fingerprints are aliased,
+/// issues created, occurrences recorded once per (issue, session), roll-ups folded, and the scan's status
+/// changes made against the status the issue has in this very unit — so a user's change that committed first
+/// is never overwritten.
+/// </summary>
+internal sealed class ScanBatchApplier
+{
+    private static readonly string[] s_untitledPrefixes = ["metric:", "step:", "track:"];
+
+    private readonly IIssueStoreWriter _store;
+    private readonly DateTimeOffset _now;
+    private readonly Dictionary<Guid, Issue> _issues = [];
+    private readonly HashSet<Guid> _changed = [];
+    private readonly HashSet<Guid> _created = [];
+    private readonly HashSet<(Guid IssueId, Guid SessionId)> _sessions = [];
+    private readonly HashSet<(Guid IssueId, string UserId)> _users = [];
+    private int _regressed;
+    private int _unsnoozed;
+    private int _occurrences;
+
+    private ScanBatchApplier(IIssueStoreWriter store, DateTimeOffset now)
+    {
+        _store = store;
+        _now = now;
+    }
+
+    public static IssueScanResult Apply(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
+    {
+        var applier = new ScanBatchApplier(store, now);
+        foreach (var part in parts)
+        {
+            applier.ApplyPart(part);
+        }
+
+        return applier.Commit(parts.Sum(p => p.Events.Count));
+    }
+
+    private void ApplyPart(ScanPart part)
+    {
+        var hashes = part.Events.Select(e => e.Fingerprint.Hash).Distinct(StringComparer.Ordinal).ToList();
+        var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var hash in hashes)
+        {
+            if (_store.FindIssueIdByFingerprint(Key(part, hash)) is { } issueId)
+            {
+                known[hash] = issueId;
+            }
+        }
+
+        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Distinct());
+        foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
+        {
+            _store.AssignFingerprint(Key(part, hash), receiver.Id);
+            known[hash] = receiver.Id;
+        }
+
+        var unknownHashes = hashes.Except(receiver.Fingerprints, StringComparer.Ordinal).Where(h => known[h] == receiver.Id).ToList();
+        if (unknownHashes.Count > 0)
+        {
+            Save(receiver with { Fingerprints = [.. receiver.Fingerprints, .. unknownHashes] });
+        }
+
+        foreach (var fingerprinted in part.Events)
+        {
+            Record(Load(known[fingerprinted.Fingerprint.Hash]), fingerprinted.Event);
+        }
+    }
+
+    private Issue Create(ScanPart part, IReadOnlyList<string> hashes)
+    {
+        var titled = part.Events.FirstOrDefault(e => !s_untitledPrefixes.Any(p => e.Event.Message.StartsWith(p, StringComparison.Ordinal)))
+            ?? part.Events[0];
+        var issue = new Issue
+        {
+            Id = Guid.CreateVersion7(_now),
+            ProjectId = part.ProjectId,
+            AppId = part.AppId,
+            Title = titled.Fingerprint.Title,
+            SourceModule = titled.Event.SourceModule,
+            IsDev = part.IsDev,
+            FirstSeenAt = titled.Event.Timestamp,
+            LastSeenAt = titled.Event.Timestamp,
+            CreatedAt = _now,
+            UpdatedAt = _now,
+            Fingerprints = [.. hashes],
+        };
+        _created.Add(issue.Id);
+        Save(issue);
+        return issue;
+    }
+
+    /// <summary>The oldest issue (by creation, then id) receives a burst's new fingerprints.</summary>
+    private Issue Oldest(IEnumerable<Guid> issueIds) =>
+        issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
+
+    private Issue Load(Guid issueId)
+    {
+        if (_issues.TryGetValue(issueId, out var issue))
+        {
+            return issue;
+        }
+
+        issue = _store.FindIssue(issueId)
+            ?? throw new InvalidOperationException($"Fingerprint points to issue {issueId}, which does not exist.");
+        _issues[issueId] = issue;
+        return issue;
+    }
+
+    private void Save(Issue issue)
+    {
+        _issues[issue.Id] = issue;
+        _changed.Add(issue.Id);
+    }
+
+    private void Record(Issue issue, ErrorEvent errorEvent)
+    {
+        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId))
+        {
+            return;
+        }
+
+        var occurrence = new IssueOccurrence
+        {
+            Id = Guid.CreateVersion7(_now),
+            IssueId = issue.Id,
+            SessionId = errorEvent.SessionId,
+            UserId = errorEvent.UserId,
+            AppVersion = errorEvent.AppVersion,
+            SdkName = errorEvent.SdkName,
+            SdkVersion = errorEvent.SdkVersion,
+            Environment = errorEvent.Environment,
+            EventId = errorEvent.Id,
+            CountryCode = errorEvent.CountryCode,
+            Timestamp = errorEvent.Timestamp,
+            CreatedAt = _now,
+        };
+        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && !_store.HasOccurrenceOfUser(issue.Id, userId);
+        _store.InsertOccurrence(occurrence);
+        _occurrences++;
+
+        var updated = IssueRollup.Add(issue, occurrence, isNewUser) with { UpdatedAt = _now };
+        Save(ChangeStatus(updated, errorEvent));
+    }
+
+    private Issue ChangeStatus(Issue issue, ErrorEvent errorEvent)
+    {
+        if (issue.Status == IssueStatus.Resolved && AppVersionComparer.IsNewer(errorEvent.AppVersion, issue.ResolvedAtVersion)
+            && IssueLifecycle.Regress(issue, _now) is { } regressed)
+        {
+            _regressed++;
+            return regressed;
+        }
+
+        if (issue.Status == IssueStatus.Snoozed && IssueLifecycle.Wake(issue, _now) is { } woken)
+        {
+            _unsnoozed++;
+            return woken;
+        }
+
+        return issue;
+    }
+
+    private IssueScanResult Commit(int eventsProcessed)
+    {
+        foreach (var issue in _changed.Select(id => _issues[id]))
+        {
+            if (_created.Contains(issue.Id))
+            {
+                _store.InsertIssue(issue);
+            }
+            else
+            {
+                _store.UpdateIssue(issue);
+            }
+        }
+
+        return new IssueScanResult(eventsProcessed, _created.Count, _regressed, _unsnoozed, _occurrences);
+    }
+
+    private static FingerprintKey Key(ScanPart part, string hash) => new(hash, part.AppId, part.IsDev);
+}

@@ -1,0 +1,7 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// The dev or prod half of one burst: events of one app and session within 5 seconds of the burst's first
+/// event, each with its fingerprint, in timestamp order.
+/// </summary>
+internal sealed record ScanPart(Guid AppId, Guid ProjectId, bool IsDev, IReadOnlyList<FingerprintedEvent> Events);
