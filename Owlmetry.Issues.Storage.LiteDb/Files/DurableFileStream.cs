@@ -3,8 +3,9 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// <summary>
 /// A file stream handed to LiteDB that makes its writes durable. LiteDB 5.0.21 neither fsyncs its log at commit
 /// nor, when given streams, fsyncs the data file at checkpoint (it only fsyncs a <see cref="FileStream"/> it
-/// opened itself, and it wraps the streams it is given). So <see cref="Flush()"/> always reaches the disk, and
-/// on the log a commit's confirming page is written only after the pages before it are on disk.
+/// opened itself, and it wraps the streams it is given). So <see cref="Flush()"/> always reaches the disk, a
+/// length change is synced at once, and on the log a commit's confirming page is written only after the pages
+/// before it are on disk.
 /// </summary>
 internal sealed class DurableFileStream(FileStream inner, bool isLog) : Stream
 {
@@ -32,7 +33,13 @@ internal sealed class DurableFileStream(FileStream inner, bool isLog) : Stream
 
     public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
-    public override void SetLength(long value) => inner.SetLength(value);
+    public override void SetLength(long value)
+    {
+        // A checkpoint empties the log and LiteDB restarts transaction ids at 1: were the truncation lost, recovery
+        // could mix the pages of an old transaction with those of a new one carrying the same id.
+        inner.SetLength(value);
+        inner.Flush(flushToDisk: true);
+    }
 
     public override void Write(byte[] buffer, int offset, int count)
     {

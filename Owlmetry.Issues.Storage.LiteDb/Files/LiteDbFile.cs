@@ -71,7 +71,7 @@ internal sealed class LiteDbFile : IDisposable
         Database.Dispose();
         var logIsEmpty = _log.Length == 0;
         _log.Dispose();
-        if (logIsEmpty)
+        if (logIsEmpty && File.Exists(_logPath))
         {
             File.Delete(_logPath);
         }
