@@ -20,10 +20,10 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// </para>
 /// <para>
 /// Durability: when <see cref="WriteAsync{T}"/> returns, the unit's pages are in the LiteDB log and the log is
-/// synced to disk, so the unit survives a process crash and a power loss. LiteDB 5.0.21 itself only writes the
-/// log at commit, without syncing it; this store syncs it, and syncs the log before a commit's confirming page so
-/// that recovery never sees a confirmed transaction with missing pages. A unit whose commit was cut short by a
-/// crash is discarded whole at the next open.
+/// synced, so the unit survives a process crash, and a power loss as far as the disk honours a sync. LiteDB
+/// 5.0.21 itself only writes the log at commit, without syncing it; this store syncs it, and syncs the log before
+/// a commit's confirming page so that recovery never finds a confirmed transaction with missing pages. A unit
+/// whose commit was cut short is discarded whole when the file is next opened.
 /// </para>
 /// </remarks>
 public sealed class LiteDbIssueStore : IIssueStore, IDisposable
@@ -106,8 +106,14 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
     }
 
     /// <summary>Checkpoints the log into the data file and closes the file. Waits for a running unit to finish.</summary>
+    /// <exception cref="InvalidOperationException">Called from inside one of the store's own units of work.</exception>
     public void Dispose()
     {
+        if (ReferenceEquals(s_storeInUnit, this))
+        {
+            throw new InvalidOperationException("The store cannot be disposed from inside one of its own units of work.");
+        }
+
         _gate.Wait();
         try
         {
