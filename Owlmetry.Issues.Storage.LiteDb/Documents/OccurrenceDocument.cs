@@ -1,0 +1,75 @@
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// The stored shape of an <see cref="IssueOccurrence"/>. <see cref="SessionKey"/> carries the unique index that
+/// makes the database refuse a second occurrence of one session in one issue; <see cref="PageKey"/> is the
+/// newest-first keyset order of the detail page.
+/// </summary>
+internal sealed class OccurrenceDocument
+{
+    public Guid Id { get; set; }
+
+    public Guid IssueId { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public Guid? AppUserId { get; set; }
+
+    public string? AppVersion { get; set; }
+
+    public string? SdkName { get; set; }
+
+    public string? SdkVersion { get; set; }
+
+    public string? Environment { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public string? CountryCode { get; set; }
+
+    public long Timestamp { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public string SessionKey { get; set; } = "";
+
+    public string PageKey { get; set; } = "";
+
+    public static OccurrenceDocument From(IssueOccurrence occurrence) => new()
+    {
+        Id = occurrence.Id,
+        IssueId = occurrence.IssueId,
+        SessionId = occurrence.SessionId,
+        UserId = occurrence.UserId,
+        AppUserId = occurrence.AppUserId,
+        AppVersion = occurrence.AppVersion,
+        SdkName = occurrence.SdkName,
+        SdkVersion = occurrence.SdkVersion,
+        Environment = occurrence.Environment,
+        EventId = occurrence.EventId,
+        CountryCode = occurrence.CountryCode,
+        Timestamp = UnixTime.From(occurrence.Timestamp),
+        CreatedAt = UnixTime.From(occurrence.CreatedAt),
+        SessionKey = StorageKeys.Session(occurrence.IssueId, occurrence.SessionId),
+        PageKey = StorageKeys.IssueRow(occurrence.IssueId, KeysetKey.Of(occurrence)),
+    };
+
+    public IssueOccurrence ToOccurrence() => new()
+    {
+        Id = Id,
+        IssueId = IssueId,
+        SessionId = SessionId,
+        UserId = UserId,
+        AppUserId = AppUserId,
+        AppVersion = AppVersion,
+        SdkName = SdkName,
+        SdkVersion = SdkVersion,
+        Environment = Environment,
+        EventId = EventId,
+        CountryCode = CountryCode,
+        Timestamp = UnixTime.ToTime(Timestamp),
+        CreatedAt = UnixTime.ToTime(CreatedAt),
+    };
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// The composite string keys the indexes are built on. Every part is fixed-width lowercase hex, so the ordinal
+/// order of a key is the order of its parts: an index range over a prefix is one issue's (or one list lane's)
+/// rows, already sorted, and a keyset cursor is a bound inside that range.
+/// </summary>
+internal static class StorageKeys
+{
+    /// <summary>Sorts after every hex digit and separator: <c>prefix + RangeEnd</c> bounds a prefix range.</summary>
+    public const string RangeEnd = "~";
+
+    private const ulong SignBit = 0x8000_0000_0000_0000;
+
+    /// <summary>
+    /// A long as 16 hex digits whose ordinal order is the numeric order: flipping the sign bit maps
+    /// long.MinValue..long.MaxValue onto 0..ulong.MaxValue, so times before 1970 still sort first.
+    /// </summary>
+    public static string Value(long value) => (unchecked((ulong)value) ^ SignBit).ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>The 32 lowercase hex digits of a guid, whose ordinal order is <see cref="Guid.CompareTo(Guid)"/>.</summary>
+    public static string Id(Guid id) => id.ToString("N");
+
+    public static string Time(DateTimeOffset time) => Value(time.ToUnixTimeMilliseconds());
+
+    /// <summary>One list lane: the issues of one project on one side of the dev/prod split.</summary>
+    public static string IssueLane(Guid projectId, bool isDev) => $"{Id(projectId)}|{(isDev ? '1' : '0')}|";
+
+    public static string IssueSort(Guid projectId, bool isDev, KeysetKey key) => IssueLane(projectId, isDev) + Keyset(key);
+
+    /// <summary>The prefix of every row keyed under one issue.</summary>
+    public static string Issue(Guid issueId) => Id(issueId) + "|";
+
+    public static string IssueRow(Guid issueId, KeysetKey key) => Issue(issueId) + Keyset(key);
+
+    public static string Session(Guid issueId, Guid sessionId) => Issue(issueId) + Id(sessionId);
+
+    public static string Fingerprint(FingerprintKey key) => $"{Id(key.AppId)}|{(key.IsDev ? '1' : '0')}|{key.Hash}";
+
+    private static string Keyset(KeysetKey key) => $"{Value(key.Value)}|{Id(key.Id)}";
+}

@@ -1,0 +1,210 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// An <see cref="IIssueStore"/> over one LiteDB 5 file holding issues, fingerprint aliases, occurrences,
+/// comments, attachment links and audit records. The file is locked for this store alone: a second store on the
+/// same file, in this process or another, fails to open with an <see cref="IOException"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Units of work run one at a time behind an async gate. A write unit runs, on the thread that entered the gate
+/// and with no await in between, as LiteDB binds a transaction to its thread: begin, the delegate, commit. When
+/// the delegate throws, or a write of the unit failed, the transaction rolls back and nothing of the unit is kept.
+/// </para>
+/// <para>
+/// Reads take the same gate: LiteDB snapshots each collection when a transaction first touches it, so a read
+/// racing a commit could see issues from before it and occurrences from after it. Behind the gate no commit can
+/// land during a read, and the read's own transaction lets its queries share snapshots and cached pages.
+/// </para>
+/// <para>
+/// Durability: when <see cref="WriteAsync{T}"/> returns, the unit's pages are in the LiteDB log and the log is
+/// synced, so the unit survives a process crash, and a power loss as far as the disk honours a sync. LiteDB
+/// 5.0.21 itself only writes the log at commit, without syncing it; this store syncs it, and syncs the log before
+/// a commit's confirming page so that recovery never finds a confirmed transaction with missing pages. A unit
+/// whose commit was cut short is discarded whole when the file is next opened.
+/// </para>
+/// </remarks>
+public sealed class LiteDbIssueStore : IIssueStore, IDisposable
+{
+    [ThreadStatic]
+    private static LiteDbIssueStore? s_storeInUnit;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LiteDbFile _file;
+    private readonly LiteDbCollections _collections;
+    private bool _disposed;
+
+    /// <summary>Opens (or creates, with its folder) the database file at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The file is already open, in this process or another.</exception>
+    /// <exception cref="InvalidOperationException">The file was written by a newer schema version than this package knows.</exception>
+    public LiteDbIssueStore(string path)
+        : this(new LiteDbIssueStoreOptions { Path = path })
+    {
+    }
+
+    /// <summary>Opens (or creates, with its folder) the database file at <see cref="LiteDbIssueStoreOptions.Path"/>.</summary>
+    /// <exception cref="IOException">The file is already open, in this process or another.</exception>
+    /// <exception cref="InvalidOperationException">The file was written by a newer schema version than this package knows.</exception>
+    public LiteDbIssueStore(LiteDbIssueStoreOptions options)
+        : this(options, LiteDbSchema.Migrations)
+    {
+    }
+
+    internal LiteDbIssueStore(LiteDbIssueStoreOptions options, IReadOnlyList<LiteDbMigration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        _file = LiteDbFile.Open(options.Path, DocumentMapper.Create());
+        try
+        {
+            _collections = new LiteDbCollections(_file.Database);
+            SchemaMigrator.Migrate(_collections, migrations, _file.Path);
+            _file.FlushLog();
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path => _file.Path;
+
+    internal LiteDbCollections Collections => _collections;
+
+    /// <inheritdoc />
+    public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await EnterAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return RunRead(read);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await EnterAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return RunWrite(write);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Checkpoints the log into the data file and closes the file. Waits for a running unit to finish.</summary>
+    /// <exception cref="InvalidOperationException">Called from inside one of the store's own units of work.</exception>
+    public void Dispose()
+    {
+        if (ReferenceEquals(s_storeInUnit, this))
+        {
+            throw new InvalidOperationException("The store cannot be disposed from inside one of its own units of work.");
+        }
+
+        _gate.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _file.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task EnterAsync(CancellationToken ct)
+    {
+        if (ReferenceEquals(s_storeInUnit, this))
+        {
+            // The gate is not reentrant: waiting on it here would deadlock.
+            throw new InvalidOperationException("A unit of work of this store cannot start another one: units do not nest.");
+        }
+
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        if (_disposed)
+        {
+            _gate.Release();
+            throw new ObjectDisposedException(nameof(LiteDbIssueStore));
+        }
+    }
+
+    // RunRead and RunWrite are synchronous: from BeginTrans to Commit or Rollback the unit stays on one thread.
+    private T RunRead<T>(Func<IIssueStoreReader, T> read)
+    {
+        BeginUnit();
+        try
+        {
+            return read(new LiteDbIssueStoreReader(_collections));
+        }
+        finally
+        {
+            // A read has nothing to keep.
+            RollbackUnit();
+        }
+    }
+
+    private T RunWrite<T>(Func<IIssueStoreWriter, T> write)
+    {
+        BeginUnit();
+        try
+        {
+            var writer = new LiteDbIssueStoreWriter(_collections);
+            var result = write(writer);
+            writer.ThrowIfFailed();
+            _file.Database.Commit();
+            s_storeInUnit = null;
+            _file.FlushLog();
+            return result;
+        }
+        catch
+        {
+            RollbackUnit();
+            throw;
+        }
+    }
+
+    private void BeginUnit()
+    {
+        if (!_file.Database.BeginTrans())
+        {
+            _file.Database.Rollback();
+            throw new InvalidOperationException("A LiteDB transaction was already open on this thread; it has been rolled back.");
+        }
+
+        s_storeInUnit = this;
+    }
+
+    private void RollbackUnit()
+    {
+        s_storeInUnit = null;
+        try
+        {
+            // False when there is nothing left to roll back: the commit went through and only the log sync failed.
+            _file.Database.Rollback();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException)
+        {
+            // The engine closed itself on a disk failure; the caller needs the original error, and the uncommitted
+            // transaction is discarded when the file is next opened.
+        }
+    }
+}

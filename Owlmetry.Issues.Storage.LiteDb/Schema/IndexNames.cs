@@ -1,0 +1,15 @@
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+internal static class IndexNames
+{
+    public const string IssuesLastSeen = "ix_issues_last_seen";
+    public const string IssuesLastActivity = "ix_issues_last_activity";
+    public const string IssuesFirstSeen = "ix_issues_first_seen";
+    public const string IssuesOccurrences = "ix_issues_occurrences";
+    public const string IssuesUsers = "ix_issues_users";
+    public const string OccurrencesSession = "ux_occurrences_issue_session";
+    public const string OccurrencesPage = "ix_occurrences_page";
+    public const string CommentsIssue = "ix_comments_issue";
+    public const string AttachmentsIssue = "ix_attachments_issue";
+    public const string AuditIssue = "ix_audit_issue";
+}

@@ -1,0 +1,39 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// The schema versions this code knows. A file records its version in <c>_meta</c>; a new file is version 0.
+/// Each release that changes the stored shape appends one <see cref="LiteDbMigration"/> here, never edits one.
+/// </summary>
+internal static class LiteDbSchema
+{
+    public static IReadOnlyList<LiteDbMigration> Migrations { get; } =
+    [
+        new(0, "create the collections' indexes", CreateIndexes),
+    ];
+
+    private static void CreateIndexes(LiteDatabase database)
+    {
+        var issues = database.GetCollection(CollectionNames.Issues);
+        issues.EnsureIndex(IndexNames.IssuesLastSeen, $"$.{nameof(IssueDocument.LastSeenKey)}", unique: true);
+        issues.EnsureIndex(IndexNames.IssuesLastActivity, $"$.{nameof(IssueDocument.LastActivityKey)}", unique: true);
+        issues.EnsureIndex(IndexNames.IssuesFirstSeen, $"$.{nameof(IssueDocument.FirstSeenKey)}", unique: true);
+        issues.EnsureIndex(IndexNames.IssuesOccurrences, $"$.{nameof(IssueDocument.OccurrencesKey)}", unique: true);
+        issues.EnsureIndex(IndexNames.IssuesUsers, $"$.{nameof(IssueDocument.UsersKey)}", unique: true);
+
+        var occurrences = database.GetCollection(CollectionNames.Occurrences);
+        occurrences.EnsureIndex(IndexNames.OccurrencesSession, $"$.{nameof(OccurrenceDocument.SessionKey)}", unique: true);
+        occurrences.EnsureIndex(IndexNames.OccurrencesPage, $"$.{nameof(OccurrenceDocument.PageKey)}", unique: true);
+
+        database.GetCollection(CollectionNames.Comments)
+            .EnsureIndex(IndexNames.CommentsIssue, $"$.{nameof(CommentDocument.ListKey)}", unique: true);
+
+        // Not unique: every attachment not yet linked to an issue has a null key.
+        database.GetCollection(CollectionNames.Attachments)
+            .EnsureIndex(IndexNames.AttachmentsIssue, $"$.{nameof(AttachmentDocument.ListKey)}", unique: false);
+
+        database.GetCollection(CollectionNames.Audit)
+            .EnsureIndex(IndexNames.AuditIssue, $"$.{nameof(AuditDocument.IssueKey)}", unique: true);
+    }
+}

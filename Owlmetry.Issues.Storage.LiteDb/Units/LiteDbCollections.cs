@@ -1,0 +1,23 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>The typed collections of one open database, shared by every unit of work of a store.</summary>
+internal sealed class LiteDbCollections(LiteDatabase database)
+{
+    public LiteDatabase Database { get; } = database;
+
+    public ILiteCollection<IssueDocument> Issues { get; } = database.GetCollection<IssueDocument>(CollectionNames.Issues);
+
+    public ILiteCollection<FingerprintDocument> Fingerprints { get; } = database.GetCollection<FingerprintDocument>(CollectionNames.Fingerprints);
+
+    public ILiteCollection<OccurrenceDocument> Occurrences { get; } = database.GetCollection<OccurrenceDocument>(CollectionNames.Occurrences);
+
+    public ILiteCollection<CommentDocument> Comments { get; } = database.GetCollection<CommentDocument>(CollectionNames.Comments);
+
+    public ILiteCollection<AttachmentDocument> Attachments { get; } = database.GetCollection<AttachmentDocument>(CollectionNames.Attachments);
+
+    public ILiteCollection<AuditDocument> Audit { get; } = database.GetCollection<AuditDocument>(CollectionNames.Audit);
+
+    public ILiteCollection<SchemaDocument> Meta { get; } = database.GetCollection<SchemaDocument>(CollectionNames.Meta);
+}

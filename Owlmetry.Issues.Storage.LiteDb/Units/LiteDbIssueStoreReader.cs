@@ -1,0 +1,70 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// The reads of one unit of work. Every list is an index range of a composite key (see <see cref="StorageKeys"/>);
+/// results are materialized before returning, because LiteDB refuses to commit a transaction with an open cursor.
+/// </summary>
+internal class LiteDbIssueStoreReader(LiteDbCollections collections) : IIssueStoreReader
+{
+    private static readonly BsonExpression[] s_notDeleted = [BsonExpression.Create("$.DeletedAt = null")];
+
+    protected LiteDbCollections Collections { get; } = collections;
+
+    public Issue? FindIssue(Guid issueId) => Collections.Issues.FindById(issueId)?.ToIssue();
+
+    public IReadOnlyList<Issue> ListIssues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take) =>
+        IssueListScan.List(Collections.Issues, filter, sort, after, take);
+
+    public Guid? FindIssueIdByFingerprint(FingerprintKey key) =>
+        Collections.Fingerprints.FindById(StorageKeys.Fingerprint(key))?.IssueId;
+
+    public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        return KeyRange.Scan(
+                Collections.Occurrences,
+                nameof(OccurrenceDocument.PageKey),
+                StorageKeys.Issue(issueId),
+                after is { } cursor ? StorageKeys.IssueRow(issueId, cursor) : null,
+                descending: true,
+                KeyRange.WithBound(take, after))
+            .Select(document => document.ToOccurrence())
+            .Where(occurrence => KeysetKey.Of(occurrence).IsAfter(after))
+            .Take(take)
+            .ToList();
+    }
+
+    public IReadOnlyList<IssueOccurrence> GetAllOccurrences(Guid issueId) =>
+        KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(issueId), bound: null, descending: false, limit: null)
+            .Select(document => document.ToOccurrence())
+            .ToList();
+
+    public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) =>
+        Collections.Occurrences.Exists(BsonExpression.Create(
+            $"$.{nameof(OccurrenceDocument.SessionKey)} = @0", StorageKeys.Session(issueId, sessionId)));
+
+    public IssueComment? FindComment(Guid commentId) => Collections.Comments.FindById(commentId)?.ToComment();
+
+    public IReadOnlyList<IssueComment> ListComments(Guid issueId) =>
+        KeyRange.Scan(Collections.Comments, nameof(CommentDocument.ListKey), StorageKeys.Issue(issueId), bound: null, descending: false, limit: null, s_notDeleted)
+            .Select(document => document.ToComment())
+            .ToList();
+
+    public IReadOnlyList<IssueAttachment> ListAttachments(Guid issueId, int take) =>
+        take <= 0
+            ? []
+            : KeyRange.Scan(Collections.Attachments, nameof(AttachmentDocument.ListKey), StorageKeys.Issue(issueId), bound: null, descending: true, take, s_notDeleted)
+                .Select(document => document.ToAttachment())
+                .ToList();
+
+    public IReadOnlyList<AuditRecord> ListAuditRecords(Guid issueId) =>
+        KeyRange.Scan(Collections.Audit, nameof(AuditDocument.IssueKey), StorageKeys.Issue(issueId), bound: null, descending: false, limit: null)
+            .Select(document => document.ToRecord())
+            .ToList();
+}

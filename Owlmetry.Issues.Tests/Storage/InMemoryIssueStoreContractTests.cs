@@ -1,0 +1,9 @@
+using Owlmetry.Issues.Storage.InMemory;
+
+namespace Owlmetry.Issues.Tests.Storage;
+
+[TestFixture]
+public sealed class InMemoryIssueStoreContractTests : IssueStoreContractTests
+{
+    protected override IIssueStore CreateStore() => new InMemoryIssueStore();
+}

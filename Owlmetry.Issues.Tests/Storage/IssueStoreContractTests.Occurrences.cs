@@ -1,0 +1,163 @@
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage;
+
+public abstract partial class IssueStoreContractTests
+{
+    [Test]
+    public async Task ListOccurrences_EqualTimestampsWalkedPageByPage_ReturnsEachOnceNewestFirstByIdTieBreak()
+    {
+        var issueId = Guid.NewGuid();
+        var occurrences = await InsertOccurrencesAsync(issueId, count: 25, distinctTimestamps: 4);
+        await InsertOccurrencesAsync(Guid.NewGuid(), count: 5, distinctTimestamps: 4);
+
+        var walked = new List<IssueOccurrence>();
+        KeysetKey? after = null;
+        IReadOnlyList<IssueOccurrence> page;
+        do
+        {
+            page = await ReadAsync(reader => reader.ListOccurrences(issueId, after, 4));
+            walked.AddRange(page);
+            after = page.Count > 0 ? KeysetKey.Of(page[^1]) : after;
+        }
+        while (page.Count == 4);
+
+        var expected = occurrences.OrderByDescending(KeysetKey.Of).Select(o => o.Id);
+        Assert.That(walked.Select(o => o.Id), Is.EqualTo(expected),
+            "paging the occurrences 4 at a time did not return each of the issue's occurrences once, in (timestamp, id) descending order");
+    }
+
+    [Test]
+    public async Task GetAllOccurrences_SeveralIssues_ReturnsEveryOccurrenceOfThatIssueOnly()
+    {
+        var issueId = Guid.NewGuid();
+        var occurrences = await InsertOccurrencesAsync(issueId, count: 6, distinctTimestamps: 2);
+        await InsertOccurrencesAsync(Guid.NewGuid(), count: 3, distinctTimestamps: 1);
+
+        var all = await ReadAsync(reader => reader.GetAllOccurrences(issueId));
+
+        Assert.That(all, Is.EquivalentTo(occurrences));
+    }
+
+    [Test]
+    public async Task HasOccurrenceInSession_SessionOfAnotherIssue_ReturnsFalse()
+    {
+        var occurrence = new OccurrenceBuilder(Guid.NewGuid()).Build();
+        await WriteAsync(writer => writer.InsertOccurrence(occurrence));
+
+        var (own, other) = await ReadAsync(reader => (
+            reader.HasOccurrenceInSession(occurrence.IssueId, occurrence.SessionId),
+            reader.HasOccurrenceInSession(Guid.NewGuid(), occurrence.SessionId)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(own, Is.True, "the issue's own session");
+            Assert.That(other, Is.False, "the same session under another issue");
+        }
+    }
+
+    [Test]
+    public async Task InsertOccurrence_SameSessionInTwoIssues_KeepsBoth()
+    {
+        var sessionId = Guid.NewGuid();
+        var first = new OccurrenceBuilder(Guid.NewGuid()).InSession(sessionId).Build();
+        var second = new OccurrenceBuilder(Guid.NewGuid()).InSession(sessionId).Build();
+
+        await WriteAsync(writer =>
+        {
+            writer.InsertOccurrence(first);
+            writer.InsertOccurrence(second);
+        });
+
+        var stored = await ReadAsync(reader => reader.GetAllOccurrences(first.IssueId).Concat(reader.GetAllOccurrences(second.IssueId)).ToList());
+        Assert.That(stored, Is.EquivalentTo(new[] { first, second }), "one session may occur once in each issue");
+    }
+
+    [Test]
+    public async Task DeleteOccurrences_GivenSessions_RemovesOnlyThoseOfThatIssue()
+    {
+        var issueId = Guid.NewGuid();
+        var occurrences = await InsertOccurrencesAsync(issueId, count: 4, distinctTimestamps: 4);
+        var sameSessionElsewhere = new OccurrenceBuilder(Guid.NewGuid()).InSession(occurrences[0].SessionId).Build();
+        await WriteAsync(writer => writer.InsertOccurrence(sameSessionElsewhere));
+
+        await WriteAsync(writer => writer.DeleteOccurrences(issueId, [occurrences[0].SessionId, occurrences[2].SessionId, Guid.NewGuid()]));
+
+        var (remaining, elsewhere) = await ReadAsync(reader => (reader.GetAllOccurrences(issueId), reader.GetAllOccurrences(sameSessionElsewhere.IssueId)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(remaining, Is.EquivalentTo(new[] { occurrences[1], occurrences[3] }), "the issue keeps the sessions not named");
+            Assert.That(elsewhere, Is.EqualTo(new[] { sameSessionElsewhere }), "another issue's occurrence of a named session is untouched");
+        }
+    }
+
+    [Test]
+    public async Task MoveOccurrences_ToAnotherIssue_RepointsEveryOccurrenceInOrder()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var moved = await InsertOccurrencesAsync(from, count: 9, distinctTimestamps: 3);
+        var kept = await InsertOccurrencesAsync(to, count: 3, distinctTimestamps: 3);
+
+        await WriteAsync(writer => writer.MoveOccurrences(from, to));
+
+        var (source, target, sessionMoved) = await ReadAsync(reader => (
+            reader.GetAllOccurrences(from),
+            reader.ListOccurrences(to, after: null, take: 100),
+            reader.HasOccurrenceInSession(to, moved[0].SessionId)));
+        var expected = moved.Select(o => o with { IssueId = to }).Concat(kept).OrderByDescending(KeysetKey.Of);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(source, Is.Empty, "the source issue still has occurrences");
+            Assert.That(target, Is.EqualTo(expected), "the target does not list its own and the moved occurrences, newest first");
+            Assert.That(sessionMoved, Is.True, "a moved session is not known to the target");
+        }
+    }
+
+    [Test]
+    public async Task MoveOccurrences_TargetAlreadyHasASession_ThrowsConflictAndRollsBackTheUnit()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var sessionId = Guid.NewGuid();
+        var source = new OccurrenceBuilder(from).InSession(sessionId).Build();
+        var target = new OccurrenceBuilder(to).InSession(sessionId).Build();
+        await WriteAsync(writer =>
+        {
+            writer.InsertOccurrence(source);
+            writer.InsertOccurrence(target);
+        });
+        var issue = new IssueBuilder().Build();
+
+        await Assert.ThatAsync(
+            () => WriteAsync(writer =>
+            {
+                writer.InsertIssue(issue);
+                writer.MoveOccurrences(from, to);
+            }),
+            Throws.InstanceOf<IssueStoreConflictException>());
+
+        var after = await ReadAsync(reader => (Issue: reader.FindIssue(issue.Id), From: reader.GetAllOccurrences(from), To: reader.GetAllOccurrences(to)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.Issue, Is.Null, "an earlier write of the failed unit is visible");
+            Assert.That(after.From, Is.EqualTo(new[] { source }), "the source lost its occurrence");
+            Assert.That(after.To, Is.EqualTo(new[] { target }), "the target changed");
+        }
+    }
+
+    private async Task<List<IssueOccurrence>> InsertOccurrencesAsync(Guid issueId, int count, int distinctTimestamps)
+    {
+        var occurrences = Enumerable.Range(0, count)
+            .Select(i => new OccurrenceBuilder(issueId).At(TestTimes.At(i % distinctTimestamps)).Build())
+            .ToList();
+        await WriteAsync(writer =>
+        {
+            foreach (var occurrence in occurrences)
+            {
+                writer.InsertOccurrence(occurrence);
+            }
+        });
+        return occurrences;
+    }
+}

@@ -1,0 +1,51 @@
+namespace Owlmetry.Issues.Tests.Storage;
+
+/// <summary>
+/// The behaviour every <see cref="IIssueStore"/> must have, run against each provider by a concrete subclass.
+/// The in-memory store is the reference: where a test states an order, it is the order that store computes.
+/// </summary>
+public abstract partial class IssueStoreContractTests
+{
+    protected IIssueStore Store { get; private set; } = null!;
+
+    /// <summary>A new, empty store for one test.</summary>
+    protected abstract IIssueStore CreateStore();
+
+    /// <summary>Releases what <see cref="CreateStore"/> made (files, handles) after each test.</summary>
+    protected virtual void ReleaseStore(IIssueStore store)
+    {
+    }
+
+    [SetUp]
+    public void CreateStoreForTest() => Store = CreateStore();
+
+    [TearDown]
+    public void ReleaseStoreAfterTest() => ReleaseStore(Store);
+
+    protected Task WriteAsync(Action<IIssueStoreWriter> write) =>
+        Store.WriteAsync(writer =>
+        {
+            write(writer);
+            return true;
+        });
+
+    protected Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read) => Store.ReadAsync(read);
+
+    protected async Task<Issue> InsertAsync(Issue issue)
+    {
+        await WriteAsync(writer => writer.InsertIssue(issue));
+        return issue;
+    }
+
+    protected async Task<IReadOnlyList<Issue>> InsertAllAsync(IReadOnlyList<Issue> issues)
+    {
+        await WriteAsync(writer =>
+        {
+            foreach (var issue in issues)
+            {
+                writer.InsertIssue(issue);
+            }
+        });
+        return issues;
+    }
+}

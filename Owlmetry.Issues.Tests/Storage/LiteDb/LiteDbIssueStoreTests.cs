@@ -1,0 +1,249 @@
+using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.LiteDb;
+
+/// <summary>What only the LiteDB store has: a file, its lock, its schema and its query plans.</summary>
+[TestFixture]
+public sealed class LiteDbIssueStoreTests
+{
+    private string _folder = null!;
+    private string _path = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "owlmetry-tests", Guid.NewGuid().ToString("N"));
+        _path = Path.Combine(_folder, "data", "issues.db");
+    }
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Constructor_FolderMissing_CreatesFolderAndFile()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        Assert.That(File.Exists(_path), Is.True, "the database file was not created in a new folder");
+    }
+
+    [Test]
+    public void Constructor_FileOpenInAnotherStore_ThrowsIOExceptionNamingTheFile()
+    {
+        using var first = new LiteDbIssueStore(_path);
+
+        Assert.That(() => new LiteDbIssueStore(_path), Throws.InstanceOf<IOException>().With.Message.Contains(_path));
+    }
+
+    [Test]
+    public void Constructor_FileOpenInAStore_LiteDbItselfCannotOpenIt()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        Assert.That(() => new LiteDatabase($"Filename={_path};Connection=direct"), Throws.InstanceOf<IOException>(),
+            "LiteDB opened a file the store holds: two engines on one file corrupt it");
+    }
+
+    [Test]
+    public async Task Dispose_ThenReopen_KeepsEveryCommittedUnit()
+    {
+        var issue = new IssueBuilder().WithAllFieldsSet().Build();
+        var occurrence = new OccurrenceBuilder(issue.Id).Build();
+        using (var store = new LiteDbIssueStore(_path))
+        {
+            await store.WriteAsync(writer =>
+            {
+                writer.InsertIssue(issue);
+                writer.InsertOccurrence(occurrence);
+                return true;
+            });
+        }
+
+        using var reopened = new LiteDbIssueStore(_path);
+        var stored = await reopened.ReadAsync(reader => (Issue: reader.FindIssue(issue.Id), Occurrences: reader.GetAllOccurrences(issue.Id)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored.Issue, Is.EqualTo(issue).UsingPropertiesComparer(), "issue after reopening");
+            Assert.That(stored.Occurrences, Is.EqualTo(new[] { occurrence }), "occurrences after reopening");
+        }
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "copies files this process holds locked, which only a platform with advisory locks allows")]
+    public async Task WriteAsync_ProcessDiesBeforeDispose_CommittedUnitRecoversFromTheLog()
+    {
+        var issue = new IssueBuilder().Build();
+        var crashed = Path.Combine(_folder, "crashed");
+        using (var store = new LiteDbIssueStore(_path))
+        {
+            await store.WriteAsync(writer =>
+            {
+                writer.InsertIssue(issue);
+                return true;
+            });
+
+            // What a crash leaves behind: the files as they are now, without the checkpoint that Dispose runs.
+            Directory.CreateDirectory(crashed);
+            using var copy = System.Diagnostics.Process.Start("cp", [_path, _path.Replace(".db", "-log.db", StringComparison.Ordinal), crashed])!;
+            await copy.WaitForExitAsync();
+            Assert.That(copy.ExitCode, Is.Zero, "copying the open files failed");
+            Assert.That(new FileInfo(Path.Combine(crashed, "issues-log.db")).Length, Is.Positive, "the unit is not in the log, so this tests nothing");
+        }
+
+        using var recovered = new LiteDbIssueStore(Path.Combine(crashed, "issues.db"));
+        var stored = await recovered.ReadAsync(reader => reader.FindIssue(issue.Id));
+
+        Assert.That(stored, Is.Not.Null, "a committed unit was lost when the process died before closing the store");
+    }
+
+    [Test]
+    public void Dispose_Closed_RemovesTheEmptyLogFile()
+    {
+        var store = new LiteDbIssueStore(_path);
+
+        store.Dispose();
+
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(_path)!).Select(Path.GetFileName), Is.EqualTo(new[] { "issues.db" }));
+    }
+
+    [Test]
+    public async Task ReadAsync_AfterDispose_ThrowsObjectDisposed()
+    {
+        var store = new LiteDbIssueStore(_path);
+        store.Dispose();
+        store.Dispose();
+
+        await Assert.ThatAsync(() => store.ReadAsync(reader => reader.FindIssue(Guid.NewGuid())), Throws.InstanceOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public async Task WriteAsync_DelegateSwallowsAConflict_StillThrowsAndRollsBack()
+    {
+        using var store = new LiteDbIssueStore(_path);
+        var issue = new IssueBuilder().Build();
+        await store.WriteAsync(writer =>
+        {
+            writer.InsertIssue(issue);
+            return true;
+        });
+        var other = new IssueBuilder().Build();
+
+        await Assert.ThatAsync(
+            () => store.WriteAsync(writer =>
+            {
+                writer.InsertIssue(other);
+                try
+                {
+                    writer.InsertIssue(issue);
+                }
+                catch (IssueStoreConflictException)
+                {
+                    // The unit goes on as if nothing happened; LiteDB's transaction is half-applied by now.
+                }
+
+                return true;
+            }),
+            Throws.InstanceOf<IssueStoreConflictException>());
+
+        var stored = await store.ReadAsync(reader => reader.FindIssue(other.Id));
+        Assert.That(stored, Is.Null, "a unit whose write failed was committed");
+    }
+
+    [Test]
+    public async Task WriteAsync_StartedInsideAUnit_ThrowsInsteadOfDeadlocking()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        await Assert.ThatAsync(
+            () => store.WriteAsync(_ => store.ReadAsync(reader => reader.FindIssue(Guid.NewGuid())).GetAwaiter().GetResult()),
+            Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+    }
+
+    [Test]
+    public void Constructor_FileOfANewerSchema_ThrowsNamingBothVersions()
+    {
+        new LiteDbIssueStore(_path).Dispose();
+        using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))
+        {
+            database.GetCollection(CollectionNames.Meta).Upsert(new BsonDocument { ["_id"] = "schema", ["Version"] = 99 });
+        }
+
+        Assert.That(
+            () => new LiteDbIssueStore(_path),
+            Throws.InvalidOperationException.With.Message.Contains("schema version 99").And.Message.Contains($"version {LiteDbSchema.Migrations.Count}"));
+    }
+
+    [Test]
+    public void Constructor_PendingMigrations_RunInOrderAndRecordTheVersion()
+    {
+        new LiteDbIssueStore(_path).Dispose();
+        var ran = new List<string>();
+        LiteDbMigration[] migrations =
+        [
+            .. LiteDbSchema.Migrations,
+            new(1, "second", db => ran.Add("second")),
+            new(2, "third", db => ran.Add("third")),
+        ];
+
+        using (var store = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, migrations))
+        {
+            Assert.That(ran, Is.EqualTo(new[] { "second", "third" }), "only the pending migrations run, in order");
+        }
+
+        Assert.That(StoredSchemaVersion(), Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Constructor_MigrationFails_LeavesTheFileAtItsPreviousVersion()
+    {
+        new LiteDbIssueStore(_path).Dispose();
+        LiteDbMigration[] migrations =
+        [
+            .. LiteDbSchema.Migrations,
+            new(1, "adds a row", db => db.GetCollection(CollectionNames.Issues).Insert(new BsonDocument { ["_id"] = 1 })),
+            new(2, "fails", db => throw new InvalidDataException("cannot convert")),
+        ];
+
+        Assert.That(
+            () => new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, migrations),
+            Throws.InvalidOperationException.With.Message.Contains("from schema version 2 (fails)").And.InnerException.TypeOf<InvalidDataException>());
+
+        using var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(database.GetCollection(CollectionNames.Meta).FindById("schema")["Version"].AsInt32, Is.EqualTo(1), "schema version");
+            Assert.That(database.GetCollection(CollectionNames.Issues).Count(), Is.Zero, "rows written by the migration before the failing one");
+        }
+    }
+
+    [Test]
+    public void ListIssues_FirstPage_IsAnIndexRangeScanWithoutSort([Values] IssueSort sort)
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        var plan = IssueListScan.PlanFirstPage(store.Collections.Issues, TestIds.Project, isDev: false, sort, take: 51);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan["index"]["mode"].AsString, Does.StartWith("INDEX RANGE SCAN"), plan.ToString());
+            Assert.That(plan["index"]["order"].AsInt32, Is.EqualTo(Query.Descending), $"the index is not read backwards: {plan}");
+            Assert.That(plan.ContainsKey("orderBy"), Is.False, $"the plan sorts instead of reading the index in order: {plan}");
+            Assert.That(plan["limit"].AsInt32, Is.EqualTo(51), plan.ToString());
+        }
+    }
+
+    private int StoredSchemaVersion()
+    {
+        using var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}");
+        return database.GetCollection(CollectionNames.Meta).FindById("schema")["Version"].AsInt32;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Owlmetry.Issues.Tests.Support;
+
+/// <summary>Builds an uploaded <see cref="IssueAttachment"/> linked to an issue, created at <see cref="TestTimes.Base"/>.</summary>
+internal sealed class AttachmentBuilder
+{
+    private IssueAttachment _attachment;
+
+    public AttachmentBuilder(Guid? issueId)
+    {
+        _attachment = new IssueAttachment
+        {
+            Id = Guid.NewGuid(),
+            ProjectId = TestIds.Project,
+            IssueId = issueId,
+            EventId = Guid.NewGuid(),
+            OriginalFilename = "crash-report.json",
+            ContentType = "application/json",
+            SizeBytes = 2_048,
+            UploadedAt = TestTimes.Base,
+            CreatedAt = TestTimes.Base,
+        };
+    }
+
+    public AttachmentBuilder WithId(Guid id) => With(_attachment with { Id = id });
+
+    public AttachmentBuilder LinkedTo(Guid? issueId) => With(_attachment with { IssueId = issueId });
+
+    public AttachmentBuilder CreatedAt(DateTimeOffset time) => With(_attachment with { CreatedAt = time });
+
+    public AttachmentBuilder NotUploaded() => With(_attachment with { UploadedAt = null });
+
+    public AttachmentBuilder DeletedAt(DateTimeOffset time) => With(_attachment with { DeletedAt = time });
+
+    public IssueAttachment Build() => _attachment;
+
+    private AttachmentBuilder With(IssueAttachment attachment)
+    {
+        _attachment = attachment;
+        return this;
+    }
+}
