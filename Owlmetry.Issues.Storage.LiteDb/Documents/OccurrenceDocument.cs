@@ -3,7 +3,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// <summary>
 /// The stored shape of an <see cref="IssueOccurrence"/>. <see cref="SessionKey"/> carries the unique index that
 /// makes the database refuse a second occurrence of one session in one issue; <see cref="PageKey"/> is the
-/// newest-first keyset order of the detail page.
+/// newest-first keyset order of the detail page; <see cref="UserKey"/> finds an issue's users.
 /// </summary>
 internal sealed class OccurrenceDocument
 {
@@ -37,6 +37,9 @@ internal sealed class OccurrenceDocument
 
     public string PageKey { get; set; } = "";
 
+    /// <summary>(issue, user): answers "has this user hit this issue before" for the unique-user count.</summary>
+    public string UserKey { get; set; } = "";
+
     public static OccurrenceDocument From(IssueOccurrence occurrence) => new()
     {
         Id = occurrence.Id,
@@ -54,6 +57,7 @@ internal sealed class OccurrenceDocument
         CreatedAt = UnixTime.From(occurrence.CreatedAt),
         SessionKey = StorageKeys.Session(occurrence.IssueId, occurrence.SessionId),
         PageKey = StorageKeys.IssueRow(occurrence.IssueId, KeysetKey.Of(occurrence)),
+        UserKey = StorageKeys.User(occurrence.IssueId, occurrence.UserId),
     };
 
     public IssueOccurrence ToOccurrence() => new()

@@ -37,6 +37,11 @@ internal static class StorageKeys
 
     public static string Session(Guid issueId, Guid sessionId) => Issue(issueId) + Id(sessionId);
 
+    /// <summary>Never null, so that set-based moves can rewrite its issue prefix: a missing user is its own marker.</summary>
+    public static string User(Guid issueId, string? userId) => Issue(issueId) + (userId is null ? "n" : "u:" + userId);
+
+    public static string ClientEvent(Guid appId, Guid clientEventId) => $"{Id(appId)}|{Id(clientEventId)}";
+
     public static string Fingerprint(FingerprintKey key) => $"{Id(key.AppId)}|{(key.IsDev ? '1' : '0')}|{key.Hash}";
 
     private static string Keyset(KeysetKey key) => $"{Value(key.Value)}|{Id(key.Id)}";

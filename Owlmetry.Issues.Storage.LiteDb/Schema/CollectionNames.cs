@@ -9,4 +9,8 @@ internal static class CollectionNames
     public const string Comments = "comments";
     public const string Attachments = "attachments";
     public const string Audit = "audit";
+    public const string Events = "events";
+    public const string ClientEvents = "client_events";
+    public const string ScanState = "scan_state";
+    public const string ScanRuns = "scan_runs";
 }

@@ -12,4 +12,6 @@ internal static class IndexNames
     public const string CommentsIssue = "ix_comments_issue";
     public const string AttachmentsIssue = "ix_attachments_issue";
     public const string AuditIssue = "ix_audit_issue";
+    public const string OccurrencesUser = "ix_occurrences_issue_user";
+    public const string ScanRunsStarted = "ix_scan_runs_started";
 }

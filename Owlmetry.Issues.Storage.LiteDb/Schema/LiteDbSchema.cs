@@ -11,6 +11,7 @@ internal static class LiteDbSchema
     public static IReadOnlyList<LiteDbMigration> Migrations { get; } =
     [
         new(0, "create the collections' indexes", CreateIndexes),
+        new(1, "index occurrences by user and scan runs by start", IndexForScanning),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -35,5 +36,17 @@ internal static class LiteDbSchema
 
         database.GetCollection(CollectionNames.Audit)
             .EnsureIndex(IndexNames.AuditIssue, $"$.{nameof(AuditDocument.IssueKey)}", unique: true);
+    }
+
+    private static void IndexForScanning(LiteDatabase database)
+    {
+        var occurrences = database.GetCollection(CollectionNames.Occurrences);
+        occurrences.UpdateMany(
+            BsonExpression.Create($"{{ {nameof(OccurrenceDocument.UserKey)}: SUBSTRING($.{nameof(OccurrenceDocument.SessionKey)}, 0, 33) + "
+                + $"(IIF($.{nameof(OccurrenceDocument.UserId)} = null, 'n', 'u:' + $.{nameof(OccurrenceDocument.UserId)})) }}"),
+            BsonExpression.Create("$._id != null"));
+        occurrences.EnsureIndex(IndexNames.OccurrencesUser, $"$.{nameof(OccurrenceDocument.UserKey)}", unique: false);
+        database.GetCollection(CollectionNames.ScanRuns)
+            .EnsureIndex(IndexNames.ScanRunsStarted, $"$.{nameof(ScanRunDocument.StartedAt)}", unique: false);
     }
 }

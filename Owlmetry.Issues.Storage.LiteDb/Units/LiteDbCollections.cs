@@ -20,4 +20,12 @@ internal sealed class LiteDbCollections(LiteDatabase database)
     public ILiteCollection<AuditDocument> Audit { get; } = database.GetCollection<AuditDocument>(CollectionNames.Audit);
 
     public ILiteCollection<SchemaDocument> Meta { get; } = database.GetCollection<SchemaDocument>(CollectionNames.Meta);
+
+    public ILiteCollection<EventDocument> Events { get; } = database.GetCollection<EventDocument>(CollectionNames.Events);
+
+    public ILiteCollection<ClientEventDocument> ClientEvents { get; } = database.GetCollection<ClientEventDocument>(CollectionNames.ClientEvents);
+
+    public ILiteCollection<ScanStateDocument> ScanState { get; } = database.GetCollection<ScanStateDocument>(CollectionNames.ScanState);
+
+    public ILiteCollection<ScanRunDocument> ScanRuns { get; } = database.GetCollection<ScanRunDocument>(CollectionNames.ScanRuns);
 }

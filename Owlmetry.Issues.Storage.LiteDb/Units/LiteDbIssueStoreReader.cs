@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// The reads of one unit of work. Every list is an index range of a composite key (see <see cref="StorageKeys"/>);
 /// results are materialized before returning, because LiteDB refuses to commit a transaction with an open cursor.
 /// </summary>
-internal class LiteDbIssueStoreReader(LiteDbCollections collections) : IIssueStoreReader
+internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : IIssueStoreReader
 {
     private static readonly BsonExpression[] s_notDeleted = [BsonExpression.Create("$.DeletedAt = null")];
 

@@ -13,7 +13,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// refused), so the first failure dooms the unit: <see cref="ThrowIfFailed"/> rethrows it before commit even when
 /// the unit's delegate caught it.
 /// </remarks>
-internal sealed class LiteDbIssueStoreWriter(LiteDbCollections collections) : LiteDbIssueStoreReader(collections), IIssueStoreWriter
+internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collections) : LiteDbIssueStoreReader(collections), IIssueStoreWriter
 {
     // Every issue-keyed composite key starts with the issue id's 32 hex digits and a separator.
     private const int IssuePrefixLength = 33;
@@ -63,7 +63,7 @@ internal sealed class LiteDbIssueStoreWriter(LiteDbCollections collections) : Li
 
     public void MoveOccurrences(Guid fromIssueId, Guid toIssueId) =>
         Move(Collections.Occurrences, nameof(MoveOccurrences), fromIssueId, toIssueId,
-            nameof(OccurrenceDocument.PageKey), nameof(OccurrenceDocument.SessionKey));
+            nameof(OccurrenceDocument.PageKey), nameof(OccurrenceDocument.SessionKey), nameof(OccurrenceDocument.UserKey));
 
     public void InsertComment(IssueComment comment)
     {

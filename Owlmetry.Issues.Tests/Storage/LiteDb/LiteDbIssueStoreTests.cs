@@ -187,11 +187,12 @@ public sealed class LiteDbIssueStoreTests
     {
         new LiteDbIssueStore(_path).Dispose();
         var ran = new List<string>();
+        var current = LiteDbSchema.Migrations.Count;
         LiteDbMigration[] migrations =
         [
             .. LiteDbSchema.Migrations,
-            new(1, "second", db => ran.Add("second")),
-            new(2, "third", db => ran.Add("third")),
+            new(current, "second", db => ran.Add("second")),
+            new(current + 1, "third", db => ran.Add("third")),
         ];
 
         using (var store = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, migrations))
@@ -199,28 +200,60 @@ public sealed class LiteDbIssueStoreTests
             Assert.That(ran, Is.EqualTo(new[] { "second", "third" }), "only the pending migrations run, in order");
         }
 
-        Assert.That(StoredSchemaVersion(), Is.EqualTo(3));
+        Assert.That(StoredSchemaVersion(), Is.EqualTo(current + 2));
+    }
+
+    [Test]
+    public async Task Constructor_FileOfSchemaVersion1_IndexesExistingOccurrencesByUser()
+    {
+        var occurrence = new OccurrenceBuilder(Guid.NewGuid()).ForUser("alice").Build();
+        using (var version1 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [LiteDbSchema.Migrations[0]]))
+        {
+            await version1.WriteAsync(w =>
+            {
+                w.InsertOccurrence(occurrence);
+                return true;
+            });
+        }
+
+        using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))
+        {
+            var occurrences = database.GetCollection(CollectionNames.Occurrences);
+            var stored = occurrences.FindById(occurrence.Id);
+            stored.Remove(nameof(OccurrenceDocument.UserKey));
+            occurrences.Update(stored);
+        }
+
+        bool found;
+        using (var migrated = new LiteDbIssueStore(_path))
+        {
+            found = await migrated.ReadAsync(r => r.HasOccurrenceOfUser(occurrence.IssueId, "alice"));
+        }
+
+        Assert.That(found, Is.True, "migration 1 derives the user key of occurrences written before it");
+        Assert.That(StoredSchemaVersion(), Is.EqualTo(LiteDbSchema.Migrations.Count));
     }
 
     [Test]
     public void Constructor_MigrationFails_LeavesTheFileAtItsPreviousVersion()
     {
         new LiteDbIssueStore(_path).Dispose();
+        var current = LiteDbSchema.Migrations.Count;
         LiteDbMigration[] migrations =
         [
             .. LiteDbSchema.Migrations,
-            new(1, "adds a row", db => db.GetCollection(CollectionNames.Issues).Insert(new BsonDocument { ["_id"] = 1 })),
-            new(2, "fails", db => throw new InvalidDataException("cannot convert")),
+            new(current, "adds a row", db => db.GetCollection(CollectionNames.Issues).Insert(new BsonDocument { ["_id"] = 1 })),
+            new(current + 1, "fails", db => throw new InvalidDataException("cannot convert")),
         ];
 
         Assert.That(
             () => new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, migrations),
-            Throws.InvalidOperationException.With.Message.Contains("from schema version 2 (fails)").And.InnerException.TypeOf<InvalidDataException>());
+            Throws.InvalidOperationException.With.Message.Contains($"from schema version {current + 1} (fails)").And.InnerException.TypeOf<InvalidDataException>());
 
         using var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.GetCollection(CollectionNames.Meta).FindById("schema")["Version"].AsInt32, Is.EqualTo(1), "schema version");
+            Assert.That(database.GetCollection(CollectionNames.Meta).FindById("schema")["Version"].AsInt32, Is.EqualTo(current), "schema version");
             Assert.That(database.GetCollection(CollectionNames.Issues).Count(), Is.Zero, "rows written by the migration before the failing one");
         }
     }

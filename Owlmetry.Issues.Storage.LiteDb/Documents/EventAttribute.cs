@@ -1,0 +1,9 @@
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>One custom attribute of a stored event.</summary>
+internal sealed class EventAttribute
+{
+    public string Key { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}

@@ -1,0 +1,47 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+internal partial class LiteDbIssueStoreReader
+{
+    public long GetScanCheckpoint() => Collections.ScanState.FindById(ScanStateDocument.CheckpointId)?.Sequence ?? 0;
+
+    /// <summary>
+    /// Retention only deletes scanned events, which lie at or below the checkpoint, so the larger of the newest
+    /// stored sequence and the checkpoint is the last sequence ever given: sequences are never reused.
+    /// </summary>
+    public long GetLastEventSequence()
+    {
+        var newest = Collections.Events.Query().OrderByDescending(BsonExpression.Create("$._id")).Limit(1).FirstOrDefault();
+        return Math.Max(newest?.Id ?? 0, GetScanCheckpoint());
+    }
+
+    public IReadOnlyList<ErrorEvent> ListEventsAfter(long sequence, int take) =>
+        take <= 0
+            ? []
+            : Collections.Events.Query()
+                .Where(BsonExpression.Create("$._id > @0", sequence))
+                .OrderBy(BsonExpression.Create("$._id"))
+                .Limit(take)
+                .ToEnumerable()
+                .Select(document => document.ToEvent())
+                .ToList();
+
+    public bool HasClientEvent(Guid appId, Guid clientEventId) =>
+        Collections.ClientEvents.FindById(StorageKeys.ClientEvent(appId, clientEventId)) is not null;
+
+    public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
+        Collections.Occurrences.Exists(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", StorageKeys.User(issueId, userId)));
+
+    public ScanRun? FindScanRun(Guid runId) => Collections.ScanRuns.FindById(runId)?.ToRun();
+
+    public IReadOnlyList<ScanRun> ListScanRuns(int take) =>
+        take <= 0
+            ? []
+            : Collections.ScanRuns.Query()
+                .OrderByDescending(BsonExpression.Create($"$.{nameof(ScanRunDocument.StartedAt)}"))
+                .Limit(take)
+                .ToEnumerable()
+                .Select(document => document.ToRun())
+                .ToList();
+}
