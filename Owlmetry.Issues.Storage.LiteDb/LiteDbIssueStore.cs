@@ -76,33 +76,48 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
     internal LiteDbCollections Collections => _collections;
 
     /// <inheritdoc />
-    public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
+    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await EnterAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return RunRead(read);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return InUnitAsync(commit: false, () => read(new LiteDbIssueStoreReader(_collections)), ct);
     }
 
     /// <inheritdoc />
-    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await EnterAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return RunWrite(write);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return InUnitAsync(
+            commit: true,
+            () =>
+            {
+                var writer = new LiteDbIssueStoreWriter(_collections);
+                var result = write(writer);
+                writer.ThrowIfFailed();
+                return result;
+            },
+            ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on the store's own database, as one of its read units: for a host that keeps
+    /// its own collections in the same file (one file holds everything), consistent with the issues.
+    /// </summary>
+    /// <returns>What <paramref name="read"/> returned.</returns>
+    public Task<T> ReadDatabaseAsync<T>(Func<ILiteDatabase, T> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return InUnitAsync(commit: false, () => read(_file.Database), ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the store's own database as one atomic, durable unit, serialized with the
+    /// issue units. Its collection names must not clash with the store's (see the package README).
+    /// </summary>
+    /// <returns>What <paramref name="write"/> returned, once committed.</returns>
+    public Task<T> WriteDatabaseAsync<T>(Func<ILiteDatabase, T> write, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return InUnitAsync(commit: true, () => write(_file.Database), ct);
     }
 
     /// <summary>Checkpoints the log into the data file and closes the file. Waits for a running unit to finish.</summary>
@@ -147,13 +162,26 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
+    private async Task<T> InUnitAsync<T>(bool commit, Func<T> work, CancellationToken ct)
+    {
+        await EnterAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return commit ? RunWrite(work) : RunRead(work);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     // RunRead and RunWrite are synchronous: from BeginTrans to Commit or Rollback the unit stays on one thread.
-    private T RunRead<T>(Func<IIssueStoreReader, T> read)
+    private T RunRead<T>(Func<T> read)
     {
         BeginUnit();
         try
         {
-            return read(new LiteDbIssueStoreReader(_collections));
+            return read();
         }
         finally
         {
@@ -162,14 +190,12 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    private T RunWrite<T>(Func<IIssueStoreWriter, T> write)
+    private T RunWrite<T>(Func<T> write)
     {
         BeginUnit();
         try
         {
-            var writer = new LiteDbIssueStoreWriter(_collections);
-            var result = write(writer);
-            writer.ThrowIfFailed();
+            var result = write();
             _file.Database.Commit();
             s_storeInUnit = null;
             _file.FlushLog();
