@@ -1,7 +1,10 @@
+using Carter;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Modules;
 
 namespace Owlmetry.Issues.Host;
 
@@ -13,8 +16,18 @@ public static class OwlmetryServer
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
-        services.AddOwlmetryIssues().UseDirectory<StoreIssueDirectory>();
+        var issues = services.AddOwlmetryIssues(o =>
+            o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval)).UseDirectory<StoreIssueDirectory>();
+        if (builder.Configuration.GetValue("Scan:Enabled", true))
+        {
+            issues.AddBackgroundScan();
+        }
+
         services.AddOwlmetryIssuesApi();
+        services.AddSingleton<ICarterModule, IngestModule>();
+        services.AddSingleton<ICarterModule, JobsModule>();
+        services.AddRequestDecompression();
+        services.AddIngestRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddSingleton<UserTokenService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
@@ -28,7 +41,9 @@ public static class OwlmetryServer
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestDecompression();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").WithTags("Health");

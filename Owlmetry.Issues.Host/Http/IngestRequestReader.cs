@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Host.Http;
 /// </summary>
 public static class IngestRequestReader
 {
-    public sealed record Batch(string? BundleId, IReadOnlyList<IncomingEvent?> Events, IReadOnlyDictionary<int, string> TypeErrors);
+    public sealed record Batch(string? BundleId, IReadOnlyList<IncomingEvent> Events);
 
     public static IssueResult<Batch> Read(JsonElement root)
     {
@@ -38,27 +38,14 @@ public static class IngestRequestReader
             return IssueError.Invalid($"events may hold at most {EventRules.MaxBatchSize} events");
         }
 
-        var parsed = new List<IncomingEvent?>();
-        var typeErrors = new Dictionary<int, string>();
-        foreach (var element in events.EnumerateArray())
-        {
-            var incoming = ReadEvent(element);
-            if (!incoming.IsSuccess)
-            {
-                typeErrors[parsed.Count] = $"events[{parsed.Count}]: {incoming.Error.Message}";
-            }
-
-            parsed.Add(incoming.IsSuccess ? incoming.Value : null);
-        }
-
-        return new Batch(bundleId, parsed, typeErrors);
+        return new Batch(bundleId, events.EnumerateArray().Select(ReadEvent).ToList());
     }
 
-    private static IssueResult<IncomingEvent> ReadEvent(JsonElement e)
+    private static IncomingEvent ReadEvent(JsonElement e)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            return IssueError.Invalid("event must be an object");
+            return new IncomingEvent { ShapeError = "event must be an object" };
         }
 
         try
@@ -86,7 +73,7 @@ public static class IngestRequestReader
         }
         catch (FieldTypeException wrongType)
         {
-            return IssueError.Invalid(wrongType.Message);
+            return new IncomingEvent { ShapeError = wrongType.Message };
         }
     }
 

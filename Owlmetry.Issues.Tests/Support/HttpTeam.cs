@@ -60,12 +60,15 @@ internal sealed class HttpTeam
 
     public string Token(TeamRole role) => Users[role].Token;
 
-    public async Task<string> CreateKeyAsync(ApiKeyType type, params string[] permissions)
+    public Task<string> CreateKeyAsync(ApiKeyType type, params string[] permissions) =>
+        CreateKeyAsync(type, type == ApiKeyType.Client ? App.Id : null, permissions);
+
+    public async Task<string> CreateKeyAsync(ApiKeyType type, Guid? appId, params string[] permissions)
     {
         var secret = ApiKeySecrets.Generate(type);
         var key = new ApiKey(
             Guid.NewGuid(), $"{type} key", type, ApiKeySecrets.Hash(secret), Team.Id,
-            type == ApiKeyType.Client ? App.Id : null, permissions, null, _factory.Clock.GetUtcNowMilliseconds(), null);
+            appId, permissions, null, _factory.Clock.GetUtcNowMilliseconds(), null);
         await _factory.Directory.SaveKeyAsync(key);
         return secret;
     }

@@ -42,6 +42,11 @@ public static class EventRules
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(source);
+        if (incoming.ShapeError is { } shapeError)
+        {
+            return IssueError.Invalid(shapeError);
+        }
+
         if (string.IsNullOrEmpty(incoming.Message))
         {
             return IssueError.Invalid("message is required");

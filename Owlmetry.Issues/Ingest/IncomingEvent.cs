@@ -53,4 +53,7 @@ public sealed record IncomingEvent
 
     /// <summary>ISO-8601 time of the event; the server's time when absent.</summary>
     public string? Timestamp { get; init; }
+
+    /// <summary>Why the event could not be read at all (e.g. a field of the wrong JSON type); such an event is rejected with this reason.</summary>
+    public string? ShapeError { get; init; }
 }

@@ -1,0 +1,18 @@
+using Carter;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class JobsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/v1").WithTags("Jobs").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        jobs.MapPost("teams/{teamId:guid}/jobs/trigger", JobEndpoints.Trigger).WithName("TriggerJob")
+            .Produces<JobRunEnvelope>(StatusCodes.Status201Created).ProducesProblem(400);
+        jobs.MapGet("teams/{teamId:guid}/jobs", JobEndpoints.ListTeamRuns).WithName("ListJobRuns").Produces<JobRunListResponse>();
+        jobs.MapGet("jobs/{runId:guid}", JobEndpoints.GetRun).WithName("GetJobRun").Produces<JobRunEnvelope>();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+public sealed class JobsApiTests
+{
+    private OwlmetryServerFactory _factory = null!;
+    private HttpTeam _team = null!;
+    private HttpTeam _other = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _factory = new OwlmetryServerFactory();
+        _team = await HttpTeam.CreateAsync(_factory, "Team A");
+        _other = await HttpTeam.CreateAsync(_factory, "Team B");
+    }
+
+    [TearDown]
+    public void TearDown() => _factory.Dispose();
+
+    [Test]
+    public async Task Trigger_AsAdmin_RunsScanAndAnswers201WithCompletedRun()
+    {
+        await IngestAsync("Crash", "Crash", "Other crash");
+        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+
+        var response = await admin.PostAsJsonAsync(TriggerPath(_team), new { job_type = "issue_scan" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_run"]!;
+        Assert.That(run["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+        Assert.That(run["job_type"]!.GetValue<string>(), Is.EqualTo("issue_scan"));
+        Assert.That(run["result"]!["events_processed"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(run["result"]!["issues_created"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(run["result"]!["occurrences_created"]!.GetValue<int>(), Is.EqualTo(3));
+        Assert.That(run["started_at"], Is.Not.Null);
+        Assert.That(run["completed_at"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Trigger_ByRole_AdminsAndJobKeysOnly()
+    {
+        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var jobKey = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, "jobs:write"));
+        using var readKey = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, "jobs:read"));
+        using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
+        var body = new { job_type = "issue_scan" };
+
+        var statuses = new[]
+        {
+            (await member.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
+            (await jobKey.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
+            (await readKey.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
+            (await outsider.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
+        };
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
+    }
+
+    [TestCase("{}")]
+    [TestCase("{\"job_type\":\"cleanup\"}")]
+    public async Task Trigger_UnknownJobType_Is400ListingValidTypes(string json)
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsync(TriggerPath(_team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Invalid job_type; valid values: issue_scan"));
+    }
+
+    [Test]
+    public async Task ListAndGet_TriggeredRun_VisibleToTeamNotToOthers()
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var created = JsonNode.Parse(await (await owner.PostAsJsonAsync(TriggerPath(_team), new { job_type = "issue_scan" })).Content.ReadAsStringAsync())!;
+        var runId = created["job_run"]!["id"]!.GetValue<string>();
+        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
+
+        var listed = JsonNode.Parse(await member.GetStringAsync($"/v1/teams/{_team.Team.Id}/jobs"))!["job_runs"]!.AsArray();
+        var got = await member.GetAsync($"/v1/jobs/{runId}");
+        var otherList = JsonNode.Parse(await outsider.GetStringAsync($"/v1/teams/{_other.Team.Id}/jobs"))!["job_runs"]!.AsArray();
+        var otherGet = await outsider.GetAsync($"/v1/jobs/{runId}");
+
+        Assert.That(listed.Select(r => r!["id"]!.GetValue<string>()), Does.Contain(runId));
+        Assert.That(got.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(otherList.Select(r => r!["id"]!.GetValue<string>()), Does.Not.Contain(runId));
+        Assert.That(otherGet.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task BackgroundScan_IngestedError_IsListedWithoutATrigger()
+    {
+        using var background = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:Enabled"] = "true" });
+        var team = await HttpTeam.CreateAsync(background);
+        using var sdk = team.ClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
+
+        await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Boom", level = "error", session_id = Guid.NewGuid() } } });
+        var clock = Stopwatch.StartNew();
+        var listed = 0;
+        while (listed == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            listed = JsonNode.Parse(await owner.GetStringAsync($"/v1/projects/{team.Project.Id}/issues"))!["issues"]!.AsArray().Count;
+            await Task.Delay(20);
+        }
+
+        Assert.That(listed, Is.EqualTo(1), "the background scan, woken by ingest, made the event an issue");
+    }
+
+    private static string TriggerPath(HttpTeam team) => $"/v1/teams/{team.Team.Id}/jobs/trigger";
+
+    private async Task IngestAsync(params string[] messages)
+    {
+        using var sdk = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        var events = messages.Select(m => new { message = m, level = "error", session_id = Guid.NewGuid() }).ToArray();
+        var response = await sdk.PostAsJsonAsync("/v1/ingest", new { events });
+        response.EnsureSuccessStatusCode();
+    }
+}
