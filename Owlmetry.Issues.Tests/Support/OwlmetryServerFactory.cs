@@ -7,8 +7,11 @@ using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Tests.Support;
 
-/// <summary>The real server pipeline over in-memory storage and a fake clock.</summary>
-internal sealed class OwlmetryServerFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real server pipeline over in-memory storage and a fake clock. Without a data directory it has a fixed JWT
+/// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there.
+/// </summary>
+internal sealed class OwlmetryServerFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.TruncateToMilliseconds());
 
@@ -19,7 +22,16 @@ internal sealed class OwlmetryServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Auth:JwtSecret", "test-secret-test-secret-test-secret-0123456789");
+        if (dataDirectory is null)
+        {
+            builder.UseSetting("Auth:JwtSecret", "test-secret-test-secret-test-secret-0123456789");
+            builder.UseSetting("Bootstrap:Enabled", "false");
+        }
+        else
+        {
+            builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }
