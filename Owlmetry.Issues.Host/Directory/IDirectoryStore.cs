@@ -10,6 +10,7 @@ public interface IDirectoryStore
 
     Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default);
 
+    /// <summary>Finds a user by email, compared case-insensitively (the service writes and looks up lowercase).</summary>
     Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default);
 
     /// <exception cref="DirectoryConflictException">The email is taken (compared case-insensitively).</exception>
