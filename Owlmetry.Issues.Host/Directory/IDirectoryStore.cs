@@ -10,9 +10,15 @@ public interface IDirectoryStore
 
     Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default);
 
+    /// <summary>Finds a user by email, compared case-insensitively (the service writes and looks up lowercase).</summary>
     Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default);
 
+    /// <exception cref="DirectoryConflictException">The email is taken (compared case-insensitively).</exception>
     Task AddUserAsync(User user, CancellationToken ct = default);
+
+    /// <summary>Creates a user together with their first membership in one step.</summary>
+    /// <exception cref="DirectoryConflictException">The email is taken (compared case-insensitively).</exception>
+    Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default);
 
     Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct = default);
 
@@ -32,6 +38,8 @@ public interface IDirectoryStore
 
     Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default);
 
+    /// <summary>Adds or replaces a project.</summary>
+    /// <exception cref="DirectoryConflictException">Another live (not deleted) project of the team has the slug.</exception>
     Task SaveProjectAsync(Project project, CancellationToken ct = default);
 
     Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default);
@@ -40,12 +48,16 @@ public interface IDirectoryStore
 
     Task AddAppAsync(App app, CancellationToken ct = default);
 
+    /// <summary>Creates an app together with its client key in one step.</summary>
+    Task AddAppWithClientKeyAsync(App app, ApiKey clientKey, CancellationToken ct = default);
+
     Task<ApiKey?> FindKeyAsync(Guid keyId, CancellationToken ct = default);
 
     Task<ApiKey?> FindKeyBySecretHashAsync(string secretHash, CancellationToken ct = default);
 
     Task<IReadOnlyList<ApiKey>> ListKeysAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default);
 
+    /// <summary>Adds or replaces a key; revoking is saving it with <see cref="ApiKey.RevokedAt"/> set.</summary>
     Task SaveKeyAsync(ApiKey key, CancellationToken ct = default);
 
     /// <summary>Stores a whole first-start setup at once, only if the directory is still empty.</summary>

@@ -20,6 +20,12 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
 
     public Task AddUserAsync(User user, CancellationToken ct = default) => Locked(() => AddUser(user));
 
+    public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => Locked(() =>
+    {
+        AddUser(newUser);
+        _memberships[(membership.TeamId, membership.UserId)] = membership;
+    });
+
     public Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct = default) => Locked(() => _teams.GetValueOrDefault(teamId));
 
     public Task<Team?> FindTeamBySlugAsync(string slug, CancellationToken ct = default) =>
@@ -51,7 +57,16 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
     public Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) =>
         Locked<IReadOnlyList<Project>>(() => _projects.Values.Where(p => teamIds.Contains(p.TeamId)).OrderBy(p => p.CreatedAt).ToList());
 
-    public Task SaveProjectAsync(Project project, CancellationToken ct = default) => Locked(() => _projects[project.Id] = project);
+    public Task SaveProjectAsync(Project project, CancellationToken ct = default) => Locked(() =>
+    {
+        if (project.DeletedAt is null && _projects.Values.Any(p =>
+                p.Id != project.Id && p.TeamId == project.TeamId && p.Slug == project.Slug && p.DeletedAt is null))
+        {
+            throw new DirectoryConflictException($"A project with slug '{project.Slug}' already exists in this team.");
+        }
+
+        _projects[project.Id] = project;
+    });
 
     public Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default) => Locked(() => _apps.GetValueOrDefault(appId));
 
@@ -59,6 +74,12 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
         Locked<IReadOnlyList<App>>(() => _apps.Values.Where(a => a.ProjectId == projectId).OrderBy(a => a.CreatedAt).ToList());
 
     public Task AddAppAsync(App app, CancellationToken ct = default) => Locked(() => _apps.Add(app.Id, app));
+
+    public Task AddAppWithClientKeyAsync(App app, ApiKey clientKey, CancellationToken ct = default) => Locked(() =>
+    {
+        _apps.Add(app.Id, app);
+        _keys.Add(clientKey.Id, clientKey);
+    });
 
     public Task<ApiKey?> FindKeyAsync(Guid keyId, CancellationToken ct = default) => Locked(() => _keys.GetValueOrDefault(keyId));
 

@@ -1,7 +1,10 @@
+using System.Text;
 using Carter;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Modules;
@@ -13,9 +16,14 @@ public static class OwlmetryServer
 {
     public static WebApplicationBuilder AddOwlmetryServer(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (ListenAddress.Resolve(builder.Configuration) is { } address)
+        {
+            builder.WebHost.UseUrls(address);
+        }
+
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
+        services.AddOwlmetryDirectory();
         var issues = services.AddOwlmetryIssues(o =>
             o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval)).UseDirectory<StoreIssueDirectory>();
         if (builder.Configuration.GetValue("Scan:Enabled", true))
@@ -24,17 +32,54 @@ public static class OwlmetryServer
         }
 
         services.AddOwlmetryIssuesApi();
-        services.AddSingleton<ICarterModule, IngestModule>();
-        services.AddSingleton<ICarterModule, JobsModule>();
         services.AddRequestDecompression();
         services.AddIngestRateLimiting(builder.Configuration);
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
+            .PostConfigure<DataDirectory>((options, dataDirectory) =>
+            {
+                if (string.IsNullOrEmpty(options.JwtSecret))
+                {
+                    options.JwtSecret = JwtSecretFile.ReadOrCreate(dataDirectory);
+                }
+            })
+            .Validate(
+                options => Encoding.UTF8.GetByteCount(options.JwtSecret ?? string.Empty) >= JwtSecretFile.MinimumLength,
+                $"Auth:JwtSecret must be at least {JwtSecretFile.MinimumLength} bytes long (HS256 needs 256 bits).")
+            .ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddHostedService<BootstrapHostedService>();
         services.AddSingleton<UserTokenService>();
+        services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
+
+        // The directory API belongs to this server, not to the embeddable Issues API; MapCarter maps every registered module.
+        services.AddSingleton<ICarterModule, AuthModule>();
+        services.AddSingleton<ICarterModule, ApiKeysModule>();
+        services.AddSingleton<ICarterModule, TeamsModule>();
+        services.AddSingleton<ICarterModule, ProjectsModule>();
+        services.AddSingleton<ICarterModule, AppsModule>();
+        services.AddSingleton<ICarterModule, IngestModule>();
+        services.AddSingleton<ICarterModule, JobsModule>();
+
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
         services.AddOpenApi();
         return builder;
+    }
+
+    /// <summary>
+    /// The directory's storage and the bootstrap, shared by the server and the <c>init</c> command so both see the
+    /// same store. A persistent <see cref="IDirectoryStore"/> is registered here, ahead of the in-memory default.
+    /// </summary>
+    public static IServiceCollection AddOwlmetryDirectory(this IServiceCollection services)
+    {
+        services.AddOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => DataDirectory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
+        services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.TryAddSingleton<DirectoryBootstrapper>();
+        return services;
     }
 
     public static WebApplication UseOwlmetryServer(this WebApplication app)

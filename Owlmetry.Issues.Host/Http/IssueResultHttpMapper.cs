@@ -9,6 +9,7 @@ public static class IssueResultHttpMapper
         IssueErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         IssueErrorKind.NotFound => StatusCodes.Status404NotFound,
         IssueErrorKind.Conflict => StatusCodes.Status409Conflict,
+        IssueErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -17,4 +18,8 @@ public static class IssueResultHttpMapper
     /// <summary>200 with the mapped value, or the error's problem.</summary>
     public static IResult ToHttp<T, TResponse>(this IssueResult<T> result, Func<T, TResponse> map) =>
         result.IsSuccess ? TypedResults.Ok(map(result.Value)) : result.Error.ToProblem();
+
+    /// <summary>201 with the mapped value and its location, or the error's problem.</summary>
+    public static IResult ToCreated<T, TResponse>(this IssueResult<T> result, Func<T, string> location, Func<T, TResponse> map) =>
+        result.IsSuccess ? TypedResults.Created(location(result.Value), map(result.Value)) : result.Error.ToProblem();
 }

@@ -37,7 +37,8 @@ internal sealed class HttpTeam
         var now = factory.Clock.GetUtcNowMilliseconds();
         var store = factory.Directory;
         var slug = $"{name.ToLowerInvariant().Replace(' ', '-')}-{Guid.NewGuid():N}";
-        var owner = await NewUserAsync(store, $"owner-{slug}@example.com", $"{name} Owner", now);
+        var hasher = factory.Services.GetRequiredService<IPasswordHasher<User>>();
+        var owner = await NewUserAsync(store, hasher, $"owner-{slug}@example.com", $"{name} Owner", now);
         var team = new Team(Guid.NewGuid(), name, slug, now);
         await store.AddTeamAsync(team, new Membership(team.Id, owner.Id, TeamRole.Owner, now));
         var project = new Project(Guid.NewGuid(), team.Id, $"{name} Project", $"{slug}-project", null, now);
@@ -50,7 +51,7 @@ internal sealed class HttpTeam
         result.Users[TeamRole.Owner] = (owner, tokens.Issue(owner));
         foreach (var role in new[] { TeamRole.Admin, TeamRole.Member })
         {
-            var user = await NewUserAsync(store, $"{role}-{slug}@example.com".ToLowerInvariant(), $"{name} {role}", now);
+            var user = await NewUserAsync(store, hasher, $"{role}-{slug}@example.com".ToLowerInvariant(), $"{name} {role}", now);
             await store.SaveMembershipAsync(new Membership(team.Id, user.Id, role, now));
             result.Users[role] = (user, tokens.Issue(user));
         }
@@ -103,10 +104,10 @@ internal sealed class HttpTeam
         return client;
     }
 
-    private static async Task<User> NewUserAsync(IDirectoryStore store, string email, string name, DateTimeOffset now)
+    private static async Task<User> NewUserAsync(IDirectoryStore store, IPasswordHasher<User> hasher, string email, string name, DateTimeOffset now)
     {
         var user = new User(Guid.NewGuid(), email, name, string.Empty, now);
-        user = user with { PasswordHash = new PasswordHasher<User>().HashPassword(user, "correct horse battery staple") };
+        user = user with { PasswordHash = hasher.HashPassword(user, "correct horse battery staple") };
         await store.AddUserAsync(user);
         return user;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,15 +8,17 @@ using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Tests.Support;
 
-/// <summary>The real server pipeline over in-memory storage and a fake clock.</summary>
-internal sealed class OwlmetryServerFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real server pipeline over in-memory storage and a fake clock. Without a data directory it has a fixed JWT
+/// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there.
+/// </summary>
+internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
-    /// <summary>Tests run the scan by hand (through the jobs endpoint) unless a test switches the background scan on.</summary>
-    private static readonly Dictionary<string, string?> s_defaults = new()
+    public OwlmetryServerFactory(IReadOnlyDictionary<string, string?> settings)
+        : this(null, settings)
     {
-        ["Auth:JwtSecret"] = "test-secret-test-secret-test-secret-0123456789",
-        ["Scan:Enabled"] = "false",
-    };
+    }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow.TruncateToMilliseconds());
 
@@ -26,11 +29,29 @@ internal sealed class OwlmetryServerFactory(IReadOnlyDictionary<string, string?>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in s_defaults.Concat(settings ?? new Dictionary<string, string?>()))
+        if (dataDirectory is null)
+        {
+            builder.UseSetting("Auth:JwtSecret", "test-secret-test-secret-test-secret-0123456789");
+            builder.UseSetting("Bootstrap:Enabled", "false");
+        }
+        else
+        {
+            builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        }
+
+        // Tests run the scan by hand (through the jobs endpoint) unless a test switches the background scan on.
+        builder.UseSetting("Scan:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+
+            // PBKDF2 at its production cost would dominate the run; the cost is not what these tests are about.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 }

@@ -17,6 +17,9 @@ public sealed record IssueError(IssueErrorKind Kind, string Message)
     /// <summary>A 409-class error.</summary>
     public static IssueError Conflict(string message) => new(IssueErrorKind.Conflict, message);
 
+    /// <summary>A 401-class error: the credentials were refused.</summary>
+    public static IssueError Unauthenticated(string message) => new(IssueErrorKind.Unauthenticated, message);
+
     /// <summary>The actor's key lacks <paramref name="permission"/>.</summary>
     public static IssueError MissingPermission(string permission) => Forbidden($"Missing permission: {permission}");
 }

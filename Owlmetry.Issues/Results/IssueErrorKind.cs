@@ -14,4 +14,7 @@ public enum IssueErrorKind
 
     /// <summary>The operation conflicts with the current state (HTTP 409).</summary>
     Conflict,
+
+    /// <summary>The caller's credentials were refused (HTTP 401). Used by hosts (e.g. a login), never by the issue service.</summary>
+    Unauthenticated,
 }

@@ -1,0 +1,94 @@
+namespace Owlmetry.Issues.Host.Bootstrap;
+
+/// <summary><c>Owlmetry.Issues.Host init [--data DIR] [--json]</c>: the first-start bootstrap, run by hand.</summary>
+public static class InitCommand
+{
+    public const int Succeeded = 0;
+    public const int Refused = 1;
+    public const int UsageError = 2;
+    private const string Usage = "Usage: Owlmetry.Issues.Host init [--data DIR] [--json]";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryParse(args, out var data, out var json))
+        {
+            await error.WriteLineAsync(Usage);
+            return UsageError;
+        }
+
+        await using var services = new ServiceCollection()
+            .AddSingleton(BuildConfiguration(data))
+            .AddLogging()
+            .AddOwlmetryDirectory()
+            .BuildServiceProvider();
+        var bootstrapper = services.GetRequiredService<DirectoryBootstrapper>();
+        var dataDirectory = services.GetRequiredService<DataDirectory>();
+
+        // A credentials file is an earlier bootstrap's trace even where the store cannot show one (the in-memory store).
+        if (File.Exists(bootstrapper.CredentialsPath) || await bootstrapper.TryBootstrapAsync(ct) is not { } credentials)
+        {
+            await error.WriteLineAsync($"The data directory {dataDirectory.Path} is not empty; init changed nothing.");
+            return Refused;
+        }
+
+        await output.WriteLineAsync(json ? credentials.ToJson() : Describe(credentials, bootstrapper.CredentialsPath));
+        return Succeeded;
+    }
+
+    private static bool TryParse(IReadOnlyList<string> args, out string? data, out bool json)
+    {
+        data = null;
+        json = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--data" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
+                    data = args[++i];
+                    break;
+                case var arg when arg.StartsWith("--data=", StringComparison.Ordinal) && arg.Length > "--data=".Length:
+                    data = arg["--data=".Length..];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The server's sources, less the web host's: appsettings, environment, and --data.
+    private static IConfiguration BuildConfiguration(string? data)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        return new ConfigurationBuilder()
+            .SetBasePath(System.IO.Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(data is null ? [] : [new KeyValuePair<string, string?>("data", data)])
+            .Build();
+    }
+
+    private static string Describe(InitialCredentials c, string path) =>
+        $"""
+        Owlmetry is set up. The password and keys below are shown only here and in
+        {path} (readable only by you); keep them somewhere safe and delete that file.
+
+          team_id        {c.TeamId}
+          user_email     {c.UserEmail}
+          user_password  {c.UserPassword}
+          project_id     {c.ProjectId}
+          app_id         {c.AppId}
+          bundle_id      {c.BundleId ?? "(none: a backend app)"}
+          client_key     {c.ClientKey}
+          agent_key      {c.AgentKey}
+        """;
+}

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record CreateProjectRequest(string? TeamId, string? Name, string? Slug);

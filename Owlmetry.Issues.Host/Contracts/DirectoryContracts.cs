@@ -1,0 +1,56 @@
+using Owlmetry.Issues.Host.Directory;
+
+namespace Owlmetry.Issues.Host.Contracts;
+
+/// <summary>Maps directory records to their wire shapes; secrets appear only in the two "created" shapes.</summary>
+public static class DirectoryContracts
+{
+    public static LoginResponse ToResponse(this LoginResult login) =>
+        new(login.Token, login.Session.User.ToResponse(), login.Session.Teams.Select(ToResponse).ToList());
+
+    public static SessionResponse ToResponse(this UserSession session) =>
+        new(session.User.ToResponse(), session.Teams.Select(ToResponse).ToList());
+
+    public static UserResponse ToResponse(this User user) => new(user.Id, user.Email, user.Name);
+
+    public static UserTeamResponse ToResponse(this UserTeam team) => new(team.Team.Id, team.Team.Name, team.Team.Slug, team.Role.ToWireName());
+
+    public static TeamResponse ToResponse(this Team team) => new(team.Id, team.Name, team.Slug, team.CreatedAt);
+
+    public static TeamDetailResponse ToResponse(this TeamDetail detail) =>
+        new(detail.Team.Id, detail.Team.Name, detail.Team.Slug, detail.Team.CreatedAt, detail.Members.Select(ToResponse).ToList());
+
+    public static MemberResponse ToResponse(this TeamMember member) =>
+        new(member.User.Id, member.User.Id, member.User.Email, member.User.Name, member.Membership.Role.ToWireName(), member.Membership.CreatedAt);
+
+    public static ProjectListResponse ToResponse(this IReadOnlyList<Project> projects) => new(projects.Select(ToResponse).ToList());
+
+    public static ProjectResponse ToResponse(this Project p) =>
+        new(p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt);
+
+    public static ProjectDetailResponse ToResponse(this ProjectDetail detail)
+    {
+        var p = detail.Project;
+        return new(
+            p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt,
+            detail.Apps.Select(a => new AppResponse(a.Id, p.TeamId, a.ProjectId, a.Name, a.Platform, a.BundleId, a.CreatedAt)).ToList());
+    }
+
+    public static CreatedAppResponse ToResponse(this CreatedApp created)
+    {
+        var a = created.App;
+        return new(a.Id, created.TeamId, a.ProjectId, a.Name, a.Platform, a.BundleId, created.ClientSecret, a.CreatedAt);
+    }
+
+    public static CreateApiKeyResponse ToResponse(this CreatedApiKey created)
+    {
+        var k = created.Key;
+        return new(new CreatedApiKeyResponse(
+            k.Id, k.Name, k.KeyType.ToWireName(), k.TeamId, k.AppId, k.Permissions, created.Secret, k.CreatedAt, k.ExpiresAt));
+    }
+
+    public static ApiKeyListResponse ToResponse(this IReadOnlyList<ApiKey> keys) => new(keys.Select(ToResponse).ToList());
+
+    public static ApiKeyResponse ToResponse(this ApiKey k) =>
+        new(k.Id, k.Name, k.KeyType.ToWireName(), k.TeamId, k.AppId, k.Permissions, k.CreatedAt, k.ExpiresAt);
+}

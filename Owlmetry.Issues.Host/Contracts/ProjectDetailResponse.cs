@@ -1,0 +1,11 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record ProjectDetailResponse(
+    Guid Id,
+    Guid TeamId,
+    string Name,
+    string Slug,
+    string? IssueAlertFrequency,
+    string EffectiveIssueAlertFrequency,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<AppResponse> Apps);

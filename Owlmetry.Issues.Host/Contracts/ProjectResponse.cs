@@ -1,0 +1,4 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record ProjectResponse(
+    Guid Id, Guid TeamId, string Name, string Slug, string? IssueAlertFrequency, string EffectiveIssueAlertFrequency, DateTimeOffset CreatedAt);

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record UserResponse(Guid Id, string Email, string Name);

@@ -1,0 +1,139 @@
+using Owlmetry.Issues.Host.Contracts;
+
+namespace Owlmetry.Issues.Host.Directory;
+
+public sealed partial class DirectoryService
+{
+    public async Task<IssueResult<Team>> CreateTeamAsync(Actor actor, CreateTeamRequest? body, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.User)
+        {
+            return IssueError.Forbidden("Only users can create teams");
+        }
+
+        var name = DirectoryInput.Name(body?.Name);
+        var slug = DirectoryInput.Slug(body?.Slug);
+        if (!name.IsSuccess || !slug.IsSuccess)
+        {
+            return name.Error ?? slug.Error!;
+        }
+
+        var now = Now;
+        var team = new Team(Guid.NewGuid(), name.Value, slug.Value, now);
+        try
+        {
+            await store.AddTeamAsync(team, new Membership(team.Id, actor.Id, TeamRole.Owner, now), ct);
+        }
+        catch (DirectoryConflictException)
+        {
+            return IssueError.Conflict("A team with this slug already exists");
+        }
+
+        return team;
+    }
+
+    public async Task<IssueResult<TeamDetail>> GetTeamAsync(Actor actor, Guid teamId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.User)
+        {
+            return IssueError.Forbidden("Only users can view teams");
+        }
+
+        if (await FindVisibleTeamAsync(actor, teamId, ct) is not { } team)
+        {
+            return s_teamNotFound;
+        }
+
+        var members = new List<TeamMember>();
+        foreach (var membership in await store.ListMembershipsOfTeamAsync(teamId, ct))
+        {
+            if (await store.FindUserAsync(membership.UserId, ct) is { } user)
+            {
+                members.Add(new TeamMember(user, membership));
+            }
+        }
+
+        return new TeamDetail(team, members);
+    }
+
+    /// <summary>Adds an existing user by email, or creates the user; an existing user's name and password are never touched.</summary>
+    public async Task<IssueResult<TeamMember>> AddMemberAsync(Actor actor, Guid teamId, AddMemberRequest? body, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.User)
+        {
+            return IssueError.Forbidden("Only users can add team members");
+        }
+
+        if (await FindVisibleTeamAsync(actor, teamId, ct) is null)
+        {
+            return s_teamNotFound;
+        }
+
+        if (!actor.IsTeamAdmin(teamId))
+        {
+            return IssueError.Forbidden("Only team owners and admins can add members");
+        }
+
+        var role = TeamRole.Member;
+        if (body?.Role is not null && !TeamRoleNames.TryParse(body.Role, out role))
+        {
+            return DirectoryInput.OneOf("role", TeamRoleNames.All);
+        }
+
+        var email = DirectoryInput.Email(body?.Email);
+        if (!email.IsSuccess)
+        {
+            return email.Error;
+        }
+
+        if (role == TeamRole.Owner && actor.Teams[teamId] != TeamRole.Owner)
+        {
+            return IssueError.Forbidden("Only owners can add owners");
+        }
+
+        var existing = await store.FindUserByEmailAsync(email.Value, ct);
+        return existing is null
+            ? await AddNewUserAsync(teamId, email.Value, role, body!, ct)
+            : await AddExistingUserAsync(teamId, existing, role, ct);
+    }
+
+    private async Task<IssueResult<TeamMember>> AddExistingUserAsync(Guid teamId, User user, TeamRole role, CancellationToken ct)
+    {
+        if ((await store.ListMembershipsOfUserAsync(user.Id, ct)).Any(m => m.TeamId == teamId))
+        {
+            return IssueError.Conflict("User is already a member of this team");
+        }
+
+        var membership = new Membership(teamId, user.Id, role, Now);
+        await store.SaveMembershipAsync(membership, ct);
+        return new TeamMember(user, membership);
+    }
+
+    private async Task<IssueResult<TeamMember>> AddNewUserAsync(Guid teamId, string email, TeamRole role, AddMemberRequest body, CancellationToken ct)
+    {
+        var name = DirectoryInput.Name(body.Name);
+        var password = DirectoryInput.Password(body.Password);
+        if (!name.IsSuccess || !password.IsSuccess)
+        {
+            return name.Error ?? password.Error!;
+        }
+
+        var now = Now;
+        var user = new User(Guid.NewGuid(), email, name.Value, string.Empty, now);
+        user = user with { PasswordHash = passwords.HashPassword(user, password.Value) };
+        var membership = new Membership(teamId, user.Id, role, now);
+        try
+        {
+            await store.AddMemberAsync(user, membership, ct);
+        }
+        catch (DirectoryConflictException)
+        {
+            return IssueError.Conflict("A user with this email was created at the same time; try again");
+        }
+
+        return new TeamMember(user, membership);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Owlmetry.Issues.Host.Auth;
+
+namespace Owlmetry.Issues.Host.Directory;
+
+/// <summary>
+/// The directory's rules (CONTRACT §4, §5): who may see and change teams, members, projects, apps and keys.
+/// Split over partial files by resource. Like the issue service, a team or project the caller cannot see is
+/// reported as not found, never as forbidden.
+/// </summary>
+public sealed partial class DirectoryService(IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider)
+{
+    private static readonly IssueError s_teamNotFound = IssueError.NotFound("Team not found");
+    private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");
+    private static readonly User s_nobody = new(Guid.Empty, string.Empty, string.Empty, string.Empty, DateTimeOffset.UnixEpoch);
+
+    // Verified against when the email is unknown, so that a login costs the same whether or not the account exists.
+    private readonly string _decoyHash = passwords.HashPassword(s_nobody, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+
+    private DateTimeOffset Now => timeProvider.GetUtcNowMilliseconds();
+
+    // Users manage by role; an agent key holding the write permission acts for its own team.
+    private static bool CanManage(Actor actor, Guid teamId) =>
+        actor.Kind == ActorKind.Agent ? actor.IsIn(teamId) : actor.IsTeamAdmin(teamId);
+
+    private async Task<Team?> FindVisibleTeamAsync(Actor actor, Guid teamId, CancellationToken ct) =>
+        actor.IsIn(teamId) ? await store.FindTeamAsync(teamId, ct) : null;
+
+    private async Task<Project?> FindVisibleProjectAsync(Actor actor, Guid projectId, CancellationToken ct) =>
+        await store.FindProjectAsync(projectId, ct) is { DeletedAt: null } project && actor.IsIn(project.TeamId) ? project : null;
+}

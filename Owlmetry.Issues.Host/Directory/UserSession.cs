@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+public sealed record UserSession(User User, IReadOnlyList<UserTeam> Teams);

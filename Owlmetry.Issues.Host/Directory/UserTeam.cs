@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Directory;
+
+public sealed record UserTeam(Team Team, TeamRole Role);

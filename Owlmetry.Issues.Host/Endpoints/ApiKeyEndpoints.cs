@@ -1,0 +1,18 @@
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Http;
+
+namespace Owlmetry.Issues.Host.Endpoints;
+
+public static class ApiKeyEndpoints
+{
+    public static async Task<IResult> CreateKey(CreateApiKeyRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.CreateKeyAsync(caller.Actor, body, ct)).ToCreated(k => $"/v1/auth/keys/{k.Key.Id}", DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> ListKeys(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.ListKeysAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> RevokeKey(Guid keyId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.RevokeKeyAsync(caller.Actor, keyId, ct)).ToHttp(_ => new DeletedResponse(true));
+}

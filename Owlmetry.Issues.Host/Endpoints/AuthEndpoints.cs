@@ -1,0 +1,15 @@
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Http;
+
+namespace Owlmetry.Issues.Host.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static async Task<IResult> Login(LoginRequest? body, DirectoryService directory, CancellationToken ct) =>
+        (await directory.LoginAsync(body?.Email, body?.Password, ct)).ToHttp(DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> GetCurrentUser(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.GetSessionAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
+}

@@ -1,0 +1,19 @@
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Http;
+
+namespace Owlmetry.Issues.Host.Endpoints;
+
+public static class TeamEndpoints
+{
+    public static async Task<IResult> CreateTeam(CreateTeamRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.CreateTeamAsync(caller.Actor, body, ct)).ToCreated(t => $"/v1/teams/{t.Id}", DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> GetTeam(Guid teamId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.GetTeamAsync(caller.Actor, teamId, ct)).ToHttp(DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> AddMember(
+        Guid teamId, AddMemberRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.AddMemberAsync(caller.Actor, teamId, body, ct)).ToCreated(m => $"/v1/teams/{teamId}/members/{m.User.Id}", DirectoryContracts.ToResponse);
+}

@@ -1,0 +1,19 @@
+using Carter;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class ApiKeysModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/v1/auth/keys").WithTags("API keys").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403);
+        keys.MapPost("", ApiKeyEndpoints.CreateKey).WithName("CreateApiKey")
+            .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404);
+        keys.MapGet("", ApiKeyEndpoints.ListKeys).WithName("ListApiKeys").Produces<ApiKeyListResponse>();
+        keys.MapDelete("{keyId:guid}", ApiKeyEndpoints.RevokeKey).WithName("RevokeApiKey")
+            .Produces<DeletedResponse>().ProducesProblem(404);
+    }
+}

@@ -1,0 +1,21 @@
+using Carter;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class ProjectsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/v1/projects").WithTags("Projects").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403);
+        projects.MapGet("", ProjectEndpoints.ListProjects).WithName("ListProjects").Produces<ProjectListResponse>();
+        projects.MapGet("{projectId:guid}", ProjectEndpoints.GetProject).WithName("GetProject")
+            .Produces<ProjectDetailResponse>().ProducesProblem(404);
+        projects.MapPost("", ProjectEndpoints.CreateProject).WithName("CreateProject")
+            .Produces<ProjectResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        projects.MapPatch("{projectId:guid}", ProjectEndpoints.UpdateProject).WithName("UpdateProject")
+            .Produces<ProjectResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+    }
+}

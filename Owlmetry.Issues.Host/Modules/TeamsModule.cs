@@ -1,0 +1,20 @@
+using Carter;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class TeamsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var teams = app.MapGroup("/v1/teams").WithTags("Teams").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403);
+        teams.MapPost("", TeamEndpoints.CreateTeam).WithName("CreateTeam")
+            .Produces<TeamResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(409);
+        teams.MapGet("{teamId:guid}", TeamEndpoints.GetTeam).WithName("GetTeam")
+            .Produces<TeamDetailResponse>().ProducesProblem(404);
+        teams.MapPost("{teamId:guid}/members", TeamEndpoints.AddMember).WithName("AddTeamMember")
+            .Produces<MemberResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+    }
+}
