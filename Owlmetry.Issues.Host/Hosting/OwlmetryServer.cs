@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Directory.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Modules;
 
@@ -14,6 +16,9 @@ namespace Owlmetry.Issues.Host;
 /// <summary>The self-hosted server: the Issues API plus its own directory, authentication and bootstrap.</summary>
 public static class OwlmetryServer
 {
+    /// <summary>The one LiteDB file in the data directory that holds issues, events and the directory.</summary>
+    public const string DatabaseFileName = "owlmetry.db";
+
     public static WebApplicationBuilder AddOwlmetryServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,8 +29,9 @@ public static class OwlmetryServer
 
         var services = builder.Services;
         services.AddOwlmetryDirectory();
-        var issues = services.AddOwlmetryIssues(o =>
-            o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval)).UseDirectory<StoreIssueDirectory>();
+        var issues = services.AddOwlmetryIssues(o => o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval))
+            .UseLiteDb(DataDirectory.FromConfiguration(builder.Configuration).GetFilePath(DatabaseFileName))
+            .UseDirectory<StoreIssueDirectory>();
         if (builder.Configuration.GetValue("Scan:Enabled", true))
         {
             issues.AddBackgroundScan();
@@ -76,7 +82,14 @@ public static class OwlmetryServer
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DataDirectory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton<IDirectoryStore, InMemoryDirectoryStore>();
+        services.TryAddSingleton(sp =>
+        {
+            // Created owner-only before LiteDB would create it with default permissions.
+            var dataDirectory = sp.GetRequiredService<DataDirectory>();
+            dataDirectory.EnsureExists();
+            return new LiteDbIssueStore(dataDirectory.GetFilePath(DatabaseFileName));
+        });
+        services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.TryAddSingleton<DirectoryBootstrapper>();
         return services;

@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Storage.InMemory;
 
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>
-/// The real server pipeline over in-memory storage and a fake clock. Without a data directory it has a fixed JWT
-/// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there.
+/// The real server pipeline on a fake clock. Without a data directory it runs on in-memory storage with a fixed JWT
+/// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there, on LiteDB.
 /// </summary>
 internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -49,6 +50,11 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            if (dataDirectory is null)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
+                services.Replace(ServiceDescriptor.Singleton<IDirectoryStore, InMemoryDirectoryStore>());
+            }
 
             // PBKDF2 at its production cost would dominate the run; the cost is not what these tests are about.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
