@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Auth;
+
+namespace Owlmetry.Issues.Tests.Embedding;
+
+/// <summary>
+/// An existing ASP.NET Core application that mounts the Issues API into its own pipeline: its own routes, its own
+/// authentication and users, in-memory issue storage and its own project directory.
+/// </summary>
+public sealed class EmbeddedApiTests
+{
+    private static readonly Guid s_tenant = Guid.NewGuid();
+    private static readonly Guid s_project = Guid.NewGuid();
+    private static readonly Guid s_app = Guid.NewGuid();
+
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        var tenants = new ShopTenants();
+        tenants.Users["jane"] = (Guid.NewGuid(), s_tenant, TeamRole.Admin);
+        tenants.Users["mallory"] = (Guid.NewGuid(), Guid.NewGuid(), TeamRole.Owner);
+        builder.Services.AddSingleton(tenants);
+        builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+
+        // The two calls that add issue tracking, plus the host's own mapping of its users to actors.
+        builder.Services.AddOwlmetryIssues().UseInMemoryStorage();
+        builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = HeaderAuthenticationHandler.SchemeName);
+        builder.Services.AddSingleton<IActorResolver, ShopActorResolver>();
+
+        _app = builder.Build();
+        _app.UseExceptionHandler();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.MapGet("/shop/ping", () => "pong");
+        _app.MapOwlmetryIssuesApi();
+
+        var directory = _app.Services.GetRequiredService<InMemoryIssueDirectory>();
+        directory.AddProject(new ProjectInfo(s_project, s_tenant, "Shop"));
+        directory.AddApp(new AppInfo(s_app, s_project, "Shop backend"));
+        var ingested = await _app.Services.GetRequiredService<EventIngestor>().IngestAsync(
+            new IngestSource(s_app, s_project, "backend"),
+            [new IncomingEvent { Message = "Checkout failed", Level = "error", SessionId = Guid.NewGuid().ToString() }]);
+        Assert.That(ingested.Value.Accepted, Is.EqualTo(1));
+        await _app.Services.GetRequiredService<IssueScanner>().ScanAsync();
+
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task IssuesApi_AppsOwnUser_ListsAndTriagesIssues()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var page = JsonNode.Parse(await _client.GetStringAsync($"/v1/projects/{s_project}/issues"))!;
+        var issueId = page["issues"]![0]!["id"]!.GetValue<string>();
+        var resolved = await _client.PatchAsJsonAsync($"/v1/projects/{s_project}/issues/{issueId}", new { status = "resolved", resolved_at_version = "3.2.1" });
+        var comment = await _client.PostAsJsonAsync($"/v1/projects/{s_project}/issues/{issueId}/comments", new { body = "fixed in 3.2.1" });
+
+        Assert.That(page["issues"]![0]!["title"]!.GetValue<string>(), Is.EqualTo("Checkout failed"));
+        Assert.That(page["issues"]![0]!["app_name"]!.GetValue<string>(), Is.EqualTo("Shop backend"));
+        Assert.That(resolved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resolved.Content.ReadAsStringAsync());
+        Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(JsonNode.Parse(await comment.Content.ReadAsStringAsync())!["author_name"]!.GetValue<string>(), Is.EqualTo("jane"));
+    }
+
+    [Test]
+    public async Task IssuesApi_NoUser_IsUnauthorizedWithErrorBody()
+    {
+        var response = await _client.GetAsync($"/v1/projects/{s_project}/issues");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task IssuesApi_UserOfAnotherTenant_SeesNothing()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "mallory");
+
+        var response = await _client.GetAsync($"/v1/projects/{s_project}/issues");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Project not found"));
+    }
+
+    [Test]
+    public async Task HostRoutes_StillServed_AndServerOnlyRoutesAbsent()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var ping = await _client.GetStringAsync("/shop/ping");
+        var login = await _client.PostAsJsonAsync("/v1/auth/login", new { email = "a@b.c", password = "x" });
+
+        Assert.That(ping, Is.EqualTo("pong"));
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the directory API belongs to the self-hosted server only");
+    }
+}
