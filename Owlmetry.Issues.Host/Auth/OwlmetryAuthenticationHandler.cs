@@ -28,7 +28,8 @@ public sealed class OwlmetryAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            return AuthenticateResult.Fail(MissingAuthorization);
+            // No credentials is not a failed attempt: anonymous routes (health, login) pass, guarded ones challenge.
+            return AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
