@@ -1,0 +1,24 @@
+using Owlmetry.Issues.Benchmarks;
+
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all> [--scale 0.1]
+var command = args.FirstOrDefault() ?? "all";
+var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
+var report = new Report();
+report.Machine();
+
+if (command is "store" or "all")
+{
+    await new StoreBenchmark(report, scale).RunAsync();
+}
+
+if (command is "scan" or "all")
+{
+    await new ScanBenchmark(report, scale).RunAsync();
+}
+
+if (command is "ingest" or "all")
+{
+    await new IngestHttpBenchmark(report, scale).RunAsync();
+}
+
+Console.WriteLine(report);

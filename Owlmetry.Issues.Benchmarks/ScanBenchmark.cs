@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Owlmetry.Issues.Benchmarks;
+
+/// <summary>The library's ingest and scan of 200,000 error events on LiteDB, without HTTP.</summary>
+internal sealed class ScanBenchmark(Report report, double scale)
+{
+    public async Task RunAsync()
+    {
+        var workload = new EventWorkload((int)(200_000 * scale));
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            await using var provider = services.BuildServiceProvider();
+            var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
+            var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), Guid.NewGuid(), "bench"));
+            var app = directory.AddApp(new AppInfo(Guid.NewGuid(), project.Id, "api"));
+            var ingestor = provider.GetRequiredService<EventIngestor>();
+            var scanner = provider.GetRequiredService<IssueScanner>();
+            var source = new IngestSource(app.Id, project.Id, "backend");
+            report.Section("Library ingest and scan on LiteDB");
+
+            var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users";
+            var ingest = Stopwatch.StartNew();
+            foreach (var batch in workload.Batches(100, DateTimeOffset.UtcNow))
+            {
+                await ingestor.IngestAsync(source, batch);
+            }
+
+            report.Row("ingest (EventIngestor, batches of 100, one caller)", size, Stats.Rate(workload.Count, ingest.Elapsed, "events"));
+
+            var scan = Stopwatch.StartNew();
+            var result = await scanner.ScanAsync();
+            report.Row("scan (one pass, 5,000 events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, "events"));
+            report.Row("scan result", size, $"{result.IssuesCreated:N0} issues, {result.OccurrencesCreated:N0} occurrences");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

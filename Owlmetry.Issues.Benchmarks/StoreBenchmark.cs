@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Owlmetry.Issues.Benchmarks;
+
+/// <summary>
+/// The LiteDB store at 100,000 issues and 1,000,000 occurrences: first page and full cursor walk of the issue
+/// list (through the issue service, as the API calls it), merges of two 10,000-occurrence issues, and the
+/// occurrence insert rate in scan-sized units of work.
+/// </summary>
+internal sealed class StoreBenchmark(Report report, double scale)
+{
+    private const int OccurrencesPerUnit = 5_000;
+    private static readonly DateTimeOffset s_t0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly int _largeIssues = (int)(100_000 * scale);
+    private readonly int _smallIssues = (int)(10_000 * scale);
+    private readonly int _mergeSize = (int)(10_000 * scale);
+    private readonly Guid _team = Guid.NewGuid();
+
+    public async Task RunAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            await using var provider = services.BuildServiceProvider();
+            var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
+            var store = provider.GetRequiredService<IIssueStore>();
+            var issues = provider.GetRequiredService<IIssueService>();
+            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
+
+            var large = AddProject(directory, "large");
+            var small = AddProject(directory, "small");
+            report.Section($"LiteDB store ({_largeIssues:N0} + {_smallIssues:N0} issues, {_largeIssues * 10:N0} occurrences)");
+
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(store, large, _largeIssues, occurrencesEach: 10);
+            await SeedAsync(store, small, _smallIssues, occurrencesEach: 1);
+            report.Row("seed issues with occurrences", $"{_largeIssues + _smallIssues:N0} issues", Stats.Rate(_largeIssues * 10L + _smallIssues, seeding.Elapsed, "occurrences"));
+
+            await InsertRateAsync(store, large);
+            await FirstPageAsync(issues, owner, large.ProjectId, _largeIssues);
+            await WalkAsync(issues, owner, small.ProjectId, _smallIssues);
+            await WalkAsync(issues, owner, large.ProjectId, _largeIssues);
+            await MergeAsync(store, issues, owner, large);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private AppInfo AddProject(InMemoryIssueDirectory directory, string name)
+    {
+        var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), _team, name));
+        return directory.AddApp(new AppInfo(Guid.NewGuid(), project.Id, $"{name} app"));
+    }
+
+    private static async Task SeedAsync(IIssueStore store, AppInfo app, int count, int occurrencesEach)
+    {
+        var perUnit = Math.Max(1, OccurrencesPerUnit / occurrencesEach);
+        for (var start = 0; start < count; start += perUnit)
+        {
+            var end = Math.Min(count, start + perUnit);
+            await store.WriteAsync(writer =>
+            {
+                for (var i = start; i < end; i++)
+                {
+                    var issue = NewIssue(app, i, occurrencesEach);
+                    writer.InsertIssue(issue);
+                    writer.AssignFingerprint(new FingerprintKey(issue.Fingerprints[0], app.Id, false), issue.Id);
+                    for (var o = 0; o < occurrencesEach; o++)
+                    {
+                        writer.InsertOccurrence(NewOccurrence(issue.Id, issue.LastSeenAt.AddSeconds(-o), $"user-{(i + o) % 5000}"));
+                    }
+                }
+
+                return true;
+            });
+        }
+    }
+
+    private async Task InsertRateAsync(IIssueStore store, AppInfo app)
+    {
+        var issueIds = await store.ReadAsync(r => r.ListIssues(new IssueListFilter([app.ProjectId]), IssueSort.LastSeen, null, 100).Select(i => i.Id).ToList());
+        const int units = 20;
+        var elapsed = await Stats.TimeAsync(async () =>
+        {
+            for (var unit = 0; unit < units; unit++)
+            {
+                await store.WriteAsync(writer =>
+                {
+                    for (var i = 0; i < OccurrencesPerUnit; i++)
+                    {
+                        writer.InsertOccurrence(NewOccurrence(issueIds[i % issueIds.Count], s_t0.AddMinutes(i), $"user-{i % 5000}"));
+                    }
+
+                    return true;
+                });
+            }
+        });
+        report.Row($"occurrence inserts, {OccurrencesPerUnit:N0} per unit of work", $"{units * OccurrencesPerUnit:N0} into a store of {_largeIssues * 10:N0}", Stats.Rate(units * OccurrencesPerUnit, elapsed, "occurrences"));
+    }
+
+    private async Task FirstPageAsync(IIssueService issues, Actor owner, Guid projectId, int size)
+    {
+        foreach (var sort in Enum.GetValues<IssueSort>())
+        {
+            var samples = new List<TimeSpan>();
+            for (var i = 0; i < 220; i++)
+            {
+                var elapsed = await Stats.TimeAsync(() => issues.ListAsync(owner, projectId, new IssueQuery { Sort = sort }));
+                if (i >= 20)
+                {
+                    samples.Add(elapsed);
+                }
+            }
+
+            report.Row($"first page (50), sort={sort.ToWireName()}", $"{size:N0} issues", Stats.Percentiles(samples));
+        }
+    }
+
+    private async Task WalkAsync(IIssueService issues, Actor owner, Guid projectId, int size)
+    {
+        var pages = 0;
+        string? cursor = null;
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            var page = (await issues.ListAsync(owner, projectId, new IssueQuery { Cursor = cursor, Limit = 50 })).Value;
+            cursor = page.Cursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        report.Row("full cursor walk, 50 per page", $"{size:N0} issues",
+            string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMilliseconds / pages:0.00} ms per page ({pages:N0} pages, {clock.Elapsed.TotalSeconds:0.0} s)"));
+    }
+
+    private async Task MergeAsync(IIssueStore store, IIssueService issues, Actor owner, AppInfo app)
+    {
+        var samples = new List<TimeSpan>();
+        for (var round = 0; round < 5; round++)
+        {
+            var shared = Enumerable.Range(0, _mergeSize / 10).Select(_ => Guid.NewGuid()).ToList();
+            var target = await SeedMergeIssueAsync(store, app, shared);
+            var source = await SeedMergeIssueAsync(store, app, shared);
+            var clock = Stopwatch.StartNew();
+            var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
+            samples.Add(clock.Elapsed);
+            if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != (2 * _mergeSize) - shared.Count)
+            {
+                throw new InvalidOperationException($"Merge gave {merged}");
+            }
+        }
+
+        report.Row("merge two issues (10% shared sessions)", $"{_mergeSize:N0} + {_mergeSize:N0} occurrences", Stats.Percentiles(samples));
+    }
+
+    private async Task<Issue> SeedMergeIssueAsync(IIssueStore store, AppInfo app, IReadOnlyList<Guid> sharedSessions)
+    {
+        var issue = NewIssue(app, Random.Shared.Next(), 0);
+        var occurrences = Enumerable.Range(0, _mergeSize)
+            .Select(i => NewOccurrence(issue.Id, s_t0.AddSeconds(i), $"user-{i % 5000}") with
+            {
+                SessionId = i < sharedSessions.Count ? sharedSessions[i] : Guid.NewGuid(),
+            })
+            .ToList();
+        return await store.SeedIssueAsync(issue, occurrences);
+    }
+
+    private static Issue NewIssue(AppInfo app, int n, int occurrences)
+    {
+        var seen = s_t0.AddSeconds(n % 86_400 * 7);
+        return new Issue
+        {
+            Id = Guid.NewGuid(),
+            ProjectId = app.ProjectId,
+            AppId = app.Id,
+            Title = $"Failure {n}",
+            OccurrenceCount = occurrences,
+            UniqueUserCount = Math.Min(occurrences, 3),
+            FirstSeenAt = seen.AddSeconds(-occurrences),
+            LastSeenAt = seen,
+            CreatedAt = seen,
+            UpdatedAt = seen.AddSeconds(n % 13),
+            Fingerprints = [Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")],
+        };
+    }
+
+    private static IssueOccurrence NewOccurrence(Guid issueId, DateTimeOffset at, string userId) => new()
+    {
+        Id = Guid.NewGuid(),
+        IssueId = issueId,
+        SessionId = Guid.NewGuid(),
+        UserId = userId,
+        AppVersion = "1.2.3",
+        SdkVersion = "0.4.0",
+        EventId = Guid.NewGuid(),
+        Timestamp = at,
+        CreatedAt = at,
+    };
+}
