@@ -18,7 +18,7 @@ public static class IssueEndpoints
     }
 
     public static async Task<IResult> ListTeamIssues(
-        [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+        [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
         var query = QueryParser.ParseTeamIssueQuery(parameters);
         return query.IsSuccess

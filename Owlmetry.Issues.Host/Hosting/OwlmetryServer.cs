@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
@@ -104,7 +105,7 @@ public static class OwlmetryServer
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health").WithTags("Health");
+        app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithTags("Health");
         app.MapOwlmetryIssuesApi();
         return app;
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Owlmetry.Issues.Host.Http;
 
 /// <summary>The query string of the issue lists, taken as text so that bad values get our own 400 message.</summary>
-public sealed class IssueListParameters
+public class IssueListParameters
 {
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
@@ -25,10 +25,4 @@ public sealed class IssueListParameters
 
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
-
-    [FromQuery(Name = "team_id")]
-    public string? TeamId { get; init; }
-
-    [FromQuery(Name = "project_id")]
-    public string? ProjectId { get; init; }
 }

@@ -7,7 +7,7 @@ public static class QueryParser
 {
     public static IssueResult<IssueQuery> ParseIssueQuery(IssueListParameters p) => Parse<IssueQuery>(p);
 
-    public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(IssueListParameters p)
+    public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(TeamIssueListParameters p)
     {
         ArgumentNullException.ThrowIfNull(p);
         var query = Parse<TeamIssueQuery>(p);
