@@ -16,6 +16,9 @@ public static class OwlmetryApi
 {
     public const string PolicyName = "OwlmetryIssues";
 
+    /// <summary>The modules of the embeddable Issues API; the server adds its own beside them.</summary>
+    public static IReadOnlyList<Type> ModuleTypes { get; } = [typeof(IssuesModule), typeof(IssueCommentsModule)];
+
     public static IServiceCollection AddOwlmetryIssuesApi(this IServiceCollection services, Action<OwlmetryApiOptions>? configure = null)
     {
         var options = new OwlmetryApiOptions();
@@ -30,7 +33,7 @@ public static class OwlmetryApi
             .RequireAuthenticatedUser()));
         services.AddCarter(
             new DependencyContextAssemblyCatalog([typeof(OwlmetryApi).Assembly]),
-            c => c.WithModule<IssuesModule>().WithModule<IssueCommentsModule>().WithEmptyValidators().WithEmptyResponseNegotiators());
+            c => c.WithModules([.. ModuleTypes]).WithEmptyValidators().WithEmptyResponseNegotiators());
         return services;
     }
 

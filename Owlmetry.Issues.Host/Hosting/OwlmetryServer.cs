@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Bootstrap;
-using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory.LiteDb;
-using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
-using Owlmetry.Issues.Host.Modules;
+using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host;
 
@@ -59,14 +58,12 @@ public static class OwlmetryServer
         services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
 
-        // The directory API belongs to this server, not to the embeddable Issues API; MapCarter maps every registered module.
-        services.AddSingleton<ICarterModule, AuthModule>();
-        services.AddSingleton<ICarterModule, ApiKeysModule>();
-        services.AddSingleton<ICarterModule, TeamsModule>();
-        services.AddSingleton<ICarterModule, ProjectsModule>();
-        services.AddSingleton<ICarterModule, AppsModule>();
-        services.AddSingleton<ICarterModule, IngestModule>();
-        services.AddSingleton<ICarterModule, JobsModule>();
+        // Every other module of this assembly belongs to the server (directory, ingest, jobs…). They are found by
+        // convention so that a new one cannot be left unregistered; the embeddable modules come from AddOwlmetryIssuesApi.
+        services.Scan(scan => scan.FromAssemblyOf<OwlmetryApiOptions>()
+            .AddClasses(classes => classes.AssignableTo<ICarterModule>().Where(type => !OwlmetryApi.ModuleTypes.Contains(type)))
+            .As<ICarterModule>()
+            .WithSingletonLifetime());
 
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
