@@ -33,6 +33,7 @@ public sealed class HostIngestCrashTests
     public void TearDown()
     {
         _host?.Dispose();
+        _host = null;
         _folder.Dispose();
     }
 

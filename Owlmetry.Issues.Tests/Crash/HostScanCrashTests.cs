@@ -34,6 +34,7 @@ public sealed class HostScanCrashTests
     public void TearDown()
     {
         _host?.Dispose();
+        _host = null;
         _folder.Dispose();
     }
 
@@ -75,6 +76,9 @@ public sealed class HostScanCrashTests
         using (var agent = _host.Client(credentials.AgentKey))
         {
             var api = new HostApi(agent, credentials);
+            var interrupted = await api.ListRunsAsync();
+            Assert.That(interrupted.Select(r => r["status"]!.GetValue<string>()), Is.EqualTo(new[] { "failed", "failed" }),
+                "the two killed scans, after the restart: recorded as failed, not left running forever");
             var run = await api.TriggerScanAsync();
             Assert.That(run["result"]!["events_processed"]!.GetValue<long>(), Is.EqualTo(Events - scanned),
                 "the scan after the restart did not take exactly the events the killed scans had not committed");
