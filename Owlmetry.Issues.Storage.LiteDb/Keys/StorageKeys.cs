@@ -42,7 +42,10 @@ internal static class StorageKeys
 
     public static string ClientEvent(Guid appId, Guid clientEventId) => $"{Id(appId)}|{Id(clientEventId)}";
 
-    public static string Fingerprint(FingerprintKey key) => $"{Id(key.AppId)}|{(key.IsDev ? '1' : '0')}|{key.Hash}";
+    public static string Fingerprint(FingerprintKey key) => $"{FingerprintsOfApp(key.AppId)}{(key.IsDev ? '1' : '0')}|{key.Hash}";
+
+    /// <summary>The prefix of every fingerprint alias of one app, dev and prod.</summary>
+    public static string FingerprintsOfApp(Guid appId) => $"{Id(appId)}|";
 
     private static string Keyset(KeysetKey key) => $"{Value(key.Value)}|{Id(key.Id)}";
 }

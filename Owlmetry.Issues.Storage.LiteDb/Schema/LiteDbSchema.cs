@@ -12,6 +12,7 @@ internal static class LiteDbSchema
     [
         new(0, "create the collections' indexes", CreateIndexes),
         new(1, "index occurrences by user and scan runs by start", IndexForScanning),
+        new(2, "index fingerprint aliases by issue, for merges", IndexFingerprintsByIssue),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -49,4 +50,8 @@ internal static class LiteDbSchema
         database.GetCollection(CollectionNames.ScanRuns)
             .EnsureIndex(IndexNames.ScanRunsStarted, $"$.{nameof(ScanRunDocument.StartedAt)}", unique: false);
     }
+
+    private static void IndexFingerprintsByIssue(LiteDatabase database) =>
+        database.GetCollection(CollectionNames.Fingerprints)
+            .EnsureIndex(IndexNames.FingerprintsIssue, $"$.{nameof(FingerprintDocument.IssueId)}", unique: false);
 }

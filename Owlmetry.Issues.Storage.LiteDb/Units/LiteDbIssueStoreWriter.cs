@@ -42,6 +42,19 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
     public void AssignFingerprint(FingerprintKey key, Guid issueId) =>
         Run(nameof(AssignFingerprint), () => Collections.Fingerprints.Upsert(FingerprintDocument.From(key, issueId)));
 
+    public void MoveFingerprints(Guid fromIssueId, Guid toIssueId)
+    {
+        if (fromIssueId == toIssueId)
+        {
+            return;
+        }
+
+        // An alias's key names its own app and side, so only the issue id changes; found through the issue index.
+        Run(nameof(MoveFingerprints), () => Collections.Fingerprints.UpdateMany(
+            BsonExpression.Create($"{{ {nameof(FingerprintDocument.IssueId)}: @0 }}", toIssueId),
+            BsonExpression.Create($"$.{nameof(FingerprintDocument.IssueId)} = @0", fromIssueId)));
+    }
+
     public void InsertOccurrence(IssueOccurrence occurrence)
     {
         ArgumentNullException.ThrowIfNull(occurrence);

@@ -101,6 +101,55 @@ public sealed class IssueServiceMergeTests
     }
 
     [Test]
+    public async Task MergeAsync_DevSourceThenItsTargetMergedOn_DevFingerprintRoutesToTheLastSurvivor()
+    {
+        var dev = await _world.SeedAsync(new IssueSeed(_world.App.Id, "dev") { IsDev = true, Fingerprints = ["ddd"] });
+        var middle = await _world.SeedAsync(new IssueSeed(_world.App.Id, "middle") { Fingerprints = ["mmm"] });
+        var survivor = await _world.SeedAsync(new IssueSeed(_world.App.Id, "survivor") { Fingerprints = ["sss"] });
+
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, middle.Id, dev.Id);
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, middle.Id);
+
+        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprint(new FingerprintKey("ddd", _world.App.Id, IsDev: true)));
+        Assert.That(routed, Is.EqualTo(survivor.Id), "the dev alias was left on the deleted middle issue");
+    }
+
+    [Test]
+    public async Task MergeAsync_OtherAppsSourceThenItsTargetMergedOn_ItsFingerprintRoutesToTheLastSurvivor()
+    {
+        var android = _world.Issues.AddApp(_world.Project.Id, "Android App");
+        var other = await _world.SeedAsync(new IssueSeed(android.Id, "android") { Fingerprints = ["aaa"] });
+        var middle = await _world.SeedAsync(new IssueSeed(_world.App.Id, "middle") { Fingerprints = ["mmm"] });
+        var survivor = await _world.SeedAsync(new IssueSeed(_world.App.Id, "survivor") { Fingerprints = ["sss"] });
+
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, middle.Id, other.Id);
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, middle.Id);
+
+        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprint(new FingerprintKey("aaa", android.Id, IsDev: false)));
+        Assert.That(routed, Is.EqualTo(survivor.Id), "the other app's alias was left on the deleted middle issue");
+    }
+
+    [Test]
+    public async Task MergeAsync_DevIssueMergedTwice_LaterDevEventsAreScannedIntoTheSurvivor()
+    {
+        var session = Guid.NewGuid();
+        await _world.Issues.IngestAndScanAsync(_world.App, [
+            ScanEvent("Disk full", Guid.NewGuid(), isDev: true), ScanEvent("Timeout", Guid.NewGuid()), ScanEvent("Refused", Guid.NewGuid())]);
+        var issues = await _world.Issues.Store.ReadAsync(r => r.ListIssues(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 10));
+        var dev = issues.Single(i => i.IsDev);
+        var middle = issues.Single(i => i.Title == "Timeout");
+        var survivor = issues.Single(i => i.Title == "Refused");
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, middle.Id, dev.Id);
+        await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, middle.Id);
+
+        var (_, scan) = await _world.Issues.IngestAndScanAsync(_world.App, [ScanEvent("Disk full", session, isDev: true)]);
+
+        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(survivor.Id));
+        Assert.That(scan.OccurrencesCreated, Is.EqualTo(1));
+        Assert.That(occurrences.Select(o => o.SessionId), Does.Contain(session), "the dev event did not land on the survivor");
+    }
+
+    [Test]
     public async Task MergeAsync_WritesAuditRecordNamingSource()
     {
         var target = await _world.SeedAsync("target");
@@ -179,4 +228,7 @@ public sealed class IssueServiceMergeTests
         Assert.That(commentResults.Where(r => !r.IsSuccess).Select(r => r.Error!.Message), Has.All.EqualTo("Issue not found"),
             "a comment may only fail because its issue was merged away first");
     }
+
+    private static IncomingEvent ScanEvent(string message, Guid sessionId, bool isDev = false) =>
+        new() { Message = message, Level = "error", SessionId = sessionId.ToString(), IsDev = isDev };
 }

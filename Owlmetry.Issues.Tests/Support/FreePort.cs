@@ -5,7 +5,7 @@ namespace Owlmetry.Issues.Tests.Support;
 
 internal static class FreePort
 {
-    /// <summary>A loopback port nobody listens on right now.</summary>
+    /// <summary>A loopback port that was free a moment ago (the OS picks it); a child server binds it next.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

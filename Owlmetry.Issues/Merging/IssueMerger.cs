@@ -31,10 +31,9 @@ internal static class IssueMerger
         store.MoveOccurrences(source.Id, target.Id);
         store.MoveComments(source.Id, target.Id);
         store.MoveAttachments(source.Id, target.Id);
-        foreach (var hash in source.Fingerprints)
-        {
-            store.AssignFingerprint(new FingerprintKey(hash, source.AppId, source.IsDev), target.Id);
-        }
+        // Every alias of the source, not only the keys its hashes make with its own app and side: a source that
+        // absorbed a dev or another app's issue earlier holds aliases of those too, which would dangle once it is deleted.
+        store.MoveFingerprints(source.Id, target.Id);
 
         // Seen times are widened first so that issues without stored occurrences still merge to the union span.
         var merged = IssueRollup.Recompute(

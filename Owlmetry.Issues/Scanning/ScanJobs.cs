@@ -4,14 +4,30 @@ namespace Owlmetry.Issues;
 /// Runs the scan as a recorded job: a triggered run is always recorded (running, then completed or failed); a
 /// background run only when it found events, so an idle server does not fill its job list.
 /// </summary>
+/// <remarks>
+/// A process that dies mid-run leaves its run recorded as running. So before its first use, this object records
+/// every run still running in the store as failed (<see cref="InterruptedError"/>): it cannot be running, since a
+/// store is served by one process and one <see cref="ScanJobs"/> (the host registers it once), and this object's
+/// own runs start only after that.
+/// </remarks>
 public sealed class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvider timeProvider)
 {
+    /// <summary>The error of a run whose process stopped before the run finished.</summary>
+    public const string InterruptedError = "Interrupted: the process running the scan stopped before the scan finished";
+
+    // Only the newest runs can have been left running: every start repairs the runs of the stop before it.
+    private const int RunsToRepair = 100;
+
+    private readonly SemaphoreSlim _repair = new(1, 1);
+    private volatile bool _repaired;
+
     /// <summary>Runs a scan now (after one already running) and records it.</summary>
     /// <param name="triggeredByTeamId">The team that asked for it; null for the background scan.</param>
     /// <param name="ct">Cancels the wait and the scan.</param>
     /// <returns>The finished run.</returns>
     public async Task<ScanRun> RunAsync(Guid? triggeredByTeamId, CancellationToken ct = default)
     {
+        await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
         var run = new ScanRun
         {
             Id = Guid.CreateVersion7(timeProvider.GetUtcNow()),
@@ -45,10 +61,53 @@ public sealed class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvid
     }
 
     /// <summary>A recorded run, or null.</summary>
-    public Task<ScanRun?> FindAsync(Guid runId, CancellationToken ct = default) => store.ReadAsync(r => r.FindScanRun(runId), ct);
+    public async Task<ScanRun?> FindAsync(Guid runId, CancellationToken ct = default)
+    {
+        await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
+        return await store.ReadAsync(r => r.FindScanRun(runId), ct).ConfigureAwait(false);
+    }
 
     /// <summary>The newest recorded runs.</summary>
-    public Task<IReadOnlyList<ScanRun>> ListAsync(int take, CancellationToken ct = default) => store.ReadAsync(r => r.ListScanRuns(take), ct);
+    public async Task<IReadOnlyList<ScanRun>> ListAsync(int take, CancellationToken ct = default)
+    {
+        await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
+        return await store.ReadAsync(r => r.ListScanRuns(take), ct).ConfigureAwait(false);
+    }
+
+    private async Task RepairInterruptedRunsAsync(CancellationToken ct)
+    {
+        if (_repaired)
+        {
+            return;
+        }
+
+        await _repair.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_repaired)
+            {
+                return;
+            }
+
+            var now = timeProvider.GetUtcNowMilliseconds();
+            await store.WriteAsync(
+                writer =>
+                {
+                    foreach (var run in writer.ListScanRuns(RunsToRepair).Where(r => r.Status == ScanRunStatus.Running))
+                    {
+                        writer.SaveScanRun(run with { Status = ScanRunStatus.Failed, CompletedAt = now, Error = InterruptedError });
+                    }
+
+                    return true;
+                },
+                ct).ConfigureAwait(false);
+            _repaired = true;
+        }
+        finally
+        {
+            _repair.Release();
+        }
+    }
 
     private Task SaveAsync(ScanRun run, CancellationToken ct) =>
         store.WriteAsync(w =>

@@ -19,6 +19,12 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
     /// <summary>Aliases a fingerprint to an issue, replacing any previous alias of the same key.</summary>
     void AssignFingerprint(FingerprintKey key, Guid issueId);
 
+    /// <summary>
+    /// Re-points every fingerprint alias of one issue to another, whatever its app and dev/prod side: an issue that
+    /// absorbed another app's or the other side's issue in a merge holds aliases its own keys do not describe.
+    /// </summary>
+    void MoveFingerprints(Guid fromIssueId, Guid toIssueId);
+
     /// <summary>Adds an occurrence; at most one per (issue, session).</summary>
     void InsertOccurrence(IssueOccurrence occurrence);
 

@@ -274,6 +274,18 @@ public sealed class LiteDbIssueStoreTests
         }
     }
 
+    [Test]
+    public void MoveFingerprints_Predicate_SeeksTheIssueIndexInsteadOfScanningEveryAlias()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        var plan = store.Collections.Fingerprints.Query()
+            .Where(BsonExpression.Create($"$.{nameof(FingerprintDocument.IssueId)} = @0", Guid.NewGuid()))
+            .GetPlan();
+
+        Assert.That(plan["index"]["name"].AsString, Is.EqualTo(IndexNames.FingerprintsIssue), plan.ToString());
+    }
+
     private int StoredSchemaVersion()
     {
         using var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}");

@@ -48,6 +48,14 @@ internal sealed partial class InMemoryIssueStoreTransaction(InMemoryIssueData da
         _undo.Push(had ? () => Data.Fingerprints[key] = previous : () => Data.Fingerprints.Remove(key));
     }
 
+    public void MoveFingerprints(Guid fromIssueId, Guid toIssueId)
+    {
+        foreach (var key in Data.Fingerprints.Where(alias => alias.Value == fromIssueId).Select(alias => alias.Key).ToList())
+        {
+            AssignFingerprint(key, toIssueId);
+        }
+    }
+
     public void InsertOccurrence(IssueOccurrence occurrence)
     {
         ArgumentNullException.ThrowIfNull(occurrence);

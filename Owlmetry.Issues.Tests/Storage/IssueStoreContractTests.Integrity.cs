@@ -1,0 +1,77 @@
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage;
+
+public abstract partial class IssueStoreContractTests
+{
+    [Test]
+    public async Task ListFingerprints_AliasesOfTwoApps_ReturnsDevAndProdAliasesOfThatAppOnlyWithTheirLatestIssue()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var gone = Guid.NewGuid();
+        var prod = new FingerprintKey("aaaa", TestIds.App, IsDev: false);
+        var dev = new FingerprintKey("aaaa", TestIds.App, IsDev: true);
+        var reassigned = new FingerprintKey("bbbb", TestIds.App, IsDev: false);
+        var orphan = new FingerprintKey("cccc", TestIds.App, IsDev: false);
+        await WriteAsync(writer =>
+        {
+            writer.AssignFingerprint(prod, first);
+            writer.AssignFingerprint(dev, second);
+            writer.AssignFingerprint(reassigned, first);
+            writer.AssignFingerprint(orphan, gone);
+            writer.AssignFingerprint(new FingerprintKey("aaaa", TestIds.OtherApp, IsDev: false), first);
+        });
+        await WriteAsync(writer => writer.AssignFingerprint(reassigned, second));
+
+        var aliases = await ReadAsync(reader => reader.ListFingerprints(TestIds.App));
+
+        Assert.That(aliases, Is.EquivalentTo(new Dictionary<FingerprintKey, Guid>
+        {
+            [prod] = first,
+            [dev] = second,
+            [reassigned] = second,
+            [orphan] = gone,
+        }), "the app's aliases, dev and prod, each with the issue it was last assigned to, and no alias of another app");
+    }
+
+    [Test]
+    public async Task ListFingerprints_UnknownApp_ReturnsEmpty()
+    {
+        await WriteAsync(writer => writer.AssignFingerprint(new FingerprintKey("aaaa", TestIds.App, IsDev: false), Guid.NewGuid()));
+
+        Assert.That(await ReadAsync(reader => reader.ListFingerprints(TestIds.OtherApp)), Is.Empty);
+    }
+
+    [Test]
+    public async Task CountOccurrencesByIssue_AfterAMoveAndADelete_CountsWhatEachIssueIdHoldsIncludingIssuesNeverStored()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var trimmed = Guid.NewGuid();
+        var stored = await InsertAsync(new IssueBuilder().Build());
+        await WriteAsync(writer =>
+        {
+            writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
+            writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
+            writer.InsertOccurrence(new OccurrenceBuilder(to).Build());
+            writer.InsertOccurrence(new OccurrenceBuilder(stored.Id).Build());
+        });
+        var doomed = new OccurrenceBuilder(trimmed).Build();
+        await WriteAsync(writer => writer.InsertOccurrence(doomed));
+
+        await WriteAsync(writer =>
+        {
+            writer.MoveOccurrences(from, to);
+            writer.DeleteOccurrences(trimmed, [doomed.SessionId]);
+        });
+
+        var counts = await ReadAsync(reader => reader.CountOccurrencesByIssue());
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<Guid, int> { [to] = 3, [stored.Id] = 1 }),
+            "every id that occurrences name, with how many; none for an issue whose occurrences were all moved or deleted");
+    }
+
+    [Test]
+    public async Task CountOccurrencesByIssue_EmptyStore_ReturnsEmpty() =>
+        Assert.That(await ReadAsync(reader => reader.CountOccurrencesByIssue()), Is.Empty);
+}
