@@ -12,6 +12,7 @@ internal static class LiteDbSchema
     [
         new(0, "create the collections' indexes", CreateIndexes),
         new(1, "index occurrences by user and scan runs by start", IndexForScanning),
+        new(2, "index issues by status and pending notifications by age", IndexForNotifications),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -48,5 +49,15 @@ internal static class LiteDbSchema
         occurrences.EnsureIndex(IndexNames.OccurrencesUser, $"$.{nameof(OccurrenceDocument.UserKey)}", unique: false);
         database.GetCollection(CollectionNames.ScanRuns)
             .EnsureIndex(IndexNames.ScanRunsStarted, $"$.{nameof(ScanRunDocument.StartedAt)}", unique: false);
+    }
+
+    // The digest looks for new and regressed issues across projects; most issues of a mature project are neither.
+    // Settled notifications have a null pending key, hence not unique.
+    private static void IndexForNotifications(LiteDatabase database)
+    {
+        database.GetCollection(CollectionNames.Issues)
+            .EnsureIndex(IndexNames.IssuesStatus, $"$.{nameof(IssueDocument.Status)}", unique: false);
+        database.GetCollection(CollectionNames.Notifications)
+            .EnsureIndex(IndexNames.NotificationsPending, $"$.{nameof(OutboxNotificationDocument.PendingKey)}", unique: false);
     }
 }
