@@ -10,6 +10,7 @@ using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Modules;
+using Owlmetry.Issues.Host.Webhooks;
 
 namespace Owlmetry.Issues.Host;
 
@@ -36,6 +37,8 @@ public static class OwlmetryServer
         {
             issues.AddBackgroundScan();
         }
+
+        issues.AddWebhooks().AddNotifications(o => o.BackgroundDigests = builder.Configuration.GetValue("Digest:Enabled", o.BackgroundDigests));
 
         services.AddOwlmetryIssuesApi();
         services.AddRequestDecompression();
@@ -66,6 +69,7 @@ public static class OwlmetryServer
         services.AddSingleton<ICarterModule, AppsModule>();
         services.AddSingleton<ICarterModule, IngestModule>();
         services.AddSingleton<ICarterModule, JobsModule>();
+        services.AddSingleton<ICarterModule, WebhooksModule>();
 
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
