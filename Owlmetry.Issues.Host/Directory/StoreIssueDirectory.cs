@@ -12,5 +12,7 @@ internal sealed class StoreIssueDirectory(IDirectoryStore store) : IIssueDirecto
     public async ValueTask<AppInfo?> FindAppAsync(Guid appId, CancellationToken ct = default) =>
         await store.FindAppAsync(appId, ct) is { } app ? new AppInfo(app.Id, app.ProjectId, app.Name) : null;
 
-    private static ProjectInfo ToInfo(Project project) => new(project.Id, project.TeamId, project.Name);
+    private static ProjectInfo ToInfo(Project project) => new(
+        project.Id, project.TeamId, project.Name,
+        IssueAlertFrequencyNames.TryParse(project.IssueAlertFrequency, out var frequency) ? frequency : null);
 }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Contracts;
-using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host;
@@ -36,6 +37,8 @@ public static class OwlmetryServer
         {
             issues.AddBackgroundScan();
         }
+
+        issues.AddWebhooks().AddNotifications(o => o.BackgroundDigests = builder.Configuration.GetValue("Digest:Enabled", o.BackgroundDigests));
 
         services.AddOwlmetryIssuesApi();
         services.AddRequestDecompression();

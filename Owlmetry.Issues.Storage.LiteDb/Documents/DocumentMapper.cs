@@ -23,6 +23,8 @@ internal static class DocumentMapper
         mapper.Entity<AuditDocument>().Id(d => d.Id, autoId: false);
         mapper.Entity<FingerprintDocument>().Id(d => d.Id, autoId: false);
         mapper.Entity<SchemaDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<OutboxNotificationDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<DigestStateDocument>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 }

@@ -13,4 +13,6 @@ internal static class CollectionNames
     public const string ClientEvents = "client_events";
     public const string ScanState = "scan_state";
     public const string ScanRuns = "scan_runs";
+    public const string Notifications = "notifications";
+    public const string DigestState = "digest_state";
 }

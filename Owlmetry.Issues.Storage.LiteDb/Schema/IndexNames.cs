@@ -15,4 +15,6 @@ internal static class IndexNames
     public const string OccurrencesUser = "ix_occurrences_issue_user";
     public const string ScanRunsStarted = "ix_scan_runs_started";
     public const string FingerprintsIssue = "ix_fingerprints_issue";
+    public const string IssuesStatus = "ix_issues_status";
+    public const string NotificationsPending = "ix_notifications_pending";
 }

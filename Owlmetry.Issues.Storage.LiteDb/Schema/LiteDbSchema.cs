@@ -13,6 +13,7 @@ internal static class LiteDbSchema
         new(0, "create the collections' indexes", CreateIndexes),
         new(1, "index occurrences by user and scan runs by start", IndexForScanning),
         new(2, "index fingerprint aliases by issue, for merges", IndexFingerprintsByIssue),
+        new(3, "index issues by status and pending notifications by age", IndexForNotifications),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -54,4 +55,14 @@ internal static class LiteDbSchema
     private static void IndexFingerprintsByIssue(LiteDatabase database) =>
         database.GetCollection(CollectionNames.Fingerprints)
             .EnsureIndex(IndexNames.FingerprintsIssue, $"$.{nameof(FingerprintDocument.IssueId)}", unique: false);
+
+    // The digest looks for new and regressed issues across projects; most issues of a mature project are neither.
+    // Settled notifications have a null pending key, hence not unique.
+    private static void IndexForNotifications(LiteDatabase database)
+    {
+        database.GetCollection(CollectionNames.Issues)
+            .EnsureIndex(IndexNames.IssuesStatus, $"$.{nameof(IssueDocument.Status)}", unique: false);
+        database.GetCollection(CollectionNames.Notifications)
+            .EnsureIndex(IndexNames.NotificationsPending, $"$.{nameof(OutboxNotificationDocument.PendingKey)}", unique: false);
+    }
 }

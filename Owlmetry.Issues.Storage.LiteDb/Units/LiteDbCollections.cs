@@ -28,4 +28,9 @@ internal sealed class LiteDbCollections(LiteDatabase database)
     public ILiteCollection<ScanStateDocument> ScanState { get; } = database.GetCollection<ScanStateDocument>(CollectionNames.ScanState);
 
     public ILiteCollection<ScanRunDocument> ScanRuns { get; } = database.GetCollection<ScanRunDocument>(CollectionNames.ScanRuns);
+
+    public ILiteCollection<OutboxNotificationDocument> Notifications { get; } =
+        database.GetCollection<OutboxNotificationDocument>(CollectionNames.Notifications);
+
+    public ILiteCollection<DigestStateDocument> DigestState { get; } = database.GetCollection<DigestStateDocument>(CollectionNames.DigestState);
 }

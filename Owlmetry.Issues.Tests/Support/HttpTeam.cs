@@ -61,6 +61,18 @@ internal sealed class HttpTeam
 
     public string Token(TeamRole role) => Users[role].Token;
 
+    /// <summary>The same team on a server restarted over the same data directory (same JWT secret file).</summary>
+    public static HttpTeam Reattach(OwlmetryServerFactory factory, HttpTeam team)
+    {
+        var reattached = new HttpTeam(factory, team.Team, team.Project, team.App);
+        foreach (var (role, user) in team.Users)
+        {
+            reattached.Users[role] = user;
+        }
+
+        return reattached;
+    }
+
     public Task<string> CreateKeyAsync(ApiKeyType type, params string[] permissions) =>
         CreateKeyAsync(type, type == ApiKeyType.Client ? App.Id : null, permissions);
 

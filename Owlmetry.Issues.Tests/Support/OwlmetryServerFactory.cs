@@ -40,8 +40,9 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
         }
 
-        // Tests run the scan by hand (through the jobs endpoint) unless a test switches the background scan on.
+        // Tests run the scan by hand (through the jobs endpoint), and no digests, unless a test switches them on.
         builder.UseSetting("Scan:Enabled", "false");
+        builder.UseSetting("Digest:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -14,15 +14,23 @@ public sealed class IssueScanner
     private readonly IFingerprintStrategy _strategy;
     private readonly TimeProvider _timeProvider;
     private readonly IssuesOptions _options;
+    private readonly NotificationRecorder? _notifications;
 
     /// <summary>Creates the scanner.</summary>
-    public IssueScanner(IIssueStore store, IFingerprintStrategy strategy, TimeProvider timeProvider, IOptions<IssuesOptions> options)
+    /// <param name="store">The store scanned and written.</param>
+    /// <param name="strategy">Fingerprints events.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="options">Batch size and event retention.</param>
+    /// <param name="notifications">Records each batch's <c>issue.new</c> notifications; none are recorded without it.</param>
+    public IssueScanner(
+        IIssueStore store, IFingerprintStrategy strategy, TimeProvider timeProvider, IOptions<IssuesOptions> options, NotificationRecorder? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _strategy = strategy;
         _timeProvider = timeProvider;
         _options = options.Value;
+        _notifications = notifications;
     }
 
     /// <summary>Scans every event stored before the call; waits for a pass already running, then runs.</summary>
@@ -62,8 +70,9 @@ public sealed class IssueScanner
 
         // Fingerprinting and grouping are pure CPU work: done before the unit of work so it stays short.
         var parts = ScanPlanner.Plan(batch, _strategy);
+        var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(parts, ct).ConfigureAwait(false);
         var now = _timeProvider.GetUtcNowMilliseconds();
-        return await _store.WriteAsync(
+        var (result, notified) = await _store.WriteAsync(
             writer =>
             {
                 if (writer.GetScanCheckpoint() != checkpoint)
@@ -71,10 +80,19 @@ public sealed class IssueScanner
                     throw new InvalidOperationException("The scan checkpoint moved under a running scan; another process is scanning this store.");
                 }
 
-                var result = ScanBatchApplier.Apply(writer, parts, now);
+                var outcome = ScanBatchApplier.Apply(writer, parts, now);
+
+                // In the batch's own unit: the notifications commit, or roll back, with the changes they report.
+                var notified = names is not null && NotificationRecorder.RecordScanBatch(writer, outcome, names, now);
                 writer.SetScanCheckpoint(batch[^1].Sequence);
-                return result;
+                return (outcome.Result, notified);
             },
             ct).ConfigureAwait(false);
+        if (notified)
+        {
+            _notifications!.Signal();
+        }
+
+        return result;
     }
 }

@@ -17,8 +17,11 @@ internal sealed class ScanBatchApplier
     private readonly HashSet<Guid> _created = [];
     private readonly HashSet<(Guid IssueId, Guid SessionId)> _sessions = [];
     private readonly HashSet<(Guid IssueId, string UserId)> _users = [];
-    private int _regressed;
-    private int _unsnoozed;
+
+    // In the order the changes happened, so a notification lists the issues as the batch met them.
+    private readonly List<Guid> _createdInOrder = [];
+    private readonly List<Guid> _regressed = [];
+    private readonly List<Guid> _unsnoozed = [];
     private int _occurrences;
 
     private ScanBatchApplier(IIssueStoreWriter store, DateTimeOffset now)
@@ -27,7 +30,7 @@ internal sealed class ScanBatchApplier
         _now = now;
     }
 
-    public static IssueScanResult Apply(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
+    public static ScanBatchOutcome Apply(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
     {
         var applier = new ScanBatchApplier(store, now);
         foreach (var part in parts)
@@ -88,6 +91,7 @@ internal sealed class ScanBatchApplier
             Fingerprints = [.. hashes],
         };
         _created.Add(issue.Id);
+        _createdInOrder.Add(issue.Id);
         Save(issue);
         return issue;
     }
@@ -150,20 +154,20 @@ internal sealed class ScanBatchApplier
         if (issue.Status == IssueStatus.Resolved && AppVersionComparer.IsNewer(errorEvent.AppVersion, issue.ResolvedAtVersion)
             && IssueLifecycle.Regress(issue, _now) is { } regressed)
         {
-            _regressed++;
+            _regressed.Add(issue.Id);
             return regressed;
         }
 
         if (issue.Status == IssueStatus.Snoozed && IssueLifecycle.Wake(issue, _now) is { } woken)
         {
-            _unsnoozed++;
+            _unsnoozed.Add(issue.Id);
             return woken;
         }
 
         return issue;
     }
 
-    private IssueScanResult Commit(int eventsProcessed)
+    private ScanBatchOutcome Commit(int eventsProcessed)
     {
         foreach (var issue in _changed.Select(id => _issues[id]))
         {
@@ -177,7 +181,11 @@ internal sealed class ScanBatchApplier
             }
         }
 
-        return new IssueScanResult(eventsProcessed, _created.Count, _regressed, _unsnoozed, _occurrences);
+        return new ScanBatchOutcome(
+            new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _occurrences),
+            [.. _createdInOrder.Select(id => _issues[id])],
+            [.. _regressed.Select(id => _issues[id])],
+            [.. _unsnoozed.Select(id => _issues[id])]);
     }
 
     private static FingerprintKey Key(ScanPart part, string hash) => new(hash, part.AppId, part.IsDev);

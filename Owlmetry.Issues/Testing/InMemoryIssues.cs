@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Storage.InMemory;
 
@@ -8,7 +9,8 @@ namespace Owlmetry.Issues.Testing;
 /// <summary>
 /// A complete issue library in memory, for an application's unit tests: one line gives a working
 /// <see cref="IIssueService"/> on in-memory storage, on the clock you pass (e.g. a <c>FakeTimeProvider</c>), with
-/// methods to add projects and apps and to seed issues.
+/// methods to add projects and apps and to seed issues. Scans record their notifications; run the digests and the
+/// dispatch by hand (<see cref="Digests"/>, <see cref="Notifications"/>) with your handlers in <see cref="NotificationHandlers"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,13 +23,18 @@ namespace Owlmetry.Issues.Testing;
 public sealed class InMemoryIssues
 {
     /// <summary>Creates the library on <paramref name="timeProvider"/> (the system clock when null).</summary>
-    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null)
+    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null, NotificationOptions? notificationOptions = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
         var issuesOptions = Options.Create(options ?? new IssuesOptions());
+        var notifications = Options.Create(notificationOptions ?? new NotificationOptions());
+        var signal = new NotificationSignal();
         Service = new IssueService(Store, Directory, TimeProvider, issuesOptions);
         Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
-        Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions);
+        Recorder = new NotificationRecorder(Directory, signal);
+        Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions, Recorder);
+        Digests = new IssueDigests(Store, Directory, signal, TimeProvider, notifications);
+        Notifications = new NotificationDispatcher(Store, NotificationHandlers, TimeProvider, notifications, NullLogger<NotificationDispatcher>.Instance);
     }
 
     /// <summary>The issue service under test.</summary>
@@ -38,6 +45,18 @@ public sealed class InMemoryIssues
 
     /// <summary>The issue scan, run by hand: no background thread.</summary>
     public IssueScanner Scanner { get; }
+
+    /// <summary>Records the scan's notifications in the outbox.</summary>
+    public NotificationRecorder Recorder { get; }
+
+    /// <summary>The project digests, run by hand: <c>RunDueAsync()</c> after moving the clock.</summary>
+    public IssueDigests Digests { get; }
+
+    /// <summary>The outbox dispatch, run by hand: hands pending notifications to <see cref="NotificationHandlers"/>.</summary>
+    public NotificationDispatcher Notifications { get; }
+
+    /// <summary>The handlers <see cref="Notifications"/> dispatches to; add yours before dispatching.</summary>
+    public IList<INotificationHandler> NotificationHandlers { get; } = new List<INotificationHandler>();
 
     /// <summary>The store behind the service.</summary>
     public InMemoryIssueStore Store { get; } = new();
@@ -50,7 +69,8 @@ public sealed class InMemoryIssues
 
     /// <summary>Adds a project of <paramref name="teamId"/>.</summary>
     /// <returns>The project.</returns>
-    public ProjectInfo AddProject(Guid teamId, string name = "Project") => Directory.AddProject(new ProjectInfo(Guid.NewGuid(), teamId, name));
+    public ProjectInfo AddProject(Guid teamId, string name = "Project", IssueAlertFrequency? alertFrequency = null) =>
+        Directory.AddProject(new ProjectInfo(Guid.NewGuid(), teamId, name, alertFrequency));
 
     /// <summary>Adds an app to a project.</summary>
     /// <returns>The app.</returns>

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record CreateWebhookRequest(string? Url, string? Secret, IReadOnlyList<string>? Events);

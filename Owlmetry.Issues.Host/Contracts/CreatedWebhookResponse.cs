@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record CreatedWebhookResponse(WebhookResponse Webhook, string Secret);

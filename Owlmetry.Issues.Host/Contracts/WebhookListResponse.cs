@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record WebhookListResponse(IReadOnlyList<WebhookResponse> Webhooks);

@@ -1,0 +1,25 @@
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Host.Webhooks;
+
+namespace Owlmetry.Issues.Host.Endpoints;
+
+public static class WebhookEndpoints
+{
+    public static async Task<IResult> CreateWebhook(Guid teamId, CreateWebhookRequest? body, CurrentActor caller, WebhookService webhooks, CancellationToken ct) =>
+        (await webhooks.CreateAsync(caller.Actor, teamId, body, ct)).ToCreated(
+            created => $"/v1/teams/{teamId}/webhooks/{created.Webhook.Id}",
+            created => new CreatedWebhookResponse(WebhookResponse.From(created.Webhook), created.Secret));
+
+    public static async Task<IResult> ListWebhooks(Guid teamId, CurrentActor caller, WebhookService webhooks, CancellationToken ct) =>
+        (await webhooks.ListAsync(caller.Actor, teamId, ct)).ToHttp(list => new WebhookListResponse(list.Select(WebhookResponse.From).ToList()));
+
+    public static async Task<IResult> DeleteWebhook(Guid teamId, Guid webhookId, CurrentActor caller, WebhookService webhooks, CancellationToken ct) =>
+        (await webhooks.DeleteAsync(caller.Actor, teamId, webhookId, ct)).ToHttp(_ => new DeletedResponse(true));
+
+    public static async Task<IResult> ListDeliveries(
+        Guid teamId, Guid webhookId, string? limit, CurrentActor caller, WebhookService webhooks, CancellationToken ct) =>
+        (await webhooks.ListDeliveriesAsync(caller.Actor, teamId, webhookId, QueryParser.ParseLimit(limit), ct))
+            .ToHttp(list => new WebhookDeliveryListResponse(list.Select(WebhookDeliveryResponse.From).ToList()));
+}

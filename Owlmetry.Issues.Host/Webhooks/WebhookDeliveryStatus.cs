@@ -1,0 +1,8 @@
+namespace Owlmetry.Issues.Host.Webhooks;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}

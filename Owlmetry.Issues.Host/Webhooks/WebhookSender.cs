@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Owlmetry.Issues.Host.Webhooks;
+
+/// <summary>
+/// Sends one delivery (CONTRACT §9): a signed POST of the frozen payload, retried with exponential backoff by a
+/// Polly pipeline (a per-attempt timeout inside a retry) until a 2xx or the last attempt. Every finished attempt is
+/// written to the store before the next one, so a restart resumes with the attempts that are left; an attempt cut
+/// short by the restart itself is not counted.
+/// </summary>
+internal sealed partial class WebhookSender(
+    IWebhookStore store, IHttpClientFactory httpClients, TimeProvider timeProvider, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+{
+    public const string HttpClientName = "Owlmetry.Webhooks";
+
+    public async Task DeliverAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        if (await store.FindWebhookAsync(delivery.WebhookId, ct) is not { } webhook)
+        {
+            return;
+        }
+
+        var state = delivery;
+        var remaining = options.Value.MaxAttempts - delivery.Attempts;
+        if (remaining <= 0)
+        {
+            await SaveAsync(state with { Status = WebhookDeliveryStatus.Failed });
+            return;
+        }
+
+        var pipeline = BuildPipeline(remaining, async outcome =>
+        {
+            state = state with { Attempts = state.Attempts + 1, LastStatusCode = StatusOf(outcome) };
+            await SaveAsync(state);
+        });
+        try
+        {
+            using var response = await pipeline.ExecuteAsync(token => SendAsync(webhook, delivery, token), ct);
+            var succeeded = response.IsSuccessStatusCode;
+            state = state with
+            {
+                Attempts = state.Attempts + 1,
+                LastStatusCode = (int)response.StatusCode,
+                Status = succeeded ? WebhookDeliveryStatus.Delivered : WebhookDeliveryStatus.Failed,
+                DeliveredAt = succeeded ? timeProvider.GetUtcNowMilliseconds() : null,
+            };
+        }
+        catch (Exception exception) when (!ct.IsCancellationRequested && exception is HttpRequestException or TimeoutRejectedException)
+        {
+            state = state with { Attempts = state.Attempts + 1, LastStatusCode = null, Status = WebhookDeliveryStatus.Failed };
+        }
+
+        if (state.Status == WebhookDeliveryStatus.Failed)
+        {
+            LogFailed(logger, delivery.Id, webhook.Id, state.Attempts, state.LastStatusCode);
+        }
+
+        await SaveAsync(state);
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(int attempts, Func<Outcome<HttpResponseMessage>, Task> attemptFailed)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (attempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = attempts - 1,
+                Delay = options.Value.FirstRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(response => !response.IsSuccessStatusCode),
+                OnRetry = async args => await attemptFailed(args.Outcome),
+            });
+        }
+
+        return builder.AddTimeout(options.Value.AttemptTimeout).Build();
+    }
+
+    private async ValueTask<HttpResponseMessage> SendAsync(Webhook webhook, WebhookDelivery delivery, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Payload)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("Owlmetry-Event", delivery.Type);
+        request.Headers.Add("Owlmetry-Delivery", delivery.Id.ToString());
+        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Create(webhook.Secret, timeProvider.GetUtcNow().ToUnixTimeSeconds(), delivery.Payload));
+        return await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+    }
+
+    private static int? StatusOf(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response ? (int)response.StatusCode : null;
+
+    // Not cancelled with the sender: an attempt that finished is recorded even while the host stops.
+    private Task SaveAsync(WebhookDelivery delivery) => store.SaveDeliveryAsync(delivery, CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts (last status {StatusCode})")]
+    private static partial void LogFailed(ILogger logger, Guid deliveryId, Guid webhookId, int attempts, int? statusCode);
+}

@@ -1,0 +1,91 @@
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Directory;
+
+namespace Owlmetry.Issues.Host.Webhooks;
+
+/// <summary>
+/// The rules of the webhook endpoints (CONTRACT §9): owners and admins, or keys with <c>projects:write</c>, manage a
+/// team's webhooks; members, or keys with <c>projects:read</c>, read them. Another team's webhook is not found.
+/// </summary>
+public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, TimeProvider timeProvider)
+{
+    public const int MaxSecretLength = 256;
+    public const int DefaultDeliveryLimit = 50;
+    private const int MaxDeliveryLimit = 200;
+    private static readonly IssueError s_webhookNotFound = IssueError.NotFound("Webhook not found");
+
+    public async Task<IssueResult<(Webhook Webhook, string Secret)>> CreateAsync(Actor actor, Guid teamId, CreateWebhookRequest? body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (TeamAccess.RequireAdmin(actor, teamId, ApiKeyPermissions.ProjectsWrite) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var url = await urls.ValidateAsync(body?.Url, ct);
+        if (!url.IsSuccess)
+        {
+            return url.Error;
+        }
+
+        var events = body!.Events ?? [.. NotificationTypes.All];
+        if (events.Count == 0 || events.Any(e => !NotificationTypes.All.Contains(e)))
+        {
+            return IssueError.Invalid($"Invalid events; valid values: {string.Join(", ", NotificationTypes.All)}");
+        }
+
+        if (body.Secret is { Length: 0 or > MaxSecretLength })
+        {
+            return IssueError.Invalid($"secret must be between 1 and {MaxSecretLength} characters");
+        }
+
+        var secret = body.Secret ?? WebhookSignature.NewSecret();
+        var now = timeProvider.GetUtcNowMilliseconds();
+        var webhook = new Webhook(Guid.CreateVersion7(now), teamId, url.Value.OriginalString, secret, [.. events.Distinct()], now);
+        await store.AddWebhookAsync(webhook, ct);
+        return (webhook, secret);
+    }
+
+    public async Task<IssueResult<IReadOnlyList<Webhook>>> ListAsync(Actor actor, Guid teamId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return TeamAccess.RequireMember(actor, teamId, ApiKeyPermissions.ProjectsRead) is { } refusal
+            ? refusal
+            : IssueResult<IReadOnlyList<Webhook>>.Success(await store.ListWebhooksAsync(teamId, ct));
+    }
+
+    public async Task<IssueResult<bool>> DeleteAsync(Actor actor, Guid teamId, Guid webhookId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (TeamAccess.RequireAdmin(actor, teamId, ApiKeyPermissions.ProjectsWrite) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await FindAsync(teamId, webhookId, ct) is null)
+        {
+            return s_webhookNotFound;
+        }
+
+        await store.DeleteWebhookAsync(webhookId, ct);
+        return true;
+    }
+
+    public async Task<IssueResult<IReadOnlyList<WebhookDelivery>>> ListDeliveriesAsync(Actor actor, Guid teamId, Guid webhookId, int? limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (TeamAccess.RequireMember(actor, teamId, ApiKeyPermissions.ProjectsRead) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return await FindAsync(teamId, webhookId, ct) is null
+            ? s_webhookNotFound
+            : IssueResult<IReadOnlyList<WebhookDelivery>>.Success(
+                await store.ListDeliveriesAsync(webhookId, Math.Clamp(limit ?? DefaultDeliveryLimit, 1, MaxDeliveryLimit), ct));
+    }
+
+    private async Task<Webhook?> FindAsync(Guid teamId, Guid webhookId, CancellationToken ct) =>
+        await store.FindWebhookAsync(webhookId, ct) is { } webhook && webhook.TeamId == teamId ? webhook : null;
+}

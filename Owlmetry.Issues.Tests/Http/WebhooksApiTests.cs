@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+/// <summary>Managing team webhooks (CONTRACT §9); no request is ever sent to the URLs used here.</summary>
+public sealed class WebhooksApiTests
+{
+    // A public address given as a literal: accepted without a DNS lookup, and never called (nothing is scanned).
+    private const string PublicUrl = "https://93.184.216.34/owlmetry";
+
+    private OwlmetryServerFactory _factory = null!;
+    private HttpTeam _team = null!;
+    private HttpTeam _other = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _factory = new OwlmetryServerFactory();
+        _team = await HttpTeam.CreateAsync(_factory, "Team A");
+        _other = await HttpTeam.CreateAsync(_factory, "Team B");
+    }
+
+    [TearDown]
+    public void TearDown() => _factory.Dispose();
+
+    [Test]
+    public async Task Create_WithoutSecret_Answers201WithAGeneratedSecretShownOnlyThere()
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsJsonAsync(Path(_team), new { url = PublicUrl });
+        var listed = await (await owner.GetAsync(Path(_team))).JsonAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "secret", "webhook" }));
+        Assert.That(body.Text("secret"), Does.StartWith("whsec_").And.Length.EqualTo(70));
+        var webhook = body["webhook"]!;
+        Assert.That(webhook.MemberNames(), Is.EqualTo(new[] { "created_at", "events", "id", "url" }));
+        Assert.That(webhook.Text("url"), Is.EqualTo(PublicUrl));
+        Assert.That(webhook["events"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "issue.new", "issue.digest" }));
+        var listedHook = listed["webhooks"]!.AsArray().Single()!;
+        Assert.That(listedHook.Text("id"), Is.EqualTo(webhook.Text("id")));
+        Assert.That(listedHook.MemberNames(), Does.Not.Contain("secret"));
+    }
+
+    [Test]
+    public async Task Create_WithSecretAndEvents_KeepsThem()
+    {
+        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+
+        var response = await admin.PostAsJsonAsync(Path(_team), new { url = PublicUrl, secret = "my-own-secret", events = new[] { "issue.digest" } });
+
+        var body = await response.JsonAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(body.Text("secret"), Is.EqualTo("my-own-secret"));
+        Assert.That(body["webhook"]!["events"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "issue.digest" }));
+    }
+
+    [Test]
+    public async Task Create_ByRole_OwnersAdminsAndProjectWriteKeysOnly()
+    {
+        var callers = new[]
+        {
+            _team.Token(TeamRole.Member),
+            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:write"),
+            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
+            await _team.CreateKeyAsync(ApiKeyType.Client, "events:write"),
+            _other.Token(TeamRole.Owner),
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var bearer in callers)
+        {
+            using var client = _team.ClientWith(bearer);
+            statuses.Add((await client.PostAsJsonAsync(Path(_team), new { url = PublicUrl })).StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[]
+        {
+            HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound,
+        }));
+    }
+
+    [Test]
+    public async Task List_ByRole_MembersAndProjectReadKeysOnly()
+    {
+        var callers = new[]
+        {
+            _team.Token(TeamRole.Member),
+            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
+            await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"),
+            _other.Token(TeamRole.Owner),
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var bearer in callers)
+        {
+            using var client = _team.ClientWith(bearer);
+            statuses.Add((await client.GetAsync(Path(_team))).StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
+    }
+
+    [TestCase("http://127.0.0.1:8080/hook")]
+    [TestCase("http://localhost/hook")]
+    [TestCase("http://10.1.2.3/hook")]
+    [TestCase("http://172.16.5.4/hook")]
+    [TestCase("http://192.168.0.10/hook")]
+    [TestCase("http://169.254.169.254/latest/meta-data")]
+    [TestCase("http://100.64.0.1/hook")]
+    [TestCase("http://0.0.0.0/hook")]
+    [TestCase("http://[::1]/hook")]
+    [TestCase("http://[fe80::1]/hook")]
+    [TestCase("http://[fd00::1]/hook")]
+    [TestCase("http://[::ffff:127.0.0.1]/hook")]
+    public async Task Create_PrivateNetworkUrl_Is400(string url)
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsJsonAsync(Path(_team), new { url });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("url must not point to a loopback, private or link-local address"));
+        Assert.That((await (await owner.GetAsync(Path(_team))).JsonAsync())["webhooks"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_PrivateNetworkUrlWhenAllowed_Is201()
+    {
+        using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true" });
+        var team = await HttpTeam.CreateAsync(factory);
+        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsJsonAsync(Path(team), new { url = "http://127.0.0.1:9/hook" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [TestCase("{}", "url is required")]
+    [TestCase("{\"url\":\"ftp://93.184.216.34/x\"}", "url must be an absolute http or https URL")]
+    [TestCase("{\"url\":\"/relative/path\"}", "url must be an absolute http or https URL")]
+    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[\"issue.closed\"]}", "Invalid events; valid values: issue.new, issue.digest")]
+    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[]}", "Invalid events; valid values: issue.new, issue.digest")]
+    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"secret\":\"\"}", "secret must be between 1 and 256 characters")]
+    public async Task Create_BadInput_Is400WithMessage(string json, string message)
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsync(Path(_team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(message));
+    }
+
+    [Test]
+    public async Task Delete_OwnWebhook_RemovesItAndItsDeliveries()
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var id = await CreateAsync(owner, _team);
+
+        var deleted = await owner.DeleteAsync($"{Path(_team)}/{id}");
+        var again = await owner.DeleteAsync($"{Path(_team)}/{id}");
+        var deliveries = await owner.GetAsync($"{Path(_team)}/{id}/deliveries");
+
+        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await deleted.JsonAsync())["deleted"]!.GetValue<bool>(), Is.True);
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await again.ErrorAsync(), Is.EqualTo("Webhook not found"));
+        Assert.That(deliveries.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task DeleteAndDeliveries_AnotherTeamsWebhook_Are404()
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var otherOwner = _other.ClientWith(_other.Token(TeamRole.Owner));
+        var id = await CreateAsync(otherOwner, _other);
+
+        Assert.That((await owner.DeleteAsync($"{Path(_team)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await owner.GetAsync($"{Path(_team)}/{id}/deliveries")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await owner.DeleteAsync($"{Path(_other)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Deliveries_NewWebhook_IsAnEmptyList()
+    {
+        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var id = await CreateAsync(owner, _team);
+        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
+
+        var response = await member.GetAsync($"{Path(_team)}/{id}/deliveries");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.JsonAsync())["deliveries"]!.AsArray(), Is.Empty);
+    }
+
+    private static string Path(HttpTeam team) => $"/v1/teams/{team.Team.Id}/webhooks";
+
+    private static async Task<string> CreateAsync(HttpClient client, HttpTeam team)
+    {
+        var response = await client.PostAsJsonAsync(Path(team), new { url = PublicUrl });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        return (await response.JsonAsync())["webhook"]!.Text("id");
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Owlmetry.Issues;
+
+/// <summary>Reads and writes an <see cref="IssueStatus"/> as its wire name (<c>new</c>, <c>regressed</c>, …).</summary>
+internal sealed class IssueStatusJsonConverter : JsonConverter<IssueStatus>
+{
+    public override IssueStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        IssueStatusNames.TryParse(reader.GetString(), out var status) ? status : throw new JsonException("Unknown issue status.");
+
+    public override void Write(Utf8JsonWriter writer, IssueStatus value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireName());
+}

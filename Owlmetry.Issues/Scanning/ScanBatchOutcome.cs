@@ -1,0 +1,5 @@
+namespace Owlmetry.Issues;
+
+/// <summary>What one scan batch did, with the issues it created, regressed and woke from snooze as they were written.</summary>
+internal sealed record ScanBatchOutcome(
+    IssueScanResult Result, IReadOnlyList<Issue> Created, IReadOnlyList<Issue> Regressed, IReadOnlyList<Issue> Unsnoozed);
