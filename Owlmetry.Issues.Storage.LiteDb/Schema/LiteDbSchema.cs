@@ -6,12 +6,13 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// The schema versions this code knows. A file records its version in <c>_meta</c>; a new file is version 0.
 /// Each release that changes the stored shape appends one <see cref="LiteDbMigration"/> here, never edits one.
 /// </summary>
-internal static class LiteDbSchema
+internal static partial class LiteDbSchema
 {
     public static IReadOnlyList<LiteDbMigration> Migrations { get; } =
     [
         new(0, "create the collections' indexes", CreateIndexes),
         new(1, "index occurrences by user and scan runs by start", IndexForScanning),
+        new(2, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
     ];
 
     private static void CreateIndexes(LiteDatabase database)

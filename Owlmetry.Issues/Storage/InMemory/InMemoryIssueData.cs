@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Storage.InMemory;
 
 /// <summary>The collections of an <see cref="InMemoryIssueStore"/>; only touched under its lock.</summary>
-internal sealed class InMemoryIssueData
+internal sealed partial class InMemoryIssueData
 {
     public Dictionary<Guid, Issue> Issues { get; } = [];
 
