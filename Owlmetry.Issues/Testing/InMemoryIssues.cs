@@ -21,13 +21,18 @@ namespace Owlmetry.Issues.Testing;
 public sealed class InMemoryIssues
 {
     /// <summary>Creates the library on <paramref name="timeProvider"/> (the system clock when null).</summary>
-    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null)
+    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null, AttachmentOptions? attachmentOptions = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
         var issuesOptions = Options.Create(options ?? new IssuesOptions());
         Service = new IssueService(Store, Directory, TimeProvider, issuesOptions);
         Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
         Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions);
+        var attachments = Options.Create(attachmentOptions ?? new AttachmentOptions());
+        var uploads = new AttachmentUploadGate();
+        Attachments = new AttachmentService(
+            Store, Directory, Blobs, TimeProvider, issuesOptions, attachments, new AttachmentDownloadSigner(attachments), uploads);
+        AttachmentCleanup = new AttachmentCleanup(Store, Blobs, uploads, TimeProvider, attachments);
     }
 
     /// <summary>The issue service under test.</summary>
@@ -38,6 +43,15 @@ public sealed class InMemoryIssues
 
     /// <summary>The issue scan, run by hand: no background thread.</summary>
     public IssueScanner Scanner { get; }
+
+    /// <summary>Attachments: reserve, upload, list, download and delete, as the <c>/v1</c> attachment routes do.</summary>
+    public IAttachmentService Attachments { get; }
+
+    /// <summary>The attachment cleanup, run by hand.</summary>
+    public AttachmentCleanup AttachmentCleanup { get; }
+
+    /// <summary>Where uploaded attachment bytes are kept.</summary>
+    public InMemoryAttachmentBlobStore Blobs { get; } = new();
 
     /// <summary>The store behind the service.</summary>
     public InMemoryIssueStore Store { get; } = new();
