@@ -31,7 +31,8 @@ public static class OwlmetryServer
         services.AddOwlmetryDirectory();
         var issues = services.AddOwlmetryIssues(o => o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval))
             .UseLiteDb(DataDirectory.FromConfiguration(builder.Configuration).GetFilePath(DatabaseFileName))
-            .UseDirectory<StoreIssueDirectory>();
+            .UseDirectory<StoreIssueDirectory>()
+            .AddServerAttachments(builder.Configuration);
         if (builder.Configuration.GetValue("Scan:Enabled", true))
         {
             issues.AddBackgroundScan();
@@ -66,6 +67,8 @@ public static class OwlmetryServer
         services.AddSingleton<ICarterModule, AppsModule>();
         services.AddSingleton<ICarterModule, IngestModule>();
         services.AddSingleton<ICarterModule, JobsModule>();
+        services.AddSingleton<ICarterModule, AttachmentIngestModule>();
+        services.AddSingleton<ICarterModule, AttachmentsModule>();
 
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
