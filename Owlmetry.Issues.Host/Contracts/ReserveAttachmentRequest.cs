@@ -3,14 +3,15 @@ namespace Owlmetry.Issues.Host.Contracts;
 public sealed record ReserveAttachmentRequest(
     string? ClientEventId, string? OriginalFilename, string? ContentType, long? SizeBytes, string? Sha256, string? UserId, bool? IsDev)
 {
-    public AttachmentReservationRequest ToLibrary() => new()
+    /// <summary>The library checks every field, a missing body included (then every field is missing).</summary>
+    public static AttachmentReservationRequest ToLibrary(ReserveAttachmentRequest? body) => body is null ? new() : new()
     {
-        ClientEventId = ClientEventId,
-        OriginalFilename = OriginalFilename,
-        ContentType = ContentType,
-        SizeBytes = SizeBytes,
-        Sha256 = Sha256,
-        UserId = UserId,
-        IsDev = IsDev,
+        ClientEventId = body.ClientEventId,
+        OriginalFilename = body.OriginalFilename,
+        ContentType = body.ContentType,
+        SizeBytes = body.SizeBytes,
+        Sha256 = body.Sha256,
+        UserId = body.UserId,
+        IsDev = body.IsDev,
     };
 }

@@ -19,7 +19,7 @@ public static class AttachmentIngestEndpoints
         }
 
         var appId = ClientApp.Of(principal, caller.Actor)!.Value;
-        var reserved = await attachments.ReserveAsync(caller.Actor, appId, (body ?? new ReserveAttachmentRequest(null, null, null, null, null, null, null)).ToLibrary(), ct);
+        var reserved = await attachments.ReserveAsync(caller.Actor, appId, ReserveAttachmentRequest.ToLibrary(body), ct);
         if (!reserved.IsSuccess)
         {
             return reserved.Error.ToProblem();
