@@ -32,7 +32,8 @@ public static class OwlmetryServer
         services.AddOwlmetryDirectory();
         var issues = services.AddOwlmetryIssues(o => o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval))
             .UseLiteDb(DataDirectory.FromConfiguration(builder.Configuration).GetFilePath(DatabaseFileName))
-            .UseDirectory<StoreIssueDirectory>();
+            .UseDirectory<StoreIssueDirectory>()
+            .AddServerAttachments(builder.Configuration);
         if (builder.Configuration.GetValue("Scan:Enabled", true))
         {
             issues.AddBackgroundScan();

@@ -10,6 +10,9 @@ public static class IssueResultHttpMapper
         IssueErrorKind.NotFound => StatusCodes.Status404NotFound,
         IssueErrorKind.Conflict => StatusCodes.Status409Conflict,
         IssueErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        IssueErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        IssueErrorKind.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        IssueErrorKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// order of a key is the order of its parts: an index range over a prefix is one issue's (or one list lane's)
 /// rows, already sorted, and a keyset cursor is a bound inside that range.
 /// </summary>
-internal static class StorageKeys
+internal static partial class StorageKeys
 {
     /// <summary>Sorts after every hex digit and separator: <c>prefix + RangeEnd</c> bounds a prefix range.</summary>
     public const string RangeEnd = "~";

@@ -1,6 +1,6 @@
 namespace Owlmetry.Issues.Storage.LiteDb;
 
-internal static class CollectionNames
+internal static partial class CollectionNames
 {
     public const string Meta = "_meta";
     public const string Issues = "issues";

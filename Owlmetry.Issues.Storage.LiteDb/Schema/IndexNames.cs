@@ -1,6 +1,6 @@
 namespace Owlmetry.Issues.Storage.LiteDb;
 
-internal static class IndexNames
+internal static partial class IndexNames
 {
     public const string IssuesLastSeen = "ix_issues_last_seen";
     public const string IssuesLastActivity = "ix_issues_last_activity";

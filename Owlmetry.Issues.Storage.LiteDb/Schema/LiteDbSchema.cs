@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// The schema versions this code knows. A file records its version in <c>_meta</c>; a new file is version 0.
 /// Each release that changes the stored shape appends one <see cref="LiteDbMigration"/> here, never edits one.
 /// </summary>
-internal static class LiteDbSchema
+internal static partial class LiteDbSchema
 {
     public static IReadOnlyList<LiteDbMigration> Migrations { get; } =
     [
@@ -14,6 +14,7 @@ internal static class LiteDbSchema
         new(1, "index occurrences by user and scan runs by start", IndexForScanning),
         new(2, "index fingerprint aliases by issue, for merges", IndexFingerprintsByIssue),
         new(3, "index issues by status and pending notifications by age", IndexForNotifications),
+        new(4, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
     ];
 
     private static void CreateIndexes(LiteDatabase database)

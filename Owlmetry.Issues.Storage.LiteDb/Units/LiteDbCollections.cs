@@ -3,7 +3,7 @@ using LiteDB;
 namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>The typed collections of one open database, shared by every unit of work of a store.</summary>
-internal sealed class LiteDbCollections(LiteDatabase database)
+internal sealed partial class LiteDbCollections(LiteDatabase database)
 {
     public LiteDatabase Database { get; } = database;
 

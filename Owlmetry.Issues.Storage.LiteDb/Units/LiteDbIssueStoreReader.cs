@@ -59,7 +59,7 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : I
     public IReadOnlyList<IssueAttachment> ListAttachments(Guid issueId, int take) =>
         take <= 0
             ? []
-            : KeyRange.Scan(Collections.Attachments, nameof(AttachmentDocument.ListKey), StorageKeys.Issue(issueId), bound: null, descending: true, take, s_notDeleted)
+            : KeyRange.Scan(Collections.Attachments, nameof(AttachmentDocument.ListKey), StorageKeys.Issue(issueId), bound: null, descending: true, take, s_listedAttachment)
                 .Select(document => document.ToAttachment())
                 .ToList();
 

@@ -96,12 +96,6 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
     public void MoveComments(Guid fromIssueId, Guid toIssueId) =>
         Move(Collections.Comments, nameof(MoveComments), fromIssueId, toIssueId, nameof(CommentDocument.ListKey));
 
-    public void UpsertAttachment(IssueAttachment attachment)
-    {
-        ArgumentNullException.ThrowIfNull(attachment);
-        Run(nameof(UpsertAttachment), () => Collections.Attachments.Upsert(AttachmentDocument.From(attachment)));
-    }
-
     public void MoveAttachments(Guid fromIssueId, Guid toIssueId) =>
         Move(Collections.Attachments, nameof(MoveAttachments), fromIssueId, toIssueId, nameof(AttachmentDocument.ListKey));
 

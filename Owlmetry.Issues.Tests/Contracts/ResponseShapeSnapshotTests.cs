@@ -85,11 +85,14 @@ public sealed class ResponseShapeSnapshotTests
         {
             Id = Guid.Parse("6d7e8f9a-0b1c-4d3e-8f4a-5b6c7d8e9f0a"),
             ProjectId = s_projectId,
+            AppId = s_appId,
             IssueId = s_issueId,
+            ClientEventId = Guid.Parse("7e8f9a0b-1c2d-4e4f-9a5b-6c7d8e9f0a1b"),
             EventId = occurrence.EventId,
             OriginalFilename = "crash.log",
             ContentType = "text/plain",
             SizeBytes = 2048,
+            Sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             UploadedAt = s_t0.AddHours(4.5).AddSeconds(2),
             CreatedAt = s_t0.AddHours(4.5).AddSeconds(1),
         };

@@ -249,21 +249,22 @@ public sealed class IssueServiceListingTests
     }
 
     [Test]
-    public async Task GetAsync_Attachments_NewestHundredNonDeleted()
+    public async Task GetAsync_Attachments_NewestHundredUploadedNonDeleted()
     {
         var issue = await _world.SeedAsync();
         var attachments = Enumerable.Range(0, 105).Select(i => new IssueAttachment
         {
-            Id = Guid.NewGuid(), ProjectId = _world.Project.Id, IssueId = issue.Id, EventId = Guid.NewGuid(),
-            OriginalFilename = $"log{i}.txt", ContentType = "text/plain", SizeBytes = i,
-            CreatedAt = IssueFactory.Epoch.AddSeconds(i), DeletedAt = i == 104 ? IssueFactory.Epoch : null,
+            Id = Guid.NewGuid(), ProjectId = _world.Project.Id, AppId = _world.App.Id, IssueId = issue.Id,
+            ClientEventId = Guid.NewGuid(), EventId = Guid.NewGuid(), OriginalFilename = $"log{i}.txt", ContentType = "text/plain",
+            SizeBytes = i + 1, Sha256 = new string('0', 64), CreatedAt = IssueFactory.Epoch.AddSeconds(i),
+            UploadedAt = i == 103 ? null : IssueFactory.Epoch.AddSeconds(i), DeletedAt = i == 104 ? IssueFactory.Epoch : null,
         }).ToList();
         await _world.Issues.Store.WriteAsync(w => { attachments.ForEach(w.UpsertAttachment); return 0; });
 
         var detail = (await _world.Service.GetAsync(_world.Member, _world.Project.Id, issue.Id, new OccurrencePageRequest())).Value;
 
         Assert.That(detail.Attachments, Has.Count.EqualTo(100));
-        Assert.That(detail.Attachments[0].OriginalFilename, Is.EqualTo("log103.txt"), "newest non-deleted first");
+        Assert.That(detail.Attachments[0].OriginalFilename, Is.EqualTo("log102.txt"), "newest uploaded non-deleted first");
     }
 
     private static IEnumerable<IssueSort> Sorts() => Enum.GetValues<IssueSort>();

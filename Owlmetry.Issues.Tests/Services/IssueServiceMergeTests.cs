@@ -88,8 +88,9 @@ public sealed class IssueServiceMergeTests
         var comment = (await _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, source.Id, "seen in checkout")).Value;
         var attachment = new IssueAttachment
         {
-            Id = Guid.NewGuid(), ProjectId = _world.Project.Id, IssueId = source.Id, EventId = Guid.NewGuid(),
-            OriginalFilename = "crash.log", ContentType = "text/plain", SizeBytes = 10, CreatedAt = IssueFactory.Epoch,
+            Id = Guid.NewGuid(), ProjectId = _world.Project.Id, AppId = _world.App.Id, IssueId = source.Id,
+            ClientEventId = Guid.NewGuid(), EventId = Guid.NewGuid(), OriginalFilename = "crash.log", ContentType = "text/plain",
+            SizeBytes = 10, Sha256 = new string('0', 64), CreatedAt = IssueFactory.Epoch, UploadedAt = IssueFactory.Epoch,
         };
         await _world.Issues.Store.WriteAsync(w => { w.UpsertAttachment(attachment); return 0; });
 

@@ -11,11 +11,16 @@ internal sealed class AttachmentBuilder
         {
             Id = Guid.NewGuid(),
             ProjectId = TestIds.Project,
+            AppId = TestIds.App,
             IssueId = issueId,
+            ClientEventId = Guid.NewGuid(),
             EventId = Guid.NewGuid(),
+            UserId = "user-1",
+            IsDev = true,
             OriginalFilename = "crash-report.json",
             ContentType = "application/json",
             SizeBytes = 2_048,
+            Sha256 = new string('a', 64),
             UploadedAt = TestTimes.Base,
             CreatedAt = TestTimes.Base,
         };
@@ -24,6 +29,16 @@ internal sealed class AttachmentBuilder
     public AttachmentBuilder WithId(Guid id) => With(_attachment with { Id = id });
 
     public AttachmentBuilder LinkedTo(Guid? issueId) => With(_attachment with { IssueId = issueId });
+
+    public AttachmentBuilder InProject(Guid projectId) => With(_attachment with { ProjectId = projectId });
+
+    public AttachmentBuilder OfClientEvent(Guid appId, Guid clientEventId) => With(_attachment with { AppId = appId, ClientEventId = clientEventId });
+
+    public AttachmentBuilder OfEvent(Guid? eventId) => With(_attachment with { EventId = eventId });
+
+    public AttachmentBuilder ByUser(string? userId) => With(_attachment with { UserId = userId });
+
+    public AttachmentBuilder Sized(long bytes) => With(_attachment with { SizeBytes = bytes });
 
     public AttachmentBuilder CreatedAt(DateTimeOffset time) => With(_attachment with { CreatedAt = time });
 

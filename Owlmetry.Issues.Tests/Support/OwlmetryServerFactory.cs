@@ -27,6 +27,8 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
 
     public IIssueStore IssueStore => Services.GetRequiredService<IIssueStore>();
 
+    public IAttachmentBlobStore Blobs => Services.GetRequiredService<IAttachmentBlobStore>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -40,9 +42,10 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
         }
 
-        // Tests run the scan by hand (through the jobs endpoint), and no digests, unless a test switches them on.
+        // Tests run the scan, the digests and the attachment cleanup by hand unless a test switches them on.
         builder.UseSetting("Scan:Enabled", "false");
         builder.UseSetting("Digest:Enabled", "false");
+        builder.UseSetting("Attachments:CleanupEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -55,6 +58,7 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
             {
                 services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
                 services.Replace(ServiceDescriptor.Singleton<IDirectoryStore, InMemoryDirectoryStore>());
+                services.Replace(ServiceDescriptor.Singleton<IAttachmentBlobStore, InMemoryAttachmentBlobStore>());
             }
 
             // PBKDF2 at its production cost would dominate the run; the cost is not what these tests are about.

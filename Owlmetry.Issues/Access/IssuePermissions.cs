@@ -9,6 +9,9 @@ public static class IssuePermissions
     /// <summary>Change status, merge, write comments.</summary>
     public const string Write = "issues:write";
 
-    /// <summary>Send events (client keys).</summary>
+    /// <summary>Send events and attachments (client keys); with an agent key, also delete attachments.</summary>
     public const string EventsWrite = "events:write";
+
+    /// <summary>List, read and download attachments.</summary>
+    public const string EventsRead = "events:read";
 }

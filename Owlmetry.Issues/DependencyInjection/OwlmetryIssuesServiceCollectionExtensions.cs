@@ -6,10 +6,10 @@ using Owlmetry.Issues.Storage.InMemory;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Owlmetry issue library.</summary>
-public static class OwlmetryIssuesServiceCollectionExtensions
+public static partial class OwlmetryIssuesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the issue service with in-memory storage, an in-memory directory and the system clock, each
+    /// Adds the issue and attachment services with in-memory storage, an in-memory directory and the system clock, each
     /// registered only if nothing else is (a <see cref="TimeProvider"/> registered by the caller wins). Calling it
     /// twice is harmless.
     /// </summary>
@@ -39,6 +39,7 @@ public static class OwlmetryIssuesServiceCollectionExtensions
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<IssueScanner>();
         services.TryAddSingleton<ScanJobs>();
+        AddAttachments(services);
         return new IssuesBuilder(services);
     }
 

@@ -20,6 +20,15 @@ public sealed record IssueError(IssueErrorKind Kind, string Message)
     /// <summary>A 401-class error: the credentials were refused.</summary>
     public static IssueError Unauthenticated(string message) => new(IssueErrorKind.Unauthenticated, message);
 
+    /// <summary>A 413-class error.</summary>
+    public static IssueError TooLarge(string message) => new(IssueErrorKind.TooLarge, message);
+
+    /// <summary>A 415-class error.</summary>
+    public static IssueError UnsupportedType(string message) => new(IssueErrorKind.UnsupportedType, message);
+
+    /// <summary>A 410-class error.</summary>
+    public static IssueError Gone(string message) => new(IssueErrorKind.Gone, message);
+
     /// <summary>The actor's key lacks <paramref name="permission"/>.</summary>
     public static IssueError MissingPermission(string permission) => Forbidden($"Missing permission: {permission}");
 }

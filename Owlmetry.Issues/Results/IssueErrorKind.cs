@@ -17,4 +17,13 @@ public enum IssueErrorKind
 
     /// <summary>The caller's credentials were refused (HTTP 401). Used by hosts (e.g. a login), never by the issue service.</summary>
     Unauthenticated,
+
+    /// <summary>The input is larger than allowed: an attachment's size, an upload body or a quota (HTTP 413).</summary>
+    TooLarge,
+
+    /// <summary>The kind of content is refused, e.g. an executable attachment (HTTP 415).</summary>
+    UnsupportedType,
+
+    /// <summary>The resource existed but is no longer available, e.g. an expired upload or download link (HTTP 410).</summary>
+    Gone,
 }

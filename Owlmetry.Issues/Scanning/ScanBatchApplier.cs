@@ -68,7 +68,9 @@ internal sealed class ScanBatchApplier
 
         foreach (var fingerprinted in part.Events)
         {
-            Record(Load(known[fingerprinted.Fingerprint.Hash]), fingerprinted.Event);
+            var issueId = known[fingerprinted.Fingerprint.Hash];
+            Record(Load(issueId), fingerprinted.Event);
+            AttachmentLinks.OnEventLanded(_store, fingerprinted.Event, Key(part, fingerprinted.Fingerprint.Hash), issueId, _now);
         }
     }
 

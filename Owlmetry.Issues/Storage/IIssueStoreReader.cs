@@ -30,7 +30,10 @@ public partial interface IIssueStoreReader
     /// <summary>The non-deleted comments of an issue, oldest first (created_at, then id).</summary>
     IReadOnlyList<IssueComment> ListComments(Guid issueId);
 
-    /// <summary>Up to <paramref name="take"/> non-deleted attachments linked to an issue, newest first (created_at, then id).</summary>
+    /// <summary>
+    /// Up to <paramref name="take"/> uploaded, non-deleted attachments linked to an issue, newest first (created_at,
+    /// then id): the issue detail's list. Reserved attachments whose bytes have not arrived are left out.
+    /// </summary>
     IReadOnlyList<IssueAttachment> ListAttachments(Guid issueId, int take);
 
     /// <summary>The audit records of an issue, oldest first.</summary>

@@ -43,10 +43,10 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
     /// <summary>Moves every comment, deleted ones included, of one issue to another.</summary>
     void MoveComments(Guid fromIssueId, Guid toIssueId);
 
-    /// <summary>Adds or replaces an attachment row.</summary>
+    /// <summary>Adds or replaces an attachment row; the project and user byte counts follow the change.</summary>
     void UpsertAttachment(IssueAttachment attachment);
 
-    /// <summary>Relinks every attachment of one issue to another.</summary>
+    /// <summary>Relinks every attachment of one issue to another, reserved and deleted ones included.</summary>
     void MoveAttachments(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Appends an audit record.</summary>

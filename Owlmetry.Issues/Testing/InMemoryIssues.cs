@@ -23,7 +23,8 @@ namespace Owlmetry.Issues.Testing;
 public sealed class InMemoryIssues
 {
     /// <summary>Creates the library on <paramref name="timeProvider"/> (the system clock when null).</summary>
-    public InMemoryIssues(TimeProvider? timeProvider = null, IssuesOptions? options = null, NotificationOptions? notificationOptions = null)
+    public InMemoryIssues(
+        TimeProvider? timeProvider = null, IssuesOptions? options = null, NotificationOptions? notificationOptions = null, AttachmentOptions? attachmentOptions = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
         var issuesOptions = Options.Create(options ?? new IssuesOptions());
@@ -35,6 +36,11 @@ public sealed class InMemoryIssues
         Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions, Recorder);
         Digests = new IssueDigests(Store, Directory, signal, TimeProvider, notifications);
         Notifications = new NotificationDispatcher(Store, NotificationHandlers, TimeProvider, notifications, NullLogger<NotificationDispatcher>.Instance);
+        var attachments = Options.Create(attachmentOptions ?? new AttachmentOptions());
+        var uploads = new AttachmentUploadGate();
+        Attachments = new AttachmentService(
+            Store, Directory, Blobs, TimeProvider, issuesOptions, attachments, new AttachmentDownloadSigner(attachments), uploads);
+        AttachmentCleanup = new AttachmentCleanup(Store, Blobs, uploads, TimeProvider, attachments);
     }
 
     /// <summary>The issue service under test.</summary>
@@ -57,6 +63,15 @@ public sealed class InMemoryIssues
 
     /// <summary>The handlers <see cref="Notifications"/> dispatches to; add yours before dispatching.</summary>
     public IList<INotificationHandler> NotificationHandlers { get; } = new List<INotificationHandler>();
+
+    /// <summary>Attachments: reserve, upload, list, download and delete, as the <c>/v1</c> attachment routes do.</summary>
+    public IAttachmentService Attachments { get; }
+
+    /// <summary>The attachment cleanup, run by hand.</summary>
+    public AttachmentCleanup AttachmentCleanup { get; }
+
+    /// <summary>Where uploaded attachment bytes are kept.</summary>
+    public InMemoryAttachmentBlobStore Blobs { get; } = new();
 
     /// <summary>The store behind the service.</summary>
     public InMemoryIssueStore Store { get; } = new();

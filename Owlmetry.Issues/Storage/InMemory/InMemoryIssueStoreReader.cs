@@ -42,7 +42,7 @@ internal partial class InMemoryIssueStoreReader(InMemoryIssueData data) : IIssue
 
     public IReadOnlyList<IssueAttachment> ListAttachments(Guid issueId, int take) =>
         Data.Attachments.Values
-            .Where(attachment => attachment.IssueId == issueId && attachment.DeletedAt is null)
+            .Where(attachment => attachment.IssueId == issueId && attachment.IsUploaded && attachment.DeletedAt is null)
             .OrderByDescending(attachment => attachment.CreatedAt)
             .ThenByDescending(attachment => attachment.Id)
             .Take(take)

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record AttachmentReservationResponse(Guid AttachmentId, string UploadUrl, DateTimeOffset ExpiresAt);

@@ -1,0 +1,22 @@
+using Carter;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
+
+namespace Owlmetry.Issues.Host.Modules;
+
+public sealed class AttachmentsModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var attachments = app.MapGroup("/v1/attachments").WithTags("Attachments");
+        attachments.MapGet("", AttachmentEndpoints.List).WithName("ListAttachments").RequireAuthorization(OwlmetryApi.PolicyName)
+            .Produces<AttachmentListResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        attachments.MapGet("{attachmentId:guid}", AttachmentEndpoints.Get).WithName("GetAttachment").RequireAuthorization(OwlmetryApi.PolicyName)
+            .Produces<AttachmentDetailResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        attachments.MapDelete("{attachmentId:guid}", AttachmentEndpoints.Delete).WithName("DeleteAttachment").RequireAuthorization(OwlmetryApi.PolicyName)
+            .Produces<DeletedResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        attachments.MapGet("download", AttachmentEndpoints.Download).WithName("DownloadAttachment").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+internal static partial class CollectionNames
+{
+    public const string AttachmentUsage = "attachment_usage";
+    public const string EventLandings = "event_landings";
+}

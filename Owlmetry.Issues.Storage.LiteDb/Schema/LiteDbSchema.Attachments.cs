@@ -1,0 +1,54 @@
+using LiteDB;
+
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+internal static partial class LiteDbSchema
+{
+    /// <summary>
+    /// Gives existing attachment rows their project key and pending marker and counts their bytes, then indexes
+    /// attachments for project lists, event lookups and the cleanup, and event landings by time. Rows are read as
+    /// plain documents so that this step keeps meaning what it means when the document class changes later.
+    /// </summary>
+    private static void IndexForAttachments(LiteDatabase database)
+    {
+        var attachments = database.GetCollection(CollectionNames.Attachments);
+        var usage = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var document in attachments.FindAll().ToList())
+        {
+            var created = document[nameof(AttachmentDocument.CreatedAt)].AsInt64;
+            var projectId = document[nameof(AttachmentDocument.ProjectId)].AsGuid;
+            document[nameof(AttachmentDocument.ProjectKey)] = StorageKeys.ProjectRow(projectId, new KeysetKey(created, document["_id"].AsGuid));
+            document[nameof(AttachmentDocument.PendingSince)] =
+                document[nameof(AttachmentDocument.UploadedAt)].IsNull ? new BsonValue(created) : BsonValue.Null;
+            attachments.Update(document);
+            if (!document[nameof(AttachmentDocument.DeletedAt)].IsNull)
+            {
+                continue;
+            }
+
+            var size = document[nameof(AttachmentDocument.SizeBytes)].AsInt64;
+            Count(usage, StorageKeys.ProjectUsage(projectId), size);
+            if (document[nameof(AttachmentDocument.UserId)] is { IsString: true } userId)
+            {
+                Count(usage, StorageKeys.UserUsage(projectId, userId.AsString), size);
+            }
+        }
+
+        var counters = database.GetCollection(CollectionNames.AttachmentUsage);
+        foreach (var (key, bytes) in usage)
+        {
+            counters.Upsert(new BsonDocument { ["_id"] = key, [nameof(AttachmentUsageDocument.Bytes)] = bytes });
+        }
+
+        attachments.EnsureIndex(IndexNames.AttachmentsProject, $"$.{nameof(AttachmentDocument.ProjectKey)}", unique: true);
+        attachments.EnsureIndex(IndexNames.AttachmentsClientEvent, $"$.{nameof(AttachmentDocument.ClientEventId)}", unique: false);
+        attachments.EnsureIndex(IndexNames.AttachmentsEvent, $"$.{nameof(AttachmentDocument.EventId)}", unique: false);
+        attachments.EnsureIndex(IndexNames.AttachmentsDeleted, $"$.{nameof(AttachmentDocument.DeletedAt)}", unique: false);
+        attachments.EnsureIndex(IndexNames.AttachmentsPending, $"$.{nameof(AttachmentDocument.PendingSince)}", unique: false);
+        database.GetCollection(CollectionNames.EventLandings)
+            .EnsureIndex(IndexNames.EventLandingsLanded, $"$.{nameof(EventLandingDocument.LandedAt)}", unique: false);
+    }
+
+    private static void Count(Dictionary<string, long> usage, string key, long bytes) =>
+        usage[key] = usage.GetValueOrDefault(key) + bytes;
+}

@@ -1,0 +1,7 @@
+namespace Owlmetry.Issues.Tests.Attachments;
+
+[TestFixture]
+public sealed class InMemoryAttachmentBlobStoreTests : AttachmentBlobStoreContractTests
+{
+    protected override IAttachmentBlobStore CreateStore() => new InMemoryAttachmentBlobStore();
+}

@@ -1,0 +1,269 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Tests.Support;
+using static Owlmetry.Issues.Tests.Support.HttpAttachments;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+/// <summary><c>POST /v1/ingest/attachment</c> and <c>PUT /v1/ingest/attachment/:id</c> over the real pipeline.</summary>
+public sealed class AttachmentIngestApiTests
+{
+    private OwlmetryServerFactory _factory = null!;
+    private HttpTeam _team = null!;
+    private HttpClient _sdk = null!;
+    private string _sdkKey = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Attachments:UserQuotaBytes"] = "100" });
+        _team = await HttpTeam.CreateAsync(_factory);
+        _sdkKey = await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
+        _sdk = _team.ClientWith(_sdkKey);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _sdk.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task Reserve_ValidBody_Is201WithTheUploadUrlAndItsExpiry()
+    {
+        var response = await _sdk.ReserveAsync(Reservation(Encoding.UTF8.GetBytes("log")));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        var id = body.Text("attachment_id");
+        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "attachment_id", "expires_at", "upload_url" }));
+        Assert.That(body.Text("upload_url"), Is.EqualTo($"http://localhost/v1/ingest/attachment/{id}"));
+        Assert.That(DateTimeOffset.Parse(body.Text("expires_at"), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(_factory.Clock.GetUtcNow().AddHours(24)));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/v1/attachments/{id}"));
+    }
+
+    public static IEnumerable<TestCaseData> RefusedReservations()
+    {
+        var valid = Reservation(Encoding.UTF8.GetBytes("log"));
+        yield return Case("{}", 400, "client_event_id is required");
+        yield return Case("", 400, "client_event_id is required").SetArgDisplayNames("400 empty body");
+        yield return Case("{\"client_event_id\":", 400, "Invalid JSON body at $.client_event_id");
+        yield return Case(Json(valid).Replace("\"size_bytes\":3", "\"size_bytes\":\"three\"", StringComparison.Ordinal), 400, "Invalid JSON body at $.size_bytes");
+        yield return Case(Json(valid).Replace("\"size_bytes\":3", "\"size_bytes\":0", StringComparison.Ordinal), 400, "size_bytes must be positive");
+        yield return Case(Json(valid).Replace("crash.log", "../crash.log", StringComparison.Ordinal), 400, "original_filename must be a file name without path separators or control characters");
+        yield return Case(Json(valid).Replace("\"sha256\":\"", "\"sha256\":\"X", StringComparison.Ordinal), 400, "sha256 must be 64 lowercase hex digits");
+        yield return Case(Json(valid).Replace("\"size_bytes\":3", "\"size_bytes\":262144001", StringComparison.Ordinal), 413,
+            "size_bytes is 262144001 bytes (250 MiB); the largest attachment accepted is 262144000 bytes (250 MiB)");
+        yield return Case(Json(valid).Replace("crash.log", "setup.exe", StringComparison.Ordinal), 415, "Executables and scripts are not accepted as attachments (.exe files)");
+        yield return Case(Json(valid).Replace("text/plain", "application/x-sh", StringComparison.Ordinal), 415, "Executables and scripts are not accepted as attachments (content_type application/x-sh)");
+    }
+
+    [TestCaseSource(nameof(RefusedReservations))]
+    public async Task Reserve_RefusedBody_IsTheStatusWithAnErrorMessage(string json, int status, string message)
+    {
+        var response = await _sdk.PostAsync("/v1/ingest/attachment", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(message));
+    }
+
+    [Test]
+    public async Task Reserve_OverTheConfiguredUserQuota_Is413WithTheFiguresOtherUsersStillFit()
+    {
+        await _sdk.AddAsync(new string('a', 60));
+        await _sdk.ReserveAsync(Reservation(new byte[60], userId: "u1"));
+
+        var over = await _sdk.ReserveAsync(Reservation(new byte[41], userId: "u1"));
+        var otherUser = await _sdk.ReserveAsync(Reservation(new byte[41], userId: "u2"));
+
+        Assert.That(over.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await over.ErrorAsync(), Is.EqualTo(
+            "Attachment quota of the user exceeded: 60 bytes (0 MiB) of 100 bytes (0 MiB) in use, and this attachment needs 41 bytes (0 MiB)"));
+        Assert.That(otherUser.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [TestCase("user")]
+    [TestCase("agent")]
+    public async Task Reserve_NotAClientKey_Is403(string caller)
+    {
+        using var client = _team.ClientWith(caller == "user"
+            ? _team.Token(TeamRole.Owner)
+            : await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsWrite));
+
+        var response = await client.ReserveAsync(Reservation(new byte[3]));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Attachments require a client key bound to an app"));
+    }
+
+    [Test]
+    public async Task Reserve_AgentKeyWithoutEventsWrite_Is403MissingPermission()
+    {
+        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read));
+
+        var response = await client.ReserveAsync(Reservation(new byte[3]));
+
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: events:write"));
+    }
+
+    [Test]
+    public async Task Reserve_NoCredentials_Is401()
+    {
+        using var anonymous = _team.ClientWith(null);
+
+        var response = await anonymous.ReserveAsync(Reservation(new byte[3]));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Upload_MatchingBytes_Is200WithSizeAndHash()
+    {
+        var content = Encoding.UTF8.GetBytes("NullReferenceException");
+        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+
+        var response = await _sdk.UploadAsync(reserved.Text("upload_url"), content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var body = await response.JsonAsync();
+        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "attachment_id", "sha256", "size_bytes" }));
+        Assert.That(body.Text("attachment_id"), Is.EqualTo(reserved.Text("attachment_id")));
+        Assert.That(body["size_bytes"]!.GetValue<long>(), Is.EqualTo(content.Length));
+        Assert.That(body.Text("sha256"), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))));
+    }
+
+    [TestCase("image/png")]
+    [TestCase("application/x-www-form-urlencoded")]
+    [TestCase(null)]
+    public async Task Upload_AnyContentType_IsAccepted(string? contentType)
+    {
+        var content = Encoding.UTF8.GetBytes("bytes");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        var response = await _sdk.PutAsync(url, body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Upload_Twice_SecondIs409()
+    {
+        var content = Encoding.UTF8.GetBytes("once");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        await _sdk.UploadAsync(url, content);
+
+        var second = await _sdk.UploadAsync(url, content);
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await second.ErrorAsync(), Is.EqualTo("Attachment already uploaded"));
+    }
+
+    [Test]
+    public async Task Upload_WrongBytes_Is400AndNothingIsKept()
+    {
+        var content = Encoding.UTF8.GetBytes("expected");
+        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+
+        var wrongHash = await _sdk.UploadAsync(reserved.Text("upload_url"), Encoding.UTF8.GetBytes("EXPECTED"));
+        var tooShort = await _sdk.UploadAsync(reserved.Text("upload_url"), Encoding.UTF8.GetBytes("expecte"));
+
+        Assert.That(wrongHash.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await wrongHash.ErrorAsync(), Does.StartWith("The upload's SHA-256 is "));
+        Assert.That(tooShort.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await tooShort.ErrorAsync(), Is.EqualTo("The upload is 7 bytes (0 MiB); the reservation declared 8 bytes (0 MiB)"));
+        Assert.That(await _factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
+    }
+
+    [Test]
+    public async Task Upload_LongerThanDeclaredWithoutAContentLength_Is413()
+    {
+        var content = Encoding.UTF8.GetBytes("short");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        using var sdk = StreamingClient(_factory, _sdkKey);
+        using var endless = new StreamContent(new CountingEndlessStream(chunk: 4_096));
+
+        var response = await sdk.PutAsync(url, endless);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("The upload is larger than the 5 bytes (0 MiB) declared at reservation; it was cut off"));
+    }
+
+    [Test]
+    public async Task Upload_ContentLengthLargerThanDeclared_Is413()
+    {
+        var content = Encoding.UTF8.GetBytes("short");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+
+        var response = await _sdk.UploadAsync(url, Encoding.UTF8.GetBytes("shorter"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
+    public async Task Upload_Gzipped_IsCheckedAndStoredDecompressed()
+    {
+        var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("at Checkout.Pay() line 42\n", 2_000)));
+        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        var body = new ByteArrayContent(compressed.ToArray());
+        body.Headers.ContentEncoding.Add("gzip");
+        var response = await _sdk.PutAsync(reserved.Text("upload_url"), body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(compressed.Length, Is.LessThan(content.Length / 10), "the body was not smaller than the file, so this tests nothing");
+        await using var stored = (await _factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))))!;
+        using var copy = new MemoryStream();
+        await stored.CopyToAsync(copy);
+        Assert.That(copy.ToArray(), Is.EqualTo(content));
+    }
+
+    [Test]
+    public async Task Upload_AfterTheUploadWindow_Is410()
+    {
+        var content = Encoding.UTF8.GetBytes("late");
+        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        _factory.Clock.Advance(TimeSpan.FromHours(24));
+
+        var response = await _sdk.UploadAsync(url, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+    }
+
+    [TestCase("not-a-uuid", 404)]
+    [TestCase("6d7e8f9a-0b1c-4d3e-8f4a-5b6c7d8e9f0a", 404)]
+    public async Task Upload_UnknownOrMalformedId_Is404(string id, int status)
+    {
+        var response = await _sdk.UploadAsync($"/v1/ingest/attachment/{id}", [1]);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(status));
+        Assert.That(await response.ErrorAsync(), Is.Not.Null);
+    }
+
+    [Test]
+    public void UploadEndpoint_LiftsTheServerRequestBodyLimit()
+    {
+        var upload = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "UploadAttachment");
+
+        var limit = upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        Assert.That(limit, Is.Not.Null, "no size-limit metadata: the server's 30 MB default applies");
+        Assert.That(limit!.MaxRequestBodySize, Is.Null);
+    }
+
+    private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    private static TestCaseData Case(string json, int status, string message) =>
+        new TestCaseData(json, status, message).SetArgDisplayNames($"{status} {message}");
+}

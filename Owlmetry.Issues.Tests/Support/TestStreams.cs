@@ -1,0 +1,93 @@
+namespace Owlmetry.Issues.Tests.Support;
+
+/// <summary>An endless, non-seekable body of zero bytes that counts what was read from it.</summary>
+internal sealed class CountingEndlessStream(int chunk) : ReadOnlyTestStream
+{
+    public long BytesRead { get; private set; }
+
+    public override int Read(Span<byte> buffer)
+    {
+        var count = Math.Min(chunk, buffer.Length);
+        buffer[..count].Clear();
+        BytesRead += count;
+        return count;
+    }
+}
+
+/// <summary>A body that breaks, as a dropped connection does, after some bytes.</summary>
+internal sealed class FailingStream(int after) : ReadOnlyTestStream
+{
+    private int _left = after;
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_left == 0)
+        {
+            throw new IOException("The connection was reset.");
+        }
+
+        var count = Math.Min(_left, buffer.Length);
+        buffer[..count].Fill((byte)'a');
+        _left -= count;
+        return count;
+    }
+}
+
+/// <summary>A body that waits, once reading began, until the test hands it its bytes.</summary>
+internal sealed class StalledStream : ReadOnlyTestStream
+{
+    private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<byte[]> _content = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MemoryStream? _released;
+
+    public Task Reading => _reading.Task;
+
+    public void Release(byte[] content) => _content.SetResult(content);
+
+    public override int Read(Span<byte> buffer) => throw new NotSupportedException("read asynchronously");
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _reading.TrySetResult();
+        _released ??= new MemoryStream(await _content.Task.WaitAsync(cancellationToken));
+        return await _released.ReadAsync(buffer, cancellationToken);
+    }
+}
+
+/// <summary>The boilerplate of a forward-only, read-only stream; subclasses read.</summary>
+internal abstract class ReadOnlyTestStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

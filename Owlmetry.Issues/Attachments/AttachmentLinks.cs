@@ -1,0 +1,31 @@
+namespace Owlmetry.Issues;
+
+/// <summary>
+/// Attachments reach issues through their events (CONTRACT §7.2): when the scan places an event that carries a
+/// <c>client_event_id</c>, the attachments already reserved for it are linked to its issue, and the placement is
+/// remembered so that an attachment reserved later is linked at its reservation.
+/// </summary>
+internal static class AttachmentLinks
+{
+    public static void OnEventLanded(IIssueStoreWriter store, ErrorEvent errorEvent, FingerprintKey fingerprint, Guid issueId, DateTimeOffset now)
+    {
+        if (errorEvent.ClientEventId is not { } clientEventId)
+        {
+            return;
+        }
+
+        store.RecordEventLanding(new EventLanding
+        {
+            AppId = errorEvent.AppId,
+            ClientEventId = clientEventId,
+            EventId = errorEvent.Id,
+            FingerprintHash = fingerprint.Hash,
+            IsDev = fingerprint.IsDev,
+            LandedAt = now,
+        });
+        foreach (var attachment in store.ListAttachmentsOfClientEvent(errorEvent.AppId, clientEventId).Where(a => a.IssueId is null))
+        {
+            store.UpsertAttachment(attachment with { IssueId = issueId, EventId = errorEvent.Id });
+        }
+    }
+}

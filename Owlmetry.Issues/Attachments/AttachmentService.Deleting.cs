@@ -1,0 +1,44 @@
+namespace Owlmetry.Issues;
+
+internal sealed partial class AttachmentService
+{
+    public async Task<IssueResult<IssueAttachment>> DeleteAsync(Actor actor, Guid attachmentId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind == ActorKind.Client)
+        {
+            return IssueError.Forbidden("Client keys cannot delete attachments");
+        }
+
+        if (!actor.Has(IssuePermissions.EventsWrite))
+        {
+            return IssueError.MissingPermission(IssuePermissions.EventsWrite);
+        }
+
+        var found = await FindVisibleAsync(actor, attachmentId, ct).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        if (actor.Kind == ActorKind.User && !actor.IsTeamAdmin(found.Value.Project.TeamId))
+        {
+            return IssueError.Forbidden("Only a team owner or admin may delete attachments");
+        }
+
+        var now = timeProvider.GetUtcNowMilliseconds();
+        return await store.WriteAsync(
+            writer =>
+            {
+                if (writer.FindAttachment(attachmentId) is not { DeletedAt: null } current)
+                {
+                    return s_attachmentNotFound;
+                }
+
+                var deleted = current with { DeletedAt = now };
+                writer.UpsertAttachment(deleted);
+                return IssueResult<IssueAttachment>.Success(deleted);
+            },
+            ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Owlmetry.Issues;
+
+/// <summary>What checking a download token found.</summary>
+internal enum DownloadTokenCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+}

@@ -1,0 +1,7 @@
+namespace Owlmetry.Issues;
+
+/// <summary>Stops an upload mid-stream (too many bytes, or a program's signature); the service turns it back into its error.</summary>
+internal sealed class UploadRefusedException(IssueError error) : Exception(error.Message)
+{
+    public IssueError Error { get; } = error;
+}

@@ -1,0 +1,15 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The writes of attachments beyond <see cref="IIssueStoreWriter.UpsertAttachment"/>: purging and event landings.</summary>
+public partial interface IIssueStoreWriter
+{
+    /// <summary>Removes an attachment row for good (the cleanup's purge); nothing happens when it does not exist.</summary>
+    void DeleteAttachment(Guid attachmentId);
+
+    /// <summary>Records where the scan put an event, replacing an earlier record of the same (app, client event id).</summary>
+    void RecordEventLanding(EventLanding landing);
+
+    /// <summary>Forgets the event landings recorded before <paramref name="cutoff"/>.</summary>
+    /// <returns>How many were removed.</returns>
+    int DeleteEventLandingsBefore(DateTimeOffset cutoff);
+}
