@@ -1,8 +1,9 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all> [--scale 0.1]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all> [--scale 0.1] [--server-arg --Key=value ...]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
+var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var report = new Report();
 report.Machine();
 
@@ -18,7 +19,7 @@ if (command is "scan" or "all")
 
 if (command is "ingest" or "all")
 {
-    await new IngestHttpBenchmark(report, scale).RunAsync();
+    await new IngestHttpBenchmark(report, scale, serverArgs).RunAsync();
 }
 
 Console.WriteLine(report);

@@ -28,4 +28,20 @@ internal sealed class LiteDbCollections(LiteDatabase database)
     public ILiteCollection<ScanStateDocument> ScanState { get; } = database.GetCollection<ScanStateDocument>(CollectionNames.ScanState);
 
     public ILiteCollection<ScanRunDocument> ScanRuns { get; } = database.GetCollection<ScanRunDocument>(CollectionNames.ScanRuns);
+
+    public LiteDbProbes Probes => field ??= new LiteDbProbes(this);
+}
+
+/// <summary>The per-event lookups of ingest and the scan, each parsed once (see <see cref="KeyProbe{T}"/>).</summary>
+internal sealed class LiteDbProbes(LiteDbCollections collections)
+{
+    public KeyProbe<IssueDocument> IssueById { get; } = new(collections.Issues, "_id");
+
+    public KeyProbe<FingerprintDocument> FingerprintById { get; } = new(collections.Fingerprints, "_id");
+
+    public KeyProbe<ClientEventDocument> ClientEventById { get; } = new(collections.ClientEvents, "_id");
+
+    public KeyProbe<OccurrenceDocument> OccurrenceBySession { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.SessionKey));
+
+    public KeyProbe<OccurrenceDocument> OccurrenceByUser { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.UserKey));
 }

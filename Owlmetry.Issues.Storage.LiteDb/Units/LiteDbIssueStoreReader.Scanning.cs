@@ -28,10 +28,10 @@ internal partial class LiteDbIssueStoreReader
                 .ToList();
 
     public bool HasClientEvent(Guid appId, Guid clientEventId) =>
-        Collections.ClientEvents.FindById(StorageKeys.ClientEvent(appId, clientEventId)) is not null;
+        Collections.Probes.ClientEventById.Exists(StorageKeys.ClientEvent(appId, clientEventId));
 
     public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
-        Collections.Occurrences.Exists(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", StorageKeys.User(issueId, userId)));
+        Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(issueId, userId));
 
     public ScanRun? FindScanRun(Guid runId) => Collections.ScanRuns.FindById(runId)?.ToRun();
 

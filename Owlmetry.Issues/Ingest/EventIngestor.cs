@@ -47,6 +47,11 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
         }
 
         var accepted = valid.Count == 0 ? [] : await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
+        if (valid.Count > 0)
+        {
+            scanSignal.IngestCommitted();
+        }
+
         if (accepted.Any(e => e.Level == EventRules.ErrorLevel))
         {
             scanSignal.Notify();

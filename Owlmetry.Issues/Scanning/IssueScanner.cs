@@ -7,6 +7,13 @@ namespace Owlmetry.Issues;
 /// sequence order from the durable high-water mark, batch by batch, and each batch is applied together with
 /// the new mark in one unit of work: a crash loses nothing and a retry scans nothing twice. Passes never overlap.
 /// </summary>
+/// <remarks>
+/// Ingest goes first: a unit of work holds the store's writer, and an ingest call waits for it before its events
+/// are durable and answered. So when ingest committed within <see cref="IngestLull"/>, the scan waits for such a
+/// lull before its next unit (at most <see cref="MaxYield"/>, so it always progresses), and a unit started while
+/// ingest is still busy covers at most <see cref="UnitSizeUnderIngest"/> events. The first unit of a pass never
+/// waits. The order, grouping and counts of the scan are the same either way: only unit boundaries move.
+/// </remarks>
 public sealed class IssueScanner
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -14,16 +21,32 @@ public sealed class IssueScanner
     private readonly IFingerprintStrategy _strategy;
     private readonly TimeProvider _timeProvider;
     private readonly IssuesOptions _options;
+    private readonly ScanSignal? _signal;
 
     /// <summary>Creates the scanner.</summary>
-    public IssueScanner(IIssueStore store, IFingerprintStrategy strategy, TimeProvider timeProvider, IOptions<IssuesOptions> options)
+    /// <param name="store">Where events are read and issues written.</param>
+    /// <param name="strategy">The fingerprint strategy.</param>
+    /// <param name="timeProvider">The clock of created and updated times.</param>
+    /// <param name="options">Batch size and retention.</param>
+    /// <param name="signal">When given, the ingest activity the scan gives way to; null never waits.</param>
+    public IssueScanner(IIssueStore store, IFingerprintStrategy strategy, TimeProvider timeProvider, IOptions<IssuesOptions> options, ScanSignal? signal = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _strategy = strategy;
         _timeProvider = timeProvider;
         _options = options.Value;
+        _signal = signal;
     }
+
+    /// <summary>How long ingest must have been quiet for the scan to run a full unit.</summary>
+    internal static TimeSpan IngestLull { get; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The longest the scan waits for a lull before running a short unit anyway.</summary>
+    internal static TimeSpan MaxYield { get; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most events of a unit started while ingest is busy: it holds the writer for tens of milliseconds.</summary>
+    internal const int UnitSizeUnderIngest = 500;
 
     /// <summary>Scans every event stored before the call; waits for a pass already running, then runs.</summary>
     /// <returns>What the pass did.</returns>
@@ -34,9 +57,13 @@ public sealed class IssueScanner
         {
             var until = await _store.ReadAsync(r => r.GetLastEventSequence(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
-            while (await ScanBatchAsync(until, ct).ConfigureAwait(false) is { } batch)
+            var size = _options.ScanBatchSize;
+            while (await ScanBatchAsync(until, size, ct).ConfigureAwait(false) is { } batch)
             {
                 total = total.Add(batch);
+
+                // A short batch was the last one before the pass's end: nothing to give way for.
+                size = batch.EventsProcessed < size ? size : await GiveWayToIngestAsync(ct).ConfigureAwait(false);
             }
 
             var cutoff = _timeProvider.GetUtcNow() - _options.EventRetention;
@@ -49,11 +76,31 @@ public sealed class IssueScanner
         }
     }
 
+    /// <summary>Waits for a lull in ingest (bounded by <see cref="MaxYield"/>).</summary>
+    /// <returns>The size of the next unit: full after a lull, short while ingest is still busy.</returns>
+    private async Task<int> GiveWayToIngestAsync(CancellationToken ct)
+    {
+        if (_signal is null)
+        {
+            return _options.ScanBatchSize;
+        }
+
+        var waited = TimeSpan.Zero;
+        while (_signal.SinceLastIngest < IngestLull && waited < MaxYield)
+        {
+            var step = TimeSpan.FromTicks(Math.Clamp((IngestLull - _signal.SinceLastIngest).Ticks, TimeSpan.TicksPerMillisecond, (MaxYield - waited).Ticks));
+            await Task.Delay(step, ct).ConfigureAwait(false);
+            waited += step;
+        }
+
+        return _signal.SinceLastIngest < IngestLull ? Math.Min(_options.ScanBatchSize, UnitSizeUnderIngest) : _options.ScanBatchSize;
+    }
+
     /// <returns>What the batch did, or null when nothing up to <paramref name="until"/> is left.</returns>
-    private async Task<IssueScanResult?> ScanBatchAsync(long until, CancellationToken ct)
+    private async Task<IssueScanResult?> ScanBatchAsync(long until, int size, CancellationToken ct)
     {
         var (checkpoint, events) = await _store.ReadAsync(
-            r => (r.GetScanCheckpoint(), r.ListEventsAfter(r.GetScanCheckpoint(), _options.ScanBatchSize)), ct).ConfigureAwait(false);
+            r => (r.GetScanCheckpoint(), r.ListEventsAfter(r.GetScanCheckpoint(), size)), ct).ConfigureAwait(false);
         var batch = events.TakeWhile(e => e.Sequence <= until).ToList();
         if (batch.Count == 0)
         {

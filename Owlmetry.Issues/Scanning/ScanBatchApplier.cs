@@ -17,6 +17,7 @@ internal sealed class ScanBatchApplier
     private readonly HashSet<Guid> _created = [];
     private readonly HashSet<(Guid IssueId, Guid SessionId)> _sessions = [];
     private readonly HashSet<(Guid IssueId, string UserId)> _users = [];
+    private readonly Dictionary<FingerprintKey, Guid?> _aliases = [];
     private int _regressed;
     private int _unsnoozed;
     private int _occurrences;
@@ -44,7 +45,7 @@ internal sealed class ScanBatchApplier
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var hash in hashes)
         {
-            if (_store.FindIssueIdByFingerprint(Key(part, hash)) is { } issueId)
+            if (FindAlias(Key(part, hash)) is { } issueId)
             {
                 known[hash] = issueId;
             }
@@ -54,6 +55,7 @@ internal sealed class ScanBatchApplier
         foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
         {
             _store.AssignFingerprint(Key(part, hash), receiver.Id);
+            _aliases[Key(part, hash)] = receiver.Id;
             known[hash] = receiver.Id;
         }
 
@@ -96,6 +98,21 @@ internal sealed class ScanBatchApplier
     private Issue Oldest(IEnumerable<Guid> issueIds) =>
         issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
 
+    /// <summary>
+    /// The issue a fingerprint is aliased to, asked of the store once per unit: within the unit only this applier
+    /// writes aliases, and it records each one here too.
+    /// </summary>
+    private Guid? FindAlias(FingerprintKey key)
+    {
+        if (!_aliases.TryGetValue(key, out var issueId))
+        {
+            issueId = _store.FindIssueIdByFingerprint(key);
+            _aliases[key] = issueId;
+        }
+
+        return issueId;
+    }
+
     private Issue Load(Guid issueId)
     {
         if (_issues.TryGetValue(issueId, out var issue))
@@ -117,7 +134,9 @@ internal sealed class ScanBatchApplier
 
     private void Record(Issue issue, ErrorEvent errorEvent)
     {
-        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId))
+        // An issue created in this unit has no stored occurrences: the unit's own sets are all there is to ask.
+        var isNew = _created.Contains(issue.Id);
+        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || (!isNew && _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId)))
         {
             return;
         }
@@ -137,7 +156,7 @@ internal sealed class ScanBatchApplier
             Timestamp = errorEvent.Timestamp,
             CreatedAt = _now,
         };
-        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && !_store.HasOccurrenceOfUser(issue.Id, userId);
+        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !_store.HasOccurrenceOfUser(issue.Id, userId));
         _store.InsertOccurrence(occurrence);
         _occurrences++;
 
