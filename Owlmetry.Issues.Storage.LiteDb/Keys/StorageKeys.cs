@@ -42,6 +42,9 @@ internal static class StorageKeys
 
     public static string ClientEvent(Guid appId, Guid clientEventId) => $"{Id(appId)}|{Id(clientEventId)}";
 
+    /// <summary>The client event id of a <see cref="ClientEvent"/> key.</summary>
+    public static Guid ClientEventId(string clientEventKey) => Guid.ParseExact(clientEventKey.AsSpan(33), "N");
+
     public static string Fingerprint(FingerprintKey key) => $"{Id(key.AppId)}|{(key.IsDev ? '1' : '0')}|{key.Hash}";
 
     private static string Keyset(KeysetKey key) => $"{Value(key.Value)}|{Id(key.Id)}";

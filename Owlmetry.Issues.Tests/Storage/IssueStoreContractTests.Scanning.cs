@@ -95,6 +95,27 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task FindClientEvents_ReturnsTheRecordedIdsOfThatAppOnly_IncludingOnesRecordedEarlierInTheUnit()
+    {
+        var appId = Guid.NewGuid();
+        var (stored, sameUnit, unknown, otherApp) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await WriteAsync(w =>
+        {
+            w.RecordClientEvent(appId, stored);
+            w.RecordClientEvent(Guid.NewGuid(), otherApp);
+        });
+
+        var found = await Store.WriteAsync(w =>
+        {
+            w.RecordClientEvent(appId, sameUnit);
+            return w.FindClientEvents(appId, [stored, sameUnit, unknown, otherApp, stored]);
+        });
+
+        Assert.That(found, Is.EquivalentTo(new[] { stored, sameUnit }));
+        Assert.That(await ReadAsync(r => r.FindClientEvents(appId, [])), Is.Empty);
+    }
+
+    [Test]
     public async Task HasOccurrenceOfUser_FollowsOccurrencesThroughMoves()
     {
         var from = Guid.NewGuid();

@@ -111,7 +111,7 @@ internal sealed class IngestCommitQueue(IIssueStore store)
 
         try
         {
-            var results = await store.WriteAsync(writer => group.Select(b => Store(writer, b.Events)).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var results = await store.WriteAsync(writer => Store(writer, [.. group.Select(b => b.Events)]), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(results[i]);
@@ -135,7 +135,7 @@ internal sealed class IngestCommitQueue(IIssueStore store)
     {
         try
         {
-            batch.Completion.TrySetResult(await store.WriteAsync(writer => Store(writer, batch.Events), CancellationToken.None).ConfigureAwait(false));
+            batch.Completion.TrySetResult((await store.WriteAsync(writer => Store(writer, [batch.Events]), CancellationToken.None).ConfigureAwait(false))[0]);
         }
         catch (Exception exception)
         {
@@ -143,34 +143,45 @@ internal sealed class IngestCommitQueue(IIssueStore store)
         }
     }
 
-    private static IReadOnlyList<AcceptedEvent> Store(IIssueStoreWriter writer, IReadOnlyList<AcceptedEvent> valid)
+    private static List<IReadOnlyList<AcceptedEvent>> Store(IIssueStoreWriter writer, IReadOnlyList<IReadOnlyList<AcceptedEvent>> batches)
     {
-        var accepted = new List<AcceptedEvent>(valid.Count);
-        foreach (var candidate in valid)
+        // Which client event ids each app already has, asked once for the whole unit; ids recorded by this unit are
+        // added as it goes, so a duplicate later in the unit (same batch or a coalesced one) is dropped too.
+        var known = batches.SelectMany(b => b)
+            .Where(e => e.Event.ClientEventId is not null)
+            .GroupBy(e => e.Event.AppId, e => e.Event.ClientEventId!.Value)
+            .ToDictionary(g => g.Key, g => new HashSet<Guid>(writer.FindClientEvents(g.Key, g.ToList())));
+        var stored = new List<IReadOnlyList<AcceptedEvent>>(batches.Count);
+        foreach (var valid in batches)
         {
-            if (candidate.Event.ClientEventId is { } clientEventId)
+            var accepted = new List<AcceptedEvent>(valid.Count);
+            foreach (var candidate in valid)
             {
-                // Earlier batches of the same unit are visible here: their ids were recorded in this transaction.
-                if (writer.HasClientEvent(candidate.Event.AppId, clientEventId))
+                if (candidate.Event.ClientEventId is { } clientEventId)
                 {
-                    continue;
+                    if (!known[candidate.Event.AppId].Add(clientEventId))
+                    {
+                        continue;
+                    }
+
+                    writer.RecordClientEvent(candidate.Event.AppId, clientEventId);
                 }
 
-                writer.RecordClientEvent(candidate.Event.AppId, clientEventId);
+                if (candidate.Level == EventRules.ErrorLevel)
+                {
+                    var sequence = writer.AppendEvent(candidate.Event);
+                    accepted.Add(candidate with { Event = candidate.Event with { Sequence = sequence } });
+                }
+                else
+                {
+                    accepted.Add(candidate);
+                }
             }
 
-            if (candidate.Level == EventRules.ErrorLevel)
-            {
-                var sequence = writer.AppendEvent(candidate.Event);
-                accepted.Add(candidate with { Event = candidate.Event with { Sequence = sequence } });
-            }
-            else
-            {
-                accepted.Add(candidate);
-            }
+            stored.Add(accepted);
         }
 
-        return accepted;
+        return stored;
     }
 
     private sealed class PendingBatch(IReadOnlyList<AcceptedEvent> events)

@@ -18,6 +18,7 @@ internal sealed class ScanBatchApplier
     private readonly HashSet<(Guid IssueId, Guid SessionId)> _sessions = [];
     private readonly HashSet<(Guid IssueId, string UserId)> _users = [];
     private readonly Dictionary<FingerprintKey, Guid?> _aliases = [];
+    private readonly List<IssueOccurrence> _newOccurrences = [];
     private int _regressed;
     private int _unsnoozed;
     private int _occurrences;
@@ -157,7 +158,9 @@ internal sealed class ScanBatchApplier
             CreatedAt = _now,
         };
         var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !_store.HasOccurrenceOfUser(issue.Id, userId));
-        _store.InsertOccurrence(occurrence);
+        // Stored in one bulk insert at the end of the unit: the unit's own session and user sets already answer for
+        // the occurrences it has not written yet.
+        _newOccurrences.Add(occurrence);
         _occurrences++;
 
         var updated = IssueRollup.Add(issue, occurrence, isNewUser) with { UpdatedAt = _now };
@@ -196,6 +199,7 @@ internal sealed class ScanBatchApplier
             }
         }
 
+        _store.InsertOccurrences(_newOccurrences);
         return new IssueScanResult(eventsProcessed, _created.Count, _regressed, _unsnoozed, _occurrences);
     }
 
