@@ -54,6 +54,26 @@ internal sealed class StoreBenchmark(Report report, double scale)
         }
     }
 
+    /// <summary>Only the merge, on an otherwise empty store: for looking into the merge without seeding a million rows.</summary>
+    public async Task RunMergeOnlyAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            await using var provider = services.BuildServiceProvider();
+            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
+            report.Section("LiteDB store, merge only (empty store)");
+            await MergeAsync(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner,
+                AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "merge"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private AppInfo AddProject(InMemoryIssueDirectory directory, string name)
     {
         var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), _team, name));

@@ -22,14 +22,31 @@ public sealed class IssueScanGivesWayTests
         }
 
         // Ingest stays busy for the whole scan: each wait for a lull ends at the bound.
-        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3_600);
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
 
         var scan = await scanner.ScanAsync();
 
         Assert.That(scan.EventsProcessed, Is.EqualTo(1_800));
         Assert.That(scan.OccurrencesCreated, Is.EqualTo(1_800));
-        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, IssueScanner.UnitSizeUnderIngest, IssueScanner.UnitSizeUnderIngest, 200 }));
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(Enumerable.Repeat(IssueScanner.UnitSizeUnderIngest, 1_800 / IssueScanner.UnitSizeUnderIngest).Append(1_800 % IssueScanner.UnitSizeUnderIngest).Where(n => n > 0)));
         Assert.That(await world.Issues.Store.ReadAsync(r => r.ListEventsAfter(r.GetScanCheckpoint(), 10)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Scan_AfterALoneIngestCall_DoesNotWait()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var scanner = new IssueScanner(world.Issues.Store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions()), signal);
+        await world.Issues.Ingestor.IngestAsync(new IngestSource(world.App.Id, world.Project.Id, "backend"), [Error("Crash", Guid.NewGuid())]);
+        signal.IngestCommitted();
+        var clock = Stopwatch.StartNew();
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(1));
+        Assert.That(clock.Elapsed, Is.LessThan(IssueScanner.MaxYield), "one ingest call is not a stream to give way to");
     }
 
     [Test]

@@ -46,10 +46,19 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
             }
         }
 
-        var accepted = valid.Count == 0 ? [] : await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
+        IReadOnlyList<AcceptedEvent> accepted = [];
         if (valid.Count > 0)
         {
-            scanSignal.IngestCommitted();
+            scanSignal.IngestStarted();
+            try
+            {
+                accepted = await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
+                scanSignal.IngestCommitted();
+            }
+            finally
+            {
+                scanSignal.IngestFinished();
+            }
         }
 
         if (accepted.Any(e => e.Level == EventRules.ErrorLevel))

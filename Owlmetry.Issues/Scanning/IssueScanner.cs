@@ -9,10 +9,12 @@ namespace Owlmetry.Issues;
 /// </summary>
 /// <remarks>
 /// Ingest goes first: a unit of work holds the store's writer, and an ingest call waits for it before its events
-/// are durable and answered. So when ingest committed within <see cref="IngestLull"/>, the scan waits for such a
-/// lull before its next unit (at most <see cref="MaxYield"/>, so it always progresses), and a unit started while
-/// ingest is still busy covers at most <see cref="UnitSizeUnderIngest"/> events. The first unit of a pass never
-/// waits. The order, grouping and counts of the scan are the same either way: only unit boundaries move.
+/// are durable and answered. So while ingest streams (calls are storing events, or commits follow each other
+/// closely), the scan waits for a lull of <see cref="IngestLull"/> before its next unit (at most
+/// <see cref="MaxYield"/>, so it always progresses), and a unit started while ingest still streams covers at most
+/// <see cref="UnitSizeUnderIngest"/> events. Under a steady stream of ingest
+/// the scan therefore takes a small share of the writer and catches up once the stream eases. The order, grouping
+/// and counts of the scan are the same either way: only unit boundaries move.
 /// </remarks>
 public sealed class IssueScanner
 {
@@ -40,13 +42,16 @@ public sealed class IssueScanner
     }
 
     /// <summary>How long ingest must have been quiet for the scan to run a full unit.</summary>
-    internal static TimeSpan IngestLull { get; } = TimeSpan.FromMilliseconds(20);
+    internal static TimeSpan IngestLull { get; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Two ingest commits at most this far apart make a stream (a lone call does not).</summary>
+    internal static TimeSpan StreamGap { get; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The longest the scan waits for a lull before running a short unit anyway.</summary>
-    internal static TimeSpan MaxYield { get; } = TimeSpan.FromMilliseconds(100);
+    internal static TimeSpan MaxYield { get; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The most events of a unit started while ingest is busy: it holds the writer for tens of milliseconds.</summary>
-    internal const int UnitSizeUnderIngest = 500;
+    internal const int UnitSizeUnderIngest = 250;
 
     /// <summary>Scans every event stored before the call; waits for a pass already running, then runs.</summary>
     /// <returns>What the pass did.</returns>
@@ -57,7 +62,7 @@ public sealed class IssueScanner
         {
             var until = await _store.ReadAsync(r => r.GetLastEventSequence(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
-            var size = _options.ScanBatchSize;
+            var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
             while (await ScanBatchAsync(until, size, ct).ConfigureAwait(false) is { } batch)
             {
                 total = total.Add(batch);
@@ -86,15 +91,22 @@ public sealed class IssueScanner
         }
 
         var waited = TimeSpan.Zero;
-        while (_signal.SinceLastIngest < IngestLull && waited < MaxYield)
+        while (IngestIsStreaming(_signal) && waited < MaxYield)
         {
             var step = TimeSpan.FromTicks(Math.Clamp((IngestLull - _signal.SinceLastIngest).Ticks, TimeSpan.TicksPerMillisecond, (MaxYield - waited).Ticks));
             await Task.Delay(step, ct).ConfigureAwait(false);
             waited += step;
         }
 
-        return _signal.SinceLastIngest < IngestLull ? Math.Min(_options.ScanBatchSize, UnitSizeUnderIngest) : _options.ScanBatchSize;
+        return IngestIsStreaming(_signal) ? Math.Min(_options.ScanBatchSize, UnitSizeUnderIngest) : _options.ScanBatchSize;
     }
+
+    /// <summary>
+    /// Ingest calls are waiting to store events, or ingest committed twice in quick succession and the last time just
+    /// now. A lone ingest call that already finished does not count.
+    /// </summary>
+    private static bool IngestIsStreaming(ScanSignal signal) =>
+        signal.IngestInFlight > 0 || (signal.SinceLastIngest < IngestLull && signal.LastIngestGap < StreamGap);
 
     /// <returns>What the batch did, or null when nothing up to <paramref name="until"/> is left.</returns>
     private async Task<IssueScanResult?> ScanBatchAsync(long until, int size, CancellationToken ct)
