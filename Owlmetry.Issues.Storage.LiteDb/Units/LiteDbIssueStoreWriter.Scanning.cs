@@ -17,6 +17,32 @@ internal sealed partial class LiteDbIssueStoreWriter
         return sequence;
     }
 
+    /// <summary>One <c>InsertBulk</c> for the whole list, sequences following the last one given.</summary>
+    public IReadOnlyList<long> AppendEvents(IReadOnlyList<ErrorEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var first = (_lastSequence ??= GetLastEventSequence()) + 1;
+        Run(nameof(AppendEvents), () => Collections.Events.InsertBulk(events.Select((e, i) => EventDocument.From(e, first + i)), events.Count));
+        _lastSequence = first + events.Count - 1;
+        return [.. Enumerable.Range(0, events.Count).Select(i => first + i)];
+    }
+
+    /// <summary>One <c>InsertBulk</c> for the whole list.</summary>
+    public void RecordClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientEventIds);
+        if (clientEventIds.Count > 0)
+        {
+            Run(nameof(RecordClientEvents), () => Collections.ClientEvents.InsertBulk(
+                clientEventIds.Select(id => new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, id) }), clientEventIds.Count));
+        }
+    }
+
     public void RecordClientEvent(Guid appId, Guid clientEventId) =>
         Run(nameof(RecordClientEvent), () => Collections.ClientEvents.Insert(new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, clientEventId) }));
 

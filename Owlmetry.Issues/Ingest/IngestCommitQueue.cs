@@ -145,13 +145,15 @@ internal sealed class IngestCommitQueue(IIssueStore store)
 
     private static List<IReadOnlyList<AcceptedEvent>> Store(IIssueStoreWriter writer, IReadOnlyList<IReadOnlyList<AcceptedEvent>> batches)
     {
-        // Which client event ids each app already has, asked once for the whole unit; ids recorded by this unit are
-        // added as it goes, so a duplicate later in the unit (same batch or a coalesced one) is dropped too.
+        // Which client event ids each app already has, asked once for the whole unit; ids kept by this unit are added
+        // as it goes, so a duplicate later in the unit (same batch or a coalesced one) is dropped too.
         var known = batches.SelectMany(b => b)
             .Where(e => e.Event.ClientEventId is not null)
             .GroupBy(e => e.Event.AppId, e => e.Event.ClientEventId!.Value)
             .ToDictionary(g => g.Key, g => new HashSet<Guid>(writer.FindClientEvents(g.Key, g.ToList())));
-        var stored = new List<IReadOnlyList<AcceptedEvent>>(batches.Count);
+        var recorded = new Dictionary<Guid, List<Guid>>();
+        var kept = new List<List<AcceptedEvent>>(batches.Count);
+        var errors = new List<ErrorEvent>();
         foreach (var valid in batches)
         {
             var accepted = new List<AcceptedEvent>(valid.Count);
@@ -164,17 +166,36 @@ internal sealed class IngestCommitQueue(IIssueStore store)
                         continue;
                     }
 
-                    writer.RecordClientEvent(candidate.Event.AppId, clientEventId);
+                    (recorded.TryGetValue(candidate.Event.AppId, out var ids) ? ids : recorded[candidate.Event.AppId] = []).Add(clientEventId);
                 }
 
                 if (candidate.Level == EventRules.ErrorLevel)
                 {
-                    var sequence = writer.AppendEvent(candidate.Event);
-                    accepted.Add(candidate with { Event = candidate.Event with { Sequence = sequence } });
+                    errors.Add(candidate.Event);
                 }
-                else
+
+                accepted.Add(candidate);
+            }
+
+            kept.Add(accepted);
+        }
+
+        foreach (var (appId, ids) in recorded)
+        {
+            writer.RecordClientEvents(appId, ids);
+        }
+
+        // Sequences follow arrival order: batch by batch, event by event.
+        var sequences = writer.AppendEvents(errors);
+        var next = 0;
+        var stored = new List<IReadOnlyList<AcceptedEvent>>(kept.Count);
+        foreach (var accepted in kept)
+        {
+            for (var i = 0; i < accepted.Count; i++)
+            {
+                if (accepted[i].Level == EventRules.ErrorLevel)
                 {
-                    accepted.Add(candidate);
+                    accepted[i] = accepted[i] with { Event = accepted[i].Event with { Sequence = sequences[next++] } };
                 }
             }
 
