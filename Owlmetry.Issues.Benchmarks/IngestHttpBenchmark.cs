@@ -14,7 +14,7 @@ namespace Owlmetry.Issues.Benchmarks;
 /// batches of 100 (rate limit off), the time from an ingest response to the issue being listed, and the server's
 /// peak memory over the whole 200,000-event run, ingest and background scan included.
 /// </summary>
-internal sealed class IngestHttpBenchmark(Report report, double scale)
+internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnlyList<string> serverArgs)
 {
     private const int Clients = 4;
     private static readonly JsonSerializerOptions s_json = new()
@@ -33,7 +33,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale)
             var credentials = JsonNode.Parse(await RunToEndAsync(host, $"init --data {folder.FullName} --json"))!;
             var port = FreePort();
             using var server = Process.Start(new ProcessStartInfo("dotnet",
-                [host, "--data", folder.FullName, "--urls", $"http://127.0.0.1:{port}", "--Ingest:RateLimit:Enabled=false", "--Logging:LogLevel:Default=Warning"])
+                [host, "--data", folder.FullName, "--urls", $"http://127.0.0.1:{port}", "--Ingest:RateLimit:Enabled=false", "--Logging:LogLevel:Default=Warning", .. serverArgs])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -47,8 +47,8 @@ internal sealed class IngestHttpBenchmark(Report report, double scale)
                 using var sdk = Client(port, credentials["client_key"]!.GetValue<string>());
                 using var agent = Client(port, credentials["agent_key"]!.GetValue<string>());
                 await WaitHealthyAsync(sdk);
-                report.Section("Server over loopback HTTP (rate limit off: Ingest:RateLimit:Enabled=false)");
-                await IngestAsync(sdk, workload);
+                report.Section($"Server over loopback HTTP (rate limit off: Ingest:RateLimit:Enabled=false{string.Concat(serverArgs.Select(a => " " + a))})");
+                await IngestAsync(sdk, workload, server.Id);
                 var catchUp = await Stats.TimeAsync(() => agent.PostAsJsonAsync($"/v1/teams/{credentials["team_id"]}/jobs/trigger", new { job_type = "issue_scan" }));
                 report.Row("scan backlog left after ingest, triggered scan", $"{workload.Count:N0} events", $"{catchUp.TotalMilliseconds:0} ms");
                 await LatencyAsync(sdk, agent, credentials["project_id"]!.GetValue<string>());
@@ -66,12 +66,13 @@ internal sealed class IngestHttpBenchmark(Report report, double scale)
         }
     }
 
-    private async Task IngestAsync(HttpClient sdk, EventWorkload workload)
+    private async Task IngestAsync(HttpClient sdk, EventWorkload workload, int serverId)
     {
         var bodies = workload.Batches(100, DateTimeOffset.UtcNow)
             .Select(batch => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { events = batch }, s_json)))
             .ToArray();
         var next = -1;
+        var cpu = Stats.Cpu(serverId);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
         {
@@ -84,7 +85,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale)
                 response.EnsureSuccessStatusCode();
             }
         }));
-        report.Row($"ingest, {Clients} concurrent clients, batches of 100", $"{workload.Count:N0} events", Stats.Rate(workload.Count, clock.Elapsed, "events"));
+        report.Row($"ingest, {Clients} concurrent clients, batches of 100", $"{workload.Count:N0} events", Stats.Rate(workload.Count, clock.Elapsed, Stats.Cpu(serverId) - cpu, "events") + " (server CPU)");
     }
 
     private async Task LatencyAsync(HttpClient sdk, HttpClient agent, string projectId)

@@ -1,14 +1,20 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all> [--scale 0.1]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all|merge> [--scale 0.1] [--server-arg --Key=value ...]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
+var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var report = new Report();
 report.Machine();
 
 if (command is "store" or "all")
 {
     await new StoreBenchmark(report, scale).RunAsync();
+}
+
+if (command is "merge")
+{
+    await new StoreBenchmark(report, scale).RunMergeOnlyAsync();
 }
 
 if (command is "scan" or "all")
@@ -18,7 +24,7 @@ if (command is "scan" or "all")
 
 if (command is "ingest" or "all")
 {
-    await new IngestHttpBenchmark(report, scale).RunAsync();
+    await new IngestHttpBenchmark(report, scale, serverArgs).RunAsync();
 }
 
 Console.WriteLine(report);

@@ -42,10 +42,31 @@ internal sealed class StoreBenchmark(Report report, double scale)
             report.Row("seed issues with occurrences", $"{_largeIssues + _smallIssues:N0} issues", Stats.Rate(_largeIssues * 10L + _smallIssues, seeding.Elapsed, "occurrences"));
 
             await InsertRateAsync(store, large);
+            EngineFloor(folder.FullName);
             await FirstPageAsync(issues, owner, large.ProjectId, _largeIssues);
             await WalkAsync(issues, owner, small.ProjectId, _smallIssues);
             await WalkAsync(issues, owner, large.ProjectId, _largeIssues);
             await MergeAsync(store, issues, owner, large);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Only the merge, on an otherwise empty store: for looking into the merge without seeding a million rows.</summary>
+    public async Task RunMergeOnlyAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            await using var provider = services.BuildServiceProvider();
+            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
+            report.Section("LiteDB store, merge only (empty store)");
+            await MergeAsync(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner,
+                AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "merge"));
         }
         finally
         {
@@ -87,22 +108,81 @@ internal sealed class StoreBenchmark(Report report, double scale)
     {
         var issueIds = await store.ReadAsync(r => r.ListIssues(new IssueListFilter([app.ProjectId]), IssueSort.LastSeen, null, 100).Select(i => i.Id).ToList());
         const int units = 20;
+        var cpu = Stats.Cpu();
         var elapsed = await Stats.TimeAsync(async () =>
         {
             for (var unit = 0; unit < units; unit++)
             {
+                var occurrences = Enumerable.Range(0, OccurrencesPerUnit)
+                    .Select(i => NewOccurrence(issueIds[i % issueIds.Count], s_t0.AddMinutes(i), $"user-{i % 5000}"))
+                    .ToList();
                 await store.WriteAsync(writer =>
                 {
-                    for (var i = 0; i < OccurrencesPerUnit; i++)
-                    {
-                        writer.InsertOccurrence(NewOccurrence(issueIds[i % issueIds.Count], s_t0.AddMinutes(i), $"user-{i % 5000}"));
-                    }
-
+                    writer.InsertOccurrences(occurrences);
                     return true;
                 });
             }
         });
-        report.Row($"occurrence inserts, {OccurrencesPerUnit:N0} per unit of work", $"{units * OccurrencesPerUnit:N0} into a store of {_largeIssues * 10:N0}", Stats.Rate(units * OccurrencesPerUnit, elapsed, "occurrences"));
+        report.Row($"occurrence inserts, {OccurrencesPerUnit:N0} per unit of work", $"{units * OccurrencesPerUnit:N0} into a store of {_largeIssues * 10:N0}", Stats.Rate(units * OccurrencesPerUnit, elapsed, Stats.Cpu() - cpu, "occurrences"));
+    }
+
+    /// <summary>
+    /// What LiteDB itself costs, without this store: plain documents of the occurrence's shape inserted in bulk, in
+    /// units of 5,000, into a fresh file of the same size as the store above, with the primary key only and then with
+    /// the three string-keyed indexes an occurrence carries (issue+session unique, issue+time+id, issue+user).
+    /// </summary>
+    private void EngineFloor(string folder)
+    {
+        var total = Math.Max(OccurrencesPerUnit * 4, _largeIssues * 10);
+        foreach (var indexes in new[] { 0, 3 })
+        {
+            using var database = new LiteDB.LiteDatabase(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings
+            {
+                Filename = Path.Combine(folder, $"floor-{indexes}.db"),
+                Collation = LiteDB.Collation.Binary,
+            }));
+            var collection = database.GetCollection("occurrences");
+            string[] keys = ["SessionKey", "PageKey", "UserKey"];
+            foreach (var key in keys.Take(indexes))
+            {
+                collection.EnsureIndex(key, $"$.{key}", unique: key != "UserKey");
+            }
+
+            var issues = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+            var measured = TimeSpan.Zero;
+            var cpu = TimeSpan.Zero;
+            for (var start = 0; start < total; start += OccurrencesPerUnit)
+            {
+                var documents = Enumerable.Range(start, OccurrencesPerUnit).Select(i => new LiteDB.BsonDocument
+                {
+                    ["_id"] = Guid.NewGuid(),
+                    ["IssueId"] = issues[i % issues.Length],
+                    ["SessionId"] = Guid.NewGuid(),
+                    ["UserId"] = $"user-{i % 5000}",
+                    ["AppVersion"] = "1.2.3",
+                    ["Timestamp"] = (long)i,
+                    ["SessionKey"] = $"{issues[i % issues.Length]}|{Guid.NewGuid():N}",
+                    ["PageKey"] = $"{issues[i % issues.Length]}|{i:x16}|{Guid.NewGuid():N}",
+                    ["UserKey"] = $"{issues[i % issues.Length]}|u:user-{i % 5000}",
+                }).ToList();
+                var cpuBefore = Stats.Cpu();
+                var clock = Stopwatch.StartNew();
+                database.BeginTrans();
+                collection.InsertBulk(documents);
+                database.Commit();
+
+                // The last fifth is measured: by then the indexes hold as many keys as the store above.
+                if (start >= total * 4 / 5)
+                {
+                    measured += clock.Elapsed;
+                    cpu += Stats.Cpu() - cpuBefore;
+                }
+            }
+
+            var count = total - (total * 4 / 5 / OccurrencesPerUnit * OccurrencesPerUnit);
+            report.Row($"LiteDB alone: bulk insert, {(indexes == 0 ? "primary key only" : "+ 3 string indexes like an occurrence")}",
+                $"last {count:N0} of {total:N0} documents", Stats.Rate(count, measured, cpu, "documents"));
+        }
     }
 
     private async Task FirstPageAsync(IIssueService issues, Actor owner, Guid projectId, int size)

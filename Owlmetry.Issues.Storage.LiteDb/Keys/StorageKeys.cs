@@ -42,6 +42,9 @@ internal static partial class StorageKeys
 
     public static string ClientEvent(Guid appId, Guid clientEventId) => $"{Id(appId)}|{Id(clientEventId)}";
 
+    /// <summary>The client event id of a <see cref="ClientEvent"/> key.</summary>
+    public static Guid ClientEventId(string clientEventKey) => Guid.ParseExact(clientEventKey.AsSpan(33), "N");
+
     public static string Fingerprint(FingerprintKey key) => $"{FingerprintsOfApp(key.AppId)}{(key.IsDev ? '1' : '0')}|{key.Hash}";
 
     /// <summary>The prefix of every fingerprint alias of one app, dev and prod.</summary>

@@ -33,4 +33,20 @@ internal sealed partial class LiteDbCollections(LiteDatabase database)
         database.GetCollection<OutboxNotificationDocument>(CollectionNames.Notifications);
 
     public ILiteCollection<DigestStateDocument> DigestState { get; } = database.GetCollection<DigestStateDocument>(CollectionNames.DigestState);
+
+    public LiteDbProbes Probes => field ??= new LiteDbProbes(this);
+}
+
+/// <summary>The per-event lookups of ingest and the scan, each parsed once (see <see cref="KeyProbe{T}"/>).</summary>
+internal sealed class LiteDbProbes(LiteDbCollections collections)
+{
+    public KeyProbe<IssueDocument> IssueById { get; } = new(collections.Issues, "_id");
+
+    public KeyProbe<FingerprintDocument> FingerprintById { get; } = new(collections.Fingerprints, "_id");
+
+    public KeyProbe<ClientEventDocument> ClientEventById { get; } = new(collections.ClientEvents, "_id");
+
+    public KeyProbe<OccurrenceDocument> OccurrenceBySession { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.SessionKey));
+
+    public KeyProbe<OccurrenceDocument> OccurrenceByUser { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.UserKey));
 }

@@ -28,10 +28,27 @@ internal partial class LiteDbIssueStoreReader
                 .ToList();
 
     public bool HasClientEvent(Guid appId, Guid clientEventId) =>
-        Collections.ClientEvents.FindById(StorageKeys.ClientEvent(appId, clientEventId)) is not null;
+        Collections.Probes.ClientEventById.Exists(StorageKeys.ClientEvent(appId, clientEventId));
+
+    /// <summary>One <c>_id IN [...]</c> query for the whole batch: one query plan instead of one per event.</summary>
+    public IReadOnlySet<Guid> FindClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientEventIds);
+        if (clientEventIds.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var keys = new BsonArray(clientEventIds.Distinct().Select(id => new BsonValue(StorageKeys.ClientEvent(appId, id))));
+        return Collections.ClientEvents.Query()
+            .Where(BsonExpression.Create("$._id IN @0", keys))
+            .ToEnumerable()
+            .Select(document => StorageKeys.ClientEventId(document.Id))
+            .ToHashSet();
+    }
 
     public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
-        Collections.Occurrences.Exists(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", StorageKeys.User(issueId, userId)));
+        Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(issueId, userId));
 
     public ScanRun? FindScanRun(Guid runId) => Collections.ScanRuns.FindById(runId)?.ToRun();
 

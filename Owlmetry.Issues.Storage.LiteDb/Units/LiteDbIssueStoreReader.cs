@@ -12,13 +12,13 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : I
 
     protected LiteDbCollections Collections { get; } = collections;
 
-    public Issue? FindIssue(Guid issueId) => Collections.Issues.FindById(issueId)?.ToIssue();
+    public Issue? FindIssue(Guid issueId) => Collections.Probes.IssueById.Find(issueId)?.ToIssue();
 
     public IReadOnlyList<Issue> ListIssues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take) =>
         IssueListScan.List(Collections.Issues, filter, sort, after, take);
 
     public Guid? FindIssueIdByFingerprint(FingerprintKey key) =>
-        Collections.Fingerprints.FindById(StorageKeys.Fingerprint(key))?.IssueId;
+        Collections.Probes.FingerprintById.Find(StorageKeys.Fingerprint(key))?.IssueId;
 
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
     {
@@ -46,8 +46,7 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : I
             .ToList();
 
     public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) =>
-        Collections.Occurrences.Exists(BsonExpression.Create(
-            $"$.{nameof(OccurrenceDocument.SessionKey)} = @0", StorageKeys.Session(issueId, sessionId)));
+        Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(issueId, sessionId));
 
     public IssueComment? FindComment(Guid commentId) => Collections.Comments.FindById(commentId)?.ToComment();
 

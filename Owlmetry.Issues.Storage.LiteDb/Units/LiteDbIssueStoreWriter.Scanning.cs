@@ -17,6 +17,32 @@ internal sealed partial class LiteDbIssueStoreWriter
         return sequence;
     }
 
+    /// <summary>One <c>InsertBulk</c> for the whole list, sequences following the last one given.</summary>
+    public IReadOnlyList<long> AppendEvents(IReadOnlyList<ErrorEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var first = (_lastSequence ??= GetLastEventSequence()) + 1;
+        Run(nameof(AppendEvents), () => Collections.Events.InsertBulk(events.Select((e, i) => EventDocument.From(e, first + i)), events.Count));
+        _lastSequence = first + events.Count - 1;
+        return [.. Enumerable.Range(0, events.Count).Select(i => first + i)];
+    }
+
+    /// <summary>One <c>InsertBulk</c> for the whole list.</summary>
+    public void RecordClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientEventIds);
+        if (clientEventIds.Count > 0)
+        {
+            Run(nameof(RecordClientEvents), () => Collections.ClientEvents.InsertBulk(
+                clientEventIds.Select(id => new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, id) }), clientEventIds.Count));
+        }
+    }
+
     public void RecordClientEvent(Guid appId, Guid clientEventId) =>
         Run(nameof(RecordClientEvent), () => Collections.ClientEvents.Insert(new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, clientEventId) }));
 
@@ -29,7 +55,42 @@ internal sealed partial class LiteDbIssueStoreWriter
         Run(nameof(SaveScanRun), () => Collections.ScanRuns.Upsert(ScanRunDocument.From(run)));
     }
 
-    public int DeleteScannedEventsReceivedBefore(DateTimeOffset cutoff) =>
-        Run(nameof(DeleteScannedEventsReceivedBefore), () => Collections.Events.DeleteMany(BsonExpression.Create(
-            $"$._id <= @0 AND $.{nameof(EventDocument.ReceivedAt)} < @1", GetScanCheckpoint(), UnixTime.From(cutoff))));
+    /// <summary>
+    /// Deletes the expired scanned events as a prefix of the sequence order. An event is received (its time read)
+    /// just before it is given its sequence, so received times follow sequences, and the walk stops at the first
+    /// scanned event still within retention instead of reading every stored event on every scan pass (which made
+    /// each pass cost the size of the whole retention window). Should the clock step back, an expired event behind
+    /// a newer one waits for that one to expire: it is never deleted early.
+    /// </summary>
+    public int DeleteScannedEventsReceivedBefore(DateTimeOffset cutoff)
+    {
+        const int Chunk = 1_000;
+        var checkpoint = GetScanCheckpoint();
+        var expiredBefore = UnixTime.From(cutoff);
+        var lastExpired = 0L;
+        while (true)
+        {
+            var expired = Collections.Events.Query()
+                .Where(BsonExpression.Create("$._id > @0 AND $._id <= @1", lastExpired, checkpoint))
+                .OrderBy(BsonExpression.Create("$._id"))
+                .Limit(Chunk)
+                .ToEnumerable()
+                .TakeWhile(e => e.ReceivedAt < expiredBefore)
+                .Select(e => e.Id)
+                .ToList();
+            if (expired.Count > 0)
+            {
+                lastExpired = expired[^1];
+            }
+
+            if (expired.Count < Chunk)
+            {
+                break;
+            }
+        }
+
+        return lastExpired == 0
+            ? 0
+            : Run(nameof(DeleteScannedEventsReceivedBefore), () => Collections.Events.DeleteMany(BsonExpression.Create("$._id <= @0", lastExpired)));
+    }
 }

@@ -61,6 +61,16 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
         Run(nameof(InsertOccurrence), () => Collections.Occurrences.Insert(OccurrenceDocument.From(occurrence)));
     }
 
+    /// <summary>One <c>InsertBulk</c>: one engine call and one snapshot for the whole list.</summary>
+    public void InsertOccurrences(IReadOnlyCollection<IssueOccurrence> occurrences)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        if (occurrences.Count > 0)
+        {
+            Run(nameof(InsertOccurrences), () => Collections.Occurrences.InsertBulk(occurrences.Select(OccurrenceDocument.From), occurrences.Count));
+        }
+    }
+
     public void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds)
     {
         ArgumentNullException.ThrowIfNull(sessionIds);

@@ -40,6 +40,30 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task InsertOccurrences_Bulk_StoresEachLikeInsertOccurrence()
+    {
+        var issueId = Guid.NewGuid();
+        var occurrences = Enumerable.Range(0, 30).Select(_ => new OccurrenceBuilder(issueId).Build()).ToList();
+
+        await WriteAsync(writer => writer.InsertOccurrences(occurrences));
+
+        Assert.That(await ReadAsync(reader => reader.GetAllOccurrences(issueId)), Is.EquivalentTo(occurrences));
+        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSession(issueId, occurrences[7].SessionId)), Is.True);
+    }
+
+    [Test]
+    public async Task InsertOccurrences_TwoOfOneSessionInOneIssue_ConflictsAndRollsBackTheUnit()
+    {
+        var issueId = Guid.NewGuid();
+        var first = new OccurrenceBuilder(issueId).Build();
+        var second = new OccurrenceBuilder(issueId).Build() with { SessionId = first.SessionId };
+
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrences([new OccurrenceBuilder(issueId).Build(), first, second])),
+            Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That(await ReadAsync(reader => reader.GetAllOccurrences(issueId)), Is.Empty, "nothing of the unit was kept");
+    }
+
+    [Test]
     public async Task HasOccurrenceInSession_SessionOfAnotherIssue_ReturnsFalse()
     {
         var occurrence = new OccurrenceBuilder(Guid.NewGuid()).Build();

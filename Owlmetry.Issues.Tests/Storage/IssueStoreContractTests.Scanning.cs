@@ -95,6 +95,51 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task AppendEvents_Bulk_GivesConsecutiveSequencesInOrderAfterEarlierOnes()
+    {
+        await WriteAsync(w => w.AppendEvent(Event("before")));
+
+        var sequences = await Store.WriteAsync(w => w.AppendEvents([Event("a"), Event("b"), Event("c")]));
+
+        Assert.That(sequences, Is.EqualTo(new[] { 2L, 3L, 4L }));
+        Assert.That((await ReadAsync(r => r.ListEventsAfter(1, 10))).Select(e => (e.Message, e.Sequence)), Is.EqualTo(new[] { ("a", 2L), ("b", 3L), ("c", 4L) }));
+        Assert.That(await Store.WriteAsync(w => w.AppendEvent(Event("after"))), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task RecordClientEvents_OneAlreadyRecorded_ConflictsAndRollsBackTheUnit()
+    {
+        var appId = Guid.NewGuid();
+        var (stored, fresh) = (Guid.NewGuid(), Guid.NewGuid());
+        await WriteAsync(w => w.RecordClientEvents(appId, [stored]));
+
+        Assert.That(() => WriteAsync(w => w.RecordClientEvents(appId, [fresh, stored])), Throws.TypeOf<IssueStoreConflictException>());
+
+        Assert.That(await ReadAsync(r => r.FindClientEvents(appId, [stored, fresh])), Is.EquivalentTo(new[] { stored }));
+    }
+
+    [Test]
+    public async Task FindClientEvents_ReturnsTheRecordedIdsOfThatAppOnly_IncludingOnesRecordedEarlierInTheUnit()
+    {
+        var appId = Guid.NewGuid();
+        var (stored, sameUnit, unknown, otherApp) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await WriteAsync(w =>
+        {
+            w.RecordClientEvent(appId, stored);
+            w.RecordClientEvent(Guid.NewGuid(), otherApp);
+        });
+
+        var found = await Store.WriteAsync(w =>
+        {
+            w.RecordClientEvent(appId, sameUnit);
+            return w.FindClientEvents(appId, [stored, sameUnit, unknown, otherApp, stored]);
+        });
+
+        Assert.That(found, Is.EquivalentTo(new[] { stored, sameUnit }));
+        Assert.That(await ReadAsync(r => r.FindClientEvents(appId, [])), Is.Empty);
+    }
+
+    [Test]
     public async Task HasOccurrenceOfUser_FollowsOccurrencesThroughMoves()
     {
         var from = Guid.NewGuid();

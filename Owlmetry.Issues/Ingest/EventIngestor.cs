@@ -3,11 +3,17 @@ namespace Owlmetry.Issues;
 /// <summary>
 /// Ingest as a library call (what <c>POST /v1/ingest</c> does, without HTTP): each event is validated alone,
 /// duplicates of an already accepted <c>client_event_id</c> of the app are dropped, and error events are stored
-/// for the scan in one unit of work — durable when this returns. Observers then see every accepted event.
+/// for the scan — durable when this returns. Observers then see every accepted event.
 /// </summary>
+/// <remarks>
+/// Concurrent calls share units of work (group commit, see <see cref="IngestCommitQueue"/>): batches that arrive
+/// while one unit commits are stored together in the next, so many callers pay for one durable commit. Each call
+/// still returns only after the unit holding its batch committed, with its own exact counts.
+/// </remarks>
 public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, ScanSignal scanSignal, IEnumerable<IIngestObserver> observers)
 {
     private readonly IIngestObserver[] _observers = [.. observers];
+    private readonly IngestCommitQueue _commits = new(store);
 
     /// <summary>Ingests one batch of at most <see cref="EventRules.MaxBatchSize"/> events from <paramref name="source"/>.</summary>
     /// <returns>The counts and per-event errors, or an invalid-input error for an empty or oversized batch.</returns>
@@ -40,7 +46,21 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
             }
         }
 
-        var accepted = valid.Count == 0 ? [] : await store.WriteAsync(writer => Store(writer, valid), ct).ConfigureAwait(false);
+        IReadOnlyList<AcceptedEvent> accepted = [];
+        if (valid.Count > 0)
+        {
+            scanSignal.IngestStarted();
+            try
+            {
+                accepted = await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
+                scanSignal.IngestCommitted();
+            }
+            finally
+            {
+                scanSignal.IngestFinished();
+            }
+        }
+
         if (accepted.Any(e => e.Level == EventRules.ErrorLevel))
         {
             scanSignal.Notify();
@@ -52,34 +72,5 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
         }
 
         return new IngestResult(accepted.Count, errors.Count, errors);
-    }
-
-    private static List<AcceptedEvent> Store(IIssueStoreWriter writer, List<AcceptedEvent> valid)
-    {
-        var accepted = new List<AcceptedEvent>(valid.Count);
-        foreach (var candidate in valid)
-        {
-            if (candidate.Event.ClientEventId is { } clientEventId)
-            {
-                if (writer.HasClientEvent(candidate.Event.AppId, clientEventId))
-                {
-                    continue;
-                }
-
-                writer.RecordClientEvent(candidate.Event.AppId, clientEventId);
-            }
-
-            if (candidate.Level == EventRules.ErrorLevel)
-            {
-                var sequence = writer.AppendEvent(candidate.Event);
-                accepted.Add(candidate with { Event = candidate.Event with { Sequence = sequence } });
-            }
-            else
-            {
-                accepted.Add(candidate);
-            }
-        }
-
-        return accepted;
     }
 }

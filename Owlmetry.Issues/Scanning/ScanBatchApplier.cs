@@ -22,6 +22,8 @@ internal sealed class ScanBatchApplier
     private readonly List<Guid> _createdInOrder = [];
     private readonly List<Guid> _regressed = [];
     private readonly List<Guid> _unsnoozed = [];
+    private readonly Dictionary<FingerprintKey, Guid?> _aliases = [];
+    private readonly List<IssueOccurrence> _newOccurrences = [];
     private int _occurrences;
 
     private ScanBatchApplier(IIssueStoreWriter store, DateTimeOffset now)
@@ -47,7 +49,7 @@ internal sealed class ScanBatchApplier
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var hash in hashes)
         {
-            if (_store.FindIssueIdByFingerprint(Key(part, hash)) is { } issueId)
+            if (FindAlias(Key(part, hash)) is { } issueId)
             {
                 known[hash] = issueId;
             }
@@ -57,6 +59,7 @@ internal sealed class ScanBatchApplier
         foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
         {
             _store.AssignFingerprint(Key(part, hash), receiver.Id);
+            _aliases[Key(part, hash)] = receiver.Id;
             known[hash] = receiver.Id;
         }
 
@@ -102,6 +105,21 @@ internal sealed class ScanBatchApplier
     private Issue Oldest(IEnumerable<Guid> issueIds) =>
         issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
 
+    /// <summary>
+    /// The issue a fingerprint is aliased to, asked of the store once per unit: within the unit only this applier
+    /// writes aliases, and it records each one here too.
+    /// </summary>
+    private Guid? FindAlias(FingerprintKey key)
+    {
+        if (!_aliases.TryGetValue(key, out var issueId))
+        {
+            issueId = _store.FindIssueIdByFingerprint(key);
+            _aliases[key] = issueId;
+        }
+
+        return issueId;
+    }
+
     private Issue Load(Guid issueId)
     {
         if (_issues.TryGetValue(issueId, out var issue))
@@ -123,7 +141,9 @@ internal sealed class ScanBatchApplier
 
     private void Record(Issue issue, ErrorEvent errorEvent)
     {
-        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId))
+        // An issue created in this unit has no stored occurrences: the unit's own sets are all there is to ask.
+        var isNew = _created.Contains(issue.Id);
+        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || (!isNew && _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId)))
         {
             return;
         }
@@ -143,8 +163,10 @@ internal sealed class ScanBatchApplier
             Timestamp = errorEvent.Timestamp,
             CreatedAt = _now,
         };
-        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && !_store.HasOccurrenceOfUser(issue.Id, userId);
-        _store.InsertOccurrence(occurrence);
+        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !_store.HasOccurrenceOfUser(issue.Id, userId));
+        // Stored in one bulk insert at the end of the unit: the unit's own session and user sets already answer for
+        // the occurrences it has not written yet.
+        _newOccurrences.Add(occurrence);
         _occurrences++;
 
         var updated = IssueRollup.Add(issue, occurrence, isNewUser) with { UpdatedAt = _now };
@@ -183,6 +205,7 @@ internal sealed class ScanBatchApplier
             }
         }
 
+        _store.InsertOccurrences(_newOccurrences);
         return new ScanBatchOutcome(
             new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _occurrences),
             [.. _createdInOrder.Select(id => _issues[id])],

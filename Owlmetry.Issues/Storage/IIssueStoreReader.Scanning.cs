@@ -15,6 +15,13 @@ public partial interface IIssueStoreReader
     /// <summary>Whether an event with this client id was already accepted for the app, at any time.</summary>
     bool HasClientEvent(Guid appId, Guid clientEventId);
 
+    /// <summary>
+    /// Of <paramref name="clientEventIds"/>, those already accepted for the app (ids recorded earlier in the same unit
+    /// included): <see cref="HasClientEvent"/> for a whole batch, which a provider may answer in one lookup.
+    /// </summary>
+    IReadOnlySet<Guid> FindClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds) =>
+        clientEventIds.Where(id => HasClientEvent(appId, id)).ToHashSet();
+
     /// <summary>Whether the issue has an occurrence of the given user.</summary>
     bool HasOccurrenceOfUser(Guid issueId, string userId);
 

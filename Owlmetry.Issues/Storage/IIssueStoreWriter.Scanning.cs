@@ -7,8 +7,29 @@ public partial interface IIssueStoreWriter
     /// <returns>The sequence assigned.</returns>
     long AppendEvent(ErrorEvent errorEvent);
 
+    /// <summary>
+    /// Stores accepted error events in order, as <see cref="AppendEvent"/> would one by one; a provider may store
+    /// them in one bulk operation.
+    /// </summary>
+    /// <returns>The sequences assigned, in the order of <paramref name="events"/>.</returns>
+    IReadOnlyList<long> AppendEvents(IReadOnlyList<ErrorEvent> events) => [.. events.Select(AppendEvent)];
+
     /// <summary>Remembers a client event id of an app forever; a second one throws <see cref="IssueStoreConflictException"/>.</summary>
     void RecordClientEvent(Guid appId, Guid clientEventId);
+
+    /// <summary>
+    /// Remembers client event ids of an app, as <see cref="RecordClientEvent"/> would one by one; a provider may
+    /// store them in one bulk operation. Any id already recorded (or twice in the list) throws
+    /// <see cref="IssueStoreConflictException"/>.
+    /// </summary>
+    void RecordClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientEventIds);
+        foreach (var clientEventId in clientEventIds)
+        {
+            RecordClientEvent(appId, clientEventId);
+        }
+    }
 
     /// <summary>Moves the scan's high-water mark; done in the same unit as the batch it covers.</summary>
     void SetScanCheckpoint(long sequence);

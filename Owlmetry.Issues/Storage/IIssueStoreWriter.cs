@@ -28,6 +28,19 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
     /// <summary>Adds an occurrence; at most one per (issue, session).</summary>
     void InsertOccurrence(IssueOccurrence occurrence);
 
+    /// <summary>
+    /// Adds occurrences, each as <see cref="InsertOccurrence"/> would, in order; a provider may store them in one
+    /// bulk operation. A conflict on any of them throws and the unit rolls back.
+    /// </summary>
+    void InsertOccurrences(IReadOnlyCollection<IssueOccurrence> occurrences)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        foreach (var occurrence in occurrences)
+        {
+            InsertOccurrence(occurrence);
+        }
+    }
+
     /// <summary>Removes the occurrences of the given sessions from an issue.</summary>
     void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds);
 

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Tests.Support;
+using static Owlmetry.Issues.Tests.Support.ScanWorld;
+
+namespace Owlmetry.Issues.Tests.Scanning;
+
+/// <summary>While ingest is busy the scan runs shorter units, and still scans every event exactly once.</summary>
+public sealed class IssueScanGivesWayTests
+{
+    [Test]
+    public async Task Scan_WhileIngestKeepsCommitting_UsesShortUnitsAndScansEveryEventOnce()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var store = new CountingStore(world.Issues.Store);
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
+        var source = new IngestSource(world.App.Id, world.Project.Id, "backend");
+        for (var batch = 0; batch < 18; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(source, Enumerable.Range(0, 100).Select(i => Error($"Failure {(char)('a' + (i % 20))}", Guid.NewGuid())).ToList());
+        }
+
+        // Ingest stays busy for the whole scan: each wait for a lull ends at the bound.
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(1_800));
+        Assert.That(scan.OccurrencesCreated, Is.EqualTo(1_800));
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(Enumerable.Repeat(IssueScanner.UnitSizeUnderIngest, 1_800 / IssueScanner.UnitSizeUnderIngest).Append(1_800 % IssueScanner.UnitSizeUnderIngest).Where(n => n > 0)));
+        Assert.That(await world.Issues.Store.ReadAsync(r => r.ListEventsAfter(r.GetScanCheckpoint(), 10)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Scan_AfterALoneIngestCall_DoesNotWait()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var scanner = new IssueScanner(world.Issues.Store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions()), signal: signal);
+        await world.Issues.Ingestor.IngestAsync(new IngestSource(world.App.Id, world.Project.Id, "backend"), [Error("Crash", Guid.NewGuid())]);
+        signal.IngestCommitted();
+        var clock = Stopwatch.StartNew();
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(1));
+        Assert.That(clock.Elapsed, Is.LessThan(IssueScanner.MaxYield), "one ingest call is not a stream to give way to");
+    }
+
+    [Test]
+    public async Task Scan_WithoutIngest_UsesFullUnits()
+    {
+        var world = new ScanWorld();
+        var store = new CountingStore(world.Issues.Store);
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: new ScanSignal());
+        var source = new IngestSource(world.App.Id, world.Project.Id, "backend");
+        for (var batch = 0; batch < 18; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
+        }
+
+        await scanner.ScanAsync();
+
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 600, 600 }));
+    }
+
+    /// <summary>Records how far each write unit moved the scan checkpoint: with sequences 1..n, the size of each scan unit.</summary>
+    private sealed class CountingStore(IIssueStore inner) : IIssueStore
+    {
+        public List<int> ScanUnitSizes { get; } = [];
+
+        public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
+
+        public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+        {
+            var before = await inner.ReadAsync(r => r.GetScanCheckpoint(), ct);
+            var result = await inner.WriteAsync(write, ct);
+            var after = await inner.ReadAsync(r => r.GetScanCheckpoint(), ct);
+            if (after != before)
+            {
+                ScanUnitSizes.Add((int)(after - before));
+            }
+
+            return result;
+        }
+    }
+}
