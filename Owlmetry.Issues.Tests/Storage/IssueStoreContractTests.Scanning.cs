@@ -76,6 +76,27 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task DeleteScannedEventsReceivedBefore_ClockSteppedBack_KeepsAnExpiredEventBehindARecentOneUntilThatOneExpires()
+    {
+        var old = TestTimes.Base;
+        await WriteAsync(w =>
+        {
+            w.AppendEvent(Event("old") with { ReceivedAt = old });
+            w.AppendEvent(Event("recent") with { ReceivedAt = old.AddDays(10) });
+            w.AppendEvent(Event("old again") with { ReceivedAt = old });
+            w.SetScanCheckpoint(3);
+        });
+
+        var first = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(1)));
+        var kept = await ReadAsync(r => r.ListEventsAfter(0, 10));
+        var later = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(11)));
+
+        Assert.That(first, Is.EqualTo(1));
+        Assert.That(kept.Select(e => e.Message), Is.EqualTo(new[] { "recent", "old again" }));
+        Assert.That(later, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task RecordClientEvent_Twice_ConflictsAndRollsBackTheUnit()
     {
         var appId = Guid.NewGuid();

@@ -15,7 +15,10 @@ public sealed class IssuesOptions
     /// <summary>The longest an accepted error event waits for the background scan. Default 2 seconds.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many events one scan unit of work covers; the scan streams batch after batch. Default 5,000.</summary>
+    /// <summary>
+    /// How many events one scan unit of work covers; the scan streams batch after batch. Default 5,000. While ingest
+    /// streams, the scan gives way and its units are shorter (see <see cref="IssueScanner"/>).
+    /// </summary>
     public int ScanBatchSize { get; set; } = 5_000;
 
     /// <summary>How long scanned error events are kept after they were received. Default 30 days.</summary>

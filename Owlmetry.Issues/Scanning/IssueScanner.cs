@@ -51,7 +51,7 @@ public sealed class IssueScanner
     }
 
     /// <summary>How long ingest must have been quiet for the scan to run a full unit.</summary>
-    internal static TimeSpan IngestLull { get; } = TimeSpan.FromMilliseconds(50);
+    internal static TimeSpan IngestLull { get; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Two ingest commits at most this far apart make a stream (a lone call does not).</summary>
     internal static TimeSpan StreamGap { get; } = TimeSpan.FromMilliseconds(100);

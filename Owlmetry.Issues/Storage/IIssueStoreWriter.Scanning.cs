@@ -37,7 +37,12 @@ public partial interface IIssueStoreWriter
     /// <summary>Adds or replaces a scan run.</summary>
     void SaveScanRun(ScanRun run);
 
-    /// <summary>Deletes stored events received before <paramref name="cutoff"/>, but only already scanned ones.</summary>
+    /// <summary>
+    /// Deletes stored events received before <paramref name="cutoff"/>, but only already scanned ones, walking them
+    /// in sequence order and stopping at the first one still within retention: received times follow sequences, so
+    /// this reads only what it deletes. Should the clock have stepped back, an expired event behind a newer one waits
+    /// for that one to expire; no event is ever deleted early.
+    /// </summary>
     /// <returns>How many were deleted.</returns>
     int DeleteScannedEventsReceivedBefore(DateTimeOffset cutoff);
 }

@@ -43,14 +43,14 @@ internal sealed partial class InMemoryIssueStoreTransaction
 
     public int DeleteScannedEventsReceivedBefore(DateTimeOffset cutoff)
     {
-        bool IsExpired(ErrorEvent e) => e.Sequence <= Data.ScanCheckpoint && e.ReceivedAt < cutoff;
-        var doomed = Data.Events.Where(IsExpired).ToList();
+        // Events are kept in sequence order: the expired scanned ones are the prefix the contract deletes.
+        var doomed = Data.Events.TakeWhile(e => e.Sequence <= Data.ScanCheckpoint && e.ReceivedAt < cutoff).ToList();
         if (doomed.Count == 0)
         {
             return 0;
         }
 
-        Data.Events.RemoveAll(IsExpired);
+        Data.Events.RemoveRange(0, doomed.Count);
         _undo.Push(() =>
         {
             Data.Events.AddRange(doomed);
