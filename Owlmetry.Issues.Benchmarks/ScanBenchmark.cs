@@ -36,9 +36,10 @@ internal sealed class ScanBenchmark(Report report, double scale)
             report.Row("ingest (EventIngestor, batches of 100, one caller)", size, Stats.Rate(workload.Count, ingest.Elapsed, Stats.Cpu() - cpu, "events"));
 
             cpu = Stats.Cpu();
+            var gc = Stats.Gc();
             var scan = Stopwatch.StartNew();
             var result = await scanner.ScanAsync();
-            report.Row("scan (one pass, 5,000 events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events"));
+            report.Row("scan (one pass, 5,000 events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
             report.Row("scan result", size, $"{result.IssuesCreated:N0} issues, {result.OccurrencesCreated:N0} occurrences");
         }
         finally
