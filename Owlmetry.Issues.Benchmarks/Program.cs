@@ -1,8 +1,9 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all|merge> [--scale 0.1] [--server-arg --Key=value ...]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all|merge> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
+var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
 var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var report = new Report();
 report.Machine();
@@ -19,7 +20,7 @@ if (command is "merge")
 
 if (command is "scan" or "all")
 {
-    await new ScanBenchmark(report, scale).RunAsync();
+    await new ScanBenchmark(report, scale, scanBatch).RunAsync();
 }
 
 if (command is "ingest" or "all")

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>The library's ingest and scan of 200,000 error events on LiteDB, without HTTP.</summary>
-internal sealed class ScanBenchmark(Report report, double scale)
+internal sealed class ScanBenchmark(Report report, double scale, int scanBatch)
 {
     public async Task RunAsync()
     {
@@ -13,7 +13,7 @@ internal sealed class ScanBenchmark(Report report, double scale)
         try
         {
             var services = new ServiceCollection();
-            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            services.AddOwlmetryIssues(o => o.ScanBatchSize = scanBatch).UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
             await using var provider = services.BuildServiceProvider();
             var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
             var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), Guid.NewGuid(), "bench"));
@@ -36,9 +36,10 @@ internal sealed class ScanBenchmark(Report report, double scale)
             report.Row("ingest (EventIngestor, batches of 100, one caller)", size, Stats.Rate(workload.Count, ingest.Elapsed, Stats.Cpu() - cpu, "events"));
 
             cpu = Stats.Cpu();
+            var gc = Stats.Gc();
             var scan = Stopwatch.StartNew();
             var result = await scanner.ScanAsync();
-            report.Row("scan (one pass, 5,000 events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events"));
+            report.Row($"scan (one pass, {scanBatch:N0} events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
             report.Row("scan result", size, $"{result.IssuesCreated:N0} issues, {result.OccurrencesCreated:N0} occurrences");
         }
         finally

@@ -23,6 +23,18 @@ internal static class Stats
         string.Create(CultureInfo.InvariantCulture,
             $"{count / elapsed.TotalSeconds:N0} {unit}/s ({count:N0} in {elapsed.TotalSeconds:0.00} s; CPU {cpu.TotalSeconds:0.00} s, {cpu.TotalMicroseconds / count:0} µs per {unit.TrimEnd('s')})");
 
+    /// <summary>This process's GC pause time and collection counts so far.</summary>
+    public static (TimeSpan Pause, int Gen0, int Gen1, int Gen2) Gc() =>
+        (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    /// <summary>GC pauses and collections since <paramref name="start"/>.</summary>
+    public static string GcSince((TimeSpan Pause, int Gen0, int Gen1, int Gen2) start)
+    {
+        var now = Gc();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GC paused {(now.Pause - start.Pause).TotalSeconds:0.00} s, collections gen0/1/2 {now.Gen0 - start.Gen0}/{now.Gen1 - start.Gen1}/{now.Gen2 - start.Gen2}");
+    }
+
     /// <summary>CPU time of this process so far (all threads).</summary>
     public static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
