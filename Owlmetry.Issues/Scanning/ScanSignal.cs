@@ -5,7 +5,8 @@ namespace Owlmetry.Issues;
 
 /// <summary>
 /// Wakes the background scan as soon as ingest stored error events, so an event is an occurrence well within the
-/// scan interval; the interval remains the upper bound when no signal comes.
+/// scan interval; the interval remains the upper bound when no signal comes. It also tells the scan whether ingest
+/// is streaming, so that the scan gives way to it (see <see cref="IssueScanner"/>).
 /// </summary>
 public sealed class ScanSignal
 {
