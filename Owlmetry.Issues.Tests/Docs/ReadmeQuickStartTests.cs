@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Tests.Support;
 
@@ -38,8 +40,13 @@ public sealed class ReadmeQuickStartTests
         var (exitCode, output, errors) = await RunBashAsync(script, folder.Path, TimeSpan.FromSeconds(90));
 
         Assert.That(exitCode, Is.Zero, $"the quick start failed:\n{errors}\n{output}");
-        var lastLine = output.Trim().Split('\n')[^1];
-        var issues = JsonNode.Parse(lastLine)?["issues"]?.AsArray();
+        // The server started in the background shares the script's stdout: its console log ("Request finished", ...)
+        // can land right after the last curl's answer, on the same line (curl prints no newline). So the answer is
+        // read as the one JSON value that starts at the last {"issues", whatever follows it.
+        var answer = output.LastIndexOf("{\"issues\"", StringComparison.Ordinal);
+        Assert.That(answer, Is.GreaterThanOrEqualTo(0), $"no issue list in the output:\n{output}");
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(output[answer..]), new JsonReaderOptions { AllowMultipleValues = true });
+        var issues = JsonNode.Parse(ref reader)?["issues"]?.AsArray();
         Assert.That(issues?.Select(i => i!["title"]!.GetValue<string>()), Is.EqualTo(new[] { "Connection refused" }), output);
     }
 

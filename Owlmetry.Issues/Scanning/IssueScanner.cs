@@ -12,9 +12,9 @@ namespace Owlmetry.Issues;
 /// are durable and answered. So while ingest streams (calls are storing events, or commits follow each other
 /// closely), the scan waits for a lull of <see cref="IngestLull"/> before its next unit (at most
 /// <see cref="MaxYield"/>, so it always progresses), and a unit started while ingest still streams covers at most
-/// <see cref="UnitSizeUnderIngest"/> events. Under a steady stream of ingest
-/// the scan therefore takes a small share of the writer and catches up once the stream eases. The order, grouping
-/// and counts of the scan are the same either way: only unit boundaries move.
+/// <see cref="UnitSizeUnderIngest"/> events. Under a steady stream of ingest the scan therefore takes a small share
+/// of the writer and catches up once the stream eases. The order, grouping and counts of the scan are the same
+/// either way: only unit boundaries move.
 /// </remarks>
 public sealed class IssueScanner
 {
