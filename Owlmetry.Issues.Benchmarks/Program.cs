@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|scan|ingest|all|merge> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
 var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
@@ -11,6 +11,11 @@ report.Machine();
 if (command is "store" or "all")
 {
     await new StoreBenchmark(report, scale).RunAsync();
+}
+
+if (command is "floor" or "all")
+{
+    new EngineFloorBenchmark(report, scale).Run();
 }
 
 if (command is "merge")

@@ -42,7 +42,6 @@ internal sealed class StoreBenchmark(Report report, double scale)
             report.Row("seed issues with occurrences", $"{_largeIssues + _smallIssues:N0} issues", Stats.Rate(_largeIssues * 10L + _smallIssues, seeding.Elapsed, "occurrences"));
 
             await InsertRateAsync(store, large);
-            EngineFloor(folder.FullName);
             await FirstPageAsync(issues, owner, large.ProjectId, _largeIssues);
             await WalkAsync(issues, owner, small.ProjectId, _smallIssues);
             await WalkAsync(issues, owner, large.ProjectId, _largeIssues);
@@ -124,65 +123,6 @@ internal sealed class StoreBenchmark(Report report, double scale)
             }
         });
         report.Row($"occurrence inserts, {OccurrencesPerUnit:N0} per unit of work", $"{units * OccurrencesPerUnit:N0} into a store of {_largeIssues * 10:N0}", Stats.Rate(units * OccurrencesPerUnit, elapsed, Stats.Cpu() - cpu, "occurrences"));
-    }
-
-    /// <summary>
-    /// What LiteDB itself costs, without this store: plain documents of the occurrence's shape inserted in bulk, in
-    /// units of 5,000, into a fresh file of the same size as the store above, with the primary key only and then with
-    /// the three string-keyed indexes an occurrence carries (issue+session unique, issue+time+id, issue+user).
-    /// </summary>
-    private void EngineFloor(string folder)
-    {
-        var total = Math.Max(OccurrencesPerUnit * 4, _largeIssues * 10);
-        foreach (var indexes in new[] { 0, 3 })
-        {
-            using var database = new LiteDB.LiteDatabase(new LiteDB.Engine.LiteEngine(new LiteDB.Engine.EngineSettings
-            {
-                Filename = Path.Combine(folder, $"floor-{indexes}.db"),
-                Collation = LiteDB.Collation.Binary,
-            }));
-            var collection = database.GetCollection("occurrences");
-            string[] keys = ["SessionKey", "PageKey", "UserKey"];
-            foreach (var key in keys.Take(indexes))
-            {
-                collection.EnsureIndex(key, $"$.{key}", unique: key != "UserKey");
-            }
-
-            var issues = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-            var measured = TimeSpan.Zero;
-            var cpu = TimeSpan.Zero;
-            for (var start = 0; start < total; start += OccurrencesPerUnit)
-            {
-                var documents = Enumerable.Range(start, OccurrencesPerUnit).Select(i => new LiteDB.BsonDocument
-                {
-                    ["_id"] = Guid.NewGuid(),
-                    ["IssueId"] = issues[i % issues.Length],
-                    ["SessionId"] = Guid.NewGuid(),
-                    ["UserId"] = $"user-{i % 5000}",
-                    ["AppVersion"] = "1.2.3",
-                    ["Timestamp"] = (long)i,
-                    ["SessionKey"] = $"{issues[i % issues.Length]}|{Guid.NewGuid():N}",
-                    ["PageKey"] = $"{issues[i % issues.Length]}|{i:x16}|{Guid.NewGuid():N}",
-                    ["UserKey"] = $"{issues[i % issues.Length]}|u:user-{i % 5000}",
-                }).ToList();
-                var cpuBefore = Stats.Cpu();
-                var clock = Stopwatch.StartNew();
-                database.BeginTrans();
-                collection.InsertBulk(documents);
-                database.Commit();
-
-                // The last fifth is measured: by then the indexes hold as many keys as the store above.
-                if (start >= total * 4 / 5)
-                {
-                    measured += clock.Elapsed;
-                    cpu += Stats.Cpu() - cpuBefore;
-                }
-            }
-
-            var count = total - (total * 4 / 5 / OccurrencesPerUnit * OccurrencesPerUnit);
-            report.Row($"LiteDB alone: bulk insert, {(indexes == 0 ? "primary key only" : "+ 3 string indexes like an occurrence")}",
-                $"last {count:N0} of {total:N0} documents", Stats.Rate(count, measured, cpu, "documents"));
-        }
     }
 
     private async Task FirstPageAsync(IIssueService issues, Actor owner, Guid projectId, int size)
