@@ -33,6 +33,9 @@ public static partial class DirectoryInput
             : IssueError.Invalid("slug must be 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit");
     }
 
+    /// <summary>The form an email is stored and looked up in.</summary>
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
     /// <summary>A trimmed, lowercased address: one <c>@</c> between a non-empty local part and domain, no whitespace.</summary>
     public static IssueResult<string> Email(string? value)
     {

@@ -19,7 +19,7 @@ public sealed partial class DirectoryService
                 $"email must be at most {DirectoryInput.MaxEmailLength} and password at most {DirectoryInput.MaxPasswordLength} characters");
         }
 
-        var user = await store.FindUserByEmailAsync(email.Trim().ToLowerInvariant(), ct);
+        var user = await store.FindUserByEmailAsync(DirectoryInput.NormalizeEmail(email), ct);
         var verified = passwords.VerifyHashedPassword(user ?? s_nobody, user?.PasswordHash ?? _decoyHash, password);
         if (user is null || verified == PasswordVerificationResult.Failed)
         {

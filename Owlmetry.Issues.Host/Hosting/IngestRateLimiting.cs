@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Owlmetry.Issues.Host.Auth;
-using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Hosting;
 
@@ -25,16 +23,7 @@ public static class IngestRateLimiting
 
         return services.AddRateLimiter(options =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, ct) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Rate limit exceeded");
-            };
+            RateLimitRejection.Configure(options);
             options.AddPolicy(PolicyName, http => enabled
                 ? RateLimitPartition.GetTokenBucketLimiter(
                     http.User.FindFirstValue(OwlmetryClaims.Subject) ?? "anonymous",

@@ -44,6 +44,7 @@ public static class OwlmetryServer
         services.AddOwlmetryIssuesApi();
         services.AddRequestDecompression();
         services.AddIngestRateLimiting(builder.Configuration);
+        services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
             .PostConfigure<DataDirectory>((options, dataDirectory) =>
             {

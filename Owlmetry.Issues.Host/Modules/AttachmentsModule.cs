@@ -1,6 +1,7 @@
 using Carter;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Modules;
 
@@ -16,7 +17,8 @@ public sealed class AttachmentsModule : ICarterModule
         attachments.MapDelete("{attachmentId:guid}", AttachmentEndpoints.Delete).WithName("DeleteAttachment").RequireAuthorization(OwlmetryApi.PolicyName)
             .Produces<DeletedResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         attachments.MapGet("download", AttachmentEndpoints.Download).WithName("DownloadAttachment").AllowAnonymous()
+            .RequireRateLimiting(AnonymousRateLimiting.DownloadPolicyName)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
     }
 }

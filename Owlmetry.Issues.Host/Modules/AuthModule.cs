@@ -1,6 +1,7 @@
 using Carter;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Modules;
 
@@ -9,8 +10,8 @@ public sealed class AuthModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/v1/auth").WithTags("Auth");
-        auth.MapPost("login", AuthEndpoints.Login).WithName("Login").AllowAnonymous()
-            .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401);
+        auth.MapPost("login", AuthEndpoints.Login).WithName("Login").AllowAnonymous().RequireLoginRateLimiting()
+            .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").RequireAuthorization(OwlmetryApi.PolicyName)
             .Produces<SessionResponse>().ProducesProblem(401).ProducesProblem(403);
     }

@@ -1,0 +1,29 @@
+using System.Threading.RateLimiting;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
+
+namespace Owlmetry.Issues.Host.Http;
+
+/// <summary>
+/// Login attempts per email tried, whatever address they come from: the per-address policy alone lets many machines
+/// guess one account's password in parallel. The email is in the body, which the rate limiter middleware cannot read,
+/// so this runs as an endpoint filter after binding, on the framework's partitioned limiter.
+/// </summary>
+internal sealed class LoginEmailRateLimitFilter(PartitionedRateLimiter<string> limiter) : IEndpointFilter, IDisposable
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        // Without a usable email the endpoint answers 400 and checks no password, so there is nothing to slow down.
+        if (context.Arguments.OfType<LoginRequest>().SingleOrDefault()?.Email is not { } email
+            || string.IsNullOrWhiteSpace(email) || email.Length > DirectoryInput.MaxEmailLength)
+        {
+            return await next(context);
+        }
+
+        using var lease = limiter.AttemptAcquire(DirectoryInput.NormalizeEmail(email));
+        return lease.IsAcquired ? await next(context) : RateLimitRejection.Result(context.HttpContext, lease);
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
