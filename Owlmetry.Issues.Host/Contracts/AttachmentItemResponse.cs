@@ -1,23 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Owlmetry.Issues.Host.Contracts;
 
 /// <summary>An attachment as the attachment routes show it: the issue detail's fields and where it came from.</summary>
-public sealed record AttachmentItemResponse(
-    Guid Id,
-    Guid ProjectId,
-    Guid AppId,
-    Guid? IssueId,
-    Guid? EventId,
-    Guid EventClientId,
-    string? UserId,
-    bool IsDev,
-    string OriginalFilename,
-    string ContentType,
-    long SizeBytes,
-    string Sha256,
-    DateTimeOffset? UploadedAt,
-    DateTimeOffset CreatedAt)
+public record AttachmentItemResponse
 {
-    public static AttachmentItemResponse From(IssueAttachment a) => new(
-        a.Id, a.ProjectId, a.AppId, a.IssueId, a.EventId, a.ClientEventId, a.UserId, a.IsDev,
-        a.OriginalFilename, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.CreatedAt);
+    [SetsRequiredMembers]
+    protected AttachmentItemResponse(IssueAttachment a)
+    {
+        Id = a.Id;
+        ProjectId = a.ProjectId;
+        AppId = a.AppId;
+        IssueId = a.IssueId;
+        EventId = a.EventId;
+        EventClientId = a.ClientEventId;
+        UserId = a.UserId;
+        IsDev = a.IsDev;
+        OriginalFilename = a.OriginalFilename;
+        ContentType = a.ContentType;
+        SizeBytes = a.SizeBytes;
+        Sha256 = a.Sha256;
+        UploadedAt = a.UploadedAt;
+        CreatedAt = a.CreatedAt;
+    }
+
+    public required Guid Id { get; init; }
+
+    public required Guid ProjectId { get; init; }
+
+    public required Guid AppId { get; init; }
+
+    public required Guid? IssueId { get; init; }
+
+    public required Guid? EventId { get; init; }
+
+    public required Guid EventClientId { get; init; }
+
+    public required string? UserId { get; init; }
+
+    public required bool IsDev { get; init; }
+
+    public required string OriginalFilename { get; init; }
+
+    public required string ContentType { get; init; }
+
+    public required long SizeBytes { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public required DateTimeOffset? UploadedAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public static AttachmentItemResponse From(IssueAttachment a) => new(a);
 }
