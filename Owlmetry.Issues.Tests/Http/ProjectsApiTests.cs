@@ -5,35 +5,25 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class ProjectsApiTests
+public sealed class ProjectsApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpTeam _other = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _other = await HttpTeam.CreateAsync(_factory, "Team B");
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
+    public async Task SetUp() => _other = await CreateOtherTeamAsync();
 
     [Test]
     public async Task ListProjects_AsMember_ReturnsOnlyTheirTeamsLiveProjects()
     {
-        await _factory.Directory.SaveProjectAsync(new Project(
-            Guid.NewGuid(), _team.Team.Id, "Gone", "gone", null, _factory.Clock.GetUtcNow(), DeletedAt: _factory.Clock.GetUtcNow()));
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        await Factory.Directory.SaveProjectAsync(new Project(
+            Guid.NewGuid(), Team.Team.Id, "Gone", "gone", null, Factory.Clock.GetUtcNow(), DeletedAt: Factory.Clock.GetUtcNow()));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.GetAsync("/v1/projects");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var projects = (await response.JsonAsync())["projects"]!.AsArray();
-        Assert.That(projects.Select(p => p!.Text("id")), Is.EqualTo(new[] { _team.Project.Id.ToString() }));
+        Assert.That(projects.Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
         Assert.That(projects[0]!.MemberNames(), Is.EqualTo(new[]
         {
             "created_at", "effective_issue_alert_frequency", "id", "issue_alert_frequency", "name", "slug", "team_id",
@@ -45,18 +35,18 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task ListProjects_AgentKeyWithProjectsRead_ReturnsItsTeamsProjects()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
 
         var response = await client.GetAsync("/v1/projects");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await response.JsonAsync())["projects"]!.AsArray().Select(p => p!.Text("id")), Is.EqualTo(new[] { _team.Project.Id.ToString() }));
+        Assert.That((await response.JsonAsync())["projects"]!.AsArray().Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
     }
 
     [Test]
     public async Task ListProjects_AgentKeyWithoutProjectsRead_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead));
 
         var response = await client.GetAsync("/v1/projects");
 
@@ -67,7 +57,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task ListProjects_ClientKey_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, ApiKeyPermissions.EventsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, ApiKeyPermissions.EventsWrite));
 
         var response = await client.GetAsync("/v1/projects");
 
@@ -77,23 +67,23 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_AsMember_ReturnsProjectWithApps()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = await response.JsonAsync();
-        Assert.That(project.Text("slug"), Is.EqualTo(_team.Project.Slug));
+        Assert.That(project.Text("slug"), Is.EqualTo(Team.Project.Slug));
         var app = project["apps"]!.AsArray().Single()!;
         Assert.That(app.MemberNames(), Is.EqualTo(new[] { "bundle_id", "created_at", "id", "name", "platform", "project_id", "team_id" }));
-        Assert.That(app.Text("id"), Is.EqualTo(_team.App.Id.ToString()));
-        Assert.That(app.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(app.Text("id"), Is.EqualTo(Team.App.Id.ToString()));
+        Assert.That(app.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
     }
 
     [Test]
     public async Task GetProject_OfAnotherTeam_Is404ProjectNotFound()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync($"/v1/projects/{_other.Project.Id}");
 
@@ -104,10 +94,10 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_Deleted_Is404ProjectNotFound()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { DeletedAt = _factory.Clock.GetUtcNow() });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
@@ -116,7 +106,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_Unknown_Is404ProjectNotFound()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync($"/v1/projects/{Guid.NewGuid()}");
 
@@ -127,7 +117,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_MalformedId_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync("/v1/projects/12345");
 
@@ -137,13 +127,13 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AsAdmin_Is201()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Checkout", slug = "checkout" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Checkout", slug = "checkout" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var project = await response.JsonAsync();
-        Assert.That(project.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(project.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/v1/projects/{project.Text("id")}"));
         var read = await client.GetAsync($"/v1/projects/{project.Text("id")}");
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -152,9 +142,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AgentKeyWithProjectsWrite_Is201()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Bot project", slug = "bot-project" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Bot project", slug = "bot-project" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -162,9 +152,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AgentKeyWithoutProjectsWrite_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Bot project", slug = "bot-project" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Bot project", slug = "bot-project" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: projects:write"));
@@ -173,9 +163,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AsMember_Is403()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Checkout", slug = "checkout" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Checkout", slug = "checkout" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can manage projects"));
@@ -184,7 +174,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_InAnotherTeam_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _other.Team.Id, name = "Sneaky", slug = "sneaky" });
 
@@ -195,9 +185,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_DuplicateSlugInTeam_Is409()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Again", slug = _team.Project.Slug });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Again", slug = Team.Project.Slug });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
@@ -205,10 +195,10 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_SlugOfADeletedProject_Is201()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { DeletedAt = _factory.Clock.GetUtcNow() });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Reborn", slug = _team.Project.Slug });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Reborn", slug = Team.Project.Slug });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -217,7 +207,7 @@ public sealed class ProjectsApiTests
     [TestCase("", "team_id is required")]
     public async Task CreateProject_BadTeamId_Is400(string teamId, string error)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = teamId, name = "X", slug = "x" });
 
@@ -228,9 +218,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NameAndFrequency_Is200WithBothFrequencies()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Renamed", issue_alert_frequency = "6_hourly" });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Renamed", issue_alert_frequency = "6_hourly" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var project = await response.JsonAsync();
@@ -242,11 +232,11 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_FrequencyNull_ResetsToDefault()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { IssueAlertFrequency = "weekly" });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { IssueAlertFrequency = "weekly" });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsync(
-            $"/v1/projects/{_team.Project.Id}", new StringContent("{\"issue_alert_frequency\":null}", System.Text.Encoding.UTF8, "application/json"));
+            $"/v1/projects/{Team.Project.Id}", new StringContent("{\"issue_alert_frequency\":null}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = await response.JsonAsync();
@@ -257,10 +247,10 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NameOnly_KeepsFrequency()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { IssueAlertFrequency = "none" });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { IssueAlertFrequency = "none" });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Only the name" });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Only the name" });
 
         Assert.That((await response.JsonAsync()).Text("issue_alert_frequency"), Is.EqualTo("none"));
     }
@@ -270,10 +260,10 @@ public sealed class ProjectsApiTests
     [TestCase("\"Daily\"")]
     public async Task UpdateProject_UnknownFrequency_Is400ListingValues(string frequency)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsync(
-            $"/v1/projects/{_team.Project.Id}",
+            $"/v1/projects/{Team.Project.Id}",
             new StringContent($"{{\"issue_alert_frequency\":{frequency}}}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -283,9 +273,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NothingToUpdate_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -293,9 +283,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_BlankName_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "   " });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "   " });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("name is required"));
@@ -304,9 +294,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_AsMember_Is403()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Mine now" });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Mine now" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -314,7 +304,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_OfAnotherTeam_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsJsonAsync($"/v1/projects/{_other.Project.Id}", new { name = "Mine now" });
 
