@@ -61,15 +61,22 @@ public sealed class ApiKeysApiTests : HttpApiFixture
         Assert.That(key.Text("secret"), Does.StartWith("owl_client_"));
     }
 
-    [Test]
-    public async Task CreateKey_ClientWithoutAppId_Is400()
+    [TestCase("{\"name\":\"sdk\",\"key_type\":\"client\",\"team_id\":\"{team}\"}", "Client keys require an app_id",
+        TestName = "CreateKey_ClientWithoutAppId_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"agent\",\"team_id\":\"{team}\",\"permissions\":[\"issues:read\",\"issues:read\"]}", "Duplicate permission: issues:read",
+        TestName = "CreateKey_DuplicatePermission_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"root\",\"team_id\":\"{team}\"}", "key_type must be one of: agent, client",
+        TestName = "CreateKey_UnknownKeyType_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"agent\",\"team_id\":\"team-1\"}", "team_id must be a UUID",
+        TestName = "CreateKey_MalformedTeamId_Is400")]
+    public async Task CreateKey_InvalidBody_Is400WithTheReason(string json, string error)
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "sdk", key_type = "client", team_id = Team.Team.Id });
+        var response = await SendAsync(client, "POST", "/v1/auth/keys", json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Client keys require an app_id"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(error));
     }
 
     [Test]
@@ -95,29 +102,6 @@ public sealed class ApiKeysApiTests : HttpApiFixture
         Assert.That(await response.ErrorAsync(), Does.StartWith("Unknown permission: admin:all; valid values: issues:read, issues:write"));
     }
 
-    [Test]
-    public async Task CreateKey_DuplicatePermission_Is400()
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read", "issues:read" } });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Duplicate permission: issues:read"));
-    }
-
-    [Test]
-    public async Task CreateKey_UnknownKeyType_Is400()
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "root", team_id = Team.Team.Id });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("key_type must be one of: agent, client"));
-    }
-
     [TestCase(0)]
     [TestCase(3651)]
     public async Task CreateKey_ExpiryOutOfRange_Is400(int days)
@@ -128,17 +112,6 @@ public sealed class ApiKeysApiTests : HttpApiFixture
             "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id, expires_in_days = days });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-    }
-
-    [Test]
-    public async Task CreateKey_MalformedTeamId_Is400()
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = "team-1" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("team_id must be a UUID"));
     }
 
     [Test]

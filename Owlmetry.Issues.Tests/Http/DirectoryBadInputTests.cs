@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
@@ -22,12 +21,8 @@ public sealed class DirectoryBadInputTests : HttpApiFixture
     public async Task Request_BodyOfTheWrongShape_Is400WithError(string method, string path, string json)
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var request = new HttpRequestMessage(new HttpMethod(method), Fill(path))
-        {
-            Content = new StringContent(Fill(json), Encoding.UTF8, "application/json"),
-        };
 
-        var response = await client.SendAsync(request);
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
         Assert.That(await response.ErrorAsync(), Is.Not.Empty);
@@ -61,8 +56,4 @@ public sealed class DirectoryBadInputTests : HttpApiFixture
             "/v1/teams/{teamId}/members", "/v1/projects", "/v1/projects/{projectId}", "/v1/apps",
         }));
     }
-
-    private string Fill(string text) =>
-        text.Replace("{team}", Team.Team.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{project}", Team.Project.Id.ToString(), StringComparison.Ordinal);
 }

@@ -7,6 +7,8 @@ namespace Owlmetry.Issues.Tests.Http;
 
 public sealed class ProjectsApiTests : HttpApiFixture
 {
+    public enum HiddenProject { OfAnotherTeam, Deleted, Unknown }
+
     private HttpTeam _other = null!;
 
     [SetUp]
@@ -43,15 +45,18 @@ public sealed class ProjectsApiTests : HttpApiFixture
         Assert.That((await response.JsonAsync())["projects"]!.AsArray().Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
     }
 
-    [Test]
-    public async Task ListProjects_AgentKeyWithoutProjectsRead_Is403()
+    [TestCase(ApiKeyPermissions.IssuesRead, "GET", "/v1/projects", null, ApiKeyPermissions.ProjectsRead,
+        TestName = "ListProjects_AgentKeyWithoutProjectsRead_Is403")]
+    [TestCase(ApiKeyPermissions.ProjectsRead, "POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Bot project\",\"slug\":\"bot-project\"}", ApiKeyPermissions.ProjectsWrite,
+        TestName = "CreateProject_AgentKeyWithoutProjectsWrite_Is403")]
+    public async Task Route_AgentKeyWithoutTheRoutesPermission_Is403NamingIt(string granted, string method, string path, string? json, string missing)
     {
-        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, granted));
 
-        var response = await client.GetAsync("/v1/projects");
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: projects:read"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo($"Missing permission: {missing}"));
     }
 
     [Test]
@@ -80,35 +85,20 @@ public sealed class ProjectsApiTests : HttpApiFixture
         Assert.That(app.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
     }
 
-    [Test]
-    public async Task GetProject_OfAnotherTeam_Is404ProjectNotFound()
+    [TestCase(HiddenProject.OfAnotherTeam, TestName = "GetProject_OfAnotherTeam_Is404ProjectNotFound")]
+    [TestCase(HiddenProject.Deleted, TestName = "GetProject_Deleted_Is404ProjectNotFound")]
+    [TestCase(HiddenProject.Unknown, TestName = "GetProject_Unknown_Is404ProjectNotFound")]
+    public async Task GetProject_NotTheOwnersToSee_Is404ProjectNotFound(HiddenProject hidden)
     {
+        var id = hidden switch
+        {
+            HiddenProject.OfAnotherTeam => _other.Project.Id,
+            HiddenProject.Deleted => await DeleteTheTeamsProjectAsync(),
+            _ => Guid.NewGuid(),
+        };
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.GetAsync($"/v1/projects/{_other.Project.Id}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
-    }
-
-    [Test]
-    public async Task GetProject_Deleted_Is404ProjectNotFound()
-    {
-        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
-        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
-    }
-
-    [Test]
-    public async Task GetProject_Unknown_Is404ProjectNotFound()
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await client.GetAsync($"/v1/projects/{Guid.NewGuid()}");
+        var response = await client.GetAsync($"/v1/projects/{id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
@@ -149,23 +139,13 @@ public sealed class ProjectsApiTests : HttpApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
-    [Test]
-    public async Task CreateProject_AgentKeyWithoutProjectsWrite_Is403()
-    {
-        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
-
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Bot project", slug = "bot-project" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: projects:write"));
-    }
-
-    [Test]
-    public async Task CreateProject_AsMember_Is403()
+    [TestCase("POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Checkout\",\"slug\":\"checkout\"}", TestName = "CreateProject_AsMember_Is403")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"name\":\"Mine now\"}", TestName = "UpdateProject_AsMember_Is403")]
+    public async Task ManageProject_AsMember_Is403(string method, string path, string json)
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Checkout", slug = "checkout" });
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can manage projects"));
@@ -195,7 +175,7 @@ public sealed class ProjectsApiTests : HttpApiFixture
     [Test]
     public async Task CreateProject_SlugOfADeletedProject_Is201()
     {
-        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
+        await DeleteTheTeamsProjectAsync();
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Reborn", slug = Team.Project.Slug });
@@ -292,16 +272,6 @@ public sealed class ProjectsApiTests : HttpApiFixture
     }
 
     [Test]
-    public async Task UpdateProject_AsMember_Is403()
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
-
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Mine now" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-    }
-
-    [Test]
     public async Task UpdateProject_OfAnotherTeam_Is404()
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
@@ -310,5 +280,11 @@ public sealed class ProjectsApiTests : HttpApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
+    }
+
+    private async Task<Guid> DeleteTheTeamsProjectAsync()
+    {
+        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
+        return Team.Project.Id;
     }
 }
