@@ -12,34 +12,23 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Bootstrap;
 
-public sealed class FirstStartBootstrapTests
+public sealed class FirstStartBootstrapTests : DataDirectoryFixture
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private TempDirectory _data = null!;
-
-    [SetUp]
-    public void SetUp() => _data = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _data.Dispose();
-
     [Test]
     public async Task Start_EmptyDataDirectory_WritesOwnerOnlyCredentialsFile()
     {
-        using var factory = new OwlmetryServerFactory(_data.Path);
+        using var factory = new OwlmetryServerFactory(Data.Path);
 
         var credentials = await StartAsync(factory);
 
         Assert.That(credentials.UserEmail, Is.EqualTo("admin@localhost"));
-        var mode = TempDirectory.UnixModeOf(_data.File("initial-credentials.json"));
-        Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
-        Assert.That(mode, Is.EqualTo(OwnerOnly));
+        AssertOwnerOnly(CredentialsFile);
     }
 
     [Test]
     public async Task Start_EmptyDataDirectory_CredentialsLogInAsTeamOwner()
     {
-        using var factory = new OwlmetryServerFactory(_data.Path);
+        using var factory = new OwlmetryServerFactory(Data.Path);
         var credentials = await StartAsync(factory);
         using var client = factory.CreateClient();
 
@@ -54,7 +43,7 @@ public sealed class FirstStartBootstrapTests
     [Test]
     public async Task Start_EmptyDataDirectory_AgentKeyListsIssuesAndProjects()
     {
-        using var factory = new OwlmetryServerFactory(_data.Path);
+        using var factory = new OwlmetryServerFactory(Data.Path);
         var credentials = await StartAsync(factory);
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
@@ -71,7 +60,7 @@ public sealed class FirstStartBootstrapTests
     [Test]
     public async Task Start_EmptyDataDirectory_ClientKeyAuthenticatesForEventsOnly()
     {
-        using var factory = new OwlmetryServerFactory(_data.Path);
+        using var factory = new OwlmetryServerFactory(Data.Path);
         var credentials = await StartAsync(factory);
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ClientKey);
@@ -86,23 +75,23 @@ public sealed class FirstStartBootstrapTests
     {
         var store = new InMemoryDirectoryStore();
         await store.AddUserAsync(new User(Guid.NewGuid(), "existing@example.com", "Existing", string.Empty, DateTimeOffset.UnixEpoch));
-        using var factory = new OwlmetryServerFactory(_data.Path).WithWebHostBuilder(b =>
+        using var factory = new OwlmetryServerFactory(Data.Path).WithWebHostBuilder(b =>
             b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<IDirectoryStore>(store))));
 
         factory.CreateClient().Dispose();
 
-        Assert.That(File.Exists(_data.File("initial-credentials.json")), Is.False);
+        Assert.That(File.Exists(CredentialsFile), Is.False);
         Assert.That(await store.FindUserByEmailAsync("admin@localhost"), Is.Null);
     }
 
     [Test]
     public void Start_BootstrapDisabled_WritesNoCredentials()
     {
-        using var factory = new OwlmetryServerFactory(_data.Path).WithWebHostBuilder(b => b.UseSetting("Bootstrap:Enabled", "false"));
+        using var factory = new OwlmetryServerFactory(Data.Path).WithWebHostBuilder(b => b.UseSetting("Bootstrap:Enabled", "false"));
 
         factory.CreateClient().Dispose();
 
-        Assert.That(File.Exists(_data.File("initial-credentials.json")), Is.False);
+        Assert.That(File.Exists(CredentialsFile), Is.False);
     }
 
     [Test]
@@ -110,29 +99,26 @@ public sealed class FirstStartBootstrapTests
     {
         string token;
         Guid userId;
-        using (var first = new OwlmetryServerFactory(_data.Path))
+        using (var first = new OwlmetryServerFactory(Data.Path))
         {
             await StartAsync(first);
             var owner = (await first.Directory.FindUserByEmailAsync(DirectoryBootstrapper.AdminEmail))!;
             (token, userId) = (first.Services.GetRequiredService<UserTokenService>().Issue(owner), owner.Id);
         }
 
-        var secretFile = _data.File("jwt-secret");
+        var secretFile = Data.File("jwt-secret");
         var secret = await File.ReadAllTextAsync(secretFile);
-        using var second = new OwlmetryServerFactory(_data.Path);
+        using var second = new OwlmetryServerFactory(Data.Path);
         second.CreateClient().Dispose();
 
         Assert.That(await File.ReadAllTextAsync(secretFile), Is.EqualTo(secret));
         Assert.That((await second.Services.GetRequiredService<UserTokenService>().ValidateAsync(token)).UserId, Is.EqualTo(userId));
-        var mode = TempDirectory.UnixModeOf(secretFile);
-        Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
-        Assert.That(mode, Is.EqualTo(OwnerOnly));
+        AssertOwnerOnly(secretFile);
     }
 
     private async Task<InitialCredentials> StartAsync(OwlmetryServerFactory factory)
     {
         factory.CreateClient().Dispose();
-        return InitialCredentials.FromJson(await File.ReadAllTextAsync(_data.File("initial-credentials.json")))
-            ?? throw new InvalidOperationException("No credentials were written.");
+        return await ReadCredentialsAsync();
     }
 }

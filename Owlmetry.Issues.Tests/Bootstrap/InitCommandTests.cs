@@ -4,21 +4,12 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Bootstrap;
 
-public sealed class InitCommandTests
+public sealed class InitCommandTests : DataDirectoryFixture
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private TempDirectory _data = null!;
-
-    [SetUp]
-    public void SetUp() => _data = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _data.Dispose();
-
     [Test]
     public async Task RunAsync_EmptyDirectoryWithJson_PrintsCredentialsAndExits0()
     {
-        var (exit, output, error) = await RunAsync("--data", _data.Path, "--json");
+        var (exit, output, error) = await RunAsync("--data", Data.Path, "--json");
 
         Assert.That(exit, Is.EqualTo(0), error);
         var printed = JsonNode.Parse(output)!;
@@ -37,38 +28,35 @@ public sealed class InitCommandTests
     [Test]
     public async Task RunAsync_EmptyDirectory_WritesTheSameCredentialsOwnerOnly()
     {
-        var (_, output, _) = await RunAsync("--json", $"--data={_data.Path}");
+        var (_, output, _) = await RunAsync("--json", $"--data={Data.Path}");
 
-        var file = _data.File("initial-credentials.json");
-        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(await File.ReadAllTextAsync(file)), JsonNode.Parse(output)), Is.True);
-        var mode = TempDirectory.UnixModeOf(file);
-        Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
-        Assert.That(mode, Is.EqualTo(OwnerOnly));
+        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(await File.ReadAllTextAsync(CredentialsFile)), JsonNode.Parse(output)), Is.True);
+        AssertOwnerOnly(CredentialsFile);
     }
 
     [Test]
     public async Task RunAsync_EmptyDirectoryWithoutJson_PrintsAReadableBlock()
     {
-        var (exit, output, _) = await RunAsync("--data", _data.Path);
+        var (exit, output, _) = await RunAsync("--data", Data.Path);
 
         Assert.That(exit, Is.EqualTo(0));
-        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(_data.File("initial-credentials.json")))!;
+        var credentials = await ReadCredentialsAsync();
         Assert.That(output, Does.Contain(credentials.UserPassword).And.Contain(credentials.AgentKey).And.Contain(credentials.TeamId.ToString()));
         Assert.That(output, Does.Contain("user_email     admin@localhost"));
-        Assert.That(output, Does.Contain(_data.File("initial-credentials.json")));
+        Assert.That(output, Does.Contain(CredentialsFile));
     }
 
     [Test]
     public async Task RunAsync_NonEmptyDirectory_RefusesAndChangesNothing()
     {
-        await RunAsync("--data", _data.Path, "--json");
+        await RunAsync("--data", Data.Path, "--json");
         var before = Snapshot();
 
-        var (exit, output, error) = await RunAsync("--data", _data.Path, "--json");
+        var (exit, output, error) = await RunAsync("--data", Data.Path, "--json");
 
         Assert.That(exit, Is.Not.EqualTo(0));
         Assert.That(output, Is.Empty);
-        Assert.That(error, Does.Contain("not empty").And.Contain(Path.GetFullPath(_data.Path)));
+        Assert.That(error, Does.Contain("not empty").And.Contain(Path.GetFullPath(Data.Path)));
         Assert.That(Snapshot(), Is.EqualTo(before));
     }
 
@@ -80,7 +68,7 @@ public sealed class InitCommandTests
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.StartWith("Usage:"));
-        Assert.That(Directory.Exists(_data.Path), Is.False);
+        Assert.That(Directory.Exists(Data.Path), Is.False);
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
@@ -92,5 +80,5 @@ public sealed class InitCommandTests
     }
 
     private Dictionary<string, string> Snapshot() =>
-        Directory.GetFiles(_data.Path).ToDictionary(f => Path.GetFileName(f), f => $"{Convert.ToHexString(File.ReadAllBytes(f))}@{File.GetLastWriteTimeUtc(f).Ticks}");
+        Directory.GetFiles(Data.Path).ToDictionary(f => Path.GetFileName(f), f => $"{Convert.ToHexString(File.ReadAllBytes(f))}@{File.GetLastWriteTimeUtc(f).Ticks}");
 }

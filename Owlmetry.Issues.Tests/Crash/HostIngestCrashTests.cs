@@ -11,38 +11,19 @@ namespace Owlmetry.Issues.Tests.Crash;
 /// </summary>
 [TestFixture]
 [Category("Crash")]
-public sealed class HostIngestCrashTests
+public sealed class HostIngestCrashTests : HostCrashFixture
 {
     private const int Batches = 60;
     private const int Kills = 2;
     private const int Senders = 3;
     private static readonly TimeSpan s_phaseTimeout = TimeSpan.FromSeconds(30);
 
-    private TempFolder _folder = null!;
-    private string _data = null!;
-    private HostProcess? _host;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TempFolder();
-        _data = _folder.File("data");
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host?.Dispose();
-        _host = null;
-        _folder.Dispose();
-    }
-
     [Test]
     public async Task HostKilledMidIngest_RestartedAndRetried_EveryAcknowledgedEventIsScannedExactlyOnce()
     {
         var seed = Random.Shared.Next();
         var random = new Random(seed);
-        var credentials = await HostProcess.InitAsync(_data);
+        var credentials = await HostProcess.InitAsync(Data);
         var batches = IngestBatch.Create(Batches);
         var took = Stopwatch.StartNew();
 
@@ -54,7 +35,7 @@ public sealed class HostIngestCrashTests
             await IngestUntilKilledAsync(credentials, batches, random, killAfter, TimeSpan.FromMilliseconds(delay));
 
             var acknowledged = batches.Count(b => b.Acknowledged);
-            var ledger = await EventLedger.ReadAsync(HostProcess.DatabasePath(_data), credentials.ProjectId, credentials.AppId, batches);
+            var ledger = await ReadLedgerAsync(credentials, batches);
             Assert.That(ledger.Violations, Is.Empty,
                 $"after kill {kill} of {Kills}, {delay} ms after the {killAfter}th acknowledgement of that run ({acknowledged - acknowledgedBefore} "
                 + $"batches acknowledged in that run, {acknowledged} of {Batches} in all; {ledger.StoredEvents} events stored, {ledger.Checkpoint} scanned; seed {seed})");
@@ -62,9 +43,9 @@ public sealed class HostIngestCrashTests
                 + $"({ledger.StoredEvents - (acknowledged * IngestBatch.Size)} of them never acknowledged), {ledger.Checkpoint} scanned");
         }
 
-        _host = await HostProcess.StartAsync(_data, backgroundScan: true);
-        using (var client = _host.Client(credentials.ClientKey))
-        using (var agent = _host.Client(credentials.AgentKey))
+        Server = await HostProcess.StartAsync(Data, backgroundScan: true);
+        using (var client = Server.Client(credentials.ClientKey))
+        using (var agent = Server.Client(credentials.AgentKey))
         {
             var sender = new IngestSender(client);
             await sender.ResendAcknowledgedAsync(Sample(random, batches.Where(b => b.Acknowledged), 3));
@@ -80,8 +61,8 @@ public sealed class HostIngestCrashTests
             Assert.That(issues, Has.Count.EqualTo(IngestBatch.MessageCount), "one issue per message");
         }
 
-        _host.Kill();
-        var final = await EventLedger.ReadAsync(HostProcess.DatabasePath(_data), credentials.ProjectId, credentials.AppId, batches);
+        Server.Kill();
+        var final = await ReadLedgerAsync(credentials, batches);
         Assert.That(final.Violations, Is.Empty, $"in the file after the final scan (seed {seed})");
         Assert.That((final.StoredEvents, final.Checkpoint, final.Occurrences), Is.EqualTo((Batches * IngestBatch.Size, (long)Batches * IngestBatch.Size, Batches * IngestBatch.Size)),
             "stored events, scan mark and occurrences after the final scan");
@@ -94,8 +75,8 @@ public sealed class HostIngestCrashTests
     /// </summary>
     private async Task IngestUntilKilledAsync(InitialCredentials credentials, List<IngestBatch> batches, Random random, int killAfter, TimeSpan delay)
     {
-        _host = await HostProcess.StartAsync(_data, backgroundScan: true);
-        using var client = _host.Client(credentials.ClientKey);
+        Server = await HostProcess.StartAsync(Data, backgroundScan: true);
+        using var client = Server.Client(credentials.ClientKey);
         var sender = new IngestSender(client);
         await sender.ResendAcknowledgedAsync(Sample(random, batches.Where(b => b.Acknowledged), 3));
         using var stop = new CancellationTokenSource();
@@ -105,13 +86,13 @@ public sealed class HostIngestCrashTests
         await Poll.UntilAsync(() => sender.Acknowledged >= killAfter || sending.IsCompleted, s_phaseTimeout, $"{killAfter} acknowledged batches");
         await Task.Delay(delay);
         Assert.That(sending.IsCompleted, Is.False, $"all {pending.Count} batches were sent before the kill: it would not be mid-ingest");
-        _host.Kill();
+        Server.Kill();
         await stop.CancelAsync();
         await sending;
 
         Assert.That(sender.Problems, Is.Empty, "responses before the kill");
-        _host.Dispose();
-        _host = null;
+        Server.Dispose();
+        Server = null;
     }
 
     private static List<IngestBatch> Sample(Random random, IEnumerable<IngestBatch> batches, int count) =>

@@ -13,30 +13,11 @@ namespace Owlmetry.Issues.Tests.Crash;
 /// </summary>
 [TestFixture]
 [Category("Crash")]
-public sealed class HostScanCrashTests
+public sealed class HostScanCrashTests : HostCrashFixture
 {
     private const int Batches = 200;
     private const int Events = Batches * IngestBatch.Size;
     private static readonly TimeSpan s_phaseTimeout = TimeSpan.FromSeconds(30);
-
-    private TempFolder _folder = null!;
-    private string _data = null!;
-    private HostProcess? _host;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TempFolder();
-        _data = _folder.File("data");
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _host?.Dispose();
-        _host = null;
-        _folder.Dispose();
-    }
 
     [Test]
     public async Task HostKilledMidScan_RestartedScanTakesExactlyTheRest_EveryEventScannedOnce()
@@ -44,10 +25,10 @@ public sealed class HostScanCrashTests
         var seed = Random.Shared.Next();
         var random = new Random(seed);
         var took = Stopwatch.StartNew();
-        var credentials = await HostProcess.InitAsync(_data);
+        var credentials = await HostProcess.InitAsync(Data);
         var batches = IngestBatch.Create(Batches);
-        _host = await HostProcess.StartAsync(_data, backgroundScan: false);
-        using (var client = _host.Client(credentials.ClientKey))
+        Server = await HostProcess.StartAsync(Data, backgroundScan: false);
+        using (var client = Server.Client(credentials.ClientKey))
         {
             var sender = new IngestSender(client);
             await sender.SendAsync(batches, concurrency: 4, CancellationToken.None);
@@ -72,8 +53,8 @@ public sealed class HostScanCrashTests
         }
 
         Assert.That(scanned, Is.LessThan(Events), "the second scan finished before the kill: it would not be mid-scan");
-        _host = await HostProcess.StartAsync(_data, backgroundScan: false);
-        using (var agent = _host.Client(credentials.AgentKey))
+        Server = await HostProcess.StartAsync(Data, backgroundScan: false);
+        using (var agent = Server.Client(credentials.AgentKey))
         {
             var api = new HostApi(agent, credentials);
             var interrupted = await api.ListRunsAsync();
@@ -85,8 +66,8 @@ public sealed class HostScanCrashTests
             Assert.That(await api.SumOccurrenceCountsAsync(), Is.EqualTo(Events), "the issues' occurrence counts");
         }
 
-        _host.Kill();
-        var final = await EventLedger.ReadAsync(HostProcess.DatabasePath(_data), credentials.ProjectId, credentials.AppId, batches);
+        Server.Kill();
+        var final = await ReadLedgerAsync(credentials, batches);
         Assert.That(final.Violations, Is.Empty, $"in the file after the final scan (seed {seed})");
         Assert.That((final.Checkpoint, final.Occurrences), Is.EqualTo(((long)Events, Events)), "scan mark and occurrences after the final scan");
         TestContext.Out.WriteLine($"{Events} events, each scanned once, in {took.Elapsed.TotalSeconds:0.0} s");
@@ -99,8 +80,8 @@ public sealed class HostScanCrashTests
     /// <returns>What the file holds after the kill.</returns>
     private async Task<EventLedger> ScanUntilKilledAsync(InitialCredentials credentials, List<IngestBatch> batches, long? committedBeyond, TimeSpan delay)
     {
-        _host ??= await HostProcess.StartAsync(_data, backgroundScan: false);
-        using var agent = _host.Client(credentials.AgentKey);
+        Server ??= await HostProcess.StartAsync(Data, backgroundScan: false);
+        using var agent = Server.Client(credentials.AgentKey);
         var api = new HostApi(agent, credentials);
         var before = (await api.ListRunsAsync()).Select(RunId).ToHashSet();
         var trigger = Task.Run(async () =>
@@ -125,11 +106,11 @@ public sealed class HostScanCrashTests
 
         await Task.Delay(delay);
         Assert.That(trigger.IsCompleted, Is.False, "the scan finished before the kill: it would not be mid-scan");
-        _host.Kill();
+        Server.Kill();
         Assert.That(await trigger, Is.Null, "the triggered scan answered although the server was killed under it");
-        _host.Dispose();
-        _host = null;
-        return await EventLedger.ReadAsync(HostProcess.DatabasePath(_data), credentials.ProjectId, credentials.AppId, batches);
+        Server.Dispose();
+        Server = null;
+        return await ReadLedgerAsync(credentials, batches);
     }
 
     private static string RunId(JsonNode run) => run["id"]!.GetValue<string>();

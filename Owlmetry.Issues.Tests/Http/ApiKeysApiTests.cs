@@ -5,29 +5,16 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class ApiKeysApiTests
+public sealed class ApiKeysApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task CreateKey_Agent_Is201WithSecretThatListsIssues()
     {
-        await _team.SeedIssueAsync();
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
         var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "triage-bot", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read", "issues:write" } });
+            "/v1/auth/keys", new { name = "triage-bot", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read", "issues:write" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var body = await response.JsonAsync();
@@ -38,21 +25,21 @@ public sealed class ApiKeysApiTests
             "app_id", "created_at", "expires_at", "id", "key_type", "name", "permissions", "secret", "team_id",
         }));
         Assert.That(key.Text("key_type"), Is.EqualTo("agent"));
-        Assert.That(key.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(key.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
         Assert.That(key["permissions"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { "issues:read", "issues:write" }));
         Assert.That(key["expires_at"], Is.Null);
         Assert.That(key.Text("secret"), Does.Match("^owl_agent_[0-9a-f]{48}$"));
-        using var agent = _team.ClientWith(key.Text("secret"));
-        var issues = await agent.GetAsync($"/v1/projects/{_team.Project.Id}/issues");
+        using var agent = Team.ClientWith(key.Text("secret"));
+        var issues = await agent.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
         Assert.That(issues.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task CreateKey_AgentWithoutPermissions_GetsReadOnlyDefaults()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "reader", key_type = "agent", team_id = _team.Team.Id });
+        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "reader", key_type = "agent", team_id = Team.Team.Id });
 
         var permissions = (await response.JsonAsync())["api_key"]!["permissions"]!.AsArray().Select(p => p!.GetValue<string>());
         Assert.That(permissions, Is.EquivalentTo(ApiKeyPermissions.AgentDefault));
@@ -62,36 +49,43 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task CreateKey_ClientForApp_GetsEventsWriteAndTheAppsTeam()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "sdk", key_type = "client", app_id = _team.App.Id });
+        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "sdk", key_type = "client", app_id = Team.App.Id });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var key = (await response.JsonAsync())["api_key"]!;
-        Assert.That(key.Text("app_id"), Is.EqualTo(_team.App.Id.ToString()));
-        Assert.That(key.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(key.Text("app_id"), Is.EqualTo(Team.App.Id.ToString()));
+        Assert.That(key.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
         Assert.That(key["permissions"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { "events:write" }));
         Assert.That(key.Text("secret"), Does.StartWith("owl_client_"));
     }
 
-    [Test]
-    public async Task CreateKey_ClientWithoutAppId_Is400()
+    [TestCase("{\"name\":\"sdk\",\"key_type\":\"client\",\"team_id\":\"{team}\"}", "Client keys require an app_id",
+        TestName = "CreateKey_ClientWithoutAppId_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"agent\",\"team_id\":\"{team}\",\"permissions\":[\"issues:read\",\"issues:read\"]}", "Duplicate permission: issues:read",
+        TestName = "CreateKey_DuplicatePermission_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"root\",\"team_id\":\"{team}\"}", "key_type must be one of: agent, client",
+        TestName = "CreateKey_UnknownKeyType_Is400")]
+    [TestCase("{\"name\":\"bot\",\"key_type\":\"agent\",\"team_id\":\"team-1\"}", "team_id must be a UUID",
+        TestName = "CreateKey_MalformedTeamId_Is400")]
+    public async Task CreateKey_InvalidBody_Is400WithTheReason(string json, string error)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "sdk", key_type = "client", team_id = _team.Team.Id });
+        var response = await SendAsync(client, "POST", "/v1/auth/keys", json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Client keys require an app_id"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(error));
     }
 
     [Test]
     public async Task CreateKey_ClientWithOtherPermissions_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "sdk", key_type = "client", app_id = _team.App.Id, permissions = new[] { "issues:read" } });
+            "/v1/auth/keys", new { name = "sdk", key_type = "client", app_id = Team.App.Id, permissions = new[] { "issues:read" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -99,66 +93,32 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task CreateKey_UnknownPermission_Is400ListingPermissions()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read", "admin:all" } });
+            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read", "admin:all" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Does.StartWith("Unknown permission: admin:all; valid values: issues:read, issues:write"));
-    }
-
-    [Test]
-    public async Task CreateKey_DuplicatePermission_Is400()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read", "issues:read" } });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Duplicate permission: issues:read"));
-    }
-
-    [Test]
-    public async Task CreateKey_UnknownKeyType_Is400()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "root", team_id = _team.Team.Id });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("key_type must be one of: agent, client"));
     }
 
     [TestCase(0)]
     [TestCase(3651)]
     public async Task CreateKey_ExpiryOutOfRange_Is400(int days)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id, expires_in_days = days });
+            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id, expires_in_days = days });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-    }
-
-    [Test]
-    public async Task CreateKey_MalformedTeamId_Is400()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = "team-1" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("team_id must be a UUID"));
     }
 
     [Test]
     public async Task CreateKey_ForAnotherTeam_Is404()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var other = await CreateOtherTeamAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var forTeam = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = other.Team.Id });
         var forApp = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "sdk", key_type = "client", app_id = other.App.Id });
@@ -172,9 +132,9 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task CreateKey_AsMember_Is403()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id });
+        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can manage API keys"));
@@ -183,9 +143,9 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task CreateKey_WithAgentKey_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.All.ToArray()));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.All.ToArray()));
 
-        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id });
+        var response = await client.PostAsJsonAsync("/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only users can manage API keys"));
@@ -194,8 +154,8 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task ListKeys_AsAdmin_HasNoSecretsOrHashes()
     {
-        await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
         var response = await client.GetAsync("/v1/auth/keys");
 
@@ -209,8 +169,8 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task ListKeys_AsMember_IsEmpty()
     {
-        await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.GetAsync("/v1/auth/keys");
 
@@ -220,17 +180,17 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task RevokeKey_ThenUsingIt_Is401InvalidApiKey()
     {
-        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
         var created = (await (await admin.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read" } })).JsonAsync())["api_key"]!;
-        using var agent = _team.ClientWith(created.Text("secret"));
-        Assert.That((await agent.GetAsync($"/v1/projects/{_team.Project.Id}/issues")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read" } })).JsonAsync())["api_key"]!;
+        using var agent = Team.ClientWith(created.Text("secret"));
+        Assert.That((await agent.GetAsync($"/v1/projects/{Team.Project.Id}/issues")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var revoked = await admin.DeleteAsync($"/v1/auth/keys/{created.Text("id")}");
 
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await revoked.JsonAsync())["deleted"]!.GetValue<bool>(), Is.True);
-        var refused = await agent.GetAsync($"/v1/projects/{_team.Project.Id}/issues");
+        var refused = await agent.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await refused.ErrorAsync(), Is.EqualTo("Invalid API key"));
         var listed = (await (await admin.GetAsync("/v1/auth/keys")).JsonAsync())["api_keys"]!.AsArray();
@@ -240,9 +200,9 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task RevokeKey_Twice_Is404()
     {
-        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
         var id = (await (await admin.PostAsJsonAsync(
-            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = _team.Team.Id })).JsonAsync())["api_key"]!.Text("id");
+            "/v1/auth/keys", new { name = "bot", key_type = "agent", team_id = Team.Team.Id })).JsonAsync())["api_key"]!.Text("id");
         await admin.DeleteAsync($"/v1/auth/keys/{id}");
 
         var again = await admin.DeleteAsync($"/v1/auth/keys/{id}");
@@ -254,10 +214,10 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task RevokeKey_OfAnotherTeam_Is404AndKeyStillWorks()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
+        var other = await CreateOtherTeamAsync();
         var secret = await other.CreateKeyAsync(ApiKeyType.Agent, "projects:read");
-        var keyId = (await _factory.Directory.ListKeysAsync([other.Team.Id])).Single().Id;
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var keyId = (await Factory.Directory.ListKeysAsync([other.Team.Id])).Single().Id;
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.DeleteAsync($"/v1/auth/keys/{keyId}");
 
@@ -269,9 +229,9 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task RevokeKey_AsMember_Is403()
     {
-        await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
-        var keyId = (await _factory.Directory.ListKeysAsync([_team.Team.Id])).Single().Id;
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read");
+        var keyId = (await Factory.Directory.ListKeysAsync([Team.Team.Id])).Single().Id;
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.DeleteAsync($"/v1/auth/keys/{keyId}");
 
@@ -281,7 +241,7 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task RevokeKey_MalformedId_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.DeleteAsync("/v1/auth/keys/not-a-uuid");
 
@@ -291,19 +251,19 @@ public sealed class ApiKeysApiTests
     [Test]
     public async Task CreateKey_WithExpiry_IsRefusedOnceExpired()
     {
-        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
         var created = (await (await admin.PostAsJsonAsync(
             "/v1/auth/keys",
-            new { name = "temp", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read" }, expires_in_days = 7 })).JsonAsync())["api_key"]!;
-        using var agent = _team.ClientWith(created.Text("secret"));
+            new { name = "temp", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read" }, expires_in_days = 7 })).JsonAsync())["api_key"]!;
+        using var agent = Team.ClientWith(created.Text("secret"));
         Assert.That(
             DateTimeOffset.Parse(created.Text("expires_at"), System.Globalization.CultureInfo.InvariantCulture),
-            Is.EqualTo(_factory.Clock.GetUtcNowMilliseconds().AddDays(7)));
-        _factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
-        Assert.That((await agent.GetAsync($"/v1/projects/{_team.Project.Id}/issues")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Is.EqualTo(Factory.Clock.GetUtcNowMilliseconds().AddDays(7)));
+        Factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.That((await agent.GetAsync($"/v1/projects/{Team.Project.Id}/issues")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        var refused = await agent.GetAsync($"/v1/projects/{_team.Project.Id}/issues");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var refused = await agent.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await refused.ErrorAsync(), Is.EqualTo("API key expired"));

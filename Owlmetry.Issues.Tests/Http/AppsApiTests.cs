@@ -5,27 +5,14 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class AppsApiTests
+public sealed class AppsApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task CreateApp_BackendWithoutBundleId_Is201WithAWorkingClientSecret()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "API", platform = "backend" });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "API", platform = "backend" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var app = await response.JsonAsync();
@@ -35,10 +22,10 @@ public sealed class AppsApiTests
         }));
         Assert.That(app["bundle_id"], Is.Null);
         Assert.That(app.Text("client_secret"), Does.Match("^owl_client_[0-9a-f]{48}$"));
-        var key = (await _factory.Directory.ListKeysAsync([_team.Team.Id])).Single(k => k.AppId?.ToString() == app.Text("id"));
+        var key = (await Factory.Directory.ListKeysAsync([Team.Team.Id])).Single(k => k.AppId?.ToString() == app.Text("id"));
         Assert.That(key.KeyType, Is.EqualTo(ApiKeyType.Client));
         Assert.That(key.Permissions, Is.EqualTo(new[] { "events:write" }));
-        using var sdk = _team.ClientWith(app.Text("client_secret"));
+        using var sdk = Team.ClientWith(app.Text("client_secret"));
         var authenticated = await sdk.GetAsync("/v1/projects");
         Assert.That(await authenticated.ErrorAsync(), Is.EqualTo("Missing permission: projects:read"), "authenticated, but only to write events");
     }
@@ -46,11 +33,11 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_AppearsInProjectDetailWithoutSecret()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var created = await (await client.PostAsJsonAsync(
-            "/v1/apps", new { project_id = _team.Project.Id, name = "iOS", platform = "apple", bundle_id = " com.example.ios " })).JsonAsync();
-        var project = await (await client.GetAsync($"/v1/projects/{_team.Project.Id}")).JsonAsync();
+            "/v1/apps", new { project_id = Team.Project.Id, name = "iOS", platform = "apple", bundle_id = " com.example.ios " })).JsonAsync();
+        var project = await (await client.GetAsync($"/v1/projects/{Team.Project.Id}")).JsonAsync();
 
         var listed = project["apps"]!.AsArray().Single(a => a!.Text("id") == created.Text("id"))!;
         Assert.That(listed.Text("bundle_id"), Is.EqualTo("com.example.ios"));
@@ -62,9 +49,9 @@ public sealed class AppsApiTests
     [TestCase("web")]
     public async Task CreateApp_NonBackendWithoutBundleId_Is400(string platform)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "App", platform });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "App", platform });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("bundle_id is required except for backend apps"));
@@ -73,9 +60,9 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_UnknownPlatform_Is400ListingPlatforms()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "App", platform = "windows", bundle_id = "x" });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "App", platform = "windows", bundle_id = "x" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("platform must be one of: apple, android, web, backend"));
@@ -84,7 +71,7 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_MalformedProjectId_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = "nope", name = "App", platform = "backend" });
 
@@ -95,8 +82,8 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_ProjectOfAnotherTeam_Is404()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var other = await CreateOtherTeamAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = other.Project.Id, name = "App", platform = "backend" });
 
@@ -107,9 +94,9 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_AsMember_Is403()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "App", platform = "backend" });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "App", platform = "backend" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
@@ -117,9 +104,9 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_AgentKeyWithAppsWrite_Is201()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.AppsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.AppsWrite));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "Worker", platform = "backend" });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "Worker", platform = "backend" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -127,9 +114,9 @@ public sealed class AppsApiTests
     [Test]
     public async Task CreateApp_AgentKeyWithoutAppsWrite_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
 
-        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "Worker", platform = "backend" });
+        var response = await client.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "Worker", platform = "backend" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: apps:write"));

@@ -10,28 +10,23 @@ using static Owlmetry.Issues.Tests.Support.HttpAttachments;
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary><c>POST /v1/ingest/attachment</c> and <c>PUT /v1/ingest/attachment/:id</c> over the real pipeline.</summary>
-public sealed class AttachmentIngestApiTests
+public sealed class AttachmentIngestApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpClient _sdk = null!;
     private string _sdkKey = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Attachments:UserQuotaBytes"] = "100" });
-        _team = await HttpTeam.CreateAsync(_factory);
-        _sdkKey = await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
-        _sdk = _team.ClientWith(_sdkKey);
+        _sdkKey = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
+        _sdk = Team.ClientWith(_sdkKey);
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        _sdk.Dispose();
-        _factory.Dispose();
-    }
+    public void TearDown() => _sdk.Dispose();
+
+    private protected override OwlmetryServerFactory CreateServer() =>
+        new(new Dictionary<string, string?> { ["Attachments:UserQuotaBytes"] = "100" });
 
     [Test]
     public async Task Reserve_ValidBody_Is201WithTheUploadUrlAndItsExpiry()
@@ -43,7 +38,7 @@ public sealed class AttachmentIngestApiTests
         var id = body.Text("attachment_id");
         Assert.That(body.MemberNames(), Is.EqualTo(new[] { "attachment_id", "expires_at", "upload_url" }));
         Assert.That(body.Text("upload_url"), Is.EqualTo($"http://localhost/v1/ingest/attachment/{id}"));
-        Assert.That(DateTimeOffset.Parse(body.Text("expires_at"), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(_factory.Clock.GetUtcNow().AddHours(24)));
+        Assert.That(DateTimeOffset.Parse(body.Text("expires_at"), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(Factory.Clock.GetUtcNow().AddHours(24)));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/v1/attachments/{id}"));
     }
 
@@ -91,9 +86,9 @@ public sealed class AttachmentIngestApiTests
     [TestCase("agent")]
     public async Task Reserve_NotAClientKey_Is403(string caller)
     {
-        using var client = _team.ClientWith(caller == "user"
-            ? _team.Token(TeamRole.Owner)
-            : await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsWrite));
+        using var client = Team.ClientWith(caller == "user"
+            ? Team.Token(TeamRole.Owner)
+            : await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsWrite));
 
         var response = await client.ReserveAsync(Reservation(new byte[3]));
 
@@ -104,7 +99,7 @@ public sealed class AttachmentIngestApiTests
     [Test]
     public async Task Reserve_AgentKeyWithoutEventsWrite_Is403MissingPermission()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read));
 
         var response = await client.ReserveAsync(Reservation(new byte[3]));
 
@@ -114,7 +109,7 @@ public sealed class AttachmentIngestApiTests
     [Test]
     public async Task Reserve_NoCredentials_Is401()
     {
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
 
         var response = await anonymous.ReserveAsync(Reservation(new byte[3]));
 
@@ -178,7 +173,7 @@ public sealed class AttachmentIngestApiTests
         Assert.That(await wrongHash.ErrorAsync(), Does.StartWith("The upload's SHA-256 is "));
         Assert.That(tooShort.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await tooShort.ErrorAsync(), Is.EqualTo("The upload is 7 bytes (0 MiB); the reservation declared 8 bytes (0 MiB)"));
-        Assert.That(await _factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
+        Assert.That(await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
     }
 
     [Test]
@@ -186,7 +181,7 @@ public sealed class AttachmentIngestApiTests
     {
         var content = Encoding.UTF8.GetBytes("short");
         var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
-        using var sdk = StreamingClient(_factory, _sdkKey);
+        using var sdk = StreamingClient(Factory, _sdkKey);
         using var endless = new StreamContent(new CountingEndlessStream(chunk: 4_096));
 
         var response = await sdk.PutAsync(url, endless);
@@ -223,7 +218,7 @@ public sealed class AttachmentIngestApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(compressed.Length, Is.LessThan(content.Length / 10), "the body was not smaller than the file, so this tests nothing");
-        await using var stored = (await _factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))))!;
+        await using var stored = (await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))))!;
         using var copy = new MemoryStream();
         await stored.CopyToAsync(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(content));
@@ -234,7 +229,7 @@ public sealed class AttachmentIngestApiTests
     {
         var content = Encoding.UTF8.GetBytes("late");
         var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
-        _factory.Clock.Advance(TimeSpan.FromHours(24));
+        Factory.Clock.Advance(TimeSpan.FromHours(24));
 
         var response = await _sdk.UploadAsync(url, content);
 
@@ -254,7 +249,7 @@ public sealed class AttachmentIngestApiTests
     [Test]
     public void UploadEndpoint_LiftsTheServerRequestBodyLimit()
     {
-        var upload = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var upload = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "UploadAttachment");
 
         var limit = upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>();

@@ -8,40 +8,18 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary>Reading, downloading and deleting attachments over the real pipeline, and their link to issues.</summary>
-public sealed class AttachmentsApiTests
+public sealed class AttachmentsApiTests : AttachmentsApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-    private HttpClient _sdk = null!;
-    private HttpClient _owner = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _sdk = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        _owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sdk.Dispose();
-        _owner.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task IssueDetail_AttachmentOfAnEventThatLandedOnIt_IsListedInTheReferenceShape()
     {
         var clientEventId = Guid.NewGuid();
-        var attachmentId = await _sdk.AddAsync("stack trace", clientEventId);
-        await _sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Payment failed", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId } } });
-        await _owner.PostAsJsonAsync($"/v1/teams/{_team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+        var attachmentId = await Sdk.AddAsync("stack trace", clientEventId);
+        await Sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Payment failed", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId } } });
+        await Owner.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
 
-        var issue = (await _owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues"))["issues"]![0]!;
-        var detail = await _owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Text("id")}");
+        var issue = (await Owner.GetJsonAsync($"/v1/projects/{Team.Project.Id}/issues"))["issues"]![0]!;
+        var detail = await Owner.GetJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Text("id")}");
 
         var attachment = detail["attachments"]!.AsArray().Single()!;
         Assert.That(attachment.MemberNames(), Is.EqualTo(new[] { "content_type", "created_at", "event_id", "id", "original_filename", "size_bytes", "uploaded_at" }));
@@ -55,12 +33,12 @@ public sealed class AttachmentsApiTests
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add(await _sdk.AddAsync($"log {i}"));
+            ids.Add(await Sdk.AddAsync($"log {i}"));
         }
 
         var walked = new List<string>();
-        var path = $"/v1/attachments?project_id={_team.Project.Id}&limit=1";
-        var page = await _owner.GetJsonAsync(path);
+        var path = $"/v1/attachments?project_id={Team.Project.Id}&limit=1";
+        var page = await Owner.GetJsonAsync(path);
         while (true)
         {
             walked.AddRange(page["attachments"]!.AsArray().Select(a => a!.Text("id")));
@@ -69,7 +47,7 @@ public sealed class AttachmentsApiTests
                 break;
             }
 
-            page = await _owner.GetJsonAsync($"{path}&cursor={page.Text("cursor")}");
+            page = await Owner.GetJsonAsync($"{path}&cursor={page.Text("cursor")}");
         }
 
         Assert.That(walked, Is.EquivalentTo(ids));
@@ -80,9 +58,9 @@ public sealed class AttachmentsApiTests
     public async Task List_Item_HasEveryField()
     {
         var clientEventId = Guid.NewGuid();
-        await _sdk.AddAsync("x", clientEventId);
+        await Sdk.AddAsync("x", clientEventId);
 
-        var item = (await _owner.GetJsonAsync($"/v1/attachments?event_client_id={clientEventId}"))["attachments"]![0]!;
+        var item = (await Owner.GetJsonAsync($"/v1/attachments?event_client_id={clientEventId}"))["attachments"]![0]!;
 
         Assert.That(item.MemberNames(), Is.EqualTo(new[]
         {
@@ -99,7 +77,7 @@ public sealed class AttachmentsApiTests
     [TestCase("cursor=%%%", "Invalid cursor")]
     public async Task List_BadQuery_Is400(string query, string message)
     {
-        var response = await _owner.GetAsync($"/v1/attachments?{query}");
+        var response = await Owner.GetAsync($"/v1/attachments?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo(message));
@@ -108,9 +86,9 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task List_NonNumericLimit_FallsBackToTheDefault()
     {
-        await _sdk.AddAsync("x");
+        await Sdk.AddAsync("x");
 
-        var response = await _owner.GetAsync($"/v1/attachments?project_id={_team.Project.Id}&limit=many");
+        var response = await Owner.GetAsync($"/v1/attachments?project_id={Team.Project.Id}&limit=many");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -120,9 +98,9 @@ public sealed class AttachmentsApiTests
     [TestCase(ApiKeyType.Agent, IssuePermissions.EventsRead, 200)]
     public async Task List_ByKey_NeedsEventsRead(ApiKeyType type, string permission, int status)
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(type, permission));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(type, permission));
 
-        var response = await client.GetAsync($"/v1/attachments?project_id={_team.Project.Id}");
+        var response = await client.GetAsync($"/v1/attachments?project_id={Team.Project.Id}");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(status));
         if (status == 403)
@@ -134,9 +112,9 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task Download_SignedUrl_ServesTheBytesAsANoSniffDownloadWithoutCredentials()
     {
-        var id = await _sdk.AddAsync("the log's text", filename: "crash report.log");
-        var detail = await _owner.GetJsonAsync($"/v1/attachments/{id}");
-        using var anonymous = _team.ClientWith(null);
+        var id = await Sdk.AddAsync("the log's text", filename: "crash report.log");
+        var detail = await Owner.GetJsonAsync($"/v1/attachments/{id}");
+        using var anonymous = Team.ClientWith(null);
 
         var response = await anonymous.GetAsync(detail.Text("download_url"));
 
@@ -154,10 +132,10 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task Download_HtmlAttachment_IsServedAsOpaqueBytes()
     {
-        var id = await _sdk.AddAsync("<script>alert(1)</script>", filename: "page.html", contentType: "text/html");
-        var url = (await _owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var id = await Sdk.AddAsync("<script>alert(1)</script>", filename: "page.html", contentType: "text/html");
+        var url = (await Owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
 
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
 
         var response = await anonymous.GetAsync(url);
 
@@ -167,14 +145,14 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task Download_TamperedToken_Is403AndExpiredIs410()
     {
-        var id = await _sdk.AddAsync("secret");
-        var url = (await _owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var id = await Sdk.AddAsync("secret");
+        var url = (await Owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
         var token = url[(url.IndexOf("t=", StringComparison.Ordinal) + 2)..];
         var tampered = url.Replace(token, token[..20] + (token[20] == 'A' ? 'B' : 'A') + token[21..], StringComparison.Ordinal);
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
 
         var refused = await anonymous.GetAsync(tampered);
-        _factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(61));
         var expired = await anonymous.GetAsync(url);
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -186,7 +164,7 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task Download_NoToken_Is400()
     {
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
 
         var response = await anonymous.GetAsync("/v1/attachments/download");
 
@@ -197,9 +175,9 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task Get_Reserved_HasNullDownloadUrl()
     {
-        var reserved = await (await _sdk.ReserveAsync(HttpAttachments.Reservation(Encoding.UTF8.GetBytes("pending")))).JsonAsync();
+        var reserved = await (await Sdk.ReserveAsync(HttpAttachments.Reservation(Encoding.UTF8.GetBytes("pending")))).JsonAsync();
 
-        var detail = await _owner.GetJsonAsync($"/v1/attachments/{reserved.Text("attachment_id")}");
+        var detail = await Owner.GetJsonAsync($"/v1/attachments/{reserved.Text("attachment_id")}");
 
         Assert.That(detail["download_url"], Is.Null);
         Assert.That(detail["uploaded_at"], Is.Null);
@@ -213,19 +191,19 @@ public sealed class AttachmentsApiTests
     [TestCase("client", HttpStatusCode.Forbidden)]
     public async Task Delete_ByCaller(string caller, HttpStatusCode status)
     {
-        var id = await _sdk.AddAsync("to delete");
+        var id = await Sdk.AddAsync("to delete");
         using var client = caller switch
         {
-            "member" => _team.ClientWith(_team.Token(TeamRole.Member)),
-            "admin" => _team.ClientWith(_team.Token(TeamRole.Admin)),
-            "owner" => _team.ClientWith(_team.Token(TeamRole.Owner)),
-            "agent-events-write" => _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsWrite)),
-            "agent-events-read" => _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsRead)),
-            _ => _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)),
+            "member" => Team.ClientWith(Team.Token(TeamRole.Member)),
+            "admin" => Team.ClientWith(Team.Token(TeamRole.Admin)),
+            "owner" => Team.ClientWith(Team.Token(TeamRole.Owner)),
+            "agent-events-write" => Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsWrite)),
+            "agent-events-read" => Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.EventsRead)),
+            _ => Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)),
         };
 
         var response = await client.DeleteAsync($"/v1/attachments/{id}");
-        var after = await _owner.GetAsync($"/v1/attachments/{id}");
+        var after = await Owner.GetAsync($"/v1/attachments/{id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
         if (status == HttpStatusCode.OK)
@@ -244,7 +222,7 @@ public sealed class AttachmentsApiTests
     [TestCase("/v1/attachments/6d7e8f9a-0b1c-4d3e-8f4a-5b6c7d8e9f0a")]
     public async Task Get_UnknownOrMalformedId_Is404WithAnError(string path)
     {
-        var response = await _owner.GetAsync(path);
+        var response = await Owner.GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.Not.Null);
@@ -253,7 +231,7 @@ public sealed class AttachmentsApiTests
     [Test]
     public async Task OpenApiDocument_ListsTheAttachmentRoutes()
     {
-        var paths = (await _owner.GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject().Select(p => p.Key);
+        var paths = (await Owner.GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject().Select(p => p.Key);
 
         Assert.That(paths, Is.SupersetOf(new[]
         {

@@ -10,27 +10,15 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class AuthApiTests
+public sealed class AuthApiTests : HttpApiFixture
 {
     private const string Password = "correct horse battery staple";
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
 
     [Test]
     public async Task Login_CorrectPassword_ReturnsTokenUserAndTeams()
     {
-        var owner = _team.Users[TeamRole.Owner].User;
-        using var client = _team.ClientWith(null);
+        var owner = Team.Users[TeamRole.Owner].User;
+        using var client = Team.ClientWith(null);
 
         var response = await client.PostAsJsonAsync("/v1/auth/login", new { email = owner.Email, password = Password });
 
@@ -40,11 +28,11 @@ public sealed class AuthApiTests
         Assert.That(body["user"]!.MemberNames(), Is.EqualTo(new[] { "email", "id", "name" }));
         Assert.That(body["user"]!.Text("id"), Is.EqualTo(owner.Id.ToString()));
         var team = body["teams"]!.AsArray().Single()!;
-        Assert.That(team.Text("id"), Is.EqualTo(_team.Team.Id.ToString()));
-        Assert.That(team.Text("slug"), Is.EqualTo(_team.Team.Slug));
+        Assert.That(team.Text("id"), Is.EqualTo(Team.Team.Id.ToString()));
+        Assert.That(team.Text("slug"), Is.EqualTo(Team.Team.Slug));
         Assert.That(team.Text("role"), Is.EqualTo("owner"));
 
-        using var signedIn = _team.ClientWith(body.Text("token"));
+        using var signedIn = Team.ClientWith(body.Text("token"));
         var me = await signedIn.GetAsync("/v1/auth/me");
         Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -52,8 +40,8 @@ public sealed class AuthApiTests
     [Test]
     public async Task Login_EmailInOtherCaseWithSpaces_Succeeds()
     {
-        var owner = _team.Users[TeamRole.Owner].User;
-        using var client = _team.ClientWith(null);
+        var owner = Team.Users[TeamRole.Owner].User;
+        using var client = Team.ClientWith(null);
 
         var response = await client.PostAsJsonAsync("/v1/auth/login", new { email = $"  {owner.Email.ToUpperInvariant()} ", password = Password });
 
@@ -63,10 +51,10 @@ public sealed class AuthApiTests
     [Test]
     public async Task Login_WrongPasswordAndUnknownEmail_GiveIdenticalStatusAndBody()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var wrongPassword = await client.PostAsJsonAsync(
-            "/v1/auth/login", new { email = _team.Users[TeamRole.Owner].User.Email, password = "not the password" });
+            "/v1/auth/login", new { email = Team.Users[TeamRole.Owner].User.Email, password = "not the password" });
         var unknownEmail = await client.PostAsJsonAsync("/v1/auth/login", new { email = "nobody@example.com", password = "not the password" });
 
         Assert.That(wrongPassword.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -79,9 +67,9 @@ public sealed class AuthApiTests
     public async Task Login_UnknownEmail_VerifiesAHashOfTheSameCostAsWrongPassword()
     {
         var hasher = new RecordingPasswordHasher();
-        using var factory = _factory.WithWebHostBuilder(b =>
+        using var factory = Factory.WithWebHostBuilder(b =>
             b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<IPasswordHasher<User>>(hasher))));
-        var user = new User(Guid.NewGuid(), "jane@example.com", "Jane", string.Empty, _factory.Clock.GetUtcNowMilliseconds());
+        var user = new User(Guid.NewGuid(), "jane@example.com", "Jane", string.Empty, Factory.Clock.GetUtcNowMilliseconds());
         await factory.Services.GetRequiredService<IDirectoryStore>().AddUserAsync(user with { PasswordHash = hasher.HashPassword(user, Password) });
         using var client = factory.CreateClient();
 
@@ -97,7 +85,7 @@ public sealed class AuthApiTests
     [TestCase("{\"password\":\"12345678\"}")]
     public async Task Login_MissingField_Is400(string json)
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var response = await client.PostAsync("/v1/auth/login", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
@@ -108,7 +96,7 @@ public sealed class AuthApiTests
     [Test]
     public async Task Login_OverlongPassword_Is400()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var response = await client.PostAsJsonAsync("/v1/auth/login", new { email = "a@b.c", password = new string('x', 201) });
 
@@ -118,7 +106,7 @@ public sealed class AuthApiTests
     [Test]
     public async Task Login_MalformedJson_Is400()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var response = await client.PostAsync("/v1/auth/login", new StringContent("{\"email\":", System.Text.Encoding.UTF8, "application/json"));
 
@@ -129,21 +117,21 @@ public sealed class AuthApiTests
     [Test]
     public async Task GetCurrentUser_AsAdmin_ReturnsUserAndTeamsWithRole()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
         var response = await client.GetAsync("/v1/auth/me");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.JsonAsync();
         Assert.That(body.MemberNames(), Is.EqualTo(new[] { "teams", "user" }));
-        Assert.That(body["user"]!.Text("email"), Is.EqualTo(_team.Users[TeamRole.Admin].User.Email));
+        Assert.That(body["user"]!.Text("email"), Is.EqualTo(Team.Users[TeamRole.Admin].User.Email));
         Assert.That(body["teams"]![0]!.Text("role"), Is.EqualTo("admin"));
     }
 
     [Test]
     public async Task GetCurrentUser_WithAgentKey_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"));
 
         var response = await client.GetAsync("/v1/auth/me");
 
@@ -154,7 +142,7 @@ public sealed class AuthApiTests
     [Test]
     public async Task GetCurrentUser_NoToken_Is401()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var response = await client.GetAsync("/v1/auth/me");
 

@@ -6,32 +6,21 @@ using Snapshooter.NUnit;
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary>The bodies of the directory endpoints as clients see them, ids, secrets and times scrubbed.</summary>
-public sealed class DirectoryApiSnapshotTests
+public sealed class DirectoryApiSnapshotTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpClient _owner = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-    }
+    public void SetUp() => _owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
     [TearDown]
-    public void TearDown()
-    {
-        _owner.Dispose();
-        _factory.Dispose();
-    }
+    public void TearDown() => _owner.Dispose();
 
     [Test]
     public async Task Auth_LoginMeAndWrongPassword_Bodies()
     {
-        using var anonymous = _team.ClientWith(null);
-        var email = _team.Users[TeamRole.Owner].User.Email;
+        using var anonymous = Team.ClientWith(null);
+        var email = Team.Users[TeamRole.Owner].User.Email;
 
         var login = await Body(await anonymous.PostAsJsonAsync("/v1/auth/login", new { email, password = "correct horse battery staple" }));
         var me = await _owner.GetStringAsync("/v1/auth/me");
@@ -55,10 +44,10 @@ public sealed class DirectoryApiSnapshotTests
     [Test]
     public async Task Projects_CreateListGetAndUpdate_Bodies()
     {
-        var created = await Body(await _owner.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Checkout", slug = "checkout" }));
+        var created = await Body(await _owner.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Checkout", slug = "checkout" }));
         var projectId = JsonNode.Parse(created)!["id"]!.GetValue<string>();
         var updated = await Body(await _owner.PatchAsJsonAsync($"/v1/projects/{projectId}", new { issue_alert_frequency = "hourly" }));
-        var detail = await _owner.GetStringAsync($"/v1/projects/{_team.Project.Id}");
+        var detail = await _owner.GetStringAsync($"/v1/projects/{Team.Project.Id}");
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"created\":{created},\"updated\":{updated},\"detail\":{detail}}}"));
     }
@@ -66,9 +55,9 @@ public sealed class DirectoryApiSnapshotTests
     [Test]
     public async Task AppsAndKeys_CreateListAndRevoke_Bodies()
     {
-        var app = await Body(await _owner.PostAsJsonAsync("/v1/apps", new { project_id = _team.Project.Id, name = "iOS", platform = "apple", bundle_id = "com.example.shop" }));
+        var app = await Body(await _owner.PostAsJsonAsync("/v1/apps", new { project_id = Team.Project.Id, name = "iOS", platform = "apple", bundle_id = "com.example.shop" }));
         var key = await Body(await _owner.PostAsJsonAsync("/v1/auth/keys",
-            new { name = "triage bot", key_type = "agent", team_id = _team.Team.Id, permissions = new[] { "issues:read", "issues:write" }, expires_in_days = 30 }));
+            new { name = "triage bot", key_type = "agent", team_id = Team.Team.Id, permissions = new[] { "issues:read", "issues:write" }, expires_in_days = 30 }));
         var keyId = JsonNode.Parse(key)!["api_key"]!["id"]!.GetValue<string>();
         var revoked = await Body(await _owner.DeleteAsync($"/v1/auth/keys/{keyId}"));
         var keys = await _owner.GetStringAsync("/v1/auth/keys");

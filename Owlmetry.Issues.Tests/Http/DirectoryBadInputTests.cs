@@ -1,25 +1,11 @@
 using System.Net;
-using System.Text;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary>Bodies of the wrong shape get a 400 with an <c>error</c>, never a 500.</summary>
-public sealed class DirectoryBadInputTests
+public sealed class DirectoryBadInputTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [TestCase("POST", "/v1/auth/login", "{\"email\":1,\"password\":2}")]
     [TestCase("POST", "/v1/auth/login", "[]")]
     [TestCase("POST", "/v1/teams", "{\"name\":{},\"slug\":\"x\"}")]
@@ -34,13 +20,9 @@ public sealed class DirectoryBadInputTests
     [TestCase("POST", "/v1/teams", "{\"name\":\"x\",")]
     public async Task Request_BodyOfTheWrongShape_Is400WithError(string method, string path, string json)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var request = new HttpRequestMessage(new HttpMethod(method), Fill(path))
-        {
-            Content = new StringContent(Fill(json), Encoding.UTF8, "application/json"),
-        };
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.SendAsync(request);
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
         Assert.That(await response.ErrorAsync(), Is.Not.Empty);
@@ -52,7 +34,7 @@ public sealed class DirectoryBadInputTests
     [TestCase("/v1/auth/keys")]
     public async Task Create_WithoutBody_Is400(string path)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsync(path, null);
 
@@ -62,7 +44,7 @@ public sealed class DirectoryBadInputTests
     [Test]
     public async Task OpenApiDocument_ListsTheDirectoryEndpoints()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
         var response = await client.GetAsync("/openapi/v1.json");
 
@@ -74,8 +56,4 @@ public sealed class DirectoryBadInputTests
             "/v1/teams/{teamId}/members", "/v1/projects", "/v1/projects/{projectId}", "/v1/apps",
         }));
     }
-
-    private string Fill(string text) =>
-        text.Replace("{team}", _team.Team.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{project}", _team.Project.Id.ToString(), StringComparison.Ordinal);
 }

@@ -9,26 +9,15 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class IngestApiTests
+public sealed class IngestApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpClient _client = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-    }
+    public async Task SetUp() => _client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
 
     [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    public void TearDown() => _client.Dispose();
 
     [Test]
     public async Task Ingest_ValidErrorEvents_AreAcceptedAndBecomeIssuesAfterAScan()
@@ -42,7 +31,7 @@ public sealed class IngestApiTests
         Assert.That(body["errors"], Is.Null, "errors is omitted when there are none");
 
         await TriggerScanAsync();
-        var issues = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{_team.Project.Id}/issues"))!["issues"]!.AsArray();
+        var issues = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{Team.Project.Id}/issues"))!["issues"]!.AsArray();
         Assert.That(issues.Single()!["occurrence_count"]!.GetValue<int>(), Is.EqualTo(2));
     }
 
@@ -131,8 +120,8 @@ public sealed class IngestApiTests
         await _client.SendAsync(request);
         await TriggerScanAsync();
 
-        var issueId = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{_team.Project.Id}/issues"))!["issues"]![0]!["id"]!.GetValue<string>();
-        var detail = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{_team.Project.Id}/issues/{issueId}"))!;
+        var issueId = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{Team.Project.Id}/issues"))!["issues"]![0]!["id"]!.GetValue<string>();
+        var detail = JsonNode.Parse(await OwnerClient().GetStringAsync($"/v1/projects/{Team.Project.Id}/issues/{issueId}"))!;
 
         Assert.That(detail["occurrences"]![0]!["country_code"]!.GetValue<string>(), Is.EqualTo("DE"));
     }
@@ -140,7 +129,7 @@ public sealed class IngestApiTests
     [Test]
     public async Task Ingest_AgentKeyOrUser_IsRefused()
     {
-        using var agent = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
+        using var agent = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
         using var user = OwnerClient();
 
         var byAgent = await agent.PostAsJsonAsync("/v1/ingest", new { events = new[] { Event("x") } });
@@ -153,9 +142,9 @@ public sealed class IngestApiTests
     [Test]
     public async Task Ingest_BundleIdOfApp_MissingIs400AndDifferentIs403()
     {
-        var app = new App(Guid.NewGuid(), _team.Project.Id, "iOS", "apple", "com.example.shop", _factory.Clock.GetUtcNow());
-        await _factory.Directory.AddAppAsync(app);
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, app.Id, IssuePermissions.EventsWrite));
+        var app = new App(Guid.NewGuid(), Team.Project.Id, "iOS", "apple", "com.example.shop", Factory.Clock.GetUtcNow());
+        await Factory.Directory.AddAppAsync(app);
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, app.Id, IssuePermissions.EventsWrite));
 
         var missing = await client.PostAsJsonAsync("/v1/ingest", new { events = new[] { Event("x") } });
         var different = await client.PostAsJsonAsync("/v1/ingest", new { bundle_id = "com.evil", events = new[] { Event("x") } });
@@ -215,12 +204,12 @@ public sealed class IngestApiTests
         return content;
     }
 
-    private HttpClient OwnerClient() => _team.ClientWith(_team.Token(TeamRole.Owner));
+    private HttpClient OwnerClient() => Team.ClientWith(Team.Token(TeamRole.Owner));
 
     private async Task TriggerScanAsync()
     {
         using var owner = OwnerClient();
-        var response = await owner.PostAsJsonAsync($"/v1/teams/{_team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+        var response = await owner.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 }

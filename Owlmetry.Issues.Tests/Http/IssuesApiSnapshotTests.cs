@@ -6,33 +6,22 @@ using Snapshooter.NUnit;
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary>The bodies of the Issues endpoints as clients see them, ids and times scrubbed.</summary>
-public sealed class IssuesApiSnapshotTests
+public sealed class IssuesApiSnapshotTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpClient _client = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _client = _team.ClientWith(_team.Token(TeamRole.Owner));
-    }
+    public void SetUp() => _client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
     [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    public void TearDown() => _client.Dispose();
 
     [Test]
     public async Task ListProjectIssues_Body()
     {
-        await _team.SeedIssueAsync("Connection refused", o => o.Occurrences = 2);
+        await Team.SeedIssueAsync("Connection refused", o => o.Occurrences = 2);
 
-        var body = await _client.GetStringAsync($"/v1/projects/{_team.Project.Id}/issues");
+        var body = await _client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues");
 
         Snapshot.Match(JsonSnapshot.Scrub(body));
     }
@@ -40,7 +29,7 @@ public sealed class IssuesApiSnapshotTests
     [Test]
     public async Task ListTeamIssues_Body()
     {
-        await _team.SeedIssueAsync("Timeout");
+        await Team.SeedIssueAsync("Timeout");
 
         var body = await _client.GetStringAsync("/v1/issues");
 
@@ -50,10 +39,10 @@ public sealed class IssuesApiSnapshotTests
     [Test]
     public async Task GetIssue_Body()
     {
-        var issue = await _team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
-        await _client.PostAsJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}/comments", new { body = "Investigating root cause..." });
+        var issue = await Team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
+        await _client.PostAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/comments", new { body = "Investigating root cause..." });
 
-        var body = await _client.GetStringAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}?occurrence_limit=2");
+        var body = await _client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}?occurrence_limit=2");
 
         Snapshot.Match(JsonSnapshot.Scrub(body));
     }
@@ -61,9 +50,9 @@ public sealed class IssuesApiSnapshotTests
     [Test]
     public async Task UpdateIssue_Body()
     {
-        var issue = await _team.SeedIssueAsync();
+        var issue = await Team.SeedIssueAsync();
 
-        var response = await _client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issue.Id}", new { status = "snoozed" });
+        var response = await _client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}", new { status = "snoozed" });
 
         Snapshot.Match(JsonSnapshot.Scrub(await response.Content.ReadAsStringAsync()));
     }
@@ -71,11 +60,11 @@ public sealed class IssuesApiSnapshotTests
     [Test]
     public async Task MergeIssue_Body()
     {
-        var target = await _team.SeedIssueAsync("target");
-        var source = await _team.SeedIssueAsync("source", o => o.Occurrences = 2);
+        var target = await Team.SeedIssueAsync("target");
+        var source = await Team.SeedIssueAsync("source", o => o.Occurrences = 2);
 
         var response = await _client.PostAsJsonAsync(
-            $"/v1/projects/{_team.Project.Id}/issues/{target.Id}/merge", new { source_issue_id = source.Id });
+            $"/v1/projects/{Team.Project.Id}/issues/{target.Id}/merge", new { source_issue_id = source.Id });
 
         Snapshot.Match(JsonSnapshot.Scrub(await response.Content.ReadAsStringAsync()));
     }
@@ -83,8 +72,8 @@ public sealed class IssuesApiSnapshotTests
     [Test]
     public async Task Comments_CreateListEditDelete_Bodies()
     {
-        var issue = await _team.SeedIssueAsync();
-        var path = $"/v1/projects/{_team.Project.Id}/issues/{issue.Id}/comments";
+        var issue = await Team.SeedIssueAsync();
+        var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/comments";
 
         var created = await (await _client.PostAsJsonAsync(path, new { body = "first" })).Content.ReadAsStringAsync();
         var id = JsonNode.Parse(created)!["id"]!.GetValue<string>();

@@ -5,42 +5,29 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class IssuesApiTests
+public sealed class IssuesApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task ListProjectIssues_AsMember_ReturnsSnakeCasePage()
     {
-        var issue = await _team.SeedIssueAsync();
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}/issues");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.That(body["issues"]![0]!["id"]!.GetValue<string>(), Is.EqualTo(issue.Id.ToString()));
-        Assert.That(body["issues"]![0]!["app_name"]!.GetValue<string>(), Is.EqualTo(_team.App.Name));
+        Assert.That(body["issues"]![0]!["app_name"]!.GetValue<string>(), Is.EqualTo(Team.App.Name));
         Assert.That(body["has_more"]!.GetValue<bool>(), Is.False);
     }
 
     [Test]
     public async Task ListProjectIssues_NoToken_Is401MissingAuthorization()
     {
-        using var client = _team.ClientWith(null);
+        using var client = Team.ClientWith(null);
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}/issues");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await ErrorOf(response), Is.EqualTo("Missing authorization"));
@@ -49,11 +36,11 @@ public sealed class IssuesApiTests
     [Test]
     public async Task UpdateIssue_ResolveWithVersion_Returns200AndResolved()
     {
-        var issue = await _team.SeedIssueAsync();
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PatchAsJsonAsync(
-            $"/v1/projects/{_team.Project.Id}/issues/{issue.Id}", new { status = "resolved", resolved_at_version = "2.0.0" });
+            $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}", new { status = "resolved", resolved_at_version = "2.0.0" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -64,11 +51,11 @@ public sealed class IssuesApiTests
     [Test]
     public async Task UpdateIssue_MalformedJson_Is400WithError()
     {
-        var issue = await _team.SeedIssueAsync();
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PatchAsync(
-            $"/v1/projects/{_team.Project.Id}/issues/{issue.Id}", new StringContent("{\"status\":", System.Text.Encoding.UTF8, "application/json"));
+            $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}", new StringContent("{\"status\":", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await ErrorOf(response), Does.StartWith("Invalid JSON"));
@@ -77,9 +64,9 @@ public sealed class IssuesApiTests
     [Test]
     public async Task GetIssue_MalformedIssueId_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}/issues/not-a-uuid");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/not-a-uuid");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await ErrorOf(response), Is.Not.Empty);

@@ -7,30 +7,20 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class JobsApiTests
+public sealed class JobsApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpTeam _other = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory, "Team A");
-        _other = await HttpTeam.CreateAsync(_factory, "Team B");
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
+    public async Task SetUp() => _other = await CreateOtherTeamAsync();
 
     [Test]
     public async Task Trigger_AsAdmin_RunsScanAndAnswers201WithCompletedRun()
     {
         await IngestAsync("Crash", "Crash", "Other crash");
-        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await admin.PostAsJsonAsync(TriggerPath(_team), new { job_type = "issue_scan" });
+        var response = await admin.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_run"]!;
@@ -46,18 +36,18 @@ public sealed class JobsApiTests
     [Test]
     public async Task Trigger_ByRole_AdminsAndJobKeysOnly()
     {
-        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
-        using var jobKey = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, "jobs:write"));
-        using var readKey = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, "jobs:read"));
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
+        using var jobKey = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "jobs:write"));
+        using var readKey = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "jobs:read"));
         using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
         var body = new { job_type = "issue_scan" };
 
         var statuses = new[]
         {
-            (await member.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
-            (await jobKey.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
-            (await readKey.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
-            (await outsider.PostAsJsonAsync(TriggerPath(_team), body)).StatusCode,
+            (await member.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
+            (await jobKey.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
+            (await readKey.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
+            (await outsider.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
         };
 
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
@@ -67,9 +57,9 @@ public sealed class JobsApiTests
     [TestCase("{\"job_type\":\"cleanup\"}")]
     public async Task Trigger_UnknownJobType_Is400ListingValidTypes(string json)
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await owner.PostAsync(TriggerPath(_team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await owner.PostAsync(TriggerPath(Team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Invalid job_type; valid values: issue_scan"));
@@ -78,13 +68,13 @@ public sealed class JobsApiTests
     [Test]
     public async Task ListAndGet_TriggeredRun_VisibleToTeamNotToOthers()
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var created = JsonNode.Parse(await (await owner.PostAsJsonAsync(TriggerPath(_team), new { job_type = "issue_scan" })).Content.ReadAsStringAsync())!;
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var created = JsonNode.Parse(await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).Content.ReadAsStringAsync())!;
         var runId = created["job_run"]!["id"]!.GetValue<string>();
-        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
         using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
 
-        var listed = JsonNode.Parse(await member.GetStringAsync($"/v1/teams/{_team.Team.Id}/jobs"))!["job_runs"]!.AsArray();
+        var listed = JsonNode.Parse(await member.GetStringAsync($"/v1/teams/{Team.Team.Id}/jobs"))!["job_runs"]!.AsArray();
         var got = await member.GetAsync($"/v1/jobs/{runId}");
         var otherList = JsonNode.Parse(await outsider.GetStringAsync($"/v1/teams/{_other.Team.Id}/jobs"))!["job_runs"]!.AsArray();
         var otherGet = await outsider.GetAsync($"/v1/jobs/{runId}");
@@ -119,7 +109,7 @@ public sealed class JobsApiTests
 
     private async Task IngestAsync(params string[] messages)
     {
-        using var sdk = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        using var sdk = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
         var events = messages.Select(m => new { message = m, level = "error", session_id = Guid.NewGuid() }).ToArray();
         var response = await sdk.PostAsJsonAsync("/v1/ingest", new { events });
         response.EnsureSuccessStatusCode();

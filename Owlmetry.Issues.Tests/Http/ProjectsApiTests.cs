@@ -5,35 +5,27 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class ProjectsApiTests
+public sealed class ProjectsApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
+    public enum HiddenProject { OfAnotherTeam, Deleted, Unknown }
+
     private HttpTeam _other = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-        _other = await HttpTeam.CreateAsync(_factory, "Team B");
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
+    public async Task SetUp() => _other = await CreateOtherTeamAsync();
 
     [Test]
     public async Task ListProjects_AsMember_ReturnsOnlyTheirTeamsLiveProjects()
     {
-        await _factory.Directory.SaveProjectAsync(new Project(
-            Guid.NewGuid(), _team.Team.Id, "Gone", "gone", null, _factory.Clock.GetUtcNow(), DeletedAt: _factory.Clock.GetUtcNow()));
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        await Factory.Directory.SaveProjectAsync(new Project(
+            Guid.NewGuid(), Team.Team.Id, "Gone", "gone", null, Factory.Clock.GetUtcNow(), DeletedAt: Factory.Clock.GetUtcNow()));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.GetAsync("/v1/projects");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var projects = (await response.JsonAsync())["projects"]!.AsArray();
-        Assert.That(projects.Select(p => p!.Text("id")), Is.EqualTo(new[] { _team.Project.Id.ToString() }));
+        Assert.That(projects.Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
         Assert.That(projects[0]!.MemberNames(), Is.EqualTo(new[]
         {
             "created_at", "effective_issue_alert_frequency", "id", "issue_alert_frequency", "name", "slug", "team_id",
@@ -45,29 +37,32 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task ListProjects_AgentKeyWithProjectsRead_ReturnsItsTeamsProjects()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
 
         var response = await client.GetAsync("/v1/projects");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await response.JsonAsync())["projects"]!.AsArray().Select(p => p!.Text("id")), Is.EqualTo(new[] { _team.Project.Id.ToString() }));
+        Assert.That((await response.JsonAsync())["projects"]!.AsArray().Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
     }
 
-    [Test]
-    public async Task ListProjects_AgentKeyWithoutProjectsRead_Is403()
+    [TestCase(ApiKeyPermissions.IssuesRead, "GET", "/v1/projects", null, ApiKeyPermissions.ProjectsRead,
+        TestName = "ListProjects_AgentKeyWithoutProjectsRead_Is403")]
+    [TestCase(ApiKeyPermissions.ProjectsRead, "POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Bot project\",\"slug\":\"bot-project\"}", ApiKeyPermissions.ProjectsWrite,
+        TestName = "CreateProject_AgentKeyWithoutProjectsWrite_Is403")]
+    public async Task Route_AgentKeyWithoutTheRoutesPermission_Is403NamingIt(string granted, string method, string path, string? json, string missing)
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, granted));
 
-        var response = await client.GetAsync("/v1/projects");
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: projects:read"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo($"Missing permission: {missing}"));
     }
 
     [Test]
     public async Task ListProjects_ClientKey_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Client, ApiKeyPermissions.EventsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, ApiKeyPermissions.EventsWrite));
 
         var response = await client.GetAsync("/v1/projects");
 
@@ -77,48 +72,33 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_AsMember_ReturnsProjectWithApps()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}");
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = await response.JsonAsync();
-        Assert.That(project.Text("slug"), Is.EqualTo(_team.Project.Slug));
+        Assert.That(project.Text("slug"), Is.EqualTo(Team.Project.Slug));
         var app = project["apps"]!.AsArray().Single()!;
         Assert.That(app.MemberNames(), Is.EqualTo(new[] { "bundle_id", "created_at", "id", "name", "platform", "project_id", "team_id" }));
-        Assert.That(app.Text("id"), Is.EqualTo(_team.App.Id.ToString()));
-        Assert.That(app.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(app.Text("id"), Is.EqualTo(Team.App.Id.ToString()));
+        Assert.That(app.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
     }
 
-    [Test]
-    public async Task GetProject_OfAnotherTeam_Is404ProjectNotFound()
+    [TestCase(HiddenProject.OfAnotherTeam, TestName = "GetProject_OfAnotherTeam_Is404ProjectNotFound")]
+    [TestCase(HiddenProject.Deleted, TestName = "GetProject_Deleted_Is404ProjectNotFound")]
+    [TestCase(HiddenProject.Unknown, TestName = "GetProject_Unknown_Is404ProjectNotFound")]
+    public async Task GetProject_NotTheOwnersToSee_Is404ProjectNotFound(HiddenProject hidden)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var id = hidden switch
+        {
+            HiddenProject.OfAnotherTeam => _other.Project.Id,
+            HiddenProject.Deleted => await DeleteTheTeamsProjectAsync(),
+            _ => Guid.NewGuid(),
+        };
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.GetAsync($"/v1/projects/{_other.Project.Id}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
-    }
-
-    [Test]
-    public async Task GetProject_Deleted_Is404ProjectNotFound()
-    {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { DeletedAt = _factory.Clock.GetUtcNow() });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-
-        var response = await client.GetAsync($"/v1/projects/{_team.Project.Id}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
-    }
-
-    [Test]
-    public async Task GetProject_Unknown_Is404ProjectNotFound()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-
-        var response = await client.GetAsync($"/v1/projects/{Guid.NewGuid()}");
+        var response = await client.GetAsync($"/v1/projects/{id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
@@ -127,7 +107,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task GetProject_MalformedId_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync("/v1/projects/12345");
 
@@ -137,13 +117,13 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AsAdmin_Is201()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Checkout", slug = "checkout" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Checkout", slug = "checkout" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var project = await response.JsonAsync();
-        Assert.That(project.Text("team_id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That(project.Text("team_id"), Is.EqualTo(Team.Team.Id.ToString()));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/v1/projects/{project.Text("id")}"));
         var read = await client.GetAsync($"/v1/projects/{project.Text("id")}");
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -152,30 +132,20 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_AgentKeyWithProjectsWrite_Is201()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsWrite));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Bot project", slug = "bot-project" });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Bot project", slug = "bot-project" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
-    [Test]
-    public async Task CreateProject_AgentKeyWithoutProjectsWrite_Is403()
+    [TestCase("POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Checkout\",\"slug\":\"checkout\"}", TestName = "CreateProject_AsMember_Is403")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"name\":\"Mine now\"}", TestName = "UpdateProject_AsMember_Is403")]
+    public async Task ManageProject_AsMember_Is403(string method, string path, string json)
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.ProjectsRead));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Bot project", slug = "bot-project" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing permission: projects:write"));
-    }
-
-    [Test]
-    public async Task CreateProject_AsMember_Is403()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
-
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Checkout", slug = "checkout" });
+        var response = await SendAsync(client, method, path, json);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can manage projects"));
@@ -184,7 +154,7 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_InAnotherTeam_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _other.Team.Id, name = "Sneaky", slug = "sneaky" });
 
@@ -195,9 +165,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_DuplicateSlugInTeam_Is409()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Again", slug = _team.Project.Slug });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Again", slug = Team.Project.Slug });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
@@ -205,10 +175,10 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task CreateProject_SlugOfADeletedProject_Is201()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { DeletedAt = _factory.Clock.GetUtcNow() });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await DeleteTheTeamsProjectAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = _team.Team.Id, name = "Reborn", slug = _team.Project.Slug });
+        var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Reborn", slug = Team.Project.Slug });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -217,7 +187,7 @@ public sealed class ProjectsApiTests
     [TestCase("", "team_id is required")]
     public async Task CreateProject_BadTeamId_Is400(string teamId, string error)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync("/v1/projects", new { team_id = teamId, name = "X", slug = "x" });
 
@@ -228,9 +198,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NameAndFrequency_Is200WithBothFrequencies()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Renamed", issue_alert_frequency = "6_hourly" });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Renamed", issue_alert_frequency = "6_hourly" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var project = await response.JsonAsync();
@@ -242,11 +212,11 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_FrequencyNull_ResetsToDefault()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { IssueAlertFrequency = "weekly" });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { IssueAlertFrequency = "weekly" });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsync(
-            $"/v1/projects/{_team.Project.Id}", new StringContent("{\"issue_alert_frequency\":null}", System.Text.Encoding.UTF8, "application/json"));
+            $"/v1/projects/{Team.Project.Id}", new StringContent("{\"issue_alert_frequency\":null}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var project = await response.JsonAsync();
@@ -257,10 +227,10 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NameOnly_KeepsFrequency()
     {
-        await _factory.Directory.SaveProjectAsync(_team.Project with { IssueAlertFrequency = "none" });
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        await Factory.Directory.SaveProjectAsync(Team.Project with { IssueAlertFrequency = "none" });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Only the name" });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "Only the name" });
 
         Assert.That((await response.JsonAsync()).Text("issue_alert_frequency"), Is.EqualTo("none"));
     }
@@ -270,10 +240,10 @@ public sealed class ProjectsApiTests
     [TestCase("\"Daily\"")]
     public async Task UpdateProject_UnknownFrequency_Is400ListingValues(string frequency)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsync(
-            $"/v1/projects/{_team.Project.Id}",
+            $"/v1/projects/{Team.Project.Id}",
             new StringContent($"{{\"issue_alert_frequency\":{frequency}}}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -283,9 +253,9 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_NothingToUpdate_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -293,32 +263,28 @@ public sealed class ProjectsApiTests
     [Test]
     public async Task UpdateProject_BlankName_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "   " });
+        var response = await client.PatchAsJsonAsync($"/v1/projects/{Team.Project.Id}", new { name = "   " });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("name is required"));
     }
 
     [Test]
-    public async Task UpdateProject_AsMember_Is403()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
-
-        var response = await client.PatchAsJsonAsync($"/v1/projects/{_team.Project.Id}", new { name = "Mine now" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-    }
-
-    [Test]
     public async Task UpdateProject_OfAnotherTeam_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PatchAsJsonAsync($"/v1/projects/{_other.Project.Id}", new { name = "Mine now" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
+    }
+
+    private async Task<Guid> DeleteTheTeamsProjectAsync()
+    {
+        await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
+        return Team.Project.Id;
     }
 }

@@ -5,25 +5,12 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-public sealed class TeamsApiTests
+public sealed class TeamsApiTests : HttpApiFixture
 {
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory);
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task CreateTeam_AsUser_Is201AndCallerIsOwner()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PostAsJsonAsync("/v1/teams", new { name = "  Platform  ", slug = "platform" });
 
@@ -39,9 +26,9 @@ public sealed class TeamsApiTests
     [Test]
     public async Task CreateTeam_DuplicateSlug_Is409()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.PostAsJsonAsync("/v1/teams", new { name = "Copy", slug = _team.Team.Slug });
+        var response = await client.PostAsJsonAsync("/v1/teams", new { name = "Copy", slug = Team.Team.Slug });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("A team with this slug already exists"));
@@ -54,7 +41,7 @@ public sealed class TeamsApiTests
     [TestCase("")]
     public async Task CreateTeam_InvalidSlug_Is400(string slug)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PostAsJsonAsync("/v1/teams", new { name = "Team", slug });
 
@@ -65,7 +52,7 @@ public sealed class TeamsApiTests
     [Test]
     public async Task CreateTeam_SlugOf64Characters_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PostAsJsonAsync("/v1/teams", new { name = "Team", slug = new string('a', 64) });
 
@@ -75,7 +62,7 @@ public sealed class TeamsApiTests
     [Test]
     public async Task CreateTeam_NameOver200Characters_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
         var response = await client.PostAsJsonAsync("/v1/teams", new { name = new string('n', 201), slug = "long-name" });
 
@@ -86,7 +73,7 @@ public sealed class TeamsApiTests
     [Test]
     public async Task CreateTeam_WithAgentKey_Is403()
     {
-        using var client = _team.ClientWith(await _team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.All.ToArray()));
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.All.ToArray()));
 
         var response = await client.PostAsJsonAsync("/v1/teams", new { name = "Bots", slug = "bots" });
 
@@ -96,26 +83,26 @@ public sealed class TeamsApiTests
     [Test]
     public async Task GetTeam_AsMember_ReturnsMembersWithRoles()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/teams/{_team.Team.Id}");
+        var response = await client.GetAsync($"/v1/teams/{Team.Team.Id}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var team = await response.JsonAsync();
-        Assert.That(team.Text("slug"), Is.EqualTo(_team.Team.Slug));
+        Assert.That(team.Text("slug"), Is.EqualTo(Team.Team.Slug));
         var members = team["members"]!.AsArray();
         Assert.That(members.Select(m => m!.Text("role")), Is.EquivalentTo(new[] { "owner", "admin", "member" }));
         var owner = members.Single(m => m!.Text("role") == "owner")!;
-        Assert.That(owner.Text("id"), Is.EqualTo(_team.Users[TeamRole.Owner].User.Id.ToString()));
-        Assert.That(owner.Text("email"), Is.EqualTo(_team.Users[TeamRole.Owner].User.Email));
-        Assert.That(owner.Text("name"), Is.EqualTo(_team.Users[TeamRole.Owner].User.Name));
+        Assert.That(owner.Text("id"), Is.EqualTo(Team.Users[TeamRole.Owner].User.Id.ToString()));
+        Assert.That(owner.Text("email"), Is.EqualTo(Team.Users[TeamRole.Owner].User.Email));
+        Assert.That(owner.Text("name"), Is.EqualTo(Team.Users[TeamRole.Owner].User.Name));
     }
 
     [Test]
     public async Task GetTeam_OfAnotherTeam_Is404()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var other = await CreateOtherTeamAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync($"/v1/teams/{other.Team.Id}");
 
@@ -126,7 +113,7 @@ public sealed class TeamsApiTests
     [Test]
     public async Task GetTeam_MalformedId_Is404()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.GetAsync("/v1/teams/not-a-uuid");
 
@@ -136,35 +123,35 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_NewEmail_Is201AndTheNewUserCanLogIn()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "New.Person@Example.com", name = "New Person", password = "s3cret-pass", role = "member" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = "New.Person@Example.com", name = "New Person", password = "s3cret-pass", role = "member" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var member = await response.JsonAsync();
         Assert.That(member.Text("email"), Is.EqualTo("new.person@example.com"));
         Assert.That(member.Text("role"), Is.EqualTo("member"));
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
         var login = await anonymous.PostAsJsonAsync("/v1/auth/login", new { email = "new.person@example.com", password = "s3cret-pass" });
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await login.JsonAsync())["teams"]![0]!.Text("id"), Is.EqualTo(_team.Team.Id.ToString()));
+        Assert.That((await login.JsonAsync())["teams"]![0]!.Text("id"), Is.EqualTo(Team.Team.Id.ToString()));
     }
 
     [Test]
     public async Task AddMember_ExistingUser_Is201AndKeepsTheirPassword()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
+        var other = await CreateOtherTeamAsync();
         var outsider = other.Users[TeamRole.Member].User;
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = outsider.Email, name = "Renamed", password = "hijacked-password", role = "admin" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = outsider.Email, name = "Renamed", password = "hijacked-password", role = "admin" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await response.JsonAsync()).Text("id"), Is.EqualTo(outsider.Id.ToString()));
         Assert.That((await response.JsonAsync()).Text("name"), Is.EqualTo(outsider.Name));
-        using var anonymous = _team.ClientWith(null);
+        using var anonymous = Team.ClientWith(null);
         var hijack = await anonymous.PostAsJsonAsync("/v1/auth/login", new { email = outsider.Email, password = "hijacked-password" });
         Assert.That(hijack.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -172,10 +159,10 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_AlreadyMember_Is409()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = _team.Users[TeamRole.Member].User.Email, role = "member" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = Team.Users[TeamRole.Member].User.Email, role = "member" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
@@ -183,9 +170,9 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_NewEmailWithoutPassword_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync($"/v1/teams/{_team.Team.Id}/members", new { email = "fresh@example.com", name = "Fresh" });
+        var response = await client.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/members", new { email = "fresh@example.com", name = "Fresh" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("password is required"));
@@ -195,10 +182,10 @@ public sealed class TeamsApiTests
     [TestCase(null)]
     public async Task AddMember_NewEmailWithBadPassword_Is400(string? password)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "fresh@example.com", name = "Fresh", password = password ?? new string('p', 201) });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = "fresh@example.com", name = "Fresh", password = password ?? new string('p', 201) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("password must be 8 to 200 characters"));
@@ -210,9 +197,9 @@ public sealed class TeamsApiTests
     [TestCase("white space@example.com")]
     public async Task AddMember_InvalidEmail_Is400(string email)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await client.PostAsJsonAsync($"/v1/teams/{_team.Team.Id}/members", new { email, name = "X", password = "password1" });
+        var response = await client.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/members", new { email, name = "X", password = "password1" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("email must be an email address"));
@@ -221,10 +208,10 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_EmailOver254Characters_Is400()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = new string('a', 250) + "@b.cd", name = "X", password = "password1" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = new string('a', 250) + "@b.cd", name = "X", password = "password1" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -232,46 +219,35 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_UnknownRole_Is400ListingRoles()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role = "superuser" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role = "superuser" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("role must be one of: owner, admin, member"));
     }
 
-    [Test]
-    public async Task AddMember_AsMember_Is403()
+    [TestCase(TeamRole.Member, "member", "Only team owners and admins can add members", TestName = "AddMember_AsMember_Is403")]
+    [TestCase(TeamRole.Admin, "owner", "Only owners can add owners", TestName = "AddMember_AdminAddsOwner_Is403")]
+    public async Task AddMember_RoleTheCallerMayNotGrant_Is403WithTheReason(TeamRole caller, string role, string error)
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var client = Team.ClientWith(Team.Token(caller));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role = "member" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can add members"));
-    }
-
-    [Test]
-    public async Task AddMember_AdminAddsOwner_Is403()
-    {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Admin));
-
-        var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role = "owner" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Only owners can add owners"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(error));
     }
 
     [Test]
     public async Task AddMember_OwnerAddsOwner_Is201()
     {
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
-            $"/v1/teams/{_team.Team.Id}/members", new { email = "co-owner@example.com", name = "Co Owner", password = "password1", role = "owner" });
+            $"/v1/teams/{Team.Team.Id}/members", new { email = "co-owner@example.com", name = "Co Owner", password = "password1", role = "owner" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await response.JsonAsync()).Text("role"), Is.EqualTo("owner"));
@@ -280,8 +256,8 @@ public sealed class TeamsApiTests
     [Test]
     public async Task AddMember_ToAnotherTeam_Is404()
     {
-        var other = await HttpTeam.CreateAsync(_factory, "Team B");
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var other = await CreateOtherTeamAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var response = await client.PostAsJsonAsync(
             $"/v1/teams/{other.Team.Id}/members", new { email = "x@example.com", name = "X", password = "password1", role = "member" });

@@ -6,33 +6,23 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Http;
 
 /// <summary>Managing team webhooks (CONTRACT §9); no request is ever sent to the URLs used here.</summary>
-public sealed class WebhooksApiTests
+public sealed class WebhooksApiTests : HttpApiFixture
 {
     // A public address given as a literal: accepted without a DNS lookup, and never called (nothing is scanned).
     private const string PublicUrl = "https://93.184.216.34/owlmetry";
 
-    private OwlmetryServerFactory _factory = null!;
-    private HttpTeam _team = null!;
     private HttpTeam _other = null!;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _factory = new OwlmetryServerFactory();
-        _team = await HttpTeam.CreateAsync(_factory, "Team A");
-        _other = await HttpTeam.CreateAsync(_factory, "Team B");
-    }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
+    public async Task SetUp() => _other = await CreateOtherTeamAsync();
 
     [Test]
     public async Task Create_WithoutSecret_Answers201WithAGeneratedSecretShownOnlyThere()
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await owner.PostAsJsonAsync(Path(_team), new { url = PublicUrl });
-        var listed = await (await owner.GetAsync(Path(_team))).JsonAsync();
+        var response = await owner.PostAsJsonAsync(Path(Team), new { url = PublicUrl });
+        var listed = await (await owner.GetAsync(Path(Team))).JsonAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var body = await response.JsonAsync();
@@ -50,9 +40,9 @@ public sealed class WebhooksApiTests
     [Test]
     public async Task Create_WithSecretAndEvents_KeepsThem()
     {
-        using var admin = _team.ClientWith(_team.Token(TeamRole.Admin));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
 
-        var response = await admin.PostAsJsonAsync(Path(_team), new { url = PublicUrl, secret = "my-own-secret", events = new[] { "issue.digest" } });
+        var response = await admin.PostAsJsonAsync(Path(Team), new { url = PublicUrl, secret = "my-own-secret", events = new[] { "issue.digest" } });
 
         var body = await response.JsonAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -65,18 +55,18 @@ public sealed class WebhooksApiTests
     {
         var callers = new[]
         {
-            _team.Token(TeamRole.Member),
-            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:write"),
-            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
-            await _team.CreateKeyAsync(ApiKeyType.Client, "events:write"),
+            Team.Token(TeamRole.Member),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:write"),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
+            await Team.CreateKeyAsync(ApiKeyType.Client, "events:write"),
             _other.Token(TeamRole.Owner),
         };
 
         var statuses = new List<HttpStatusCode>();
         foreach (var bearer in callers)
         {
-            using var client = _team.ClientWith(bearer);
-            statuses.Add((await client.PostAsJsonAsync(Path(_team), new { url = PublicUrl })).StatusCode);
+            using var client = Team.ClientWith(bearer);
+            statuses.Add((await client.PostAsJsonAsync(Path(Team), new { url = PublicUrl })).StatusCode);
         }
 
         Assert.That(statuses, Is.EqualTo(new[]
@@ -90,17 +80,17 @@ public sealed class WebhooksApiTests
     {
         var callers = new[]
         {
-            _team.Token(TeamRole.Member),
-            await _team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
-            await _team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"),
+            Team.Token(TeamRole.Member),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"),
             _other.Token(TeamRole.Owner),
         };
 
         var statuses = new List<HttpStatusCode>();
         foreach (var bearer in callers)
         {
-            using var client = _team.ClientWith(bearer);
-            statuses.Add((await client.GetAsync(Path(_team))).StatusCode);
+            using var client = Team.ClientWith(bearer);
+            statuses.Add((await client.GetAsync(Path(Team))).StatusCode);
         }
 
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
@@ -120,13 +110,13 @@ public sealed class WebhooksApiTests
     [TestCase("http://[::ffff:127.0.0.1]/hook")]
     public async Task Create_PrivateNetworkUrl_Is400(string url)
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await owner.PostAsJsonAsync(Path(_team), new { url });
+        var response = await owner.PostAsJsonAsync(Path(Team), new { url });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("url must not point to a loopback, private or link-local address"));
-        Assert.That((await (await owner.GetAsync(Path(_team))).JsonAsync())["webhooks"]!.AsArray(), Is.Empty);
+        Assert.That((await (await owner.GetAsync(Path(Team))).JsonAsync())["webhooks"]!.AsArray(), Is.Empty);
     }
 
     [Test]
@@ -149,9 +139,9 @@ public sealed class WebhooksApiTests
     [TestCase("{\"url\":\"https://93.184.216.34/x\",\"secret\":\"\"}", "secret must be between 1 and 256 characters")]
     public async Task Create_BadInput_Is400WithMessage(string json, string message)
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var response = await owner.PostAsync(Path(_team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await owner.PostAsync(Path(Team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo(message));
@@ -160,12 +150,12 @@ public sealed class WebhooksApiTests
     [Test]
     public async Task Delete_OwnWebhook_RemovesItAndItsDeliveries()
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var id = await CreateAsync(owner, _team);
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var id = await CreateAsync(owner, Team);
 
-        var deleted = await owner.DeleteAsync($"{Path(_team)}/{id}");
-        var again = await owner.DeleteAsync($"{Path(_team)}/{id}");
-        var deliveries = await owner.GetAsync($"{Path(_team)}/{id}/deliveries");
+        var deleted = await owner.DeleteAsync($"{Path(Team)}/{id}");
+        var again = await owner.DeleteAsync($"{Path(Team)}/{id}");
+        var deliveries = await owner.GetAsync($"{Path(Team)}/{id}/deliveries");
 
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await deleted.JsonAsync())["deleted"]!.GetValue<bool>(), Is.True);
@@ -177,23 +167,23 @@ public sealed class WebhooksApiTests
     [Test]
     public async Task DeleteAndDeliveries_AnotherTeamsWebhook_Are404()
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
         using var otherOwner = _other.ClientWith(_other.Token(TeamRole.Owner));
         var id = await CreateAsync(otherOwner, _other);
 
-        Assert.That((await owner.DeleteAsync($"{Path(_team)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await owner.GetAsync($"{Path(_team)}/{id}/deliveries")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await owner.DeleteAsync($"{Path(Team)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await owner.GetAsync($"{Path(Team)}/{id}/deliveries")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await owner.DeleteAsync($"{Path(_other)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Deliveries_NewWebhook_IsAnEmptyList()
     {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var id = await CreateAsync(owner, _team);
-        using var member = _team.ClientWith(_team.Token(TeamRole.Member));
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var id = await CreateAsync(owner, Team);
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var response = await member.GetAsync($"{Path(_team)}/{id}/deliveries");
+        var response = await member.GetAsync($"{Path(Team)}/{id}/deliveries");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await response.JsonAsync())["deliveries"]!.AsArray(), Is.Empty);

@@ -6,21 +6,16 @@ namespace Owlmetry.Issues.Tests.Ingest;
 public sealed class EventIngestorTests
 {
     private ScanWorld _world = null!;
-    private IngestSource _source = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _world = new ScanWorld();
-        _source = new IngestSource(_world.App.Id, _world.Project.Id, "backend");
-    }
+    public void SetUp() => _world = new ScanWorld();
 
     [Test]
     public async Task IngestAsync_MixedBatch_RejectsBadEventsAloneWithIndexedMessages()
     {
         var events = new[] { Error("ok", Guid.NewGuid()), Error("bad", Guid.NewGuid()) with { Level = "fatal" }, Error("ok too", Guid.NewGuid()) };
 
-        var result = (await _world.Issues.Ingestor.IngestAsync(_source, events)).Value;
+        var result = (await _world.Issues.Ingestor.IngestAsync(_world.Source, events)).Value;
 
         Assert.That(result.Accepted, Is.EqualTo(2));
         Assert.That(result.Rejected, Is.EqualTo(1));
@@ -30,7 +25,7 @@ public sealed class EventIngestorTests
     [Test]
     public async Task IngestAsync_ErrorEvents_AreStoredWithIncreasingSequence()
     {
-        await _world.Issues.Ingestor.IngestAsync(_source, [Error("a", Guid.NewGuid()), Error("b", Guid.NewGuid()) with { Level = "info" }, Error("c", Guid.NewGuid())]);
+        await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("a", Guid.NewGuid()), Error("b", Guid.NewGuid()) with { Level = "info" }, Error("c", Guid.NewGuid())]);
 
         var stored = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 10));
 
@@ -42,7 +37,7 @@ public sealed class EventIngestorTests
     {
         var id = Guid.NewGuid().ToString();
 
-        var result = (await _world.Issues.Ingestor.IngestAsync(_source, [
+        var result = (await _world.Issues.Ingestor.IngestAsync(_world.Source, [
             Error("a", Guid.NewGuid()) with { ClientEventId = id }, Error("a", Guid.NewGuid()) with { ClientEventId = id }])).Value;
 
         Assert.That((result.Accepted, result.Rejected), Is.EqualTo((1, 0)));
@@ -56,7 +51,7 @@ public sealed class EventIngestorTests
         _world.Clock.Advance(TimeSpan.FromDays(40));
         await _world.Issues.Scanner.ScanAsync();
 
-        var again = (await _world.Issues.Ingestor.IngestAsync(_source, [Error("a", Guid.NewGuid()) with { ClientEventId = id }])).Value;
+        var again = (await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("a", Guid.NewGuid()) with { ClientEventId = id }])).Value;
 
         Assert.That((again.Accepted, again.Rejected), Is.EqualTo((0, 0)));
     }
@@ -66,7 +61,7 @@ public sealed class EventIngestorTests
     {
         var id = Guid.NewGuid().ToString();
         var otherApp = _world.Issues.AddApp(_world.Project.Id, "Other");
-        await _world.Issues.Ingestor.IngestAsync(_source, [Error("a", Guid.NewGuid()) with { ClientEventId = id }]);
+        await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("a", Guid.NewGuid()) with { ClientEventId = id }]);
 
         var other = (await _world.Issues.Ingestor.IngestAsync(new IngestSource(otherApp.Id, _world.Project.Id, "backend"), [Error("a", Guid.NewGuid()) with { ClientEventId = id }])).Value;
 
@@ -76,8 +71,8 @@ public sealed class EventIngestorTests
     [Test]
     public async Task IngestAsync_EmptyOrOversizedBatch_IsInvalid()
     {
-        var empty = await _world.Issues.Ingestor.IngestAsync(_source, []);
-        var tooMany = await _world.Issues.Ingestor.IngestAsync(_source, Enumerable.Range(0, 101).Select(_ => Error("x", Guid.NewGuid())).ToList());
+        var empty = await _world.Issues.Ingestor.IngestAsync(_world.Source, []);
+        var tooMany = await _world.Issues.Ingestor.IngestAsync(_world.Source, Enumerable.Range(0, 101).Select(_ => Error("x", Guid.NewGuid())).ToList());
 
         Assert.That(empty.Error?.Kind, Is.EqualTo(IssueErrorKind.Invalid));
         Assert.That(tooMany.Error, Is.EqualTo(IssueError.Invalid("events may hold at most 100 events")));
@@ -89,7 +84,7 @@ public sealed class EventIngestorTests
         var observer = new RecordingObserver();
         var ingestor = new EventIngestor(_world.Issues.Store, _world.Clock, new ScanSignal(), [observer]);
 
-        await ingestor.IngestAsync(_source, [Error("a", Guid.NewGuid()) with { Level = "info" }, Error("b", Guid.NewGuid()), Error("bad", Guid.NewGuid()) with { Level = "x" }]);
+        await ingestor.IngestAsync(_world.Source, [Error("a", Guid.NewGuid()) with { Level = "info" }, Error("b", Guid.NewGuid()), Error("bad", Guid.NewGuid()) with { Level = "x" }]);
 
         Assert.That(observer.Seen.Select(e => (e.Level, e.Event.Message)), Is.EqualTo(new[] { ("info", "a"), ("error", "b") }));
     }

@@ -93,11 +93,10 @@ public sealed class NotificationDispatcherTests
     {
         using var folder = new TempDirectory();
         var path = folder.File("issues.db");
-        var source = new IngestSource(_world.App.Id, _world.Project.Id, "backend");
         Guid notificationId;
         using (var store = new LiteDbIssueStore(path))
         {
-            await new EventIngestor(store, _world.Clock, new ScanSignal(), []).IngestAsync(source, [Error("Crash", Guid.NewGuid())]);
+            await new EventIngestor(store, _world.Clock, new ScanSignal(), []).IngestAsync(_world.Source, [Error("Crash", Guid.NewGuid())]);
             await new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions()), _world.Issues.Recorder).ScanAsync();
             notificationId = (await store.ReadAsync(r => r.ListPendingNotifications(10))).Single().Id;
         }

@@ -153,8 +153,7 @@ public sealed class ScanNotificationTests
     [Test]
     public async Task Scan_BatchFailsAndIsRetried_EachIssueNotifiedExactlyOnce()
     {
-        var source = new IngestSource(_world.App.Id, _world.Project.Id, "backend");
-        await _world.Issues.Ingestor.IngestAsync(source, [Error("First", Guid.NewGuid()), Error("Second", Guid.NewGuid())]);
+        await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("First", Guid.NewGuid()), Error("Second", Guid.NewGuid())]);
         var store = new InterceptingIssueStore(_world.Issues.Store);
         var scanner = new IssueScanner(
             store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 1 }), _world.Issues.Recorder);

@@ -7,14 +7,9 @@ namespace Owlmetry.Issues.Tests.Scanning;
 public sealed class IssueScanDurabilityTests
 {
     private ScanWorld _world = null!;
-    private IngestSource _source = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _world = new ScanWorld();
-        _source = new IngestSource(_world.App.Id, _world.Project.Id, "backend");
-    }
+    public void SetUp() => _world = new ScanWorld();
 
     [Test]
     public async Task ScanAsync_RunTwice_SecondScansNothing()
@@ -88,7 +83,7 @@ public sealed class IssueScanDurabilityTests
     private async Task IngestAsync(int count)
     {
         var events = Enumerable.Range(0, count).Select(_ => Error("Crash", Guid.NewGuid())).ToList();
-        var result = await _world.Issues.Ingestor.IngestAsync(_source, events);
+        var result = await _world.Issues.Ingestor.IngestAsync(_world.Source, events);
         Assert.That(result.Value.Accepted, Is.EqualTo(count));
     }
 

@@ -15,10 +15,9 @@ public sealed class IssueScanGivesWayTests
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        var source = new IngestSource(world.App.Id, world.Project.Id, "backend");
         for (var batch = 0; batch < 18; batch++)
         {
-            await world.Issues.Ingestor.IngestAsync(source, Enumerable.Range(0, 100).Select(i => Error($"Failure {(char)('a' + (i % 20))}", Guid.NewGuid())).ToList());
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(i => Error($"Failure {(char)('a' + (i % 20))}", Guid.NewGuid())).ToList());
         }
 
         // Ingest stays busy for the whole scan: each wait for a lull ends at the bound.
@@ -40,10 +39,9 @@ public sealed class IssueScanGivesWayTests
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        var source = new IngestSource(world.App.Id, world.Project.Id, "backend");
         for (var batch = 0; batch < 3; batch++)
         {
-            await world.Issues.Ingestor.IngestAsync(source, Enumerable.Range(0, 100).Select(_ => Error("Crash", Guid.NewGuid())).ToList());
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Crash", Guid.NewGuid())).ToList());
         }
 
         signal.IngestCommitted();
@@ -60,10 +58,9 @@ public sealed class IssueScanGivesWayTests
         var world = new ScanWorld();
         var store = new CountingStore(world.Issues.Store);
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: new ScanSignal());
-        var source = new IngestSource(world.App.Id, world.Project.Id, "backend");
         for (var batch = 0; batch < 18; batch++)
         {
-            await world.Issues.Ingestor.IngestAsync(source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
         }
 
         await scanner.ScanAsync();

@@ -72,7 +72,7 @@ public sealed class IssueScanStatusTests
         var issue = await ResolvedIssueAsync("1.0");
         var store = new InterceptingIssueStore(_world.Issues.Store);
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions()));
-        await _world.Issues.Ingestor.IngestAsync(new IngestSource(_world.App.Id, _world.Project.Id, "backend"), [Error("Crash", Guid.NewGuid()) with { AppVersion = "2.0" }]);
+        await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("Crash", Guid.NewGuid()) with { AppVersion = "2.0" }]);
         store.BeforeNextWrite = () => _world.Issues.Service.ChangeStatusAsync(_world.Owner, _world.Project.Id, issue.Id, IssueStatus.Silenced, null);
 
         var scan = await scanner.ScanAsync();
@@ -91,7 +91,7 @@ public sealed class IssueScanStatusTests
         await _world.Issues.Service.ChangeStatusAsync(_world.Owner, _world.Project.Id, issue.Id, IssueStatus.Snoozed, null);
         var store = new InterceptingIssueStore(_world.Issues.Store);
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions()));
-        await _world.Issues.Ingestor.IngestAsync(new IngestSource(_world.App.Id, _world.Project.Id, "backend"), [Error("Crash", Guid.NewGuid())]);
+        await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("Crash", Guid.NewGuid())]);
         store.BeforeNextWrite = () => _world.Issues.Service.ChangeStatusAsync(_world.Owner, _world.Project.Id, issue.Id, IssueStatus.InProgress, null);
 
         var scan = await scanner.ScanAsync();

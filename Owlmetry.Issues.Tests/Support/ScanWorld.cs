@@ -11,6 +11,7 @@ internal sealed class ScanWorld
         Issues = new InMemoryIssues(Clock);
         Project = Issues.AddProject(TeamId, "Shop");
         App = Issues.AddApp(Project.Id, "API");
+        Source = new IngestSource(App.Id, Project.Id, "backend");
         Owner = Actor.User(Guid.NewGuid(), "Owner", new Dictionary<Guid, TeamRole> { [TeamId] = TeamRole.Owner });
     }
 
@@ -23,6 +24,9 @@ internal sealed class ScanWorld
     public ProjectInfo Project { get; }
 
     public AppInfo App { get; }
+
+    /// <summary>The app as ingest sees a batch from it, for tests that ingest without scanning.</summary>
+    public IngestSource Source { get; }
 
     public Actor Owner { get; }
 
