@@ -30,7 +30,11 @@ public static class OwlmetryServer
 
         var services = builder.Services;
         services.AddOwlmetryDirectory();
-        var issues = services.AddOwlmetryIssues(o => o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval))
+        var issues = services.AddOwlmetryIssues(o =>
+            {
+                o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval);
+                o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
+            })
             .UseLiteDb(DataDirectory.FromConfiguration(builder.Configuration).GetFilePath(DatabaseFileName))
             .UseDirectory<StoreIssueDirectory>()
             .AddServerAttachments(builder.Configuration);

@@ -33,6 +33,27 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
+    public async Task Scan_WhileIngestKeepsCommitting_WithGivingWayOff_UsesFullUnits()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var store = new CountingStore(world.Issues.Store);
+        var options = new IssuesOptions { ScanBatchSize = 600, ScanGivesWayToIngest = false };
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(options), signal: signal);
+        for (var batch = 0; batch < 18; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
+        }
+
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+
+        await scanner.ScanAsync();
+
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 600, 600 }), "with giving way off, a busy ingest must not shorten the units");
+    }
+
+    [Test]
     public async Task Scan_AfterALoneIngestCall_RunsAFullUnit()
     {
         var world = new ScanWorld();

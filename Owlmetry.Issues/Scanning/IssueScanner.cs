@@ -14,7 +14,7 @@ namespace Owlmetry.Issues;
 /// <see cref="MaxYield"/>, so it always progresses), and a unit started while ingest still streams covers at most
 /// <see cref="UnitSizeUnderIngest"/> events. Under a steady stream of ingest the scan therefore takes a small share
 /// of the writer and catches up once the stream eases. The order, grouping and counts of the scan are the same
-/// either way: only unit boundaries move.
+/// either way: only unit boundaries move. <see cref="IssuesOptions.ScanGivesWayToIngest"/> turns this off.
 /// </remarks>
 public sealed class IssueScanner
 {
@@ -94,7 +94,7 @@ public sealed class IssueScanner
     /// <returns>The size of the next unit: full after a lull, short while ingest is still busy.</returns>
     private async Task<int> GiveWayToIngestAsync(CancellationToken ct)
     {
-        if (_signal is null)
+        if (_signal is null || !_options.ScanGivesWayToIngest)
         {
             return _options.ScanBatchSize;
         }
