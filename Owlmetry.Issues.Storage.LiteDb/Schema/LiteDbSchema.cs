@@ -15,6 +15,7 @@ internal static partial class LiteDbSchema
         new(2, "index fingerprint aliases by issue, for merges", IndexFingerprintsByIssue),
         new(3, "index issues by status and pending notifications by age", IndexForNotifications),
         new(4, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
+        new(5, "re-point fingerprint aliases left on merged-away issues to their survivor", RepointDanglingAliases),
     ];
 
     private static void CreateIndexes(LiteDatabase database)

@@ -235,6 +235,45 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public async Task Constructor_FileOfSchemaVersion5_RepointsAliasesOfMergedAwayIssuesToTheSurvivor()
+    {
+        var survivor = new IssueBuilder().Build();
+        var (mergedAway, mergedEarlier, vanished) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var kept = new FingerprintKey("kept", TestIds.App, false);
+        var direct = new FingerprintKey("direct", TestIds.App, false);
+        var chained = new FingerprintKey("chained", TestIds.App, true);
+        var orphan = new FingerprintKey("orphan", TestIds.App, false);
+        using (var version5 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [.. LiteDbSchema.Migrations.Take(5)]))
+        {
+            await version5.WriteAsync(w =>
+            {
+                w.InsertIssue(survivor);
+                w.AssignFingerprint(kept, survivor.Id);
+                w.AssignFingerprint(direct, mergedAway);
+                w.AssignFingerprint(chained, mergedEarlier);
+                w.AssignFingerprint(orphan, vanished);
+                w.AppendAudit(new AuditRecordBuilder(mergedAway).AsMerge().Build() with { MergedIssueId = mergedEarlier });
+                w.AppendAudit(new AuditRecordBuilder(survivor.Id).AsMerge().Build() with { MergedIssueId = mergedAway });
+                return true;
+            });
+        }
+
+        IReadOnlyDictionary<FingerprintKey, Guid> aliases;
+        using (var migrated = new LiteDbIssueStore(_path))
+        {
+            aliases = await migrated.ReadAsync(r => r.ListFingerprints(TestIds.App));
+        }
+
+        Assert.That(aliases, Is.EquivalentTo(new Dictionary<FingerprintKey, Guid>
+        {
+            [kept] = survivor.Id,
+            [direct] = survivor.Id,
+            [chained] = survivor.Id,
+        }), "aliases follow their merges to the survivor; one whose issue vanished without a merge is dropped");
+        Assert.That(StoredSchemaVersion(), Is.EqualTo(LiteDbSchema.Migrations.Count));
+    }
+
+    [Test]
     public void Constructor_MigrationFails_LeavesTheFileAtItsPreviousVersion()
     {
         new LiteDbIssueStore(_path).Dispose();
