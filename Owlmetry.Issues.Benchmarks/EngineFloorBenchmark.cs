@@ -70,11 +70,11 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
             database.BeginTrans();
             collection.InsertBulk(documents);
             database.Commit();
-            var unit = (clock.Elapsed, Stats.Cpu() - cpu);
-            whole = (whole.Elapsed + unit.Item1, whole.Cpu + unit.Item2);
+            var (elapsed, used) = (clock.Elapsed, Stats.Cpu() - cpu);
+            whole = (whole.Elapsed + elapsed, whole.Cpu + used);
             if (start >= total * 4 / 5)
             {
-                lastFifth = (lastFifth.Elapsed + unit.Item1, lastFifth.Cpu + unit.Item2);
+                lastFifth = (lastFifth.Elapsed + elapsed, lastFifth.Cpu + used);
             }
         }
 

@@ -52,7 +52,7 @@ public static partial class DirectoryInput
 
         var at = trimmed.IndexOf('@', StringComparison.Ordinal);
         var valid = at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace);
-        return valid ? trimmed.ToLowerInvariant() : IssueError.Invalid("email must be an email address");
+        return valid ? NormalizeEmail(trimmed) : IssueError.Invalid("email must be an email address");
     }
 
     public static IssueResult<string> Password(string? value)
