@@ -1,9 +1,11 @@
 namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
-/// The stored shape of an <see cref="IssueOccurrence"/>. <see cref="SessionKey"/> carries the unique index that
-/// makes the database refuse a second occurrence of one session in one issue; <see cref="PageKey"/> is the
-/// newest-first keyset order of the detail page; <see cref="UserKey"/> finds an issue's users.
+/// The stored shape of an <see cref="IssueOccurrence"/>. <see cref="IssueId"/> and every key start with the
+/// occurrence's group, the issue that recorded it (see <see cref="OccurrenceGroupDocument"/>), and are never
+/// rewritten. <see cref="SessionKey"/> carries the unique index that refuses a second occurrence of one session in
+/// one group; <see cref="PageKey"/> is the newest-first keyset order of the detail page; <see cref="UserKey"/> finds
+/// a group's users.
 /// </summary>
 internal sealed class OccurrenceDocument
 {
@@ -60,10 +62,11 @@ internal sealed class OccurrenceDocument
         UserKey = StorageKeys.User(occurrence.IssueId, occurrence.UserId),
     };
 
-    public IssueOccurrence ToOccurrence() => new()
+    /// <summary>The occurrence as one of <paramref name="issueId"/>, which owns its group now.</summary>
+    public IssueOccurrence ToOccurrence(Guid issueId) => new()
     {
         Id = Id,
-        IssueId = IssueId,
+        IssueId = issueId,
         SessionId = SessionId,
         UserId = UserId,
         AppUserId = AppUserId,

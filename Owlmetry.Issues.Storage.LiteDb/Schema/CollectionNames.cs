@@ -6,6 +6,7 @@ internal static partial class CollectionNames
     public const string Issues = "issues";
     public const string Fingerprints = "fingerprints";
     public const string Occurrences = "occurrences";
+    public const string OccurrenceGroups = "occurrence_groups";
     public const string Comments = "comments";
     public const string Attachments = "attachments";
     public const string Audit = "audit";

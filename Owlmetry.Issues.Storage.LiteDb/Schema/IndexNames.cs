@@ -17,4 +17,5 @@ internal static partial class IndexNames
     public const string FingerprintsIssue = "ix_fingerprints_issue";
     public const string IssuesStatus = "ix_issues_status";
     public const string NotificationsPending = "ix_notifications_pending";
+    public const string OccurrenceGroupsIssue = "ix_occurrence_groups_issue";
 }

@@ -16,6 +16,7 @@ internal static partial class LiteDbSchema
         new(3, "index issues by status and pending notifications by age", IndexForNotifications),
         new(4, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
         new(5, "re-point fingerprint aliases left on merged-away issues to their survivor", RepointDanglingAliases),
+        new(6, "index occurrence groups by the issue that absorbed them, for merges without rewriting occurrences", IndexOccurrenceGroups),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -53,6 +54,11 @@ internal static partial class LiteDbSchema
         database.GetCollection(CollectionNames.ScanRuns)
             .EnsureIndex(IndexNames.ScanRunsStarted, $"$.{nameof(ScanRunDocument.StartedAt)}", unique: false);
     }
+
+    // Files written before groups hold every occurrence under its issue's own id: each issue owns its own group.
+    private static void IndexOccurrenceGroups(LiteDatabase database) =>
+        database.GetCollection(CollectionNames.OccurrenceGroups)
+            .EnsureIndex(IndexNames.OccurrenceGroupsIssue, $"$.{nameof(OccurrenceGroupDocument.IssueId)}", unique: false);
 
     private static void IndexFingerprintsByIssue(LiteDatabase database) =>
         database.GetCollection(CollectionNames.Fingerprints)

@@ -13,6 +13,9 @@ internal sealed partial class LiteDbCollections(LiteDatabase database)
 
     public ILiteCollection<OccurrenceDocument> Occurrences { get; } = database.GetCollection<OccurrenceDocument>(CollectionNames.Occurrences);
 
+    public ILiteCollection<OccurrenceGroupDocument> OccurrenceGroups { get; } =
+        database.GetCollection<OccurrenceGroupDocument>(CollectionNames.OccurrenceGroups);
+
     public ILiteCollection<CommentDocument> Comments { get; } = database.GetCollection<CommentDocument>(CollectionNames.Comments);
 
     public ILiteCollection<AttachmentDocument> Attachments { get; } = database.GetCollection<AttachmentDocument>(CollectionNames.Attachments);

@@ -14,11 +14,12 @@ internal partial class LiteDbIssueStoreReader
 
     public IReadOnlyDictionary<Guid, int> CountOccurrencesByIssue()
     {
-        // Counted by each document's IssueId field, not by its key prefix: a move that rewrote one but not the
-        // other shows up as a difference from GetAllOccurrences, which walks the key prefix.
+        // Counted from each document's group, the IssueId field, mapped to the issue that owns the group now.
+        var ownerOf = Collections.OccurrenceGroups.FindAll().ToDictionary(group => group.Id, group => group.IssueId);
         var counts = new Dictionary<Guid, int>();
-        foreach (var issueId in Collections.Occurrences.Query().Select(occurrence => occurrence.IssueId).ToEnumerable())
+        foreach (var group in Collections.Occurrences.Query().Select(occurrence => occurrence.IssueId).ToEnumerable())
         {
+            var issueId = ownerOf.GetValueOrDefault(group, group);
             counts[issueId] = counts.GetValueOrDefault(issueId) + 1;
         }
 

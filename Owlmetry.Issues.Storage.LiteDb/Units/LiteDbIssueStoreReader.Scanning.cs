@@ -47,9 +47,6 @@ internal partial class LiteDbIssueStoreReader
             .ToHashSet();
     }
 
-    public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
-        Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(issueId, userId));
-
     public ScanRun? FindScanRun(Guid runId) => Collections.ScanRuns.FindById(runId)?.ToRun();
 
     public IReadOnlyList<ScanRun> ListScanRuns(int take) =>

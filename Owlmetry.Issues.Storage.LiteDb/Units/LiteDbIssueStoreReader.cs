@@ -20,34 +20,6 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : I
     public Guid? FindIssueIdByFingerprint(FingerprintKey key) =>
         Collections.Probes.FingerprintById.Find(StorageKeys.Fingerprint(key))?.IssueId;
 
-    public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
-    {
-        if (take <= 0)
-        {
-            return [];
-        }
-
-        return KeyRange.Scan(
-                Collections.Occurrences,
-                nameof(OccurrenceDocument.PageKey),
-                StorageKeys.Issue(issueId),
-                after is { } cursor ? StorageKeys.IssueRow(issueId, cursor) : null,
-                descending: true,
-                KeyRange.WithBound(take, after))
-            .Select(document => document.ToOccurrence())
-            .Where(occurrence => KeysetKey.Of(occurrence).IsAfter(after))
-            .Take(take)
-            .ToList();
-    }
-
-    public IReadOnlyList<IssueOccurrence> GetAllOccurrences(Guid issueId) =>
-        KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(issueId), bound: null, descending: false, limit: null)
-            .Select(document => document.ToOccurrence())
-            .ToList();
-
-    public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) =>
-        Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(issueId, sessionId));
-
     public IssueComment? FindComment(Guid commentId) => Collections.Comments.FindById(commentId)?.ToComment();
 
     public IReadOnlyList<IssueComment> ListComments(Guid issueId) =>

@@ -4,9 +4,10 @@ using LiteDB;
 namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
-/// The writes of one unit of work, inside the store's LiteDB transaction. The invariants are the database's own:
-/// primary keys for ids and fingerprint aliases, unique indexes for (issue, session) and the list keys. A
-/// duplicate key surfaces as <see cref="IssueStoreConflictException"/>.
+/// The writes of one unit of work, inside the store's LiteDB transaction. The invariants are the database's own
+/// (primary keys for ids and fingerprint aliases, unique indexes for (group, session) and the list keys), except
+/// one occurrence per (issue, session) across an issue's groups, which the occurrence writes check. A duplicate
+/// key surfaces as <see cref="IssueStoreConflictException"/>.
 /// </summary>
 /// <remarks>
 /// A LiteDB operation that fails leaves the transaction half-applied (a document stored, one of its index keys
@@ -54,39 +55,6 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
             BsonExpression.Create($"{{ {nameof(FingerprintDocument.IssueId)}: @0 }}", toIssueId),
             BsonExpression.Create($"$.{nameof(FingerprintDocument.IssueId)} = @0", fromIssueId)));
     }
-
-    public void InsertOccurrence(IssueOccurrence occurrence)
-    {
-        ArgumentNullException.ThrowIfNull(occurrence);
-        Run(nameof(InsertOccurrence), () => Collections.Occurrences.Insert(OccurrenceDocument.From(occurrence)));
-    }
-
-    /// <summary>One <c>InsertBulk</c>: one engine call and one snapshot for the whole list.</summary>
-    public void InsertOccurrences(IReadOnlyCollection<IssueOccurrence> occurrences)
-    {
-        ArgumentNullException.ThrowIfNull(occurrences);
-        if (occurrences.Count > 0)
-        {
-            Run(nameof(InsertOccurrences), () => Collections.Occurrences.InsertBulk(occurrences.Select(OccurrenceDocument.From), occurrences.Count));
-        }
-    }
-
-    public void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds)
-    {
-        ArgumentNullException.ThrowIfNull(sessionIds);
-        if (sessionIds.Count == 0)
-        {
-            return;
-        }
-
-        var keys = new BsonArray(sessionIds.Select(sessionId => new BsonValue(StorageKeys.Session(issueId, sessionId))));
-        Run(nameof(DeleteOccurrences), () => Collections.Occurrences.DeleteMany(
-            BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionKey)} IN @0", keys)));
-    }
-
-    public void MoveOccurrences(Guid fromIssueId, Guid toIssueId) =>
-        Move(Collections.Occurrences, nameof(MoveOccurrences), fromIssueId, toIssueId,
-            nameof(OccurrenceDocument.PageKey), nameof(OccurrenceDocument.SessionKey), nameof(OccurrenceDocument.UserKey));
 
     public void InsertComment(IssueComment comment)
     {

@@ -44,31 +44,33 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
-    public async Task CountOccurrencesByIssue_AfterAMoveAndADelete_CountsWhatEachIssueIdHoldsIncludingIssuesNeverStored()
+    public async Task CountOccurrencesByIssue_AfterMerges_CountsWhatEachIssueIdHoldsIncludingIssuesNeverStored()
     {
         var from = Guid.NewGuid();
         var to = Guid.NewGuid();
         var trimmed = Guid.NewGuid();
+        var keeper = Guid.NewGuid();
         var stored = await InsertAsync(new IssueBuilder().Build());
+        var doomed = new OccurrenceBuilder(trimmed).Build();
         await WriteAsync(writer =>
         {
             writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
             writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
             writer.InsertOccurrence(new OccurrenceBuilder(to).Build());
             writer.InsertOccurrence(new OccurrenceBuilder(stored.Id).Build());
+            writer.InsertOccurrence(doomed);
+            writer.InsertOccurrence(new OccurrenceBuilder(keeper).InSession(doomed.SessionId).Build());
         });
-        var doomed = new OccurrenceBuilder(trimmed).Build();
-        await WriteAsync(writer => writer.InsertOccurrence(doomed));
 
         await WriteAsync(writer =>
         {
-            writer.MoveOccurrences(from, to);
-            writer.DeleteOccurrences(trimmed, [doomed.SessionId]);
+            writer.MergeOccurrences(from, to);
+            writer.MergeOccurrences(trimmed, keeper);
         });
 
         var counts = await ReadAsync(reader => reader.CountOccurrencesByIssue());
-        Assert.That(counts, Is.EquivalentTo(new Dictionary<Guid, int> { [to] = 3, [stored.Id] = 1 }),
-            "every id that occurrences name, with how many; none for an issue whose occurrences were all moved or deleted");
+        Assert.That(counts, Is.EquivalentTo(new Dictionary<Guid, int> { [to] = 3, [stored.Id] = 1, [keeper] = 1 }),
+            "every id that occurrences belong to, with how many; none for an issue whose occurrences were all merged away or dropped");
     }
 
     [Test]

@@ -161,7 +161,7 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
-    public async Task HasOccurrenceOfUser_FollowsOccurrencesThroughMoves()
+    public async Task HasOccurrenceOfUser_FollowsOccurrencesThroughMerges()
     {
         var from = Guid.NewGuid();
         var to = Guid.NewGuid();
@@ -172,7 +172,7 @@ public abstract partial class IssueStoreContractTests
         });
 
         var before = await ReadAsync(r => (r.HasOccurrenceOfUser(from, "alice"), r.HasOccurrenceOfUser(to, "alice"), r.HasOccurrenceOfUser(from, "bob")));
-        await WriteAsync(w => w.MoveOccurrences(from, to));
+        await WriteAsync(w => w.MergeOccurrences(from, to));
         var after = await ReadAsync(r => (r.HasOccurrenceOfUser(from, "alice"), r.HasOccurrenceOfUser(to, "alice")));
 
         Assert.That(before, Is.EqualTo((true, false, false)));

@@ -26,6 +26,9 @@ internal sealed class OccurrenceBuilder
 
     public OccurrenceBuilder ForUser(string? userId) => With(_occurrence with { UserId = userId });
 
+    public OccurrenceBuilder WithVersions(string? appVersion, string? sdkVersion) =>
+        With(_occurrence with { AppVersion = appVersion, SdkVersion = sdkVersion });
+
     /// <summary>Gives every optional member a value.</summary>
     public OccurrenceBuilder WithAllFieldsSet() => With(_occurrence with
     {

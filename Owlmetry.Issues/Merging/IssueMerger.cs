@@ -21,14 +21,7 @@ internal static class IssueMerger
             return IssueError.NotFound("Source issue not found in this project");
         }
 
-        var targetOccurrences = store.GetAllOccurrences(target.Id);
-        var targetSessions = targetOccurrences.Select(o => o.SessionId).ToHashSet();
-        var sourceOccurrences = store.GetAllOccurrences(source.Id);
-        var duplicateSessions = sourceOccurrences.Where(o => targetSessions.Contains(o.SessionId)).Select(o => o.SessionId).ToList();
-        var movedOccurrences = sourceOccurrences.Where(o => !targetSessions.Contains(o.SessionId)).Select(o => o with { IssueId = target.Id });
-
-        store.DeleteOccurrences(source.Id, duplicateSessions);
-        store.MoveOccurrences(source.Id, target.Id);
+        var occurrences = store.MergeOccurrences(source.Id, target.Id);
         store.MoveComments(source.Id, target.Id);
         store.MoveAttachments(source.Id, target.Id);
         // Every alias of the source, not only the keys its hashes make with its own app and side: a source that
@@ -36,7 +29,7 @@ internal static class IssueMerger
         store.MoveFingerprints(source.Id, target.Id);
 
         // Seen times are widened first so that issues without stored occurrences still merge to the union span.
-        var merged = IssueRollup.Recompute(
+        var merged = IssueRollup.Apply(
             target with
             {
                 Fingerprints = [.. target.Fingerprints.Union(source.Fingerprints, StringComparer.Ordinal)],
@@ -44,7 +37,7 @@ internal static class IssueMerger
                 LastSeenAt = Max(target.LastSeenAt, source.LastSeenAt),
                 UpdatedAt = request.Now,
             },
-            [.. targetOccurrences, .. movedOccurrences]);
+            occurrences);
         store.UpdateIssue(merged);
         store.DeleteIssue(source.Id);
         store.AppendAudit(new AuditRecord

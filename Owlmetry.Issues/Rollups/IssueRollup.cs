@@ -10,11 +10,18 @@ public static class IssueRollup
     /// Returns <paramref name="issue"/> with its roll-ups recomputed from <paramref name="occurrences"/>, which
     /// must be all of its occurrences. With none, the seen times are kept.
     /// </summary>
-    public static Issue Recompute(Issue issue, IReadOnlyCollection<IssueOccurrence> occurrences)
+    public static Issue Recompute(Issue issue, IReadOnlyCollection<IssueOccurrence> occurrences) =>
+        Apply(issue, OccurrenceSummary.Of(occurrences));
+
+    /// <summary>
+    /// Returns <paramref name="issue"/> with its roll-ups taken from <paramref name="summary"/>, the summary of all
+    /// of its occurrences. With none, the seen times are kept.
+    /// </summary>
+    public static Issue Apply(Issue issue, OccurrenceSummary summary)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        ArgumentNullException.ThrowIfNull(occurrences);
-        if (occurrences.Count == 0)
+        ArgumentNullException.ThrowIfNull(summary);
+        if (summary.Count == 0)
         {
             return issue with
             {
@@ -23,17 +30,17 @@ public static class IssueRollup
             };
         }
 
-        var chronological = occurrences.OrderBy(KeysetKey.Of).ToList();
+        var chronological = summary.Edges.OrderBy(KeysetKey.Of).ToList();
         return issue with
         {
-            OccurrenceCount = occurrences.Count,
-            UniqueUserCount = occurrences.Select(o => o.UserId).OfType<string>().Distinct(StringComparer.Ordinal).Count(),
+            OccurrenceCount = summary.Count,
+            UniqueUserCount = summary.UniqueUserCount,
             FirstSeenAt = chronological[0].Timestamp,
             LastSeenAt = chronological[^1].Timestamp,
-            FirstSeenAppVersion = chronological.Select(o => o.AppVersion).FirstOrDefault(HasValue),
-            LastSeenAppVersion = chronological.Select(o => o.AppVersion).LastOrDefault(HasValue),
-            FirstSeenSdkVersion = chronological.Select(o => o.SdkVersion).FirstOrDefault(HasValue),
-            LastSeenSdkVersion = chronological.Select(o => o.SdkVersion).LastOrDefault(HasValue),
+            FirstSeenAppVersion = chronological.Select(o => o.AppVersion).FirstOrDefault(OccurrenceSummary.CarriesVersion),
+            LastSeenAppVersion = chronological.Select(o => o.AppVersion).LastOrDefault(OccurrenceSummary.CarriesVersion),
+            FirstSeenSdkVersion = chronological.Select(o => o.SdkVersion).FirstOrDefault(OccurrenceSummary.CarriesVersion),
+            LastSeenSdkVersion = chronological.Select(o => o.SdkVersion).LastOrDefault(OccurrenceSummary.CarriesVersion),
         };
     }
 
@@ -76,7 +83,5 @@ public static class IssueRollup
     }
 
     private static string? Pick(string? current, string? candidate, bool candidateIsOutermost) =>
-        HasValue(candidate) && (candidateIsOutermost || !HasValue(current)) ? candidate : current;
-
-    private static bool HasValue(string? version) => !string.IsNullOrWhiteSpace(version);
+        OccurrenceSummary.CarriesVersion(candidate) && (candidateIsOutermost || !OccurrenceSummary.CarriesVersion(current)) ? candidate : current;
 }

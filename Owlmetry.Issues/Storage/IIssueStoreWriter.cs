@@ -41,11 +41,14 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
         }
     }
 
-    /// <summary>Removes the occurrences of the given sessions from an issue.</summary>
-    void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds);
-
-    /// <summary>Moves every occurrence of one issue to another.</summary>
-    void MoveOccurrences(Guid fromIssueId, Guid toIssueId);
+    /// <summary>
+    /// The occurrence half of a merge, as one set-based operation: every occurrence of
+    /// <paramref name="fromIssueId"/> becomes one of <paramref name="toIssueId"/>, except those of sessions the
+    /// target already has, which are dropped (one occurrence per issue and session). Providers choose how: moving
+    /// rows, re-pointing groups of rows, a few statements.
+    /// </summary>
+    /// <returns>The summary of the target's occurrences afterwards, for its roll-ups.</returns>
+    OccurrenceSummary MergeOccurrences(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Adds a comment.</summary>
     void InsertComment(IssueComment comment);

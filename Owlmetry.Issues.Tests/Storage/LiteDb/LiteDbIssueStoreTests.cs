@@ -274,6 +274,41 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public async Task Constructor_FileOfSchemaVersion5_MergesItsIssuesByRepointingGroupsNotRewritingOccurrences()
+    {
+        var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
+        var source = Enumerable.Range(0, 3).Select(i => new OccurrenceBuilder(from).At(TestTimes.At(i)).ForUser($"user-{i}").Build()).ToList();
+        var target = new OccurrenceBuilder(to).InSession(source[0].SessionId).ForUser("user-0").Build();
+        using (var version5 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [.. LiteDbSchema.Migrations.Take(5)]))
+        {
+            await version5.WriteAsync(w =>
+            {
+                w.InsertOccurrences([.. source, target]);
+                return true;
+            });
+        }
+
+        OccurrenceSummary summary;
+        IReadOnlyList<IssueOccurrence> merged;
+        using (var migrated = new LiteDbIssueStore(_path))
+        {
+            summary = await migrated.WriteAsync(w => w.MergeOccurrences(from, to));
+            merged = await migrated.ReadAsync(r => r.GetAllOccurrences(to));
+        }
+
+        using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))
+        {
+            var moved = database.GetCollection(CollectionNames.Occurrences).FindById(source[1].Id);
+            Assert.That(moved[nameof(OccurrenceDocument.SessionKey)].AsString, Does.StartWith(StorageKeys.Issue(from)),
+                "the merge rewrote a moved occurrence's keys instead of re-pointing its group");
+        }
+
+        Assert.That(merged, Is.EquivalentTo(new[] { target, source[1] with { IssueId = to }, source[2] with { IssueId = to } }));
+        Assert.That((summary.Count, summary.UniqueUserCount), Is.EqualTo((3, 3)));
+        Assert.That(StoredSchemaVersion(), Is.EqualTo(LiteDbSchema.Migrations.Count));
+    }
+
+    [Test]
     public void Constructor_MigrationFails_LeavesTheFileAtItsPreviousVersion()
     {
         new LiteDbIssueStore(_path).Dispose();

@@ -73,30 +73,18 @@ internal sealed partial class InMemoryIssueStoreTransaction(InMemoryIssueData da
         _undo.Push(() => bySession.Remove(occurrence.SessionId));
     }
 
-    public void DeleteOccurrences(Guid issueId, IReadOnlyCollection<Guid> sessionIds)
+    public OccurrenceSummary MergeOccurrences(Guid fromIssueId, Guid toIssueId)
     {
-        ArgumentNullException.ThrowIfNull(sessionIds);
-        if (!Data.Occurrences.TryGetValue(issueId, out var bySession))
+        if (fromIssueId != toIssueId && Data.Occurrences.Remove(fromIssueId, out var moving))
         {
-            return;
-        }
-
-        foreach (var sessionId in sessionIds)
-        {
-            if (bySession.Remove(sessionId, out var removed))
+            _undo.Push(() => Data.Occurrences[fromIssueId] = moving);
+            foreach (var occurrence in moving.Values.Where(o => !HasOccurrenceInSession(toIssueId, o.SessionId)))
             {
-                _undo.Push(() => bySession[sessionId] = removed);
+                InsertOccurrence(occurrence with { IssueId = toIssueId });
             }
         }
-    }
 
-    public void MoveOccurrences(Guid fromIssueId, Guid toIssueId)
-    {
-        foreach (var occurrence in GetAllOccurrences(fromIssueId))
-        {
-            DeleteOccurrences(fromIssueId, [occurrence.SessionId]);
-            InsertOccurrence(occurrence with { IssueId = toIssueId });
-        }
+        return OccurrenceSummary.Of(GetAllOccurrences(toIssueId));
     }
 
     public void InsertComment(IssueComment comment)

@@ -1,0 +1,15 @@
+namespace Owlmetry.Issues.Storage.LiteDb;
+
+/// <summary>
+/// Where a group of occurrences belongs once a merge moved it. Occurrences are keyed by the issue that recorded
+/// them, their group, and never rewritten: a merge re-points the source's groups to the target with one row each.
+/// An issue owns its own group unless a row says otherwise, and every group a row names.
+/// </summary>
+internal sealed class OccurrenceGroupDocument
+{
+    /// <summary>The group: the id of the issue that recorded its occurrences.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The issue the group belongs to now.</summary>
+    public Guid IssueId { get; set; }
+}

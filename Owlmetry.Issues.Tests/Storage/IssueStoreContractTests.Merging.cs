@@ -1,0 +1,148 @@
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage;
+
+public abstract partial class IssueStoreContractTests
+{
+    [Test]
+    public async Task MergeOccurrences_SessionsTheTargetHas_DropsOnlyThoseOfTheSource()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var source = await InsertOccurrencesAsync(from, count: 4, distinctTimestamps: 4);
+        var target = new[] { source[0], source[2] }.Select(o => new OccurrenceBuilder(to).InSession(o.SessionId).Build()).ToList();
+        var sameSessionElsewhere = new OccurrenceBuilder(Guid.NewGuid()).InSession(source[0].SessionId).Build();
+        await WriteAsync(writer => writer.InsertOccurrences([.. target, sameSessionElsewhere]));
+
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(from, to));
+
+        var (merged, left, elsewhere) = await ReadAsync(reader => (
+            reader.GetAllOccurrences(to), reader.GetAllOccurrences(from), reader.GetAllOccurrences(sameSessionElsewhere.IssueId)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(merged, Is.EquivalentTo(target.Concat(new[] { source[1], source[3] }.Select(o => o with { IssueId = to }))),
+                "the target keeps its own occurrences and gains the source's of the sessions it did not have");
+            Assert.That(left, Is.Empty, "the source still has occurrences");
+            Assert.That(elsewhere, Is.EqualTo(new[] { sameSessionElsewhere }), "another issue's occurrence of a dropped session changed");
+            Assert.That(summary.Count, Is.EqualTo(4), "the summary does not count the target's occurrences after the merge");
+        }
+    }
+
+    [Test]
+    public async Task MergeOccurrences_ToAnotherIssue_PagesEveryOccurrenceOnceNewestFirst()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var moved = await InsertOccurrencesAsync(from, count: 9, distinctTimestamps: 3);
+        var kept = await InsertOccurrencesAsync(to, count: 5, distinctTimestamps: 3);
+
+        await WriteAsync(writer => writer.MergeOccurrences(from, to));
+
+        var walked = new List<IssueOccurrence>();
+        KeysetKey? after = null;
+        IReadOnlyList<IssueOccurrence> page;
+        do
+        {
+            page = await ReadAsync(reader => reader.ListOccurrences(to, after, 4));
+            walked.AddRange(page);
+            after = page.Count > 0 ? KeysetKey.Of(page[^1]) : after;
+        }
+        while (page.Count == 4);
+
+        var expected = moved.Select(o => o with { IssueId = to }).Concat(kept).OrderByDescending(KeysetKey.Of);
+        Assert.That(walked, Is.EqualTo(expected), "paging the merged issue 4 at a time did not give each occurrence once, newest first");
+        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSession(to, moved[0].SessionId)), Is.True, "a moved session is not known to the target");
+    }
+
+    [Test]
+    public async Task MergeOccurrences_Chain_GivesTheLastSurvivorEveryOccurrenceAndTheOthersNone()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var all = (await InsertOccurrencesAsync(first, 3, 3)).Concat(await InsertOccurrencesAsync(second, 2, 2)).Concat(await InsertOccurrencesAsync(third, 1, 1)).ToList();
+
+        await WriteAsync(writer => writer.MergeOccurrences(first, second));
+        await WriteAsync(writer => writer.MergeOccurrences(second, third));
+
+        var (survivor, merged, mergedEarlier, firstSession) = await ReadAsync(reader => (
+            reader.GetAllOccurrences(third), reader.GetAllOccurrences(second), reader.GetAllOccurrences(first),
+            reader.HasOccurrenceInSession(third, all[0].SessionId)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(survivor, Is.EquivalentTo(all.Select(o => o with { IssueId = third })), "the survivor lacks occurrences of the chain");
+            Assert.That(merged, Is.Empty, "the issue merged second still has occurrences");
+            Assert.That(mergedEarlier, Is.Empty, "the issue merged first still has occurrences");
+            Assert.That(firstSession, Is.True, "a session of the issue merged first is not the survivor's");
+        }
+    }
+
+    [Test]
+    public async Task InsertOccurrence_SessionMergedInFromAnotherIssue_ConflictsAndKeepsNothing()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var moved = new OccurrenceBuilder(from).Build();
+        await WriteAsync(writer => writer.InsertOccurrences([moved, new OccurrenceBuilder(to).Build()]));
+        await WriteAsync(writer => writer.MergeOccurrences(from, to));
+        var again = new OccurrenceBuilder(to).InSession(moved.SessionId).Build();
+
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrences([again])), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrence(again)), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That((await ReadAsync(reader => reader.GetAllOccurrences(to))).Count, Is.EqualTo(2), "a second occurrence of the session was stored");
+    }
+
+    [Test]
+    public async Task MergeOccurrences_Summary_GivesTheRollupsOfAllTheTargetsOccurrences()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var shared = Guid.NewGuid();
+        await WriteAsync(writer => writer.InsertOccurrences(
+        [
+            new OccurrenceBuilder(first).At(TestTimes.At(1)).ForUser("ann").WithVersions(" ", null).Build(),
+            new OccurrenceBuilder(first).At(TestTimes.At(2)).ForUser("bob").WithVersions("1.0.0", "3.1").Build(),
+            new OccurrenceBuilder(first).At(TestTimes.At(9)).ForUser("gone").InSession(shared).WithVersions("9.0.0", "9.9").Build(),
+            new OccurrenceBuilder(second).At(TestTimes.At(3)).ForUser(null).WithVersions(null, "3.2").Build(),
+            new OccurrenceBuilder(second).At(TestTimes.At(5)).ForUser("ann").WithVersions("2.0.0", null).Build(),
+            new OccurrenceBuilder(third).At(TestTimes.At(4)).ForUser("cy").InSession(shared).WithVersions("1.5.0", "3.3").Build(),
+            new OccurrenceBuilder(third).At(TestTimes.At(6)).ForUser(null).WithVersions(null, null).Build(),
+        ]));
+
+        await WriteAsync(writer => writer.MergeOccurrences(first, second));
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(second, third));
+
+        var all = await ReadAsync(reader => reader.GetAllOccurrences(third));
+        var issue = new IssueBuilder().Build();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Count, Is.EqualTo(6), "occurrences after dropping the session the target had");
+            Assert.That(summary.UniqueUserCount, Is.EqualTo(3), "ann, bob and cy; the dropped occurrence's user is gone");
+            Assert.That(IssueRollup.Apply(issue, summary), Is.EqualTo(IssueRollup.Recompute(issue, all)),
+                "the summary's roll-ups differ from those of the occurrences themselves");
+        }
+    }
+
+    [Test]
+    public async Task MergeOccurrences_UnitFailsAfterwards_LeavesBothIssuesAsTheyWere()
+    {
+        var from = Guid.NewGuid();
+        var to = Guid.NewGuid();
+        var source = await InsertOccurrencesAsync(from, count: 3, distinctTimestamps: 3);
+        var target = new OccurrenceBuilder(to).InSession(source[0].SessionId).Build();
+        await WriteAsync(writer => writer.InsertOccurrence(target));
+
+        await Assert.ThatAsync(
+            () => WriteAsync(writer =>
+            {
+                writer.MergeOccurrences(from, to);
+                throw new InvalidOperationException("the rest of the merge failed");
+            }),
+            Throws.InvalidOperationException);
+
+        var after = await ReadAsync(reader => (From: reader.GetAllOccurrences(from), To: reader.GetAllOccurrences(to), Session: reader.HasOccurrenceInSession(to, source[1].SessionId)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.From, Is.EquivalentTo(source), "the source lost occurrences");
+            Assert.That(after.To, Is.EqualTo(new[] { target }), "the target changed");
+            Assert.That(after.Session, Is.False, "the target still sees a session of the rolled-back merge");
+        }
+    }
+}
