@@ -45,7 +45,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
             await FirstPageAsync(issues, owner, large.ProjectId, _largeIssues);
             await WalkAsync(issues, owner, small.ProjectId, _smallIssues);
             await WalkAsync(issues, owner, large.ProjectId, _largeIssues);
-            await MergeAsync(store, issues, owner, large);
+            await MergeAsync(store, issues, owner, large, _mergeSize, _mergeSize);
         }
         finally
         {
@@ -64,8 +64,10 @@ internal sealed class StoreBenchmark(Report report, double scale)
             await using var provider = services.BuildServiceProvider();
             var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
             report.Section("LiteDB store, merge only (empty store)");
-            await MergeAsync(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner,
-                AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "merge"));
+            var (store, issues) = (provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>());
+            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "merge");
+            await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
+            await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
         }
         finally
         {
@@ -160,30 +162,34 @@ internal sealed class StoreBenchmark(Report report, double scale)
             string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalMilliseconds / pages:0.00} ms per page ({pages:N0} pages, {clock.Elapsed.TotalSeconds:0.0} s)"));
     }
 
-    private async Task MergeAsync(IIssueStore store, IIssueService issues, Actor owner, AppInfo app)
+    private async Task MergeAsync(IIssueStore store, IIssueService issues, Actor owner, AppInfo app, int sourceSize, int targetSize, int rounds = 5)
     {
         var samples = new List<TimeSpan>();
-        for (var round = 0; round < 5; round++)
+        var cpu = TimeSpan.Zero;
+        for (var round = 0; round < rounds; round++)
         {
-            var shared = Enumerable.Range(0, _mergeSize / 10).Select(_ => Guid.NewGuid()).ToList();
-            var target = await SeedMergeIssueAsync(store, app, shared);
-            var source = await SeedMergeIssueAsync(store, app, shared);
+            var shared = Enumerable.Range(0, Math.Min(sourceSize, targetSize) / 10).Select(_ => Guid.NewGuid()).ToList();
+            var target = await SeedMergeIssueAsync(store, app, shared, targetSize);
+            var source = await SeedMergeIssueAsync(store, app, shared, sourceSize);
+            var cpuBefore = Stats.Cpu();
             var clock = Stopwatch.StartNew();
             var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
             samples.Add(clock.Elapsed);
-            if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != (2 * _mergeSize) - shared.Count)
+            cpu += Stats.Cpu() - cpuBefore;
+            if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != sourceSize + targetSize - shared.Count)
             {
                 throw new InvalidOperationException($"Merge gave {merged}");
             }
         }
 
-        report.Row("merge two issues (10% shared sessions)", $"{_mergeSize:N0} + {_mergeSize:N0} occurrences", Stats.Percentiles(samples));
+        report.Row("merge two issues (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
+            string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMilliseconds / rounds:0} ms per merge"));
     }
 
-    private async Task<Issue> SeedMergeIssueAsync(IIssueStore store, AppInfo app, IReadOnlyList<Guid> sharedSessions)
+    private async Task<Issue> SeedMergeIssueAsync(IIssueStore store, AppInfo app, IReadOnlyList<Guid> sharedSessions, int size)
     {
         var issue = NewIssue(app, Random.Shared.Next(), 0);
-        var occurrences = Enumerable.Range(0, _mergeSize)
+        var occurrences = Enumerable.Range(0, size)
             .Select(i => NewOccurrence(issue.Id, s_t0.AddSeconds(i), $"user-{i % 5000}") with
             {
                 SessionId = i < sharedSessions.Count ? sharedSessions[i] : Guid.NewGuid(),

@@ -34,6 +34,7 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly LiteDbFile _file;
     private readonly LiteDbCollections _collections;
+    private OccurrenceGroupMap _groups;
     private bool _disposed;
 
     /// <summary>Opens (or creates, with its folder) the database file at <paramref name="path"/>.</summary>
@@ -62,6 +63,7 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
             _collections = new LiteDbCollections(_file.Database);
             SchemaMigrator.Migrate(_collections, migrations, _file.Path);
             _file.FlushLog();
+            _groups = OccurrenceGroupMap.Load(_collections.OccurrenceGroups);
         }
         catch
         {
@@ -79,23 +81,25 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
     public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return InUnitAsync(commit: false, () => read(new LiteDbIssueStoreReader(_collections)), ct);
+        return InUnitAsync(commit: false, () => read(new LiteDbIssueStoreReader(_collections, _groups)), ct);
     }
 
     /// <inheritdoc />
-    public Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return InUnitAsync(
+        var unit = await InUnitAsync(
             commit: true,
             () =>
             {
-                var writer = new LiteDbIssueStoreWriter(_collections);
+                var writer = new LiteDbIssueStoreWriter(_collections, _groups);
                 var result = write(writer);
                 writer.ThrowIfFailed();
-                return result;
+                return (Result: result, writer.Groups);
             },
-            ct);
+            ct,
+            committed: unit => _groups = unit.Groups).ConfigureAwait(false);
+        return unit.Result;
     }
 
     /// <summary>
@@ -162,12 +166,12 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    private async Task<T> InUnitAsync<T>(bool commit, Func<T> work, CancellationToken ct)
+    private async Task<T> InUnitAsync<T>(bool commit, Func<T> work, CancellationToken ct, Action<T>? committed = null)
     {
         await EnterAsync(ct).ConfigureAwait(false);
         try
         {
-            return commit ? RunWrite(work) : RunRead(work);
+            return commit ? RunWrite(work, committed) : RunRead(work);
         }
         finally
         {
@@ -190,13 +194,16 @@ public sealed class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    private T RunWrite<T>(Func<T> write)
+    // What the store keeps beside the file (the occurrence groups) follows the commit, before the log sync: the
+    // engine shows a committed unit to the next one even when the sync then fails.
+    private T RunWrite<T>(Func<T> write, Action<T>? committed)
     {
         BeginUnit();
         try
         {
             var result = write();
             _file.Database.Commit();
+            committed?.Invoke(result);
             s_storeInUnit = null;
             _file.FlushLog();
             return result;

@@ -15,11 +15,10 @@ internal partial class LiteDbIssueStoreReader
     public IReadOnlyDictionary<Guid, int> CountOccurrencesByIssue()
     {
         // Counted from each document's group, the IssueId field, mapped to the issue that owns the group now.
-        var ownerOf = Collections.OccurrenceGroups.FindAll().ToDictionary(group => group.Id, group => group.IssueId);
         var counts = new Dictionary<Guid, int>();
         foreach (var group in Collections.Occurrences.Query().Select(occurrence => occurrence.IssueId).ToEnumerable())
         {
-            var issueId = ownerOf.GetValueOrDefault(group, group);
+            var issueId = Groups.OwnerOf(group);
             counts[issueId] = counts.GetValueOrDefault(issueId) + 1;
         }
 

@@ -11,9 +11,6 @@ internal partial class LiteDbIssueStoreReader
     private static readonly BsonExpression s_sessionKey = BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionKey)}");
     private static readonly BsonExpression s_userKey = BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)}");
 
-    // Asked once per issue and unit: the scan asks for every event's session and user.
-    private readonly Dictionary<Guid, IReadOnlyList<Guid>> _groups = [];
-
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
     {
         if (take <= 0)
@@ -48,28 +45,8 @@ internal partial class LiteDbIssueStoreReader
     public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
         GroupsOf(issueId).Any(group => Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(group, userId)));
 
-    /// <summary>The groups whose occurrences are the issue's: its own unless a merge moved it away, and those moved to it.</summary>
-    protected IReadOnlyList<Guid> GroupsOf(Guid issueId)
-    {
-        if (!_groups.TryGetValue(issueId, out var groups))
-        {
-            var absorbed = Collections.OccurrenceGroups.Find(Query.EQ(nameof(OccurrenceGroupDocument.IssueId), issueId)).Select(g => g.Id);
-            var ownMovedAway = Collections.OccurrenceGroups.FindById(issueId) is { } own && own.IssueId != issueId;
-            groups = [.. (ownMovedAway ? [] : new[] { issueId }).Concat(absorbed).Distinct()];
-            _groups[issueId] = groups;
-        }
-
-        return groups;
-    }
-
-    /// <summary>Forgets the groups read for these issues, after a merge re-pointed them.</summary>
-    protected void ForgetGroups(params Guid[] issueIds)
-    {
-        foreach (var issueId in issueIds)
-        {
-            _groups.Remove(issueId);
-        }
-    }
+    /// <summary>The groups whose occurrences are the issue's (see <see cref="OccurrenceGroupMap"/>).</summary>
+    protected IReadOnlyList<Guid> GroupsOf(Guid issueId) => Groups.GroupsOf(issueId);
 
     /// <summary>The sessions of one group, read from the session index alone.</summary>
     protected IEnumerable<Guid> SessionsOf(Guid group) =>

@@ -6,11 +6,14 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// The reads of one unit of work. Every list is an index range of a composite key (see <see cref="StorageKeys"/>);
 /// results are materialized before returning, because LiteDB refuses to commit a transaction with an open cursor.
 /// </summary>
-internal partial class LiteDbIssueStoreReader(LiteDbCollections collections) : IIssueStoreReader
+internal partial class LiteDbIssueStoreReader(LiteDbCollections collections, OccurrenceGroupMap groups) : IIssueStoreReader
 {
     private static readonly BsonExpression[] s_notDeleted = [BsonExpression.Create("$.DeletedAt = null")];
 
     protected LiteDbCollections Collections { get; } = collections;
+
+    /// <summary>The occurrence groups as this unit sees them: the committed ones, and a write unit's own merges.</summary>
+    public OccurrenceGroupMap Groups { get; protected set; } = groups;
 
     public Issue? FindIssue(Guid issueId) => Collections.Probes.IssueById.Find(issueId)?.ToIssue();
 

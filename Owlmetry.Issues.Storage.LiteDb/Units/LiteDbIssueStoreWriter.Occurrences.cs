@@ -56,7 +56,7 @@ internal sealed partial class LiteDbIssueStoreWriter
                 Run(nameof(MergeOccurrences), () => Collections.OccurrenceGroups.Upsert(new OccurrenceGroupDocument { Id = group, IssueId = toIssueId }));
             }
 
-            ForgetGroups(fromIssueId, toIssueId);
+            Groups = Groups.Move(fromGroups, toIssueId);
         }
 
         return Summarize(toIssueId);

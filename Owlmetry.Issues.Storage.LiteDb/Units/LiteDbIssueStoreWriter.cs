@@ -14,7 +14,8 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// refused), so the first failure dooms the unit: <see cref="ThrowIfFailed"/> rethrows it before commit even when
 /// the unit's delegate caught it.
 /// </remarks>
-internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collections) : LiteDbIssueStoreReader(collections), IIssueStoreWriter
+internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collections, OccurrenceGroupMap groups)
+    : LiteDbIssueStoreReader(collections, groups), IIssueStoreWriter
 {
     // Every issue-keyed composite key starts with the issue id's 32 hex digits and a separator.
     private const int IssuePrefixLength = 33;

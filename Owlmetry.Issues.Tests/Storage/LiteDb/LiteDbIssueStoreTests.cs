@@ -53,6 +53,34 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public async Task Reopen_AfterMerges_KeepsEachGroupWithTheIssueThatAbsorbedIt()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var occurrences = new[] { first, second, third }.Select(issueId => new OccurrenceBuilder(issueId).Build()).ToList();
+        using (var store = new LiteDbIssueStore(_path))
+        {
+            await store.WriteAsync(writer =>
+            {
+                writer.InsertOccurrences(occurrences);
+                writer.MergeOccurrences(first, second);
+                return writer.MergeOccurrences(second, third);
+            });
+        }
+
+        using var reopened = new LiteDbIssueStore(_path);
+        var stored = await reopened.ReadAsync(reader => (
+            Survivor: reader.GetAllOccurrences(third), Merged: reader.GetAllOccurrences(first).Concat(reader.GetAllOccurrences(second)),
+            Counts: reader.CountOccurrencesByIssue()));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored.Survivor, Is.EquivalentTo(occurrences.Select(o => o with { IssueId = third })), "the survivor's occurrences after reopening");
+            Assert.That(stored.Merged, Is.Empty, "merged-away issues have occurrences again after reopening");
+            Assert.That(stored.Counts, Is.EquivalentTo(new Dictionary<Guid, int> { [third] = 3 }), "integrity counts after reopening");
+        }
+    }
+
+    [Test]
     public async Task Dispose_ThenReopen_KeepsEveryCommittedUnit()
     {
         var issue = new IssueBuilder().WithAllFieldsSet().Build();
