@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.Differential;
+
+/// <summary>
+/// The issue library on one provider, registered as a host does it, on the shared fake clock and the fixed
+/// tenancy. Both sides are composed alike so that only the storage differs. The library draws its own random
+/// ids, so each side also remembers, in creation order, the ids that commands name later: its comments and the
+/// issues merged away.
+/// </summary>
+internal sealed class ProviderSide : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TempFolder? _folder;
+
+    private ProviderSide(string name, ServiceProvider services, TempFolder? folder)
+    {
+        Name = name;
+        _services = services;
+        _folder = folder;
+        var directory = services.GetRequiredService<InMemoryIssueDirectory>();
+        foreach (var project in DifferentialTenancy.Projects)
+        {
+            directory.AddProject(project);
+        }
+
+        foreach (var app in DifferentialTenancy.Apps)
+        {
+            directory.AddApp(app.Info);
+        }
+    }
+
+    public string Name { get; }
+
+    public IIssueService Service => _services.GetRequiredService<IIssueService>();
+
+    public EventIngestor Ingestor => _services.GetRequiredService<EventIngestor>();
+
+    public IssueScanner Scanner => _services.GetRequiredService<IssueScanner>();
+
+    public List<RegisteredComment> Comments { get; } = [];
+
+    public List<Guid> MergedAway { get; } = [];
+
+    public static ProviderSide InMemory(FakeTimeProvider clock) => new("in-memory", Compose(clock, issues => issues.UseInMemoryStorage()), null);
+
+    public static ProviderSide LiteDb(FakeTimeProvider clock)
+    {
+        var folder = new TempFolder();
+        return new ProviderSide("LiteDB", Compose(clock, issues => issues.UseLiteDb(folder.File("issues.db"))), folder);
+    }
+
+    /// <summary>The label a comment id has in this side's creation order, the same on both sides.</summary>
+    public string CommentLabel(Guid commentId)
+    {
+        var index = Comments.FindIndex(c => c.Id == commentId);
+        return index < 0 ? $"unregistered comment {commentId}" : $"c{index + 1}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _folder?.Dispose();
+    }
+
+    private static ServiceProvider Compose(FakeTimeProvider clock, Action<IIssuesBuilder> useStorage)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        useStorage(services.AddOwlmetryIssues());
+        return services.BuildServiceProvider();
+    }
+}
