@@ -3,7 +3,7 @@ namespace Owlmetry.Issues.Host.Observability;
 /// <summary>Times every unit of work of the store beneath (a decorator, so no provider needs to know about metrics).</summary>
 internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetrics metrics, TimeProvider timeProvider) : IIssueStore
 {
-    public IIssueStore Inner => inner;
+    private IIssueStore Inner => inner;
 
     /// <summary>The provider's own store, beneath this decorator when it is there.</summary>
     public static IIssueStore Beneath(IIssueStore store) => store is MeasuredIssueStore measured ? measured.Inner : store;

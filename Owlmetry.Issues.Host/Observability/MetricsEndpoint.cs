@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Owlmetry.Issues.Host.Observability;
@@ -11,12 +13,12 @@ internal static class MetricsEndpoint
 {
     public static IServiceCollection AddMetricsEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = Options(configuration);
+        var options = configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName)
             .Validate(o => o.Path.StartsWith('/'), "Metrics:Path must start with '/'.")
             .Validate(o => o.Port is null or >= 1 and <= 65535, "Metrics:Port must be a number from 1 to 65535.")
             .ValidateOnStart();
-        services.AddSingleton<OwlmetryServerMetrics>();
+        services.TryAddSingleton<OwlmetryServerMetrics>();
         if (!options.Enabled)
         {
             return services;
@@ -39,7 +41,7 @@ internal static class MetricsEndpoint
 
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
         if (!options.Enabled)
         {
             return app;
@@ -52,9 +54,6 @@ internal static class MetricsEndpoint
             : null, optionsName: null);
         return app;
     }
-
-    private static MetricsOptions Options(IConfiguration configuration) =>
-        configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
 
     private static Task NotFound(HttpContext context)
     {

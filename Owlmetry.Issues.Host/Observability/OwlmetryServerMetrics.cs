@@ -6,8 +6,8 @@ namespace Owlmetry.Issues.Host.Observability;
 /// <summary>The server's own instruments, on the library's meter so that one <c>AddMeter</c> collects them all.</summary>
 internal sealed class OwlmetryServerMetrics
 {
-    public const string OutcomeTag = "outcome";
-    public const string UnitTag = "unit";
+    private const string OutcomeTag = "outcome";
+    private const string UnitTag = "unit";
 
     private static readonly IReadOnlyList<double> s_unitBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 

@@ -54,6 +54,25 @@ public sealed class ServerLoggingTests
         Assert.That(lines.Select(l => l.Message), Has.None.Contain("owl_client_").And.None.Contain("Bearer"));
     }
 
+    [Test]
+    public async Task Scan_ScannerAtDebug_SummarizesThePassThatFoundEvents()
+    {
+        var logs = new CapturingLoggerProvider();
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Owlmetry.Issues.IssueScanner"] = "Debug" };
+        using var factory = new OwlmetryServerFactory(settings) { Logs = logs };
+        var team = await HttpTeam.CreateAsync(factory);
+        await SendRequestsAsync(team);
+        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
+
+        await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+        await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+
+        var summary = logs.Logs.Single(l => l.Category == "Owlmetry.Issues.IssueScanner");
+        Assert.That(summary.Level, Is.EqualTo(LogLevel.Debug));
+        Assert.That((summary.State["EventsScanned"], summary.State["IssuesCreated"], summary.State["IssuesRegressed"]), Is.EqualTo((1, 1, 0)));
+        Assert.That(summary.State, Contains.Key("DurationMs"));
+    }
+
     /// <returns>How many requests were sent: a probe, an ingest, a listing, a refusal for lack of credentials, an unknown route.</returns>
     private static async Task<int> SendRequestsAsync(HttpTeam team)
     {

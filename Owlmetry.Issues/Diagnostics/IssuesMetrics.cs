@@ -22,7 +22,7 @@ public sealed class IssuesMetrics
     private static readonly TimeSpan s_scanLagReadTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Boundaries for durations from a millisecond to a minute (the default ones suit milliseconds, not seconds).</summary>
-    internal static readonly IReadOnlyList<double> DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    private static readonly IReadOnlyList<double> s_durationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
     private readonly ScanLag _scanLag;
     private readonly TimeProvider _timeProvider;
@@ -41,7 +41,7 @@ public sealed class IssuesMetrics
         _scanLag = scanLag;
         _timeProvider = timeProvider;
         var meter = meterFactory.Create(MeterName);
-        var seconds = new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets };
+        var seconds = new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets };
         _accepted = meter.CreateCounter<long>("owlmetry.ingest.events.accepted", "{event}", "Events ingest accepted (durable when counted).");
         _refused = meter.CreateCounter<long>(
             "owlmetry.ingest.events.refused", "{event}", "Events ingest did not keep, by reason: invalid, duplicate, batch_too_large, store_failed.");
