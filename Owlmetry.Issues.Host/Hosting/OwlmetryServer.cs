@@ -9,6 +9,7 @@ using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Storage.LiteDb;
 
@@ -23,6 +24,7 @@ public static class OwlmetryServer
     public static WebApplicationBuilder AddOwlmetryServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddShippedSettings();
         if (ListenAddress.Resolve(builder.Configuration) is { } address)
         {
             builder.WebHost.UseUrls(address);
@@ -77,6 +79,9 @@ public static class OwlmetryServer
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
         services.AddOpenApi();
+
+        // Last: the metrics decorator wraps whichever issue store the lines above chose.
+        services.AddServerObservability(builder.Configuration);
         return builder;
     }
 
@@ -104,6 +109,7 @@ public static class OwlmetryServer
 
     public static WebApplication UseOwlmetryServer(this WebApplication app)
     {
+        app.UseHttpLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestDecompression();
@@ -112,6 +118,7 @@ public static class OwlmetryServer
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithTags("Health");
+        app.MapServerObservability();
         app.MapOwlmetryIssuesApi();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Host.Observability;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -14,7 +15,12 @@ namespace Owlmetry.Issues.Host.Webhooks;
 /// short by the restart itself is not counted.
 /// </summary>
 internal sealed partial class WebhookSender(
-    IWebhookStore store, IHttpClientFactory httpClients, TimeProvider timeProvider, IOptions<WebhookOptions> options, ILogger<WebhookSender> logger)
+    IWebhookStore store,
+    IHttpClientFactory httpClients,
+    TimeProvider timeProvider,
+    IOptions<WebhookOptions> options,
+    OwlmetryServerMetrics metrics,
+    ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "Owlmetry.Webhooks";
 
@@ -30,9 +36,11 @@ internal sealed partial class WebhookSender(
         if (remaining <= 0)
         {
             await SaveAsync(state with { Status = WebhookDeliveryStatus.Failed });
+            metrics.DeliverySettled(WebhookDeliveryStatus.Failed);
             return;
         }
 
+        string? failure = null;
         var pipeline = BuildPipeline(remaining, async outcome =>
         {
             state = state with { Attempts = state.Attempts + 1, LastStatusCode = StatusOf(outcome) };
@@ -49,18 +57,21 @@ internal sealed partial class WebhookSender(
                 Status = succeeded ? WebhookDeliveryStatus.Delivered : WebhookDeliveryStatus.Failed,
                 DeliveredAt = succeeded ? timeProvider.GetUtcNowMilliseconds() : null,
             };
+            failure = succeeded ? null : $"the receiver answered {(int)response.StatusCode}";
         }
         catch (Exception exception) when (!ct.IsCancellationRequested && exception is HttpRequestException or TimeoutRejectedException)
         {
             state = state with { Attempts = state.Attempts + 1, LastStatusCode = null, Status = WebhookDeliveryStatus.Failed };
+            failure = exception.Message;
         }
 
-        if (state.Status == WebhookDeliveryStatus.Failed)
+        if (failure is not null)
         {
-            LogFailed(logger, delivery.Id, webhook.Id, state.Attempts, state.LastStatusCode);
+            LogFailed(logger, delivery.Id, webhook.Id, state.Attempts, failure);
         }
 
         await SaveAsync(state);
+        metrics.DeliverySettled(state.Status);
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline(int attempts, Func<Outcome<HttpResponseMessage>, Task> attemptFailed)
@@ -103,6 +114,6 @@ internal sealed partial class WebhookSender(
     // Not cancelled with the sender: an attempt that finished is recorded even while the host stops.
     private Task SaveAsync(WebhookDelivery delivery) => store.SaveDeliveryAsync(delivery, CancellationToken.None);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts (last status {StatusCode})")]
-    private static partial void LogFailed(ILogger logger, Guid deliveryId, Guid webhookId, int attempts, int? statusCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid deliveryId, Guid webhookId, int attempts, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb;
 
@@ -23,12 +24,13 @@ public static class WebhookServiceCollectionExtensions
             .Validate(o => o.MaxConcurrentDeliveries >= 1, "Webhooks:MaxConcurrentDeliveries must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Webhooks:PollInterval must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IWebhookStore>(sp => sp.GetRequiredService<IIssueStore>() is LiteDbIssueStore liteDb
+        services.TryAddSingleton<IWebhookStore>(sp => MeasuredIssueStore.Beneath(sp.GetRequiredService<IIssueStore>()) is LiteDbIssueStore liteDb
             ? new LiteDbWebhookStore(liteDb)
             : new InMemoryWebhookStore());
         services.TryAddSingleton<WebhookSignal>();
         services.TryAddSingleton<WebhookUrlPolicy>();
         services.TryAddSingleton<WebhookService>();
+        services.TryAddSingleton<OwlmetryServerMetrics>();
         services.TryAddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDeliveryService>();
         services.AddHttpClient(WebhookSender.HttpClientName)

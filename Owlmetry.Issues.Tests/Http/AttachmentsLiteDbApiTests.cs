@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 
@@ -36,7 +37,7 @@ public sealed class AttachmentsLiteDbApiTests
     [Test]
     public async Task Attachment_FromReservationToPurge_LivesInTheDataDirectory()
     {
-        Assert.That(_factory.IssueStore, Is.InstanceOf<LiteDbIssueStore>());
+        Assert.That(MeasuredIssueStore.Beneath(_factory.IssueStore), Is.InstanceOf<LiteDbIssueStore>());
         using var sdk = _team.ClientWith(_sdkKey);
         using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
         var clientEventId = Guid.NewGuid();

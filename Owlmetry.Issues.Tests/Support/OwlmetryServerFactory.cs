@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Storage.InMemory;
@@ -29,6 +30,9 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
 
     public IAttachmentBlobStore Blobs => Services.GetRequiredService<IAttachmentBlobStore>();
 
+    /// <summary>A provider that sees the server's logs besides the console, behind the same level filters.</summary>
+    public ILoggerProvider? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -49,6 +53,11 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         }
 
         builder.ConfigureServices(services =>

@@ -10,7 +10,8 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the issue and attachment services with in-memory storage, an in-memory directory and the system clock, each
-    /// registered only if nothing else is (a <see cref="TimeProvider"/> registered by the caller wins). Calling it
+    /// registered only if nothing else is (a <see cref="TimeProvider"/> registered by the caller wins), and the
+    /// <see cref="IssuesMetrics"/> instruments on an <see cref="System.Diagnostics.Metrics.IMeterFactory"/>. Calling it
     /// twice is harmless.
     /// </summary>
     /// <returns>A builder for choosing storage and other extensions.</returns>
@@ -30,6 +31,9 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ScanLag>();
+        services.TryAddSingleton<IssuesMetrics>();
         services.TryAddSingleton<IIssueStore, InMemoryIssueStore>();
         services.TryAddSingleton<InMemoryIssueDirectory>();
         services.TryAddSingleton<IIssueDirectory>(sp => sp.GetRequiredService<InMemoryIssueDirectory>());

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Owlmetry.Issues;
 
 /// <summary>
@@ -10,10 +14,23 @@ namespace Owlmetry.Issues;
 /// while one unit commits are stored together in the next, so many callers pay for one durable commit. Each call
 /// still returns only after the unit holding its batch committed, with its own exact counts.
 /// </remarks>
-public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, ScanSignal scanSignal, IEnumerable<IIngestObserver> observers)
+/// <param name="store">Where accepted error events are stored.</param>
+/// <param name="timeProvider">The clock.</param>
+/// <param name="scanSignal">Wakes the scan and tells it about ingest activity.</param>
+/// <param name="observers">See every accepted event.</param>
+/// <param name="metrics">Counts accepted and refused events and times batches; nothing is measured without it.</param>
+/// <param name="logger">Warns when a batch is refused because the store failed.</param>
+public sealed partial class EventIngestor(
+    IIssueStore store,
+    TimeProvider timeProvider,
+    ScanSignal scanSignal,
+    IEnumerable<IIngestObserver> observers,
+    IssuesMetrics? metrics = null,
+    ILogger<EventIngestor>? logger = null)
 {
     private readonly IIngestObserver[] _observers = [.. observers];
     private readonly IngestCommitQueue _commits = new(store);
+    private readonly ILogger _logger = logger ?? NullLogger<EventIngestor>.Instance;
 
     /// <summary>Ingests one batch of at most <see cref="EventRules.MaxBatchSize"/> events from <paramref name="source"/>.</summary>
     /// <returns>The counts and per-event errors, or an invalid-input error for an empty or oversized batch.</returns>
@@ -27,9 +44,11 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
 
         if (events.Count > EventRules.MaxBatchSize)
         {
+            metrics?.AddRefused(events.Count, IssuesMetrics.BatchTooLargeReason);
             return IssueError.Invalid($"events may hold at most {EventRules.MaxBatchSize} events");
         }
 
+        var started = timeProvider.GetTimestamp();
         var now = timeProvider.GetUtcNowMilliseconds();
         var errors = new List<IngestError>();
         var valid = new List<AcceptedEvent>();
@@ -55,6 +74,13 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
                 accepted = await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
                 scanSignal.IngestCommitted();
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                metrics?.AddRefused(valid.Count, IssuesMetrics.StoreFailedReason);
+                // The reason only: the exception itself goes up to the caller, whose handler logs it whole.
+                LogStoreFailed(_logger, valid.Count, exception.Message, Activity.Current?.TraceId.ToString());
+                throw;
+            }
             finally
             {
                 scanSignal.IngestFinished();
@@ -71,6 +97,10 @@ public sealed class EventIngestor(IIssueStore store, TimeProvider timeProvider, 
             await observer.OnAcceptedAsync(source, accepted, ct).ConfigureAwait(false);
         }
 
+        metrics?.RecordBatch(accepted.Count, errors.Count, valid.Count - accepted.Count, timeProvider.GetElapsedTime(started));
         return new IngestResult(accepted.Count, errors.Count, errors);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest refused a batch of {EventCount} valid events because the store failed: {Reason} (trace {TraceId})")]
+    private static partial void LogStoreFailed(ILogger logger, int eventCount, string reason, string? traceId);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Owlmetry.Issues;
@@ -16,7 +18,7 @@ namespace Owlmetry.Issues;
 /// of the writer and catches up once the stream eases. The order, grouping and counts of the scan are the same
 /// either way: only unit boundaries move. <see cref="IssuesOptions.ScanGivesWayToIngest"/> turns this off.
 /// </remarks>
-public sealed class IssueScanner
+public sealed partial class IssueScanner
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IIssueStore _store;
@@ -25,6 +27,8 @@ public sealed class IssueScanner
     private readonly IssuesOptions _options;
     private readonly NotificationRecorder? _notifications;
     private readonly ScanSignal? _signal;
+    private readonly IssuesMetrics? _metrics;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the scanner.</summary>
     /// <param name="store">The store scanned and written.</param>
@@ -33,13 +37,17 @@ public sealed class IssueScanner
     /// <param name="options">Batch size and event retention.</param>
     /// <param name="notifications">Records each batch's <c>issue.new</c> notifications; none are recorded without it.</param>
     /// <param name="signal">When given, the ingest activity the scan gives way to; null never waits.</param>
+    /// <param name="metrics">Counts scanned events and created or regressed issues and times passes; nothing is measured without it.</param>
+    /// <param name="logger">Summarizes each pass that found events, at debug level.</param>
     public IssueScanner(
         IIssueStore store,
         IFingerprintStrategy strategy,
         TimeProvider timeProvider,
         IOptions<IssuesOptions> options,
         NotificationRecorder? notifications = null,
-        ScanSignal? signal = null)
+        ScanSignal? signal = null,
+        IssuesMetrics? metrics = null,
+        ILogger<IssueScanner>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -48,6 +56,8 @@ public sealed class IssueScanner
         _options = options.Value;
         _notifications = notifications;
         _signal = signal;
+        _metrics = metrics;
+        _logger = logger ?? NullLogger<IssueScanner>.Instance;
     }
 
     /// <summary>How long ingest must have been quiet for the scan to run a full unit.</summary>
@@ -69,6 +79,7 @@ public sealed class IssueScanner
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            var started = _timeProvider.GetTimestamp();
             var until = await _store.ReadAsync(r => r.GetLastEventSequence(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
             var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
@@ -82,6 +93,13 @@ public sealed class IssueScanner
 
             var cutoff = _timeProvider.GetUtcNow() - _options.EventRetention;
             await _store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(cutoff), ct).ConfigureAwait(false);
+            var duration = _timeProvider.GetElapsedTime(started);
+            _metrics?.RecordScanPass(duration);
+            if (total.EventsProcessed > 0)
+            {
+                LogPass(_logger, total.EventsProcessed, total.IssuesCreated, total.IssuesRegressed, total.IssuesUnsnoozed, duration.TotalMilliseconds);
+            }
+
             return total;
         }
         finally
@@ -148,6 +166,7 @@ public sealed class IssueScanner
                 return (outcome.Result, notified);
             },
             ct).ConfigureAwait(false);
+        _metrics?.RecordScanBatch(result);
         if (notified)
         {
             _notifications!.Signal();
@@ -155,4 +174,9 @@ public sealed class IssueScanner
 
         return result;
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Scan pass: {EventsScanned} events scanned, {IssuesCreated} issues created, {IssuesRegressed} regressed, {IssuesUnsnoozed} unsnoozed in {DurationMs:0} ms")]
+    private static partial void LogPass(ILogger logger, int eventsScanned, int issuesCreated, int issuesRegressed, int issuesUnsnoozed, double durationMs);
 }

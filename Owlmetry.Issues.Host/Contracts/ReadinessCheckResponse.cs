@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record ReadinessCheckResponse(string Status, string? Description);
