@@ -30,7 +30,7 @@ internal static class FuzzBodies
         select new FuzzBody($"{bytes.Kind}, {encoded.Kind}", encoded.Bytes, contentType, encoded.Encoding, declaredLength);
 
     private static Gen<string> Json(FuzzRoute route, FuzzIds ids) => Gen.Frequency(
-        (route.Template.StartsWith("/v1/ingest", StringComparison.Ordinal) ? 6 : 1, JsonFragments.IngestBatch(ids)),
+        (route.Template.StartsWith("/v1/ingest", StringComparison.Ordinal) ? 12 : 1, JsonFragments.IngestBatch(ids)),
         (6, JsonFragments.Object(ids, 2)),
         (1, JsonFragments.Value(ids, 1)),
         (1, Gen.Elements(
@@ -42,7 +42,7 @@ internal static class FuzzBodies
     private static Gen<(string Kind, byte[] Bytes)> Mangled(byte[] json) => Gen.Frequency(
         (10, Gen.Constant(("json", json))),
         (1, Gen.Choose(0, Math.Max(json.Length - 1, 0)).Select(length => ("truncated json", json[..length]))),
-        (2, from invalid in Gen.Elements(s_invalidUtf8)
+        (3, from invalid in Gen.Elements(s_invalidUtf8)
             from at in Gen.Elements(QuotePositions(json))
             select ("json with invalid UTF-8", (byte[])[.. json[..at], .. invalid, .. json[at..]])),
         (1, Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(noise => ("random bytes", noise))));

@@ -27,7 +27,8 @@ internal static class FuzzRequests
     public static Gen<FuzzRequest> For(FuzzWorld world)
     {
         var ids = new FuzzIds(world);
-        return Gen.Elements(world.Routes.ToArray()).SelectMany(route => For(route, world, ids));
+        // Routes that read a body have the most parsers behind them, and ingest, open to every SDK, the most of all.
+        return Gen.Frequency([.. world.Routes.Select(route => (Weight(route), For(route, world, ids)))]);
     }
 
     private static Gen<FuzzRequest> For(FuzzRoute route, FuzzWorld world, FuzzIds ids) =>
@@ -41,6 +42,9 @@ internal static class FuzzRequests
             : FuzzBodies.For(route, ids, world.Encodings)
         let path = route.Fill(name => values[route.Parameters.ToList().IndexOf(name)])
         select new FuzzRequest(route, method, path + query, credential, headers, body);
+
+    private static int Weight(FuzzRoute route) =>
+        route.Template.StartsWith("/v1/ingest", StringComparison.Ordinal) ? 6 : route.Method is "GET" or "DELETE" ? 1 : 3;
 
     /// <summary>Mostly a caller who may use the route (a client key for ingest, a user or agent otherwise), so requests reach the parsers.</summary>
     private static Gen<FuzzCredential> Credential(FuzzRoute route, FuzzWorld world)

@@ -9,7 +9,7 @@ internal static class FuzzSettings
 
     private const ulong CiSeed = 20_261_203;
 
-    private const int CiCases = 400;
+    private const int CiCases = 2_000;
 
     public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable(SeedVariable), out var seed) ? seed : CiSeed;
 

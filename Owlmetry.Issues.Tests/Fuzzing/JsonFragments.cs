@@ -27,12 +27,15 @@ internal static class JsonFragments
 
     private static readonly string[] s_oddStrings =
     [
-        "\"\"", "\"   \"", "\"\\ud800\"", "\"\\udc00\"", "\"a\\ud83dz\"", "\"\\ud83d\\ude00\"", "\"\\u0000\"", "\"\\t\\n\\r\"",
+        "\"\"", "\"   \"", "\"\\ud83d\\ude00\"", "\"\\u0000\"", "\"\\t\\n\\r\"",
         "\"\\\"\\\\\"", "\"é漢🦉\"", "\"2026-12-03T13:40:00.000Z\"", "\"9999-12-31T23:59:59Z\"", "\"0001-01-01T00:00:00Z\"", "\"yesterday\"",
         "\"http://127.0.0.1:1/hook\"", "\"http://[::1]/\"", "\"http://localhost/\"", "\"http://10.0.0.1/\"", "\"ftp://127.0.0.1/\"",
         "\"http://[::ffff:1.2.3.4]:99999/\"", "\"http:///nohost\"", $"\"http://{new string('a', 300)}/\"", "\"%00%FF\"",
         "\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
     ];
+
+    /// <summary>Unpaired surrogate escapes: well-formed JSON whose text is not Unicode.</summary>
+    private static readonly string[] s_invalidText = ["\"\\ud800\"", "\"\\udc00\"", "\"a\\ud83dz\"", "\"\\udfff\\ud800\""];
 
     private static readonly string[] s_numbers =
     [
@@ -77,7 +80,7 @@ internal static class JsonFragments
     private static Gen<string> Event(FuzzIds ids) =>
         from session in Gen.Frequency((4, Gen.Constant($"\"{Guid.NewGuid()}\"")), (1, String(ids)))
         from level in Gen.Frequency((4, Gen.Constant("\"error\"")), (1, Value(ids, 0)))
-        from message in Gen.Frequency((3, Gen.Constant("\"Connection refused\"")), (2, Value(ids, 0)))
+        from message in Gen.Frequency((3, Gen.Constant("\"Connection refused\"")), (2, Value(ids, 0)), (1, Gen.Elements(s_invalidText)))
         from more in Gen.Choose(0, 3).SelectMany(n => Gen.ListOf(Member(ids, 1), n))
         select $"{{\"message\":{message},\"level\":{level},\"session_id\":{session}{string.Concat(more.Select(m => "," + m))}}}";
 
@@ -90,6 +93,7 @@ internal static class JsonFragments
         (3, ids.Id.Select(id => $"\"{id}\"")),
         (3, Gen.Elements(s_words).Select(word => $"\"{word}\"")),
         (3, Gen.Elements(s_oddStrings)),
+        (2, Gen.Elements(s_invalidText)),
         (1, Gen.Elements(51, 256, 10_001, 70_000).Select(length => $"\"{new string('x', length)}\"")));
 
     private static Gen<string> Deep() =>
