@@ -24,7 +24,11 @@ public static class OwlmetryApi
         var options = new OwlmetryApiOptions();
         configure?.Invoke(options);
 
-        services.Configure<JsonOptions>(o => IssuesJson.Configure(o.SerializerOptions));
+        services.Configure<JsonOptions>(o =>
+        {
+            IssuesJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(new CheckedJsonElementConverter());
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.AddErrorMember);
         services.AddExceptionHandler<OwlmetryExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

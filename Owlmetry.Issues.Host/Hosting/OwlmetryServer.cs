@@ -9,6 +9,7 @@ using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Storage.LiteDb;
@@ -48,7 +49,7 @@ public static class OwlmetryServer
         issues.AddWebhooks().AddNotifications(o => o.BackgroundDigests = builder.Configuration.GetValue("Digest:Enabled", o.BackgroundDigests));
 
         services.AddOwlmetryIssuesApi();
-        services.AddRequestDecompression();
+        services.AddRequestDecompression(CheckedDecompressionProvider.WrapAll);
         services.AddIngestRateLimiting(builder.Configuration);
         services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
@@ -111,12 +112,13 @@ public static class OwlmetryServer
     {
         app.UseHttpLogging();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ErrorResponses.WriteStatusCodePageAsync);
         app.UseRequestDecompression();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapOpenApi();
+        // The one document by its fixed path: the default {documentName} route answers unknown names with a plain-text 404.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithTags("Health");
         app.MapServerObservability();
         app.MapOwlmetryIssuesApi();

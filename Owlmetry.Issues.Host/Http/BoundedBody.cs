@@ -4,7 +4,8 @@ namespace Owlmetry.Issues.Host.Http;
 
 /// <summary>
 /// Reads a JSON body of at most a given size, counting the bytes after request decompression, so that a small
-/// gzip body cannot inflate past the limit; over it the caller answers 413.
+/// gzip body cannot inflate past the limit; over it the caller answers 413. Malformed JSON and invalid text in
+/// its strings (<see cref="JsonText"/>) are a 400.
 /// </summary>
 public static class BoundedBody
 {
@@ -28,13 +29,23 @@ public static class BoundedBody
             buffer.Write(chunk, 0, read);
         }
 
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), null, null);
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException)
         {
             return (null, StatusCodes.Status400BadRequest, "Invalid JSON body");
         }
+
+        if (!JsonText.HasValidStrings(json.Span))
+        {
+            document.Dispose();
+            return (null, StatusCodes.Status400BadRequest, JsonText.InvalidTextMessage);
+        }
+
+        return (document, null, null);
     }
 }

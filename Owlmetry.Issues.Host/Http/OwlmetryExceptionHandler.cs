@@ -17,6 +17,10 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
         {
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            InvalidContentEncodingException => (StatusCodes.Status400BadRequest, exception.Message),
+
+            // JSON binding refuses a charset it has no encoding for with this exception, before reading the body.
+            InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),
             UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
             DirectoryConflictException => (StatusCodes.Status409Conflict, exception.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error"),

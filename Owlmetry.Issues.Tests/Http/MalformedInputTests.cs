@@ -68,6 +68,8 @@ public sealed class MalformedInputTests
         yield return Case("PATCH", "{issue}/comments/not-a-uuid", "{\"body\":\"x\"}", 404, null);
         yield return Case("DELETE", "{issue}/comments/" + Guid.Empty, null, 404, "Comment not found");
         yield return Case("GET", "/v1/nothing-here", null, 404, null);
+        yield return Case("GET", "/openapi/v2.json", null, 404, "Not Found");
+        yield return Case("GET", "/v1/teams/%C0%AF/webhooks", null, 404, "Not Found");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -97,6 +99,21 @@ public sealed class MalformedInputTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
         Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())?["error"], Is.Not.Null);
+    }
+
+    [TestCase("GET", "/v1/nothing-here", 404)]
+    [TestCase("DELETE", "/v1/projects", 405)]
+    public async Task Request_AcceptingOnlyXml_StillGetsAProblemWithError(string method, string path, int status)
+    {
+        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Accept.ParseAdd("application/xml");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(await response.ErrorAsync(), Is.Not.Null.And.Not.Empty);
     }
 
     private static TestCaseData Case(string method, string path, string? body, int status, string? message) =>

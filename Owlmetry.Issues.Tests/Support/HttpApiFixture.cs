@@ -37,7 +37,7 @@ public abstract class HttpApiFixture
         return client.SendAsync(request);
     }
 
-    private string Fill(string text) =>
+    private protected string Fill(string text) =>
         text.Replace("{team}", Team.Team.Id.ToString(), StringComparison.Ordinal)
             .Replace("{project}", Team.Project.Id.ToString(), StringComparison.Ordinal)
             .Replace("{app}", Team.App.Id.ToString(), StringComparison.Ordinal);

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+/// <summary>Bodies broken below the JSON (their encoding, their text, their charset) are a 4xx on every route, never a 500.</summary>
+public sealed class BadBodyTests : HttpApiFixture
+{
+    private static readonly string[] s_encodings = ["gzip", "br", "deflate"];
+
+    private static readonly (string Method, string Path, bool Ingest)[] s_bodyRoutes =
+    [
+        ("POST", "/v1/ingest", true),
+        ("POST", "/v1/ingest/attachment", true),
+        ("PATCH", "/v1/projects/{project}/issues/{issue}", false),
+        ("POST", "/v1/projects/{project}/issues/{issue}/comments", false),
+        ("PATCH", "/v1/projects/{project}", false),
+        ("POST", "/v1/teams/{team}/webhooks", false),
+    ];
+
+    private Issue _issue = null!;
+
+    [SetUp]
+    public async Task SeedIssueAsync() => _issue = await Team.SeedIssueAsync();
+
+    public static IEnumerable<TestCaseData> BodyRoutesAndEncodings() =>
+        from encoding in s_encodings
+        from route in s_bodyRoutes
+        select new TestCaseData(route.Method, route.Path, route.Ingest, encoding).SetName($"{route.Method} {route.Path} {encoding}");
+
+    [TestCaseSource(nameof(BodyRoutesAndEncodings))]
+    public async Task AnyBodyRoute_BodyNotInItsDeclaredEncoding_Is400NamingTheEncoding(string method, string path, bool ingest, string encoding)
+    {
+        using var client = await ClientAsync(ingest);
+
+        using var response = await SendBytesAsync(client, method, path, ValidJson, "application/json", encoding);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo($"The body is not valid {encoding} data"));
+    }
+
+    // A flipped brotli stream can still decode, to bytes that are not JSON: any 400 with a message will do.
+    [TestCaseSource(nameof(BodyRoutesAndEncodings))]
+    public async Task AnyBodyRoute_CorruptCompressedBody_Is400WithMessage(string method, string path, bool ingest, string encoding)
+    {
+        using var client = await ClientAsync(ingest);
+
+        using var response = await SendBytesAsync(client, method, path, Flipped(CompressedBodies.Compress(encoding, ValidJson)), "application/json", encoding);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.Not.Null.And.Not.Empty);
+    }
+
+    [TestCaseSource(nameof(s_encodings))]
+    public async Task AnyBodyRoute_TruncatedCompressedBody_IsClientErrorWithMessage(string encoding)
+    {
+        foreach (var (method, path, ingest) in s_bodyRoutes)
+        {
+            using var client = await ClientAsync(ingest);
+
+            using var response = await SendBytesAsync(client, method, path, CompressedBodies.Truncated(encoding, ValidJson), "application/json", encoding);
+
+            Assert.That((int)response.StatusCode, Is.InRange(400, 499), $"{method} {path}: {await response.Content.ReadAsStringAsync()}");
+            Assert.That(await response.ErrorAsync(), Is.Not.Null.And.Not.Empty, $"{method} {path}");
+        }
+    }
+
+    [TestCaseSource(nameof(s_encodings))]
+    public async Task Upload_CorruptCompressedBody_Is400AndKeepsNoBytes(string encoding)
+    {
+        var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("at Checkout.Pay() line 42\n", 200)));
+        using var sdk = await ClientAsync(ingest: true);
+        var reserved = await (await sdk.ReserveAsync(HttpAttachments.Reservation(content))).JsonAsync();
+
+        using var response = await SendBytesAsync(sdk, "PUT", reserved.Text("upload_url"), Flipped(CompressedBodies.Compress(encoding, content)), "text/plain", encoding);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
+    }
+
+    [TestCase("{\"events\":[{\"message\":\"\\ud800\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}")]
+    [TestCase("{\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",\"custom_attributes\":{\"\\udc00\":\"v\"}}]}")]
+    [TestCase("{\"bundle_id\":\"\\udbff\\u0041\",\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}")]
+    public async Task Ingest_UnpairedSurrogateEscape_Is400AndAcceptsNothing(string json)
+    {
+        using var client = await ClientAsync(ingest: true);
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/ingest", Encoding.UTF8.GetBytes(json), "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(JsonText.InvalidTextMessage));
+        Assert.That(await Factory.IssueStore.ReadAsync(r => r.GetLastEventSequence()), Is.Zero);
+    }
+
+    [TestCase(new byte[] { 0xFF })]
+    [TestCase(new byte[] { 0xC3, 0x28 })]
+    [TestCase(new byte[] { 0xED, 0xA0, 0x80 })]
+    [TestCase(new byte[] { 0xC0, 0xAF })]
+    public async Task Ingest_InvalidUtf8InAString_Is400(byte[] invalid)
+    {
+        using var client = await ClientAsync(ingest: true);
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/ingest", IngestBodyWithMessage(invalid), "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo(JsonText.InvalidTextMessage));
+    }
+
+    [TestCase("\"\\ud800\"")]
+    [TestCase("\"\\udfff\\ud800\"")]
+    public async Task UpdateProject_UnpairedSurrogateInAlertFrequency_Is400AndChangesNothing(string value)
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        using var response = await SendBytesAsync(
+            client, "PATCH", "/v1/projects/{project}", Encoding.UTF8.GetBytes($"{{\"issue_alert_frequency\":{value}}}"), "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid JSON body at $.issue_alert_frequency"));
+        Assert.That((await Factory.Directory.FindProjectAsync(Team.Project.Id))!.IssueAlertFrequency, Is.Null);
+    }
+
+    [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{\"status\":\"in_progress\"}", "no-such-charset")]
+    [TestCase("POST", "/v1/projects/{project}/issues/{issue}/comments", "{\"body\":\"note\"}", "no-such-charset")]
+    [TestCase("POST", "/v1/teams", "{\"name\":\"B\",\"slug\":\"b-team\"}", "no-such-charset")]
+    [TestCase("POST", "/v1/projects/{project}/issues/{issue}/merge", "{\"source_issue_id\":\"x\"}", "\"utf-8\"")]
+    public async Task JsonRoute_UnknownCharset_Is415WithMessage(string method, string path, string json, string charset)
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        using var response = await SendBytesAsync(client, method, path, Encoding.UTF8.GetBytes(json), $"application/json; charset={charset}", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("The charset of the Content-Type is not supported; send UTF-8"));
+    }
+
+    private static byte[] ValidJson => Encoding.UTF8.GetBytes("{\"status\":\"in_progress\",\"body\":\"note\",\"events\":[]}");
+
+    /// <summary>Compressed data with bytes past its header inverted, so the decoder meets data it cannot decode.</summary>
+    private static byte[] Flipped(byte[] compressed)
+    {
+        var corrupt = (byte[])compressed.Clone();
+        for (var i = Math.Min(3, corrupt.Length - 1); i < corrupt.Length; i += 2)
+        {
+            corrupt[i] ^= 0xFF;
+        }
+
+        return corrupt;
+    }
+
+    private static byte[] IngestBodyWithMessage(byte[] messageBytes) =>
+        [
+            .. Encoding.UTF8.GetBytes("{\"events\":[{\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",\"message\":\"a"),
+            .. messageBytes,
+            .. Encoding.UTF8.GetBytes("b\"}]}"),
+        ];
+
+    private async Task<HttpClient> ClientAsync(bool ingest) =>
+        ingest ? Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)) : Team.ClientWith(Team.Token(TeamRole.Owner));
+
+    private Task<HttpResponseMessage> SendBytesAsync(HttpClient client, string method, string path, byte[] body, string contentType, string? encoding)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (encoding is not null)
+        {
+            content.Headers.ContentEncoding.Add(encoding);
+        }
+
+        var target = Fill(path.Replace("{issue}", _issue.Id.ToString(), StringComparison.Ordinal));
+        return client.SendAsync(new HttpRequestMessage(new HttpMethod(method), target) { Content = content });
+    }
+}
