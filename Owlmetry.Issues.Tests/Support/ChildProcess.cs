@@ -52,6 +52,12 @@ internal sealed class ChildProcess : IDisposable
             throw new FileNotFoundException($"{assemblyName} is not in the test output; is it referenced by the test project?", assembly);
         }
 
+        return StartDotnet([assembly, .. arguments], workingDirectory);
+    }
+
+    /// <summary>Starts the current dotnet host with <paramref name="arguments"/> (a program, or an SDK command such as <c>publish</c>).</summary>
+    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory)
+    {
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = workingDirectory,
@@ -59,7 +65,6 @@ internal sealed class ChildProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
