@@ -62,6 +62,7 @@ public static class OwlmetryServer
                 $"Auth:JwtSecret must be at least {JwtSecretFile.MinimumLength} bytes long (HS256 needs 256 bits).")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddHostedService<DataDirectoryPermissionsCheck>();
         services.AddHostedService<BootstrapHostedService>();
         services.AddSingleton<UserTokenService>();
         services.AddSingleton<DirectoryService>();
