@@ -36,7 +36,7 @@ public sealed class DataDirectory(string path)
     /// <summary>A Unix mode as <c>chmod</c> writes it, e.g. <c>0755</c>.</summary>
     public static string Describe(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 
-    /// <summary>Creates <paramref name="path"/> and any missing parent owner-only (mode 0700 on Unix).</summary>
+    /// <summary>Creates <paramref name="path"/> owner-only (mode 0700 on Unix); missing parents get the default mode.</summary>
     public static void CreateOwnerOnly(string path)
     {
         if (OperatingSystem.IsWindows())
