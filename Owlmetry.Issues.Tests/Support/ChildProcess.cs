@@ -56,9 +56,13 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Starts the current dotnet host with <paramref name="arguments"/> (a program, or an SDK command such as <c>publish</c>).</summary>
-    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory)
+    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory) =>
+        StartProgram(DotnetHost(), arguments, workingDirectory);
+
+    /// <summary>Starts any program, <paramref name="fileName"/> found on the PATH unless it is a path.</summary>
+    public static ChildProcess StartProgram(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
