@@ -4,6 +4,7 @@ namespace Owlmetry.Issues.Host;
 public sealed class DataDirectory(string path)
 {
     public const string DefaultPath = "./owlmetry-data";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -48,6 +49,4 @@ public sealed class DataDirectory(string path)
             System.IO.Directory.CreateDirectory(path, OwnerOnly);
         }
     }
-
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 }
