@@ -1,9 +1,15 @@
 using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 
-if (args is ["init", .. var initArgs])
+switch (args)
 {
-    return await InitCommand.RunAsync(initArgs, Console.Out, Console.Error);
+    case ["init", .. var initArgs]:
+        return await InitCommand.RunAsync(initArgs, Console.Out, Console.Error);
+    case ["backup", .. var backupArgs]:
+        return await BackupCommand.RunAsync(backupArgs, Console.Out, Console.Error);
+    case ["restore", .. var restoreArgs]:
+        return await RestoreCommand.RunAsync(restoreArgs, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

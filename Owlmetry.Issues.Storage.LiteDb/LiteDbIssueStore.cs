@@ -26,7 +26,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// whose commit was cut short is discarded whole when the file is next opened.
 /// </para>
 /// </remarks>
-public sealed class LiteDbIssueStore : IIssueStore, IDisposable
+public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
 {
     [ThreadStatic]
     private static LiteDbIssueStore? s_storeInUnit;

@@ -4,6 +4,7 @@ namespace Owlmetry.Issues.Host;
 public sealed class DataDirectory(string path)
 {
     public const string DefaultPath = "./owlmetry-data";
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -18,15 +19,34 @@ public sealed class DataDirectory(string path)
 
     public string GetFilePath(string fileName) => System.IO.Path.Combine(Path, fileName);
 
-    public void EnsureExists()
+    /// <summary>Creates the directory owner-only (mode 0700 on Unix) unless it exists; an existing one is left as it is.</summary>
+    public void EnsureExists() => CreateOwnerOnly(Path);
+
+    /// <summary>The directory's mode when its group or others have any access; null when only its owner has, or it does not exist.</summary>
+    public UnixFileMode? OpenToOthers()
+    {
+        if (OperatingSystem.IsWindows() || !System.IO.Directory.Exists(Path))
+        {
+            return null;
+        }
+
+        var mode = System.IO.File.GetUnixFileMode(Path);
+        return (mode & ~OwnerOnly) != 0 ? mode : null;
+    }
+
+    /// <summary>A Unix mode as <c>chmod</c> writes it, e.g. <c>0755</c>.</summary>
+    public static string Describe(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
+
+    /// <summary>Creates <paramref name="path"/> owner-only (mode 0700 on Unix); missing parents get the default mode.</summary>
+    public static void CreateOwnerOnly(string path)
     {
         if (OperatingSystem.IsWindows())
         {
-            System.IO.Directory.CreateDirectory(Path);
+            System.IO.Directory.CreateDirectory(path);
         }
         else
         {
-            System.IO.Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            System.IO.Directory.CreateDirectory(path, OwnerOnly);
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
@@ -65,7 +66,10 @@ public static class OwlmetryServer
                 $"Auth:JwtSecret must be at least {JwtSecretFile.MinimumLength} bytes long (HS256 needs 256 bits).")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddHostedService<DataDirectoryPermissionsCheck>();
         services.AddHostedService<BootstrapHostedService>();
+        services.AddSingleton<BackupToken>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupToken>());
         services.AddSingleton<UserTokenService>();
         services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();

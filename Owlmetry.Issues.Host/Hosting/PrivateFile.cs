@@ -35,6 +35,21 @@ internal static class PrivateFile
         return temporary;
     }
 
+    /// <summary>Creates a new owner-only file at <paramref name="path"/> holding everything read from <paramref name="content"/>, synced to disk.</summary>
+    /// <exception cref="IOException">The file exists already.</exception>
+    public static void CopyNew(Stream content, string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        using var stream = new FileStream(path, options);
+        content.CopyTo(stream);
+        stream.Flush(flushToDisk: true);
+    }
+
     /// <summary>Creates the file with <paramref name="contents"/> unless it exists.</summary>
     /// <returns><see langword="false"/> when the file was there already (e.g. created by a concurrent start).</returns>
     public static bool TryCreate(string path, string contents)

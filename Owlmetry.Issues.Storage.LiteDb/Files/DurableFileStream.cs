@@ -53,6 +53,23 @@ internal sealed class DurableFileStream(FileStream inner, bool isLog) : Stream
         inner.Write(buffer, offset, count);
     }
 
+    /// <summary>
+    /// Copies the whole file into <paramref name="destination"/> with positional reads: the position LiteDB set is
+    /// left alone.
+    /// </summary>
+    public void CopyWholeTo(Stream destination)
+    {
+        var buffer = new byte[16 * PageSize];
+        var handle = inner.SafeFileHandle;
+        long offset = 0;
+        int read;
+        while ((read = RandomAccess.Read(handle, buffer, offset)) > 0)
+        {
+            destination.Write(buffer, 0, read);
+            offset += read;
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -65,6 +65,25 @@ internal sealed class LiteDbFile : IDisposable
     /// <summary>Makes the last commit durable: LiteDB has written its pages to the log without syncing them.</summary>
     public void FlushLog() => _log.Flush();
 
+    /// <summary>
+    /// Writes the whole database into a new file at <paramref name="destinationPath"/>, owner-only on Unix and synced
+    /// to disk: a checkpoint first moves every committed page from the log into the data file, so the copy alone is
+    /// the database. The caller makes sure no transaction runs meanwhile.
+    /// </summary>
+    public void CopyTo(string destinationPath)
+    {
+        Database.Checkpoint();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var copy = new FileStream(destinationPath, options);
+        _data.CopyWholeTo(copy);
+        copy.Flush(flushToDisk: true);
+    }
+
     public void Dispose()
     {
         // The engine checkpoints the log into the data file when it closes; an empty log is then removed, as LiteDB does.

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Tests.Support;
+
 namespace Owlmetry.Issues.Tests.Docs;
 
 public sealed class LifecycleDocumentTests
@@ -7,7 +9,7 @@ public sealed class LifecycleDocumentTests
     [Test]
     public void LifecycleDocument_MatchesStateMachine()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "lifecycle.md");
+        var path = Path.Combine(Repository.Root, "docs", "lifecycle.md");
         var expected = LifecycleDocument.Render();
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
@@ -18,16 +20,5 @@ public sealed class LifecycleDocumentTests
 
         Assert.That(actual, Is.EqualTo(expected),
             $"docs/lifecycle.md is out of date with IssueLifecycle; regenerate it with {UpdateVariable}=1 dotnet test --filter LifecycleDocument");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Owlmetry.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Owlmetry.sln not found above the test directory.");
     }
 }

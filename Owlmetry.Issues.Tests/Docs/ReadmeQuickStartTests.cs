@@ -52,7 +52,7 @@ public sealed class ReadmeQuickStartTests
 
     private static string QuickStartBlock()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var start = readme.IndexOf(Start, StringComparison.Ordinal);
         var end = readme.IndexOf(End, StringComparison.Ordinal);
         Assert.That(start >= 0 && end > start, Is.True, "README.md must keep its quick start between the quickstart markers");
@@ -84,16 +84,5 @@ public sealed class ReadmeQuickStartTests
         }
 
         return (process.ExitCode, await output, await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Owlmetry.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Owlmetry.sln not found above the test directory.");
     }
 }

@@ -52,14 +52,23 @@ internal sealed class ChildProcess : IDisposable
             throw new FileNotFoundException($"{assemblyName} is not in the test output; is it referenced by the test project?", assembly);
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        return StartDotnet([assembly, .. arguments], workingDirectory);
+    }
+
+    /// <summary>Starts the current dotnet host with <paramref name="arguments"/> (a program, or an SDK command such as <c>publish</c>).</summary>
+    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory) =>
+        StartProgram(DotnetHost(), arguments, workingDirectory);
+
+    /// <summary>Starts any program, <paramref name="fileName"/> found on the PATH unless it is a path.</summary>
+    public static ChildProcess StartProgram(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -26,4 +26,12 @@ public abstract class DataDirectoryFixture
         Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
         Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), path);
     }
+
+    /// <summary>Folders holding secrets only their owner may list or enter (0700); inconclusive where there are no Unix file modes.</summary>
+    private protected static void AssertOwnerOnlyFolder(string path)
+    {
+        var mode = TempDirectory.UnixModeOf(path);
+        Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
+        Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute), path);
+    }
 }

@@ -1,0 +1,47 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
+using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Storage.LiteDb;
+
+namespace Owlmetry.Issues.Host.Backups;
+
+/// <summary>
+/// <c>POST /v1/admin/backup</c> with the backup token: the server writes a backup into a staging folder of its data
+/// directory (holding up units of work only while it copies the database file), then streams it as a zip archive
+/// and deletes the staging folder.
+/// </summary>
+internal static class BackupEndpoints
+{
+    public const string Route = "/v1/admin/backup";
+
+    public static async Task<IResult> Create(
+        HttpContext http, BackupToken token, IIssueStore store, DataDirectory dataDirectory, TimeProvider clock, CancellationToken ct)
+    {
+        if (store is not LiteDbIssueStore liteDb)
+        {
+            return ErrorResponses.Problem(StatusCodes.Status409Conflict, "This server keeps its issues in memory: there is no data directory to back up");
+        }
+
+        if (!token.IsPresentedBy(http.Request.Headers.Authorization))
+        {
+            return ErrorResponses.Problem(
+                StatusCodes.Status401Unauthorized, $"A backup needs the server's backup token (the {BackupToken.FileName} file of its data directory) as bearer token");
+        }
+
+        var staging = BackupFolder.NewStaging(dataDirectory);
+        http.Response.OnCompleted(() =>
+        {
+            BackupFolder.Delete(staging);
+            return Task.CompletedTask;
+        });
+        await BackupWriter.WriteAsync(liteDb, dataDirectory, staging, clock.GetUtcNow(), ct);
+
+        // The zip archive still closes each entry with a synchronous write, even from its async API (.NET 10). Allowed
+        // for this one response, rather than staging the whole archive on disk next to the data first.
+        http.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+        return TypedResults.Stream(
+            body => ZipFile.CreateFromDirectoryAsync(staging, body, CompressionLevel.Fastest, includeBaseDirectory: false, http.RequestAborted),
+            "application/zip",
+            "owlmetry-backup.zip");
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Owlmetry.Issues.Host.Backups;
+using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Operations;
+
+/// <summary>
+/// <c>backup</c> without a running server, <c>restore</c>, and what both refuse. The backup of a running server
+/// under load is <see cref="BackupUnderLoadTests"/>.
+/// </summary>
+public sealed class BackupRestoreTests : DataDirectoryFixture
+{
+    private TempFolder _elsewhere = null!;
+
+    private string Backup => _elsewhere.File("backup");
+
+    private string Restored => _elsewhere.File("restored");
+
+    [SetUp]
+    public void CreateFolders() => _elsewhere = new TempFolder();
+
+    [TearDown]
+    public void DeleteFolders() => _elsewhere.Dispose();
+
+    [Test]
+    public async Task BackupThenRestore_StoppedServer_RestoredServerHasTheIssueTheAttachmentAndTheSecret()
+    {
+        var (credentials, attachmentId, token) = await SeedAsync();
+
+        var (backupExit, _, backupError) = await BackupAsync("--data", Data.Path, "--out", Backup);
+        var (restoreExit, _, restoreError) = await RestoreAsync("--from", Backup, "--data", Restored);
+
+        Assert.That(backupExit, Is.EqualTo(BackupCommand.Succeeded), backupError);
+        Assert.That(restoreExit, Is.EqualTo(RestoreCommand.Succeeded), restoreError);
+        using var restored = new OwlmetryServerFactory(Restored);
+        using var user = restored.CreateClient();
+        user.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var issues = await (await user.GetAsync($"/v1/projects/{credentials.ProjectId}/issues")).JsonAsync();
+        var attachment = await user.GetAsync($"/v1/attachments/{attachmentId}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(issues["issues"]!.AsArray().Select(i => i!.Text("title")), Is.EqualTo(new[] { "Connection refused" }), "issues, read with a token of the old server");
+            Assert.That(attachment.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the attachment");
+            Assert.That(await restored.Blobs.OpenReadAsync(Guid.Parse(attachmentId)), Is.Not.Null, "the attachment's bytes");
+            Assert.That(File.Exists(Path.Combine(Restored, BackupManifest.FileName)), Is.False, "the manifest stays with the backup");
+        }
+    }
+
+    [Test]
+    public async Task BackupThenRestore_Folders_AreOwnerOnly()
+    {
+        await SeedAsync();
+
+        await BackupAsync("--data", Data.Path, "--out", Backup);
+        await RestoreAsync("--from", Backup, "--data", Restored);
+
+        foreach (var root in new[] { Backup, Restored })
+        {
+            AssertOwnerOnlyFolder(root);
+            foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+            {
+                if (entry is DirectoryInfo)
+                {
+                    AssertOwnerOnlyFolder(entry.FullName);
+                }
+                else
+                {
+                    AssertOwnerOnly(entry.FullName);
+                }
+            }
+        }
+    }
+
+    [Test]
+    public async Task Backup_ServerRunningOnTheDataDirectory_RefusesAndPointsToUrl()
+    {
+        using var running = new OwlmetryServerFactory(Data.Path);
+        running.CreateClient().Dispose();
+
+        var (exit, _, error) = await BackupAsync("--data", Data.Path, "--out", Backup);
+
+        Assert.That(exit, Is.EqualTo(BackupCommand.Failed));
+        Assert.That(error, Does.Contain("--url"));
+        Assert.That(BackupFolder.IsAbsentOrEmpty(Backup), Is.True, "what the refused backup left");
+    }
+
+    [Test]
+    public async Task Backup_OutputNotEmpty_Refuses()
+    {
+        await SeedAsync();
+        Directory.CreateDirectory(Backup);
+        await File.WriteAllTextAsync(Path.Combine(Backup, "mine.txt"), "mine");
+
+        var (exit, _, error) = await BackupAsync("--data", Data.Path, "--out", Backup);
+
+        Assert.That(exit, Is.EqualTo(BackupCommand.Failed));
+        Assert.That(error, Does.Contain("not empty"));
+        Assert.That(Directory.GetFiles(Backup), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Restore_DataDirectoryNotEmpty_RefusesAndChangesNothing()
+    {
+        await SeedAsync();
+        await BackupAsync("--data", Data.Path, "--out", Backup);
+        var before = Directory.GetFiles(Data.Path, "*", SearchOption.AllDirectories).Order().ToList();
+
+        var (exit, _, error) = await RestoreAsync("--from", Backup, "--data", Data.Path);
+
+        Assert.That(exit, Is.EqualTo(RestoreCommand.Refused));
+        Assert.That(error, Does.Contain("not empty"));
+        Assert.That(Directory.GetFiles(Data.Path, "*", SearchOption.AllDirectories).Order(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Restore_BackupDamaged_RefusesNamingTheFileAndWritesNothing()
+    {
+        await SeedAsync();
+        await BackupAsync("--data", Data.Path, "--out", Backup);
+        await using (var database = File.OpenWrite(Path.Combine(Backup, "owlmetry.db")))
+        {
+            database.Position = 100;
+            database.WriteByte(0xFF);
+        }
+
+        var (exit, _, error) = await RestoreAsync("--from", Backup, "--data", Restored);
+
+        Assert.That(exit, Is.EqualTo(RestoreCommand.Refused));
+        Assert.That(error, Does.Contain("owlmetry.db differs"));
+        Assert.That(Directory.Exists(Restored), Is.False);
+    }
+
+    [Test]
+    public async Task Restore_FolderWithoutManifest_Refuses()
+    {
+        Directory.CreateDirectory(Backup);
+
+        var (exit, _, error) = await RestoreAsync("--from", Backup, "--data", Restored);
+
+        Assert.That(exit, Is.EqualTo(RestoreCommand.Refused));
+        Assert.That(error, Does.Contain("not a backup"));
+    }
+
+    [TestCase("--out")]
+    [TestCase("--out", "x", "--token", "t")]
+    [TestCase("--out", "x", "--out", "y")]
+    [TestCase("--out", "x", "--unknown", "y")]
+    public async Task Backup_BadArguments_PrintsUsageAndExits2(params string[] args)
+    {
+        var (exit, _, error) = await BackupAsync(args);
+
+        Assert.That(exit, Is.EqualTo(BackupCommand.UsageError));
+        Assert.That(error, Does.StartWith("Usage:"));
+    }
+
+    [Test]
+    public async Task BackupEndpoint_WrongToken_Is401WithAProblemBody()
+    {
+        using var running = new OwlmetryServerFactory(Data.Path);
+        using var client = running.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-backup-token");
+
+        using var response = await client.PostAsync(BackupEndpoints.Route, null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.ErrorAsync(), Does.Contain("backup token"));
+    }
+
+    [Test]
+    public async Task BackupEndpoint_InMemoryServer_Is409()
+    {
+        using var inMemory = new OwlmetryServerFactory();
+        using var client = inMemory.CreateClient();
+
+        using var response = await client.PostAsync(BackupEndpoints.Route, null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    /// <summary>A server's first start, an event scanned into an issue, an attachment, a user token; then the server stops.</summary>
+    private async Task<(InitialCredentials Credentials, string AttachmentId, string UserToken)> SeedAsync()
+    {
+        using var server = new OwlmetryServerFactory(Data.Path);
+        server.CreateClient().Dispose();
+        var credentials = await ReadCredentialsAsync();
+        using var sdk = HttpAttachments.StreamingClient(server, credentials.ClientKey);
+        using var agent = server.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
+        using var user = server.CreateClient();
+
+        var clientEventId = Guid.NewGuid();
+        (await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Connection refused", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId } } }))
+            .EnsureSuccessStatusCode();
+        var attachmentId = await sdk.AddAsync("stack trace", clientEventId);
+        (await agent.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" })).EnsureSuccessStatusCode();
+        var login = await (await user.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword })).JsonAsync();
+        return (credentials, attachmentId, login.Text("token"));
+    }
+
+    private static Task<(int Exit, string Output, string Error)> BackupAsync(params string[] args) =>
+        RunAsync((output, error) => BackupCommand.RunAsync(args, output, error));
+
+    private static Task<(int Exit, string Output, string Error)> RestoreAsync(params string[] args) =>
+        RunAsync((output, error) => RestoreCommand.RunAsync(args, output, error));
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(Func<TextWriter, TextWriter, Task<int>> command)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await command(output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

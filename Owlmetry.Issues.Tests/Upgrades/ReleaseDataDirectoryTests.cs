@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Upgrades;
+
+/// <summary>
+/// An upgrade in place: the current server started on a data directory that the previous release wrote
+/// (<c>Fixtures/release-324adca.zip</c>; <c>Fixtures/README.md</c> says how it was made) finds everything in it,
+/// and leaves the file at the current schema version.
+/// </summary>
+public sealed class ReleaseDataDirectoryTests : DataDirectoryFixture
+{
+    private const string Release = "release-324adca.zip";
+
+    [SetUp]
+    public void UnpackReleaseDataDirectory() =>
+        ZipFile.ExtractToDirectory(Path.Combine(Repository.Root, "Owlmetry.Issues.Tests", "Upgrades", "Fixtures", Release), Data.Path);
+
+    [Test]
+    public async Task Start_DataDirectoryOfThePreviousRelease_OwnerLogsInAndFindsIssuesOccurrencesCommentAndAttachment()
+    {
+        var credentials = await ReadCredentialsAsync();
+        using var server = new OwlmetryServerFactory(Data.Path);
+        using var owner = server.CreateClient();
+
+        var login = await owner.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the owner's password of the previous release");
+        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Text("token"));
+        var issues = (await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray().Select(i => i!).ToList();
+        var refused = issues.Single(i => i.Text("title") == "Connection refused");
+        var detail = await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues/{refused.Text("id")}");
+        var attachment = await owner.GetJsonAsync($"/v1/attachments/{detail["attachments"]![0]!.Text("id")}");
+        var bytes = await owner.GetStringAsync(new Uri(attachment.Text("download_url")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(issues.Select(i => i.Text("title")), Is.EquivalentTo(new[] { "Connection refused", "Disk full" }), "issues");
+            Assert.That(refused["occurrence_count"]!.GetValue<int>(), Is.EqualTo(2), "occurrence count");
+            Assert.That(detail["occurrences"]!.AsArray(), Has.Count.EqualTo(2), "occurrences");
+            Assert.That(detail["comments"]!.AsArray().Select(c => c!.Text("body")), Is.EqualTo(new[] { "Seen after the 1.0.0 rollout" }), "comments");
+            Assert.That(attachment.Text("original_filename"), Is.EqualTo("trace.txt"), "attachment");
+            Assert.That(bytes, Is.EqualTo("stack trace of the refused connection\n"), "the attachment's bytes");
+        }
+    }
+
+    [Test]
+    public async Task Start_DataDirectoryOfThePreviousRelease_AgentAndClientKeysStillWork()
+    {
+        var credentials = await ReadCredentialsAsync();
+        using var server = new OwlmetryServerFactory(Data.Path);
+        using var agent = server.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
+        using var sdk = server.CreateClient();
+        sdk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ClientKey);
+
+        var ingest = await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Disk full", level = "error", session_id = Guid.NewGuid() } } });
+        var scan = await agent.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" });
+        var diskFull = (await agent.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray()
+            .Select(i => i!).Single(i => i.Text("title") == "Disk full");
+
+        Assert.That(ingest.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the client key");
+        Assert.That(scan.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the agent key");
+        Assert.That(diskFull["occurrence_count"]!.GetValue<int>(), Is.EqualTo(2), "a new event joins the issue the previous release made");
+    }
+
+    [Test]
+    public void Open_DatabaseOfThePreviousRelease_IsAtTheCurrentSchemaVersionAfterwards()
+    {
+        var path = Data.File("owlmetry.db");
+
+        new LiteDbIssueStore(path).Dispose();
+
+        using var database = new LiteDatabase($"Filename={path};Collation={Collation.Binary}");
+        Assert.That(database.GetCollection(CollectionNames.Meta).FindById("schema")["Version"].AsInt32, Is.EqualTo(LiteDbSchema.Migrations.Count));
+    }
+}
