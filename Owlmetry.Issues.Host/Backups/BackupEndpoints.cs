@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Backups;
@@ -17,7 +18,7 @@ internal static class BackupEndpoints
     public static async Task<IResult> Create(
         HttpContext http, BackupToken token, IIssueStore store, DataDirectory dataDirectory, TimeProvider clock, CancellationToken ct)
     {
-        if (store is not LiteDbIssueStore liteDb)
+        if (MeasuredIssueStore.Beneath(store) is not LiteDbIssueStore liteDb)
         {
             return ErrorResponses.Problem(StatusCodes.Status409Conflict, "This server keeps its issues in memory: there is no data directory to back up");
         }

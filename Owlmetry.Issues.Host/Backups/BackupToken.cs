@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Backups;
@@ -27,7 +28,7 @@ internal sealed class BackupToken(DataDirectory dataDirectory, IIssueStore store
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (store is LiteDbIssueStore)
+        if (MeasuredIssueStore.Beneath(store) is LiteDbIssueStore)
         {
             _ = _hash.Value;
         }
