@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LiteDB;
+using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 
@@ -26,11 +27,8 @@ public sealed class ReleaseDataDirectoryTests : DataDirectoryFixture
     {
         var credentials = await ReadCredentialsAsync();
         using var server = new OwlmetryServerFactory(Data.Path);
-        using var owner = server.CreateClient();
+        using var owner = await LogInAsync(server, credentials);
 
-        var login = await owner.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword });
-        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the owner's password of the previous release");
-        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Text("token"));
         var issues = (await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray().Select(i => i!).ToList();
         var refused = issues.Single(i => i.Text("title") == "Connection refused");
         var detail = await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues/{refused.Text("id")}");
@@ -66,6 +64,45 @@ public sealed class ReleaseDataDirectoryTests : DataDirectoryFixture
         Assert.That(ingest.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the client key");
         Assert.That(scan.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the agent key");
         Assert.That(diskFull["occurrence_count"]!.GetValue<int>(), Is.EqualTo(2), "a new event joins the issue the previous release made");
+    }
+
+    [Test]
+    public async Task Merge_IssuesOfThePreviousRelease_KeepsEveryOccurrenceAcrossARestart()
+    {
+        var credentials = await ReadCredentialsAsync();
+        string refusedId;
+        using (var server = new OwlmetryServerFactory(Data.Path))
+        {
+            using var owner = await LogInAsync(server, credentials);
+            var issues = (await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray().Select(i => i!).ToList();
+            refusedId = issues.Single(i => i.Text("title") == "Connection refused").Text("id");
+            var diskFullId = issues.Single(i => i.Text("title") == "Disk full").Text("id");
+
+            var merge = await owner.PostAsJsonAsync($"/v1/projects/{credentials.ProjectId}/issues/{refusedId}/merge", new { source_issue_id = diskFullId });
+
+            Assert.That(merge.StatusCode, Is.EqualTo(HttpStatusCode.OK), "merging two issues the previous release made");
+        }
+
+        using var restarted = new OwlmetryServerFactory(Data.Path);
+        using var client = await LogInAsync(restarted, credentials);
+        var detail = await client.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues/{refusedId}");
+        var listed = (await client.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(detail["occurrence_count"]!.GetValue<int>(), Is.EqualTo(3), "occurrence count after the merge and a restart");
+            Assert.That(detail["occurrences"]!.AsArray(), Has.Count.EqualTo(3), "occurrences listed after the merge and a restart");
+            Assert.That(listed, Has.Count.EqualTo(1), "issues after the merge");
+        }
+    }
+
+    private static async Task<HttpClient> LogInAsync(OwlmetryServerFactory server, InitialCredentials credentials)
+    {
+        var client = server.CreateClient();
+        var login = await client.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the owner's password of the previous release");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Text("token"));
+        return client;
     }
 
     [Test]
