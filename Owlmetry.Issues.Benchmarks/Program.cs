@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
 var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
@@ -21,6 +21,11 @@ if (command is "floor" or "all")
 if (command is "merge")
 {
     await new StoreBenchmark(report, scale).RunMergeOnlyAsync();
+}
+
+if (command is "writes")
+{
+    await new StoreBenchmark(report, scale).RunSingleWritesAsync();
 }
 
 if (command is "scan" or "all")

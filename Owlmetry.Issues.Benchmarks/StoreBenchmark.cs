@@ -75,6 +75,82 @@ internal sealed class StoreBenchmark(Report report, double scale)
         }
     }
 
+    /// <summary>
+    /// Status changes and comments one at a time through the issue service on a durable file: the library's and the
+    /// store's share of what <c>PATCH …/issues/:id</c> and <c>POST …/comments</c> cost, without HTTP.
+    /// </summary>
+    public async Task RunSingleWritesAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            await using var provider = services.BuildServiceProvider();
+            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
+            var (store, issues) = (provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>());
+            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "writes");
+            var issue = await SeedMergeIssueAsync(store, app, [], size: 100);
+            report.Section("LiteDB store, single writes through the issue service (durable file, one issue of 100 occurrences)");
+
+            await TimeEachAsync("status change (resolve at a version, then reopen)", async call => Succeeded(await issues.ChangeStatusAsync(
+                owner, app.ProjectId, issue.Id, call % 2 == 0 ? IssueStatus.Resolved : IssueStatus.New, call % 2 == 0 ? "2.0.0" : null)));
+            await TimeEachAsync("comment", async call => Succeeded(await issues.AddCommentAsync(owner, app.ProjectId, issue.Id, $"comment {call}")));
+
+            // Where a single write's time goes: the store's units on their own.
+            await TimeEachAsync("store unit: nothing written", _ => store.WriteAsync(_ => true));
+            await TimeEachAsync("store unit: read one issue", _ => store.ReadAsync(r => r.FindIssue(issue.Id)));
+            await TimeEachAsync("store unit: rewrite one issue", _ => store.WriteAsync(w =>
+            {
+                w.UpdateIssue(w.FindIssue(issue.Id)!);
+                return true;
+            }));
+            await TimeEachAsync("store unit: append one audit record", _ => store.WriteAsync(w =>
+            {
+                w.AppendAudit(new AuditRecord
+                {
+                    Id = Guid.NewGuid(), ProjectId = app.ProjectId, IssueId = issue.Id, ActorKind = owner.Kind, ActorId = owner.Id, ActorName = owner.Name,
+                    Action = AuditActions.StatusChanged, FromStatus = IssueStatus.New, ToStatus = IssueStatus.New, CreatedAt = s_t0,
+                });
+                return true;
+            }));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Succeeded<T>(IssueResult<T> result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"The call gave {result.Error}");
+        }
+    }
+
+    private async Task TimeEachAsync(string what, Func<int, Task> call)
+    {
+        const int WarmUp = 40;
+        const int Calls = 400;
+        var samples = new List<TimeSpan>();
+        var cpu = TimeSpan.Zero;
+        for (var i = 0; i < WarmUp + Calls; i++)
+        {
+            var cpuBefore = Stats.Cpu();
+            var clock = Stopwatch.StartNew();
+            await call(i);
+            if (i >= WarmUp)
+            {
+                samples.Add(clock.Elapsed);
+                cpu += Stats.Cpu() - cpuBefore;
+            }
+        }
+
+        report.Row(what, $"{Calls:N0} calls after {WarmUp} warm-up",
+            string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMicroseconds / Calls:0} µs per call"));
+    }
+
     private AppInfo AddProject(InMemoryIssueDirectory directory, string name)
     {
         var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), _team, name));
