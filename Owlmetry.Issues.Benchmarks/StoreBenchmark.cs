@@ -54,32 +54,47 @@ internal sealed class StoreBenchmark(Report report, double scale)
     }
 
     /// <summary>Only the merge, on an otherwise empty store: for looking into the merge without seeding a million rows.</summary>
-    public async Task RunMergeOnlyAsync()
+    public Task RunMergeOnlyAsync() => OnEmptyStoreAsync("merge", async (store, issues, owner, app) =>
     {
-        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
-        try
-        {
-            var services = new ServiceCollection();
-            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
-            await using var provider = services.BuildServiceProvider();
-            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
-            report.Section("LiteDB store, merge only (empty store)");
-            var (store, issues) = (provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>());
-            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "merge");
-            await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
-            await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+        report.Section("LiteDB store, merge only (empty store)");
+        await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
+        await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
+    });
 
     /// <summary>
     /// Status changes and comments one at a time through the issue service on a durable file: the library's and the
     /// store's share of what <c>PATCH …/issues/:id</c> and <c>POST …/comments</c> cost, without HTTP.
     /// </summary>
-    public async Task RunSingleWritesAsync()
+    public Task RunSingleWritesAsync() => OnEmptyStoreAsync("writes", async (store, issues, owner, app) =>
+    {
+        var issue = await SeedMergeIssueAsync(store, app, [], size: 100);
+        report.Section("LiteDB store, single writes through the issue service (durable file, one issue of 100 occurrences)");
+
+        await TimeEachAsync("status change (resolve at a version, then reopen)", async call => Succeeded(await issues.ChangeStatusAsync(
+            owner, app.ProjectId, issue.Id, call % 2 == 0 ? IssueStatus.Resolved : IssueStatus.New, call % 2 == 0 ? "2.0.0" : null)));
+        await TimeEachAsync("comment", async call => Succeeded(await issues.AddCommentAsync(owner, app.ProjectId, issue.Id, $"comment {call}")));
+
+        // Where a single write's time goes: the store's units on their own.
+        await TimeEachAsync("store unit: nothing written", _ => store.WriteAsync(_ => true));
+        await TimeEachAsync("store unit: read one issue", _ => store.ReadAsync(r => r.FindIssue(issue.Id)));
+        await TimeEachAsync("store unit: rewrite one issue", _ => store.WriteAsync(w =>
+        {
+            w.UpdateIssue(w.FindIssue(issue.Id)!);
+            return true;
+        }));
+        await TimeEachAsync("store unit: append one audit record", _ => store.WriteAsync(w =>
+        {
+            w.AppendAudit(new AuditRecord
+            {
+                Id = Guid.NewGuid(), ProjectId = app.ProjectId, IssueId = issue.Id, ActorKind = owner.Kind, ActorId = owner.Id, ActorName = owner.Name,
+                Action = AuditActions.StatusChanged, FromStatus = IssueStatus.New, ToStatus = IssueStatus.New, CreatedAt = s_t0,
+            });
+            return true;
+        }));
+    });
+
+    /// <summary>Runs <paramref name="run"/> on a fresh LiteDB file in a temporary folder, with one project and app.</summary>
+    private async Task OnEmptyStoreAsync(string name, Func<IIssueStore, IIssueService, Actor, AppInfo, Task> run)
     {
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
         try
@@ -88,32 +103,8 @@ internal sealed class StoreBenchmark(Report report, double scale)
             services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
             await using var provider = services.BuildServiceProvider();
             var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
-            var (store, issues) = (provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>());
-            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), "writes");
-            var issue = await SeedMergeIssueAsync(store, app, [], size: 100);
-            report.Section("LiteDB store, single writes through the issue service (durable file, one issue of 100 occurrences)");
-
-            await TimeEachAsync("status change (resolve at a version, then reopen)", async call => Succeeded(await issues.ChangeStatusAsync(
-                owner, app.ProjectId, issue.Id, call % 2 == 0 ? IssueStatus.Resolved : IssueStatus.New, call % 2 == 0 ? "2.0.0" : null)));
-            await TimeEachAsync("comment", async call => Succeeded(await issues.AddCommentAsync(owner, app.ProjectId, issue.Id, $"comment {call}")));
-
-            // Where a single write's time goes: the store's units on their own.
-            await TimeEachAsync("store unit: nothing written", _ => store.WriteAsync(_ => true));
-            await TimeEachAsync("store unit: read one issue", _ => store.ReadAsync(r => r.FindIssue(issue.Id)));
-            await TimeEachAsync("store unit: rewrite one issue", _ => store.WriteAsync(w =>
-            {
-                w.UpdateIssue(w.FindIssue(issue.Id)!);
-                return true;
-            }));
-            await TimeEachAsync("store unit: append one audit record", _ => store.WriteAsync(w =>
-            {
-                w.AppendAudit(new AuditRecord
-                {
-                    Id = Guid.NewGuid(), ProjectId = app.ProjectId, IssueId = issue.Id, ActorKind = owner.Kind, ActorId = owner.Id, ActorName = owner.Name,
-                    Action = AuditActions.StatusChanged, FromStatus = IssueStatus.New, ToStatus = IssueStatus.New, CreatedAt = s_t0,
-                });
-                return true;
-            }));
+            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), name);
+            await run(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner, app);
         }
         finally
         {
