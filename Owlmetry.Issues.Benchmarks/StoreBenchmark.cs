@@ -54,12 +54,47 @@ internal sealed class StoreBenchmark(Report report, double scale)
     }
 
     /// <summary>Only the merge, on an otherwise empty store: for looking into the merge without seeding a million rows.</summary>
-    public Task RunMergeOnlyAsync() => OnEmptyStoreAsync("merge", async (store, issues, owner, app) =>
+    public async Task RunMergeOnlyAsync()
     {
-        report.Section("LiteDB store, merge only (empty store)");
-        await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
-        await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
-    });
+        await OnEmptyStoreAsync("merge", async (store, issues, owner, app) =>
+        {
+            report.Section("LiteDB store, merge only (empty store)");
+            await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
+            await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
+        });
+        await MergeAfterReopeningAsync(_mergeSize, _mergeSize);
+        await MergeAfterReopeningAsync(10 * _mergeSize, _mergeSize, rounds: 3);
+    }
+
+    /// <summary>
+    /// Merges of issues seeded before the store was reopened: the first merge that touches an issue after a restart
+    /// reads its occurrence ledger from the file.
+    /// </summary>
+    private async Task MergeAfterReopeningAsync(int sourceSize, int targetSize, int rounds = 5)
+    {
+        var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "bench.db");
+            var app = NewApp("merge after reopening");
+            var pairs = new List<(Issue Target, Issue Source, int Shared)>();
+            await OnStoreFileAsync(file, app, async (store, _, _) =>
+            {
+                for (var round = 0; round < rounds; round++)
+                {
+                    var shared = Enumerable.Range(0, Math.Min(sourceSize, targetSize) / 10).Select(_ => Guid.NewGuid()).ToList();
+                    pairs.Add((await SeedMergeIssueAsync(store, app, shared, targetSize), await SeedMergeIssueAsync(store, app, shared, sourceSize), shared.Count));
+                }
+            });
+            await OnStoreFileAsync(file, app, async (_, issues, owner) =>
+                report.Row("merge two issues after reopening the store (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
+                    await TimeMergesAsync(issues, owner, app, pairs)));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
     /// <summary>
     /// Status changes and comments one at a time through the issue service on a durable file: the library's and the
@@ -99,17 +134,26 @@ internal sealed class StoreBenchmark(Report report, double scale)
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
         try
         {
-            var services = new ServiceCollection();
-            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
-            await using var provider = services.BuildServiceProvider();
-            var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
-            var app = AddProject(provider.GetRequiredService<InMemoryIssueDirectory>(), name);
-            await run(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner, app);
+            var app = NewApp(name);
+            await OnStoreFileAsync(Path.Combine(folder.FullName, "bench.db"), app, (store, issues, owner) => run(store, issues, owner, app));
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Opens the LiteDB file at <paramref name="file"/> in a new service provider whose directory knows <paramref name="app"/>.</summary>
+    private async Task OnStoreFileAsync(string file, AppInfo app, Func<IIssueStore, IIssueService, Actor, Task> run)
+    {
+        var services = new ServiceCollection();
+        services.AddOwlmetryIssues().UseLiteDb(file);
+        await using var provider = services.BuildServiceProvider();
+        var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
+        var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
+        directory.AddProject(new ProjectInfo(app.ProjectId, _team, app.Name));
+        directory.AddApp(app);
+        await run(provider.GetRequiredService<IIssueStore>(), provider.GetRequiredService<IIssueService>(), owner);
     }
 
     private static void Succeeded<T>(IssueResult<T> result)
@@ -144,9 +188,12 @@ internal sealed class StoreBenchmark(Report report, double scale)
 
     private AppInfo AddProject(InMemoryIssueDirectory directory, string name)
     {
-        var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), _team, name));
-        return directory.AddApp(new AppInfo(Guid.NewGuid(), project.Id, $"{name} app"));
+        var app = NewApp(name);
+        directory.AddProject(new ProjectInfo(app.ProjectId, _team, name));
+        return directory.AddApp(app);
     }
+
+    private static AppInfo NewApp(string name) => new(Guid.NewGuid(), Guid.NewGuid(), $"{name} app");
 
     private static async Task SeedAsync(IIssueStore store, AppInfo app, int count, int occurrencesEach)
     {
@@ -238,19 +285,43 @@ internal sealed class StoreBenchmark(Report report, double scale)
             var shared = Enumerable.Range(0, Math.Min(sourceSize, targetSize) / 10).Select(_ => Guid.NewGuid()).ToList();
             var target = await SeedMergeIssueAsync(store, app, shared, targetSize);
             var source = await SeedMergeIssueAsync(store, app, shared, sourceSize);
-            var cpuBefore = Stats.Cpu();
-            var clock = Stopwatch.StartNew();
-            var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
-            samples.Add(clock.Elapsed);
-            cpu += Stats.Cpu() - cpuBefore;
-            if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != sourceSize + targetSize - shared.Count)
-            {
-                throw new InvalidOperationException($"Merge gave {merged}");
-            }
+            (var elapsed, var used) = await TimeMergeAsync(issues, owner, app, target, source, shared.Count);
+            samples.Add(elapsed);
+            cpu += used;
         }
 
         report.Row("merge two issues (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
             string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMilliseconds / rounds:0} ms per merge"));
+    }
+
+    private static async Task<string> TimeMergesAsync(IIssueService issues, Actor owner, AppInfo app, IReadOnlyList<(Issue Target, Issue Source, int Shared)> pairs)
+    {
+        var samples = new List<TimeSpan>();
+        var cpu = TimeSpan.Zero;
+        foreach (var (target, source, shared) in pairs)
+        {
+            (var elapsed, var used) = await TimeMergeAsync(issues, owner, app, target, source, shared);
+            samples.Add(elapsed);
+            cpu += used;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMilliseconds / pairs.Count:0} ms per merge");
+    }
+
+    /// <summary>One merge through the issue service: its wall-clock time and the process's CPU time.</summary>
+    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> TimeMergeAsync(IIssueService issues, Actor owner, AppInfo app, Issue target, Issue source, int shared)
+    {
+        var cpuBefore = Stats.Cpu();
+        var clock = Stopwatch.StartNew();
+        var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
+        var elapsed = clock.Elapsed;
+        var cpu = Stats.Cpu() - cpuBefore;
+        if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != source.OccurrenceCount + target.OccurrenceCount - shared)
+        {
+            throw new InvalidOperationException($"Merge gave {merged}");
+        }
+
+        return (elapsed, cpu);
     }
 
     private async Task<Issue> SeedMergeIssueAsync(IIssueStore store, AppInfo app, IReadOnlyList<Guid> sharedSessions, int size)

@@ -34,6 +34,7 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly LiteDbFile _file;
     private readonly LiteDbCollections _collections;
+    private readonly OccurrenceLedgers _ledgers;
     private OccurrenceGroupMap _groups;
     private bool _disposed;
 
@@ -53,8 +54,9 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
     {
     }
 
-    internal LiteDbIssueStore(LiteDbIssueStoreOptions options, IReadOnlyList<LiteDbMigration> migrations)
+    internal LiteDbIssueStore(LiteDbIssueStoreOptions options, IReadOnlyList<LiteDbMigration> migrations, int ledgerCapacity = OccurrenceLedgers.DefaultCapacity)
     {
+        _ledgers = new OccurrenceLedgers(ledgerCapacity);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         _file = LiteDbFile.Open(options.Path, DocumentMapper.Create());
@@ -92,13 +94,18 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
             commit: true,
             () =>
             {
-                var writer = new LiteDbIssueStoreWriter(_collections, _groups);
+                var writer = new LiteDbIssueStoreWriter(_collections, _groups, _ledgers);
                 var result = write(writer);
                 writer.ThrowIfFailed();
                 return (Result: result, writer.Groups);
             },
             ct,
-            committed: unit => _groups = unit.Groups).ConfigureAwait(false);
+            committed: unit =>
+            {
+                _groups = unit.Groups;
+                _ledgers.Committed();
+            },
+            abandoned: _ledgers.Abandoned).ConfigureAwait(false);
         return unit.Result;
     }
 
@@ -166,12 +173,12 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    private async Task<T> InUnitAsync<T>(bool commit, Func<T> work, CancellationToken ct, Action<T>? committed = null)
+    private async Task<T> InUnitAsync<T>(bool commit, Func<T> work, CancellationToken ct, Action<T>? committed = null, Action? abandoned = null)
     {
         await EnterAsync(ct).ConfigureAwait(false);
         try
         {
-            return commit ? RunWrite(work, committed) : RunRead(work);
+            return commit ? RunWrite(work, committed, abandoned) : RunRead(work);
         }
         finally
         {
@@ -194,15 +201,17 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    // What the store keeps beside the file (the occurrence groups) follows the commit, before the log sync: the
-    // engine shows a committed unit to the next one even when the sync then fails.
-    private T RunWrite<T>(Func<T> write, Action<T>? committed)
+    // What the store keeps beside the file (the occurrence groups and ledgers) follows the commit, before the log
+    // sync: the engine shows a committed unit to the next one even when the sync then fails.
+    private T RunWrite<T>(Func<T> write, Action<T>? committed, Action? abandoned)
     {
         BeginUnit();
+        var isCommitted = false;
         try
         {
             var result = write();
             _file.Database.Commit();
+            isCommitted = true;
             committed?.Invoke(result);
             s_storeInUnit = null;
             _file.FlushLog();
@@ -210,6 +219,11 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         }
         catch
         {
+            if (!isCommitted)
+            {
+                abandoned?.Invoke();
+            }
+
             RollbackUnit();
             throw;
         }

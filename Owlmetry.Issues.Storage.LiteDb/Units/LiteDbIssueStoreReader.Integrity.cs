@@ -14,12 +14,17 @@ internal partial class LiteDbIssueStoreReader
 
     public IReadOnlyDictionary<Guid, int> CountOccurrencesByIssue()
     {
-        // Counted from each document's group, the IssueId field, mapped to the issue that owns the group now.
+        // Counted from each document's group, the IssueId field, mapped to the issue that owns the group now; the
+        // sessions merges excluded do not count.
         var counts = new Dictionary<Guid, int>();
-        foreach (var group in Collections.Occurrences.Query().Select(occurrence => occurrence.IssueId).ToEnumerable())
+        foreach (var (group, session) in Collections.Occurrences.Query().Select(occurrence => new { occurrence.IssueId, occurrence.SessionId }).ToEnumerable()
+            .Select(row => (row.IssueId, row.SessionId)))
         {
-            var issueId = Groups.OwnerOf(group);
-            counts[issueId] = counts.GetValueOrDefault(issueId) + 1;
+            if (!Groups.ExcludedFrom(group).Contains(session))
+            {
+                var issueId = Groups.OwnerOf(group);
+                counts[issueId] = counts.GetValueOrDefault(issueId) + 1;
+            }
         }
 
         return counts;

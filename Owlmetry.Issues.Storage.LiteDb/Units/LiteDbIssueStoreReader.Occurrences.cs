@@ -4,12 +4,14 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
 /// The occurrence reads, over an issue's groups (see <see cref="OccurrenceGroupDocument"/>): almost always one, its
-/// own, and one more for each issue merged into it.
+/// own, and one more for each issue merged into it, less the sessions a merge excluded from them.
 /// </summary>
 internal partial class LiteDbIssueStoreReader
 {
-    private static readonly BsonExpression s_sessionKey = BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionKey)}");
-    private static readonly BsonExpression s_userKey = BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)}");
+    private static readonly BsonExpression s_sessionAndUser =
+        BsonExpression.Create($"{{ {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)}, {nameof(OccurrenceDocument.UserId)}: $.{nameof(OccurrenceDocument.UserId)} }}");
+
+    private static readonly BsonExpression s_session = BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionId)}");
 
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
     {
@@ -19,13 +21,13 @@ internal partial class LiteDbIssueStoreReader
         }
 
         return GroupsOf(issueId)
-            .SelectMany(group => KeyRange.Scan(
+            .SelectMany(group => Counted(group, KeyRange.Scan(
                 Collections.Occurrences,
                 nameof(OccurrenceDocument.PageKey),
                 StorageKeys.Issue(group),
                 after is { } cursor ? StorageKeys.IssueRow(group, cursor) : null,
                 descending: true,
-                KeyRange.WithBound(take, after)))
+                KeyRange.WithBound(take, after) + Groups.ExcludedFrom(group).Count)))
             .Select(document => document.ToOccurrence(issueId))
             .Where(occurrence => KeysetKey.Of(occurrence).IsAfter(after))
             .OrderByDescending(KeysetKey.Of)
@@ -35,58 +37,85 @@ internal partial class LiteDbIssueStoreReader
 
     public IReadOnlyList<IssueOccurrence> GetAllOccurrences(Guid issueId) =>
         GroupsOf(issueId)
-            .SelectMany(group => KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: null))
+            .SelectMany(group => Counted(group, KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: null)))
             .Select(document => document.ToOccurrence(issueId))
             .ToList();
 
     public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) =>
-        GroupsOf(issueId).Any(group => Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, sessionId)));
+        GroupsOf(issueId).Any(group => LoadedLedger(group) is { } ledger ? ledger.HasSession(sessionId) : IsStoredIn(group, sessionId));
 
     public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
-        GroupsOf(issueId).Any(group => Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(group, userId)));
+        GroupsOf(issueId).Any(group => LoadedLedger(group) is { } ledger ? ledger.HasUser(userId) : IsUserStoredIn(group, userId));
 
     /// <summary>The groups whose occurrences are the issue's (see <see cref="OccurrenceGroupMap"/>).</summary>
     protected IReadOnlyList<Guid> GroupsOf(Guid issueId) => Groups.GroupsOf(issueId);
 
-    /// <summary>The sessions of one group, read from the session index alone.</summary>
-    protected IEnumerable<Guid> SessionsOf(Guid group) =>
-        IndexKeys(nameof(OccurrenceDocument.SessionKey), s_sessionKey, group)
-            .Select(key => Guid.ParseExact(key.AsSpan(key.Length - 32), "N"));
+    /// <summary>The group's ledger when a write unit has it in memory; reads ask the file.</summary>
+    protected virtual OccurrenceLedger? LoadedLedger(Guid group) => null;
 
-    /// <summary>
-    /// The summary of an issue's occurrences: counted and their users told apart from the user index alone, the
-    /// edges read from both ends of each group's time order until an occurrence with each kind of version was met.
-    /// </summary>
-    protected OccurrenceSummary Summarize(Guid issueId)
+    /// <summary>Whether the group has a counted occurrence of the session, from the session index.</summary>
+    protected bool IsStoredIn(Guid group, Guid sessionId) =>
+        !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, sessionId));
+
+    /// <summary>The group's counted occurrences, read from its documents.</summary>
+    protected OccurrenceLedger ReadLedger(Guid group)
     {
-        var count = 0;
-        var users = new HashSet<string>(StringComparer.Ordinal);
-        var edges = new List<IssueOccurrence>();
-        foreach (var group in GroupsOf(issueId))
+        var excluded = Groups.ExcludedFrom(group);
+        var prefix = StorageKeys.Issue(group);
+        var ledger = new OccurrenceLedger();
+        foreach (var row in Collections.Occurrences.Query()
+            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.PageKey)} BETWEEN @0 AND @1", prefix, prefix + StorageKeys.RangeEnd))
+            .Select(s_sessionAndUser)
+            .ToEnumerable())
         {
-            var namedUser = StorageKeys.User(group, userId: "");
-            foreach (var key in IndexKeys(nameof(OccurrenceDocument.UserKey), s_userKey, group))
+            var session = row[nameof(OccurrenceDocument.SessionId)].AsGuid;
+            if (!excluded.Contains(session))
             {
-                count++;
-                if (key.StartsWith(namedUser, StringComparison.Ordinal))
-                {
-                    users.Add(key[namedUser.Length..]);
-                }
+                ledger.Add(session, row[nameof(OccurrenceDocument.UserId)] is { IsString: true } user ? user.AsString : null);
             }
-
-            edges.AddRange(EdgeWalk(issueId, group, descending: false));
-            edges.AddRange(EdgeWalk(issueId, group, descending: true));
         }
 
-        return new OccurrenceSummary(count, users.Count, edges);
+        return ledger;
     }
 
-    private IEnumerable<IssueOccurrence> EdgeWalk(Guid issueId, Guid group, bool descending)
+    /// <summary>Whether the group has any stored occurrence, counted or not.</summary>
+    protected bool HasStored(Guid group) =>
+        KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: 1).Count > 0;
+
+    /// <summary>
+    /// The earliest and latest counted occurrences of the group in time order, and on each side the nearest ones
+    /// carrying an app and an SDK version: read from both ends until one of each kind was met.
+    /// </summary>
+    protected IEnumerable<IssueOccurrence> Edges(Guid issueId, Guid group) =>
+        EdgeWalk(issueId, group, descending: false).Concat(EdgeWalk(issueId, group, descending: true));
+
+    private IEnumerable<OccurrenceDocument> Counted(Guid group, IEnumerable<OccurrenceDocument> documents)
+    {
+        var excluded = Groups.ExcludedFrom(group);
+        return excluded.Count == 0 ? documents : documents.Where(document => !excluded.Contains(document.SessionId));
+    }
+
+    private bool IsUserStoredIn(Guid group, string userId)
+    {
+        var excluded = Groups.ExcludedFrom(group);
+        if (excluded.Count == 0)
+        {
+            return Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(group, userId));
+        }
+
+        return Collections.Occurrences.Query()
+            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", StorageKeys.User(group, userId)))
+            .Select(s_session)
+            .ToEnumerable()
+            .Any(row => !excluded.Contains(row[nameof(OccurrenceDocument.SessionId)].AsGuid));
+    }
+
+    private List<IssueOccurrence> EdgeWalk(Guid issueId, Guid group, bool descending)
     {
         var query = KeyRange.Build(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending);
         var (appVersion, sdkVersion) = (false, false);
         var walked = new List<IssueOccurrence>();
-        foreach (var document in query.ToEnumerable())
+        foreach (var document in Counted(group, query.ToEnumerable()))
         {
             walked.Add(document.ToOccurrence(issueId));
             appVersion |= OccurrenceSummary.CarriesVersion(document.AppVersion);
@@ -98,16 +127,5 @@ internal partial class LiteDbIssueStoreReader
         }
 
         return walked;
-    }
-
-    private List<string> IndexKeys(string keyField, BsonExpression key, Guid group)
-    {
-        var prefix = StorageKeys.Issue(group);
-        return Collections.Occurrences.Query()
-            .Where(BsonExpression.Create($"$.{keyField} BETWEEN @0 AND @1", prefix, prefix + StorageKeys.RangeEnd))
-            .Select(key)
-            .ToEnumerable()
-            .Select(row => row[keyField].AsString)
-            .ToList();
     }
 }

@@ -1,11 +1,10 @@
-using LiteDB;
-
 namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
 /// The occurrence writes. A new occurrence joins its issue's own group, whose unique index refuses a second one of
-/// a session; the issue's other groups, moved to it by merges, are asked first. A merge re-points groups instead of
-/// rewriting the occurrences it moves.
+/// a session; the issue's other groups, moved to it by merges, are asked first. A merge re-points groups and
+/// excludes the source's duplicate sessions instead of rewriting or deleting occurrences, and finds the duplicates
+/// and the roll-ups' counts in the groups' ledgers (see <see cref="OccurrenceLedgers"/>).
 /// </summary>
 internal sealed partial class LiteDbIssueStoreWriter
 {
@@ -14,6 +13,7 @@ internal sealed partial class LiteDbIssueStoreWriter
         ArgumentNullException.ThrowIfNull(occurrence);
         EnsureSessionIsNewToMergedGroups(occurrence);
         Run(nameof(InsertOccurrence), () => Collections.Occurrences.Insert(OccurrenceDocument.From(occurrence)));
+        ledgers.Loaded(occurrence.IssueId)?.Add(occurrence.SessionId, occurrence.UserId);
     }
 
     /// <summary>One <c>InsertBulk</c>: one engine call and one snapshot for the whole list.</summary>
@@ -25,48 +25,105 @@ internal sealed partial class LiteDbIssueStoreWriter
             EnsureSessionIsNewToMergedGroups(occurrence);
         }
 
-        if (occurrences.Count > 0)
+        if (occurrences.Count == 0)
         {
-            Run(nameof(InsertOccurrences), () => Collections.Occurrences.InsertBulk(occurrences.Select(OccurrenceDocument.From), occurrences.Count));
+            return;
+        }
+
+        Run(nameof(InsertOccurrences), () => Collections.Occurrences.InsertBulk(occurrences.Select(OccurrenceDocument.From), occurrences.Count));
+        foreach (var occurrence in occurrences)
+        {
+            ledgers.Loaded(occurrence.IssueId)?.Add(occurrence.SessionId, occurrence.UserId);
         }
     }
 
     /// <summary>
-    /// Drops the source's occurrences of sessions the target has (found from the session index alone), then moves
-    /// the source's groups to the target with one row each: its cost follows the duplicates and the groups, and
-    /// reads only index keys for the rest.
+    /// Finds the source's sessions that the target has by walking the smaller side's ledgers and asking the larger
+    /// side's, then stores one row per source group: its new owner and the sessions it no longer counts. Nothing
+    /// is read or written per moved occurrence once both issues' ledgers are loaded.
     /// </summary>
     public OccurrenceSummary MergeOccurrences(Guid fromIssueId, Guid toIssueId)
     {
         if (fromIssueId != toIssueId)
         {
             var fromGroups = GroupsOf(fromIssueId);
-            var targetSessions = GroupsOf(toIssueId).SelectMany(SessionsOf).ToHashSet();
-            var duplicates = new BsonArray(fromGroups.SelectMany(group => SessionsOf(group)
-                .Where(targetSessions.Contains)
-                .Select(session => new BsonValue(StorageKeys.Session(group, session)))));
-            if (duplicates.Count > 0)
+            var sources = fromGroups.Select(group => (Group: group, Ledger: LedgerOf(group))).ToList();
+            var targets = GroupsOf(toIssueId).Select(LedgerOf).ToList();
+            var duplicates = Duplicates(sources, targets);
+            var rows = Groups.Moving(fromGroups, toIssueId, duplicates);
+            foreach (var row in rows)
             {
-                Run(nameof(MergeOccurrences), () => Collections.Occurrences.DeleteMany(
-                    BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionKey)} IN @0", duplicates)));
+                Run(nameof(MergeOccurrences), () => Collections.OccurrenceGroups.Upsert(row));
             }
 
-            foreach (var group in fromGroups)
+            foreach (var (group, ledger) in sources)
             {
-                Run(nameof(MergeOccurrences), () => Collections.OccurrenceGroups.Upsert(new OccurrenceGroupDocument { Id = group, IssueId = toIssueId }));
+                foreach (var session in duplicates.GetValueOrDefault(group) ?? [])
+                {
+                    ledger.Remove(session);
+                }
             }
 
-            Groups = Groups.Move(fromGroups, toIssueId);
+            Groups = Groups.With(rows);
         }
 
-        return Summarize(toIssueId);
+        var counted = GroupsOf(toIssueId).Select(LedgerOf).ToList();
+        return new OccurrenceSummary(
+            counted.Sum(ledger => ledger.Count),
+            counted.SelectMany(ledger => ledger.Users).ToHashSet(StringComparer.Ordinal).Count,
+            [.. GroupsOf(toIssueId).SelectMany(group => Edges(toIssueId, group))]);
+    }
+
+    protected override OccurrenceLedger? LoadedLedger(Guid group) => ledgers.Loaded(group);
+
+    /// <summary>Starts an empty ledger for a new issue's own group, unless occurrences were stored under its id before.</summary>
+    private void StartLedger(Guid issueId)
+    {
+        if (Groups.OwnerOf(issueId) == issueId && !HasStored(issueId))
+        {
+            ledgers.Load(issueId, () => new OccurrenceLedger());
+        }
+    }
+
+    private OccurrenceLedger LedgerOf(Guid group) => ledgers.Load(group, () => ReadLedger(group));
+
+    /// <summary>Per source group, its sessions that one of the target's groups counts too.</summary>
+    private static Dictionary<Guid, List<Guid>> Duplicates(List<(Guid Group, OccurrenceLedger Ledger)> sources, List<OccurrenceLedger> targets)
+    {
+        var duplicates = new Dictionary<Guid, List<Guid>>();
+        void Add(Guid group, Guid session) => (duplicates.TryGetValue(group, out var list) ? list : duplicates[group] = []).Add(session);
+
+        if (sources.Sum(source => source.Ledger.Count) <= targets.Sum(target => target.Count))
+        {
+            foreach (var (group, ledger) in sources)
+            {
+                foreach (var session in ledger.Sessions.Where(session => targets.Any(target => target.HasSession(session))))
+                {
+                    Add(group, session);
+                }
+            }
+        }
+        else
+        {
+            foreach (var session in targets.SelectMany(target => target.Sessions))
+            {
+                // One issue counts a session once, in one of its groups.
+                var source = sources.FirstOrDefault(source => source.Ledger.HasSession(session));
+                if (source.Ledger is not null)
+                {
+                    Add(source.Group, session);
+                }
+            }
+        }
+
+        return duplicates;
     }
 
     private void EnsureSessionIsNewToMergedGroups(IssueOccurrence occurrence)
     {
         foreach (var group in GroupsOf(occurrence.IssueId).Where(group => group != occurrence.IssueId))
         {
-            if (Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, occurrence.SessionId)))
+            if (LoadedLedger(group) is { } ledger ? ledger.HasSession(occurrence.SessionId) : IsStoredIn(group, occurrence.SessionId))
             {
                 throw new IssueStoreConflictException(
                     $"Issue {occurrence.IssueId} already has an occurrence of session {occurrence.SessionId} (merged from issue {group}).");

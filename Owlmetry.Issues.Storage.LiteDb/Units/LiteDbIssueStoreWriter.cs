@@ -14,7 +14,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// refused), so the first failure dooms the unit: <see cref="ThrowIfFailed"/> rethrows it before commit even when
 /// the unit's delegate caught it.
 /// </remarks>
-internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collections, OccurrenceGroupMap groups)
+internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collections, OccurrenceGroupMap groups, OccurrenceLedgers ledgers)
     : LiteDbIssueStoreReader(collections, groups), IIssueStoreWriter
 {
     // Every issue-keyed composite key starts with the issue id's 32 hex digits and a separator.
@@ -28,6 +28,7 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
     {
         ArgumentNullException.ThrowIfNull(issue);
         Run(nameof(InsertIssue), () => Collections.Issues.Insert(IssueDocument.From(issue)));
+        StartLedger(issue.Id);
     }
 
     public void UpdateIssue(Issue issue)

@@ -145,4 +145,90 @@ public abstract partial class IssueStoreContractTests
             Assert.That(after.Session, Is.False, "the target still sees a session of the rolled-back merge");
         }
     }
+
+    [Test]
+    public async Task MergeOccurrences_DroppedSessionWasItsUsersOnlyOne_TheUserIsNoLongerTheTargets()
+    {
+        var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
+        var session = Guid.NewGuid();
+        await WriteAsync(writer => writer.InsertOccurrences(
+        [
+            new OccurrenceBuilder(from).InSession(session).ForUser("gone").Build(),
+            new OccurrenceBuilder(from).ForUser("kept").Build(),
+            new OccurrenceBuilder(to).InSession(session).ForUser("target").Build(),
+        ]));
+
+        var (summary, userInUnit) = await Store.WriteAsync(writer => (writer.MergeOccurrences(from, to), writer.HasOccurrenceOfUser(to, "gone")));
+
+        var after = await ReadAsync(reader => (
+            Gone: reader.HasOccurrenceOfUser(to, "gone"), Kept: reader.HasOccurrenceOfUser(to, "kept"), Session: reader.HasOccurrenceInSession(to, session),
+            Counts: reader.CountOccurrencesByIssue()));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.UniqueUserCount, Is.EqualTo(2), "the target's users after the merge: kept and target");
+            Assert.That(userInUnit, Is.False, "the merging unit still sees the user of the dropped occurrence");
+            Assert.That(after.Gone, Is.False, "a later unit still sees the user of the dropped occurrence");
+            Assert.That(after.Kept, Is.True, "the user of a moved occurrence is not the target's");
+            Assert.That(after.Session, Is.True, "the shared session is no longer the target's");
+            Assert.That(after.Counts, Is.EquivalentTo(new Dictionary<Guid, int> { [to] = 2 }), "integrity counts the dropped occurrence");
+        }
+    }
+
+    [Test]
+    public async Task MergeOccurrences_IssuesCreatedAndGrownInTheseUnits_CountsWhatTheUnitsWrote()
+    {
+        var (first, second, third) = (new IssueBuilder().Build(), new IssueBuilder().Build(), new IssueBuilder().Build());
+        await InsertAllAsync([first, second, third]);
+        var shared = Guid.NewGuid();
+        await WriteAsync(writer => writer.InsertOccurrences(
+        [
+            new OccurrenceBuilder(first.Id).InSession(shared).ForUser("ann").Build(),
+            new OccurrenceBuilder(first.Id).ForUser("bob").Build(),
+            new OccurrenceBuilder(second.Id).InSession(shared).ForUser("cy").Build(),
+        ]));
+        await WriteAsync(writer => writer.MergeOccurrences(first.Id, second.Id));
+        var late = new OccurrenceBuilder(second.Id).ForUser("dee").Build();
+        await WriteAsync(writer => writer.InsertOccurrence(late));
+        await WriteAsync(writer => writer.InsertOccurrence(new OccurrenceBuilder(third.Id).InSession(shared).ForUser("eve").Build()));
+
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(second.Id, third.Id));
+
+        var all = await ReadAsync(reader => reader.GetAllOccurrences(third.Id));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Count, Is.EqualTo(3), "bob's, dee's and eve's occurrences; the shared session once");
+            Assert.That(summary.UniqueUserCount, Is.EqualTo(3), "bob, dee and eve");
+            Assert.That(all.Select(o => o.UserId), Is.EquivalentTo(new[] { "bob", "dee", "eve" }), "the survivor's occurrences");
+        }
+    }
+
+    [Test]
+    public async Task MergeOccurrences_UnitFailsAfterAMergeOfIssuesGrownInTheseUnits_TheNextMergeCountsTheStoredOccurrences()
+    {
+        var (from, to) = (new IssueBuilder().Build(), new IssueBuilder().Build());
+        await InsertAllAsync([from, to]);
+        var shared = Guid.NewGuid();
+        await WriteAsync(writer => writer.InsertOccurrences(
+        [
+            new OccurrenceBuilder(from.Id).InSession(shared).ForUser("gone").Build(),
+            new OccurrenceBuilder(from.Id).ForUser("ann").Build(),
+            new OccurrenceBuilder(to.Id).InSession(shared).ForUser("bob").Build(),
+        ]));
+        await Assert.ThatAsync(
+            () => WriteAsync(writer =>
+            {
+                writer.MergeOccurrences(from.Id, to.Id);
+                writer.InsertOccurrence(new OccurrenceBuilder(to.Id).ForUser("never").Build());
+                throw new InvalidOperationException("the rest of the merge failed");
+            }),
+            Throws.InvalidOperationException);
+
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(from.Id, to.Id));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(summary.Count, Is.EqualTo(2), "the retried merge counts occurrences of the failed unit, or misses some");
+            Assert.That(summary.UniqueUserCount, Is.EqualTo(2), "ann and bob");
+        }
+    }
 }

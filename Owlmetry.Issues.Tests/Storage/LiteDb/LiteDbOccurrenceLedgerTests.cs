@@ -1,0 +1,84 @@
+using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.LiteDb;
+
+/// <summary>
+/// The LiteDB store keeps its occurrence ledgers in memory between units, reads them from the file when they are
+/// missing, and drops them past a capacity: a merge must count the same in each case.
+/// </summary>
+[TestFixture]
+public sealed class LiteDbOccurrenceLedgerTests
+{
+    private TempFolder _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = new TempFolder();
+
+    [TearDown]
+    public void DeleteFolder() => _folder.Dispose();
+
+    public enum Ledgers
+    {
+        KeptInMemory,
+        ReadAfterReopening,
+        DroppedAfterEveryUnit,
+    }
+
+    [TestCase(Ledgers.KeptInMemory)]
+    [TestCase(Ledgers.ReadAfterReopening)]
+    [TestCase(Ledgers.DroppedAfterEveryUnit)]
+    public async Task MergeChain_HoweverTheLedgersWereKept_GivesTheRollupsOfTheSurvivorsOccurrences(Ledgers ledgers)
+    {
+        var path = _folder.File("issues.db");
+        var capacity = ledgers is Ledgers.DroppedAfterEveryUnit ? 0 : OccurrenceLedgers.DefaultCapacity;
+        var (first, second, third) = (new IssueBuilder().Build(), new IssueBuilder().Build(), new IssueBuilder().Build());
+        var (shared, alsoShared) = (Guid.NewGuid(), Guid.NewGuid());
+        var store = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = path }, LiteDbSchema.Migrations, capacity);
+        try
+        {
+            await store.WriteAsync(writer =>
+            {
+                foreach (var issue in new[] { first, second, third })
+                {
+                    writer.InsertIssue(issue);
+                }
+
+                writer.InsertOccurrences(
+                [
+                    new OccurrenceBuilder(first.Id).InSession(shared).ForUser("gone").At(TestTimes.At(1)).Build(),
+                    new OccurrenceBuilder(first.Id).InSession(alsoShared).ForUser("ann").At(TestTimes.At(2)).Build(),
+                    new OccurrenceBuilder(second.Id).InSession(shared).ForUser("bob").At(TestTimes.At(3)).Build(),
+                    new OccurrenceBuilder(third.Id).InSession(alsoShared).ForUser(null).At(TestTimes.At(4)).Build(),
+                ]);
+                return true;
+            });
+            await store.WriteAsync(writer => writer.MergeOccurrences(first.Id, second.Id));
+            await store.WriteAsync(writer =>
+            {
+                writer.InsertOccurrence(new OccurrenceBuilder(second.Id).ForUser("cy").At(TestTimes.At(5)).Build());
+                return true;
+            });
+            if (ledgers is Ledgers.ReadAfterReopening)
+            {
+                store.Dispose();
+                store = new LiteDbIssueStore(path);
+            }
+
+            var summary = await store.WriteAsync(writer => writer.MergeOccurrences(second.Id, third.Id));
+
+            var all = await store.ReadAsync(reader => reader.GetAllOccurrences(third.Id));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(all.Select(o => o.UserId), Is.EquivalentTo(new[] { "bob", "cy", null }), "the survivor's occurrences");
+                Assert.That(summary.Count, Is.EqualTo(3), "the summary's count");
+                Assert.That(summary.UniqueUserCount, Is.EqualTo(2), "bob and cy");
+                Assert.That(IssueRollup.Apply(third, summary), Is.EqualTo(IssueRollup.Recompute(third, all)), "the summary's roll-ups");
+            }
+        }
+        finally
+        {
+            store.Dispose();
+        }
+    }
+}
