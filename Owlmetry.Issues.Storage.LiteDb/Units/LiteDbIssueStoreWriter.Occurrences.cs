@@ -76,12 +76,18 @@ internal sealed partial class LiteDbIssueStoreWriter
 
     protected override OccurrenceLedger? LoadedLedger(Guid group) => ledgers.Loaded(group);
 
-    /// <summary>Starts an empty ledger for a new issue's own group, unless occurrences were stored under its id before.</summary>
-    private void StartLedger(Guid issueId)
+    /// <summary>
+    /// Loads the ledgers of an issue large enough that reading them at its next merge would cost more than keeping
+    /// them: from then on its occurrence writes keep them current. Smaller issues' ledgers are read when merged.
+    /// </summary>
+    private void KeepLedgersOfLargeIssue(Issue issue)
     {
-        if (Groups.OwnerOf(issueId) == issueId && !HasStored(issueId))
+        if (issue.OccurrenceCount >= OccurrenceLedgers.LargeIssue)
         {
-            ledgers.Load(issueId, () => new OccurrenceLedger());
+            foreach (var group in GroupsOf(issue.Id))
+            {
+                LedgerOf(group);
+            }
         }
     }
 

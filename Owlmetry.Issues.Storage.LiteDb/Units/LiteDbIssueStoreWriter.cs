@@ -28,7 +28,7 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
     {
         ArgumentNullException.ThrowIfNull(issue);
         Run(nameof(InsertIssue), () => Collections.Issues.Insert(IssueDocument.From(issue)));
-        StartLedger(issue.Id);
+        KeepLedgersOfLargeIssue(issue);
     }
 
     public void UpdateIssue(Issue issue)
@@ -38,6 +38,8 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
         {
             throw new InvalidOperationException($"Issue {issue.Id} does not exist.");
         }
+
+        KeepLedgersOfLargeIssue(issue);
     }
 
     public void DeleteIssue(Guid issueId) => Run(nameof(DeleteIssue), () => Collections.Issues.Delete(issueId));

@@ -1,16 +1,22 @@
 namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
-/// The ledgers of the groups that write units have touched, kept in memory between units so that a merge of two
-/// issues the process has seen grow costs their duplicates and groups, not their occurrences. A group's ledger
-/// is read from its documents the first time a merge needs it, and kept up to date by the occurrence writes only
-/// while it is loaded. Only write units use it, one at a time behind the store's gate; a unit that does not
-/// commit drops every ledger it touched, to be read again from the file.
+/// The ledgers of occurrence groups, kept in memory between units so that merging a large issue costs its
+/// duplicates and groups, not its occurrences. A group's ledger is read from its documents when a merge needs it,
+/// or once its issue has <see cref="LargeIssue"/> occurrences, and from then on kept current by the occurrence
+/// writes. Only write units use it, one at a time behind the store's gate; a unit that does not commit drops
+/// every ledger it touched, to be read again from the file.
 /// </summary>
 internal sealed class OccurrenceLedgers(int capacity)
 {
-    /// <summary>About 60 MiB of ledgers: past it, the ledgers the last unit did not touch are dropped.</summary>
+    /// <summary>About 40 MiB of ledgers: past it, the ledgers the last unit did not touch are dropped.</summary>
     public const int DefaultCapacity = 1_000_000;
+
+    /// <summary>
+    /// From this many occurrences an issue's ledgers stay loaded: reading them takes a few milliseconds below it,
+    /// and keeping every issue's would cost the server memory in proportion to all its occurrences.
+    /// </summary>
+    public const int LargeIssue = 1_000;
 
     private readonly Dictionary<Guid, OccurrenceLedger> _byGroup = [];
     private readonly Dictionary<Guid, int> _countAtTouch = [];

@@ -21,18 +21,22 @@ public sealed class LiteDbOccurrenceLedgerTests
     public enum Ledgers
     {
         KeptInMemory,
+        ReadWhenMerged,
         ReadAfterReopening,
         DroppedAfterEveryUnit,
     }
 
     [TestCase(Ledgers.KeptInMemory)]
+    [TestCase(Ledgers.ReadWhenMerged)]
     [TestCase(Ledgers.ReadAfterReopening)]
     [TestCase(Ledgers.DroppedAfterEveryUnit)]
     public async Task MergeChain_HoweverTheLedgersWereKept_GivesTheRollupsOfTheSurvivorsOccurrences(Ledgers ledgers)
     {
         var path = _folder.File("issues.db");
         var capacity = ledgers is Ledgers.DroppedAfterEveryUnit ? 0 : OccurrenceLedgers.DefaultCapacity;
-        var (first, second, third) = (new IssueBuilder().Build(), new IssueBuilder().Build(), new IssueBuilder().Build());
+        // Issues that say they are large have their ledgers loaded when stored, and kept current by every later write.
+        var size = ledgers is Ledgers.KeptInMemory ? OccurrenceLedgers.LargeIssue : 0;
+        var (first, second, third) = (NewIssue(size), NewIssue(size), NewIssue(size));
         var (shared, alsoShared) = (Guid.NewGuid(), Guid.NewGuid());
         var store = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = path }, LiteDbSchema.Migrations, capacity);
         try
@@ -81,4 +85,6 @@ public sealed class LiteDbOccurrenceLedgerTests
             store.Dispose();
         }
     }
+
+    private static Issue NewIssue(int occurrenceCount) => new IssueBuilder().WithOccurrenceCount(occurrenceCount).Build();
 }
