@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 
@@ -27,6 +28,19 @@ public sealed class DirectoryApiSnapshotTests : HttpApiFixture
         var refused = await Body(await anonymous.PostAsJsonAsync("/v1/auth/login", new { email, password = "wrong password" }));
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"login\":{login},\"me\":{me},\"refused\":{refused}}}"));
+    }
+
+    [Test]
+    public async Task WhoAmI_UserAgentKeyAndClientKey_Bodies()
+    {
+        using var agent = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read", "jobs:write"));
+        using var sdk = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, "events:write"));
+
+        var user = await _owner.GetStringAsync("/v1/auth/whoami");
+        var agentKey = await agent.GetStringAsync("/v1/auth/whoami");
+        var clientKey = await sdk.GetStringAsync("/v1/auth/whoami");
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"user\":{user},\"agent_key\":{agentKey},\"client_key\":{clientKey}}}"));
     }
 
     [Test]
