@@ -49,6 +49,10 @@ public static class DirectoryContracts
             detail.Apps.Select(a => a.ToResponse(p.TeamId)).ToList());
     }
 
+    public static AppListResponse ToResponse(this IReadOnlyList<TeamApp> apps) => new(apps.Select(ToResponse).ToList());
+
+    public static AppResponse ToResponse(this TeamApp app) => app.App.ToResponse(app.TeamId);
+
     public static AppResponse ToResponse(this App a, Guid teamId) => new(a.Id, teamId, a.ProjectId, a.Name, a.Platform, a.BundleId, a.CreatedAt);
 
     public static CreatedAppResponse ToResponse(this CreatedApp created)

@@ -79,6 +79,16 @@ public sealed class DirectoryApiSnapshotTests : HttpApiFixture
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"app\":{app},\"key\":{key},\"revoked\":{Json(revoked)},\"keys\":{keys}}}"));
     }
 
+    [Test]
+    public async Task Apps_ListAndGet_Bodies()
+    {
+        var list = await _owner.GetStringAsync("/v1/apps");
+        var app = await _owner.GetStringAsync($"/v1/apps/{Team.App.Id}");
+        var missing = await Body(await _owner.GetAsync($"/v1/apps/{Guid.NewGuid()}"));
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"list\":{list},\"app\":{app},\"missing\":{missing}}}"));
+    }
+
     private static async Task<string> Body(HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
 
     private static string Json(string body) => string.IsNullOrEmpty(body) ? "null" : body;
