@@ -36,16 +36,19 @@ public static class DirectoryContracts
     public static MemberResponse ToResponse(this TeamMember member) =>
         new(member.User.Id, member.User.Id, member.User.Email, member.User.Name, member.Membership.Role.ToWireName(), member.Membership.CreatedAt);
 
-    public static ProjectListResponse ToResponse(this IReadOnlyList<Project> projects) => new(projects.Select(ToResponse).ToList());
+    public static ProjectListResponse ToResponse(this IReadOnlyList<Project> projects, IssuesOptions issues) =>
+        new(projects.Select(p => p.ToResponse(issues)).ToList());
 
-    public static ProjectResponse ToResponse(this Project p) =>
-        new(p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt);
+    public static ProjectResponse ToResponse(this Project p, IssuesOptions issues) => new(
+        p.Id, p.TeamId, p.Name, p.Slug, p.Color ?? ProjectColors.Fallback, null, EventRetentionDays.Of(issues),
+        p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt);
 
-    public static ProjectDetailResponse ToResponse(this ProjectDetail detail)
+    public static ProjectDetailResponse ToResponse(this ProjectDetail detail, IssuesOptions issues)
     {
         var p = detail.Project;
         return new(
-            p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt,
+            p.Id, p.TeamId, p.Name, p.Slug, p.Color ?? ProjectColors.Fallback, null, EventRetentionDays.Of(issues),
+            p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt,
             detail.Apps.Select(a => a.ToResponse(p.TeamId)).ToList());
     }
 

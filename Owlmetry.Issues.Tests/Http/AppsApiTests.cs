@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -150,9 +149,9 @@ public sealed class AppsApiTests : HttpApiFixture
         await Factory.Directory.AddAppAsync(app);
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var ofProject = (await client.GetFromJsonAsync<JsonNode>($"/v1/apps?project_id={project.Id}"))!["apps"]!.AsArray();
-        var ofTeam = (await client.GetFromJsonAsync<JsonNode>($"/v1/apps?team_id={Team.Team.Id}"))!["apps"]!.AsArray();
-        var ofOtherTeam = (await client.GetFromJsonAsync<JsonNode>($"/v1/apps?team_id={other.Team.Id}"))!["apps"]!.AsArray();
+        var ofProject = (await client.GetJsonAsync($"/v1/apps?project_id={project.Id}"))["apps"]!.AsArray();
+        var ofTeam = (await client.GetJsonAsync($"/v1/apps?team_id={Team.Team.Id}"))["apps"]!.AsArray();
+        var ofOtherTeam = (await client.GetJsonAsync($"/v1/apps?team_id={other.Team.Id}"))["apps"]!.AsArray();
         var ofOtherProject = await client.GetAsync($"/v1/apps?project_id={other.Project.Id}");
 
         Assert.That(ofProject.Select(a => a!.Text("id")), Is.EqualTo(new[] { app.Id.ToString() }));
@@ -168,7 +167,7 @@ public sealed class AppsApiTests : HttpApiFixture
         await Factory.Directory.SaveProjectAsync(Team.Project with { DeletedAt = Factory.Clock.GetUtcNow() });
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
 
-        var apps = (await client.GetFromJsonAsync<JsonNode>("/v1/apps"))!["apps"]!.AsArray();
+        var apps = (await client.GetJsonAsync("/v1/apps"))["apps"]!.AsArray();
         var app = await client.GetAsync($"/v1/apps/{Team.App.Id}");
 
         Assert.That(apps, Is.Empty);
