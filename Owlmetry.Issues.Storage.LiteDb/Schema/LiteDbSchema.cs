@@ -17,6 +17,7 @@ internal static partial class LiteDbSchema
         new(4, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
         new(5, "re-point fingerprint aliases left on merged-away issues to their survivor", RepointDanglingAliases),
         new(6, "index occurrence groups by the issue that absorbed them, for merges without rewriting occurrences", IndexOccurrenceGroups),
+        new(7, "key and index events by id and by project lane, and the runs a team triggered by team, for the events and job lists", IndexEventsAndTeamRuns),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
