@@ -45,15 +45,10 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
             return IssueError.MissingPermission(IssuePermissions.EventsRead);
         }
 
-        KeysetKey? after = null;
-        if (query.Cursor is { } cursor)
+        var after = KeysetCursor.Parse(query.Cursor, CursorScope);
+        if (!after.IsSuccess)
         {
-            if (!KeysetCursor.TryDecode(cursor, CursorScope, out var key))
-            {
-                return IssueError.Invalid("Invalid cursor");
-            }
-
-            after = key;
+            return after.Error;
         }
 
         var limit = _options.ClampPageSize(query.Limit);
@@ -68,7 +63,7 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
         var filter = new EventListFilter(
             projectIds, (query.DataMode ?? DataMode.Production).ToIsDev(), query.AppId, query.SessionId, query.UserId,
             query.Environment, query.ScreenName, query.Since, query.Until);
-        var rows = await store.ReadAsync(r => r.ListEvents(filter, query.Order, after, limit + 1), ct).ConfigureAwait(false);
+        var rows = await store.ReadAsync(r => r.ListEvents(filter, query.Order, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var page = rows.Take(limit).ToList();
         return new EventPage(page, hasMore ? KeysetCursor.Encode(CursorScope, KeysetKey.Of(page[^1])) : null, hasMore);
