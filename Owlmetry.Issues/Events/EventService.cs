@@ -78,7 +78,17 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
             return [];
         }
 
-        var appProjectId = query.AppId is { } appId ? (await directory.FindAppAsync(appId, ct).ConfigureAwait(false))?.ProjectId ?? Guid.Empty : (Guid?)null;
+        Guid? appProjectId = null;
+        if (query.AppId is { } appId)
+        {
+            if (await directory.FindAppAsync(appId, ct).ConfigureAwait(false) is not { } app)
+            {
+                return [];
+            }
+
+            appProjectId = app.ProjectId;
+        }
+
         var projects = await directory.ListProjectsAsync(teamIds, ct).ConfigureAwait(false);
         return projects
             .Select(p => p.Id)
