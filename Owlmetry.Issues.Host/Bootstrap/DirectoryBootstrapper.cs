@@ -56,7 +56,7 @@ public sealed class DirectoryBootstrapper(
         var owner = new User(Guid.NewGuid(), AdminEmail, "Admin", string.Empty, now);
         owner = owner with { PasswordHash = passwords.HashPassword(owner, password) };
         var team = new Team(Guid.NewGuid(), "Default Team", "default", now);
-        var project = new Project(Guid.NewGuid(), team.Id, "Default Project", "default", null, now);
+        var project = new Project(Guid.NewGuid(), team.Id, "Default Project", "default", null, now, Color: ProjectColors.Palette[0]);
         var app = new App(Guid.NewGuid(), project.Id, "Backend", AppPlatforms.Backend, null, now);
         var clientKey = ApiKeySecrets.Generate(ApiKeyType.Client);
         var agentKey = ApiKeySecrets.Generate(ApiKeyType.Agent);

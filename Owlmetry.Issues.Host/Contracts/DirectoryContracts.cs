@@ -11,6 +11,19 @@ public static class DirectoryContracts
     public static SessionResponse ToResponse(this UserSession session) =>
         new(session.User.ToResponse(), session.Teams.Select(ToResponse).ToList());
 
+    public static WhoAmIResponse ToResponse(this CallerIdentity identity) => identity switch
+    {
+        UserIdentity { Session: var session } => new(
+            WhoAmIResponse.UserType, session.User.Id, session.User.Name, session.User.Email, session.Teams.Select(ToResponse).ToList(),
+            KeyType: null, Team: null, App: null, Permissions: null),
+        KeyIdentity { Key: var key } keyIdentity => new(
+            WhoAmIResponse.ApiKeyType, key.Id, key.Name, Email: null, Teams: null, key.KeyType.ToWireName(),
+            keyIdentity.Team is { } team ? new TeamSummaryResponse(team.Id, team.Name, team.Slug) : null,
+            keyIdentity.App is { } app ? app.ToResponse(key.TeamId) : null,
+            key.Permissions),
+        _ => throw new ArgumentOutOfRangeException(nameof(identity), identity, "Unknown caller identity"),
+    };
+
     public static UserResponse ToResponse(this User user) => new(user.Id, user.Email, user.Name);
 
     public static UserTeamResponse ToResponse(this UserTeam team) => new(team.Team.Id, team.Team.Name, team.Team.Slug, team.Role.ToWireName());
@@ -23,18 +36,27 @@ public static class DirectoryContracts
     public static MemberResponse ToResponse(this TeamMember member) =>
         new(member.User.Id, member.User.Id, member.User.Email, member.User.Name, member.Membership.Role.ToWireName(), member.Membership.CreatedAt);
 
-    public static ProjectListResponse ToResponse(this IReadOnlyList<Project> projects) => new(projects.Select(ToResponse).ToList());
+    public static ProjectListResponse ToResponse(this IReadOnlyList<Project> projects, IssuesOptions issues) =>
+        new(projects.Select(p => p.ToResponse(issues)).ToList());
 
-    public static ProjectResponse ToResponse(this Project p) =>
-        new(p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt);
+    public static ProjectResponse ToResponse(this Project p, IssuesOptions issues) => new(
+        p.Id, p.TeamId, p.Name, p.Slug, p.Color ?? ProjectColors.Fallback, null, EventRetentionDays.Of(issues),
+        p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt);
 
-    public static ProjectDetailResponse ToResponse(this ProjectDetail detail)
+    public static ProjectDetailResponse ToResponse(this ProjectDetail detail, IssuesOptions issues)
     {
         var p = detail.Project;
         return new(
-            p.Id, p.TeamId, p.Name, p.Slug, p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt,
-            detail.Apps.Select(a => new AppResponse(a.Id, p.TeamId, a.ProjectId, a.Name, a.Platform, a.BundleId, a.CreatedAt)).ToList());
+            p.Id, p.TeamId, p.Name, p.Slug, p.Color ?? ProjectColors.Fallback, null, EventRetentionDays.Of(issues),
+            p.IssueAlertFrequency, IssueAlertFrequencies.Effective(p.IssueAlertFrequency), p.CreatedAt,
+            detail.Apps.Select(a => a.ToResponse(p.TeamId)).ToList());
     }
+
+    public static AppListResponse ToResponse(this IReadOnlyList<TeamApp> apps) => new(apps.Select(ToResponse).ToList());
+
+    public static AppResponse ToResponse(this TeamApp app) => app.App.ToResponse(app.TeamId);
+
+    public static AppResponse ToResponse(this App a, Guid teamId) => new(a.Id, teamId, a.ProjectId, a.Name, a.Platform, a.BundleId, a.CreatedAt);
 
     public static CreatedAppResponse ToResponse(this CreatedApp created)
     {

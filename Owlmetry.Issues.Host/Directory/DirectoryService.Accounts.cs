@@ -41,6 +41,26 @@ public sealed partial class DirectoryService
         return user is null ? IssueError.NotFound("User not found") : await SessionOfAsync(user, ct);
     }
 
+    /// <summary>The caller as whoami shows it: a user with their teams, or a key with its team and app.</summary>
+    public async Task<IssueResult<CallerIdentity>> WhoAmIAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind == ActorKind.User)
+        {
+            var user = await store.FindUserAsync(actor.Id, ct);
+            return user is null ? IssueError.NotFound("User not found") : new UserIdentity(await SessionOfAsync(user, ct));
+        }
+
+        if (await store.FindKeyAsync(actor.Id, ct) is not { } key)
+        {
+            return IssueError.NotFound("API key not found");
+        }
+
+        var team = await store.FindTeamAsync(key.TeamId, ct);
+        var app = key.AppId is { } appId ? await store.FindAppAsync(appId, ct) : null;
+        return new KeyIdentity(key, team, app);
+    }
+
     private async Task<UserSession> SessionOfAsync(User user, CancellationToken ct)
     {
         var teams = new List<UserTeam>();

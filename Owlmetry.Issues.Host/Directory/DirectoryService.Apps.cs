@@ -5,6 +5,50 @@ namespace Owlmetry.Issues.Host.Directory;
 
 public sealed partial class DirectoryService
 {
+    private static readonly IssueError s_appNotFound = IssueError.NotFound("App not found");
+
+    /// <summary>
+    /// The apps of the live projects of every team the caller is in, or of one team (a team the caller is not in
+    /// lists nothing, as the reference does) or one project (one the caller cannot see is not found); oldest first.
+    /// </summary>
+    public async Task<IssueResult<IReadOnlyList<TeamApp>>> ListAppsAsync(Actor actor, Guid? teamId, Guid? projectId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Has(ApiKeyPermissions.AppsRead))
+        {
+            return IssueError.MissingPermission(ApiKeyPermissions.AppsRead);
+        }
+
+        if (projectId is { } onlyProject && await FindVisibleProjectAsync(actor, onlyProject, ct) is null)
+        {
+            return s_projectNotFound;
+        }
+
+        Guid[] teamIds = teamId is { } onlyTeam ? (actor.IsIn(onlyTeam) ? [onlyTeam] : []) : [.. actor.Teams.Keys];
+        var projects = teamIds.Length == 0 ? [] : await store.ListProjectsAsync(teamIds, ct);
+        var apps = new List<TeamApp>();
+        foreach (var project in projects.Where(p => p.DeletedAt is null && (projectId is null || p.Id == projectId)))
+        {
+            apps.AddRange((await store.ListAppsAsync(project.Id, ct)).Select(app => new TeamApp(app, project.TeamId)));
+        }
+
+        return IssueResult<IReadOnlyList<TeamApp>>.Success(apps.OrderBy(a => a.App.CreatedAt).ThenBy(a => a.App.Id).ToList());
+    }
+
+    /// <summary>An app of a live project of one of the caller's teams; any other is not found.</summary>
+    public async Task<IssueResult<TeamApp>> GetAppAsync(Actor actor, Guid appId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Has(ApiKeyPermissions.AppsRead))
+        {
+            return IssueError.MissingPermission(ApiKeyPermissions.AppsRead);
+        }
+
+        var app = await store.FindAppAsync(appId, ct);
+        var project = app is null ? null : await FindVisibleProjectAsync(actor, app.ProjectId, ct);
+        return project is null ? s_appNotFound : new TeamApp(app!, project.TeamId);
+    }
+
     public async Task<IssueResult<CreatedApp>> CreateAppAsync(Actor actor, CreateAppRequest? body, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -121,7 +121,7 @@ public sealed partial class DirectoryService
         var project = app is null ? null : await FindVisibleProjectAsync(actor, app.ProjectId, ct);
         if (project is null)
         {
-            return IssueError.NotFound("App not found");
+            return s_appNotFound;
         }
 
         return teamId is null || teamId == project.TeamId ? project.TeamId : IssueError.Invalid("app_id is not an app of team_id");

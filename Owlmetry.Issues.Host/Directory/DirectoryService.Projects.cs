@@ -6,6 +6,7 @@ namespace Owlmetry.Issues.Host.Directory;
 public sealed partial class DirectoryService
 {
     private static readonly IssueError s_cannotManageProjects = IssueError.Forbidden("Only team owners and admins can manage projects");
+    private static readonly IssueError s_invalidColor = IssueError.Invalid("color must be a valid hex code in #RRGGBB format");
 
     public async Task<IssueResult<IReadOnlyList<Project>>> ListProjectsAsync(Actor actor, CancellationToken ct = default)
     {
@@ -58,7 +59,19 @@ public sealed partial class DirectoryService
             return s_cannotManageProjects;
         }
 
-        var project = new Project(Guid.NewGuid(), teamId.Value, name.Value, slug.Value, null, Now);
+        if (body!.Color is not null && !ProjectColors.IsValid(body.Color))
+        {
+            return s_invalidColor;
+        }
+
+        if (RefuseRetention(body.RetentionDaysEvents) is { } retentionRefused)
+        {
+            return retentionRefused;
+        }
+
+        var color = body.Color ?? ProjectColors.FirstUnused(
+            [.. (await store.ListProjectsAsync([teamId.Value], ct)).Where(p => p.DeletedAt is null).Select(p => p.Color)]);
+        var project = new Project(Guid.NewGuid(), teamId.Value, name.Value, slug.Value, null, Now, Color: color);
         return await SaveProjectAsync(project, ct);
     }
 
@@ -81,12 +94,28 @@ public sealed partial class DirectoryService
         }
 
         var frequency = body?.IssueAlertFrequency ?? default;
-        if (body?.Name is null && frequency.ValueKind == JsonValueKind.Undefined)
+        var retention = body?.RetentionDaysEvents ?? default;
+        if (body?.Name is null && body?.Color is null && frequency.ValueKind == JsonValueKind.Undefined && retention.ValueKind == JsonValueKind.Undefined)
         {
             return IssueError.Invalid("At least one field to update is required");
         }
 
-        if (body!.Name is not null)
+        if (RefuseRetention(retention) is { } retentionRefused)
+        {
+            return retentionRefused;
+        }
+
+        if (body!.Color is not null)
+        {
+            if (!ProjectColors.IsValid(body.Color))
+            {
+                return s_invalidColor;
+            }
+
+            project = project with { Color = body.Color };
+        }
+
+        if (body.Name is not null)
         {
             var name = DirectoryInput.Name(body.Name);
             if (!name.IsSuccess)
@@ -113,6 +142,16 @@ public sealed partial class DirectoryService
 
         return await SaveProjectAsync(project, ct);
     }
+
+    /// <summary>
+    /// The reference keeps events per project; here one retention applies to every project, so a project may only ask
+    /// for the default (null), never for its own number of days.
+    /// </summary>
+    private IssueError? RefuseRetention(JsonElement retentionDaysEvents) =>
+        retentionDaysEvents.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+            ? null
+            : IssueError.Invalid(
+                $"retention_days_events cannot be set per project: this server keeps events {EventRetentionDays.Of(issuesOptions.Value)} days for every project");
 
     private async Task<IssueResult<Project>> SaveProjectAsync(Project project, CancellationToken ct)
     {

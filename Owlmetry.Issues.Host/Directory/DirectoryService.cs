@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Directory;
@@ -9,7 +10,8 @@ namespace Owlmetry.Issues.Host.Directory;
 /// Split over partial files by resource. Like the issue service, a team or project the caller cannot see is
 /// reported as not found, never as forbidden.
 /// </summary>
-public sealed partial class DirectoryService(IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider)
+public sealed partial class DirectoryService(
+    IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider, IOptions<IssuesOptions> issuesOptions)
 {
     private static readonly IssueError s_teamNotFound = IssueError.NotFound("Team not found");
     private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");

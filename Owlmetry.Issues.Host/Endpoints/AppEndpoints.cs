@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
@@ -9,4 +10,24 @@ public static class AppEndpoints
 {
     public static async Task<IResult> CreateApp(CreateAppRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.CreateAppAsync(caller.Actor, body, ct)).ToCreated(a => $"/v1/apps/{a.App.Id}", DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> ListApps(
+        [FromQuery(Name = "team_id")] string? teamId,
+        [FromQuery(Name = "project_id")] string? projectId,
+        CurrentActor caller,
+        DirectoryService directory,
+        CancellationToken ct)
+    {
+        var team = QueryParser.ParseGuid(teamId, "team_id");
+        var project = QueryParser.ParseGuid(projectId, "project_id");
+        if ((team.Error ?? project.Error) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        return (await directory.ListAppsAsync(caller.Actor, team.Value, project.Value, ct)).ToHttp(DirectoryContracts.ToResponse);
+    }
+
+    public static async Task<IResult> GetApp(Guid appId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.GetAppAsync(caller.Actor, appId, ct)).ToHttp(DirectoryContracts.ToResponse);
 }

@@ -12,4 +12,7 @@ public static class AuthEndpoints
 
     public static async Task<IResult> GetCurrentUser(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.GetSessionAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> WhoAmI(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.WhoAmIAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
 }

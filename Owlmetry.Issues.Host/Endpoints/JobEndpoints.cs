@@ -8,7 +8,6 @@ public static class JobEndpoints
 {
     private const string JobsRead = "jobs:read";
     private const string JobsWrite = "jobs:write";
-    private const int ListedRuns = 100;
 
     public static async Task<IResult> Trigger(Guid teamId, TriggerJobRequest? body, CurrentActor caller, ScanJobs jobs, CancellationToken ct)
     {
@@ -26,24 +25,24 @@ public static class JobEndpoints
         return TypedResults.Created($"/v1/jobs/{run.Id}", new JobRunEnvelope(JobRunResponse.From(run)));
     }
 
-    public static async Task<IResult> ListTeamRuns(Guid teamId, CurrentActor caller, ScanJobs jobs, CancellationToken ct)
+    public static async Task<IResult> ListTeamRuns(
+        Guid teamId, string? cursor, string? limit, CurrentActor caller, ScanRunHistory history, CancellationToken ct)
     {
         if (TeamAccess.RequireMember(caller.Actor, teamId, JobsRead) is { } refusal)
         {
             return refusal.ToProblem();
         }
 
-        var runs = await jobs.ListAsync(ListedRuns, ct);
-        return TypedResults.Ok(new JobRunListResponse(runs.Where(r => IsVisibleTo(r, teamId)).Select(JobRunResponse.From).ToList()));
+        var page = await history.ListTeamRunsAsync(teamId, string.IsNullOrEmpty(cursor) ? null : cursor, QueryParser.ParseLimit(limit), ct);
+        return page.ToHttp(p => new JobRunListResponse(p.Runs.Select(JobRunResponse.From).ToList(), p.Cursor, p.HasMore));
     }
 
+    /// <summary>A run the caller's team triggered; a background run scans every team's events and is no team's to see.</summary>
     public static async Task<IResult> GetRun(Guid runId, CurrentActor caller, ScanJobs jobs, CancellationToken ct)
     {
         var run = await jobs.FindAsync(runId, ct);
-        var visible = run is not null && caller.Actor.Teams.Keys.Any(teamId => IsVisibleTo(run, teamId) && TeamAccess.RequireMember(caller.Actor, teamId, JobsRead) is null);
-        return visible ? TypedResults.Ok(new JobRunEnvelope(JobRunResponse.From(run!))) : ErrorResponses.Problem(StatusCodes.Status404NotFound, "Job run not found");
+        return run?.TriggeredByTeamId is { } teamId && TeamAccess.RequireMember(caller.Actor, teamId, JobsRead) is null
+            ? TypedResults.Ok(new JobRunEnvelope(JobRunResponse.From(run)))
+            : ErrorResponses.Problem(StatusCodes.Status404NotFound, "Job run not found");
     }
-
-    /// <summary>A team sees the runs it triggered and the background scan's, which cover every team's events.</summary>
-    private static bool IsVisibleTo(ScanRun run, Guid teamId) => run.TriggeredByTeamId is null || run.TriggeredByTeamId == teamId;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
@@ -7,16 +8,18 @@ namespace Owlmetry.Issues.Host.Endpoints;
 
 public static class ProjectEndpoints
 {
-    public static async Task<IResult> ListProjects(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
-        (await directory.ListProjectsAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
+    public static async Task<IResult> ListProjects(CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
+        (await directory.ListProjectsAsync(caller.Actor, ct)).ToHttp(p => p.ToResponse(issues.Value));
 
-    public static async Task<IResult> GetProject(Guid projectId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
-        (await directory.GetProjectAsync(caller.Actor, projectId, ct)).ToHttp(DirectoryContracts.ToResponse);
+    public static async Task<IResult> GetProject(
+        Guid projectId, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
+        (await directory.GetProjectAsync(caller.Actor, projectId, ct)).ToHttp(p => p.ToResponse(issues.Value));
 
-    public static async Task<IResult> CreateProject(CreateProjectRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
-        (await directory.CreateProjectAsync(caller.Actor, body, ct)).ToCreated(p => $"/v1/projects/{p.Id}", DirectoryContracts.ToResponse);
+    public static async Task<IResult> CreateProject(
+        CreateProjectRequest? body, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
+        (await directory.CreateProjectAsync(caller.Actor, body, ct)).ToCreated(p => $"/v1/projects/{p.Id}", p => p.ToResponse(issues.Value));
 
     public static async Task<IResult> UpdateProject(
-        Guid projectId, UpdateProjectRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
-        (await directory.UpdateProjectAsync(caller.Actor, projectId, body, ct)).ToHttp(DirectoryContracts.ToResponse);
+        Guid projectId, UpdateProjectRequest? body, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
+        (await directory.UpdateProjectAsync(caller.Actor, projectId, body, ct)).ToHttp(p => p.ToResponse(issues.Value));
 }

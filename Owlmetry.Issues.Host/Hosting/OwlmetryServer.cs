@@ -125,7 +125,9 @@ public static class OwlmetryServer
         app.MapOpenApi("/openapi/v1.json");
         app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithTags("Health");
         app.MapServerObservability();
-        app.MapOwlmetryIssuesApi();
+
+        // A path of the API asked with a method it does not take answers 405 (with Allow), so every operation lists it.
+        app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapOwlmetryIssuesApi();
         return app;
     }
 }

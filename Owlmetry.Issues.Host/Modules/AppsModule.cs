@@ -8,9 +8,13 @@ public sealed class AppsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGroup("/v1/apps").WithTags("Apps").RequireAuthorization(OwlmetryApi.PolicyName)
-            .MapPost("", AppEndpoints.CreateApp).WithName("CreateApp")
-            .Produces<CreatedAppResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        var apps = app.MapGroup("/v1/apps").WithTags("Apps").RequireAuthorization(OwlmetryApi.PolicyName)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        apps.MapPost("", AppEndpoints.CreateApp).WithName("CreateApp")
+            .Produces<CreatedAppResponse>(StatusCodes.Status201Created).ProducesProblem(400);
+        apps.MapGet("", AppEndpoints.ListApps).WithName("ListApps")
+            .WithDescription("The apps of every team the caller is in; team_id or project_id narrows the list.")
+            .Produces<AppListResponse>().ProducesProblem(400);
+        apps.MapGet("{appId:guid}", AppEndpoints.GetApp).WithName("GetApp").Produces<AppResponse>();
     }
 }

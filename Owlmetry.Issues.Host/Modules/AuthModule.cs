@@ -14,5 +14,8 @@ public sealed class AuthModule : ICarterModule
             .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
         auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").RequireAuthorization(OwlmetryApi.PolicyName)
             .Produces<SessionResponse>().ProducesProblem(401).ProducesProblem(403);
+        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").RequireAuthorization(OwlmetryApi.PolicyName)
+            .WithDescription("The caller: a user with their teams, or an API key with its type, permissions, team and app.")
+            .Produces<WhoAmIResponse>().ProducesProblem(401);
     }
 }

@@ -12,7 +12,9 @@ public sealed class JobsModule : ICarterModule
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         jobs.MapPost("teams/{teamId:guid}/jobs/trigger", JobEndpoints.Trigger).WithName("TriggerJob")
             .Produces<JobRunEnvelope>(StatusCodes.Status201Created).ProducesProblem(400);
-        jobs.MapGet("teams/{teamId:guid}/jobs", JobEndpoints.ListTeamRuns).WithName("ListJobRuns").Produces<JobRunListResponse>();
+        jobs.MapGet("teams/{teamId:guid}/jobs", JobEndpoints.ListTeamRuns).WithName("ListJobRuns")
+            .WithDescription("The scan runs the team triggered, newest first, keyset-paged with cursor and limit.")
+            .Produces<JobRunListResponse>().ProducesProblem(400);
         jobs.MapGet("jobs/{runId:guid}", JobEndpoints.GetRun).WithName("GetJobRun").Produces<JobRunEnvelope>();
     }
 }

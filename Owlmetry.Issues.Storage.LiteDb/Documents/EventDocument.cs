@@ -2,7 +2,7 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 
 /// <summary>
 /// The stored shape of an <see cref="ErrorEvent"/>. The primary key is the event's sequence, so the scan reads
-/// pending events as one primary-key range after its checkpoint.
+/// pending events as one primary-key range after its checkpoint; <see cref="ListKey"/> orders the event lists.
 /// </summary>
 internal sealed class EventDocument
 {
@@ -51,8 +51,12 @@ internal sealed class EventDocument
 
     public long ReceivedAt { get; set; }
 
+    /// <summary><c>project|dev|timestamp|event id</c>: each (project, dev/prod) lane of the event lists is one range, in time order.</summary>
+    public string ListKey { get; set; } = "";
+
     public static EventDocument From(ErrorEvent e, long sequence) => new()
     {
+        ListKey = StorageKeys.EventRow(e.ProjectId, e.IsDev, KeysetKey.Of(e)),
         Id = sequence,
         EventId = e.Id,
         AppId = e.AppId,

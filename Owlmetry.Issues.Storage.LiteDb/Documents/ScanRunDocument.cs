@@ -27,6 +27,9 @@ internal sealed class ScanRunDocument
 
     public string? Error { get; set; }
 
+    /// <summary><c>team|started|id</c> of a run a team triggered, null for a background run: a team's job list is one range.</summary>
+    public string? TeamKey { get; set; }
+
     public static ScanRunDocument From(ScanRun run) => new()
     {
         Id = run.Id,
@@ -41,6 +44,7 @@ internal sealed class ScanRunDocument
         IssuesUnsnoozed = run.Result?.IssuesUnsnoozed ?? 0,
         OccurrencesCreated = run.Result?.OccurrencesCreated ?? 0,
         Error = run.Error,
+        TeamKey = run.TriggeredByTeamId is { } teamId ? StorageKeys.TeamRow(teamId, new KeysetKey(UnixTime.From(run.StartedAt), run.Id)) : null,
     };
 
     public ScanRun ToRun() => new()

@@ -17,10 +17,11 @@ internal static partial class LiteDbSchema
         new(4, "index attachments for lists, linking and cleanup; count attachment bytes; index event landings", IndexForAttachments),
         new(5, "re-point fingerprint aliases left on merged-away issues to their survivor", RepointDanglingAliases),
         new(6, "index occurrence groups by the issue that absorbed them, for merges without rewriting occurrences", IndexOccurrenceGroups),
+        new(7, "key and index events by id and by project lane, and the runs a team triggered by team, for the events and job lists", IndexEventsAndTeamRuns),
 
         // Nothing to convert: older files have no exclusions. The version keeps releases that would count excluded
         // occurrences from opening a file that has them.
-        new(7, "occurrence groups exclude a merge's duplicate sessions instead of deleting them", _ => { }),
+        new(8, "occurrence groups exclude a merge's duplicate sessions instead of deleting them", _ => { }),
     ];
 
     private static void CreateIndexes(LiteDatabase database)

@@ -36,9 +36,21 @@ internal static class KeyRange
         bool descending,
         IReadOnlyList<BsonExpression>? filters = null)
     {
-        var path = "$." + keyField;
         var low = descending ? prefix : bound ?? prefix;
         var high = descending ? bound ?? prefix + StorageKeys.RangeEnd : prefix + StorageKeys.RangeEnd;
+        return Between(collection, keyField, low, high, descending, filters);
+    }
+
+    /// <summary>Rows whose <paramref name="keyField"/> lies between <paramref name="low"/> and <paramref name="high"/> inclusive, in key order.</summary>
+    public static ILiteQueryable<T> Between<T>(
+        ILiteCollection<T> collection,
+        string keyField,
+        string low,
+        string high,
+        bool descending,
+        IReadOnlyList<BsonExpression>? filters = null)
+    {
+        var path = "$." + keyField;
         var query = collection.Query().Where(BsonExpression.Create($"{path} BETWEEN @0 AND @1", low, high));
         foreach (var filter in filters ?? [])
         {

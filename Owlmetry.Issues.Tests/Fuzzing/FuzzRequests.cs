@@ -9,13 +9,15 @@ internal static class FuzzRequests
     private static readonly string[] s_queryKeys =
     [
         "status", "sort", "data_mode", "is_dev", "app_id", "team_id", "project_id", "issue_id", "event_id", "event_client_id", "cursor",
-        "limit", "occurrence_cursor", "occurrence_limit", "t",
+        "limit", "occurrence_cursor", "occurrence_limit", "t", "level", "session_id", "user_id", "environment", "screen_name", "since", "until",
+        "order",
     ];
 
     private static readonly string[] s_queryValues =
     [
         "", "new", "resolved", "last_seen", "occurrences", "production", "all", "true", "yes", "-1", "0", "1", "200", "201",
         "99999999999999999999", "1e3", "abc", "%FF", "%ZZ", "%00", "%E0%A4%A", "eyJ0IjoxfQ", "AAAA____", "a+b%20c",
+        "error", "info,error", ",,", "asc", "1h", "99999999999999999999d", "0s", "2024-01-15T14:30:00.000Z", "0001-01-01", "9999-12-31T23:59:59Z",
     ];
 
     private static readonly (string Name, string Value)[] s_headers =

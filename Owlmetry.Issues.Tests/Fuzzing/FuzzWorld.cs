@@ -79,6 +79,7 @@ internal sealed class FuzzWorld : IDisposable
         await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead);
         var revocable = (await Factory.Directory.ListKeysAsync([Team.Team.Id])).Single(k => !keysBefore.Contains(k.Id));
 
+        var eventIds = await IngestOneErrorEachAsync(client, await OtherTeam.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
         using var ownerClient = Team.ClientWith(owner);
         using var comment = await ownerClient.PostAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/comments", new { body = "note" });
         using var run = await ownerClient.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
@@ -93,10 +94,12 @@ internal sealed class FuzzWorld : IDisposable
         Ids["runId"] = Guid.Parse((await run.JsonAsync())["job_run"]!.Text("id"));
         Ids["attachmentId"] = Guid.Parse(attachment);
         Ids["keyId"] = revocable.Id;
+        Ids["eventId"] = eventIds[Team.Project.Id];
         OtherTeamIds["teamId"] = OtherTeam.Team.Id;
         OtherTeamIds["projectId"] = OtherTeam.Project.Id;
         OtherTeamIds["appId"] = OtherTeam.App.Id;
         OtherTeamIds["issueId"] = otherIssue.Id;
+        OtherTeamIds["eventId"] = eventIds[OtherTeam.Project.Id];
 
         Credentials.AddRange(
         [
@@ -110,5 +113,19 @@ internal sealed class FuzzWorld : IDisposable
             new("malformed token", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0."),
             new("basic scheme", $"Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes("admin@localhost:x"))}"),
         ]);
+    }
+
+    /// <summary>Has each team's SDK send one error event; returns the stored event id of each project.</summary>
+    private async Task<Dictionary<Guid, Guid>> IngestOneErrorEachAsync(string clientKey, string otherClientKey)
+    {
+        foreach (var (team, key) in new[] { (Team, clientKey), (OtherTeam, otherClientKey) })
+        {
+            using var sdk = team.ClientWith(key);
+            using var ingested = await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Seeded", level = "error", session_id = Guid.NewGuid() } } });
+            ingested.EnsureSuccessStatusCode();
+        }
+
+        var events = await Factory.IssueStore.ReadAsync(r => r.ListEventsAfter(0, 10));
+        return events.ToDictionary(e => e.ProjectId, e => e.Id);
     }
 }

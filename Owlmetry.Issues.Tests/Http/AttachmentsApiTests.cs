@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -116,7 +117,7 @@ public sealed class AttachmentsApiTests : AttachmentsApiFixture
         var detail = await Owner.GetJsonAsync($"/v1/attachments/{id}");
         using var anonymous = Team.ClientWith(null);
 
-        var response = await anonymous.GetAsync(detail.Text("download_url"));
+        var response = await anonymous.GetAsync(detail["download_url"]!.Text("url"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("the log's text"));
@@ -126,14 +127,18 @@ public sealed class AttachmentsApiTests : AttachmentsApiFixture
         Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(14));
         Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
-        Assert.That(detail.Text("download_url"), Does.StartWith("http://localhost/v1/attachments/download?t="));
+        Assert.That(detail["download_url"]!.Text("url"), Does.StartWith("http://localhost/v1/attachments/download?t="));
+        Assert.That(
+            (detail["download_url"]!.Text("original_filename"), detail["download_url"]!.Text("content_type"), detail["download_url"]!["size_bytes"]!.GetValue<long>()),
+            Is.EqualTo(("crash report.log", "text/plain", 14L)));
+        Assert.That(DateTimeOffset.Parse(detail["download_url"]!.Text("expires_at"), CultureInfo.InvariantCulture), Is.EqualTo(Factory.Clock.GetUtcNow().AddSeconds(60)).Within(TimeSpan.FromMilliseconds(1)));
     }
 
     [Test]
     public async Task Download_HtmlAttachment_IsServedAsOpaqueBytes()
     {
         var id = await Sdk.AddAsync("<script>alert(1)</script>", filename: "page.html", contentType: "text/html");
-        var url = (await Owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var url = await Owner.GetDownloadUrlAsync(id);
 
         using var anonymous = Team.ClientWith(null);
 
@@ -146,7 +151,7 @@ public sealed class AttachmentsApiTests : AttachmentsApiFixture
     public async Task Download_TamperedToken_Is403AndExpiredIs410()
     {
         var id = await Sdk.AddAsync("secret");
-        var url = (await Owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var url = await Owner.GetDownloadUrlAsync(id);
         var token = url[(url.IndexOf("t=", StringComparison.Ordinal) + 2)..];
         var tampered = url.Replace(token, token[..20] + (token[20] == 'A' ? 'B' : 'A') + token[21..], StringComparison.Ordinal);
         using var anonymous = Team.ClientWith(null);

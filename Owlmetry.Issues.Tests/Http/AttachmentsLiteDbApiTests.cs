@@ -51,7 +51,7 @@ public sealed class AttachmentsLiteDbApiTests
         var issueId = (await owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues"))["issues"]![0]!.Text("id");
         var detail = await owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issueId}");
         Assert.That(detail["attachments"]!.AsArray().Select(a => a!.Text("id")), Is.EqualTo(new[] { id }), "reserved after the scan, linked at reservation");
-        var url = (await owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var url = await owner.GetDownloadUrlAsync(id);
         using (var anonymous = _team.ClientWith(null))
         {
             Assert.That(await anonymous.GetStringAsync(url), Is.EqualTo("kept on disk"));
@@ -72,7 +72,7 @@ public sealed class AttachmentsLiteDbApiTests
         using var sdk = _team.ClientWith(_sdkKey);
         var id = await sdk.AddAsync("survives");
         using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var url = (await owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        var url = await owner.GetDownloadUrlAsync(id);
         _factory.Dispose();
 
         _factory = new OwlmetryServerFactory(_data.Path);

@@ -59,7 +59,7 @@ public sealed class AuthApiTests : HttpApiFixture
 
         Assert.That(wrongPassword.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(unknownEmail.StatusCode, Is.EqualTo(wrongPassword.StatusCode));
-        Assert.That(await WithoutTraceIdAsync(unknownEmail), Is.EqualTo(await WithoutTraceIdAsync(wrongPassword)));
+        Assert.That(await unknownEmail.BodyWithoutTraceIdAsync(), Is.EqualTo(await wrongPassword.BodyWithoutTraceIdAsync()));
         Assert.That(await wrongPassword.ErrorAsync(), Is.EqualTo("Invalid email or password"));
     }
 
@@ -150,11 +150,60 @@ public sealed class AuthApiTests : HttpApiFixture
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing authorization"));
     }
 
-    private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
+    [Test]
+    public async Task WhoAmI_AsUser_ReturnsTheUserAndTheirTeamsWithRole()
     {
-        var body = (await response.JsonAsync()).AsObject();
-        body.Remove("trace_id");
-        return body.ToJsonString();
+        var admin = Team.Users[TeamRole.Admin].User;
+        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
+
+        var response = await client.GetAsync("/v1/auth/whoami");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var body = await response.JsonAsync();
+        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "email", "id", "name", "teams", "type" }));
+        Assert.That((body.Text("type"), body.Text("id"), body.Text("email")), Is.EqualTo(("user", admin.Id.ToString(), admin.Email)));
+        var team = body["teams"]!.AsArray().Single()!;
+        Assert.That((team.Text("id"), team.Text("slug"), team.Text("role")), Is.EqualTo((Team.Team.Id.ToString(), Team.Team.Slug, "admin")));
+    }
+
+    [Test]
+    public async Task WhoAmI_AgentKey_ReturnsItsNameTypePermissionsAndTeam()
+    {
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead, ApiKeyPermissions.EventsRead));
+
+        var response = await client.GetAsync("/v1/auth/whoami");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var body = await response.JsonAsync();
+        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "id", "key_type", "name", "permissions", "team", "type" }), "an agent key of a team has no app");
+        Assert.That((body.Text("type"), body.Text("key_type"), body.Text("name")), Is.EqualTo(("api_key", "agent", "Agent key")));
+        Assert.That(body["permissions"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { "issues:read", "events:read" }));
+        Assert.That((body["team"]!.Text("id"), body["team"]!.Text("name"), body["team"]!.Text("slug")), Is.EqualTo((Team.Team.Id.ToString(), Team.Team.Name, Team.Team.Slug)));
+    }
+
+    [Test]
+    public async Task WhoAmI_ClientKey_ReturnsTheAppItIsBoundTo()
+    {
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, ApiKeyPermissions.EventsWrite));
+
+        var response = await client.GetAsync("/v1/auth/whoami");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var body = await response.JsonAsync();
+        Assert.That((body.Text("type"), body.Text("key_type")), Is.EqualTo(("api_key", "client")));
+        Assert.That((body["app"]!.Text("id"), body["app"]!.Text("project_id"), body["app"]!.Text("name")), Is.EqualTo((Team.App.Id.ToString(), Team.Project.Id.ToString(), Team.App.Name)));
+        Assert.That(body["permissions"]!.AsArray().Select(p => p!.GetValue<string>()), Is.EqualTo(new[] { "events:write" }));
+    }
+
+    [Test]
+    public async Task WhoAmI_NoToken_Is401()
+    {
+        using var client = Team.ClientWith(null);
+
+        var response = await client.GetAsync("/v1/auth/whoami");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing authorization"));
     }
 
     // Version 3 hashes start with the format marker, PRF, iteration count and salt size.

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 
@@ -27,6 +28,19 @@ public sealed class DirectoryApiSnapshotTests : HttpApiFixture
         var refused = await Body(await anonymous.PostAsJsonAsync("/v1/auth/login", new { email, password = "wrong password" }));
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"login\":{login},\"me\":{me},\"refused\":{refused}}}"));
+    }
+
+    [Test]
+    public async Task WhoAmI_UserAgentKeyAndClientKey_Bodies()
+    {
+        using var agent = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read", "jobs:write"));
+        using var sdk = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, "events:write"));
+
+        var user = await _owner.GetStringAsync("/v1/auth/whoami");
+        var agentKey = await agent.GetStringAsync("/v1/auth/whoami");
+        var clientKey = await sdk.GetStringAsync("/v1/auth/whoami");
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"user\":{user},\"agent_key\":{agentKey},\"client_key\":{clientKey}}}"));
     }
 
     [Test]
@@ -63,6 +77,16 @@ public sealed class DirectoryApiSnapshotTests : HttpApiFixture
         var keys = await _owner.GetStringAsync("/v1/auth/keys");
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"app\":{app},\"key\":{key},\"revoked\":{Json(revoked)},\"keys\":{keys}}}"));
+    }
+
+    [Test]
+    public async Task Apps_ListAndGet_Bodies()
+    {
+        var list = await _owner.GetStringAsync("/v1/apps");
+        var app = await _owner.GetStringAsync($"/v1/apps/{Team.App.Id}");
+        var missing = await Body(await _owner.GetAsync($"/v1/apps/{Guid.NewGuid()}"));
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"list\":{list},\"app\":{app},\"missing\":{missing}}}"));
     }
 
     private static async Task<string> Body(HttpResponseMessage response) => await response.Content.ReadAsStringAsync();

@@ -49,7 +49,7 @@ public sealed class DownloadRateLimitTests
         using var sdk = team.ClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
         using var owner = team.ClientWith(team.Token(TeamRole.Owner));
         var id = await sdk.AddAsync("the log's text");
-        return (await owner.GetJsonAsync($"/v1/attachments/{id}")).Text("download_url");
+        return await owner.GetDownloadUrlAsync(id);
     }
 
     private static async Task<List<HttpStatusCode>> DownloadStatusesAsync(OwlmetryServerFactory factory, string url, int times)

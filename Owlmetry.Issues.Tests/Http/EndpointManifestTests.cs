@@ -37,6 +37,7 @@ public sealed class EndpointManifestTests
             Assert.That(operation, Is.Not.Null, $"{method} {pattern} is missing from the OpenAPI document");
             Assert.That(operation!["operationId"]?.GetValue<string>(), Is.EqualTo(name), $"{method} {pattern}");
             Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Has.Some.StartsWith("2"), $"{method} {pattern} documents no success response");
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Does.Contain("405"), $"{method} {pattern} does not document 405");
         }
     }
 

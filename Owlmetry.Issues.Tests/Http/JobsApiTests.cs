@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -83,6 +84,69 @@ public sealed class JobsApiTests : HttpApiFixture
         Assert.That(got.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(otherList.Select(r => r!["id"]!.GetValue<string>()), Does.Not.Contain(runId));
         Assert.That(otherGet.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task List_ALimit_PagesNewestFirstWithCursorAndHasMore()
+    {
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var triggered = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            triggered.Add((await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).JsonAsync())["job_run"]!.Text("id"));
+            Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs?limit=2");
+        var second = await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs?limit=2&cursor={first.Text("cursor")}");
+
+        Assert.That(first["job_runs"]!.AsArray().Select(r => r!.Text("id")), Is.EqualTo(new[] { triggered[2], triggered[1] }));
+        Assert.That(first["has_more"]!.GetValue<bool>(), Is.True);
+        Assert.That(second["job_runs"]!.AsArray().Select(r => r!.Text("id")), Is.EqualTo(new[] { triggered[0] }));
+        Assert.That((second["has_more"]!.GetValue<bool>(), second["cursor"]), Is.EqualTo((false, (JsonNode?)null)));
+    }
+
+    [Test]
+    public async Task Run_HasTheReferencesJobRunFields()
+    {
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var run = (await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).JsonAsync())["job_run"]!;
+
+        Assert.That(run.MemberNames(), Is.EqualTo(new[]
+        {
+            "completed_at", "created_at", "error", "id", "job_type", "notify", "params", "progress", "project_id", "result", "started_at",
+            "status", "team_id", "triggered_by",
+        }));
+        Assert.That((run.Text("triggered_by"), run.Text("team_id"), run.Text("created_at")), Is.EqualTo(("manual", Team.Team.Id.ToString(), run.Text("started_at"))));
+        Assert.That(run["notify"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
+    public async Task ListAndGet_BackgroundRun_IsNoTeamsToSee()
+    {
+        await IngestAsync("Crash");
+        var background = await Factory.Services.GetRequiredService<ScanJobs>().RunAsync(triggeredByTeamId: null);
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var listed = (await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs"))["job_runs"]!.AsArray();
+        var got = await owner.GetAsync($"/v1/jobs/{background.Id}");
+
+        Assert.That(background.Result!.EventsProcessed, Is.EqualTo(1), "the background run was recorded");
+        Assert.That(listed, Is.Empty);
+        Assert.That(got.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await got.ErrorAsync(), Is.EqualTo("Job run not found"));
+    }
+
+    [Test]
+    public async Task List_MalformedCursor_Is400()
+    {
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var response = await owner.GetAsync($"/v1/teams/{Team.Team.Id}/jobs?cursor=not-a-cursor");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid cursor"));
     }
 
     [Test]

@@ -68,6 +68,8 @@ public sealed class MalformedInputTests
         yield return Case("PATCH", "{issue}/comments/not-a-uuid", "{\"body\":\"x\"}", 404, null);
         yield return Case("DELETE", "{issue}/comments/" + Guid.Empty, null, 404, "Comment not found");
         yield return Case("GET", "/v1/nothing-here", null, 404, null);
+        yield return Case("DELETE", "/v1/projects", null, 405, "Method Not Allowed");
+        yield return Case("PUT", "{issue}", "{\"status\":\"resolved\"}", 405, "Method Not Allowed");
         yield return Case("GET", "/openapi/v2.json", null, 404, "Not Found");
         yield return Case("GET", "/v1/teams/%C0%AF/webhooks", null, 404, "Not Found");
     }
@@ -99,6 +101,17 @@ public sealed class MalformedInputTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
         Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())?["error"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Request_MethodTheRouteDoesNotTake_Is405ListingTheMethodsItTakes()
+    {
+        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
+
+        using var response = await client.DeleteAsync(ProjectPath);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "GET", "PATCH" }));
     }
 
     [TestCase("GET", "/v1/nothing-here", 404)]

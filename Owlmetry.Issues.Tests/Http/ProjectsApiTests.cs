@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -28,7 +29,8 @@ public sealed class ProjectsApiTests : HttpApiFixture
         Assert.That(projects.Select(p => p!.Text("id")), Is.EqualTo(new[] { Team.Project.Id.ToString() }));
         Assert.That(projects[0]!.MemberNames(), Is.EqualTo(new[]
         {
-            "created_at", "effective_issue_alert_frequency", "id", "issue_alert_frequency", "name", "slug", "team_id",
+            "color", "created_at", "effective_issue_alert_frequency", "effective_retention_days_events", "id", "issue_alert_frequency",
+            "name", "retention_days_events", "slug", "team_id",
         }));
         Assert.That(projects[0]!["issue_alert_frequency"], Is.Null);
         Assert.That(projects[0]!.Text("effective_issue_alert_frequency"), Is.EqualTo("daily"));
@@ -280,6 +282,85 @@ public sealed class ProjectsApiTests : HttpApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Project not found"));
+    }
+
+    [Test]
+    public async Task CreateProject_WithoutColor_TakesThePaletteColorsTheTeamDoesNotUseYet()
+    {
+        await Factory.Directory.SaveProjectAsync(Team.Project with { Color = ProjectColors.Palette[0] });
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var first = await (await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "One", slug = "one" })).JsonAsync();
+        var second = await (await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Two", slug = "two" })).JsonAsync();
+        var othersFirst = await (await _other.ClientWith(_other.Token(TeamRole.Owner))
+            .PostAsJsonAsync("/v1/projects", new { team_id = _other.Team.Id, name = "One", slug = "one" })).JsonAsync();
+
+        Assert.That((first.Text("color"), second.Text("color")), Is.EqualTo((ProjectColors.Palette[1], ProjectColors.Palette[2])));
+        Assert.That(othersFirst.Text("color"), Is.EqualTo(ProjectColors.Palette[0]), "each team has its own palette");
+    }
+
+    [Test]
+    public async Task CreateAndUpdateProject_Color_IsStoredAndShown()
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var created = await (await client.PostAsJsonAsync("/v1/projects", new { team_id = Team.Team.Id, name = "Red", slug = "red", color = "#FF0000" })).JsonAsync();
+        var updated = await client.PatchAsJsonAsync($"/v1/projects/{created.Text("id")}", new { color = "#22c55e" });
+        var detail = await client.GetJsonAsync($"/v1/projects/{created.Text("id")}");
+
+        Assert.That(created.Text("color"), Is.EqualTo("#FF0000"));
+        Assert.That(updated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await updated.JsonAsync()).Text("color"), Is.EqualTo("#22c55e"));
+        Assert.That(detail.Text("color"), Is.EqualTo("#22c55e"));
+    }
+
+    [TestCase("POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Red\",\"slug\":\"red\",\"color\":\"red\"}")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"color\":\"#12345\"}")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"color\":\"#1234567\"}")]
+    public async Task ManageProject_ColorNotRrGgBb_Is400(string method, string path, string json)
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var response = await SendAsync(client, method, path, json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("color must be a valid hex code in #RRGGBB format"));
+    }
+
+    [Test]
+    public async Task GetProject_StoredWithoutColor_ShowsTheFallbackColorAndTheServersRetention()
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var project = await client.GetJsonAsync($"/v1/projects/{Team.Project.Id}");
+
+        Assert.That(project.Text("color"), Is.EqualTo(ProjectColors.Fallback));
+        Assert.That(project["retention_days_events"], Is.Null, "no project overrides the server-wide retention");
+        Assert.That(project["effective_retention_days_events"]!.GetValue<int>(), Is.EqualTo(30));
+    }
+
+    [TestCase("POST", "/v1/projects", "{\"team_id\":\"{team}\",\"name\":\"Kept\",\"slug\":\"kept\",\"retention_days_events\":90}")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"retention_days_events\":90}")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"retention_days_events\":\"90\"}")]
+    public async Task ManageProject_RetentionDays_Is400SayingRetentionIsServerWide(string method, string path, string json)
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var response = await SendAsync(client, method, path, json);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("retention_days_events cannot be set per project: this server keeps events 30 days for every project"));
+    }
+
+    [Test]
+    public async Task UpdateProject_RetentionDaysNull_IsTheDefaultAlreadyAndChangesNothing()
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var response = await client.PatchAsync($"/v1/projects/{Team.Project.Id}", JsonContent.Create(new JsonObject { ["retention_days_events"] = null }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.JsonAsync()).Text("name"), Is.EqualTo(Team.Project.Name));
     }
 
     private async Task<Guid> DeleteTheTeamsProjectAsync()

@@ -198,14 +198,5 @@ public abstract partial class IssueStoreContractTests
         Assert.That(found, Is.EqualTo(completed));
     }
 
-    private static ErrorEvent Event(string message) => new()
-    {
-        Id = Guid.NewGuid(),
-        AppId = Guid.NewGuid(),
-        ProjectId = Guid.NewGuid(),
-        SessionId = Guid.NewGuid(),
-        Message = message,
-        Timestamp = TestTimes.Base,
-        ReceivedAt = TestTimes.Base,
-    };
+    private static ErrorEvent Event(string message) => new ErrorEventBuilder(message).Build();
 }

@@ -61,6 +61,10 @@ internal static class HttpAttachments
         return body.Text("attachment_id");
     }
 
+    /// <summary>The signed download link of an uploaded attachment, as <c>GET /v1/attachments/:id</c> gives it.</summary>
+    public static async Task<string> GetDownloadUrlAsync(this HttpClient client, string attachmentId) =>
+        (await client.GetJsonAsync($"/v1/attachments/{attachmentId}"))["download_url"]!.Text("url");
+
     public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);

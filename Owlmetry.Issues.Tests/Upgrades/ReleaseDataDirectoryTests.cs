@@ -33,7 +33,7 @@ public sealed class ReleaseDataDirectoryTests : DataDirectoryFixture
         var refused = issues.Single(i => i.Text("title") == "Connection refused");
         var detail = await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues/{refused.Text("id")}");
         var attachment = await owner.GetJsonAsync($"/v1/attachments/{detail["attachments"]![0]!.Text("id")}");
-        var bytes = await owner.GetStringAsync(new Uri(attachment.Text("download_url")));
+        var bytes = await owner.GetStringAsync(new Uri(attachment["download_url"]!.Text("url")));
 
         using (Assert.EnterMultipleScope())
         {

@@ -12,6 +12,6 @@ public static class IssuePermissions
     /// <summary>Send events and attachments (client keys); with an agent key, also delete attachments.</summary>
     public const string EventsWrite = "events:write";
 
-    /// <summary>List, read and download attachments.</summary>
+    /// <summary>List and read stored events; list, read and download attachments.</summary>
     public const string EventsRead = "events:read";
 }

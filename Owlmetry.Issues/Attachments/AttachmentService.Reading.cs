@@ -13,15 +13,10 @@ internal sealed partial class AttachmentService
             return IssueError.MissingPermission(IssuePermissions.EventsRead);
         }
 
-        KeysetKey? after = null;
-        if (query.Cursor is { } cursor)
+        var after = KeysetCursor.Parse(query.Cursor, CursorScope);
+        if (!after.IsSuccess)
         {
-            if (!KeysetCursor.TryDecode(cursor, CursorScope, out var key))
-            {
-                return IssueError.Invalid("Invalid cursor");
-            }
-
-            after = key;
+            return after.Error;
         }
 
         var projectIds = await ProjectsToListAsync(actor, query, ct).ConfigureAwait(false);
@@ -34,7 +29,7 @@ internal sealed partial class AttachmentService
         var filter = new AttachmentListFilter(projectIds.Value, query.IssueId, query.EventId, query.ClientEventId);
         var rows = filter.ProjectIds.Count == 0
             ? []
-            : await store.ReadAsync(r => r.ListAttachments(filter, after, limit + 1), ct).ConfigureAwait(false);
+            : await store.ReadAsync(r => r.ListAttachments(filter, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var page = rows.Take(limit).ToList();
         var next = hasMore ? KeysetCursor.Encode(CursorScope, new KeysetKey(page[^1].CreatedAt.ToUnixTimeMilliseconds(), page[^1].Id)) : null;

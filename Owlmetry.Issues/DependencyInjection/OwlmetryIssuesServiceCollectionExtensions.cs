@@ -38,11 +38,13 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
         services.TryAddSingleton<InMemoryIssueDirectory>();
         services.TryAddSingleton<IIssueDirectory>(sp => sp.GetRequiredService<InMemoryIssueDirectory>());
         services.TryAddSingleton<IIssueService, IssueService>();
+        services.TryAddSingleton<IEventService, EventService>();
         services.TryAddSingleton<IFingerprintStrategy, DefaultFingerprintStrategy>();
         services.TryAddSingleton<ScanSignal>();
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<IssueScanner>();
         services.TryAddSingleton<ScanJobs>();
+        services.TryAddSingleton<ScanRunHistory>();
         AddAttachments(services);
         return new IssuesBuilder(services);
     }

@@ -36,6 +36,9 @@ public static class EventRules
     /// <summary>The level of error events, the only ones kept for the scan.</summary>
     public const string ErrorLevel = "error";
 
+    /// <summary>The levels an event may have: <c>info</c>, <c>debug</c>, <c>warn</c> and <c>error</c>.</summary>
+    public static IReadOnlyList<string> Levels => s_levels;
+
     /// <summary>Validates <paramref name="incoming"/> and builds the event it stands for.</summary>
     /// <returns>The accepted event, or an invalid-input error naming the field.</returns>
     public static IssueResult<AcceptedEvent> Validate(IncomingEvent incoming, IngestSource source, DateTimeOffset now)

@@ -15,6 +15,21 @@ public static class KeysetCursor
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
             string.Create(CultureInfo.InvariantCulture, $"{scope}:{key.Value}:{key.Id:N}")));
 
+    /// <summary>The position an optional cursor of a list stands for: none when no cursor was given.</summary>
+    /// <param name="cursor">The cursor the caller sent, or null for the first page.</param>
+    /// <param name="scope">The order the list's cursors are made for.</param>
+    /// <param name="parameter">The cursor's name in the caller's request, for the error.</param>
+    /// <returns>The position, or an invalid-input error naming <paramref name="parameter"/> for a cursor <see cref="TryDecode"/> refuses.</returns>
+    public static IssueResult<KeysetKey?> Parse(string? cursor, string scope, string parameter = "cursor")
+    {
+        if (cursor is null)
+        {
+            return IssueResult<KeysetKey?>.Success(null);
+        }
+
+        return TryDecode(cursor, scope, out var key) ? IssueResult<KeysetKey?>.Success(key) : IssueError.Invalid($"Invalid {parameter}");
+    }
+
     /// <summary>Decodes a cursor made by <see cref="Encode"/> for the same <paramref name="scope"/>.</summary>
     /// <returns><see langword="false"/> for anything malformed or made for another scope.</returns>
     public static bool TryDecode(string cursor, string scope, out KeysetKey key)

@@ -15,6 +15,13 @@ public readonly record struct KeysetKey(long Value, Guid Id) : IComparable<Keyse
         return new KeysetKey(occurrence.Timestamp.ToUnixTimeMilliseconds(), occurrence.Id);
     }
 
+    /// <summary>The key of a stored event in the event list's order: its timestamp, then its id.</summary>
+    public static KeysetKey Of(ErrorEvent errorEvent)
+    {
+        ArgumentNullException.ThrowIfNull(errorEvent);
+        return new KeysetKey(errorEvent.Timestamp.ToUnixTimeMilliseconds(), errorEvent.Id);
+    }
+
     /// <summary>
     /// Ascending comparison: by value, then by id. <see cref="Guid.CompareTo(Guid)"/> orders ids as their
     /// lowercase hex text does, which is the order a provider gets from indexing the id as a string.

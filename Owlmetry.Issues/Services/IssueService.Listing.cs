@@ -46,15 +46,10 @@ internal sealed partial class IssueService
             return access.Error;
         }
 
-        KeysetKey? after = null;
-        if (occurrences.Cursor is { } cursor)
+        var after = KeysetCursor.Parse(occurrences.Cursor, OccurrenceCursorScope, "occurrence_cursor");
+        if (!after.IsSuccess)
         {
-            if (!KeysetCursor.TryDecode(cursor, OccurrenceCursorScope, out var key))
-            {
-                return IssueError.Invalid("Invalid occurrence_cursor");
-            }
-
-            after = key;
+            return after.Error;
         }
 
         var limit = _options.ClampPageSize(occurrences.Limit);
@@ -62,7 +57,7 @@ internal sealed partial class IssueService
             reader => InProject(reader.FindIssue(issueId), projectId) is not { } issue ? null : new
             {
                 Issue = issue,
-                Occurrences = reader.ListOccurrences(issueId, after, limit + 1),
+                Occurrences = reader.ListOccurrences(issueId, after.Value, limit + 1),
                 Comments = reader.ListComments(issueId),
                 Attachments = reader.ListAttachments(issueId, _options.DetailAttachmentLimit),
             },
@@ -83,21 +78,16 @@ internal sealed partial class IssueService
         IssueListFilter filter, IssueQuery query, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
     {
         var scope = query.Sort.ToWireName();
-        KeysetKey? after = null;
-        if (query.Cursor is { } cursor)
+        var after = KeysetCursor.Parse(query.Cursor, scope);
+        if (!after.IsSuccess)
         {
-            if (!KeysetCursor.TryDecode(cursor, scope, out var key))
-            {
-                return IssueError.Invalid("Invalid cursor");
-            }
-
-            after = key;
+            return after.Error;
         }
 
         var limit = _options.ClampPageSize(query.Limit);
         var rows = filter.ProjectIds.Count == 0
             ? []
-            : await store.ReadAsync(reader => reader.ListIssues(filter, query.Sort, after, limit + 1), ct).ConfigureAwait(false);
+            : await store.ReadAsync(reader => reader.ListIssues(filter, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var issues = rows.Take(limit).ToList();
         var appNames = new Dictionary<Guid, string?>();

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.Host.Contracts;
+
+public sealed record AppListResponse(IReadOnlyList<AppResponse> Apps);

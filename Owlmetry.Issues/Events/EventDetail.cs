@@ -1,0 +1,6 @@
+namespace Owlmetry.Issues;
+
+/// <summary>A stored event with the attachments its SDK sent for it.</summary>
+/// <param name="Event">The event, with its attributes.</param>
+/// <param name="Attachments">The event's attachments that are not deleted, reserved ones included (their <c>uploaded_at</c> is null).</param>
+public sealed record EventDetail(ErrorEvent Event, IReadOnlyList<IssueAttachment> Attachments);

@@ -1,0 +1,14 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The reads of stored events behind the events API.</summary>
+public partial interface IIssueStoreReader
+{
+    /// <summary>The stored event with <paramref name="eventId"/>, or null: never stored, or deleted by retention.</summary>
+    ErrorEvent? FindEvent(Guid eventId);
+
+    /// <summary>
+    /// Up to <paramref name="take"/> stored events passing <paramref name="filter"/>, in <paramref name="order"/>
+    /// (timestamp, then id), strictly beyond <paramref name="after"/> in that order when given.
+    /// </summary>
+    IReadOnlyList<ErrorEvent> ListEvents(EventListFilter filter, EventOrder order, KeysetKey? after, int take);
+}

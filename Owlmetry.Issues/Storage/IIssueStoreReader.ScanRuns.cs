@@ -1,0 +1,11 @@
+namespace Owlmetry.Issues;
+
+/// <summary>The reads of a team's job list.</summary>
+public partial interface IIssueStoreReader
+{
+    /// <summary>
+    /// Up to <paramref name="take"/> scan runs the team triggered, newest first (started_at, then id, descending),
+    /// strictly after <paramref name="after"/> when given. Background runs, which no team triggered, are never listed.
+    /// </summary>
+    IReadOnlyList<ScanRun> ListScanRunsOfTeam(Guid teamId, KeysetKey? after, int take);
+}
