@@ -4,7 +4,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Operations;
 
 /// <summary>
-/// A development data directory left in the host's project folder (by <c>dotnet run</c>) holds the admin password
+/// A development data directory left in the host's project folder (by a server run from there) holds the admin password
 /// and the keys: publishing the host must carry none of it. The host is published once, framework-dependent, with
 /// such a folder planted, and every byte of the output is searched for the planted secret.
 /// </summary>

@@ -56,11 +56,16 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Starts the current dotnet host with <paramref name="arguments"/> (a program, or an SDK command such as <c>publish</c>).</summary>
-    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory) =>
-        StartProgram(DotnetHost(), arguments, workingDirectory);
+    public static ChildProcess StartDotnet(
+        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartProgram(DotnetHost(), arguments, workingDirectory, environment);
 
-    /// <summary>Starts any program, <paramref name="fileName"/> found on the PATH unless it is a path.</summary>
-    public static ChildProcess StartProgram(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    /// <summary>
+    /// Starts any program, <paramref name="fileName"/> found on the PATH unless it is a path; <paramref name="environment"/>
+    /// sets variables for the child, a null value removing one.
+    /// </summary>
+    public static ChildProcess StartProgram(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -77,6 +82,18 @@ internal sealed class ChildProcess : IDisposable
         // The test host's own settings (e.g. a test environment name) must not leak into the child.
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         var process = new Process { StartInfo = start };
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => Append(child._lines, e.Data);
@@ -188,7 +205,7 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>The dotnet executable running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
         {
