@@ -123,7 +123,7 @@ public sealed class OpenApiDocumentTests
         Assert.That(item["properties"]?.AsObject().Select(p => p.Key), Is.EquivalentTo(s_ingestEventFields), "an ingested event's fields");
         Assert.That(Names(item["required"]), Is.EquivalentTo(new[] { "message", "level", "session_id" }), "an ingested event's required fields");
         Assert.That(item["properties"]?["message"]?["maxLength"]?.GetValue<int>(), Is.EqualTo(EventRules.MaxMessageLength), "message");
-        Assert.That(Names(item["properties"]?["level"]?["enum"]), Is.EqualTo(EventRules.Levels), "level");
+        Assert.That(EnumOf(item["properties"]?["level"]), Is.EqualTo(EventRules.Levels), "level");
     }
 
     [Test]
@@ -142,10 +142,12 @@ public sealed class OpenApiDocumentTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Names(Schema("IssueResponse")["properties"]?["status"]?["enum"]), Is.EqualTo(wireNames), "IssueResponse.status");
-            Assert.That(Names(Schema("IssueDetailResponse")["properties"]?["status"]?["enum"]), Is.EqualTo(wireNames), "IssueDetailResponse.status");
-            Assert.That(Names(Schema("UpdateIssueRequest")["properties"]?["status"]?["enum"]), Is.EqualTo(wireNames), "UpdateIssueRequest.status");
-            Assert.That(Names(statusParameter["schema"]?["enum"]), Is.EqualTo(wireNames), "ListProjectIssues?status");
+            Assert.That(Schema("IssueStatus")["type"]?.GetValue<string>(), Is.EqualTo("string"), "IssueStatus");
+            Assert.That(EnumOf(Schema("IssueStatus")), Is.EqualTo(wireNames), "IssueStatus");
+            Assert.That(EnumOf(Schema("IssueResponse")["properties"]?["status"]), Is.EqualTo(wireNames), "IssueResponse.status");
+            Assert.That(EnumOf(Schema("IssueDetailResponse")["properties"]?["status"]), Is.EqualTo(wireNames), "IssueDetailResponse.status");
+            Assert.That(EnumOf(Schema("UpdateIssueRequest")["properties"]?["status"]), Is.EqualTo(wireNames), "UpdateIssueRequest.status");
+            Assert.That(EnumOf(statusParameter["schema"]), Is.EqualTo(wireNames), "ListProjectIssues?status");
         });
     }
 
@@ -154,11 +156,12 @@ public sealed class OpenApiDocumentTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Names(QueryParameter("ListTeamIssues", "sort")["schema"]?["enum"]), Is.EqualTo(IssueSortNames.All), "ListTeamIssues?sort");
-            Assert.That(Names(QueryParameter("ListEvents", "order")["schema"]?["enum"]), Is.EqualTo(new[] { "desc", "asc" }), "ListEvents?order");
-            Assert.That(Names(QueryParameter("ListEvents", "data_mode")["schema"]?["enum"]), Is.EqualTo(DataModeNames.All), "ListEvents?data_mode");
+            Assert.That(EnumOf(QueryParameter("ListTeamIssues", "sort")["schema"]), Is.EqualTo(IssueSortNames.All), "ListTeamIssues?sort");
+            Assert.That(EnumOf(QueryParameter("ListEvents", "order")["schema"]), Is.EqualTo(new[] { "desc", "asc" }), "ListEvents?order");
+            Assert.That(EnumOf(QueryParameter("ListEvents", "data_mode")["schema"]), Is.EqualTo(DataModeNames.All), "ListEvents?data_mode");
+            Assert.That(EnumOf(Schema("ProjectResponse")["properties"]?["issue_alert_frequency"]), Is.EqualTo(Host.Directory.IssueAlertFrequencies.All), "ProjectResponse.issue_alert_frequency");
             Assert.That(
-                Names(Schema("CreateApiKeyRequest")["properties"]?["permissions"]?["items"]?["enum"]),
+                EnumOf(Schema("CreateApiKeyRequest")["properties"]?["permissions"]?["items"]),
                 Is.EqualTo(Host.Directory.ApiKeyPermissions.All),
                 "CreateApiKeyRequest.permissions");
         });
@@ -223,6 +226,13 @@ public sealed class OpenApiDocumentTests
 
     private JsonNode Resolve(JsonNode schema) =>
         schema["$ref"]?.GetValue<string>() is { } reference ? Schema(reference["#/components/schemas/".Length..]) : schema;
+
+    /// <summary>The names of a string enum, inline or referenced, and nullable or not.</summary>
+    private List<string> EnumOf(JsonNode? schema)
+    {
+        var nonNull = schema?["oneOf"]?.AsArray().Select(s => s!).FirstOrDefault(s => !IsNullable(s)) ?? schema;
+        return nonNull is null ? [] : Names(Resolve(nonNull)["enum"]);
+    }
 
     private static bool IsNullable(JsonNode schema) =>
         schema["type"] switch

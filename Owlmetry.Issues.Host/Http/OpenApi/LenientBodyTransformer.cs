@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -77,20 +76,14 @@ internal sealed class LenientBodyTransformer : IOpenApiDocumentTransformer
         var properties = new Dictionary<string, IOpenApiSchema>
         {
             ["message"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = EventRules.MaxMessageLength },
-            ["level"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String,
-                Enum = WireEnumSchemaTransformer.ToEnum(EventRules.Levels),
-                Description = "Only error events are grouped into issues.",
-            },
+            ["level"] = WireEnum.EventLevel.Apply(new OpenApiSchema { Description = "Only error events are grouped into issues." }),
             ["session_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
             ["client_event_id"] = NullableText("The SDK's id of the event, which its attachments name.", format: "uuid"),
-            ["environment"] = new OpenApiSchema
+            ["environment"] = WireEnum.Environment.Apply(new OpenApiSchema
             {
-                Type = JsonSchemaType.String | JsonSchemaType.Null,
-                Enum = WireEnumSchemaTransformer.ToEnum(EventRules.Environments, nullable: true),
+                Type = JsonSchemaType.Null,
                 Description = "Must be one the app's platform allows (apple: ios, ipados, macos, watchos; the others their own name).",
-            },
+            }),
             ["custom_attributes"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object | JsonSchemaType.Null,

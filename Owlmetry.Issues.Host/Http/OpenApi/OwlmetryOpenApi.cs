@@ -27,6 +27,7 @@ public static class OwlmetryOpenApi
             options.AddOperationTransformer<SecurityTransformer>();
             options.AddDocumentTransformer<SecurityTransformer>();
             options.AddDocumentTransformer<LenientBodyTransformer>();
+            options.AddDocumentTransformer<NamedEnumTransformer>();
         });
 
     public static WebApplication MapOwlmetryOpenApi(this WebApplication app)

@@ -12,12 +12,12 @@ internal sealed class QueryParameterTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] s_uuids = ["team_id", "project_id", "app_id", "issue_id", "event_id", "event_client_id", "session_id"];
 
-    private static readonly Dictionary<string, IReadOnlyList<string>> s_enums = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, WireEnum> s_enums = new(StringComparer.Ordinal)
     {
-        ["status"] = IssueStatusNames.All,
-        ["data_mode"] = DataModeNames.All,
-        ["sort"] = IssueSortNames.All,
-        ["order"] = EventListParameters.Orders,
+        ["status"] = WireEnum.IssueStatus,
+        ["data_mode"] = WireEnum.DataMode,
+        ["sort"] = WireEnum.IssueSort,
+        ["order"] = WireEnum.EventOrder,
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class QueryParameterTransformer : IOpenApiOperationTransformer
         "limit" or "occurrence_limit" => new() { Type = JsonSchemaType.Integer, Format = "int32" },
         "is_dev" => new() { Type = JsonSchemaType.Boolean },
         _ when s_uuids.Contains(name) => new() { Type = JsonSchemaType.String, Format = "uuid" },
-        _ when s_enums.TryGetValue(name, out var names) => new() { Type = JsonSchemaType.String, Enum = WireEnumSchemaTransformer.ToEnum(names) },
+        _ when s_enums.TryGetValue(name, out var wireEnum) => wireEnum.Apply(new OpenApiSchema()),
         _ => null,
     };
 }

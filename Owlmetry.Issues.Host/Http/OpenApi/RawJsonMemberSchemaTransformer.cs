@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 
@@ -13,11 +12,7 @@ internal sealed class RawJsonMemberSchemaTransformer : IOpenApiSchemaTransformer
 {
     private static readonly Dictionary<string, Func<OpenApiSchema>> s_schemas = new(StringComparer.Ordinal)
     {
-        ["issue_alert_frequency"] = () => new()
-        {
-            Type = JsonSchemaType.String | JsonSchemaType.Null,
-            Enum = WireEnumSchemaTransformer.ToEnum(IssueAlertFrequencies.All, nullable: true),
-        },
+        ["issue_alert_frequency"] = () => WireEnum.IssueAlertFrequency.Apply(new OpenApiSchema { Type = JsonSchemaType.Null }),
         ["retention_days_events"] = () => new() { Type = JsonSchemaType.Integer | JsonSchemaType.Null },
     };
 

@@ -31,7 +31,6 @@ internal sealed class RequestBodySchemaTransformer : IOpenApiSchemaTransformer
             if (schema.Required?.Contains(name) == true)
             {
                 member.Type = type & ~JsonSchemaType.Null;
-                member.Enum = member.Enum?.Where(value => value is not null).ToList();
             }
 
             if (s_uuids.Contains(name))

@@ -63,7 +63,6 @@ internal sealed class ResponseMemberSchemaTransformer : IOpenApiSchemaTransforme
                 return other;
             case OpenApiSchema { Type: { } type } nullable:
                 nullable.Type = type & ~JsonSchemaType.Null;
-                nullable.Enum = nullable.Enum?.Where(value => value is not null).ToList();
                 return nullable;
             default:
                 return member;
