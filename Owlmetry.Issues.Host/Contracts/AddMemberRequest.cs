@@ -1,3 +1,3 @@
 namespace Owlmetry.Issues.Host.Contracts;
 
-public sealed record AddMemberRequest(string? Email, string? Name, string? Password, string? Role);
+public sealed record AddMemberRequest(string? Email, string? Name = null, string? Password = null, string? Role = null);

@@ -1,4 +1,4 @@
 namespace Owlmetry.Issues.Host.Contracts;
 
 public sealed record CreateApiKeyRequest(
-    string? Name, string? KeyType, string? TeamId, string? AppId, IReadOnlyList<string?>? Permissions, int? ExpiresInDays);
+    string? Name, string? KeyType, string? TeamId = null, string? AppId = null, IReadOnlyList<string?>? Permissions = null, int? ExpiresInDays = null);

@@ -1,3 +1,3 @@
 namespace Owlmetry.Issues.Host.Contracts;
 
-public sealed record CreateWebhookRequest(string? Url, string? Secret, IReadOnlyList<string>? Events);
+public sealed record CreateWebhookRequest(string? Url, string? Secret = null, IReadOnlyList<string>? Events = null);

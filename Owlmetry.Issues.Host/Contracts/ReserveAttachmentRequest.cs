@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Host.Contracts;
 
 public sealed record ReserveAttachmentRequest(
-    string? ClientEventId, string? OriginalFilename, string? ContentType, long? SizeBytes, string? Sha256, string? UserId, bool? IsDev)
+    string? ClientEventId, string? OriginalFilename, string? ContentType, long? SizeBytes, string? Sha256, string? UserId = null, bool? IsDev = null)
 {
     /// <summary>The library checks every field, a missing body included (then every field is missing).</summary>
     public static AttachmentReservationRequest ToLibrary(ReserveAttachmentRequest? body) => body is null ? new() : new()

@@ -1,3 +1,3 @@
 namespace Owlmetry.Issues.Host.Contracts;
 
-public sealed record UpdateIssueRequest(string? Status, string? ResolvedAtVersion);
+public sealed record UpdateIssueRequest(string? Status, string? ResolvedAtVersion = null);

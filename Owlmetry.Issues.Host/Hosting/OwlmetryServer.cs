@@ -11,6 +11,7 @@ using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Storage.LiteDb;
@@ -83,7 +84,7 @@ public static class OwlmetryServer
 
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
-        services.AddOpenApi();
+        services.AddOwlmetryOpenApi();
 
         // Last: the metrics decorator wraps whichever issue store the lines above chose.
         services.AddServerObservability(builder.Configuration);
@@ -121,9 +122,8 @@ public static class OwlmetryServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        // The one document by its fixed path: the default {documentName} route answers unknown names with a plain-text 404.
-        app.MapOpenApi("/openapi/v1.json");
-        app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithTags("Health");
+        app.MapOwlmetryOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok(HealthResponse.Ok)).WithName("Health").WithSummary("Check that the server is up").WithTags("Health");
         app.MapServerObservability();
 
         // A path of the API asked with a method it does not take answers 405 (with Allow), so every operation lists it.

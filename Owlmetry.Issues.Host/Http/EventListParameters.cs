@@ -13,7 +13,9 @@ public sealed partial class EventListParameters
         ['d'] = TimeSpan.FromDays(1), ['w'] = TimeSpan.FromDays(7),
     };
 
-    private static readonly string[] s_orders = ["desc", "asc"];
+
+    /// <summary>The values of <c>order</c>: <c>desc</c> (newest first, the default) and <c>asc</c>.</summary>
+    public static IReadOnlyList<string> Orders { get; } = ["desc", "asc"];
 
     [FromQuery(Name = "team_id")]
     public string? TeamId { get; init; }
@@ -86,9 +88,9 @@ public sealed partial class EventListParameters
             dataMode = parsed;
         }
 
-        if (!string.IsNullOrEmpty(Order) && !s_orders.Contains(Order))
+        if (!string.IsNullOrEmpty(Order) && !Orders.Contains(Order))
         {
-            return IssueError.Invalid($"Invalid order; valid values: {string.Join(", ", s_orders)}");
+            return IssueError.Invalid($"Invalid order; valid values: {string.Join(", ", Orders)}");
         }
 
         return new EventQuery

@@ -10,10 +10,10 @@ public sealed class ApiKeysModule : ICarterModule
     {
         var keys = app.MapGroup("/v1/auth/keys").WithTags("API keys").RequireAuthorization(OwlmetryApi.PolicyName)
             .ProducesProblem(401).ProducesProblem(403);
-        keys.MapPost("", ApiKeyEndpoints.CreateKey).WithName("CreateApiKey")
+        keys.MapPost("", ApiKeyEndpoints.CreateKey).WithName("CreateApiKey").WithSummary("Create an API key")
             .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404);
-        keys.MapGet("", ApiKeyEndpoints.ListKeys).WithName("ListApiKeys").Produces<ApiKeyListResponse>();
-        keys.MapDelete("{keyId:guid}", ApiKeyEndpoints.RevokeKey).WithName("RevokeApiKey")
+        keys.MapGet("", ApiKeyEndpoints.ListKeys).WithName("ListApiKeys").WithSummary("List API keys").Produces<ApiKeyListResponse>();
+        keys.MapDelete("{keyId:guid}", ApiKeyEndpoints.RevokeKey).WithName("RevokeApiKey").WithSummary("Revoke an API key")
             .Produces<DeletedResponse>().ProducesProblem(404);
     }
 }

@@ -10,11 +10,11 @@ public sealed class AuthModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/v1/auth").WithTags("Auth");
-        auth.MapPost("login", AuthEndpoints.Login).WithName("Login").AllowAnonymous().RequireLoginRateLimiting()
+        auth.MapPost("login", AuthEndpoints.Login).WithName("Login").WithSummary("Log in with email and password").AllowAnonymous().RequireLoginRateLimiting()
             .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
-        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").WithSummary("Get the logged-in user and their teams").RequireAuthorization(OwlmetryApi.PolicyName)
             .Produces<SessionResponse>().ProducesProblem(401).ProducesProblem(403);
-        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").WithSummary("Describe the caller").RequireAuthorization(OwlmetryApi.PolicyName)
             .WithDescription("The caller: a user with their teams, or an API key with its type, permissions, team and app.")
             .Produces<WhoAmIResponse>().ProducesProblem(401);
     }

@@ -9,7 +9,7 @@ public sealed class BackupModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         // Its own token instead of a user's: the route is open to strangers, so it shares the login's per-address limit.
-        app.MapPost(BackupEndpoints.Route, BackupEndpoints.Create).WithName("CreateBackup").WithTags("Operations")
+        app.MapPost(BackupEndpoints.Route, BackupEndpoints.Create).WithName("CreateBackup").WithSummary("Download a backup of the data directory").WithTags("Operations")
             .RequireRateLimiting(AnonymousRateLimiting.LoginPolicyName)
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);

@@ -9,7 +9,7 @@ public sealed class IngestModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithTags("Ingest")
+        app.MapPost("/v1/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events").WithTags("Ingest")
             .RequireAuthorization(OwlmetryApi.PolicyName)
             .RequireRateLimiting(IngestRateLimiting.PolicyName)
             .Accepts<object>("application/json")

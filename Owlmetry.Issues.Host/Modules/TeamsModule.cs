@@ -10,11 +10,11 @@ public sealed class TeamsModule : ICarterModule
     {
         var teams = app.MapGroup("/v1/teams").WithTags("Teams").RequireAuthorization(OwlmetryApi.PolicyName)
             .ProducesProblem(401).ProducesProblem(403);
-        teams.MapPost("", TeamEndpoints.CreateTeam).WithName("CreateTeam")
+        teams.MapPost("", TeamEndpoints.CreateTeam).WithName("CreateTeam").WithSummary("Create a team")
             .Produces<TeamResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(409);
-        teams.MapGet("{teamId:guid}", TeamEndpoints.GetTeam).WithName("GetTeam")
+        teams.MapGet("{teamId:guid}", TeamEndpoints.GetTeam).WithName("GetTeam").WithSummary("Get a team with its members")
             .Produces<TeamDetailResponse>().ProducesProblem(404);
-        teams.MapPost("{teamId:guid}/members", TeamEndpoints.AddMember).WithName("AddTeamMember")
+        teams.MapPost("{teamId:guid}/members", TeamEndpoints.AddMember).WithName("AddTeamMember").WithSummary("Add a member to a team")
             .Produces<MemberResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 
@@ -44,9 +45,13 @@ public sealed class EndpointManifestTests
     private IEnumerable<(string Method, string Pattern, string Name)> Routes() =>
         _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null && !e.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null && !IsDocumentation(e.RoutePattern.RawText!))
             .Select(e => (
                 e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single(),
                 "/" + e.RoutePattern.RawText!.Trim('/'),
                 e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "(unnamed)"));
+
+    /// <summary>The OpenAPI document and the reference page that renders it describe the API; they are not part of it.</summary>
+    private static bool IsDocumentation(string route) =>
+        route.StartsWith("/openapi", StringComparison.Ordinal) || route.StartsWith(OwlmetryOpenApi.ReferencePath + "/", StringComparison.Ordinal);
 }

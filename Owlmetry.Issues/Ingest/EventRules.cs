@@ -17,7 +17,9 @@ public static class EventRules
     /// <summary>The most custom attributes one event may carry.</summary>
     public const int MaxAttributes = 100;
 
-    private const int MaxAttributeKeyLength = 100;
+    /// <summary>The longest custom attribute key; a longer (or empty) key is refused.</summary>
+    public const int MaxAttributeKeyLength = 100;
+
     private const int MaxAttributeValueLength = 200;
     private const int MaxErrorStackLength = 16_000;
     private const string ErrorStackAttribute = "_error_stack";
@@ -32,6 +34,18 @@ public static class EventRules
         ["web"] = ["web"],
         ["backend"] = ["backend"],
     };
+
+    private static readonly Dictionary<string, int> s_maxLengths = new(StringComparer.Ordinal)
+    {
+        ["user_id"] = 255, ["source_module"] = 255, ["screen_name"] = 255, ["os_version"] = 50, ["app_version"] = 50,
+        ["sdk_name"] = 50, ["sdk_version"] = 50, ["build_number"] = 50, ["device_model"] = 100,
+    };
+
+    /// <summary>The longest value of each bounded text field of an event, by its wire name; a longer value is refused.</summary>
+    public static IReadOnlyDictionary<string, int> MaxLengths => s_maxLengths;
+
+    /// <summary>Every environment an event may name; each app platform allows some of them (<see cref="AllowsEnvironment"/>).</summary>
+    public static IReadOnlyList<string> Environments { get; } = [.. s_environments.Values.SelectMany(e => e)];
 
     /// <summary>The level of error events, the only ones kept for the scan.</summary>
     public const string ErrorLevel = "error";
@@ -82,9 +96,9 @@ public static class EventRules
         }
 
         var tooLong = FirstTooLong(
-            ("user_id", incoming.UserId, 255), ("source_module", incoming.SourceModule, 255), ("screen_name", incoming.ScreenName, 255),
-            ("os_version", incoming.OsVersion, 50), ("app_version", incoming.AppVersion, 50), ("sdk_name", incoming.SdkName, 50),
-            ("sdk_version", incoming.SdkVersion, 50), ("build_number", incoming.BuildNumber, 50), ("device_model", incoming.DeviceModel, 100));
+            ("user_id", incoming.UserId), ("source_module", incoming.SourceModule), ("screen_name", incoming.ScreenName),
+            ("os_version", incoming.OsVersion), ("app_version", incoming.AppVersion), ("sdk_name", incoming.SdkName),
+            ("sdk_version", incoming.SdkVersion), ("build_number", incoming.BuildNumber), ("device_model", incoming.DeviceModel));
         if (tooLong is not null)
         {
             return IssueError.Invalid(tooLong);
@@ -138,8 +152,8 @@ public static class EventRules
     public static bool AllowsEnvironment(string platform, string environment) =>
         s_environments.TryGetValue(platform, out var allowed) && allowed.Contains(environment);
 
-    private static string? FirstTooLong(params (string Name, string? Value, int Max)[] fields) =>
-        fields.Where(f => f.Value?.Length > f.Max).Select(f => $"{f.Name} must be at most {f.Max} characters").FirstOrDefault();
+    private static string? FirstTooLong(params (string Name, string? Value)[] fields) =>
+        fields.Where(f => f.Value?.Length > s_maxLengths[f.Name]).Select(f => $"{f.Name} must be at most {s_maxLengths[f.Name]} characters").FirstOrDefault();
 
     private static IssueResult<IReadOnlyDictionary<string, string>> CutAttributes(IReadOnlyDictionary<string, string>? attributes)
     {
