@@ -41,11 +41,9 @@ internal partial class LiteDbIssueStoreReader
             .Select(document => document.ToOccurrence(issueId))
             .ToList();
 
-    public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) =>
-        GroupsOf(issueId).Any(group => LoadedLedger(group) is { } ledger ? ledger.HasSession(sessionId) : IsStoredIn(group, sessionId));
+    public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) => GroupsOf(issueId).Any(group => CountsSession(group, sessionId));
 
-    public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
-        GroupsOf(issueId).Any(group => LoadedLedger(group) is { } ledger ? ledger.HasUser(userId) : IsUserStoredIn(group, userId));
+    public bool HasOccurrenceOfUser(Guid issueId, string userId) => GroupsOf(issueId).Any(group => CountsUser(group, userId));
 
     /// <summary>The groups whose occurrences are the issue's (see <see cref="OccurrenceGroupMap"/>).</summary>
     protected IReadOnlyList<Guid> GroupsOf(Guid issueId) => Groups.GroupsOf(issueId);
@@ -53,18 +51,18 @@ internal partial class LiteDbIssueStoreReader
     /// <summary>The group's ledger when a write unit has it in memory; reads ask the file.</summary>
     protected virtual OccurrenceLedger? LoadedLedger(Guid group) => null;
 
-    /// <summary>Whether the group has a counted occurrence of the session, from the session index.</summary>
-    protected bool IsStoredIn(Guid group, Guid sessionId) =>
-        !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, sessionId));
+    /// <summary>Whether the group has a counted occurrence of the session: from its ledger if loaded, else the session index.</summary>
+    protected bool CountsSession(Guid group, Guid sessionId) =>
+        LoadedLedger(group) is { } ledger
+            ? ledger.HasSession(sessionId)
+            : !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, sessionId));
 
     /// <summary>The group's counted occurrences, read from its documents.</summary>
     protected OccurrenceLedger ReadLedger(Guid group)
     {
         var excluded = Groups.ExcludedFrom(group);
-        var prefix = StorageKeys.Issue(group);
         var ledger = new OccurrenceLedger();
-        foreach (var row in Collections.Occurrences.Query()
-            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.PageKey)} BETWEEN @0 AND @1", prefix, prefix + StorageKeys.RangeEnd))
+        foreach (var row in KeyRange.Build(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false)
             .Select(s_sessionAndUser)
             .ToEnumerable())
         {
@@ -77,10 +75,6 @@ internal partial class LiteDbIssueStoreReader
 
         return ledger;
     }
-
-    /// <summary>Whether the group has any stored occurrence, counted or not.</summary>
-    protected bool HasStored(Guid group) =>
-        KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: 1).Count > 0;
 
     /// <summary>
     /// The earliest and latest counted occurrences of the group in time order, and on each side the nearest ones
@@ -95,8 +89,14 @@ internal partial class LiteDbIssueStoreReader
         return excluded.Count == 0 ? documents : documents.Where(document => !excluded.Contains(document.SessionId));
     }
 
-    private bool IsUserStoredIn(Guid group, string userId)
+    /// <summary>Whether the group has a counted occurrence of the user: from its ledger if loaded, else the user index.</summary>
+    private bool CountsUser(Guid group, string userId)
     {
+        if (LoadedLedger(group) is { } ledger)
+        {
+            return ledger.HasUser(userId);
+        }
+
         var excluded = Groups.ExcludedFrom(group);
         if (excluded.Count == 0)
         {

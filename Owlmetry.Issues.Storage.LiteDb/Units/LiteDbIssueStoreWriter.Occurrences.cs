@@ -67,11 +67,12 @@ internal sealed partial class LiteDbIssueStoreWriter
             Groups = Groups.With(rows);
         }
 
-        var counted = GroupsOf(toIssueId).Select(LedgerOf).ToList();
+        var groups = GroupsOf(toIssueId);
+        var counted = groups.Select(LedgerOf).ToList();
         return new OccurrenceSummary(
             counted.Sum(ledger => ledger.Count),
             counted.SelectMany(ledger => ledger.Users).ToHashSet(StringComparer.Ordinal).Count,
-            [.. GroupsOf(toIssueId).SelectMany(group => Edges(toIssueId, group))]);
+            [.. groups.SelectMany(group => Edges(toIssueId, group))]);
     }
 
     protected override OccurrenceLedger? LoadedLedger(Guid group) => ledgers.Loaded(group);
@@ -129,7 +130,7 @@ internal sealed partial class LiteDbIssueStoreWriter
     {
         foreach (var group in GroupsOf(occurrence.IssueId).Where(group => group != occurrence.IssueId))
         {
-            if (LoadedLedger(group) is { } ledger ? ledger.HasSession(occurrence.SessionId) : IsStoredIn(group, occurrence.SessionId))
+            if (CountsSession(group, occurrence.SessionId))
             {
                 throw new IssueStoreConflictException(
                     $"Issue {occurrence.IssueId} already has an occurrence of session {occurrence.SessionId} (merged from issue {group}).");
