@@ -77,15 +77,8 @@ internal sealed class StoreBenchmark(Report report, double scale)
         {
             var file = Path.Combine(folder.FullName, "bench.db");
             var app = NewApp("merge after reopening");
-            var pairs = new List<(Issue Target, Issue Source, int Shared)>();
-            await OnStoreFileAsync(file, app, async (store, _, _) =>
-            {
-                for (var round = 0; round < rounds; round++)
-                {
-                    var shared = Enumerable.Range(0, Math.Min(sourceSize, targetSize) / 10).Select(_ => Guid.NewGuid()).ToList();
-                    pairs.Add((await SeedMergeIssueAsync(store, app, shared, targetSize), await SeedMergeIssueAsync(store, app, shared, sourceSize), shared.Count));
-                }
-            });
+            IReadOnlyList<MergePair> pairs = [];
+            await OnStoreFileAsync(file, app, async (store, _, _) => pairs = await SeedMergePairsAsync(store, app, sourceSize, targetSize, rounds));
             await OnStoreFileAsync(file, app, async (_, issues, owner) =>
                 report.Row("merge two issues after reopening the store (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
                     await TimeMergesAsync(issues, owner, app, pairs)));
@@ -278,50 +271,43 @@ internal sealed class StoreBenchmark(Report report, double scale)
 
     private async Task MergeAsync(IIssueStore store, IIssueService issues, Actor owner, AppInfo app, int sourceSize, int targetSize, int rounds = 5)
     {
-        var samples = new List<TimeSpan>();
-        var cpu = TimeSpan.Zero;
+        var pairs = await SeedMergePairsAsync(store, app, sourceSize, targetSize, rounds);
+        report.Row("merge two issues (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
+            await TimeMergesAsync(issues, owner, app, pairs));
+    }
+
+    /// <summary>Pairs of issues to merge, the smaller one's first tenth of sessions shared with the other.</summary>
+    private async Task<IReadOnlyList<MergePair>> SeedMergePairsAsync(IIssueStore store, AppInfo app, int sourceSize, int targetSize, int rounds)
+    {
+        var pairs = new List<MergePair>();
         for (var round = 0; round < rounds; round++)
         {
             var shared = Enumerable.Range(0, Math.Min(sourceSize, targetSize) / 10).Select(_ => Guid.NewGuid()).ToList();
-            var target = await SeedMergeIssueAsync(store, app, shared, targetSize);
-            var source = await SeedMergeIssueAsync(store, app, shared, sourceSize);
-            (var elapsed, var used) = await TimeMergeAsync(issues, owner, app, target, source, shared.Count);
-            samples.Add(elapsed);
-            cpu += used;
+            pairs.Add(new MergePair(await SeedMergeIssueAsync(store, app, shared, targetSize), await SeedMergeIssueAsync(store, app, shared, sourceSize), shared.Count));
         }
 
-        report.Row("merge two issues (10% of the smaller one's sessions shared)", $"{sourceSize:N0} (source) + {targetSize:N0} (target) occurrences",
-            string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMilliseconds / rounds:0} ms per merge"));
+        return pairs;
     }
 
-    private static async Task<string> TimeMergesAsync(IIssueService issues, Actor owner, AppInfo app, IReadOnlyList<(Issue Target, Issue Source, int Shared)> pairs)
+    /// <summary>Merges each pair through the issue service; the percentiles of their wall-clock times and the CPU time per merge.</summary>
+    private static async Task<string> TimeMergesAsync(IIssueService issues, Actor owner, AppInfo app, IReadOnlyList<MergePair> pairs)
     {
         var samples = new List<TimeSpan>();
         var cpu = TimeSpan.Zero;
         foreach (var (target, source, shared) in pairs)
         {
-            (var elapsed, var used) = await TimeMergeAsync(issues, owner, app, target, source, shared);
-            samples.Add(elapsed);
-            cpu += used;
+            var cpuBefore = Stats.Cpu();
+            var clock = Stopwatch.StartNew();
+            var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
+            samples.Add(clock.Elapsed);
+            cpu += Stats.Cpu() - cpuBefore;
+            if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != source.OccurrenceCount + target.OccurrenceCount - shared)
+            {
+                throw new InvalidOperationException($"Merge gave {merged}");
+            }
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentiles(samples)}; CPU {cpu.TotalMilliseconds / pairs.Count:0} ms per merge");
-    }
-
-    /// <summary>One merge through the issue service: its wall-clock time and the process's CPU time.</summary>
-    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> TimeMergeAsync(IIssueService issues, Actor owner, AppInfo app, Issue target, Issue source, int shared)
-    {
-        var cpuBefore = Stats.Cpu();
-        var clock = Stopwatch.StartNew();
-        var merged = await issues.MergeAsync(owner, app.ProjectId, target.Id, source.Id);
-        var elapsed = clock.Elapsed;
-        var cpu = Stats.Cpu() - cpuBefore;
-        if (!merged.IsSuccess || merged.Value.Issue.OccurrenceCount != source.OccurrenceCount + target.OccurrenceCount - shared)
-        {
-            throw new InvalidOperationException($"Merge gave {merged}");
-        }
-
-        return (elapsed, cpu);
     }
 
     private async Task<Issue> SeedMergeIssueAsync(IIssueStore store, AppInfo app, IReadOnlyList<Guid> sharedSessions, int size)

@@ -1,0 +1,4 @@
+namespace Owlmetry.Issues.Benchmarks;
+
+/// <summary>Two seeded issues to merge, and how many sessions they share.</summary>
+internal sealed record MergePair(Issue Target, Issue Source, int Shared);
