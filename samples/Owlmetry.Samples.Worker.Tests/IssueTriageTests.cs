@@ -43,24 +43,18 @@ public sealed class IssueTriageTests
 
         #region IngestAndScan
         // Ingest and the scan, run by hand: what POST /v1/ingest and the background scan do.
-        await issues.IngestAndScanAsync(app, [ErrorIn("2.0.0")]);
+        var error = new IncomingEvent { Message = "Connection refused", Level = "error", SessionId = Guid.NewGuid().ToString(), AppVersion = "2.0.0" };
+        await issues.IngestAndScanAsync(app, [error]);
         var listed = await issues.Service.ListAsync(actor, app.ProjectId, new IssueQuery { Status = IssueStatus.New });
         var issue = listed.Value.Issues.Single().Issue;
         await issues.Service.ChangeStatusAsync(actor, app.ProjectId, issue.Id, IssueStatus.Resolved, resolvedAtVersion: "2.1.0");
 
-        var (_, scan) = await issues.IngestAndScanAsync(app, [ErrorIn("2.2.0")]);
+        // The same error in a later version, in another session, regresses the resolved issue.
+        var (_, scan) = await issues.IngestAndScanAsync(app, [error with { SessionId = Guid.NewGuid().ToString(), AppVersion = "2.2.0" }]);
         #endregion
 
         Assert.That(scan.IssuesRegressed, Is.EqualTo(1));
         var detail = await issues.Service.GetAsync(actor, app.ProjectId, issue.Id, new OccurrencePageRequest());
         Assert.That(detail.Value.Item.Issue.Status, Is.EqualTo(IssueStatus.Regressed));
     }
-
-    private static IncomingEvent ErrorIn(string appVersion) => new()
-    {
-        Message = "Connection refused",
-        Level = "error",
-        SessionId = Guid.NewGuid().ToString(),
-        AppVersion = appVersion,
-    };
 }

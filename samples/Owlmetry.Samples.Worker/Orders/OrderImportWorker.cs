@@ -56,6 +56,7 @@ public sealed class OrderImportWorker(
             return true;
         }
 
+        #region ReportHandled
         try
         {
             await payments.ChargeAsync(order, ct);
@@ -67,6 +68,7 @@ public sealed class OrderImportWorker(
             issues.Report(exception, typeof(PaymentService).FullName);
             await payments.ChargeAsync(order, ct);
         }
+        #endregion
 
         return true;
     }

@@ -2,7 +2,6 @@ using Owlmetry.Issues;
 
 namespace Owlmetry.Samples.Worker.Reporting;
 
-#region IssueReportWriter
 // Ingests the queued reports in batches, as POST /v1/ingest would, but in process: durable when IngestAsync returns.
 public sealed class IssueReportWriter(IssueReports reports, EventIngestor ingestor, ILogger<IssueReportWriter> logger) : BackgroundService
 {
@@ -46,6 +45,7 @@ public sealed class IssueReportWriter(IssueReports reports, EventIngestor ingest
         // Warnings, not errors: an error here would be forwarded to the writer that failed.
         try
         {
+            #region Ingest
             var result = await ingestor.IngestAsync(WorkerApp.Source, batch, ct);
             if (!result.IsSuccess)
             {
@@ -55,6 +55,7 @@ public sealed class IssueReportWriter(IssueReports reports, EventIngestor ingest
             {
                 logger.LogWarning("{Count} error reports were refused: {Reason}", result.Value.Rejected, result.Value.Errors[0].Message);
             }
+            #endregion
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -64,4 +65,3 @@ public sealed class IssueReportWriter(IssueReports reports, EventIngestor ingest
         return batch.Count;
     }
 }
-#endregion

@@ -19,7 +19,6 @@ public sealed class IssueReports(TimeProvider time, IHostEnvironment environment
 
     internal ChannelReader<IncomingEvent> Pending => _queue.Reader;
 
-    #region Report
     // A session is one unit of work, here the import of one order. The errors of a session within a few seconds are
     // one burst and file one issue; an issue counts one occurrence per session. Outside a session, each report is one.
     public IDisposable BeginSession()
@@ -35,6 +34,7 @@ public sealed class IssueReports(TimeProvider time, IHostEnvironment environment
 
     public void Report(string message, string? module, Exception? exception)
     {
+        #region IncomingEvent
         _queue.Writer.TryWrite(new IncomingEvent
         {
             Message = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message,
@@ -51,8 +51,8 @@ public sealed class IssueReports(TimeProvider time, IHostEnvironment environment
                 ? null
                 : new Dictionary<string, string> { ["_error_type"] = exception.GetType().FullName!, ["exception"] = exception.ToString() },
         });
+        #endregion
     }
-    #endregion
 
     private sealed class SessionScope(Guid? outer) : IDisposable
     {
