@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Owlmetry.Issues;
 using Owlmetry.Samples.Worker;
 
@@ -22,7 +24,7 @@ public sealed class WorkerSmokeTests
     [Test]
     public async Task Run_InMemory_FilesLoggedErrorsAndReportedExceptionAsThreeIssues()
     {
-        var (issues, output) = await RunWorkerAsync("--Issues:DataFile=");
+        var (issues, output, notified) = await RunWorkerAsync("--Issues:DataFile=");
 
         Assert.That(Occurrences(issues), Is.EquivalentTo(new Dictionary<string, int>
         {
@@ -32,6 +34,10 @@ public sealed class WorkerSmokeTests
         }));
         Assert.That(issues.Select(i => i.Status), Is.All.EqualTo(IssueStatus.New));
         Assert.That(output, Does.Contain("Issues of \"Order imports\": 3"), "the warning of order 1006 files nothing");
+        // Told by the background scan's notifications, the summary's, or both (at least once: a delivery cut short by the
+        // stop comes again).
+        var told = notified.SelectMany(n => n.Split('\n').Skip(1)).Distinct().ToList();
+        Assert.That(told, Is.EquivalentTo(new[] { NoCustomer, Declined, TimedOut }), string.Join("\n---\n", notified));
     }
 
     [Test]
@@ -40,7 +46,7 @@ public sealed class WorkerSmokeTests
         var dataFile = $"--Issues:DataFile={Path.Combine(_folder, "issues.db")}";
 
         await RunWorkerAsync(dataFile);
-        var (issues, _) = await RunWorkerAsync(dataFile);
+        var (issues, _, _) = await RunWorkerAsync(dataFile);
 
         Assert.That(Occurrences(issues), Is.EquivalentTo(new Dictionary<string, int>
         {
@@ -50,9 +56,12 @@ public sealed class WorkerSmokeTests
         }));
     }
 
-    private static async Task<(IReadOnlyList<Issue> Issues, string Output)> RunWorkerAsync(params string[] args)
+    private static async Task<(IReadOnlyList<Issue> Issues, string Output, IReadOnlyList<string> Notified)> RunWorkerAsync(params string[] args)
     {
-        using var host = WorkerHost.CreateBuilder(args).Build();
+        var notifier = new NotifierLog();
+        var builder = WorkerHost.CreateBuilder(args);
+        builder.Logging.AddProvider(notifier);
+        using var host = builder.Build();
         using var timeout = new CancellationTokenSource(s_runTimeout);
         await host.StartAsync(timeout.Token);
         await host.WaitForShutdownAsync(timeout.Token);
@@ -60,10 +69,29 @@ public sealed class WorkerSmokeTests
 
         using var output = new StringWriter();
         var issues = await IssueSummary.PrintAsync(host.Services, output);
-        return (issues, output.ToString());
+        return (issues, output.ToString(), [.. notifier.Messages]);
     }
 
     // Titles are the first event's message: the first order of each kind.
     private static Dictionary<string, int> Occurrences(IEnumerable<Issue> issues) =>
         issues.ToDictionary(i => i.Title, i => i.OccurrenceCount);
+
+    // What ConsoleNotifier logs.
+    private sealed class NotifierLog : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(ConsoleNotifier).FullName ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
+    }
 }

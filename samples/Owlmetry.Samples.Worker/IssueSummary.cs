@@ -10,6 +10,10 @@ public static class IssueSummary
         // The background scan files new events every few seconds; one pass now files what it has not seen yet.
         var scan = await services.GetRequiredService<IssueScanner>().ScanAsync(ct);
 
+        // The scan recorded notifications of the issues it created: hand them to the handlers now, not at the next
+        // background pass, which a worker that has stopped does not reach.
+        await services.GetRequiredService<NotificationDispatcher>().DispatchPendingAsync(ct);
+
         // Reading is authorized like any caller's: here an agent of the app's team allowed to read issues.
         var reader = Actor.Agent(WorkerApp.AppId, "Import worker", WorkerApp.TeamId, [IssuePermissions.Read]);
         var list = await services.GetRequiredService<IIssueService>()
