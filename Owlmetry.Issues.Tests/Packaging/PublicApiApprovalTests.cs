@@ -14,9 +14,11 @@ public sealed class PublicApiApprovalTests
 {
     private static readonly Assembly[] s_packages = [typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly];
 
-    // Build facts, not API: the target framework, and the commit and repository SourceLink stamps into each build.
+    // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The
+    // excluded attributes are build facts, not API: the target framework, and the commit SourceLink stamps.
     private static readonly ApiGeneratorOptions s_options = new()
     {
+        AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.AspNetCore.Builder"],
         ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
     };
 
