@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// The stored shape of an <see cref="AuditRecord"/>. The id is an append sequence rather than the record's own

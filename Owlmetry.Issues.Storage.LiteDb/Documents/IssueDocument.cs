@@ -1,6 +1,7 @@
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// The stored shape of an <see cref="Issue"/>: times as UTC milliseconds, the status as its wire name, and one
