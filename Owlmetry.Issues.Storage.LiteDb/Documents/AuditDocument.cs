@@ -76,7 +76,7 @@ internal sealed class AuditDocument
     };
 
     private IssueStatus ParseStatus(string name) =>
-        IssueStatusNames.TryParse(name, out var status)
+        WireNames.TryParse<IssueStatus>(name, out var status)
             ? status
             : throw new InvalidDataException($"Audit record {RecordId} has an unknown stored status '{name}'.");
 }

@@ -113,7 +113,7 @@ internal sealed class IssueDocument
             UpdatedAt = UnixTime.ToTime(UpdatedAt),
             Fingerprints = [.. Fingerprints],
         },
-        IssueStatusNames.TryParse(Status, out var status)
+        WireNames.TryParse<IssueStatus>(Status, out var status)
             ? status
             : throw new InvalidDataException($"Issue {Id} has an unknown stored status '{Status}'."),
         ResolvedAtVersion,
