@@ -1,4 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Files;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
+using Owlmetry.Issues.Storage.LiteDb.Units;
 
 namespace Owlmetry.Issues.Storage.LiteDb;
 

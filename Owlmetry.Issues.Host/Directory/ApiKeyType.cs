@@ -2,6 +2,6 @@ namespace Owlmetry.Issues.Host.Directory;
 
 public enum ApiKeyType
 {
-    Client,
     Agent,
+    Client,
 }

@@ -24,9 +24,9 @@ public sealed partial class DirectoryService
             return name.Error;
         }
 
-        if (!ApiKeyTypeNames.TryParse(body!.KeyType, out var type))
+        if (!WireNames.TryParse<ApiKeyType>(body!.KeyType, out var type))
         {
-            return DirectoryInput.OneOf("key_type", ApiKeyTypeNames.All);
+            return DirectoryInput.OneOf("key_type", WireNames.All<ApiKeyType>());
         }
 
         var appId = DirectoryInput.OptionalId(body.AppId, "app_id");

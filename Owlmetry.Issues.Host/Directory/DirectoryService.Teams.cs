@@ -78,9 +78,10 @@ public sealed partial class DirectoryService
         }
 
         var role = TeamRole.Member;
-        if (body?.Role is not null && !TeamRoleNames.TryParse(body.Role, out role))
+        if (body?.Role is not null && !WireNames.TryParse<TeamRole>(body.Role, out role))
         {
-            return DirectoryInput.OneOf("role", TeamRoleNames.All);
+            // Highest role first, as people read a role list.
+            return DirectoryInput.OneOf("role", [.. WireNames.All<TeamRole>().Reverse()]);
         }
 
         var email = DirectoryInput.Email(body?.Email);

@@ -14,5 +14,5 @@ internal sealed class StoreIssueDirectory(IDirectoryStore store) : IIssueDirecto
 
     private static ProjectInfo ToInfo(Project project) => new(
         project.Id, project.TeamId, project.Name,
-        IssueAlertFrequencyNames.TryParse(project.IssueAlertFrequency, out var frequency) ? frequency : null);
+        WireNames.TryParse<IssueAlertFrequency>(project.IssueAlertFrequency, out var frequency) ? frequency : null);
 }

@@ -47,9 +47,9 @@ public static class IssueEndpoints
             return ErrorResponses.Problem(StatusCodes.Status400BadRequest, "status is required");
         }
 
-        if (!IssueStatusNames.TryParse(body.Status, out var target))
+        if (!WireNames.TryParse<IssueStatus>(body.Status, out var target))
         {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, $"Invalid status; valid values: {string.Join(", ", IssueStatusNames.All)}");
+            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, $"Invalid status; valid values: {string.Join(", ", WireNames.All<IssueStatus>())}");
         }
 
         var changed = await issues.ChangeStatusAsync(caller.Actor, projectId, issueId, target, body.ResolvedAtVersion, ct);

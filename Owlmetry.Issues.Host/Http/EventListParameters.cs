@@ -80,9 +80,9 @@ public sealed partial class EventListParameters
         Issues.DataMode? dataMode = null;
         if (!string.IsNullOrEmpty(DataMode))
         {
-            if (!DataModeNames.TryParse(DataMode, out var parsed))
+            if (!WireNames.TryParse<DataMode>(DataMode, out var parsed))
             {
-                return IssueError.Invalid($"Invalid data_mode; valid values: {string.Join(", ", DataModeNames.All)}");
+                return IssueError.Invalid($"Invalid data_mode; valid values: {string.Join(", ", WireNames.All<DataMode>())}");
             }
 
             dataMode = parsed;

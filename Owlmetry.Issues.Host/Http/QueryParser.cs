@@ -28,9 +28,9 @@ public static class QueryParser
         IssueStatus? status = null;
         if (!string.IsNullOrEmpty(p.Status))
         {
-            if (!IssueStatusNames.TryParse(p.Status, out var parsed))
+            if (!WireNames.TryParse<IssueStatus>(p.Status, out var parsed))
             {
-                return Invalid("status", IssueStatusNames.All);
+                return Invalid("status", WireNames.All<IssueStatus>());
             }
 
             status = parsed;
@@ -39,18 +39,18 @@ public static class QueryParser
         DataMode? dataMode = null;
         if (!string.IsNullOrEmpty(p.DataMode))
         {
-            if (!DataModeNames.TryParse(p.DataMode, out var parsed))
+            if (!WireNames.TryParse<DataMode>(p.DataMode, out var parsed))
             {
-                return Invalid("data_mode", DataModeNames.All);
+                return Invalid("data_mode", WireNames.All<DataMode>());
             }
 
             dataMode = parsed;
         }
 
         var sort = IssueSort.LastSeen;
-        if (!string.IsNullOrEmpty(p.Sort) && !IssueSortNames.TryParse(p.Sort, out sort))
+        if (!string.IsNullOrEmpty(p.Sort) && !WireNames.TryParse<IssueSort>(p.Sort, out sort))
         {
-            return Invalid("sort", IssueSortNames.All);
+            return Invalid("sort", WireNames.All<IssueSort>());
         }
 
         bool? isDev = p.IsDev switch

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// A running total of declared attachment bytes (a project's, or one end user's in a project), kept in the same

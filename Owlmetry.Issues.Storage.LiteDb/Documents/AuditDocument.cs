@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// The stored shape of an <see cref="AuditRecord"/>. The id is an append sequence rather than the record's own
@@ -74,7 +76,7 @@ internal sealed class AuditDocument
     };
 
     private IssueStatus ParseStatus(string name) =>
-        IssueStatusNames.TryParse(name, out var status)
+        WireNames.TryParse<IssueStatus>(name, out var status)
             ? status
             : throw new InvalidDataException($"Audit record {RecordId} has an unknown stored status '{name}'.");
 }

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>A client event id accepted for an app, kept forever: its primary key is what refuses a duplicate.</summary>
 internal sealed class ClientEventDocument

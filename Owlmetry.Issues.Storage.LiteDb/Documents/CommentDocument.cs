@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The stored shape of an <see cref="IssueComment"/>; <see cref="ListKey"/> orders an issue's comments by creation.</summary>
 internal sealed class CommentDocument

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>When a project's last digest went out; keyed by the project id.</summary>
 internal sealed class DigestStateDocument

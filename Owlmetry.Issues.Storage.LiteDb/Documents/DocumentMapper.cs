@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The store's own <see cref="BsonMapper"/>; the process-wide <see cref="BsonMapper.Global"/> is never touched.</summary>
 internal static class DocumentMapper

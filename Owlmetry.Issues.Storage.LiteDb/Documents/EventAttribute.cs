@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>One custom attribute of a stored event.</summary>
 internal sealed class EventAttribute

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The stored shape of an <see cref="EventLanding"/>; the id is the (app, client event id) key.</summary>
 internal sealed class EventLandingDocument

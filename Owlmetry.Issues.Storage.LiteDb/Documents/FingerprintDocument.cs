@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// A fingerprint alias. The id is the whole <see cref="FingerprintKey"/>, so the primary key itself keeps one

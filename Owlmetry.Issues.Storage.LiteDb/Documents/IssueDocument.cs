@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// The stored shape of an <see cref="Issue"/>: times as UTC milliseconds, the status as its wire name, and one
@@ -88,32 +91,33 @@ internal sealed class IssueDocument
         UsersKey = SortKey(issue, IssueSort.Users),
     };
 
-    public Issue ToIssue() => new()
-    {
-        Id = Id,
-        ProjectId = ProjectId,
-        AppId = AppId,
-        Status = IssueStatusNames.TryParse(Status, out var status)
+    public Issue ToIssue() => StoredIssue.Restore(
+        new Issue
+        {
+            Id = Id,
+            ProjectId = ProjectId,
+            AppId = AppId,
+            Title = Title,
+            SourceModule = SourceModule,
+            IsDev = IsDev,
+            OccurrenceCount = OccurrenceCount,
+            UniqueUserCount = UniqueUserCount,
+            FirstSeenAppVersion = FirstSeenAppVersion,
+            LastSeenAppVersion = LastSeenAppVersion,
+            FirstSeenSdkVersion = FirstSeenSdkVersion,
+            LastSeenSdkVersion = LastSeenSdkVersion,
+            FirstSeenAt = UnixTime.ToTime(FirstSeenAt),
+            LastSeenAt = UnixTime.ToTime(LastSeenAt),
+            LastNotifiedAt = UnixTime.ToTime(LastNotifiedAt),
+            CreatedAt = UnixTime.ToTime(CreatedAt),
+            UpdatedAt = UnixTime.ToTime(UpdatedAt),
+            Fingerprints = [.. Fingerprints],
+        },
+        WireNames.TryParse<IssueStatus>(Status, out var status)
             ? status
             : throw new InvalidDataException($"Issue {Id} has an unknown stored status '{Status}'."),
-        Title = Title,
-        SourceModule = SourceModule,
-        IsDev = IsDev,
-        OccurrenceCount = OccurrenceCount,
-        UniqueUserCount = UniqueUserCount,
-        ResolvedAtVersion = ResolvedAtVersion,
-        FirstSeenAppVersion = FirstSeenAppVersion,
-        LastSeenAppVersion = LastSeenAppVersion,
-        FirstSeenSdkVersion = FirstSeenSdkVersion,
-        LastSeenSdkVersion = LastSeenSdkVersion,
-        FirstSeenAt = UnixTime.ToTime(FirstSeenAt),
-        LastSeenAt = UnixTime.ToTime(LastSeenAt),
-        LastNotifiedAt = UnixTime.ToTime(LastNotifiedAt),
-        SnoozedAt = UnixTime.ToTime(SnoozedAt),
-        CreatedAt = UnixTime.ToTime(CreatedAt),
-        UpdatedAt = UnixTime.ToTime(UpdatedAt),
-        Fingerprints = [.. Fingerprints],
-    };
+        ResolvedAtVersion,
+        UnixTime.ToTime(SnoozedAt));
 
     private static string SortKey(Issue issue, IssueSort sort) =>
         StorageKeys.IssueSort(issue.ProjectId, issue.IsDev, sort.KeyOf(issue));

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// Where a group of occurrences belongs once a merge moved it. Occurrences are keyed by the issue that recorded

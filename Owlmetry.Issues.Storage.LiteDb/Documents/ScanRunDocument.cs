@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The stored shape of a <see cref="ScanRun"/>, its result flattened.</summary>
 internal sealed class ScanRunDocument

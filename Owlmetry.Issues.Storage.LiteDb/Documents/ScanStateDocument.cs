@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The scan's high-water mark: the sequence of the last scanned event.</summary>
 internal sealed class ScanStateDocument

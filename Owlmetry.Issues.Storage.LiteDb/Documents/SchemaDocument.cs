@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>The one row of the <c>_meta</c> collection that records which schema version the file is at.</summary>
 internal sealed class SchemaDocument

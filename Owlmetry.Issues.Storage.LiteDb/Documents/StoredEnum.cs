@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// Enums other than the status are stored by member name, not number, so that reordering an enum can never

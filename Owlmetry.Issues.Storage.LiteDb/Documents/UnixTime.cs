@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
 /// Times are stored as UTC milliseconds since the epoch (a BSON int64): LiteDB's own date type would come back

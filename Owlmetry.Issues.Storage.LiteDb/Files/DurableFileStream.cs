@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Files;
 
 /// <summary>
 /// A file stream handed to LiteDB that makes its writes durable. LiteDB 5.0.21 neither fsyncs its log at commit

@@ -1,7 +1,7 @@
 using LiteDB;
 using LiteDB.Engine;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Files;
 
 /// <summary>
 /// One database file, opened for this process alone. LiteDB's own <c>Connection=direct</c> opens the file with

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Keys;
 
 /// <summary>
 /// The composite string keys the indexes are built on. Every part is fixed-width lowercase hex, so the ordinal

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Schema;
 
 /// <summary>One schema step: brings a file from <see cref="FromVersion"/> to <see cref="FromVersion"/> + 1.</summary>
 /// <param name="FromVersion">The version the step starts from.</param>

@@ -1,6 +1,7 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Schema;
 
 /// <summary>
 /// The schema versions this code knows. A file records its version in <c>_meta</c>; a new file is version 0.

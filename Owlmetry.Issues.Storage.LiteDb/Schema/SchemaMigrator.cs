@@ -1,6 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Units;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Schema;
 
 /// <summary>Brings a file to the newest schema at open, in one transaction: it ends fully migrated or untouched.</summary>
 internal static class SchemaMigrator

@@ -1,6 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// Issue lists. Each sort has an index on <c>project|dev|value|id</c>, so one (project, dev/prod) lane is a

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// An equality lookup on one indexed field, parsed once per store. <c>BsonExpression.Create</c> tokenizes and

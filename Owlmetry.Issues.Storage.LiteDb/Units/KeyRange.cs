@@ -1,6 +1,7 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// Walks one prefix of a composite-key index in key order. The range is a single BETWEEN on the indexed field, so

@@ -1,6 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>The typed collections of one open database, shared by every unit of work of a store.</summary>
 internal sealed partial class LiteDbCollections(LiteDatabase database)

@@ -1,6 +1,7 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>Event reads: one lookup of the event-id index, or the lanes of the list index (see <see cref="EventListScan"/>).</summary>
 internal partial class LiteDbIssueStoreReader

@@ -1,6 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The occurrence reads, over an issue's groups (see <see cref="OccurrenceGroupDocument"/>): almost always one, its

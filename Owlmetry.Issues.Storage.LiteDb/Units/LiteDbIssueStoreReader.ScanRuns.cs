@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>A team's job list: one range of the team index, newest first, from the cursor down.</summary>
 internal partial class LiteDbIssueStoreReader

@@ -1,6 +1,7 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// Attachment writes. Each one moves the project and user byte totals by the difference between the row before

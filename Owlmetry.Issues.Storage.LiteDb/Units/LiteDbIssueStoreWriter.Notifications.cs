@@ -1,6 +1,7 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 internal sealed partial class LiteDbIssueStoreWriter
 {

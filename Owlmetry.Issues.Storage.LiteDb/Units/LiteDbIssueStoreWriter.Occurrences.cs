@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The occurrence writes. A new occurrence joins its issue's own group, whose unique index refuses a second one of

@@ -1,6 +1,8 @@
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 internal sealed partial class LiteDbIssueStoreWriter
 {

@@ -1,7 +1,9 @@
 using System.Runtime.ExceptionServices;
 using LiteDB;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The writes of one unit of work, inside the store's LiteDB transaction. The invariants are the database's own

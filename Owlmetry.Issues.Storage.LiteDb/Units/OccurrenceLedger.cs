@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The counted occurrences of one group, as session → user, with how many of them each user has: what a merge

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Storage.LiteDb;
+namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The ledgers of occurrence groups, kept in memory between units so that merging a large issue costs its

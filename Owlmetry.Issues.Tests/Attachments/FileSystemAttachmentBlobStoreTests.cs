@@ -38,8 +38,8 @@ public sealed class FileSystemAttachmentBlobStoreTests : AttachmentBlobStoreCont
         await Blobs.WriteAsync(id, new MemoryStream([1]));
 
         var file = ((FileSystemAttachmentBlobStore)Blobs).PathOf(id);
-        Assert.That(TempDirectory.UnixModeOf(Root), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
-        Assert.That(TempDirectory.UnixModeOf(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(TempFolder.UnixModeOf(Root), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.That(TempFolder.UnixModeOf(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
 
     [Test]

@@ -12,13 +12,13 @@ public sealed class DirectoryBootstrapperTests
 {
     private readonly FakeTimeProvider _clock = new(IssueFactory.Epoch);
     private InMemoryDirectoryStore _store = null!;
-    private TempDirectory _data = null!;
+    private TempFolder _data = null!;
 
     [SetUp]
     public void SetUp()
     {
         _store = new InMemoryDirectoryStore();
-        _data = new TempDirectory();
+        _data = new TempFolder(create: false);
     }
 
     [TearDown]

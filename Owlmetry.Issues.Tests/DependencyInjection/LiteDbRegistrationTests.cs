@@ -1,30 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.DependencyInjection;
 
 [TestFixture]
 public sealed class LiteDbRegistrationTests
 {
-    private string _folder = null!;
+    private TempFolder _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = Path.Combine(Path.GetTempPath(), "owlmetry-tests", Guid.NewGuid().ToString("N"));
+    public void CreateFolder() => _folder = new TempFolder(create: false);
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public void UseLiteDb_Path_ReplacesTheInMemoryStore()
     {
-        var path = Path.Combine(_folder, "issues.db");
+        var path = _folder.File("issues.db");
         var services = new ServiceCollection();
         services.AddOwlmetryIssues().UseLiteDb(path);
 
@@ -42,7 +37,7 @@ public sealed class LiteDbRegistrationTests
     [Test]
     public void UseLiteDb_ProviderDisposed_ReleasesTheFile()
     {
-        var path = Path.Combine(_folder, "issues.db");
+        var path = _folder.File("issues.db");
         var services = new ServiceCollection();
         services.AddOwlmetryIssues().UseLiteDb(o => o.Path = path);
         using (var provider = services.BuildServiceProvider())

@@ -13,7 +13,7 @@ namespace Owlmetry.Issues.Tests.Http;
 /// <summary>Attachments in the server as it ships: LiteDB and files in the data directory.</summary>
 public sealed class AttachmentsLiteDbApiTests
 {
-    private TempDirectory _data = null!;
+    private TempFolder _data = null!;
     private OwlmetryServerFactory _factory = null!;
     private HttpTeam _team = null!;
     private string _sdkKey = null!;
@@ -21,7 +21,7 @@ public sealed class AttachmentsLiteDbApiTests
     [SetUp]
     public async Task SetUp()
     {
-        _data = new TempDirectory();
+        _data = new TempFolder(create: false);
         _factory = new OwlmetryServerFactory(_data.Path);
         _team = await HttpTeam.CreateAsync(_factory);
         _sdkKey = await _team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);

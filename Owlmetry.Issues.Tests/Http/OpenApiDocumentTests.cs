@@ -156,9 +156,9 @@ public sealed class OpenApiDocumentTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(EnumOf(QueryParameter("ListTeamIssues", "sort")["schema"]), Is.EqualTo(IssueSortNames.All), "ListTeamIssues?sort");
+            Assert.That(EnumOf(QueryParameter("ListTeamIssues", "sort")["schema"]), Is.EqualTo(WireNames.All<IssueSort>()), "ListTeamIssues?sort");
             Assert.That(EnumOf(QueryParameter("ListEvents", "order")["schema"]), Is.EqualTo(new[] { "desc", "asc" }), "ListEvents?order");
-            Assert.That(EnumOf(QueryParameter("ListEvents", "data_mode")["schema"]), Is.EqualTo(DataModeNames.All), "ListEvents?data_mode");
+            Assert.That(EnumOf(QueryParameter("ListEvents", "data_mode")["schema"]), Is.EqualTo(WireNames.All<DataMode>()), "ListEvents?data_mode");
             Assert.That(EnumOf(Schema("ProjectResponse")["properties"]?["issue_alert_frequency"]), Is.EqualTo(Host.Directory.IssueAlertFrequencies.All), "ProjectResponse.issue_alert_frequency");
             Assert.That(
                 EnumOf(Schema("CreateApiKeyRequest")["properties"]?["permissions"]?["items"]),

@@ -89,7 +89,7 @@ public sealed class WebhookDeliveryTests
     [Test]
     public async Task Delivery_HostRestartsDuringBackoff_ResumesWithoutDuplicateOrLoss()
     {
-        using var data = new TempDirectory();
+        using var data = new TempFolder(create: false);
         _receiver.StatusFor = n => n == 1 ? 500 : 200;
         HttpTeam team;
         string webhookId;

@@ -24,6 +24,16 @@ public sealed class IssueLifecycleTests
         select new TestCaseData(source, target, allowed)
             .SetName($"ChangeStatus_{source}To{target}_{(allowed ? "Allowed" : "Refused")}");
 
+    [TestCase(nameof(Issue.Status))]
+    [TestCase(nameof(Issue.ResolvedAtVersion))]
+    [TestCase(nameof(Issue.SnoozedAt))]
+    public void Issue_LifecycleState_HasNoSetterOutsideTheLibrary(string property)
+    {
+        var setter = typeof(Issue).GetProperty(property)!.SetMethod!;
+
+        Assert.That(setter.IsAssembly, Is.True, $"Issue.{property} must be settable only inside Owlmetry.Issues, where the lifecycle sets it");
+    }
+
     [TestCaseSource(nameof(AllPairs))]
     public void ChangeStatus_EveryPair_FollowsReferenceTable(IssueStatus from, IssueStatus to, bool allowed)
     {

@@ -91,7 +91,7 @@ public sealed class NotificationDispatcherTests
     [Test]
     public async Task DispatchPendingAsync_ProcessStoppedBeforeDispatch_NothingIsLostOnReopen()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder(create: false);
         var path = folder.File("issues.db");
         Guid notificationId;
         using (var store = new LiteDbIssueStore(path))

@@ -10,13 +10,13 @@ public sealed class MetricsEndpointTests
 {
     private const string Message = "Connection refused";
 
-    private TempDirectory _data = null!;
+    private TempFolder _data = null!;
     private WebhookReceiver _receiver = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _data = new TempDirectory();
+        _data = new TempFolder(create: false);
         _receiver = await WebhookReceiver.StartAsync();
     }
 

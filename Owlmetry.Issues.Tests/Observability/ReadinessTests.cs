@@ -57,7 +57,7 @@ public sealed class ReadinessTests
     [Test]
     public async Task Ready_StoreClosed_Is503NamingTheStore()
     {
-        using var data = new TempDirectory();
+        using var data = new TempFolder(create: false);
         using var factory = new OwlmetryServerFactory(data.Path);
         using var client = factory.CreateClient();
         factory.Services.GetRequiredService<LiteDbIssueStore>().Dispose();

@@ -10,10 +10,10 @@ public sealed class ServerLoggingTests
 {
     private const string HttpLoggingCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
 
-    private TempDirectory _data = null!;
+    private TempFolder _data = null!;
 
     [SetUp]
-    public void SetUp() => _data = new TempDirectory();
+    public void SetUp() => _data = new TempFolder(create: false);
 
     [TearDown]
     public void TearDown() => _data.Dispose();

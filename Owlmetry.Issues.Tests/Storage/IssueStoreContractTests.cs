@@ -8,19 +8,11 @@ public abstract partial class IssueStoreContractTests
 {
     protected IIssueStore Store { get; private set; } = null!;
 
-    /// <summary>A new, empty store for one test.</summary>
+    /// <summary>A new, empty store for one test; a provider with files or handles releases them in a [TearDown] of its own.</summary>
     protected abstract IIssueStore CreateStore();
-
-    /// <summary>Releases what <see cref="CreateStore"/> made (files, handles) after each test.</summary>
-    protected virtual void ReleaseStore(IIssueStore store)
-    {
-    }
 
     [SetUp]
     public void CreateStoreForTest() => Store = CreateStore();
-
-    [TearDown]
-    public void ReleaseStoreAfterTest() => ReleaseStore(Store);
 
     protected Task WriteAsync(Action<IIssueStoreWriter> write) =>
         Store.WriteAsync(writer =>

@@ -1,24 +1,23 @@
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;
 
 [TestFixture]
 public sealed class LiteDbIssueStoreContractTests : IssueStoreContractTests
 {
-    private string? _folder;
+    private TempFolder? _folder;
 
     protected override IIssueStore CreateStore()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "owlmetry-tests", Guid.NewGuid().ToString("N"));
-        return new LiteDbIssueStore(Path.Combine(_folder, "issues.db"));
+        _folder = new TempFolder();
+        return new LiteDbIssueStore(_folder.File("issues.db"));
     }
 
-    protected override void ReleaseStore(IIssueStore store)
+    [TearDown]
+    public void ReleaseStore()
     {
-        ((LiteDbIssueStore)store).Dispose();
-        if (_folder is not null && Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        ((LiteDbIssueStore)Store).Dispose();
+        _folder?.Dispose();
     }
 }

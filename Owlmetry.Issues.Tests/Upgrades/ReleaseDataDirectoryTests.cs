@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using LiteDB;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Upgrades;

@@ -8,5 +8,5 @@ namespace Owlmetry.Issues;
 public sealed record ProjectInfo(Guid Id, Guid TeamId, string Name, IssueAlertFrequency? AlertFrequency = null)
 {
     /// <summary>The frequency that applies: <see cref="AlertFrequency"/>, or daily when it is null.</summary>
-    public IssueAlertFrequency EffectiveAlertFrequency => AlertFrequency ?? IssueAlertFrequencyNames.Default;
+    public IssueAlertFrequency EffectiveAlertFrequency => AlertFrequency ?? IssueAlertFrequencyRules.Default;
 }

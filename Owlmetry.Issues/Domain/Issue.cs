@@ -2,7 +2,8 @@ namespace Owlmetry.Issues;
 
 /// <summary>
 /// A group of error events sharing one or more fingerprints. Immutable: changes go through
-/// <see cref="IIssueService"/>, <see cref="IssueLifecycle"/> or the scan, which produce new instances.
+/// <see cref="IIssueService"/>, <see cref="IssueLifecycle"/> or the scan, which produce new instances. Its lifecycle
+/// state (<see cref="Status"/>, <see cref="ResolvedAtVersion"/>, <see cref="SnoozedAt"/>) only the lifecycle changes.
 /// </summary>
 public sealed record Issue
 {
@@ -16,7 +17,7 @@ public sealed record Issue
     public required Guid AppId { get; init; }
 
     /// <summary>The lifecycle status.</summary>
-    public IssueStatus Status { get; init; } = IssueStatus.New;
+    public IssueStatus Status { get; internal init; } = IssueStatus.New;
 
     /// <summary>A short human readable title, usually the first error message.</summary>
     public required string Title { get; init; }
@@ -34,7 +35,7 @@ public sealed record Issue
     public int UniqueUserCount { get; init; }
 
     /// <summary>The app version that fixed the issue; set while <see cref="Status"/> is resolved.</summary>
-    public string? ResolvedAtVersion { get; init; }
+    public string? ResolvedAtVersion { get; internal init; }
 
     /// <summary>App version of the earliest occurrence carrying one.</summary>
     public string? FirstSeenAppVersion { get; init; }
@@ -58,7 +59,7 @@ public sealed record Issue
     public DateTimeOffset? LastNotifiedAt { get; init; }
 
     /// <summary>When the issue entered <see cref="IssueStatus.Snoozed"/>; null in any other status.</summary>
-    public DateTimeOffset? SnoozedAt { get; init; }
+    public DateTimeOffset? SnoozedAt { get; internal init; }
 
     /// <summary>When the issue was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }

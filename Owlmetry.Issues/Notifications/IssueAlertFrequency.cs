@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Owlmetry.Issues;
 
 /// <summary>How often a project's digest may go out (<c>issue_alert_frequency</c>).</summary>
@@ -10,6 +12,7 @@ public enum IssueAlertFrequency
     Hourly,
 
     /// <summary>At most once every six hours.</summary>
+    [JsonStringEnumMemberName("6_hourly")]
     SixHourly,
 
     /// <summary>At most once a day: the default.</summary>

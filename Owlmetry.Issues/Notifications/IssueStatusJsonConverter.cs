@@ -7,7 +7,7 @@ namespace Owlmetry.Issues;
 internal sealed class IssueStatusJsonConverter : JsonConverter<IssueStatus>
 {
     public override IssueStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        IssueStatusNames.TryParse(reader.GetString(), out var status) ? status : throw new JsonException("Unknown issue status.");
+        WireNames.TryParse<IssueStatus>(reader.GetString(), out var status) ? status : throw new JsonException("Unknown issue status.");
 
     public override void Write(Utf8JsonWriter writer, IssueStatus value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireName());
 }

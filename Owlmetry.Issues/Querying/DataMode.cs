@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Owlmetry.Issues;
 
 /// <summary>Which events' issues a list shows. Wire names: <c>production</c>, <c>development</c>, <c>all</c>.</summary>
@@ -15,23 +13,9 @@ public enum DataMode
     All,
 }
 
-/// <summary>Converts <see cref="DataMode"/> to and from its wire name.</summary>
-public static class DataModeNames
+/// <summary>What a <see cref="DataMode"/> filters on.</summary>
+public static class DataModeFilters
 {
-    private static readonly string[] s_names = ["production", "development", "all"];
-
-    /// <summary>Every wire name, in declaration order.</summary>
-    public static IReadOnlyList<string> All => s_names;
-
-    /// <summary>Parses a wire name exactly.</summary>
-    /// <returns><see langword="true"/> when <paramref name="name"/> is one of <see cref="All"/>.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? name, out DataMode mode)
-    {
-        var index = Array.IndexOf(s_names, name);
-        mode = index < 0 ? default : (DataMode)index;
-        return index >= 0;
-    }
-
     /// <summary>The dev filter a mode stands for: null for <see cref="DataMode.All"/>.</summary>
     public static bool? ToIsDev(this DataMode mode) => mode switch
     {

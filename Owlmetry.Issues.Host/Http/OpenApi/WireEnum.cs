@@ -14,14 +14,14 @@ internal sealed record WireEnum(string Component, IReadOnlyList<string> Names)
 {
     private const string MetadataKey = "owlmetry-wire-enum";
 
-    public static WireEnum IssueStatus { get; } = new("IssueStatus", IssueStatusNames.All);
-    public static WireEnum IssueSort { get; } = new("IssueSort", IssueSortNames.All);
+    public static WireEnum IssueStatus { get; } = new("IssueStatus", WireNames.All<IssueStatus>());
+    public static WireEnum IssueSort { get; } = new("IssueSort", WireNames.All<IssueSort>());
     public static WireEnum EventOrder { get; } = new("EventOrder", EventListParameters.Orders);
-    public static WireEnum DataMode { get; } = new("DataMode", DataModeNames.All);
+    public static WireEnum DataMode { get; } = new("DataMode", WireNames.All<DataMode>());
     public static WireEnum Permission { get; } = new("Permission", ApiKeyPermissions.All);
-    public static WireEnum KeyType { get; } = new("KeyType", ApiKeyTypeNames.All);
+    public static WireEnum KeyType { get; } = new("KeyType", WireNames.All<ApiKeyType>());
     public static WireEnum Platform { get; } = new("Platform", AppPlatforms.All);
-    public static WireEnum TeamRole { get; } = new("TeamRole", TeamRoleNames.All);
+    public static WireEnum TeamRole { get; } = new("TeamRole", WireNames.All<TeamRole>());
     public static WireEnum IssueAlertFrequency { get; } = new("IssueAlertFrequency", IssueAlertFrequencies.All);
     public static WireEnum WebhookEvent { get; } = new("WebhookEvent", NotificationTypes.All);
     public static WireEnum EventLevel { get; } = new("EventLevel", EventRules.Levels);

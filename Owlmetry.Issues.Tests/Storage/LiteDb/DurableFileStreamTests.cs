@@ -1,17 +1,24 @@
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Files;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;
 
 [TestFixture]
 public sealed class DurableFileStreamTests
 {
+    private TempFolder _folder = null!;
     private string _path = null!;
 
     [SetUp]
-    public void CreatePath() => _path = Path.Combine(Path.GetTempPath(), $"owlmetry-durable-{Guid.NewGuid():N}.db");
+    public void CreatePath()
+    {
+        _folder = new TempFolder();
+        _path = _folder.File("durable.db");
+    }
 
     [TearDown]
-    public void DeleteFile() => File.Delete(_path);
+    public void DeleteFile() => _folder.Dispose();
 
     [Test]
     public void Write_ConfirmingLogPage_SyncsTheEarlierPagesFirst()

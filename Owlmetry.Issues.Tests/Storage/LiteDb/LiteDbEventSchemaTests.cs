@@ -1,5 +1,9 @@
 using LiteDB;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
+using Owlmetry.Issues.Storage.LiteDb.Units;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;

@@ -1,5 +1,9 @@
 using LiteDB;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
+using Owlmetry.Issues.Storage.LiteDb.Units;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;
@@ -8,24 +12,18 @@ namespace Owlmetry.Issues.Tests.Storage.LiteDb;
 [TestFixture]
 public sealed class LiteDbIssueStoreTests
 {
-    private string _folder = null!;
+    private TempFolder _folder = null!;
     private string _path = null!;
 
     [SetUp]
     public void CreateFolder()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "owlmetry-tests", Guid.NewGuid().ToString("N"));
-        _path = Path.Combine(_folder, "data", "issues.db");
+        _folder = new TempFolder();
+        _path = Path.Combine(_folder.Path, "data", "issues.db");
     }
 
     [TearDown]
-    public void DeleteFolder()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public void Constructor_FolderMissing_CreatesFolderAndFile()
@@ -110,7 +108,7 @@ public sealed class LiteDbIssueStoreTests
     public async Task WriteAsync_ProcessDiesBeforeDispose_CommittedUnitRecoversFromTheLog()
     {
         var issue = new IssueBuilder().Build();
-        var crashed = Path.Combine(_folder, "crashed");
+        var crashed = _folder.File("crashed");
         using (var store = new LiteDbIssueStore(_path))
         {
             await store.WriteAsync(writer =>

@@ -1,4 +1,6 @@
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Schema;
+using Owlmetry.Issues.Storage.LiteDb.Units;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;

@@ -71,7 +71,7 @@ public sealed class LiteDbSnapshotTests
     {
         await _store.SnapshotAsync(_folder.File("copy.db"));
 
-        var mode = TempDirectory.UnixModeOf(_folder.File("copy.db"));
+        var mode = TempFolder.UnixModeOf(_folder.File("copy.db"));
         Assume.That(mode, Is.Not.Null, "no Unix file modes on this platform");
         Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }

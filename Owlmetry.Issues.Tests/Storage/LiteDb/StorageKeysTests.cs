@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;
 
