@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.Host.Auth;
 

@@ -1,5 +1,7 @@
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

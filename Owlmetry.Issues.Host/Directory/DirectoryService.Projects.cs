@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

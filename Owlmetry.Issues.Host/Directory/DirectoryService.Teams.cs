@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -1,6 +1,8 @@
 using Carter;
 using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 
 namespace Owlmetry.Issues.Host.Modules;
 

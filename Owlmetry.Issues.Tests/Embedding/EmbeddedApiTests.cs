@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 

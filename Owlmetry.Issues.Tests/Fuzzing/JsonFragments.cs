@@ -2,6 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.Tests.Fuzzing;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;

@@ -1,0 +1,3 @@
+namespace Owlmetry.Issues.AspNetCore.Contracts;
+
+public sealed record CommentRequest(string? Body);

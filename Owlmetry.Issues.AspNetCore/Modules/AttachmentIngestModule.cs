@@ -1,0 +1,29 @@
+using Carter;
+using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
+using Owlmetry.Issues.Host.Hosting;
+
+namespace Owlmetry.Issues.AspNetCore.Modules;
+
+public sealed class AttachmentIngestModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var ingest = app.MapGroup("/v1/ingest/attachment").WithTags("Attachments")
+            .RequireAuthorization(OwlmetryApi.PolicyName)
+            .RequireRateLimiting(IngestRateLimiting.PolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(413).ProducesProblem(429);
+        ingest.MapPost("", AttachmentIngestEndpoints.Reserve).WithName("ReserveAttachment").WithSummary("Reserve an attachment upload")
+            .Accepts<ReserveAttachmentRequest>("application/json")
+            .Produces<AttachmentReservationResponse>(StatusCodes.Status201Created).ProducesProblem(415);
+
+        // The server's default body limit would stop large files; the declared size is enforced while streaming instead.
+        // No Accepts metadata: routing would then refuse every body not sent as that one type, and SDKs send the file's own.
+        ingest.MapPut("{attachmentId:guid}", AttachmentIngestEndpoints.Upload).WithName("UploadAttachment").WithSummary("Upload a reserved attachment's bytes")
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
+            .WithDescription("The raw bytes of the reserved file, in any content type (gzip allowed).")
+            .Produces<AttachmentUploadResponse>().ProducesProblem(410).ProducesProblem(415);
+    }
+}
