@@ -14,9 +14,11 @@ public sealed record AttachmentDetailResponse : AttachmentItemResponse
     }
 
     // System.Text.Json writes a derived type's own properties first; the order keeps the link after the item's fields.
+    /// <summary>The signed download link; null until the bytes are uploaded.</summary>
     [JsonPropertyOrder(1)]
     public required AttachmentDownloadUrlResponse? DownloadUrl { get; init; }
 
+    /// <summary>The response of the library's value.</summary>
     public static AttachmentDetailResponse From(IssueAttachment a, string? downloadUrl, DateTimeOffset? expiresAt) =>
         new(a, downloadUrl is not null && expiresAt is { } expires
             ? new AttachmentDownloadUrlResponse(downloadUrl, expires, a.OriginalFilename, a.ContentType, a.SizeBytes)

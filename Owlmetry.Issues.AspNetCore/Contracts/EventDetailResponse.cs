@@ -14,8 +14,10 @@ public sealed record EventDetailResponse : EventResponse
     }
 
     // System.Text.Json writes a derived type's own properties first; the order keeps them after the event's fields.
+    /// <summary>The attachments.</summary>
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<EventAttachmentResponse> Attachments { get; init; }
 
+    /// <summary>The response of the library's value.</summary>
     public static EventDetailResponse From(EventDetail detail) => new(detail);
 }

@@ -1,6 +1,14 @@
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 
 /// <summary>A scan run in the reference's job-run shape.</summary>
+/// <param name="Id">The run.</param>
+/// <param name="JobType">Always <c>issue_scan</c>.</param>
+/// <param name="Status"><c>running</c>, <c>completed</c> or <c>failed</c>.</param>
+/// <param name="TeamId">The team that triggered it; null for the background scan.</param>
+/// <param name="Result">The scan's counts, once completed.</param>
+/// <param name="Error">Why it failed, if it did.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="CompletedAt">When it finished; null while running.</param>
 /// <param name="ProjectId">Always null: a scan covers every project.</param>
 /// <param name="TriggeredBy"><c>manual</c> for a run a team triggered (who triggered it is not recorded), <c>schedule</c> for the background scan.</param>
 /// <param name="Params">Always null: the scan takes no parameters.</param>
@@ -23,8 +31,11 @@ public sealed record JobRunResponse(
     DateTimeOffset? CompletedAt,
     DateTimeOffset CreatedAt)
 {
-    public const string IssueScan = "issue_scan";
+    /// <summary>The job type of a scan.</summary>
+    public const string IssueScan = ScanJobs.IssueScanJobType;
 
+    /// <summary>The response of the library's value.</summary>
+    /// <summary>The response of a run.</summary>
     public static JobRunResponse From(ScanRun run) => new(
         run.Id, IssueScan, run.Status, run.TriggeredByTeamId, ProjectId: null,
         run.TriggeredByTeamId is null ? "schedule" : "manual", Params: null, Progress: null,

@@ -5,47 +5,39 @@ using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
-public static class AttachmentEndpoints
+internal static class AttachmentEndpoints
 {
-    public const string DownloadPath = "/v1/attachments/download";
-
-    public static async Task<IResult> List(
+    public static async Task<Results<Ok<AttachmentListResponse>, ProblemHttpResult>> List(
         [AsParameters] AttachmentListParameters parameters, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
     {
         var query = parameters.Parse();
-        if (!query.IsSuccess)
-        {
-            return query.Error.ToProblem();
-        }
-
-        var page = await attachments.ListAsync(caller.Actor, query.Value, ct);
-        return page.ToHttp(p => new AttachmentListResponse(p.Attachments.Select(AttachmentItemResponse.From).ToList(), p.Cursor, p.HasMore));
+        return query.IsSuccess
+            ? (await attachments.ListAsync(caller.Actor, query.Value, ct))
+                .ToHttp(p => new AttachmentListResponse(p.Attachments.Select(AttachmentItemResponse.From).ToList(), p.Cursor, p.HasMore))
+            : query.Error.ToProblem();
     }
 
-    public static async Task<IResult> Get(Guid attachmentId, HttpRequest request, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
-    {
-        var detail = await attachments.GetAsync(caller.Actor, attachmentId, ct);
-        return detail.ToHttp(d => AttachmentDetailResponse.From(
+    public static async Task<Results<Ok<AttachmentDetailResponse>, ProblemHttpResult>> Get(
+        Guid attachmentId, HttpRequest request, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
+        (await attachments.GetAsync(caller.Actor, attachmentId, ct)).ToHttp(d => AttachmentDetailResponse.From(
             d.Attachment,
-            d.DownloadToken is { } token ? PublicUrl.To(request, DownloadPath, QueryString.Create("t", token)) : null,
+            d.DownloadToken is { } token
+                ? PublicUrl.To(request, $"{IssuesApiPrefix.Of(request.HttpContext)}/attachments/download", QueryString.Create("t", token))
+                : null,
             d.DownloadExpiresAt));
-    }
 
-    public static async Task<IResult> Delete(Guid attachmentId, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
+    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult>> Delete(
+        Guid attachmentId, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
         (await attachments.DeleteAsync(caller.Actor, attachmentId, ct)).ToHttp(_ => new DeletedResponse(true));
 
     /// <summary>
     /// No credentials but the signed token. Always a download (<c>Content-Disposition: attachment</c>), never sniffed,
     /// never cached, sandboxed if a browser renders it anyway, with the declared type only when it is inert.
     /// </summary>
-    public static async Task<IResult> Download([FromQuery(Name = "t")] string? token, HttpResponse response, IAttachmentService attachments, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
+        [FromQuery(Name = "t")] string? token, HttpResponse response, IAttachmentService attachments, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token))
-        {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, "t is required");
-        }
-
-        var opened = await attachments.OpenDownloadAsync(token, ct);
+        var opened = string.IsNullOrEmpty(token) ? IssueError.Invalid("t is required") : await attachments.OpenDownloadAsync(token, ct);
         if (!opened.IsSuccess)
         {
             return opened.Error.ToProblem();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
@@ -6,37 +5,31 @@ using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
-public static class AttachmentIngestEndpoints
+internal static class AttachmentIngestEndpoints
 {
-    private const string ClientKeyRequired = "Attachments require a client key bound to an app";
-
-    public static async Task<IResult> Reserve(
-        ReserveAttachmentRequest? body, HttpRequest request, ClaimsPrincipal principal, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
+    public static async Task<Results<Created<AttachmentReservationResponse>, ProblemHttpResult>> Reserve(
+        ReserveAttachmentRequest? body, HttpRequest request, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
     {
-        if (Refuse(principal, caller) is { } refusal)
+        var appId = IngestAccess.AuthorizeAttachments(caller.Actor);
+        if (!appId.IsSuccess)
         {
-            return refusal;
+            return appId.Error.ToProblem();
         }
 
-        var appId = ClientApp.Of(principal, caller.Actor)!.Value;
-        var reserved = await attachments.ReserveAsync(caller.Actor, appId, ReserveAttachmentRequest.ToLibrary(body), ct);
-        if (!reserved.IsSuccess)
-        {
-            return reserved.Error.ToProblem();
-        }
-
-        var id = reserved.Value.Attachment.Id;
-        return TypedResults.Created(
-            $"/v1/attachments/{id}",
-            new AttachmentReservationResponse(id, PublicUrl.To(request, $"/v1/ingest/attachment/{id}"), reserved.Value.UploadExpiresAt));
+        var prefix = IssuesApiPrefix.Of(request.HttpContext);
+        return (await attachments.ReserveAsync(caller.Actor, appId.Value, ReserveAttachmentRequest.ToLibrary(body), ct)).ToCreated(
+            reserved => $"{prefix}/attachments/{reserved.Attachment.Id}",
+            reserved => new AttachmentReservationResponse(
+                reserved.Attachment.Id, PublicUrl.To(request, $"{prefix}/ingest/attachment/{reserved.Attachment.Id}"), reserved.UploadExpiresAt));
     }
 
-    public static async Task<IResult> Upload(
-        Guid attachmentId, HttpRequest request, ClaimsPrincipal principal, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
+    public static async Task<Results<Ok<AttachmentUploadResponse>, ProblemHttpResult>> Upload(
+        Guid attachmentId, HttpRequest request, CurrentActor caller, IAttachmentService attachments, CancellationToken ct)
     {
-        if (Refuse(principal, caller) is { } refusal)
+        var appId = IngestAccess.AuthorizeAttachments(caller.Actor);
+        if (!appId.IsSuccess)
         {
-            return refusal;
+            return appId.Error.ToProblem();
         }
 
         // The endpoint lifts the server's body limit (see the module); the declared size is the limit, enforced while streaming.
@@ -47,13 +40,7 @@ public static class AttachmentIngestEndpoints
 
         // No Content-Length is passed on: request decompression drops Content-Encoding but keeps the compressed length,
         // which says nothing about the file's. The size is checked on the bytes as they stream instead.
-        var uploaded = await attachments.UploadAsync(caller.Actor, ClientApp.Of(principal, caller.Actor)!.Value, attachmentId, request.Body, ct: ct);
+        var uploaded = await attachments.UploadAsync(caller.Actor, appId.Value, attachmentId, request.Body, ct: ct);
         return uploaded.ToHttp(a => new AttachmentUploadResponse(a.Id, a.SizeBytes, a.Sha256));
     }
-
-    /// <summary>Like ingest: the permission first, then the key must be a client key bound to an app.</summary>
-    private static IResult? Refuse(ClaimsPrincipal principal, CurrentActor caller) =>
-        !caller.Actor.Has(IssuePermissions.EventsWrite) ? IssueError.MissingPermission(IssuePermissions.EventsWrite).ToProblem()
-        : ClientApp.Of(principal, caller.Actor) is null ? ErrorResponses.Problem(StatusCodes.Status403Forbidden, ClientKeyRequired)
-        : null;
 }

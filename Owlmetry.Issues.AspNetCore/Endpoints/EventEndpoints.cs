@@ -5,9 +5,9 @@ using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
-public static class EventEndpoints
+internal static class EventEndpoints
 {
-    public static async Task<IResult> List(
+    public static async Task<Results<Ok<EventListResponse>, ProblemHttpResult>> List(
         [AsParameters] EventListParameters parameters, CurrentActor caller, IEventService events, TimeProvider clock, CancellationToken ct)
     {
         var query = parameters.Parse(clock.GetUtcNow());
@@ -16,6 +16,6 @@ public static class EventEndpoints
             : query.Error.ToProblem();
     }
 
-    public static async Task<IResult> Get(Guid eventId, CurrentActor caller, IEventService events, CancellationToken ct) =>
+    public static async Task<Results<Ok<EventDetailResponse>, ProblemHttpResult>> Get(Guid eventId, CurrentActor caller, IEventService events, CancellationToken ct) =>
         (await events.GetAsync(caller.Actor, eventId, ct)).ToHttp(EventDetailResponse.From);
 }

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
-public static class IssueEndpoints
+internal static class IssueEndpoints
 {
-    public static async Task<IResult> ListProjectIssues(
+    public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListProjectIssues(
         Guid projectId, [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
         var query = QueryParser.ParseIssueQuery(parameters);
@@ -17,7 +16,7 @@ public static class IssueEndpoints
             : query.Error.ToProblem();
     }
 
-    public static async Task<IResult> ListTeamIssues(
+    public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListTeamIssues(
         [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
         var query = QueryParser.ParseTeamIssueQuery(parameters);
@@ -26,7 +25,7 @@ public static class IssueEndpoints
             : query.Error.ToProblem();
     }
 
-    public static async Task<IResult> GetIssue(
+    public static async Task<Results<Ok<IssueDetailResponse>, ProblemHttpResult>> GetIssue(
         Guid projectId,
         Guid issueId,
         [FromQuery(Name = "occurrence_cursor")] string? occurrenceCursor,
@@ -39,36 +38,21 @@ public static class IssueEndpoints
         return (await issues.GetAsync(caller.Actor, projectId, issueId, page, ct)).ToHttp(IssueContracts.ToResponse);
     }
 
-    public static async Task<IResult> UpdateIssue(
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> UpdateIssue(
         Guid projectId, Guid issueId, UpdateIssueRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(body?.Status))
-        {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, "status is required");
-        }
-
-        if (!IssueStatusNames.TryParse(body.Status, out var target))
-        {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, $"Invalid status; valid values: {string.Join(", ", IssueStatusNames.All)}");
-        }
-
-        var changed = await issues.ChangeStatusAsync(caller.Actor, projectId, issueId, target, body.ResolvedAtVersion, ct);
-        return changed.ToHttp(IssueContracts.ToResponse);
+        var target = RequestBodies.ParseStatus(body);
+        return target.IsSuccess
+            ? (await issues.ChangeStatusAsync(caller.Actor, projectId, issueId, target.Value, body!.ResolvedAtVersion, ct)).ToHttp(IssueContracts.ToResponse)
+            : target.Error.ToProblem();
     }
 
-    public static async Task<IResult> MergeIssue(
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> MergeIssue(
         Guid projectId, Guid issueId, MergeIssueRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(body?.SourceIssueId))
-        {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, "source_issue_id is required");
-        }
-
-        if (!Guid.TryParse(body.SourceIssueId, out var sourceId))
-        {
-            return ErrorResponses.Problem(StatusCodes.Status400BadRequest, "source_issue_id must be a UUID");
-        }
-
-        return (await issues.MergeAsync(caller.Actor, projectId, issueId, sourceId, ct)).ToHttp(IssueContracts.ToResponse);
+        var sourceId = RequestBodies.ParseMergeSource(body);
+        return sourceId.IsSuccess
+            ? (await issues.MergeAsync(caller.Actor, projectId, issueId, sourceId.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : sourceId.Error.ToProblem();
     }
 }

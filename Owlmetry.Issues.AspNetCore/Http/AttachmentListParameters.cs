@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>The query string of the attachment list, taken as text so that bad values get our own 400 message.</summary>
-public sealed class AttachmentListParameters
+internal sealed class AttachmentListParameters
 {
     [FromQuery(Name = "project_id")]
     public string? ProjectId { get; init; }

@@ -4,16 +4,16 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// Reads a JSON body of at most a given size, counting the bytes after request decompression, so that a small
-/// gzip body cannot inflate past the limit; over it the caller answers 413. Malformed JSON and invalid text in
-/// its strings (<see cref="JsonText"/>) are a 400.
+/// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON and invalid text in
+/// its strings (<see cref="JsonText"/>) are invalid input (400).
 /// </summary>
-public static class BoundedBody
+internal static class BoundedBody
 {
-    public static async Task<(JsonDocument? Document, int? Status, string? Error)> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    public static async Task<IssueResult<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, StatusCodes.Status413PayloadTooLarge, $"Body exceeds {maxBytes} bytes");
+            return IssueError.TooLarge($"Body exceeds {maxBytes} bytes");
         }
 
         using var buffer = new MemoryStream();
@@ -23,7 +23,7 @@ public static class BoundedBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return (null, StatusCodes.Status413PayloadTooLarge, $"Body exceeds {maxBytes} bytes");
+                return IssueError.TooLarge($"Body exceeds {maxBytes} bytes");
             }
 
             buffer.Write(chunk, 0, read);
@@ -37,15 +37,15 @@ public static class BoundedBody
         }
         catch (JsonException)
         {
-            return (null, StatusCodes.Status400BadRequest, "Invalid JSON body");
+            return IssueError.Invalid("Invalid JSON body");
         }
 
         if (!JsonText.HasValidStrings(json.Span))
         {
             document.Dispose();
-            return (null, StatusCodes.Status400BadRequest, JsonText.InvalidTextMessage);
+            return IssueError.Invalid(JsonText.InvalidTextMessage);
         }
 
-        return (document, null, null);
+        return document;
     }
 }

@@ -4,7 +4,7 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// The content type a download is served with. The declared type is the SDK's claim, so only types a browser
 /// shows inertly are passed on; anything else (HTML, SVG, XML, scripts) is served as opaque bytes.
 /// </summary>
-public static class DownloadContentType
+internal static class DownloadContentType
 {
     public const string Opaque = "application/octet-stream";
 

@@ -9,28 +9,41 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// </summary>
 public static class ErrorResponses
 {
+    /// <summary>The extension member that carries the Owlmetry message.</summary>
     public const string ErrorMember = "error";
 
-    public static IResult Problem(int statusCode, string message) =>
+    /// <summary>A problem with <paramref name="message"/> as its detail and <c>error</c>.</summary>
+    /// <param name="statusCode">The status code, which <see cref="IssueResultHttpMapper"/> or the exception handler chose.</param>
+    /// <param name="message">The message clients read.</param>
+    /// <returns>The problem result.</returns>
+    internal static ProblemHttpResult Problem(int statusCode, string message) =>
         TypedResults.Problem(detail: message, statusCode: statusCode, extensions: new Dictionary<string, object?> { [ErrorMember] = message });
 
-    public static Task WriteAsync(HttpContext context, int statusCode, string message) =>
-        Problem(statusCode, message).ExecuteAsync(context);
+    /// <summary>Writes <paramref name="error"/> as its problem outside an endpoint (an exception handler, a middleware).</summary>
+    /// <param name="context">The request whose response to write.</param>
+    /// <param name="error">The refusal, mapped by <see cref="IssueResultHttpMapper"/>.</param>
+    /// <returns>The write.</returns>
+    public static Task WriteAsync(HttpContext context, IssueError error) => error.ToProblem().ExecuteAsync(context);
 
     /// <summary>
     /// The status code page of a bodiless error (no route, wrong method…) as a problem with <c>error</c>, whatever the
     /// request's <c>Accept</c> says: the default page falls back to plain text for a client that does not accept JSON.
     /// </summary>
+    /// <param name="context">The status code page's context.</param>
+    /// <returns>The write.</returns>
     public static Task WriteStatusCodePageAsync(StatusCodeContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var status = context.HttpContext.Response.StatusCode;
         var extensions = new Dictionary<string, object?> { [ErrorMember] = ReasonPhrases.GetReasonPhrase(status) };
         return TypedResults.Problem(statusCode: status, extensions: extensions).ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>Gives problems made elsewhere (status code pages, the framework) their <c>error</c> member.</summary>
+    /// <param name="context">The problem being written.</param>
     public static void AddErrorMember(ProblemDetailsContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
         problem.Extensions.TryAdd(ErrorMember, problem.Detail ?? problem.Title ?? "Error");
     }

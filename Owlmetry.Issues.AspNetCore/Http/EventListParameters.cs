@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>The query string of the event list, as the reference's clients send it, taken as text so that bad values get our own 400.</summary>
-public sealed partial class EventListParameters
+internal sealed partial class EventListParameters
 {
     private static readonly Dictionary<char, TimeSpan> s_units = new()
     {

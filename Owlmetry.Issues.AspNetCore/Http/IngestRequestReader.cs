@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// Reads an ingest body leniently: a malformed document fails the batch, but a wrongly typed field fails only
 /// its event, so one bad event never costs the others.
 /// </summary>
-public static class IngestRequestReader
+internal static class IngestRequestReader
 {
     public sealed record Batch(string? BundleId, IReadOnlyList<IncomingEvent> Events);
 

@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// surrogate escape (<c>"\ud800"</c>) only fails when the string is read, as an <see cref="InvalidOperationException"/>.
 /// Bodies are checked here when they are read, so such text is a 400 and never reaches a handler.
 /// </summary>
-public static class JsonText
+internal static class JsonText
 {
     public const string InvalidTextMessage = "Invalid JSON body: a string is not valid Unicode text";
 

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// The safety net: bad requests the framework detects become 4xx with a clear message; anything else is a bug,
-/// logged and answered 500.
+/// logged and answered 500. A host adds its own handlers for its own exceptions ahead of this one.
 /// </summary>
 internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,7 +21,6 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
             // JSON binding refuses a charset it has no encoding for with this exception, before reading the body.
             InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),
             UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
-            DirectoryConflictException => (StatusCodes.Status409Conflict, exception.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
         };
         if (status == StatusCodes.Status500InternalServerError)
@@ -30,7 +28,7 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
 
-        await ErrorResponses.WriteAsync(httpContext, status, message);
+        await ErrorResponses.Problem(status, message).ExecuteAsync(httpContext);
         return true;
     }
 

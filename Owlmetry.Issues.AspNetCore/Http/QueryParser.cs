@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>Parses query strings into the library's queries; every refusal names the parameter and the valid values.</summary>
-public static class QueryParser
+internal static class QueryParser
 {
     public static IssueResult<IssueQuery> ParseIssueQuery(IssueListParameters p) => Parse<IssueQuery>(p);
 

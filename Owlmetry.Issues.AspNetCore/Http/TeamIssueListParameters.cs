@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>The cross-project list's query string: the project list's, narrowed to a team or a project.</summary>
-public sealed class TeamIssueListParameters : IssueListParameters
+internal sealed class TeamIssueListParameters : IssueListParameters
 {
     [FromQuery(Name = "team_id")]
     public string? TeamId { get; init; }

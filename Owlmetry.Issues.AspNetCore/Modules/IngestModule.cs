@@ -1,19 +1,26 @@
 using Carter;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Endpoints;
-using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;
 
-public sealed class IngestModule : ICarterModule
+internal sealed class IngestModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events").WithTags("Ingest")
-            .RequireAuthorization(OwlmetryApi.PolicyName)
-            .RequireRateLimiting(IngestRateLimiting.PolicyName)
-            .Accepts<object>("application/json")
-            .Produces<IngestResponse>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429);
+        var ingest = app.MapGroup("/ingest").WithTags("Ingest").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429)
+            .WithIngestRateLimiting(app);
+        ingest.MapPost("", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events")
+            .Accepts<object>("application/json");
     }
+}
+
+internal static class IngestRateLimitingConventions
+{
+    /// <summary>The host's ingest rate-limiting policy, when it named one.</summary>
+    public static RouteGroupBuilder WithIngestRateLimiting(this RouteGroupBuilder group, IEndpointRouteBuilder app) =>
+        app.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesApiOptions>>().Value.IngestRateLimitingPolicy is { } policy
+            ? group.RequireRateLimiting(policy)
+            : group;
 }
