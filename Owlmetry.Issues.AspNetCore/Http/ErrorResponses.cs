@@ -12,11 +12,15 @@ public static class ErrorResponses
     /// <summary>The extension member that carries the Owlmetry message.</summary>
     public const string ErrorMember = "error";
 
-    /// <summary>A problem with <paramref name="message"/> as its detail and <c>error</c>.</summary>
-    /// <param name="statusCode">The status code, which <see cref="IssueResultHttpMapper"/> or the exception handler chose.</param>
+    /// <summary>
+    /// A problem with <paramref name="message"/> as its detail and <c>error</c>, for failures that are no library
+    /// result: the framework's, a rate limiter's, an authentication handler's. Endpoints map results with
+    /// <see cref="IssueResultHttpMapper"/> instead.
+    /// </summary>
+    /// <param name="statusCode">The status code.</param>
     /// <param name="message">The message clients read.</param>
     /// <returns>The problem result.</returns>
-    internal static ProblemHttpResult Problem(int statusCode, string message) =>
+    public static ProblemHttpResult Problem(int statusCode, string message) =>
         TypedResults.Problem(detail: message, statusCode: statusCode, extensions: new Dictionary<string, object?> { [ErrorMember] = message });
 
     /// <summary>Writes <paramref name="error"/> as its problem outside an endpoint (an exception handler, a middleware).</summary>

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore.Contracts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ internal sealed partial class EventListParameters
 
 
     /// <summary>The values of <c>order</c>: <c>desc</c> (newest first, the default) and <c>asc</c>.</summary>
-    public static IReadOnlyList<string> Orders { get; } = ["desc", "asc"];
+    public static IReadOnlyList<string> Orders => EventOrderNames.All;
 
     [FromQuery(Name = "team_id")]
     public string? TeamId { get; init; }
@@ -106,7 +107,7 @@ internal sealed partial class EventListParameters
             Since = since.Value,
             Until = until.Value,
             DataMode = dataMode,
-            Order = Order == "asc" ? EventOrder.OldestFirst : EventOrder.NewestFirst,
+            Order = Order == EventOrderNames.Ascending ? EventOrder.OldestFirst : EventOrder.NewestFirst,
             Cursor = NullIfEmpty(Cursor),
             Limit = QueryParser.ParseLimit(Limit),
         };

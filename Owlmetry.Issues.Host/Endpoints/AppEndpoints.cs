@@ -21,8 +21,8 @@ public static class AppEndpoints
         DirectoryService directory,
         CancellationToken ct)
     {
-        var team = QueryParser.ParseGuid(teamId, "team_id");
-        var project = QueryParser.ParseGuid(projectId, "project_id");
+        var team = QueryValues.ParseGuid(teamId, "team_id");
+        var project = QueryValues.ParseGuid(projectId, "project_id");
         if ((team.Error ?? project.Error) is { } invalid)
         {
             return invalid.ToProblem();

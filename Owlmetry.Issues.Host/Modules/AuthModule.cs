@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore;
 using Carter;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
@@ -14,9 +15,9 @@ public sealed class AuthModule : ICarterModule
         var auth = app.MapGroup("/v1/auth").WithTags("Auth");
         auth.MapPost("login", AuthEndpoints.Login).WithName("Login").WithSummary("Log in with email and password").AllowAnonymous().RequireLoginRateLimiting()
             .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
-        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").WithSummary("Get the logged-in user and their teams").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").WithSummary("Get the logged-in user and their teams").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .Produces<SessionResponse>().ProducesProblem(401).ProducesProblem(403);
-        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").WithSummary("Describe the caller").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").WithSummary("Describe the caller").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .WithDescription("The caller: a user with their teams, or an API key with its type, permissions, team and app.")
             .Produces<WhoAmIResponse>().ProducesProblem(401);
     }

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore;
 using Carter;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Hosting;

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore;
 using Carter;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
@@ -10,7 +11,7 @@ public sealed class WebhooksModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/v1/teams/{teamId:guid}/webhooks").WithTags("Webhooks").RequireAuthorization(OwlmetryApi.PolicyName)
+        var webhooks = app.MapGroup("/v1/teams/{teamId:guid}/webhooks").WithTags("Webhooks").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         webhooks.MapPost("", WebhookEndpoints.CreateWebhook).WithName("CreateWebhook").WithSummary("Create a webhook")
             .Produces<CreatedWebhookResponse>(StatusCodes.Status201Created).ProducesProblem(400);

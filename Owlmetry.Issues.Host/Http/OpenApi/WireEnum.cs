@@ -17,7 +17,7 @@ internal sealed record WireEnum(string Component, IReadOnlyList<string> Names)
 
     public static WireEnum IssueStatus { get; } = new("IssueStatus", IssueStatusNames.All);
     public static WireEnum IssueSort { get; } = new("IssueSort", IssueSortNames.All);
-    public static WireEnum EventOrder { get; } = new("EventOrder", EventListParameters.Orders);
+    public static WireEnum EventOrder { get; } = new("EventOrder", EventOrderNames.All);
     public static WireEnum DataMode { get; } = new("DataMode", DataModeNames.All);
     public static WireEnum Permission { get; } = new("Permission", ApiKeyPermissions.All);
     public static WireEnum KeyType { get; } = new("KeyType", ApiKeyTypeNames.All);
