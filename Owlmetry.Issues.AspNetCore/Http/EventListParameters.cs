@@ -1,7 +1,7 @@
-using Owlmetry.Issues.AspNetCore.Contracts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;
-using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.Host.Auth;
 

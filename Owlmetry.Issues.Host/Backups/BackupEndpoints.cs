@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
-using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;
 

@@ -1,5 +1,5 @@
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Storage.LiteDb;
 

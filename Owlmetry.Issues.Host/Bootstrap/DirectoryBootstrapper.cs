@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Bootstrap;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -1,5 +1,5 @@
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

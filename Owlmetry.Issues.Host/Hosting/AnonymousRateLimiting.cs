@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
 

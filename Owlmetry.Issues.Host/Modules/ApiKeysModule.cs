@@ -1,9 +1,9 @@
-using Owlmetry.Issues.AspNetCore;
 using Carter;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.AspNetCore.Endpoints;
+using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Host.Endpoints;
 
 namespace Owlmetry.Issues.Host.Modules;
 

@@ -1,5 +1,5 @@
-using Owlmetry.Issues.AspNetCore;
 using Carter;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Hosting;
 

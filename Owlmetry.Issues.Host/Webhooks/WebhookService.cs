@@ -1,7 +1,7 @@
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Webhooks;

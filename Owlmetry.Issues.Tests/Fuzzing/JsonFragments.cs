@@ -1,8 +1,8 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Tests.Fuzzing;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Tests.Http;
 

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Tests.Support;

@@ -1,7 +1,7 @@
-using Owlmetry.Issues.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
