@@ -1,5 +1,4 @@
 using Carter;
-using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Endpoints;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;
@@ -14,13 +13,4 @@ internal sealed class IngestModule : ICarterModule
         ingest.MapPost("", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events")
             .Accepts<object>("application/json");
     }
-}
-
-internal static class IngestRateLimitingConventions
-{
-    /// <summary>The host's ingest rate-limiting policy, when it named one.</summary>
-    public static RouteGroupBuilder WithIngestRateLimiting(this RouteGroupBuilder group, IEndpointRouteBuilder app) =>
-        app.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesApiOptions>>().Value.IngestRateLimitingPolicy is { } policy
-            ? group.RequireRateLimiting(policy)
-            : group;
 }
