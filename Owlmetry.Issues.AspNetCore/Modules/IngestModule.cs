@@ -7,10 +7,11 @@ internal sealed class IngestModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var ingest = app.MapGroup("/ingest").WithTags("Ingest").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429)
-            .WithIngestRateLimiting(app);
-        ingest.MapPost("", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events")
-            .Accepts<object>("application/json");
+        // One route, mapped without a group of its own: a group's "" route would be /v1/ingest/, the http_route of the metrics.
+        app.MapPost("/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events").WithTags("Ingest")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .WithIngestRateLimiting(app)
+            .Accepts<object>("application/json")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429);
     }
 }

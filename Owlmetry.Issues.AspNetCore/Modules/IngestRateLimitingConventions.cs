@@ -5,8 +5,9 @@ namespace Owlmetry.Issues.AspNetCore.Modules;
 internal static class IngestRateLimitingConventions
 {
     /// <summary>The host's ingest rate-limiting policy, when it named one.</summary>
-    public static RouteGroupBuilder WithIngestRateLimiting(this RouteGroupBuilder group, IEndpointRouteBuilder app) =>
+    public static TBuilder WithIngestRateLimiting<TBuilder>(this TBuilder builder, IEndpointRouteBuilder app)
+        where TBuilder : IEndpointConventionBuilder =>
         app.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesApiOptions>>().Value.IngestRateLimitingPolicy is { } policy
-            ? group.RequireRateLimiting(policy)
-            : group;
+            ? builder.RequireRateLimiting(policy)
+            : builder;
 }

@@ -14,8 +14,9 @@ internal sealed class IssuesModule : ICarterModule
         project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus").WithSummary("Change an issue's status");
         project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").WithSummary("Merge another issue into this one");
 
-        var teams = app.MapGroup("/issues").WithTags("Issues").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+        // Not a group's "" route, which would be /v1/issues/ (the http_route of the metrics).
+        app.MapGet("/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithSummary("List the issues of the caller's teams").WithTags("Issues")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
-        teams.MapGet("", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithSummary("List the issues of the caller's teams");
     }
 }
