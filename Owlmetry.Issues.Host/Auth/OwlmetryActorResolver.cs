@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Auth;
@@ -29,7 +30,7 @@ internal sealed class OwlmetryActorResolver(IDirectoryStore directory) : IActorR
         return kind switch
         {
             "agent" => Actor.Agent(id, name, teamId, principal.FindAll(OwlmetryClaims.Permission).Select(c => c.Value)),
-            "client" => Actor.Client(id, name, teamId),
+            "client" => Actor.Client(id, name, teamId, Guid.TryParse(principal.FindFirstValue(OwlmetryClaims.App), out var appId) ? appId : null),
             _ => null,
         };
     }

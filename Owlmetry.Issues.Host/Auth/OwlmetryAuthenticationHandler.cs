@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;
 
@@ -44,11 +45,11 @@ public sealed class OwlmetryAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message ?? MissingAuthorization;
-        await ErrorResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, failure);
+        await ErrorResponses.WriteAsync(Context, IssueError.Unauthenticated(failure));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden");
+        ErrorResponses.WriteAsync(Context, IssueError.Forbidden("Forbidden"));
 
     private async Task<AuthenticateResult> AuthenticateKeyAsync(string secret)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;
@@ -20,13 +21,12 @@ internal static class BackupEndpoints
     {
         if (MeasuredIssueStore.Beneath(store) is not LiteDbIssueStore liteDb)
         {
-            return ErrorResponses.Problem(StatusCodes.Status409Conflict, "This server keeps its issues in memory: there is no data directory to back up");
+            return IssueError.Conflict("This server keeps its issues in memory: there is no data directory to back up").ToProblem();
         }
 
         if (!token.IsPresentedBy(http.Request.Headers.Authorization))
         {
-            return ErrorResponses.Problem(
-                StatusCodes.Status401Unauthorized, $"A backup needs the server's backup token (the {BackupToken.FileName} file of its data directory) as bearer token");
+            return IssueError.Unauthenticated($"A backup needs the server's backup token (the {BackupToken.FileName} file of its data directory) as bearer token").ToProblem();
         }
 
         var staging = BackupFolder.NewStaging(dataDirectory);

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Storage.LiteDb;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 
 namespace Owlmetry.Issues.Host.Bootstrap;
 

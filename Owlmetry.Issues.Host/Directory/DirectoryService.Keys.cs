@@ -1,3 +1,5 @@
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 

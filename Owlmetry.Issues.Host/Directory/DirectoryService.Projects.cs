@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;

@@ -10,7 +10,7 @@ internal sealed class StoreIssueDirectory(IDirectoryStore store) : IIssueDirecto
         (await store.ListProjectsAsync(teamIds, ct)).Where(p => p.DeletedAt is null).Select(ToInfo).ToList();
 
     public async ValueTask<AppInfo?> FindAppAsync(Guid appId, CancellationToken ct = default) =>
-        await store.FindAppAsync(appId, ct) is { } app ? new AppInfo(app.Id, app.ProjectId, app.Name) : null;
+        await store.FindAppAsync(appId, ct) is { } app ? new AppInfo(app.Id, app.ProjectId, app.Name, app.Platform, app.BundleId) : null;
 
     private static ProjectInfo ToInfo(Project project) => new(
         project.Id, project.TeamId, project.Name,

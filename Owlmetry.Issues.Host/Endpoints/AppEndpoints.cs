@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
@@ -18,8 +21,8 @@ public static class AppEndpoints
         DirectoryService directory,
         CancellationToken ct)
     {
-        var team = QueryParser.ParseGuid(teamId, "team_id");
-        var project = QueryParser.ParseGuid(projectId, "project_id");
+        var team = QueryValues.ParseGuid(teamId, "team_id");
+        var project = QueryValues.ParseGuid(projectId, "project_id");
         if ((team.Error ?? project.Error) is { } invalid)
         {
             return invalid.ToProblem();

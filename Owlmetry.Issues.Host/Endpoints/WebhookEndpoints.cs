@@ -1,3 +1,6 @@
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Http;
@@ -20,6 +23,6 @@ public static class WebhookEndpoints
 
     public static async Task<IResult> ListDeliveries(
         Guid teamId, Guid webhookId, string? limit, CurrentActor caller, WebhookService webhooks, CancellationToken ct) =>
-        (await webhooks.ListDeliveriesAsync(caller.Actor, teamId, webhookId, QueryParser.ParseLimit(limit), ct))
+        (await webhooks.ListDeliveriesAsync(caller.Actor, teamId, webhookId, QueryValues.ParseLimit(limit), ct))
             .ToHttp(list => new WebhookDeliveryListResponse(list.Select(WebhookDeliveryResponse.From).ToList()));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;

@@ -3,6 +3,10 @@ using Carter;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
@@ -50,8 +54,14 @@ public static class OwlmetryServer
 
         issues.AddWebhooks().AddNotifications(o => o.BackgroundDigests = builder.Configuration.GetValue("Digest:Enabled", o.BackgroundDigests));
 
-        services.AddOwlmetryIssuesApi();
-        services.AddRequestDecompression(CheckedDecompressionProvider.WrapAll);
+        // Ahead of the API's exception handler, which answers what it does not know with 500.
+        services.AddExceptionHandler<DirectoryConflictExceptionHandler>();
+        services.AddOwlmetryIssuesApi(o =>
+        {
+            o.AuthenticationScheme = OwlmetryAuthenticationHandler.SchemeName;
+            o.IngestRateLimitingPolicy = IngestRateLimiting.PolicyName;
+            o.DownloadRateLimitingPolicy = AnonymousRateLimiting.DownloadPolicyName;
+        });
         services.AddIngestRateLimiting(builder.Configuration);
         services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
@@ -75,12 +85,12 @@ public static class OwlmetryServer
         services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
 
-        // Every other module of this assembly belongs to the server (directory, ingest, jobs…). They are found by
-        // convention so that a new one cannot be left unregistered; the embeddable modules come from AddOwlmetryIssuesApi.
-        services.Scan(scan => scan.FromAssemblyOf<OwlmetryApiOptions>()
-            .AddClasses(classes => classes.AssignableTo<ICarterModule>().Where(type => !OwlmetryApi.ModuleTypes.Contains(type)))
-            .As<ICarterModule>()
-            .WithSingletonLifetime());
+        // The server's own modules (directory, auth, backups) are every module of this assembly, found by convention so
+        // that a new one cannot be left unregistered; the catalog is this assembly only (an array: see STYLE §3). The
+        // Issues API's modules are mapped by MapOwlmetryIssues on their own group, not by MapCarter.
+        services.AddCarter(
+            new DependencyContextAssemblyCatalog([typeof(OwlmetryServer).Assembly]),
+            c => c.WithModules([.. ServerModuleTypes]).WithEmptyValidators().WithEmptyResponseNegotiators());
 
         services.AddAuthentication(OwlmetryAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OwlmetryAuthenticationHandler>(OwlmetryAuthenticationHandler.SchemeName, null);
@@ -127,7 +137,11 @@ public static class OwlmetryServer
         app.MapServerObservability();
 
         // A path of the API asked with a method it does not take answers 405 (with Allow), so every operation lists it.
-        app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapOwlmetryIssuesApi();
+        app.MapOwlmetryIssues("/v1").ProducesProblem(StatusCodes.Status405MethodNotAllowed);
+        app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapCarter();
         return app;
     }
+
+    private static IEnumerable<Type> ServerModuleTypes =>
+        typeof(OwlmetryServer).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ICarterModule)));
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;

@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
@@ -8,7 +11,7 @@ public sealed class ApiKeysModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/v1/auth/keys").WithTags("API keys").RequireAuthorization(OwlmetryApi.PolicyName)
+        var keys = app.MapGroup("/v1/auth/keys").WithTags("API keys").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403);
         keys.MapPost("", ApiKeyEndpoints.CreateKey).WithName("CreateApiKey").WithSummary("Create an API key")
             .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404);

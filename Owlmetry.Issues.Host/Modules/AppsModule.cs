@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
@@ -8,7 +11,7 @@ public sealed class AppsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var apps = app.MapGroup("/v1/apps").WithTags("Apps").RequireAuthorization(OwlmetryApi.PolicyName)
+        var apps = app.MapGroup("/v1/apps").WithTags("Apps").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         apps.MapPost("", AppEndpoints.CreateApp).WithName("CreateApp").WithSummary("Create an app")
             .Produces<CreatedAppResponse>(StatusCodes.Status201Created).ProducesProblem(400);

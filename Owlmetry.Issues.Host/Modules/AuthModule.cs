@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;
@@ -12,9 +15,9 @@ public sealed class AuthModule : ICarterModule
         var auth = app.MapGroup("/v1/auth").WithTags("Auth");
         auth.MapPost("login", AuthEndpoints.Login).WithName("Login").WithSummary("Log in with email and password").AllowAnonymous().RequireLoginRateLimiting()
             .Produces<LoginResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(429);
-        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").WithSummary("Get the logged-in user and their teams").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("me", AuthEndpoints.GetCurrentUser).WithName("GetCurrentUser").WithSummary("Get the logged-in user and their teams").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .Produces<SessionResponse>().ProducesProblem(401).ProducesProblem(403);
-        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").WithSummary("Describe the caller").RequireAuthorization(OwlmetryApi.PolicyName)
+        auth.MapGet("whoami", AuthEndpoints.WhoAmI).WithName("WhoAmI").WithSummary("Describe the caller").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .WithDescription("The caller: a user with their teams, or an API key with its type, permissions, team and app.")
             .Produces<WhoAmIResponse>().ProducesProblem(401);
     }

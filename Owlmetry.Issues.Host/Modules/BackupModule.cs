@@ -1,4 +1,5 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Hosting;
 

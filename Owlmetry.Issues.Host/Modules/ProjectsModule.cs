@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
@@ -8,7 +11,7 @@ public sealed class ProjectsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/v1/projects").WithTags("Projects").RequireAuthorization(OwlmetryApi.PolicyName)
+        var projects = app.MapGroup("/v1/projects").WithTags("Projects").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403);
         projects.MapGet("", ProjectEndpoints.ListProjects).WithName("ListProjects").WithSummary("List projects").Produces<ProjectListResponse>();
         projects.MapGet("{projectId:guid}", ProjectEndpoints.GetProject).WithName("GetProject").WithSummary("Get a project with its apps")

@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
@@ -8,7 +11,7 @@ public sealed class TeamsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var teams = app.MapGroup("/v1/teams").WithTags("Teams").RequireAuthorization(OwlmetryApi.PolicyName)
+        var teams = app.MapGroup("/v1/teams").WithTags("Teams").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403);
         teams.MapPost("", TeamEndpoints.CreateTeam).WithName("CreateTeam").WithSummary("Create a team")
             .Produces<TeamResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(409);

@@ -1,4 +1,7 @@
 using Carter;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
@@ -8,7 +11,7 @@ public sealed class WebhooksModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/v1/teams/{teamId:guid}/webhooks").WithTags("Webhooks").RequireAuthorization(OwlmetryApi.PolicyName)
+        var webhooks = app.MapGroup("/v1/teams/{teamId:guid}/webhooks").WithTags("Webhooks").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         webhooks.MapPost("", WebhookEndpoints.CreateWebhook).WithName("CreateWebhook").WithSummary("Create a webhook")
             .Produces<CreatedWebhookResponse>(StatusCodes.Status201Created).ProducesProblem(400);

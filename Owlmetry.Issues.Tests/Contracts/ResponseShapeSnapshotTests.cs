@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Snapshooter.NUnit;
 
 namespace Owlmetry.Issues.Tests.Contracts;

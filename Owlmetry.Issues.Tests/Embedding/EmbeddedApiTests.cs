@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Owlmetry.Issues.Host;
-using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 
@@ -26,7 +25,10 @@ public sealed class EmbeddedApiTests
     private HttpClient _client = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public async Task SetUp() => (_app, _client) = await StartShopAsync("/v1");
+
+    /// <summary>The shop: its own routes and authentication, the Issues API mounted with the two calls under <paramref name="prefix"/>.</summary>
+    private static async Task<(WebApplication App, HttpClient Client)> StartShopAsync(string prefix)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -37,29 +39,28 @@ public sealed class EmbeddedApiTests
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
 
-        // The two calls that add issue tracking, plus the host's own mapping of its users to actors.
-        builder.Services.AddOwlmetryIssues().UseInMemoryStorage();
+        // The two calls (services, then routes), plus the host's own mapping of its users to actors.
         builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = HeaderAuthenticationHandler.SchemeName);
         builder.Services.AddSingleton<IActorResolver, ShopActorResolver>();
 
-        _app = builder.Build();
-        _app.UseExceptionHandler();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapGet("/shop/ping", () => "pong");
-        _app.MapOwlmetryIssuesApi();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/shop/ping", () => "pong");
+        app.MapOwlmetryIssues(prefix);
 
-        var directory = _app.Services.GetRequiredService<InMemoryIssueDirectory>();
+        var directory = app.Services.GetRequiredService<InMemoryIssueDirectory>();
         directory.AddProject(new ProjectInfo(s_project, s_tenant, "Shop"));
         directory.AddApp(new AppInfo(s_app, s_project, "Shop backend"));
-        var ingested = await _app.Services.GetRequiredService<EventIngestor>().IngestAsync(
+        var ingested = await app.Services.GetRequiredService<EventIngestor>().IngestAsync(
             new IngestSource(s_app, s_project, "backend"),
             [new IncomingEvent { Message = "Checkout failed", Level = "error", SessionId = Guid.NewGuid().ToString() }]);
         Assert.That(ingested.Value.Accepted, Is.EqualTo(1));
-        await _app.Services.GetRequiredService<IssueScanner>().ScanAsync();
+        await app.Services.GetRequiredService<IssueScanner>().ScanAsync();
 
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
+        await app.StartAsync();
+        return (app, app.GetTestClient());
     }
 
     [TearDown]
@@ -84,6 +85,65 @@ public sealed class EmbeddedApiTests
         Assert.That(resolved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resolved.Content.ReadAsStringAsync());
         Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(JsonNode.Parse(await comment.Content.ReadAsStringAsync())!["author_name"]!.GetValue<string>(), Is.EqualTo("jane"));
+        Assert.That(comment.Headers.Location?.OriginalString, Does.StartWith($"/v1/projects/{s_project}/issues/{issueId}/comments/"));
+    }
+
+    [Test]
+    public async Task IssuesApi_AppsOwnUser_SeesItsTeamsIssuesAcrossProjects()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var page = JsonNode.Parse(await _client.GetStringAsync("/v1/issues"))!;
+
+        Assert.That(page["issues"]!.AsArray().Select(i => i!["project_id"]!.GetValue<string>()), Is.EqualTo(new[] { s_project.ToString() }));
+    }
+
+    [Test]
+    public async Task IssuesApi_UserOfAnotherTenant_CannotTriageOrSeeTeamIssues()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+        var issueId = JsonNode.Parse(await _client.GetStringAsync($"/v1/projects/{s_project}/issues"))!["issues"]![0]!["id"]!.GetValue<string>();
+        _client.DefaultRequestHeaders.Remove("X-User");
+        _client.DefaultRequestHeaders.Add("X-User", "mallory");
+
+        var patch = await _client.PatchAsJsonAsync($"/v1/projects/{s_project}/issues/{issueId}", new { status = "resolved", resolved_at_version = "1.0" });
+        var teamList = JsonNode.Parse(await _client.GetStringAsync("/v1/issues"))!;
+        var jobs = await _client.GetAsync($"/v1/teams/{s_tenant}/jobs");
+
+        Assert.That(patch.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(teamList["issues"]!.AsArray(), Is.Empty);
+        Assert.That(jobs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task IssuesApi_AppsOwnUser_IsNotAClientKey_SoIngestIsForbidden()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var response = await _client.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "x", level = "error", session_id = Guid.NewGuid() } } });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo(IngestAccess.EventsClientKeyRequired));
+    }
+
+    [Test]
+    public async Task MapOwlmetryIssues_AnotherPrefix_ServesTheApiAndItsLinksThere()
+    {
+        var (app, client) = await StartShopAsync("/api/issue-tracking");
+        await using (app)
+        using (client)
+        {
+            client.DefaultRequestHeaders.Add("X-User", "jane");
+
+            var page = JsonNode.Parse(await client.GetStringAsync($"/api/issue-tracking/projects/{s_project}/issues"))!;
+            var issueId = page["issues"]![0]!["id"]!.GetValue<string>();
+            var comment = await client.PostAsJsonAsync($"/api/issue-tracking/projects/{s_project}/issues/{issueId}/comments", new { body = "seen" });
+            var unprefixed = await client.GetAsync($"/v1/projects/{s_project}/issues");
+
+            Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(comment.Headers.Location?.OriginalString, Does.StartWith($"/api/issue-tracking/projects/{s_project}/issues/{issueId}/comments/"));
+            Assert.That(unprefixed.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        }
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Tests.Embedding;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Tests.Support;

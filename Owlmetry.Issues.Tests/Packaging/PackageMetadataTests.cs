@@ -7,14 +7,14 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Packaging;
 
 /// <summary>
-/// <c>dotnet pack</c> of the two library packages, from the build these tests run on (no restore, no build), into a
+/// <c>dotnet pack</c> of the library packages, from the build these tests run on (no restore, no build), into a
 /// folder of its own; each .nupkg (a zip) is read for what nuget.org shows of a package.
 /// </summary>
 [Category("Pack")]
 public sealed class PackageMetadataTests
 {
     private const string RepositoryUrl = "https://github.com/owlmetry/owlmetry-issues-dotnet";
-    private static readonly string[] s_packages = ["Owlmetry.Issues", "Owlmetry.Issues.Storage.LiteDb"];
+    private static readonly string[] s_packages = ["Owlmetry.Issues", "Owlmetry.Issues.Storage.LiteDb", "Owlmetry.Issues.AspNetCore"];
     private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(2);
     private readonly TempFolder _output = new();
 

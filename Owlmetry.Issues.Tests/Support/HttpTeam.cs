@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
 

@@ -7,9 +7,10 @@ namespace Owlmetry.Issues;
 /// </summary>
 public sealed record Actor
 {
-    private Actor(ActorKind kind, Guid id, string name, IReadOnlyDictionary<Guid, TeamRole> teams, IReadOnlySet<string> permissions)
+    private Actor(ActorKind kind, Guid id, string name, IReadOnlyDictionary<Guid, TeamRole> teams, IReadOnlySet<string> permissions, Guid? appId = null)
     {
         Kind = kind;
+        AppId = appId;
         Id = id;
         Name = name;
         Teams = teams;
@@ -28,6 +29,9 @@ public sealed record Actor
     /// <summary>The teams the actor may act in, with its role in each.</summary>
     public IReadOnlyDictionary<Guid, TeamRole> Teams { get; }
 
+    /// <summary>The app a client key is bound to, which its events and attachments are sent for; null for users and agents.</summary>
+    public Guid? AppId { get; }
+
     /// <summary>The permissions of a key. Users pass every permission check.</summary>
     public IReadOnlySet<string> Permissions { get; }
 
@@ -40,8 +44,12 @@ public sealed record Actor
         new(ActorKind.Agent, keyId, name, new Dictionary<Guid, TeamRole> { [teamId] = TeamRole.Member }, permissions.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>A client (SDK) API key of one app in <paramref name="teamId"/>: it may only write events.</summary>
-    public static Actor Client(Guid keyId, string name, Guid teamId) =>
-        new(ActorKind.Client, keyId, name, new Dictionary<Guid, TeamRole> { [teamId] = TeamRole.Member }, new HashSet<string> { IssuePermissions.EventsWrite });
+    /// <param name="keyId">The key's id.</param>
+    /// <param name="name">The key's name.</param>
+    /// <param name="teamId">The team of the key's app.</param>
+    /// <param name="appId">The app the key sends for; without one, ingest refuses the key.</param>
+    public static Actor Client(Guid keyId, string name, Guid teamId, Guid? appId = null) =>
+        new(ActorKind.Client, keyId, name, new Dictionary<Guid, TeamRole> { [teamId] = TeamRole.Member }, new HashSet<string> { IssuePermissions.EventsWrite }, appId);
 
     /// <summary>Whether the actor holds <paramref name="permission"/>: users always do, keys when listed.</summary>
     public bool Has(string permission) => Kind == ActorKind.User || Permissions.Contains(permission);

@@ -14,4 +14,10 @@ public static class IssuePermissions
 
     /// <summary>List and read stored events; list, read and download attachments.</summary>
     public const string EventsRead = "events:read";
+
+    /// <summary>List and read the scan jobs a team triggered.</summary>
+    public const string JobsRead = "jobs:read";
+
+    /// <summary>Trigger a scan job (with an admin user or an agent key).</summary>
+    public const string JobsWrite = "jobs:write";
 }

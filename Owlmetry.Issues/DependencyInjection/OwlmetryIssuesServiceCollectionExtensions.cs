@@ -42,6 +42,7 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
         services.TryAddSingleton<IFingerprintStrategy, DefaultFingerprintStrategy>();
         services.TryAddSingleton<ScanSignal>();
         services.TryAddSingleton<EventIngestor>();
+        services.TryAddSingleton<IngestAccess>();
         services.TryAddSingleton<IssueScanner>();
         services.TryAddSingleton<ScanJobs>();
         services.TryAddSingleton<ScanRunHistory>();

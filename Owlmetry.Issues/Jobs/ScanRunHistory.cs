@@ -11,6 +11,18 @@ public sealed class ScanRunHistory(ScanJobs jobs, IIssueStore store, IOptions<Is
     private const string CursorScope = "job_runs";
     private readonly IssuesOptions _options = options.Value;
 
+    /// <summary>One page of the runs <paramref name="teamId"/> triggered, for a member of the team or an agent key with <c>jobs:read</c>.</summary>
+    /// <param name="actor">The caller; another team is "not found".</param>
+    /// <param name="teamId">The team whose runs to list.</param>
+    /// <param name="cursor">The cursor returned with the previous page.</param>
+    /// <param name="limit">The page size, clamped to 1..200; 50 when null.</param>
+    /// <param name="ct">Cancels the read.</param>
+    /// <returns>The page, or why it was refused.</returns>
+    public Task<IssueResult<ScanRunPage>> ListTeamRunsAsync(Actor actor, Guid teamId, string? cursor, int? limit, CancellationToken ct = default) =>
+        TeamAccess.RequireMember(actor, teamId, IssuePermissions.JobsRead) is { } refusal
+            ? Task.FromResult<IssueResult<ScanRunPage>>(refusal)
+            : ListTeamRunsAsync(teamId, cursor, limit, ct);
+
     /// <summary>One page of the runs <paramref name="teamId"/> triggered; the caller has checked the team is the actor's.</summary>
     /// <param name="teamId">The team whose runs to list.</param>
     /// <param name="cursor">The cursor returned with the previous page.</param>

@@ -1,12 +1,16 @@
 using System.Text.Json;
-using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues;
 
 /// <summary>The notification payload of CONTRACT §9: what the outbox stores and what a webhook receives, byte for byte.</summary>
 public static class NotificationJson
 {
-    private static readonly JsonSerializerOptions s_options = IssuesJson.CreateOptions();
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Converters = { new UtcMillisecondsConverter() },
+    };
 
     /// <summary>The payload JSON of <paramref name="notification"/> (compact, snake_case).</summary>
     public static string Serialize(IssueNotification notification)

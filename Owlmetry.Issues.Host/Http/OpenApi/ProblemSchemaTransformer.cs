@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 
@@ -16,7 +17,7 @@ internal sealed record WireEnum(string Component, IReadOnlyList<string> Names)
 
     public static WireEnum IssueStatus { get; } = new("IssueStatus", WireNames.All<IssueStatus>());
     public static WireEnum IssueSort { get; } = new("IssueSort", WireNames.All<IssueSort>());
-    public static WireEnum EventOrder { get; } = new("EventOrder", EventListParameters.Orders);
+    public static WireEnum EventOrder { get; } = new("EventOrder", WireNames.All<EventOrder>());
     public static WireEnum DataMode { get; } = new("DataMode", WireNames.All<DataMode>());
     public static WireEnum Permission { get; } = new("Permission", ApiKeyPermissions.All);
     public static WireEnum KeyType { get; } = new("KeyType", WireNames.All<ApiKeyType>());

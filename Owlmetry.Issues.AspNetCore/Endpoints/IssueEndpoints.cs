@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
+
+namespace Owlmetry.Issues.AspNetCore.Endpoints;
+
+internal static class IssueEndpoints
+{
+    public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListProjectIssues(
+        Guid projectId, [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var query = QueryParser.ParseIssueQuery(parameters);
+        return query.IsSuccess
+            ? (await issues.ListAsync(caller.Actor, projectId, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : query.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListTeamIssues(
+        [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var query = QueryParser.ParseTeamIssueQuery(parameters);
+        return query.IsSuccess
+            ? (await issues.ListAcrossTeamsAsync(caller.Actor, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : query.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueDetailResponse>, ProblemHttpResult>> GetIssue(
+        Guid projectId,
+        Guid issueId,
+        [FromQuery(Name = "occurrence_cursor")] string? occurrenceCursor,
+        [FromQuery(Name = "occurrence_limit")] string? occurrenceLimit,
+        CurrentActor caller,
+        IIssueService issues,
+        CancellationToken ct)
+    {
+        var page = new OccurrencePageRequest(string.IsNullOrEmpty(occurrenceCursor) ? null : occurrenceCursor, QueryParser.ParseLimit(occurrenceLimit));
+        return (await issues.GetAsync(caller.Actor, projectId, issueId, page, ct)).ToHttp(IssueContracts.ToResponse);
+    }
+
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> UpdateIssue(
+        Guid projectId, Guid issueId, UpdateIssueRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var target = RequestBodies.ParseStatus(body);
+        return target.IsSuccess
+            ? (await issues.ChangeStatusAsync(caller.Actor, projectId, issueId, target.Value, body!.ResolvedAtVersion, ct)).ToHttp(IssueContracts.ToResponse)
+            : target.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> MergeIssue(
+        Guid projectId, Guid issueId, MergeIssueRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var sourceId = RequestBodies.ParseMergeSource(body);
+        return sourceId.IsSuccess
+            ? (await issues.MergeAsync(caller.Actor, projectId, issueId, sourceId.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : sourceId.Error.ToProblem();
+    }
+}

@@ -1,0 +1,20 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Owlmetry.Issues.AspNetCore.Http;
+
+/// <summary>
+/// Binds <see cref="JsonElement"/> members of request bodies (kept raw to tell an absent field from null) with their
+/// text checked, as every other member's is: a bad string fails the binding (400) instead of a later <c>GetString</c> (500).
+/// </summary>
+internal sealed class CheckedJsonElementConverter : JsonConverter<JsonElement>
+{
+    public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var element = JsonElement.ParseValue(ref reader);
+        return JsonText.HasValidStrings(JsonMarshal.GetRawUtf8Value(element)) ? element : throw new JsonException(JsonText.InvalidTextMessage);
+    }
+
+    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Owlmetry.Issues.AspNetCore.Auth;
+
+namespace Owlmetry.Issues.AspNetCore.Http;
+
+/// <summary>
+/// The safety net: bad requests the framework detects become 4xx with a clear message; anything else is a bug,
+/// logged and answered 500. A host adds its own handlers for its own exceptions ahead of this one.
+/// </summary>
+internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, message) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            InvalidContentEncodingException => (StatusCodes.Status400BadRequest, exception.Message),
+
+            // JSON binding refuses a charset it has no encoding for with this exception, before reading the body.
+            InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),
+            UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        await ErrorResponses.Problem(status, message).ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static string DescribeJsonError(JsonException json) =>
+        json.Path is { Length: > 1 } path ? $"Invalid JSON body at {path}" : "Invalid JSON body";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+}

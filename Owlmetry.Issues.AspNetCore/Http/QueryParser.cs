@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace Owlmetry.Issues.AspNetCore.Http;
+
+/// <summary>Parses query strings into the library's queries; every refusal names the parameter and the valid values.</summary>
+internal static class QueryParser
+{
+    public static IssueResult<IssueQuery> ParseIssueQuery(IssueListParameters p) => Parse<IssueQuery>(p);
+
+    public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(TeamIssueListParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var query = Parse<TeamIssueQuery>(p);
+        var teamId = ParseGuid(p.TeamId, "team_id");
+        var projectId = ParseGuid(p.ProjectId, "project_id");
+        if (!query.IsSuccess || !teamId.IsSuccess || !projectId.IsSuccess)
+        {
+            return query.Error ?? teamId.Error ?? projectId.Error!;
+        }
+
+        return query.Value with { TeamId = teamId.Value, ProjectId = projectId.Value };
+    }
+
+    private static IssueResult<TQuery> Parse<TQuery>(IssueListParameters p)
+        where TQuery : IssueQuery, new()
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        IssueStatus? status = null;
+        if (!string.IsNullOrEmpty(p.Status))
+        {
+            if (!WireNames.TryParse<IssueStatus>(p.Status, out var parsed))
+            {
+                return Invalid("status", WireNames.All<IssueStatus>());
+            }
+
+            status = parsed;
+        }
+
+        DataMode? dataMode = null;
+        if (!string.IsNullOrEmpty(p.DataMode))
+        {
+            if (!WireNames.TryParse<DataMode>(p.DataMode, out var parsed))
+            {
+                return Invalid("data_mode", WireNames.All<DataMode>());
+            }
+
+            dataMode = parsed;
+        }
+
+        var sort = IssueSort.LastSeen;
+        if (!string.IsNullOrEmpty(p.Sort) && !WireNames.TryParse<IssueSort>(p.Sort, out sort))
+        {
+            return Invalid("sort", WireNames.All<IssueSort>());
+        }
+
+        bool? isDev = p.IsDev switch
+        {
+            null or "" => null,
+            "true" => true,
+            "false" => false,
+            _ => null,
+        };
+        if (isDev is null && !string.IsNullOrEmpty(p.IsDev))
+        {
+            return Invalid("is_dev", ["true", "false"]);
+        }
+
+        var appId = ParseGuid(p.AppId, "app_id");
+        if (!appId.IsSuccess)
+        {
+            return appId.Error;
+        }
+
+        return new TQuery
+        {
+            Status = status,
+            AppId = appId.Value,
+            IsDev = isDev,
+            DataMode = dataMode,
+            Sort = sort,
+            Cursor = string.IsNullOrEmpty(p.Cursor) ? null : p.Cursor,
+            Limit = ParseLimit(p.Limit),
+        };
+    }
+
+    /// <summary>A non-numeric limit falls back to the default, as the reference does.</summary>
+    public static int? ParseLimit(string? limit) =>
+        int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public static IssueResult<Guid?> ParseGuid(string? value, string name) =>
+        string.IsNullOrEmpty(value) ? IssueResult<Guid?>.Success(null)
+        : Guid.TryParse(value, out var id) ? IssueResult<Guid?>.Success(id)
+        : IssueError.Invalid($"{name} must be a UUID");
+
+    private static IssueError Invalid(string name, IEnumerable<string> valid) =>
+        IssueError.Invalid($"Invalid {name}; valid values: {string.Join(", ", valid)}");
+}

@@ -1,0 +1,17 @@
+using Owlmetry.Issues.AspNetCore.Contracts;
+
+namespace Owlmetry.Issues.AspNetCore.Http;
+
+/// <summary>The checks of request bodies that the library's typed parameters cannot express: text to enum or id.</summary>
+internal static class RequestBodies
+{
+    public static IssueResult<IssueStatus> ParseStatus(UpdateIssueRequest? body) =>
+        string.IsNullOrEmpty(body?.Status) ? IssueError.Invalid("status is required")
+        : WireNames.TryParse<IssueStatus>(body.Status, out var target) ? target
+        : IssueError.Invalid($"Invalid status; valid values: {string.Join(", ", WireNames.All<IssueStatus>())}");
+
+    public static IssueResult<Guid> ParseMergeSource(MergeIssueRequest? body) =>
+        string.IsNullOrEmpty(body?.SourceIssueId) ? IssueError.Invalid("source_issue_id is required")
+        : Guid.TryParse(body.SourceIssueId, out var sourceId) ? sourceId
+        : IssueError.Invalid("source_issue_id must be a UUID");
+}

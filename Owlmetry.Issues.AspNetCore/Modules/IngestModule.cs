@@ -1,0 +1,17 @@
+using Carter;
+using Owlmetry.Issues.AspNetCore.Endpoints;
+
+namespace Owlmetry.Issues.AspNetCore.Modules;
+
+internal sealed class IngestModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        // One route, mapped without a group of its own: a group's "" route would be /v1/ingest/, the http_route of the metrics.
+        app.MapPost("/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events").WithTags("Ingest")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .WithIngestRateLimiting(app)
+            .Accepts<object>("application/json")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429);
+    }
+}

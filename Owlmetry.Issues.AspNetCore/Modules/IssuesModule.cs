@@ -1,0 +1,22 @@
+using Carter;
+using Owlmetry.Issues.AspNetCore.Endpoints;
+
+namespace Owlmetry.Issues.AspNetCore.Modules;
+
+internal sealed class IssuesModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var project = app.MapGroup("/projects/{projectId:guid}/issues").WithTags("Issues").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        project.MapGet("", IssueEndpoints.ListProjectIssues).WithName("ListProjectIssues").WithSummary("List a project's issues");
+        project.MapGet("{issueId:guid}", IssueEndpoints.GetIssue).WithName("GetIssue").WithSummary("Get an issue with its occurrences, comments and attachments");
+        project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus").WithSummary("Change an issue's status");
+        project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").WithSummary("Merge another issue into this one");
+
+        // Not a group's "" route, which would be /v1/issues/ (the http_route of the metrics).
+        app.MapGet("/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithSummary("List the issues of the caller's teams").WithTags("Issues")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+    }
+}

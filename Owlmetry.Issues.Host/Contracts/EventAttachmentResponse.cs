@@ -1,7 +1,0 @@
-namespace Owlmetry.Issues.Host.Contracts;
-
-/// <summary>An attachment of an event; <c>uploaded_at</c> is null while its bytes have not arrived.</summary>
-public sealed record EventAttachmentResponse(Guid Id, string OriginalFilename, string ContentType, long SizeBytes, DateTimeOffset? UploadedAt)
-{
-    public static EventAttachmentResponse From(IssueAttachment a) => new(a.Id, a.OriginalFilename, a.ContentType, a.SizeBytes, a.UploadedAt);
-}

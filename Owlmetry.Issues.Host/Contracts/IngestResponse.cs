@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Owlmetry.Issues.Host.Contracts;
-
-public sealed record IngestResponse(
-    int Accepted,
-    int Rejected,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IngestError>? Errors);

@@ -1,3 +1,0 @@
-namespace Owlmetry.Issues.Host.Contracts;
-
-public sealed record JobResultResponse(int EventsProcessed, int IssuesCreated, int IssuesRegressed, int IssuesUnsnoozed, int OccurrencesCreated);
