@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Ingest;
+
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>

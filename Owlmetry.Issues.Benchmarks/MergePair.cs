@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>Two seeded issues to merge, and how many sessions they share.</summary>

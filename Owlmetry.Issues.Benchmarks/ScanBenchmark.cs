@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Benchmarks;
 

@@ -1,6 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Benchmarks;
 

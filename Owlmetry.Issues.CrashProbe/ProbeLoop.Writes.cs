@@ -1,3 +1,9 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Lifecycle;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
+
 namespace Owlmetry.Issues.CrashProbe;
 
 internal sealed partial class ProbeLoop

@@ -1,4 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.CrashProbe;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.CrashProbe;
 

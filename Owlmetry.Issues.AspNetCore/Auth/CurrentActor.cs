@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.AspNetCore.Auth;
 
 /// <summary>

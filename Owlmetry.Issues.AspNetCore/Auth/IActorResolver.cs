@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Projects;
 
 namespace Owlmetry.Issues.AspNetCore.Auth;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 
 /// <summary>An attachment of an event; <c>uploaded_at</c> is null while its bytes have not arrived.</summary>

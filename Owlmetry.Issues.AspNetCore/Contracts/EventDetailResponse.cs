@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using Owlmetry.Issues.Events;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

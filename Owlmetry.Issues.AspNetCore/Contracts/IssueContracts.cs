@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 
 /// <summary>Maps the library's results to the API's response shapes, in one place for every host.</summary>

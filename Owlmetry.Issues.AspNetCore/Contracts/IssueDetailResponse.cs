@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Scanning;
+
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 
 /// <summary>A scan run in the reference's job-run shape.</summary>

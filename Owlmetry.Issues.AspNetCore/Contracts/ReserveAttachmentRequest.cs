@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Attachments;
+
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 
 /// <summary>The body of an attachment reservation: the file the SDK is about to upload and the event it belongs to.</summary>

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Events;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 

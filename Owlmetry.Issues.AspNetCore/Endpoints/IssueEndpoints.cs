@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Services;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 

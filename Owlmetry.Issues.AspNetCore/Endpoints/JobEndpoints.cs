@@ -1,6 +1,8 @@
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Jobs;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 

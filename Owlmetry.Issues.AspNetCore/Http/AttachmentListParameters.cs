@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

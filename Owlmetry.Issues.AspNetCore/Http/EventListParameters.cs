@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 
@@ -74,7 +77,7 @@ internal sealed partial class EventListParameters
             return invalid;
         }
 
-        Issues.DataMode? dataMode = null;
+        Issues.Querying.DataMode? dataMode = null;
         if (!string.IsNullOrEmpty(DataMode))
         {
             if (!WireNames.TryParse<DataMode>(DataMode, out var parsed))

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Errors;
+
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

@@ -1,4 +1,6 @@
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 

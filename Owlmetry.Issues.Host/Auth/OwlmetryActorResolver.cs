@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Directory;
 

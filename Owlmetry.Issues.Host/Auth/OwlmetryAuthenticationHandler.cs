@@ -3,8 +3,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Auth;
 

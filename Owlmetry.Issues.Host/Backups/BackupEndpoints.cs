@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Owlmetry.Issues.AspNetCore.Http;
-using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Observability;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Backups;

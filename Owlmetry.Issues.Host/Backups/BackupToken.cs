@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Owlmetry.Issues.Host.Observability;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Backups;

@@ -1,4 +1,3 @@
-using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Storage.LiteDb;

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Host.Bootstrap;
 

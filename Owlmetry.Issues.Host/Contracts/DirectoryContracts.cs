@@ -1,3 +1,4 @@
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Contracts;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Host.Directory;
 
 /// <summary>The permissions an API key may carry (CONTRACT §4).</summary>

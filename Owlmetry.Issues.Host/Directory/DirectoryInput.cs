@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Host.Directory;
 

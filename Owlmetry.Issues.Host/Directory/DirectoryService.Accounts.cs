@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Host.Directory;
 

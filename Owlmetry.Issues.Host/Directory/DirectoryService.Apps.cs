@@ -1,5 +1,6 @@
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 

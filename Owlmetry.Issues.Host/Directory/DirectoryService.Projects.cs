@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;

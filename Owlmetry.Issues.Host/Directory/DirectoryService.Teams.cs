@@ -1,4 +1,5 @@
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;

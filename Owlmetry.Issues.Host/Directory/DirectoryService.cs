@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.DependencyInjection;
+
 namespace Owlmetry.Issues.Host.Directory;
 
 /// <summary>The server-wide event retention as the reference's projects show it: whole days, rounded up.</summary>

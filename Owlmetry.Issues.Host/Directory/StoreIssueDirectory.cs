@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
+
 namespace Owlmetry.Issues.Host.Directory;
 
 /// <summary>Serves the issue library's view of projects and apps from the server's own directory.</summary>

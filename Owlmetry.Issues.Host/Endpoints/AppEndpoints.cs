@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
-using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Http;

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Http;
 

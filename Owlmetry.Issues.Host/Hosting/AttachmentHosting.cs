@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Owlmetry.Issues.AspNetCore.Http;
-using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Http;

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Host.Http;
 

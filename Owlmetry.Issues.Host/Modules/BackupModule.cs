@@ -1,5 +1,4 @@
 using Carter;
-using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Hosting;
 

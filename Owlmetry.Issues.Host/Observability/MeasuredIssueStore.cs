@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Storage;
+
 namespace Owlmetry.Issues.Host.Observability;
 
 /// <summary>Times every unit of work of the store beneath (a decorator, so no provider needs to know about metrics).</summary>

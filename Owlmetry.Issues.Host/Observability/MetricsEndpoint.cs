@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Host.Observability;
 

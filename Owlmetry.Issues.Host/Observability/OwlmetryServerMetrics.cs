@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Owlmetry.Issues.Diagnostics;
 using Owlmetry.Issues.Host.Webhooks;
 
 namespace Owlmetry.Issues.Host.Observability;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Observability;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Diagnostics;
 
 namespace Owlmetry.Issues.Host.Observability;
 

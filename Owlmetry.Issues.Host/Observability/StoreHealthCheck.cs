@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Host.Observability;
 

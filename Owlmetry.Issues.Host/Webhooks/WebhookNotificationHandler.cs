@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Time;
+
 namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Observability;
+using Owlmetry.Issues.Time;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,8 +1,10 @@
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Host.Webhooks;
 

@@ -1,8 +1,10 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks.LiteDb;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Webhooks;

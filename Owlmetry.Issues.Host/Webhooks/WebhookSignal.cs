@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Background;
+
 namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>Wakes the webhook sender when deliveries were added.</summary>

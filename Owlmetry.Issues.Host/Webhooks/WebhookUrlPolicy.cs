@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Host.Webhooks;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

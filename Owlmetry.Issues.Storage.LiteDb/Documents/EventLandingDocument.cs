@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

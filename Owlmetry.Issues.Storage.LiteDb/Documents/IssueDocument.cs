@@ -1,4 +1,5 @@
-using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

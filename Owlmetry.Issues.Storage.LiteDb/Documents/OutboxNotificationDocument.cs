@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Storage.LiteDb.Keys;
 
 internal static partial class StorageKeys

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Keys;
 

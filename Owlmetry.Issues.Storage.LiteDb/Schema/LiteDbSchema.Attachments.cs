@@ -1,4 +1,5 @@
 using LiteDB;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

@@ -1,4 +1,5 @@
 using LiteDB;
+using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Schema;

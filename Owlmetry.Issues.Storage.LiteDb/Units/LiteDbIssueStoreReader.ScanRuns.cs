@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

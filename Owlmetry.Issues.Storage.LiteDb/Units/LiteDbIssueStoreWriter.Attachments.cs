@@ -1,4 +1,6 @@
 using LiteDB;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Units;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Units;

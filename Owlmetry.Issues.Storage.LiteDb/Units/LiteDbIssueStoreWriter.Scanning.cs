@@ -1,4 +1,6 @@
 using LiteDB;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

@@ -1,5 +1,7 @@
 using System.Runtime.ExceptionServices;
 using LiteDB;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Attachments;

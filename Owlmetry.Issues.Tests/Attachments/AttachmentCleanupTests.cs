@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.AttachmentWorld;
+using Owlmetry.Issues.Attachments;
 
 namespace Owlmetry.Issues.Tests.Attachments;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Attachments;

@@ -1,5 +1,8 @@
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.AttachmentWorld;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Tests.Attachments;
 

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Errors;
+
 namespace Owlmetry.Issues.Tests.Attachments;
 
 public sealed class AttachmentRulesTests

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Attachments;

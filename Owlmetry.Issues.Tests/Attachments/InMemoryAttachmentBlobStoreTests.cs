@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Attachments;
+
 namespace Owlmetry.Issues.Tests.Attachments;
 
 [TestFixture]

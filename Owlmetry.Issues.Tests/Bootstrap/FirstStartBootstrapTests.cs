@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;

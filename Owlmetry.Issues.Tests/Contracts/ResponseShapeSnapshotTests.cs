@@ -2,6 +2,8 @@ using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Snapshooter.NUnit;
 
 namespace Owlmetry.Issues.Tests.Contracts;

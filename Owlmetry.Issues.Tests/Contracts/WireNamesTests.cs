@@ -1,3 +1,8 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Tests.Contracts;
 
 public sealed class WireNamesTests

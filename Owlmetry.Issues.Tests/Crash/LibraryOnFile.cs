@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Crash;
 

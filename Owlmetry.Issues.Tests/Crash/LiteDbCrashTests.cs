@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Tests.Crash;
 

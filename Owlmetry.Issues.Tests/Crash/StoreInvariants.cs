@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
+
 namespace Owlmetry.Issues.Tests.Crash;
 
 /// <summary>

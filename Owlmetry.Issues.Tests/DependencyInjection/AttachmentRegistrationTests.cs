@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.DependencyInjection;

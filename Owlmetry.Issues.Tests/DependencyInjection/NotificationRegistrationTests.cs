@@ -2,6 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.DependencyInjection;

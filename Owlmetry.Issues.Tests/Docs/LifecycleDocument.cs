@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Lifecycle;
+
 namespace Owlmetry.Issues.Tests.Docs;
 
 /// <summary>The text of docs/lifecycle.md, generated from the state machine.</summary>

@@ -3,11 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 

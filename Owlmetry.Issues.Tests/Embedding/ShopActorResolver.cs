@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Tests.Embedding;
 
 /// <summary>The embedding application's own user store.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 

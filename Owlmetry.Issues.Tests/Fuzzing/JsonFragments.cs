@@ -2,7 +2,6 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Tests.Fuzzing;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Webhooks;
 
 namespace Owlmetry.Issues.Tests.Fuzzing;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Tests.Http;
 

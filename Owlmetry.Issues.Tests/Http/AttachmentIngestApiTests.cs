@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.HttpAttachments;
+using Owlmetry.Issues.Access;
 
 namespace Owlmetry.Issues.Tests.Http;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage.LiteDb;

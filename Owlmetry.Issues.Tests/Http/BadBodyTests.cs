@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Http;
+using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;

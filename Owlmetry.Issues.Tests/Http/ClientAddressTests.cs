@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Tests.Http;

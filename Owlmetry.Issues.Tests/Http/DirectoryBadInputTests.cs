@@ -1,4 +1,5 @@
 using System.Net;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;

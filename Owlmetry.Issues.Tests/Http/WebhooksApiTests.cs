@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 

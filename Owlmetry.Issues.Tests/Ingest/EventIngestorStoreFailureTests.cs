@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Tests.Ingest;
 

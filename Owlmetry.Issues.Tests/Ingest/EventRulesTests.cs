@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Ingest;

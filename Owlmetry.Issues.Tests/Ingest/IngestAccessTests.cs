@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Ingest;

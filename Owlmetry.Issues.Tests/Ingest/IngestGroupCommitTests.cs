@@ -2,6 +2,10 @@ using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Ingest;
 

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
+using Owlmetry.Issues.Time;
 using Snapshooter.NUnit;
 
 namespace Owlmetry.Issues.Tests.Notifications;

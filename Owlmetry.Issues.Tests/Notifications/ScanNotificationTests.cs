@@ -3,6 +3,13 @@ using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Tests.Notifications;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 

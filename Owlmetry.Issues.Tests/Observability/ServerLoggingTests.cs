@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -58,7 +59,7 @@ public sealed class ServerLoggingTests
     public async Task Scan_ScannerAtDebug_SummarizesThePassThatFoundEvents()
     {
         var logs = new CapturingLoggerProvider();
-        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Owlmetry.Issues.IssueScanner"] = "Debug" };
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Owlmetry.Issues.Scanning.IssueScanner"] = "Debug" };
         using var factory = new OwlmetryServerFactory(settings) { Logs = logs };
         var team = await HttpTeam.CreateAsync(factory);
         await SendRequestsAsync(team);
@@ -67,7 +68,7 @@ public sealed class ServerLoggingTests
         await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
         await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
 
-        var summary = logs.Logs.Single(l => l.Category == "Owlmetry.Issues.IssueScanner");
+        var summary = logs.Logs.Single(l => l.Category == "Owlmetry.Issues.Scanning.IssueScanner");
         Assert.That(summary.Level, Is.EqualTo(LogLevel.Debug));
         Assert.That((summary.State["EventsScanned"], summary.State["IssuesCreated"], summary.State["IssuesRegressed"]), Is.EqualTo((1, 1, 0)));
         Assert.That(summary.State, Contains.Key("DurationMs"));

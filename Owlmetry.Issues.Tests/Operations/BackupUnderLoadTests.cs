@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Crash;

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Owlmetry.Issues.Host.Bootstrap;

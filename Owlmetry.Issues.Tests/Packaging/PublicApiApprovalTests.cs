@@ -1,4 +1,6 @@
 using System.Reflection;
+using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 using PublicApiGenerator;
@@ -12,7 +14,8 @@ namespace Owlmetry.Issues.Tests.Packaging;
 /// </summary>
 public sealed class PublicApiApprovalTests
 {
-    private static readonly Assembly[] s_packages = [typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly];
+    private static readonly Assembly[] s_packages =
+        [typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(OwlmetryIssuesApiOptions).Assembly];
 
     // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The
     // excluded attributes are build facts, not API: the target framework, and the commit SourceLink stamps.

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Tests.Querying;
 
 [TestFixture]

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Scanning;
 

@@ -1,5 +1,8 @@
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Tests.Scanning;
 

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.ScanWorld;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Tests.Scanning;
 

@@ -1,4 +1,9 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Jobs;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Scanning;

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Issues.Tests.Support;
 

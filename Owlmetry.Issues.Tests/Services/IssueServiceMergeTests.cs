@@ -1,3 +1,9 @@
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
 

@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

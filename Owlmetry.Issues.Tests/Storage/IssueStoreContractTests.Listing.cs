@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Rollups;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

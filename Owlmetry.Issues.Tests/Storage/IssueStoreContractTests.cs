@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
+
 namespace Owlmetry.Issues.Tests.Storage;
 
 /// <summary>

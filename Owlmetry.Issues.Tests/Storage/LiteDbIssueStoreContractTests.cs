@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds an uploaded <see cref="IssueAttachment"/> linked to an issue, created at <see cref="TestTimes.Base"/>.</summary>

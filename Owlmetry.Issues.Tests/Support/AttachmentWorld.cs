@@ -1,6 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Testing;
 
 namespace Owlmetry.Issues.Tests.Support;

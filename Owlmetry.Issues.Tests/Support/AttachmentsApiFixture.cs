@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Tests.Support;

@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds an <see cref="AuditRecord"/> of a user resolving an issue.</summary>

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds an <see cref="IssueComment"/> by a user, written at <see cref="TestTimes.Base"/>.</summary>

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds a stored <see cref="ErrorEvent"/> of a new session in <see cref="TestIds.App"/>, happened and received at <see cref="TestTimes.Base"/>.</summary>

@@ -3,9 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Tests.Support;
 

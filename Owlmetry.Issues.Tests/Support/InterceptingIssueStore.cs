@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Storage;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>

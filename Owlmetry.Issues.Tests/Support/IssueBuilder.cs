@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds an <see cref="Issue"/>: a new production issue of <see cref="TestIds.Project"/> unless told otherwise.</summary>

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>Builds domain issues with valid defaults for rule tests that need no store.</summary>

@@ -5,8 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Owlmetry.Issues.Notifications;
 
 namespace Owlmetry.Issues.Tests.Support;
 

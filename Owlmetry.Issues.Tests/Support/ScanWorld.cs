@@ -1,4 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Testing;
 
 namespace Owlmetry.Issues.Tests.Support;

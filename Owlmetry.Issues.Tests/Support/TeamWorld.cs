@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Services;
 using Owlmetry.Issues.Testing;
 
 namespace Owlmetry.Issues.Tests.Support;

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Versions;
+
 namespace Owlmetry.Issues.Tests.Versions;
 
 public sealed class AppVersionComparerTests

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Access;
 
 /// <summary>
 /// Who performs a call: a user (limited by team membership), an agent key (bound to one team, with an

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Access;
 
 /// <summary>The kinds of <see cref="Actor"/>.</summary>
 public enum ActorKind

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Access;
 
 /// <summary>The API key permissions this library checks.</summary>
 public static class IssuePermissions

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Access;
 
 /// <summary>
 /// Team-level authorization of a team's own resources (its jobs, and a host's directory): users by role, keys by

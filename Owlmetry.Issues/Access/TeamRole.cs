@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Access;
 
 /// <summary>A member's role in a team, ordered so that <c>Owner &gt; Admin &gt; Member</c>.</summary>
 public enum TeamRole

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Purges what attachments leave behind, on the injected clock: soft-deleted attachments after

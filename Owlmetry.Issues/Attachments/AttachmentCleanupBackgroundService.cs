@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>Runs the attachment cleanup at start and then every <see cref="AttachmentOptions.CleanupInterval"/>.</summary>
 internal sealed partial class AttachmentCleanupBackgroundService(

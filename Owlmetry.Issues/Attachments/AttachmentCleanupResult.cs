@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>What one run of the attachment cleanup removed.</summary>
 /// <param name="DeletedPurged">Soft-deleted attachments purged, row and bytes.</param>

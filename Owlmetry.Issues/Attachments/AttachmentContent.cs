@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>The bytes of an attachment, opened for a download; the caller disposes <see cref="Content"/>.</summary>
 /// <param name="Attachment">The attachment.</param>

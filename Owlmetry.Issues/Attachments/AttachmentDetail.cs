@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>An attachment and, once its bytes are uploaded, a short-lived signed download token.</summary>
 /// <param name="Attachment">The attachment.</param>

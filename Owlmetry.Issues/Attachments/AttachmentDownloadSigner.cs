@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Signed download tokens: base64url of a version byte, the attachment id, the expiry (Unix milliseconds) and an

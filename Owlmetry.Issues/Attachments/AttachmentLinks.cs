@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Attachments reach issues through their events (CONTRACT §7.2): when the scan places an event that carries a

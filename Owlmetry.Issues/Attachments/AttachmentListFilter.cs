@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Which attachments a store lists: uploaded, non-deleted attachments of the given projects, narrowed by the

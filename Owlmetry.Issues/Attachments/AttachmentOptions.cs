@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Options of attachments (CONTRACT §8): size limits, quotas, how long links and reservations live, and when the

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>One page of an attachment list, newest first (created_at, then id).</summary>
 /// <param name="Attachments">The attachments of the page.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// The filters and page of an attachment list. With neither <see cref="ProjectId"/> nor <see cref="IssueId"/>, the

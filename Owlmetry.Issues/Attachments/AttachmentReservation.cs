@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>A reserved attachment and the time its upload window closes.</summary>
 /// <param name="Attachment">The reserved attachment (not yet uploaded, unless an earlier identical reservation is returned again).</param>

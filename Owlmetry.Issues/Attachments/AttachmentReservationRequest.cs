@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// What an SDK declares when it reserves an attachment (<c>POST /v1/ingest/attachment</c>), as sent: every field is

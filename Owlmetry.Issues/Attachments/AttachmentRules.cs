@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Owlmetry.Issues.Errors;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// The checks of a reservation (CONTRACT §8): shape and bounds of every field (400), the size limit (413), and the

@@ -1,4 +1,9 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Time;
+
+namespace Owlmetry.Issues.Attachments;
 
 internal sealed partial class AttachmentService
 {

@@ -1,6 +1,12 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Storage;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>The attachment operations, split by concern over partial files: ingest (reserve, upload), reading and deleting.</summary>
 internal sealed partial class AttachmentService(

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// The attachments whose bytes are being uploaded in this process: a second upload of the same attachment is

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>Byte figures in messages: exact, and in MiB for people.</summary>
 internal static class Bytes

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>What checking a download token found.</summary>
 internal enum DownloadTokenCheck

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Where the scan put an event that carries a <c>client_event_id</c>: remembered so that an attachment reserved

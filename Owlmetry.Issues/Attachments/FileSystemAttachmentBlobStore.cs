@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Attachment bytes as files in one folder, owner-only on Unix: <c>folder/ab/abcdef….</c> where the name is the

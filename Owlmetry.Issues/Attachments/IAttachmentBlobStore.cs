@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Where attachment bytes live, addressed by attachment id alone: no name a caller sent ever becomes part of a

@@ -1,4 +1,9 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Services;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Attachments (CONTRACT §8), authorized from the <see cref="Actor"/> like <see cref="IIssueService"/>: SDK keys with

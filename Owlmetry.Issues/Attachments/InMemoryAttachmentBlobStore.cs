@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Attachment bytes in memory: the default of <c>AddOwlmetryIssues()</c>, for tests and throw-away instances. Each

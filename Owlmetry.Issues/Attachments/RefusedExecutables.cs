@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// Executables and scripts are refused (415), judged three ways so that no one of them can be lied around: the

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>A reservation request that passed every check of <see cref="AttachmentRules"/>.</summary>
 internal sealed record ValidReservation(

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Owlmetry.Issues.Errors;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Attachments;
 
 /// <summary>
 /// A read-only view of an upload body that hashes and counts the bytes as they pass to the blob store, so the

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Auditing;
 
 /// <summary>The actions an <see cref="AuditRecord"/> can record.</summary>
 public static class AuditActions

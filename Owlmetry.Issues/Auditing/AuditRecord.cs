@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Auditing;
 
 /// <summary>A trace of a status change or a merge: who did what, and the state before and after.</summary>
 public sealed record AuditRecord

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Background;
 
 /// <summary>
 /// Wakes a background loop early: producers call <see cref="Notify"/> after committing work for it, and the loop

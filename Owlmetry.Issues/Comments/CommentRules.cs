@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Comments;
 
 /// <summary>The rules of comments: body bounds, and who may edit or delete.</summary>
 public static class CommentRules

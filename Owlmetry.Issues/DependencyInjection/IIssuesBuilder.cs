@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.DependencyInjection;
 
 /// <summary>
 /// Returned by <c>AddOwlmetryIssues</c>: the hook that storage providers and other extensions hang their

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.DependencyInjection;
 
 internal sealed class IssuesBuilder(IServiceCollection services) : IIssuesBuilder
 {

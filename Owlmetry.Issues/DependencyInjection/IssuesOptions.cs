@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Scanning;
+
+namespace Owlmetry.Issues.DependencyInjection;
 
 /// <summary>Options of the issue library, configured through <c>AddOwlmetryIssues(o => …)</c>.</summary>
 public sealed class IssuesOptions

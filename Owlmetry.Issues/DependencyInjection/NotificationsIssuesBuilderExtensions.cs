@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Owlmetry.Issues;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Notifications;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Owlmetry.Issues;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Jobs;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
 
 namespace Microsoft.Extensions.DependencyInjection;

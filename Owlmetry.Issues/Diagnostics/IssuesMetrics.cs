@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using Owlmetry.Issues.Scanning;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Diagnostics;
 
 /// <summary>
 /// The library's instruments, on the <see cref="MeterName"/> meter of <c>System.Diagnostics.Metrics</c>: events ingest

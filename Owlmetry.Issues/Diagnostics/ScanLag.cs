@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Diagnostics;
 
 /// <summary>
 /// How far the issue scan is behind: the age of the oldest stored error event it has not scanned yet, zero when none

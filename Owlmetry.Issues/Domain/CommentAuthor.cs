@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>The author of a comment: a user, or an agent acting through an API key.</summary>
 /// <param name="Type">Whether a user or an agent wrote it.</param>

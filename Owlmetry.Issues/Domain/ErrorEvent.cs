@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>
 /// An accepted error event waiting for, or kept after, the issue scan. Its <see cref="Sequence"/> is assigned by

@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Lifecycle;
+using Owlmetry.Issues.Services;
+
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>
 /// A group of error events sharing one or more fingerprints. Immutable: changes go through

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>
 /// A file an SDK uploads for a failed event (CONTRACT §8). It is reserved first, with its declared size and

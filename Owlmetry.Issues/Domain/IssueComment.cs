@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Comments;
+
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>A Markdown comment on an issue, written by a user or an agent.</summary>
 public sealed record IssueComment

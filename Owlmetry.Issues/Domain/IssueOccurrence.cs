@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>One error event grouped into an issue. An issue has at most one occurrence per session.</summary>
 public sealed record IssueOccurrence

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Domain;
 
 /// <summary>The lifecycle status of an <see cref="Issue"/>. Wire names are snake_case (<c>in_progress</c>).</summary>
 public enum IssueStatus

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Events;
 
 /// <summary>A stored event with the attachments its SDK sent for it.</summary>
 /// <param name="Event">The event, with its attributes.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Events;
 
 /// <summary>The order of an event list, by timestamp and then id. Wire names: <c>desc</c>, <c>asc</c>.</summary>
 public enum EventOrder

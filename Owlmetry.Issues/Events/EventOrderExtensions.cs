@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Events;
 
 /// <summary>Keyset paging in either <see cref="EventOrder"/>.</summary>
 public static class EventOrderExtensions

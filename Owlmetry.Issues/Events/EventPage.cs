@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Events;
 
 /// <summary>One page of an event list.</summary>
 /// <param name="Events">The events of the page, in the list's order.</param>

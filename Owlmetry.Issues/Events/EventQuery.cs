@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Events;
 
 /// <summary>
 /// The filters and page of an event list. Without <see cref="TeamId"/> or <see cref="ProjectId"/> it covers every

@@ -1,8 +1,15 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Events;
 
 /// <inheritdoc />
 internal sealed class EventService(IIssueStore store, IIssueDirectory directory, TimeProvider timeProvider, IOptions<IssuesOptions> options)

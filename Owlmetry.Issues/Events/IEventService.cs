@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Events;
 
 /// <summary>
 /// Reads the stored events behind issue occurrences: error events, kept for <see cref="IssuesOptions.EventRetention"/>.

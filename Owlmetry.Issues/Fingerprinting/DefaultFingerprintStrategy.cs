@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>The contract's fingerprint: source module, normalized message and an optional discriminator.</summary>
 /// <remarks>

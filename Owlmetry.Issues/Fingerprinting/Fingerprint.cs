@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>The grouping key of an error event and the title an issue created for it would get.</summary>
 /// <param name="Hash">The lowercase hex SHA-256 fingerprint.</param>

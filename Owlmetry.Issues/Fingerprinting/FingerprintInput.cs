@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>The parts of an error event that decide which issue it belongs to.</summary>
 /// <param name="Message">The event message as sent by the SDK.</param>

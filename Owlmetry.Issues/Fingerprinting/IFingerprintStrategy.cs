@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>Decides how error events are grouped into issues.</summary>
 public interface IFingerprintStrategy

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>
 /// Normalizes an error message so that messages differing only in ids, numbers or quoted values group together.

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Fingerprinting;
 
 /// <summary>
 /// Describes a failed network request as <c>&lt;METHOD&gt; &lt;host&gt;&lt;templated path&gt;</c>, with ids in

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// An event ingest accepted, of any level. Only <c>error</c> events are stored for the scan; an embedding

@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// Ingest as a library call (what <c>POST /v1/ingest</c> does, without HTTP): each event is validated alone,

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// The validation of one ingested event (CONTRACT §6): required fields, bounded lengths, environments allowed

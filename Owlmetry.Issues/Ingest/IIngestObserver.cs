@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>A hook that sees every event ingest accepted, once it is durable. Register any number of them.</summary>
 public interface IIngestObserver

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>An event as an SDK sent it, before validation: every field is optional here and checked by ingest.</summary>
 public sealed record IncomingEvent

@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
+
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// Who may send events and attachments: a client key with <c>events:write</c> that is bound to an app

@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// Group commit for ingest: batches that arrive while a unit of work is running wait together and are stored in

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>Why one event of a batch was refused.</summary>
 /// <param name="Index">The event's position in the batch.</param>

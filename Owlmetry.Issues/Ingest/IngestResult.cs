@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>What happened to a batch: accepted and rejected counts (duplicates count in neither) and why each rejection.</summary>
 /// <param name="Accepted">Events accepted, durable when the result is returned.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Ingest;
 
 /// <summary>Where a batch of events comes from, as the host established it from the client key and request.</summary>
 /// <param name="AppId">The app of the client key.</param>

@@ -1,6 +1,12 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Jobs;
 
 /// <summary>
 /// A team's job list: the scan runs the team triggered, newest first, keyset-paged on (started_at, id). Background

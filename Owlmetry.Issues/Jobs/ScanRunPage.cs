@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Scanning;
+
+namespace Owlmetry.Issues.Jobs;
 
 /// <summary>One page of a team's scan runs, newest first.</summary>
 /// <param name="Runs">The runs of the page.</param>

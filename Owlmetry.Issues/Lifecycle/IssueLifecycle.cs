@@ -1,6 +1,8 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
 using Stateless.Graph;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Lifecycle;
 
 /// <summary>
 /// The issue status rules: which manual transitions the API allows, their side effects, and the two transitions

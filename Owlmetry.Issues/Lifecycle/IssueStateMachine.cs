@@ -1,6 +1,7 @@
+using Owlmetry.Issues.Domain;
 using Stateless;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Lifecycle;
 
 /// <summary>
 /// The one place where status rules live: a Stateless machine over an immutable <see cref="Issue"/>, built per

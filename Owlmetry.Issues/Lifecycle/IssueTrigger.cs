@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Lifecycle;
 
 /// <summary>What moves an issue between statuses. The last two are fired only by the scan.</summary>
 internal enum IssueTrigger

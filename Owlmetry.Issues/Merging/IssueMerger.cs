@@ -1,4 +1,10 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Rollups;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Merging;
 
 /// <summary>
 /// The merge rule, run inside one store unit of work so that it is atomic on every provider: the source's

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>An issue as a digest lists it.</summary>
 /// <param name="Id">The issue id.</param>

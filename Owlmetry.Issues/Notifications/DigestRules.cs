@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>Which issues a digest lists (CONTRACT §9), written once for the in-memory store and the digest itself.</summary>
 internal static class DigestRules

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// Receives notifications in process, registered with <c>AddNotificationHandler&lt;T&gt;()</c>. Each notification

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>How often a project's digest may go out (<c>issue_alert_frequency</c>).</summary>
 public enum IssueAlertFrequency

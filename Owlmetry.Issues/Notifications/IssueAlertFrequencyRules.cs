@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>A project's digest frequency when it set none, and the period each frequency stands for.</summary>
 public static class IssueAlertFrequencyRules

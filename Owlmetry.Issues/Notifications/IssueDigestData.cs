@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The <c>data</c> of an <c>issue.digest</c> notification.</summary>
 /// <param name="ProjectId">The project digested.</param>

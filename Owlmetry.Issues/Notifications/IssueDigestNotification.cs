@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>A project's digest: its production new and regressed issues with activity since they were last notified.</summary>
 public sealed record IssueDigestNotification : IssueNotification

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// The per-project digest (CONTRACT §9): at most once per period of the project's <c>issue_alert_frequency</c>

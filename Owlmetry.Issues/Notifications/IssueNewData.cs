@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The <c>data</c> of an <c>issue.new</c> notification.</summary>
 /// <param name="Counts">How many issues are new (unsnoozed ones included) and how many regressed.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The production issues one scan batch created, regressed or brought back from snooze, for one team.</summary>
 public sealed record IssueNewNotification : IssueNotification

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// A notification for one team, as an in-process handler receives it: <see cref="IssueNewNotification"/> or

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>Reads and writes an <see cref="IssueStatus"/> as its wire name (<c>new</c>, <c>regressed</c>, …).</summary>
 internal sealed class IssueStatusJsonConverter : JsonConverter<IssueStatus>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The <c>counts</c> of an <c>issue.new</c> notification.</summary>
 /// <param name="New">New issues, those back from snooze included (CONTRACT §2).</param>

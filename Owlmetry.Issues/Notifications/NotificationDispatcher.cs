@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// Hands the outbox's pending notifications, oldest first, to every <see cref="INotificationHandler"/>, and marks

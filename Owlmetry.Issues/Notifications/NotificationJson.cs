@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The notification payload of CONTRACT §9: what the outbox stores and what a webhook receives, byte for byte.</summary>
 public static class NotificationJson

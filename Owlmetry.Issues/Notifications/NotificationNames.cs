@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Projects;
+
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// The directory's projects and app names for one unit of work, read before it: the directory is asynchronous and

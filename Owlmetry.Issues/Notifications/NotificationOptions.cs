@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>Options of notification delivery and digests, configured through <c>AddNotifications(o => …)</c>.</summary>
 public sealed class NotificationOptions

@@ -1,4 +1,9 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
+
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// Records the <c>issue.new</c> notifications of scan batches in the store's outbox (CONTRACT §9): one per team,

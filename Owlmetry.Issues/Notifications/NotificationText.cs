@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The human readable <c>title</c> and <c>body</c> of notifications.</summary>
 internal static class NotificationText

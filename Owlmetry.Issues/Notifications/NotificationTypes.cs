@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The <c>type</c> of each notification (CONTRACT §9), as it appears in payloads and webhook subscriptions.</summary>
 public static class NotificationTypes

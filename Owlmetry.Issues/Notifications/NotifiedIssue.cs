@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>An issue as an <c>issue.new</c> notification lists it.</summary>
 /// <param name="Id">The issue id.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// A notification in the store's outbox. It is recorded in the same unit of work as the change it reports (a scan

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Notifications;
 
 // The notification payload's timestamps, written as the API writes them (Owlmetry.Issues.AspNetCore's
 // UtcMillisecondsJsonConverter): the library stores and sends payloads but no longer defines the API's shapes.

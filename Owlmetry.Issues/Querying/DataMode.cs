@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>Which events' issues a list shows. Wire names: <c>production</c>, <c>development</c>, <c>all</c>.</summary>
 public enum DataMode

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>An issue with a page of its occurrences, its comments and its attachments.</summary>
 /// <param name="Item">The issue and its names.</param>

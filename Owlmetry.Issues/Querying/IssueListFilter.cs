@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>Which issues a store lists: those of the given projects, narrowed by the optional filters.</summary>
 /// <param name="ProjectIds">The projects to list; an empty set lists nothing.</param>

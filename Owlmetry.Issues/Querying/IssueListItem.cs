@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>An issue with the names a list shows beside it.</summary>
 /// <param name="Issue">The issue.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>One page of an issue list.</summary>
 /// <param name="Issues">The issues of the page, in the list's order.</param>

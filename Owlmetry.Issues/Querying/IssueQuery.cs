@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>The filters, order and page of an issue list.</summary>
 public record IssueQuery

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>
 /// The orders an issue list can take, each descending with the issue id (descending) as tie-break.

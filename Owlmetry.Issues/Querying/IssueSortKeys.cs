@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>An issue's position in each <see cref="IssueSort"/>, for keyset paging.</summary>
 public static class IssueSortKeys

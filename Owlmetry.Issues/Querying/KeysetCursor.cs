@@ -1,8 +1,9 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Owlmetry.Issues.Errors;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>
 /// Opaque page cursors: base64url of <c>scope:value:id</c>. The scope ties a cursor to the order it was made

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>
 /// A row's position in a descending keyset order: its sort value, then its id. Lists return the rows strictly

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>Which page of an issue's occurrences a detail carries.</summary>
 /// <param name="Cursor">The <c>occurrence_cursor</c> of the previous detail, or null for the newest.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Querying;
 
 /// <summary>A cross-project issue list over the caller's teams, optionally narrowed to one team or project.</summary>
 public sealed record TeamIssueQuery : IssueQuery

@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Rollups;
 
 /// <summary>
 /// Recomputes what an issue derives from its occurrences: counts, first and last seen times, and the app and

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Rollups;
 
 /// <summary>
 /// What an issue's roll-ups derive from its occurrences, as a store can compute it without handing every

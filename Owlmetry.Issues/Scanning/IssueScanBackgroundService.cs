@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.DependencyInjection;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>Runs the scan continuously: when ingest signals new error events, and at least every scan interval.</summary>
 internal sealed partial class IssueScanBackgroundService(

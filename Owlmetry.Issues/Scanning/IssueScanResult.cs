@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>What a scan did.</summary>
 /// <param name="EventsProcessed">Error events scanned.</param>

@@ -1,8 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// One pass of the issue scan over every error event stored before the pass began. Events are read in

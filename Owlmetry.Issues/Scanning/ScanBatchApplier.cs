@@ -1,4 +1,11 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Lifecycle;
+using Owlmetry.Issues.Rollups;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Versions;
+
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// Applies planned scan parts inside one store unit of work (CONTRACT §7.2–§7.4): fingerprints are aliased,

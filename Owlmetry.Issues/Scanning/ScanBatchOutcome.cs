@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>What one scan batch did, with the issues it created, regressed and woke from snooze as they were written.</summary>
 internal sealed record ScanBatchOutcome(

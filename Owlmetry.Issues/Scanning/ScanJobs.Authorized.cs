@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>The scan as a team's job, authorized from the <see cref="Actor"/>: what the jobs endpoints call.</summary>
 public sealed partial class ScanJobs

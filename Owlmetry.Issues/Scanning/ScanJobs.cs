@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
+
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// Runs the scan as a recorded job: a triggered run is always recorded (running, then completed or failed); a

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// The dev or prod half of one burst: events of one app and session within 5 seconds of the burst's first

@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Fingerprinting;
+
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// Groups a batch of events the way the scan must see them (CONTRACT §7.2): per app, per session, in timestamp

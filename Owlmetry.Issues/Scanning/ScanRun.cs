@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>A recorded run of the issue scan.</summary>
 public sealed record ScanRun

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>The statuses of a <see cref="ScanRun"/>.</summary>
 public static class ScanRunStatus

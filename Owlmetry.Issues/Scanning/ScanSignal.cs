@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Owlmetry.Issues.Background;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Scanning;
 
 /// <summary>
 /// Wakes the background scan as soon as ingest stored error events, so an event is an occurrence well within the

@@ -1,4 +1,9 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Services;
 
 /// <summary>
 /// Every operation of the Issues API, authorized from the <see cref="Actor"/>: keys need <c>issues:read</c> or

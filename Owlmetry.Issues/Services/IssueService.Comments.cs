@@ -1,4 +1,10 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Comments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Time;
+
+namespace Owlmetry.Issues.Services;
 
 internal sealed partial class IssueService
 {

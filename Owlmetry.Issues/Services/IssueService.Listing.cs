@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Services;
 
 internal sealed partial class IssueService
 {

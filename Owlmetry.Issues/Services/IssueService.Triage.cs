@@ -1,4 +1,13 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Lifecycle;
+using Owlmetry.Issues.Merging;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Time;
+
+namespace Owlmetry.Issues.Services;
 
 internal sealed partial class IssueService
 {

@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Services;
 
 /// <summary>The issue operations, split by concern over partial files: listing, triage and comments.</summary>
 internal sealed partial class IssueService(IIssueStore store, IIssueDirectory directory, TimeProvider timeProvider, IOptions<IssuesOptions> options)

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>A fingerprint as the store keys it: fingerprints are scoped per app and per dev/prod.</summary>
 /// <param name="Hash">The lowercase hex SHA-256 fingerprint.</param>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// Storage for issues, their fingerprints, occurrences, comments, attachment links and audit records.

@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The reads of attachments: lookups, lists, quota usage and what the cleanup purges.</summary>
 public partial interface IIssueStoreReader

@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The reads of stored events behind the events API.</summary>
 public partial interface IIssueStoreReader

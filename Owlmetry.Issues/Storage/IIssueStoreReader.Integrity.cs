@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// Whole-store reads that no API request makes: they find rows the other reads cannot reach (an alias or an

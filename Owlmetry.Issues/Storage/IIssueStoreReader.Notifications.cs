@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Notifications;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The reads of notifications: the outbox and the digests.</summary>
 public partial interface IIssueStoreReader

@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The reads of a team's job list.</summary>
 public partial interface IIssueStoreReader

@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The reads a unit of work may make. Lists are keyset-paged and never return soft-deleted rows.</summary>
 public partial interface IIssueStoreReader

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Attachments;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The writes of attachments beyond <see cref="IIssueStoreWriter.UpsertAttachment"/>: purging and event landings.</summary>
 public partial interface IIssueStoreWriter

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Notifications;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The writes of notifications: the outbox and the digests.</summary>
 public partial interface IIssueStoreWriter

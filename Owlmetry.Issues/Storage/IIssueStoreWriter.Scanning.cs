@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Scanning;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>The writes of ingest and the scan.</summary>
 public partial interface IIssueStoreWriter

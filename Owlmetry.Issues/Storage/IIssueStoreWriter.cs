@@ -1,4 +1,8 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Rollups;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// The writes a unit of work may make, on top of its reads. A write that breaks a store invariant (a duplicate

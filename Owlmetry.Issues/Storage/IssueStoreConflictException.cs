@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>Thrown by a store when a write would break one of its invariants; the unit of work rolls back.</summary>
 public sealed class IssueStoreConflictException : Exception

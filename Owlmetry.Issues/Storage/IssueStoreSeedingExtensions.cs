@@ -1,4 +1,7 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Rollups;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>Puts ready-made issues into any store, for tests, demos and imports.</summary>
 public static class IssueStoreSeedingExtensions

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Lifecycle;
+
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>

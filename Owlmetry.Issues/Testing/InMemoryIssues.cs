@@ -2,7 +2,18 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Testing;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Testing;
 
 /// <summary>What <see cref="InMemoryIssues.SeedIssueAsync"/> creates: an issue of an app and its occurrences.</summary>

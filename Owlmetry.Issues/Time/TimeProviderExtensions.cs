@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Time;
 
 /// <summary>Reads the clock at the precision the product stores: UTC milliseconds.</summary>
 public static class TimeProviderExtensions

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Versions;
 
 /// <summary>
 /// Orders app version strings the way the issue scan decides regressions: newer versions compare greater.

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Versions;
 
 /// <summary>The comparable parts of a version string, sliced without allocating.</summary>
 internal readonly ref struct VersionParts

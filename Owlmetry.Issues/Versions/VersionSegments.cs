@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Versions;
 
 /// <summary>Segment and identifier comparisons behind <see cref="AppVersionComparer"/>.</summary>
 internal static class VersionSegments

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Testing;
 
 namespace Owlmetry.Samples.Worker.Tests;

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Owlmetry.Issues;
-using Owlmetry.Samples.Worker;
+using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Samples.Worker.Tests;
 

@@ -1,4 +1,4 @@
-using Owlmetry.Issues;
+using Owlmetry.Issues.Notifications;
 
 namespace Owlmetry.Samples.Worker;
 

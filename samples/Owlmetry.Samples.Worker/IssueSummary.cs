@@ -1,4 +1,9 @@
-using Owlmetry.Issues;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
 
 namespace Owlmetry.Samples.Worker;
 

@@ -1,4 +1,4 @@
-using Owlmetry.Issues;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Samples.Worker.Orders;
 using Owlmetry.Samples.Worker.Reporting;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Host.Directory.LiteDb;
 
 /// <summary>Keyed by (team, user): a user has one role per team.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

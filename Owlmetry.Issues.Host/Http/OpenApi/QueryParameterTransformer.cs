@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

@@ -1,8 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Events;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

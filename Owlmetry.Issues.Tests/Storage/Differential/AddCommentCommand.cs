@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Comments on an issue; blank and oversized bodies are refused.</summary>

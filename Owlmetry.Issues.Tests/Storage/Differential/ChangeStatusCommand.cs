@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Moves an issue to a status, allowed by the lifecycle or not.</summary>

@@ -1,5 +1,9 @@
 using System.Globalization;
-using Owlmetry.Issues.Tests.Support;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Comments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Lifecycle;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 

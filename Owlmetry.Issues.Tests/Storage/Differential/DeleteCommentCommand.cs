@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Deletes a comment; its author or an owner or admin of the team may.</summary>

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Projects;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>

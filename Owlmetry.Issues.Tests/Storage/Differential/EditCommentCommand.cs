@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Edits a comment; only its author may.</summary>

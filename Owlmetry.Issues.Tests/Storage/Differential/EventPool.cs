@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Fingerprinting;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>

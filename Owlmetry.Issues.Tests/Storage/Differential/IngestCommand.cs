@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Ingest;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Ingests a batch of events from one app, as <c>POST /v1/ingest</c> does.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 

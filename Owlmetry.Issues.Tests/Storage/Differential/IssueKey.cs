@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>

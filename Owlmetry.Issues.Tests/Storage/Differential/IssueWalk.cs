@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>An issue list read page by page through its cursors.</summary>

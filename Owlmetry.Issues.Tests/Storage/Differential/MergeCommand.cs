@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>Merges one issue into another; the handles may name the same issue, another project's, or one merged away.</summary>

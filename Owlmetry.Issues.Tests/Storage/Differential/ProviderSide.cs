@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Services;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;

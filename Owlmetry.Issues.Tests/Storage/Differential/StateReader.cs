@@ -1,4 +1,10 @@
 using System.Globalization;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Rollups;
+using Owlmetry.Issues.Services;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Services;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Projects;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>An app of the differential tenancy with the platform ingest checks its environments against.</summary>

@@ -1,4 +1,3 @@
-using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb.Files;
 using Owlmetry.Issues.Tests.Support;
 

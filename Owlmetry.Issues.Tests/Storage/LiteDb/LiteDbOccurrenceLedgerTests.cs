@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb.Schema;
 using Owlmetry.Issues.Storage.LiteDb.Units;

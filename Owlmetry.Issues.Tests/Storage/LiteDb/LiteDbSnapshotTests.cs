@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 

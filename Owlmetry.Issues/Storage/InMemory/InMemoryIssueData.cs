@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Scanning;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 /// <summary>The collections of an <see cref="InMemoryIssueStore"/>; only touched under its lock.</summary>

@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal partial class InMemoryIssueStoreReader

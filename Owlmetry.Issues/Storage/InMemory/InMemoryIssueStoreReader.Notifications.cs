@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Notifications;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal partial class InMemoryIssueStoreReader

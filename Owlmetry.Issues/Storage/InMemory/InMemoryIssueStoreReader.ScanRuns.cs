@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal partial class InMemoryIssueStoreReader

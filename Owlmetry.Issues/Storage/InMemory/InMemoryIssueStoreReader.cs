@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal partial class InMemoryIssueStoreReader(InMemoryIssueData data) : IIssueStoreReader

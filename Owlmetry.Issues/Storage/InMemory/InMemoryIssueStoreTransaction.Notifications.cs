@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Notifications;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal sealed partial class InMemoryIssueStoreTransaction

@@ -1,3 +1,7 @@
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Rollups;
+
 namespace Owlmetry.Issues.Storage.InMemory;
 
 /// <summary>The writes of one unit of work, each journaled with its inverse so that a failed unit is undone.</summary>

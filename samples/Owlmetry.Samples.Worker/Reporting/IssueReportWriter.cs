@@ -1,4 +1,4 @@
-using Owlmetry.Issues;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Samples.Worker.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Samples.Worker.Reporting;
 

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Errors;
 
 /// <summary>Why an operation was refused. Hosts map each kind to one status code.</summary>
 public enum IssueErrorKind

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Errors;
 
 /// <summary>An expected failure, returned as a value: its kind and the message shown to API clients.</summary>
 /// <param name="Kind">What went wrong, for mapping to a status code.</param>

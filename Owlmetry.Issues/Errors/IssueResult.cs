@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Errors;
 
 /// <summary>The outcome of an operation: a value, or an <see cref="IssueError"/>.</summary>
 /// <typeparam name="T">The value type.</typeparam>

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Projects;
 
 /// <summary>
 /// What the library needs to know of the host's projects and apps: which team owns a project (for

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Projects;
 
 /// <summary>An app as the issue library sees it.</summary>
 /// <param name="Id">The app id.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Owlmetry.Issues;
+namespace Owlmetry.Issues.Projects;
 
 /// <summary>A thread-safe in-memory <see cref="IIssueDirectory"/> for tests and hosts with a fixed set of projects.</summary>
 public sealed class InMemoryIssueDirectory : IIssueDirectory

@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues;
+using Owlmetry.Issues.Notifications;
+
+namespace Owlmetry.Issues.Projects;
 
 /// <summary>A project as the issue library sees it.</summary>
 /// <param name="Id">The project id.</param>
