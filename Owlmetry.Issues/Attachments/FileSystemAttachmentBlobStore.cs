@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Attachments;
 /// <see cref="DeleteAsync"/> of that id removes.
 /// </summary>
 /// <remarks>One process per folder: two writers of the same id would share its partial file.</remarks>
-public sealed class FileSystemAttachmentBlobStore : IAttachmentBlobStore
+internal sealed class FileSystemAttachmentBlobStore : IAttachmentBlobStore
 {
     private const int CopyBufferSize = 81_920;
     private const string PartialSuffix = ".partial";

@@ -5,7 +5,7 @@ using Owlmetry.Issues.Errors;
 namespace Owlmetry.Issues.Comments;
 
 /// <summary>The rules of comments: body bounds, and who may edit or delete.</summary>
-public static class CommentRules
+internal static class CommentRules
 {
     /// <summary>The longest comment body accepted, after trimming.</summary>
     public const int MaxBodyLength = 10_000;

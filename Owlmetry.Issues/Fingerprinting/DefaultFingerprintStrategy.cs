@@ -27,7 +27,7 @@ namespace Owlmetry.Issues.Fingerprinting;
 /// events by their message, trimmed and cut to <see cref="MaxTitleLength"/> characters (network titles are not cut).
 /// </para>
 /// </remarks>
-public sealed class DefaultFingerprintStrategy : IFingerprintStrategy
+internal sealed class DefaultFingerprintStrategy : IFingerprintStrategy
 {
     /// <summary>The message that marks an SDK network request failure.</summary>
     public const string NetworkRequestMessage = "sdk:network_request";

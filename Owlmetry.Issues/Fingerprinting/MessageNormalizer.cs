@@ -5,7 +5,7 @@ namespace Owlmetry.Issues.Fingerprinting;
 /// <summary>
 /// Normalizes an error message so that messages differing only in ids, numbers or quoted values group together.
 /// </summary>
-public static partial class MessageNormalizer
+internal static partial class MessageNormalizer
 {
     /// <summary>Time allowed per pattern match; the patterns are linear, so only pathological input gets near it.</summary>
     internal const int MatchTimeoutMilliseconds = 1000;

@@ -9,7 +9,7 @@ namespace Owlmetry.Issues.Querying;
 /// Opaque page cursors: base64url of <c>scope:value:id</c>. The scope ties a cursor to the order it was made
 /// for, so a cursor of one sort is refused by another rather than silently misplacing the page.
 /// </summary>
-public static class KeysetCursor
+internal static class KeysetCursor
 {
     /// <summary>Encodes the position after which the next page starts.</summary>
     public static string Encode(string scope, KeysetKey key) =>

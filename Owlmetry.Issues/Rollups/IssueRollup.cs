@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Rollups;
 /// Recomputes what an issue derives from its occurrences: counts, first and last seen times, and the app and
 /// SDK versions of the earliest and latest occurrence carrying one.
 /// </summary>
-public static class IssueRollup
+internal static class IssueRollup
 {
     /// <summary>
     /// Returns <paramref name="issue"/> with its roll-ups recomputed from <paramref name="occurrences"/>, which

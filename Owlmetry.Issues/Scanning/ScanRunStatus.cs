@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Scanning;
 
 /// <summary>The statuses of a <see cref="ScanRun"/>.</summary>
-public static class ScanRunStatus
+internal static class ScanRunStatus
 {
     /// <summary>Started, not finished.</summary>
     public const string Running = "running";

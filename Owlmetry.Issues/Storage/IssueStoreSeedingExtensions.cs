@@ -4,7 +4,7 @@ using Owlmetry.Issues.Rollups;
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>Puts ready-made issues into any store, for tests, demos and imports.</summary>
-public static class IssueStoreSeedingExtensions
+internal static class IssueStoreSeedingExtensions
 {
     /// <summary>
     /// Stores <paramref name="issue"/> with its fingerprints and <paramref name="occurrences"/> in one unit of

@@ -26,7 +26,7 @@ namespace Owlmetry.Issues.Versions;
 /// that differ only in ignored parts (<c>1.2</c>, <c>v1.2.0</c>, <c>1.2.00+abc</c>) compare equal.
 /// </para>
 /// </remarks>
-public sealed class AppVersionComparer : IComparer<string?>
+internal sealed class AppVersionComparer : IComparer<string?>
 {
     private AppVersionComparer()
     {
