@@ -92,6 +92,7 @@ public sealed class ShopSmokeTests
         var checkout = await client.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
 
         Assert.That(issues.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(JsonNode.Parse(await issues.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Send your API key in the X-Api-Key header"));
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 

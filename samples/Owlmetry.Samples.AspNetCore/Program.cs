@@ -19,7 +19,8 @@ builder.Services.AddSingleton<ErrorReporter>();
 builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = ApiKeyAuthenticationHandler.SchemeName);
 builder.Services.AddSingleton<IActorResolver, ShopActorResolver>();
 
-// The library: issues on a LiteDB file, the shop's tenants as its teams and projects, and the scan in the background.
+// The library: issues on a LiteDB file (Issues:DataFile, else under the working directory), the shop's tenants as
+// its teams and projects, and the scan in the background.
 var dataFile = builder.Configuration["Issues:DataFile"] is { Length: > 0 } configured ? configured : "owlmetry-data/shop-issues.db";
 builder.Services.AddOwlmetryIssues()
     .UseLiteDb(dataFile)
