@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Samples.AspNetCore.Accounts;
 using Owlmetry.Samples.AspNetCore.Checkout;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Samples.AspNetCore.Accounts;

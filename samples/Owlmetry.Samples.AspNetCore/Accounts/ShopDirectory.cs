@@ -1,4 +1,4 @@
-using Owlmetry.Issues;
+using Owlmetry.Issues.Projects;
 
 namespace Owlmetry.Samples.AspNetCore.Accounts;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Owlmetry.Issues;
+using Owlmetry.Issues.Ingest;
 using Owlmetry.Samples.AspNetCore.Accounts;
 
 namespace Owlmetry.Samples.AspNetCore.Checkout;
