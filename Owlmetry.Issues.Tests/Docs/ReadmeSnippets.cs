@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Docs;
 
@@ -13,24 +14,14 @@ internal static partial class ReadmeSnippets
     private const string Fence = "```";
     private const string CSharpFence = "```csharp";
 
-    public static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Owlmetry.sln")))
-            {
-                directory = directory.Parent;
-            }
+    /// <summary>The READMEs whose C# blocks are samples' code: the repository's and each package's.</summary>
+    public static IReadOnlyList<string> Readmes { get; } =
+        ["README.md", "Owlmetry.Issues/README.md", "Owlmetry.Issues.Storage.LiteDb/README.md", "Owlmetry.Issues.AspNetCore/README.md"];
 
-            return directory?.FullName ?? throw new InvalidOperationException("Owlmetry.sln not found above the test output.");
-        }
-    }
+    public static string PathOf(string readme) => System.IO.Path.Combine(Repository.Root, readme);
 
-    public static string ReadmePath => Path.Combine(Root, "README.md");
-
-    /// <summary>Every C# block of <paramref name="markdown"/>, with its marker when it has one.</summary>
-    public static IReadOnlyList<Block> Blocks(string markdown)
+    /// <summary>Every C# block of <paramref name="readme"/>, with its marker when it has one.</summary>
+    public static IReadOnlyList<Block> Blocks(string readme, string markdown)
     {
         var lines = markdown.Split('\n');
         var blocks = new List<Block>();
@@ -44,11 +35,12 @@ internal static partial class ReadmeSnippets
             var end = Array.FindIndex(lines, i + 1, l => l.TrimEnd() == Fence);
             if (end < 0)
             {
-                throw new FormatException($"README line {i + 1}: a ```csharp block that is never closed");
+                throw new FormatException($"{readme} line {i + 1}: a ```csharp block that is never closed");
             }
 
             var marker = i > 0 ? MarkerPattern().Match(lines[i - 1].Trim()) : Match.Empty;
             blocks.Add(new Block(
+                readme,
                 i + 1,
                 marker.Success ? marker.Groups["path"].Value : null,
                 marker.Success ? marker.Groups["region"].Value : null,
@@ -63,7 +55,7 @@ internal static partial class ReadmeSnippets
     /// <summary>The text of region <paramref name="region"/> of <paramref name="path"/> (relative to the repository).</summary>
     public static string Region(string path, string region)
     {
-        var lines = File.ReadAllLines(Path.Combine(Root, path));
+        var lines = File.ReadAllLines(PathOf(path));
         var start = Array.FindIndex(lines, l => l.Trim() == $"#region {region}");
         if (start < 0)
         {
@@ -96,11 +88,11 @@ internal static partial class ReadmeSnippets
         throw new InvalidOperationException($"{path}: #region {region} has no #endregion");
     }
 
-    /// <summary><paramref name="markdown"/> with each marked block replaced by its region's current text.</summary>
-    public static string Render(string markdown)
+    /// <summary><paramref name="markdown"/> (of <paramref name="readme"/>) with each marked block replaced by its region's current text.</summary>
+    public static string Render(string readme, string markdown)
     {
         var lines = markdown.Split('\n').ToList();
-        foreach (var block in Blocks(markdown).Where(b => b.Path is not null).Reverse())
+        foreach (var block in Blocks(readme, markdown).Where(b => b.Path is not null).Reverse())
         {
             lines.RemoveRange(block.Line, block.LineCount);
             lines.InsertRange(block.Line, Region(block.Path!, block.Region!).Split('\n'));
@@ -112,9 +104,9 @@ internal static partial class ReadmeSnippets
     [GeneratedRegex(@"^<!-- snippet: (?<path>[^#\s]+)#(?<region>\S+) -->$")]
     private static partial Regex MarkerPattern();
 
-    /// <summary>A C# block: the README line of its opening fence, the sample region it shows (if marked), its text and lines.</summary>
-    public sealed record Block(int Line, string? Path, string? Region, string Text, int LineCount)
+    /// <summary>A C# block: its README and the line of its opening fence, the sample region it shows (if marked), its text and lines.</summary>
+    public sealed record Block(string Readme, int Line, string? Path, string? Region, string Text, int LineCount)
     {
-        public override string ToString() => Path is null ? $"README.md line {Line}" : $"{Path}#{Region}";
+        public override string ToString() => Path is null ? $"{Readme} line {Line}" : $"{Readme}: {Path}#{Region}";
     }
 }
