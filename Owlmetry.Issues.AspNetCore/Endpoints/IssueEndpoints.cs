@@ -36,7 +36,7 @@ internal static class IssueEndpoints
         IIssueService issues,
         CancellationToken ct)
     {
-        var page = new OccurrencePageRequest(string.IsNullOrEmpty(occurrenceCursor) ? null : occurrenceCursor, QueryParser.ParseLimit(occurrenceLimit));
+        var page = new OccurrencePageRequest(string.IsNullOrEmpty(occurrenceCursor) ? null : occurrenceCursor, QueryValues.ParseLimit(occurrenceLimit));
         return (await issues.GetAsync(caller.Actor, projectId, issueId, page, ct)).ToHttp(IssueContracts.ToResponse);
     }
 

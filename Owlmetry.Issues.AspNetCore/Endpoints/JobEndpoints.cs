@@ -15,7 +15,7 @@ internal static class JobEndpoints
 
     public static async Task<Results<Ok<JobRunListResponse>, ProblemHttpResult>> ListTeamRuns(
         Guid teamId, string? cursor, string? limit, CurrentActor caller, ScanRunHistory history, CancellationToken ct) =>
-        (await history.ListTeamRunsAsync(caller.Actor, teamId, string.IsNullOrEmpty(cursor) ? null : cursor, QueryParser.ParseLimit(limit), ct))
+        (await history.ListTeamRunsAsync(caller.Actor, teamId, string.IsNullOrEmpty(cursor) ? null : cursor, QueryValues.ParseLimit(limit), ct))
             .ToHttp(p => new JobRunListResponse(p.Runs.Select(JobRunResponse.From).ToList(), p.Cursor, p.HasMore));
 
     public static async Task<Results<Ok<JobRunEnvelope>, ProblemHttpResult>> GetRun(Guid runId, CurrentActor caller, ScanJobs jobs, CancellationToken ct) =>

@@ -27,10 +27,10 @@ internal sealed class AttachmentListParameters
 
     public IssueResult<AttachmentQuery> Parse()
     {
-        var projectId = QueryParser.ParseGuid(ProjectId, "project_id");
-        var issueId = QueryParser.ParseGuid(IssueId, "issue_id");
-        var eventId = QueryParser.ParseGuid(EventId, "event_id");
-        var clientEventId = QueryParser.ParseGuid(EventClientId, "event_client_id");
+        var projectId = QueryValues.ParseGuid(ProjectId, "project_id");
+        var issueId = QueryValues.ParseGuid(IssueId, "issue_id");
+        var eventId = QueryValues.ParseGuid(EventId, "event_id");
+        var clientEventId = QueryValues.ParseGuid(EventClientId, "event_client_id");
         if ((projectId.Error ?? issueId.Error ?? eventId.Error ?? clientEventId.Error) is { } error)
         {
             return error;
@@ -43,7 +43,7 @@ internal sealed class AttachmentListParameters
             EventId = eventId.Value,
             ClientEventId = clientEventId.Value,
             Cursor = string.IsNullOrEmpty(Cursor) ? null : Cursor,
-            Limit = QueryParser.ParseLimit(Limit),
+            Limit = QueryValues.ParseLimit(Limit),
         };
     }
 }

@@ -65,10 +65,10 @@ internal sealed partial class EventListParameters
 
     public IssueResult<EventQuery> Parse(DateTimeOffset now)
     {
-        var teamId = QueryParser.ParseGuid(TeamId, "team_id");
-        var projectId = QueryParser.ParseGuid(ProjectId, "project_id");
-        var appId = QueryParser.ParseGuid(AppId, "app_id");
-        var sessionId = QueryParser.ParseGuid(SessionId, "session_id");
+        var teamId = QueryValues.ParseGuid(TeamId, "team_id");
+        var projectId = QueryValues.ParseGuid(ProjectId, "project_id");
+        var appId = QueryValues.ParseGuid(AppId, "app_id");
+        var sessionId = QueryValues.ParseGuid(SessionId, "session_id");
         var since = ParseTime(Since, "since", now);
         var until = ParseTime(Until, "until", now);
         var levels = ParseLevels(Level);
@@ -109,7 +109,7 @@ internal sealed partial class EventListParameters
             DataMode = dataMode,
             Order = order,
             Cursor = NullIfEmpty(Cursor),
-            Limit = QueryParser.ParseLimit(Limit),
+            Limit = QueryValues.ParseLimit(Limit),
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
@@ -14,8 +13,8 @@ internal static class QueryParser
     {
         ArgumentNullException.ThrowIfNull(p);
         var query = Parse<TeamIssueQuery>(p);
-        var teamId = ParseGuid(p.TeamId, "team_id");
-        var projectId = ParseGuid(p.ProjectId, "project_id");
+        var teamId = QueryValues.ParseGuid(p.TeamId, "team_id");
+        var projectId = QueryValues.ParseGuid(p.ProjectId, "project_id");
         if (!query.IsSuccess || !teamId.IsSuccess || !projectId.IsSuccess)
         {
             return query.Error ?? teamId.Error ?? projectId.Error!;
@@ -68,7 +67,7 @@ internal static class QueryParser
             return Invalid("is_dev", ["true", "false"]);
         }
 
-        var appId = ParseGuid(p.AppId, "app_id");
+        var appId = QueryValues.ParseGuid(p.AppId, "app_id");
         if (!appId.IsSuccess)
         {
             return appId.Error;
@@ -82,18 +81,9 @@ internal static class QueryParser
             DataMode = dataMode,
             Sort = sort,
             Cursor = string.IsNullOrEmpty(p.Cursor) ? null : p.Cursor,
-            Limit = ParseLimit(p.Limit),
+            Limit = QueryValues.ParseLimit(p.Limit),
         };
     }
-
-    /// <summary>A non-numeric limit falls back to the default, as the reference does.</summary>
-    public static int? ParseLimit(string? limit) =>
-        int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    public static IssueResult<Guid?> ParseGuid(string? value, string name) =>
-        string.IsNullOrEmpty(value) ? IssueResult<Guid?>.Success(null)
-        : Guid.TryParse(value, out var id) ? IssueResult<Guid?>.Success(id)
-        : IssueError.Invalid($"{name} must be a UUID");
 
     private static IssueError Invalid(string name, IEnumerable<string> valid) =>
         IssueError.Invalid($"Invalid {name}; valid values: {string.Join(", ", valid)}");

@@ -3,7 +3,6 @@ using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Endpoints;
 

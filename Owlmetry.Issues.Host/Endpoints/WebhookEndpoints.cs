@@ -2,7 +2,6 @@ using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Contracts;
-using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Webhooks;
 
 namespace Owlmetry.Issues.Host.Endpoints;
