@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +35,12 @@ public static class NotificationsIssuesBuilderExtensions
 
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddSingleton<NotificationRecorder>();
-        services.TryAddSingleton<IssueDigests>();
+        services.TryAddSingleton(sp => new IssueDigests(
+            sp.GetRequiredService<IIssueStore>(),
+            sp.GetRequiredService<IIssueDirectory>(),
+            sp.GetRequiredService<NotificationSignal>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>()));
         services.TryAddSingleton<NotificationDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchBackgroundService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IssueDigestBackgroundService>());

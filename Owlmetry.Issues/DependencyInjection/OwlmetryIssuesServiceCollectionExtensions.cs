@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Diagnostics;
 using Owlmetry.Issues.Events;
 using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Jobs;
+using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Services;
@@ -50,9 +53,23 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
         services.TryAddSingleton<IEventService, EventService>();
         services.TryAddSingleton<IFingerprintStrategy, DefaultFingerprintStrategy>();
         services.TryAddSingleton<ScanSignal>();
-        services.TryAddSingleton<EventIngestor>();
+        services.TryAddSingleton(sp => new EventIngestor(
+            sp.GetRequiredService<IIssueStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ScanSignal>(),
+            sp.GetServices<IIngestObserver>(),
+            sp.GetService<IssuesMetrics>(),
+            sp.GetService<ILogger<EventIngestor>>()));
         services.TryAddSingleton<IngestAccess>();
-        services.TryAddSingleton<IssueScanner>();
+        services.TryAddSingleton(sp => new IssueScanner(
+            sp.GetRequiredService<IIssueStore>(),
+            sp.GetRequiredService<IFingerprintStrategy>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<IssuesOptions>>(),
+            sp.GetService<NotificationRecorder>(),
+            sp.GetService<ScanSignal>(),
+            sp.GetService<IssuesMetrics>(),
+            sp.GetService<ILogger<IssueScanner>>()));
         services.TryAddSingleton<ScanJobs>();
         services.TryAddSingleton<ScanRunHistory>();
         AddAttachments(services);

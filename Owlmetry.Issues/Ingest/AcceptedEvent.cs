@@ -8,4 +8,4 @@ namespace Owlmetry.Issues.Ingest;
 /// </summary>
 /// <param name="Level">The level: <c>info</c>, <c>debug</c>, <c>warn</c> or <c>error</c>.</param>
 /// <param name="Event">The validated event.</param>
-public sealed record AcceptedEvent(string Level, ErrorEvent Event);
+internal sealed record AcceptedEvent(string Level, ErrorEvent Event);

@@ -19,23 +19,32 @@ namespace Owlmetry.Issues.Ingest;
 /// while one unit commits are stored together in the next, so many callers pay for one durable commit. Each call
 /// still returns only after the unit holding its batch committed, with its own exact counts.
 /// </remarks>
-/// <param name="store">Where accepted error events are stored.</param>
-/// <param name="timeProvider">The clock.</param>
-/// <param name="scanSignal">Wakes the scan and tells it about ingest activity.</param>
-/// <param name="observers">See every accepted event.</param>
-/// <param name="metrics">Counts accepted and refused events and times batches; nothing is measured without it.</param>
-/// <param name="logger">Warns when a batch is refused because the store failed.</param>
-public sealed partial class EventIngestor(
-    IIssueStore store,
-    TimeProvider timeProvider,
-    ScanSignal scanSignal,
-    IEnumerable<IIngestObserver> observers,
-    IssuesMetrics? metrics = null,
-    ILogger<EventIngestor>? logger = null)
+public sealed partial class EventIngestor
 {
-    private readonly IIngestObserver[] _observers = [.. observers];
-    private readonly IngestCommitQueue _commits = new(store);
-    private readonly ILogger _logger = logger ?? NullLogger<EventIngestor>.Instance;
+    private readonly TimeProvider _timeProvider;
+    private readonly ScanSignal _scanSignal;
+    private readonly IIngestObserver[] _observers;
+    private readonly IssuesMetrics? _metrics;
+    private readonly IngestCommitQueue _commits;
+    private readonly ILogger _logger;
+
+    // Internal: the ingestor is resolved from the container AddOwlmetryIssues fills (or built by InMemoryIssues), so
+    // its collaborators stay out of the public surface.
+    internal EventIngestor(
+        IIssueStore store,
+        TimeProvider timeProvider,
+        ScanSignal scanSignal,
+        IEnumerable<IIngestObserver> observers,
+        IssuesMetrics? metrics = null,
+        ILogger<EventIngestor>? logger = null)
+    {
+        _timeProvider = timeProvider;
+        _scanSignal = scanSignal;
+        _observers = [.. observers];
+        _metrics = metrics;
+        _commits = new IngestCommitQueue(store);
+        _logger = logger ?? NullLogger<EventIngestor>.Instance;
+    }
 
     /// <summary>Ingests one batch of at most <see cref="EventRules.MaxBatchSize"/> events from <paramref name="source"/>.</summary>
     /// <returns>The counts and per-event errors, or an invalid-input error for an empty or oversized batch.</returns>
@@ -49,12 +58,12 @@ public sealed partial class EventIngestor(
 
         if (events.Count > EventRules.MaxBatchSize)
         {
-            metrics?.AddRefused(events.Count, IssuesMetrics.BatchTooLargeReason);
+            _metrics?.AddRefused(events.Count, IssuesMetrics.BatchTooLargeReason);
             return IssueError.Invalid($"events may hold at most {EventRules.MaxBatchSize} events");
         }
 
-        var started = timeProvider.GetTimestamp();
-        var now = timeProvider.GetUtcNowMilliseconds();
+        var started = _timeProvider.GetTimestamp();
+        var now = _timeProvider.GetUtcNowMilliseconds();
         var errors = new List<IngestError>();
         var valid = new List<AcceptedEvent>();
         for (var i = 0; i < events.Count; i++)
@@ -73,28 +82,28 @@ public sealed partial class EventIngestor(
         IReadOnlyList<AcceptedEvent> accepted = [];
         if (valid.Count > 0)
         {
-            scanSignal.IngestStarted();
+            _scanSignal.IngestStarted();
             try
             {
                 accepted = await _commits.StoreAsync(valid, ct).ConfigureAwait(false);
-                scanSignal.IngestCommitted();
+                _scanSignal.IngestCommitted();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                metrics?.AddRefused(valid.Count, IssuesMetrics.StoreFailedReason);
+                _metrics?.AddRefused(valid.Count, IssuesMetrics.StoreFailedReason);
                 // The reason only: the exception itself goes up to the caller, whose handler logs it whole.
                 LogStoreFailed(_logger, valid.Count, exception.Message, Activity.Current?.TraceId.ToString());
                 throw;
             }
             finally
             {
-                scanSignal.IngestFinished();
+                _scanSignal.IngestFinished();
             }
         }
 
         if (accepted.Any(e => e.Level == EventRules.ErrorLevel))
         {
-            scanSignal.Notify();
+            _scanSignal.Notify();
         }
 
         foreach (var observer in _observers)
@@ -102,7 +111,7 @@ public sealed partial class EventIngestor(
             await observer.OnAcceptedAsync(source, accepted, ct).ConfigureAwait(false);
         }
 
-        metrics?.RecordBatch(accepted.Count, errors.Count, valid.Count - accepted.Count, timeProvider.GetElapsedTime(started));
+        _metrics?.RecordBatch(accepted.Count, errors.Count, valid.Count - accepted.Count, _timeProvider.GetElapsedTime(started));
         return new IngestResult(accepted.Count, errors.Count, errors);
     }
 

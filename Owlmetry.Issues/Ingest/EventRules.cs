@@ -58,7 +58,7 @@ public static class EventRules
 
     /// <summary>Validates <paramref name="incoming"/> and builds the event it stands for.</summary>
     /// <returns>The accepted event, or an invalid-input error naming the field.</returns>
-    public static IssueResult<AcceptedEvent> Validate(IncomingEvent incoming, IngestSource source, DateTimeOffset now)
+    internal static IssueResult<AcceptedEvent> Validate(IncomingEvent incoming, IngestSource source, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(source);

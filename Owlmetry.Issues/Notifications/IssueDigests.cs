@@ -22,8 +22,9 @@ public sealed class IssueDigests
     private readonly TimeProvider _timeProvider;
     private readonly NotificationOptions _options;
 
-    /// <summary>Creates the digest runner.</summary>
-    public IssueDigests(IIssueStore store, IIssueDirectory directory, NotificationSignal signal, TimeProvider timeProvider, IOptions<NotificationOptions> options)
+    // Internal: resolved from the container AddNotifications fills (or built by InMemoryIssues), so its signal stays
+    // out of the public surface.
+    internal IssueDigests(IIssueStore store, IIssueDirectory directory, NotificationSignal signal, TimeProvider timeProvider, IOptions<NotificationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;

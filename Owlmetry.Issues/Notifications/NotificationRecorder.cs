@@ -11,7 +11,7 @@ namespace Owlmetry.Issues.Notifications;
 /// work so that a failed or retried batch neither repeats nor drops one. Registered by <c>AddNotifications()</c>;
 /// a scanner without it records nothing.
 /// </summary>
-public sealed class NotificationRecorder
+internal sealed class NotificationRecorder
 {
     private readonly IIssueDirectory _directory;
     private readonly NotificationSignal _signal;

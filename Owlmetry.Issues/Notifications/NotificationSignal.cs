@@ -6,4 +6,4 @@ namespace Owlmetry.Issues.Notifications;
 /// Wakes the notification dispatch as soon as a unit of work recorded a notification, so delivery does not wait
 /// for the dispatch interval.
 /// </summary>
-public sealed class NotificationSignal : WakeSignal;
+internal sealed class NotificationSignal : WakeSignal;

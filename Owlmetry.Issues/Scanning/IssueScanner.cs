@@ -45,7 +45,7 @@ public sealed partial class IssueScanner
     /// <param name="signal">When given, the ingest activity the scan gives way to; null never waits.</param>
     /// <param name="metrics">Counts scanned events and created or regressed issues and times passes; nothing is measured without it.</param>
     /// <param name="logger">Summarizes each pass that found events, at debug level.</param>
-    public IssueScanner(
+    internal IssueScanner(
         IIssueStore store,
         IFingerprintStrategy strategy,
         TimeProvider timeProvider,

@@ -9,7 +9,7 @@ namespace Owlmetry.Issues.Scanning;
 /// busy, so that the scan gives way to a stream of ingest (a scheduling hint on the monotonic clock, never part of
 /// any result).
 /// </summary>
-public sealed class ScanSignal : WakeSignal
+internal sealed class ScanSignal : WakeSignal
 {
     private readonly Lock _gate = new();
     private long _lastIngestTimestamp;

@@ -64,7 +64,7 @@ public sealed class InMemoryIssues
     public IssueScanner Scanner { get; }
 
     /// <summary>Records the scan's notifications in the outbox.</summary>
-    public NotificationRecorder Recorder { get; }
+    internal NotificationRecorder Recorder { get; }
 
     /// <summary>The project digests, run by hand: <c>RunDueAsync()</c> after moving the clock.</summary>
     public IssueDigests Digests { get; }
