@@ -1,5 +1,4 @@
 using Owlmetry.Issues.Access;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Contracts;

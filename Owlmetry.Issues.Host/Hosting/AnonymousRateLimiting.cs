@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Http;
 
 namespace Owlmetry.Issues.Host.Hosting;

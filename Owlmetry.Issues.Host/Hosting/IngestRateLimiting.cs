@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Host.Auth;
 
 namespace Owlmetry.Issues.Host.Hosting;

@@ -1,6 +1,5 @@
 using Carter;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.AspNetCore.Endpoints;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;

@@ -1,5 +1,4 @@
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

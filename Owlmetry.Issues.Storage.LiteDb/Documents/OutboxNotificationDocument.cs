@@ -1,4 +1,3 @@
-using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;

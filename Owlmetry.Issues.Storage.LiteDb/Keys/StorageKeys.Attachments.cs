@@ -1,5 +1,3 @@
-using Owlmetry.Issues.Querying;
-
 namespace Owlmetry.Issues.Storage.LiteDb.Keys;
 
 internal static partial class StorageKeys

@@ -1,5 +1,4 @@
 using LiteDB;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

@@ -1,7 +1,5 @@
 using LiteDB;
-using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

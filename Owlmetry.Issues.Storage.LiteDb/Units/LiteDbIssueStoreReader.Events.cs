@@ -1,7 +1,6 @@
 using LiteDB;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Units;

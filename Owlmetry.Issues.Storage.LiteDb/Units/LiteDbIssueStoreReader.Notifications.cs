@@ -1,6 +1,5 @@
 using LiteDB;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 

@@ -1,6 +1,5 @@
 using LiteDB;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;

@@ -1,5 +1,4 @@
 using LiteDB;
-using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 

@@ -1,5 +1,4 @@
 using LiteDB;
-using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Units;

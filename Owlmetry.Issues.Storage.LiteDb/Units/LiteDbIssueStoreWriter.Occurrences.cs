@@ -1,5 +1,4 @@
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Units;

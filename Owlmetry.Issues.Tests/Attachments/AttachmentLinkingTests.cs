@@ -2,6 +2,7 @@ using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Attachments;

@@ -5,7 +5,6 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;

@@ -9,6 +9,7 @@ using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Time;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Notifications;
 

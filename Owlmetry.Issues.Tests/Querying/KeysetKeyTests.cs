@@ -1,4 +1,4 @@
-using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Querying;
 

@@ -2,6 +2,7 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
 

@@ -1,6 +1,5 @@
-using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,7 +1,7 @@
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage;

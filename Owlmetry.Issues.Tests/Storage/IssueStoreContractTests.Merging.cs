@@ -1,5 +1,4 @@
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;

@@ -5,6 +5,7 @@ using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Testing;
 
 namespace Owlmetry.Issues.Tests.Support;

@@ -1,6 +1,7 @@
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Attachments;

@@ -1,5 +1,5 @@
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Events;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Notifications;
 

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Querying;
 

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Querying;
 

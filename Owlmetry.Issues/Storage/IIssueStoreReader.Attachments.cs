@@ -1,6 +1,4 @@
-using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Storage;
 

@@ -1,6 +1,5 @@
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
-using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.Storage;
 

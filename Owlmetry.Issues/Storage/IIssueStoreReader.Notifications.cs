@@ -1,5 +1,4 @@
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Notifications;
 
 namespace Owlmetry.Issues.Storage;
 

@@ -1,5 +1,3 @@
-using Owlmetry.Issues.Attachments;
-
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>The writes of attachments beyond <see cref="IIssueStoreWriter.UpsertAttachment"/>: purging and event landings.</summary>

@@ -1,5 +1,3 @@
-using Owlmetry.Issues.Notifications;
-
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>The writes of notifications: the outbox and the digests.</summary>

@@ -5,6 +5,7 @@ using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 

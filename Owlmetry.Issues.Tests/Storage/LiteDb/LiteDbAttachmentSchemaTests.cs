@@ -1,6 +1,6 @@
 using LiteDB;
-using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;

@@ -1,7 +1,7 @@
 using LiteDB;
 using Owlmetry.Issues.Events;
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
 using Owlmetry.Issues.Storage.LiteDb.Keys;

@@ -1,7 +1,6 @@
 using LiteDB;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
-using Owlmetry.Issues.Rollups;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.LiteDb.Documents;

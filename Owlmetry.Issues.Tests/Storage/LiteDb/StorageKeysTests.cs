@@ -1,4 +1,4 @@
-using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;

@@ -1,5 +1,3 @@
-using Owlmetry.Issues.Notifications;
-
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal sealed partial class InMemoryIssueData

@@ -1,4 +1,3 @@
-using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Storage.InMemory;

@@ -1,5 +1,3 @@
-using Owlmetry.Issues.Attachments;
-
 namespace Owlmetry.Issues.Storage.InMemory;
 
 internal sealed partial class InMemoryIssueStoreTransaction

@@ -1,6 +1,5 @@
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
-using Owlmetry.Issues.Rollups;
 
 namespace Owlmetry.Issues.Storage.InMemory;
 

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Notifications;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>Where an <see cref="OutboxNotification"/> stands with the in-process handlers.</summary>
 public enum NotificationDispatchStatus

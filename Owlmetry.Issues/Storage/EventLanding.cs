@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Storage;
 
-namespace Owlmetry.Issues.Attachments;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// Where the scan put an event that carries a <c>client_event_id</c>: remembered so that an attachment reserved

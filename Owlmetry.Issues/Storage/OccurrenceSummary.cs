@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues.Rollups;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// What an issue's roll-ups derive from its occurrences, as a store can compute it without handing every

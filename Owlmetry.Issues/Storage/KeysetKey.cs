@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues.Querying;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// A row's position in a descending keyset order: its sort value, then its id. Lists return the rows strictly

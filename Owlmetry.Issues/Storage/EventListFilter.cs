@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues.Events;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>Which stored events a store lists: those of the given projects, narrowed by the optional filters.</summary>
 /// <param name="ProjectIds">The projects to list; an empty set lists nothing.</param>

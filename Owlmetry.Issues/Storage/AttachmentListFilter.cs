@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Domain;
 
-namespace Owlmetry.Issues.Attachments;
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// Which attachments a store lists: uploaded, non-deleted attachments of the given projects, narrowed by the

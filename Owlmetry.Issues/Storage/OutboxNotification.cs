@@ -1,4 +1,6 @@
-namespace Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Notifications;
+
+namespace Owlmetry.Issues.Storage;
 
 /// <summary>
 /// A notification in the store's outbox. It is recorded in the same unit of work as the change it reports (a scan
