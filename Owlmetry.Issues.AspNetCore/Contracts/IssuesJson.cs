@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.AspNetCore.Contracts;
 

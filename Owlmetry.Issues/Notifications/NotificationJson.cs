@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Notifications;
 
@@ -10,7 +11,7 @@ public static class NotificationJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
-        Converters = { new UtcMillisecondsConverter() },
+        Converters = { new UtcMillisecondsJsonConverter() },
     };
 
     /// <summary>The payload JSON of <paramref name="notification"/> (compact, snake_case).</summary>

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Owlmetry.Issues.Time;
 
-namespace Owlmetry.Issues.AspNetCore.Contracts;
+namespace Owlmetry.Issues.Time;
 
-/// <summary>Writes timestamps as ISO-8601 UTC with exactly three fraction digits (<c>2024-01-15T14:30:00.000Z</c>).</summary>
+/// <summary>
+/// Writes timestamps as ISO-8601 UTC with exactly three fraction digits (<c>2024-01-15T14:30:00.000Z</c>), as the API
+/// and the notification payloads do, and reads them back at the millisecond precision the product stores.
+/// </summary>
 public sealed class UtcMillisecondsJsonConverter : JsonConverter<DateTimeOffset>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
