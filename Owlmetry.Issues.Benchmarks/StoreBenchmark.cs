@@ -111,16 +111,16 @@ internal sealed class StoreBenchmark(Report report, double scale)
         await TimeEachAsync("comment", async call => Succeeded(await issues.AddCommentAsync(owner, app.ProjectId, issue.Id, $"comment {call}")));
 
         // Where a single write's time goes: the store's units on their own.
-        await TimeEachAsync("store unit: nothing written", _ => store.WriteAsync(_ => true));
-        await TimeEachAsync("store unit: read one issue", _ => store.ReadAsync(r => r.FindIssue(issue.Id)));
-        await TimeEachAsync("store unit: rewrite one issue", _ => store.WriteAsync(w =>
+        await TimeEachAsync("store unit: nothing written", _ => store.WriteAsync(_ => ValueTask.FromResult(true)));
+        await TimeEachAsync("store unit: read one issue", _ => store.ReadAsync(r => r.FindIssueAsync(issue.Id)));
+        await TimeEachAsync("store unit: rewrite one issue", _ => store.WriteAsync(async w =>
         {
-            w.UpdateIssue(w.FindIssue(issue.Id)!);
+            await w.UpdateIssueAsync((await w.FindIssueAsync(issue.Id))!);
             return true;
         }));
-        await TimeEachAsync("store unit: append one audit record", _ => store.WriteAsync(w =>
+        await TimeEachAsync("store unit: append one audit record", _ => store.WriteAsync(async w =>
         {
-            w.AppendAudit(new AuditRecord
+            await w.AppendAuditAsync(new AuditRecord
             {
                 Id = Guid.NewGuid(), ProjectId = app.ProjectId, IssueId = issue.Id, ActorKind = owner.Kind, ActorId = owner.Id, ActorName = owner.Name,
                 Action = AuditActions.StatusChanged, FromStatus = IssueStatus.New, ToStatus = IssueStatus.New, CreatedAt = s_t0,
@@ -202,16 +202,16 @@ internal sealed class StoreBenchmark(Report report, double scale)
         for (var start = 0; start < count; start += perUnit)
         {
             var end = Math.Min(count, start + perUnit);
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(async writer =>
             {
                 for (var i = start; i < end; i++)
                 {
                     var issue = NewIssue(app, i, occurrencesEach);
-                    writer.InsertIssue(issue);
-                    writer.AssignFingerprint(new FingerprintKey(issue.Fingerprints[0], app.Id, false), issue.Id);
+                    await writer.InsertIssueAsync(issue);
+                    await writer.AssignFingerprintAsync(new FingerprintKey(issue.Fingerprints[0], app.Id, false), issue.Id);
                     for (var o = 0; o < occurrencesEach; o++)
                     {
-                        writer.InsertOccurrence(NewOccurrence(issue.Id, issue.LastSeenAt.AddSeconds(-o), $"user-{(i + o) % 5000}"));
+                        await writer.InsertOccurrenceAsync(NewOccurrence(issue.Id, issue.LastSeenAt.AddSeconds(-o), $"user-{(i + o) % 5000}"));
                     }
                 }
 
@@ -222,7 +222,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
 
     private async Task InsertRateAsync(IIssueStore store, AppInfo app)
     {
-        var issueIds = await store.ReadAsync(r => r.ListIssues(new IssueListFilter([app.ProjectId]), IssueSort.LastSeen, null, 100).Select(i => i.Id).ToList());
+        var issueIds = await store.ReadAsync(async r => (await r.ListIssuesAsync(new IssueListFilter([app.ProjectId]), IssueSort.LastSeen, null, 100)).Select(i => i.Id).ToList());
         const int units = 20;
         var cpu = Stats.Cpu();
         var elapsed = await Stats.TimeAsync(async () =>
@@ -232,9 +232,9 @@ internal sealed class StoreBenchmark(Report report, double scale)
                 var occurrences = Enumerable.Range(0, OccurrencesPerUnit)
                     .Select(i => NewOccurrence(issueIds[i % issueIds.Count], s_t0.AddMinutes(i), $"user-{i % 5000}"))
                     .ToList();
-                await store.WriteAsync(writer =>
+                await store.WriteAsync(async writer =>
                 {
-                    writer.InsertOccurrences(occurrences);
+                    await writer.InsertOccurrencesAsync(occurrences);
                     return true;
                 });
             }

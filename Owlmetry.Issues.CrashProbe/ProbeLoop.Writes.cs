@@ -107,7 +107,7 @@ internal sealed partial class ProbeLoop
     private async Task<string> ScanAsync(CancellationToken ct)
     {
         await _scanner.ScanAsync(ct).ConfigureAwait(false);
-        var checkpoint = await _store.ReadAsync(reader => reader.GetScanCheckpoint(), ct).ConfigureAwait(false);
+        var checkpoint = await _store.ReadAsync(reader => reader.GetScanCheckpointAsync(), ct).ConfigureAwait(false);
         return $"scan {checkpoint}";
     }
 

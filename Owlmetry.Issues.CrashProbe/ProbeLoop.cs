@@ -61,7 +61,7 @@ internal sealed partial class ProbeLoop
     private async Task<string?> StepAsync(CancellationToken ct)
     {
         var issues = await _store.ReadAsync(
-            reader => reader.ListIssues(new IssueListFilter([_arguments.ProjectId]), IssueSort.LastSeen, after: null, take: 200), ct)
+            reader => reader.ListIssuesAsync(new IssueListFilter([_arguments.ProjectId]), IssueSort.LastSeen, after: null, take: 200), ct)
             .ConfigureAwait(false);
         var roll = _random.Next(100);
         if (issues.Count < 2 || (roll < 20 && issues.Count < CrowdedIssueCount))

@@ -84,14 +84,19 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
     internal LiteDbCollections Collections => _collections;
 
     /// <inheritdoc />
-    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
+    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return InUnitAsync(commit: false, () => read(new LiteDbIssueStoreReader(_collections, _groups)), ct);
+        return InUnitAsync(commit: false, () =>
+            {
+                var reader = new LiteDbIssueStoreReader(_collections, _groups);
+                return Completed(reader, () => read(reader));
+            },
+            ct);
     }
 
     /// <inheritdoc />
-    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(write);
         var unit = await InUnitAsync(
@@ -99,7 +104,7 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
             () =>
             {
                 var writer = new LiteDbIssueStoreWriter(_collections, _groups, _ledgers);
-                var result = write(writer);
+                var result = Completed(writer, () => write(writer));
                 writer.ThrowIfFailed();
                 return (Result: result, writer.Groups);
             },
@@ -187,6 +192,28 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    // LiteDB binds a transaction to its thread, so a unit must finish on the thread that began it. Every call of the
+    // reader and writer completes before it returns; a unit that awaited anything else would resume elsewhere, so it
+    // is refused. Either way the reader is closed when the unit ends, so nothing can use it outside its transaction.
+    private static T Completed<T>(LiteDbIssueStoreReader reader, Func<ValueTask<T>> unit)
+    {
+        try
+        {
+            var pending = unit();
+            if (!pending.IsCompleted)
+            {
+                throw new InvalidOperationException(
+                    "A LiteDB unit of work awaited something other than its reader or writer; units must complete on the thread that began them.");
+            }
+
+            return pending.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            reader.Close();
         }
     }
 

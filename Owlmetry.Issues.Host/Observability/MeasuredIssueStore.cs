@@ -10,7 +10,7 @@ internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetric
     /// <summary>The provider's own store, beneath this decorator when it is there.</summary>
     public static IIssueStore Beneath(IIssueStore store) => store is MeasuredIssueStore measured ? measured.Inner : store;
 
-    public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default)
+    public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
     {
         var started = timeProvider.GetTimestamp();
         try
@@ -23,7 +23,7 @@ internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetric
         }
     }
 
-    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {
         var started = timeProvider.GetTimestamp();
         try

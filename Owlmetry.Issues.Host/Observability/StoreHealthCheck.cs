@@ -12,7 +12,7 @@ internal sealed class StoreHealthCheck(IIssueStore store) : IHealthCheck
     {
         try
         {
-            await store.ReadAsync(r => r.GetScanCheckpoint(), cancellationToken);
+            await store.ReadAsync(r => r.GetScanCheckpointAsync(), cancellationToken);
             return HealthCheckResult.Healthy("The store answers reads");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

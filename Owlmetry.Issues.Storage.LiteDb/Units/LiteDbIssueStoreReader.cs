@@ -20,6 +20,19 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections, Occ
     /// <summary>The occurrence groups as this unit sees them: the committed ones, and a write unit's own merges.</summary>
     public OccurrenceGroupMap Groups { get; protected set; } = groups;
 
+    private bool _closed;
+
+    /// <summary>Refuses every later call: the unit this reader belongs to has ended.</summary>
+    public void Close() => _closed = true;
+
+    protected void ThrowIfClosed()
+    {
+        if (_closed)
+        {
+            throw new InvalidOperationException("This unit of work has ended; its reader and writer can no longer be used.");
+        }
+    }
+
     public Issue? FindIssue(Guid issueId) => Collections.Probes.IssueById.Find(issueId)?.ToIssue();
 
     public IReadOnlyList<Issue> ListIssues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take) =>

@@ -43,7 +43,7 @@ public sealed class AttachmentCleanupTests
         Assert.That(await _world.FindAsync(abandoned.Id), Is.Null);
         Assert.That(await _world.FindAsync(uploaded.Id), Is.EqualTo(uploaded), "an uploaded attachment is kept however old");
         Assert.That(_world.Issues.Blobs.Contains(uploaded.Id), Is.True);
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetUserAttachmentBytes(_world.Project.Id, "u1")), Is.EqualTo(uploaded.SizeBytes));
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetUserAttachmentBytesAsync(_world.Project.Id, "u1")), Is.EqualTo(uploaded.SizeBytes));
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class AttachmentCleanupTests
         var result = await _world.Issues.AttachmentCleanup.RunAsync();
 
         Assert.That(result.AbandonedPurged, Is.EqualTo(230));
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetProjectAttachmentBytes(_world.Project.Id)), Is.Zero);
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetProjectAttachmentBytesAsync(_world.Project.Id)), Is.Zero);
     }
 
     [Test]

@@ -147,11 +147,11 @@ public sealed class AttachmentLinkingTests
     private Task SendAsync(params IncomingEvent[] events) => _world.Issues.IngestAndScanAsync(_world.App, events);
 
     private async Task<IReadOnlyList<Issue>> AllIssuesAsync() =>
-        await _world.Issues.Store.ReadAsync(r => r.ListIssues(new IssueListFilter([_world.Project.Id]), IssueSort.FirstSeen, null, 100));
+        await _world.Issues.Store.ReadAsync(r => r.ListIssuesAsync(new IssueListFilter([_world.Project.Id]), IssueSort.FirstSeen, null, 100));
 
     private async Task<Issue> SingleIssueAsync() => (await AllIssuesAsync()).Single();
 
-    private Task<IReadOnlyList<IssueOccurrence>> OccurrencesAsync(Guid issueId) => _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(issueId));
+    private Task<IReadOnlyList<IssueOccurrence>> OccurrencesAsync(Guid issueId) => _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(issueId));
 
     private async Task<IssueDetail> DetailAsync(Guid issueId) =>
         (await _world.Issues.Service.GetAsync(_world.Owner, _world.Project.Id, issueId, new OccurrencePageRequest())).Value;

@@ -47,7 +47,7 @@ public sealed class AttachmentReserveTests
         var result = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(Content("x")) with { Sha256 = "nope" });
 
         Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("sha256 must be 64 lowercase hex digits")));
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetProjectAttachmentBytes(_world.Project.Id)), Is.Zero);
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetProjectAttachmentBytesAsync(_world.Project.Id)), Is.Zero);
     }
 
     [Test]
@@ -108,7 +108,7 @@ public sealed class AttachmentReserveTests
         var again = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(content, clientEventId, userId: "u1"));
 
         Assert.That(again.Value.Attachment, Is.EqualTo(first));
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetUserAttachmentBytes(_world.Project.Id, "u1")), Is.EqualTo(content.Length));
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetUserAttachmentBytesAsync(_world.Project.Id, "u1")), Is.EqualTo(content.Length));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 
@@ -31,17 +32,22 @@ internal sealed class EventLedger
     {
         using var store = new LiteDbIssueStore(path);
         var violations = (await StoreInvariants.FindViolationsAsync(store, projectId, [appId])).ToList();
-        return await store.ReadAsync(reader => Check(reader, projectId, batches, violations));
+        return await store.ReadAsync(async reader => await CheckAsync(reader, projectId, batches, violations));
     }
 
-    private static EventLedger Check(IIssueStoreReader reader, Guid projectId, IReadOnlyCollection<IngestBatch> batches, List<string> violations)
+    private static async Task<EventLedger> CheckAsync(IIssueStoreReader reader, Guid projectId, IReadOnlyCollection<IngestBatch> batches, List<string> violations)
     {
-        var checkpoint = reader.GetScanCheckpoint();
-        var events = reader.ListEventsAfter(0, int.MaxValue);
+        var checkpoint = await reader.GetScanCheckpointAsync();
+        var events = await reader.ListEventsAfterAsync(0, int.MaxValue);
         var sent = batches.SelectMany(b => b.ClientEventIds).ToHashSet();
         var stored = events.GroupBy(e => e.ClientEventId ?? Guid.Empty).ToDictionary(g => g.Key, g => g.Count());
-        var occurrences = StoreInvariants.AllIssues(reader, projectId)
-            .SelectMany(issue => reader.GetAllOccurrences(issue.Id))
+        var issueOccurrences = new List<IssueOccurrence>();
+        foreach (var issue in await StoreInvariants.AllIssuesAsync(reader, projectId))
+        {
+            issueOccurrences.AddRange(await reader.GetAllOccurrencesAsync(issue.Id));
+        }
+
+        var occurrences = issueOccurrences
             .GroupBy(o => o.EventId)
             .ToDictionary(g => g.Key, g => g.Count());
 

@@ -50,7 +50,7 @@ public sealed class LiteDbCrashTests
 
             await using var library = new LibraryOnFile(path, _teamId, _projectId, _appId);
             var violations = await StoreInvariants.FindViolationsAsync(library.Store, _projectId, [_appId]);
-            var lost = await library.Store.ReadAsync(reader => LostUnits(reader, logs));
+            var lost = await library.Store.ReadAsync(async reader => await LostUnitsAsync(reader, logs));
             Assert.That(violations, Is.Empty, $"the reopened store is inconsistent {context}");
             Assert.That(lost, Is.Empty, $"units the probe saw committed are missing {context}");
 
@@ -78,17 +78,37 @@ public sealed class LiteDbCrashTests
     }
 
     /// <summary>Every unit the probe printed had returned from the store, so it must have survived the kill.</summary>
-    private List<string> LostUnits(IIssueStoreReader reader, IEnumerable<ProbeLog> logs)
+    private async Task<List<string>> LostUnitsAsync(IIssueStoreReader reader, IEnumerable<ProbeLog> logs)
     {
         var lost = new List<string>();
-        var hashes = reader.ListFingerprints(_appId).Keys.Select(key => key.Hash).ToHashSet(StringComparer.Ordinal);
-        var checkpoint = reader.GetScanCheckpoint();
+        var hashes = (await reader.ListFingerprintsAsync(_appId)).Keys.Select(key => key.Hash).ToHashSet(StringComparer.Ordinal);
+        var checkpoint = await reader.GetScanCheckpointAsync();
         foreach (var log in logs)
         {
             lost.AddRange(log.Seeds.Where(s => !s.Hashes.All(hashes.Contains)).Select(s => $"seed of issue {s.IssueId}: its fingerprint aliases are gone"));
-            lost.AddRange(log.Merges.Where(m => reader.FindIssue(m.Source) is not null).Select(m => $"merge of {m.Source} into {m.Target}: the source still exists"));
-            lost.AddRange(log.Comments.Where(c => reader.FindComment(c.CommentId) is null).Select(c => $"comment {c.CommentId} on issue {c.IssueId}: not found"));
-            lost.AddRange(log.ClientEventIds.Where(id => !reader.HasClientEvent(_appId, id)).Select(id => $"ingested event {id}: its client event id is unknown"));
+            foreach (var merge in log.Merges)
+            {
+                if (await reader.FindIssueAsync(merge.Source) is not null)
+                {
+                    lost.Add($"merge of {merge.Source} into {merge.Target}: the source still exists");
+                }
+            }
+
+            foreach (var comment in log.Comments)
+            {
+                if (await reader.FindCommentAsync(comment.CommentId) is null)
+                {
+                    lost.Add($"comment {comment.CommentId} on issue {comment.IssueId}: not found");
+                }
+            }
+
+            foreach (var clientEventId in log.ClientEventIds)
+            {
+                if (!await reader.HasClientEventAsync(_appId, clientEventId))
+                {
+                    lost.Add($"ingested event {clientEventId}: its client event id is unknown");
+                }
+            }
             if (checkpoint < log.ScanCheckpoint)
             {
                 lost.Add($"scan: checkpoint {checkpoint}, but a scan had reached {log.ScanCheckpoint}");
@@ -109,7 +129,7 @@ public sealed class LiteDbCrashTests
                 FirstSeenAt = now, LastSeenAt = now, CreatedAt = now, UpdatedAt = now, Fingerprints = [Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())],
             },
             [new IssueOccurrence { Id = Guid.NewGuid(), IssueId = Guid.Empty, SessionId = Guid.NewGuid(), UserId = "after", EventId = Guid.NewGuid(), Timestamp = now, CreatedAt = now }]);
-        var survivor = (await library.Store.ReadAsync(reader => StoreInvariants.AllIssues(reader, _projectId))).First(issue => issue.Id != fresh.Id);
+        var survivor = (await library.Store.ReadAsync(async reader => await StoreInvariants.AllIssuesAsync(reader, _projectId))).First(issue => issue.Id != fresh.Id);
 
         var merged = await library.Service.MergeAsync(library.Owner, _projectId, survivor.Id, fresh.Id);
         var comment = await library.Service.AddCommentAsync(library.Owner, _projectId, survivor.Id, "written after the crash");
@@ -121,7 +141,7 @@ public sealed class LiteDbCrashTests
             Assert.That(merged.IsSuccess, Is.True, $"merge on the recovered file {context}: {merged}");
             Assert.That(comment.IsSuccess, Is.True, $"comment on the recovered file {context}: {comment}");
             Assert.That(
-                await library.Store.ReadAsync(reader => reader.GetScanCheckpoint() == reader.GetLastEventSequence()), Is.True,
+                await library.Store.ReadAsync(async reader => await reader.GetScanCheckpointAsync() == await reader.GetLastEventSequenceAsync()), Is.True,
                 $"the scan of the recovered file ({scan.ElapsedMilliseconds} ms) left events pending {context}");
         }
     }

@@ -15,17 +15,17 @@ internal static class StoreInvariants
 
     /// <returns>One line per broken invariant; empty when the store is consistent.</returns>
     public static Task<IReadOnlyList<string>> FindViolationsAsync(IIssueStore store, Guid projectId, IReadOnlyCollection<Guid> appIds) =>
-        store.ReadAsync<IReadOnlyList<string>>(reader => Check(reader, projectId, appIds));
+        store.ReadAsync<IReadOnlyList<string>>(async reader => await CheckAsync(reader, projectId, appIds));
 
     /// <summary>Every issue of a project, walked page by page as the API would.</summary>
-    public static List<Issue> AllIssues(IIssueStoreReader reader, Guid projectId)
+    public static async Task<List<Issue>> AllIssuesAsync(IIssueStoreReader reader, Guid projectId)
     {
         var issues = new List<Issue>();
         KeysetKey? after = null;
         IReadOnlyList<Issue> page;
         do
         {
-            page = reader.ListIssues(new IssueListFilter([projectId]), IssueSort.LastSeen, after, PageSize);
+            page = await reader.ListIssuesAsync(new IssueListFilter([projectId]), IssueSort.LastSeen, after, PageSize);
             issues.AddRange(page);
             after = page.Count > 0 ? IssueSort.LastSeen.KeyOf(page[^1]) : after;
         }
@@ -34,22 +34,27 @@ internal static class StoreInvariants
         return issues;
     }
 
-    private static List<string> Check(IIssueStoreReader reader, Guid projectId, IReadOnlyCollection<Guid> appIds)
+    private static async Task<List<string>> CheckAsync(IIssueStoreReader reader, Guid projectId, IReadOnlyCollection<Guid> appIds)
     {
         var violations = new List<string>();
-        var issues = AllIssues(reader, projectId);
+        var issues = await AllIssuesAsync(reader, projectId);
         var byId = issues.ToDictionary(issue => issue.Id);
         if (byId.Count != issues.Count)
         {
             violations.Add($"the issue list returned {issues.Count - byId.Count} issue(s) twice");
         }
 
-        var counted = reader.CountOccurrencesByIssue();
-        var aliases = appIds.SelectMany(reader.ListFingerprints).ToList();
+        var counted = await reader.CountOccurrencesByIssueAsync();
+        var aliases = new List<KeyValuePair<FingerprintKey, Guid>>();
+        foreach (var appId in appIds)
+        {
+            aliases.AddRange(await reader.ListFingerprintsAsync(appId));
+        }
+
         var routedHashes = aliases.ToLookup(alias => alias.Value, alias => alias.Key.Hash);
         foreach (var issue in byId.Values)
         {
-            CheckIssue(reader, issue, counted, routedHashes, violations);
+            await CheckIssueAsync(reader, issue, counted, routedHashes, violations);
         }
 
         foreach (var (issueId, count) in counted.Where(c => !byId.ContainsKey(c.Key)))
@@ -69,7 +74,7 @@ internal static class StoreInvariants
             }
         }
 
-        var (checkpoint, lastSequence) = (reader.GetScanCheckpoint(), reader.GetLastEventSequence());
+        var (checkpoint, lastSequence) = (await reader.GetScanCheckpointAsync(), await reader.GetLastEventSequenceAsync());
         if (checkpoint > lastSequence)
         {
             violations.Add($"the scan checkpoint {checkpoint} is past the last event sequence {lastSequence}");
@@ -78,10 +83,10 @@ internal static class StoreInvariants
         return violations;
     }
 
-    private static void CheckIssue(
+    private static async Task CheckIssueAsync(
         IIssueStoreReader reader, Issue issue, IReadOnlyDictionary<Guid, int> counted, ILookup<Guid, string> routedHashes, List<string> violations)
     {
-        var occurrences = reader.GetAllOccurrences(issue.Id);
+        var occurrences = await reader.GetAllOccurrencesAsync(issue.Id);
         var users = occurrences.Select(o => o.UserId).OfType<string>().Distinct(StringComparer.Ordinal).Count();
         if (issue.OccurrenceCount != occurrences.Count)
         {
@@ -113,7 +118,7 @@ internal static class StoreInvariants
             violations.Add($"issue {issue.Id}: lists fingerprint {Short(hash)}, but no alias of it routes to the issue");
         }
 
-        if (reader.ListComments(issue.Id).FirstOrDefault(c => c.IssueId != issue.Id) is { } comment)
+        if ((await reader.ListCommentsAsync(issue.Id)).FirstOrDefault(c => c.IssueId != issue.Id) is { } comment)
         {
             violations.Add($"issue {issue.Id}: lists comment {comment.Id} of issue {comment.IssueId}");
         }

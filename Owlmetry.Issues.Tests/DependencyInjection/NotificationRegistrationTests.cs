@@ -49,6 +49,6 @@ public sealed class NotificationRegistrationTests
         await provider.GetRequiredService<EventIngestor>().IngestAsync(new IngestSource(app.Id, project.Id, "backend"), [ScanWorld.Error("Crash", Guid.NewGuid())]);
         await provider.GetRequiredService<IssueScanner>().ScanAsync();
 
-        Assert.That(await provider.GetRequiredService<IIssueStore>().ReadAsync(r => r.ListPendingNotifications(10)), Is.Empty);
+        Assert.That(await provider.GetRequiredService<IIssueStore>().ReadAsync(r => r.ListPendingNotificationsAsync(10)), Is.Empty);
     }
 }

@@ -126,7 +126,7 @@ internal sealed class FuzzWorld : IDisposable
             ingested.EnsureSuccessStatusCode();
         }
 
-        var events = await Factory.IssueStore.ReadAsync(r => r.ListEventsAfter(0, 10));
+        var events = await Factory.IssueStore.ReadAsync(r => r.ListEventsAfterAsync(0, 10));
         return events.ToDictionary(e => e.ProjectId, e => e.Id);
     }
 }

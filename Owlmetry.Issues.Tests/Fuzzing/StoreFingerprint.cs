@@ -17,30 +17,30 @@ internal static class StoreFingerprint
         var teams = new[] { world.Team, world.OtherTeam };
         var issueIds = world.Ids.Concat(world.OtherTeamIds).Where(p => p.Key == "issueId").Select(p => p.Value);
         var attachmentIds = world.Ids.Where(p => p.Key == "attachmentId").Select(p => p.Value);
-        var text = new StringBuilder(await world.Factory.IssueStore.ReadAsync(reader =>
+        var text = new StringBuilder(await world.Factory.IssueStore.ReadAsync(async reader =>
         {
             var issues = new StringBuilder()
-                .AppendLine($"events {reader.GetLastEventSequence()}, checkpoint {reader.GetScanCheckpoint()}, runs {reader.ListScanRuns(1_000).Count}");
-            var occurrences = reader.CountOccurrencesByIssue();
+                .AppendLine($"events {await reader.GetLastEventSequenceAsync()}, checkpoint {await reader.GetScanCheckpointAsync()}, runs {(await reader.ListScanRunsAsync(1_000)).Count}");
+            var occurrences = await reader.CountOccurrencesByIssueAsync();
             foreach (var id in occurrences.Keys.Concat(issueIds).Distinct().Order())
             {
-                var issue = reader.FindIssue(id);
+                var issue = await reader.FindIssueAsync(id);
                 issues.AppendLine(issue is null ? $"issue {id} absent" : string.Join(
                     ' ',
                     $"issue {id} {issue.Status} {issue.Title} updated {issue.UpdatedAt:O} count {issue.OccurrenceCount}/{occurrences.GetValueOrDefault(id)}",
                     $"users {issue.UniqueUserCount} resolved {issue.ResolvedAtVersion} fingerprints {issue.Fingerprints.Count}",
-                    $"comments {string.Join(',', reader.ListComments(id).Select(c => $"{c.Id}@{c.UpdatedAt:O}"))}",
-                    $"audit {reader.ListAuditRecords(id).Count} attachments {reader.ListAttachments(id, 1_000).Count}"));
+                    $"comments {string.Join(',', (await reader.ListCommentsAsync(id)).Select(c => $"{c.Id}@{c.UpdatedAt:O}"))}",
+                    $"audit {(await reader.ListAuditRecordsAsync(id)).Count} attachments {(await reader.ListAttachmentsAsync(id, 1_000)).Count}"));
             }
 
             foreach (var id in attachmentIds)
             {
-                issues.AppendLine($"attachment {reader.FindAttachment(id)}");
+                issues.AppendLine($"attachment {await reader.FindAttachmentAsync(id)}");
             }
 
             foreach (var team in teams)
             {
-                issues.AppendLine($"attachment bytes {reader.GetProjectAttachmentBytes(team.Project.Id)}");
+                issues.AppendLine($"attachment bytes {await reader.GetProjectAttachmentBytesAsync(team.Project.Id)}");
             }
 
             return issues.ToString();

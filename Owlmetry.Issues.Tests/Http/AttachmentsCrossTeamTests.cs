@@ -56,7 +56,7 @@ public sealed class AttachmentsCrossTeamTests
 
         var own = await client.GetJsonAsync("/v1/attachments");
         Assert.That(own["attachments"]!.AsArray(), Is.Empty, "team B's unfiltered list shows team A's attachment");
-        Assert.That((await _factory.IssueStore.ReadAsync(r => r.FindAttachment(Guid.Parse(_uploaded))))?.DeletedAt, Is.Null);
+        Assert.That((await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(Guid.Parse(_uploaded))))?.DeletedAt, Is.Null);
     }
 
     [Test]

@@ -65,7 +65,7 @@ public sealed class AttachmentsLiteDbApiTests
 
         Assert.That(purged.DeletedPurged, Is.EqualTo(1));
         Assert.That(File.Exists(file), Is.False, "the bytes outlived their row");
-        Assert.That(await _factory.IssueStore.ReadAsync(r => r.FindAttachment(Guid.Parse(id))), Is.Null);
+        Assert.That(await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(Guid.Parse(id))), Is.Null);
     }
 
     [Test]

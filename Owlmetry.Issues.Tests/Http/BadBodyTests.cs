@@ -95,7 +95,7 @@ public sealed class BadBodyTests : HttpApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
         Assert.That(await response.ErrorAsync(), Is.EqualTo(JsonText.InvalidTextMessage));
-        Assert.That(await Factory.IssueStore.ReadAsync(r => r.GetLastEventSequence()), Is.Zero);
+        Assert.That(await Factory.IssueStore.ReadAsync(r => r.GetLastEventSequenceAsync()), Is.Zero);
     }
 
     [TestCase(new byte[] { 0xFF })]

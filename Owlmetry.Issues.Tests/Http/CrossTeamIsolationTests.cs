@@ -68,7 +68,7 @@ public sealed class CrossTeamIsolationTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"{method} {path}");
         }
 
-        var (issue, comment) = await _factory.IssueStore.ReadAsync(r => (r.FindIssue(_issueA.Id), r.FindComment(Guid.Parse(_commentA))));
+        var (issue, comment) = await _factory.IssueStore.ReadAsync(async r => (await r.FindIssueAsync(_issueA.Id), await r.FindCommentAsync(Guid.Parse(_commentA))));
         Assert.That(issue?.Status, Is.EqualTo(IssueStatus.New));
         Assert.That(comment, Has.Property(nameof(IssueComment.Body)).EqualTo("secret").And.Property(nameof(IssueComment.DeletedAt)).Null);
     }

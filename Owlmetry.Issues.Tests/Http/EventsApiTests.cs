@@ -61,7 +61,7 @@ public sealed class EventsApiTests : AttachmentsApiFixture
         var other = await CreateOtherTeamAsync();
         using var otherSdk = other.ClientWith(await other.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
         (await otherSdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { ErrorEvent("Theirs") } })).EnsureSuccessStatusCode();
-        var theirs = (await Factory.IssueStore.ReadAsync(r => r.ListEventsAfter(0, 10))).Single().Id;
+        var theirs = (await Factory.IssueStore.ReadAsync(r => r.ListEventsAfterAsync(0, 10))).Single().Id;
 
         var response = await Owner.GetAsync($"/v1/events/{theirs}");
         var unknown = await Owner.GetAsync($"/v1/events/{Guid.CreateVersion7(Factory.Clock.GetUtcNow())}");
@@ -76,7 +76,7 @@ public sealed class EventsApiTests : AttachmentsApiFixture
     public async Task EventRoutes_KeysWithoutEventsRead_Are403NamingIt(string path)
     {
         await IngestAsync(ErrorEvent("Crash"));
-        var eventId = (await Factory.IssueStore.ReadAsync(r => r.ListEventsAfter(0, 1))).Single().Id;
+        var eventId = (await Factory.IssueStore.ReadAsync(r => r.ListEventsAfterAsync(0, 1))).Single().Id;
         using var agent = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, ApiKeyPermissions.IssuesRead));
 
         foreach (var client in new[] { agent, Sdk })
@@ -166,7 +166,7 @@ public sealed class EventsApiTests : AttachmentsApiFixture
         return (await Owner.GetJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issueId}"))["occurrences"]![0]!.Text("event_id");
     }
 
-    private Task<ErrorEvent?> ReadStoredEventAsync(Guid eventId) => Factory.IssueStore.ReadAsync(r => r.FindEvent(eventId));
+    private Task<ErrorEvent?> ReadStoredEventAsync(Guid eventId) => Factory.IssueStore.ReadAsync(r => r.FindEventAsync(eventId));
 
     private async Task<IReadOnlyList<string>> MessagesAsync(string path)
     {

@@ -30,7 +30,7 @@ public sealed class EventIngestorTests
     {
         await _world.Issues.Ingestor.IngestAsync(_world.Source, [Error("a", Guid.NewGuid()), Error("b", Guid.NewGuid()) with { Level = "info" }, Error("c", Guid.NewGuid())]);
 
-        var stored = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 10));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfterAsync(0, 10));
 
         Assert.That(stored.Select(e => (e.Message, e.Sequence)), Is.EqualTo(new[] { ("a", 1L), ("c", 2L) }));
     }

@@ -38,7 +38,7 @@ public sealed class IngestGroupCommitTests
 
         Assert.That(results.Select(r => r.Value.Accepted), Is.EqualTo(new[] { 1, 2, 1 }));
         Assert.That(_store.Units, Is.EqualTo(2));
-        var stored = await _store.ReadAsync(r => r.ListEventsAfter(0, 10));
+        var stored = await _store.ReadAsync(r => r.ListEventsAfterAsync(0, 10));
         Assert.That(stored.Select(e => (e.Message, e.Sequence)), Is.EqualTo(new[] { ("a", 1L), ("b", 2L), ("c", 3L), ("d", 4L) }));
     }
 
@@ -56,7 +56,7 @@ public sealed class IngestGroupCommitTests
         Assert.That(((await second).Value.Accepted, (await second).Value.Rejected), Is.EqualTo((1, 0)));
         Assert.That(((await third).Value.Accepted, (await third).Value.Rejected), Is.EqualTo((1, 0)));
         Assert.That(_store.Units, Is.EqualTo(2));
-        Assert.That((await _store.ReadAsync(r => r.ListEventsAfter(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a", "dup", "e" }));
+        Assert.That((await _store.ReadAsync(r => r.ListEventsAfterAsync(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a", "dup", "e" }));
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class IngestGroupCommitTests
         Assert.That((await good).Value.Accepted, Is.EqualTo(1));
         Assert.That((await alsoGood).Value.Accepted, Is.EqualTo(1));
         Assert.ThrowsAsync<InvalidOperationException>(() => bad);
-        Assert.That((await _store.ReadAsync(r => r.ListEventsAfter(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a", "b", "c" }));
+        Assert.That((await _store.ReadAsync(r => r.ListEventsAfterAsync(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a", "b", "c" }));
     }
 
     [Test]
@@ -89,7 +89,7 @@ public sealed class IngestGroupCommitTests
         await first;
 
         Assert.That(async () => await cancelled, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That((await _store.ReadAsync(r => r.ListEventsAfter(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a" }));
+        Assert.That((await _store.ReadAsync(r => r.ListEventsAfterAsync(0, 10))).Select(e => e.Message), Is.EqualTo(new[] { "a" }));
     }
 
     [Test]
@@ -103,7 +103,7 @@ public sealed class IngestGroupCommitTests
         var results = await Task.WhenAll(calls);
 
         Assert.That(results.Sum(r => r.Value.Accepted), Is.EqualTo(500));
-        var stored = await _store.ReadAsync(r => r.ListEventsAfter(0, 1_000));
+        var stored = await _store.ReadAsync(r => r.ListEventsAfterAsync(0, 1_000));
         Assert.That(stored.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(1, 500).Select(i => (long)i)));
         Assert.That(stored.Select(e => e.Message).Distinct().Count(), Is.EqualTo(500));
     }
@@ -133,9 +133,9 @@ public sealed class IngestGroupCommitTests
 
         public void Release() => _released.TrySetResult();
 
-        public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default) => _inner.ReadAsync(read, ct);
+        public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => _inner.ReadAsync(read, ct);
 
-        public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+        public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
         {
             if (Interlocked.Increment(ref _units) == 1)
             {
@@ -144,10 +144,10 @@ public sealed class IngestGroupCommitTests
             }
 
             return await _inner.WriteAsync(
-                writer =>
+                async writer =>
                 {
-                    var result = write(writer);
-                    if (FailWhenStored is { } poison && writer.ListEventsAfter(0, 10_000).Any(e => e.Message == poison))
+                    var result = await write(writer);
+                    if (FailWhenStored is { } poison && (await writer.ListEventsAfterAsync(0, 10_000)).Any(e => e.Message == poison))
                     {
                         throw new InvalidOperationException("refused by the test store");
                     }

@@ -90,7 +90,12 @@ public sealed class IssueDigestTests
         Assert.That(digest.TeamId, Is.EqualTo(_teamId));
         Assert.That(digest.Data.ProjectId, Is.EqualTo(app.ProjectId));
         Assert.That(digest.Data.Issues.Select(i => i.Id), Is.EquivalentTo(new[] { fresh.Id, regressed.Id }));
-        var stamped = await _issues.Store.ReadAsync(r => new[] { fresh, regressed, resolved, dev }.Select(i => r.FindIssue(i.Id)!.LastNotifiedAt).ToList());
+        var stamped = new List<DateTimeOffset?>();
+        foreach (var issue in new[] { fresh, regressed, resolved, dev })
+        {
+            stamped.Add((await _issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id)))!.LastNotifiedAt);
+        }
+
         Assert.That(stamped, Is.EqualTo(new DateTimeOffset?[] { IssueFactory.Epoch, IssueFactory.Epoch, null, null }));
     }
 
@@ -104,7 +109,7 @@ public sealed class IssueDigestTests
 
         await RunAsync();
 
-        var entry = await _issues.Store.ReadAsync(r => r.FindNotification(_handler.Received.Single().Id));
+        var entry = await _issues.Store.ReadAsync(r => r.FindNotificationAsync(_handler.Received.Single().Id));
         Snapshot.Match(JsonSnapshot.Scrub(entry!.Payload));
     }
 
@@ -125,7 +130,7 @@ public sealed class IssueDigestTests
         var digest = (IssueDigestNotification)_handler.Received.Single();
         Assert.That(digest.Data.Issues.Select(i => i.Title), Is.EqualTo(new[] { "three", "two" }));
         Assert.That(digest.Title, Is.EqualTo("Shop: 2 new issues"));
-        Assert.That(await _issues.Store.ReadAsync(r => r.ListIssuesAwaitingDigest(app.ProjectId, 10)).ContinueWith(t => t.Result.Select(i => i.Title)),
+        Assert.That(await _issues.Store.ReadAsync(r => r.ListIssuesAwaitingDigestAsync(app.ProjectId, 10)).ContinueWith(t => t.Result.Select(i => i.Title)),
             Is.EqualTo(new[] { "one" }), "the rest waits for the next digest");
     }
 
@@ -153,9 +158,9 @@ public sealed class IssueDigestTests
         });
 
     /// <summary>A change after the last digest: what a new occurrence or a comment does to <c>updated_at</c>.</summary>
-    private Task TouchAsync(Guid issueId) => _issues.Store.WriteAsync(w =>
+    private Task TouchAsync(Guid issueId) => _issues.Store.WriteAsync(async w =>
     {
-        w.UpdateIssue(w.FindIssue(issueId)! with { UpdatedAt = _clock.GetUtcNowMilliseconds() });
+        await w.UpdateIssueAsync((await w.FindIssueAsync(issueId))! with { UpdatedAt = _clock.GetUtcNowMilliseconds() });
         return true;
     });
 

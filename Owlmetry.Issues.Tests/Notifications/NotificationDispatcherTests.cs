@@ -41,7 +41,7 @@ public sealed class NotificationDispatcherTests
         Assert.That(received.Id, Is.EqualTo(entry.Id));
         Assert.That(received.CreatedAt, Is.EqualTo(entry.CreatedAt));
         Assert.That(NotificationJson.Serialize(received), Is.EqualTo(entry.Payload), "the typed notification serializes back to the recorded payload");
-        var settled = await _world.Issues.Store.ReadAsync(r => r.FindNotification(entry.Id));
+        var settled = await _world.Issues.Store.ReadAsync(r => r.FindNotificationAsync(entry.Id));
         Assert.That(settled!.Status, Is.EqualTo(NotificationDispatchStatus.Dispatched));
         Assert.That(settled.DispatchedAt, Is.EqualTo(_world.Clock.GetUtcNowMilliseconds()));
     }
@@ -77,7 +77,7 @@ public sealed class NotificationDispatcherTests
         }
 
         Assert.That(_handler.FailuresLeft, Is.EqualTo(97), "three attempts, then no more");
-        Assert.That(await issues.Store.ReadAsync(r => r.ListPendingNotifications(10)), Is.Empty);
+        Assert.That(await issues.Store.ReadAsync(r => r.ListPendingNotificationsAsync(10)), Is.Empty);
     }
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class NotificationDispatcherTests
         {
             await new EventIngestor(store, _world.Clock, new ScanSignal(), []).IngestAsync(_world.Source, [Error("Crash", Guid.NewGuid())]);
             await new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions()), _world.Issues.Recorder).ScanAsync();
-            notificationId = (await store.ReadAsync(r => r.ListPendingNotifications(10))).Single().Id;
+            notificationId = (await store.ReadAsync(r => r.ListPendingNotificationsAsync(10))).Single().Id;
         }
 
         using (var reopened = new LiteDbIssueStore(path))
@@ -119,5 +119,5 @@ public sealed class NotificationDispatcherTests
         Assert.That(_handler.Received.Select(n => n.Id), Is.EqualTo(new[] { notificationId }));
     }
 
-    private Task<IReadOnlyList<OutboxNotification>> PendingAsync() => _world.Issues.Store.ReadAsync(r => r.ListPendingNotifications(10));
+    private Task<IReadOnlyList<OutboxNotification>> PendingAsync() => _world.Issues.Store.ReadAsync(r => r.ListPendingNotificationsAsync(10));
 }

@@ -203,11 +203,11 @@ public sealed class ScanNotificationTests
     private Task DispatchAllAsync() => _world.Issues.Notifications.DispatchPendingAsync();
 
     private async Task<IReadOnlyList<IssueNotification>> NotificationsAsync() =>
-        (await _world.Issues.Store.ReadAsync(r => r.ListPendingNotifications(100))).Select(NotificationJson.Deserialize).ToList();
+        (await _world.Issues.Store.ReadAsync(r => r.ListPendingNotificationsAsync(100))).Select(NotificationJson.Deserialize).ToList();
 
     private async Task<JToken> PayloadAsync()
     {
-        var entry = (await _world.Issues.Store.ReadAsync(r => r.ListPendingNotifications(100))).Single();
+        var entry = (await _world.Issues.Store.ReadAsync(r => r.ListPendingNotificationsAsync(100))).Single();
         return JsonSnapshot.Scrub(entry.Payload);
     }
 }

@@ -70,8 +70,16 @@ public sealed class BackupUnderLoadTests : HostCrashFixture
         Server.Dispose();
         Server = null;
         using var store = new LiteDbIssueStore(HostProcess.DatabasePath(restored));
-        var storedEvents = await store.ReadAsync(r => r.ListEventsAfter(0, int.MaxValue).Select(e => e.ClientEventId).ToHashSet());
-        var attachments = await store.ReadAsync(r => uploaded.Select(r.FindAttachment).OfType<IssueAttachment>().ToList());
+        var storedEvents = await store.ReadAsync(async r => (await r.ListEventsAfterAsync(0, int.MaxValue)).Select(e => e.ClientEventId).ToHashSet());
+        var attachments = new List<IssueAttachment>();
+        foreach (var attachmentId in uploaded)
+        {
+            if (await store.ReadAsync(r => r.FindAttachmentAsync(attachmentId)) is { } attachment)
+            {
+                attachments.Add(attachment);
+            }
+        }
+
         var blobs = new FileSystemAttachmentBlobStore(Path.Combine(restored, "attachments"));
         using (Assert.EnterMultipleScope())
         {

@@ -75,12 +75,12 @@ public sealed class IssueScanDurabilityTests
         await _world.Issues.Scanner.ScanAsync();
         _world.Clock.Advance(TimeSpan.FromDays(31));
         await IngestAsync(2);
-        var pending = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 100));
+        var pending = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfterAsync(0, 100));
         Assert.That(pending, Has.Count.EqualTo(5));
 
         await Scanner(_world.Issues.Store, batchSize: 1).ScanAsync();
 
-        var kept = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfter(0, 100));
+        var kept = await _world.Issues.Store.ReadAsync(r => r.ListEventsAfterAsync(0, 100));
         Assert.That(kept, Has.Count.EqualTo(2), "the three old scanned events are gone, the two new ones stay");
     }
 

@@ -33,7 +33,7 @@ public sealed class IssueScanGivesWayTests
         Assert.That(scan.EventsProcessed, Is.EqualTo(1_800));
         Assert.That(scan.OccurrencesCreated, Is.EqualTo(1_800));
         Assert.That(store.ScanUnitSizes, Is.EqualTo(Enumerable.Repeat(IssueScanner.UnitSizeUnderIngest, 1_800 / IssueScanner.UnitSizeUnderIngest).Append(1_800 % IssueScanner.UnitSizeUnderIngest).Where(n => n > 0)));
-        Assert.That(await world.Issues.Store.ReadAsync(r => r.ListEventsAfter(r.GetScanCheckpoint(), 10)), Is.Empty);
+        Assert.That(await world.Issues.Store.ReadAsync(async r => await r.ListEventsAfterAsync(await r.GetScanCheckpointAsync(), 10)), Is.Empty);
     }
 
     [Test]
@@ -98,13 +98,13 @@ public sealed class IssueScanGivesWayTests
     {
         public List<int> ScanUnitSizes { get; } = [];
 
-        public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
+        public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
 
-        public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+        public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
         {
-            var before = await inner.ReadAsync(r => r.GetScanCheckpoint(), ct);
+            var before = await inner.ReadAsync(r => r.GetScanCheckpointAsync(), ct);
             var result = await inner.WriteAsync(write, ct);
-            var after = await inner.ReadAsync(r => r.GetScanCheckpoint(), ct);
+            var after = await inner.ReadAsync(r => r.GetScanCheckpointAsync(), ct);
             if (after != before)
             {
                 ScanUnitSizes.Add((int)(after - before));

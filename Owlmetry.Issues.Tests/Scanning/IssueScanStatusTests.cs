@@ -43,9 +43,9 @@ public sealed class IssueScanStatusTests
     {
         await _world.SendAsync(Error("Crash", Guid.NewGuid()) with { AppVersion = "1.0" });
         var issue = await _world.SingleIssueAsync();
-        await _world.Issues.Store.WriteAsync(w =>
+        await _world.Issues.Store.WriteAsync(async w =>
         {
-            w.UpdateIssue(issue with { Status = status });
+            await w.UpdateIssueAsync(issue with { Status = status });
             return 0;
         });
 

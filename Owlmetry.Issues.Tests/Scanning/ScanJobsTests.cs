@@ -66,7 +66,7 @@ public sealed class ScanJobsTests
 
         var run = await NewJobs().RunAsync(Guid.NewGuid());
 
-        var runs = await _store.ReadAsync(r => r.ListScanRuns(10));
+        var runs = await _store.ReadAsync(r => r.ListScanRunsAsync(10));
         Assert.That(runs.Select(r => (r.Id, r.Status)), Is.EquivalentTo(new[]
         {
             (left.Id, ScanRunStatus.Failed), (run.Id, ScanRunStatus.Completed),
@@ -86,9 +86,9 @@ public sealed class ScanJobsTests
 
     private async Task<ScanRun> SaveAsync(ScanRun run)
     {
-        await _store.WriteAsync(w =>
+        await _store.WriteAsync(async w =>
         {
-            w.SaveScanRun(run);
+            await w.SaveScanRunAsync(run);
             return true;
         });
         return run;

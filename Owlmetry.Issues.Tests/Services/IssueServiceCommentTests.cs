@@ -44,7 +44,7 @@ public sealed class IssueServiceCommentTests
 
         await _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, _issue.Id, "hello");
 
-        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssue(_issue.Id));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(_issue.Id));
         Assert.That(stored!.UpdatedAt, Is.EqualTo(_world.Clock.GetUtcNow()));
     }
 
@@ -136,7 +136,7 @@ public sealed class IssueServiceCommentTests
         var detail = await _world.Service.GetAsync(_world.Member, _world.Project.Id, _issue.Id, new OccurrencePageRequest());
         Assert.That(listed.Value, Is.Empty);
         Assert.That(detail.Value.Comments, Is.Empty);
-        var stored = await _world.Issues.Store.ReadAsync(r => r.FindComment(comment.Id));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindCommentAsync(comment.Id));
         Assert.That(stored?.Body, Is.EqualTo("oops"), "soft delete keeps the row");
     }
 

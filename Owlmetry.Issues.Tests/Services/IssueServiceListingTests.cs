@@ -206,7 +206,7 @@ public sealed class IssueServiceListingTests
             .Select(i => new OccurrenceSeed { Timestamp = IssueFactory.Epoch.AddSeconds(i % 3) })
             .ToArray();
         var issue = await _world.SeedAsync("many", seeds);
-        var expected = (await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(issue.Id)))
+        var expected = (await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(issue.Id)))
             .OrderByDescending(KeysetKey.Of).Select(o => o.Id).ToList();
 
         var walked = new List<Guid>();
@@ -264,7 +264,13 @@ public sealed class IssueServiceListingTests
             SizeBytes = i + 1, Sha256 = new string('0', 64), CreatedAt = IssueFactory.Epoch.AddSeconds(i),
             UploadedAt = i == 103 ? null : IssueFactory.Epoch.AddSeconds(i), DeletedAt = i == 104 ? IssueFactory.Epoch : null,
         }).ToList();
-        await _world.Issues.Store.WriteAsync(w => { attachments.ForEach(w.UpsertAttachment); return 0; });
+        await _world.Issues.Store.WriteAsync(async w =>
+        {
+            foreach (var attachment in attachments)
+            {
+                await w.UpsertAttachmentAsync(attachment);
+            }
+        });
 
         var detail = (await _world.Service.GetAsync(_world.Member, _world.Project.Id, issue.Id, new OccurrencePageRequest())).Value;
 

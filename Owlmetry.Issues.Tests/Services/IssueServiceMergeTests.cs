@@ -26,8 +26,8 @@ public sealed class IssueServiceMergeTests
 
         Assert.That(result.IsSuccess, Is.True, result.ToString());
         Assert.That(result.Value.Issue.Fingerprints, Is.EquivalentTo(new[] { "aaa", "bbb", "ccc" }));
-        var (sourceAfter, routed) = await _world.Issues.Store.ReadAsync(r =>
-            (r.FindIssue(source.Id), r.FindIssueIdByFingerprint(new FingerprintKey("bbb", _world.App.Id, false))));
+        var (sourceAfter, routed) = await _world.Issues.Store.ReadAsync(async r =>
+            (await r.FindIssueAsync(source.Id), await r.FindIssueIdByFingerprintAsync(new FingerprintKey("bbb", _world.App.Id, false))));
         Assert.That(sourceAfter, Is.Null, "the source must be deleted");
         Assert.That(routed, Is.EqualTo(target.Id), "a moved fingerprint must route to the target");
     }
@@ -41,11 +41,11 @@ public sealed class IssueServiceMergeTests
 
         var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
 
-        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(target.Id));
+        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(target.Id));
         Assert.That(occurrences, Has.Count.EqualTo(4));
         Assert.That(occurrences.Select(o => o.SessionId), Is.Unique);
         Assert.That(result.Value.Issue.OccurrenceCount, Is.EqualTo(4));
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(source.Id)), Is.Empty);
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(source.Id)), Is.Empty);
     }
 
     [Test]
@@ -98,7 +98,7 @@ public sealed class IssueServiceMergeTests
             ClientEventId = Guid.NewGuid(), EventId = Guid.NewGuid(), OriginalFilename = "crash.log", ContentType = "text/plain",
             SizeBytes = 10, Sha256 = new string('0', 64), CreatedAt = IssueFactory.Epoch, UploadedAt = IssueFactory.Epoch,
         };
-        await _world.Issues.Store.WriteAsync(w => { w.UpsertAttachment(attachment); return 0; });
+        await _world.Issues.Store.WriteAsync(async w => { await w.UpsertAttachmentAsync(attachment); return 0; });
 
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
 
@@ -117,7 +117,7 @@ public sealed class IssueServiceMergeTests
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, middle.Id, dev.Id);
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, middle.Id);
 
-        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprint(new FingerprintKey("ddd", _world.App.Id, IsDev: true)));
+        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprintAsync(new FingerprintKey("ddd", _world.App.Id, IsDev: true)));
         Assert.That(routed, Is.EqualTo(survivor.Id), "the dev alias was left on the deleted middle issue");
     }
 
@@ -132,7 +132,7 @@ public sealed class IssueServiceMergeTests
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, middle.Id, other.Id);
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, survivor.Id, middle.Id);
 
-        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprint(new FingerprintKey("aaa", android.Id, IsDev: false)));
+        var routed = await _world.Issues.Store.ReadAsync(r => r.FindIssueIdByFingerprintAsync(new FingerprintKey("aaa", android.Id, IsDev: false)));
         Assert.That(routed, Is.EqualTo(survivor.Id), "the other app's alias was left on the deleted middle issue");
     }
 
@@ -142,7 +142,7 @@ public sealed class IssueServiceMergeTests
         var session = Guid.NewGuid();
         await _world.Issues.IngestAndScanAsync(_world.App, [
             ScanEvent("Disk full", Guid.NewGuid(), isDev: true), ScanEvent("Timeout", Guid.NewGuid()), ScanEvent("Refused", Guid.NewGuid())]);
-        var issues = await _world.Issues.Store.ReadAsync(r => r.ListIssues(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 10));
+        var issues = await _world.Issues.Store.ReadAsync(r => r.ListIssuesAsync(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 10));
         var dev = issues.Single(i => i.IsDev);
         var middle = issues.Single(i => i.Title == "Timeout");
         var survivor = issues.Single(i => i.Title == "Refused");
@@ -151,7 +151,7 @@ public sealed class IssueServiceMergeTests
 
         var (_, scan) = await _world.Issues.IngestAndScanAsync(_world.App, [ScanEvent("Disk full", session, isDev: true)]);
 
-        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrences(survivor.Id));
+        var occurrences = await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(survivor.Id));
         Assert.That(scan.OccurrencesCreated, Is.EqualTo(1));
         Assert.That(occurrences.Select(o => o.SessionId), Does.Contain(session), "the dev event did not land on the survivor");
     }
@@ -164,7 +164,7 @@ public sealed class IssueServiceMergeTests
 
         await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id);
 
-        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecords(target.Id));
+        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(target.Id));
         Assert.That(audit.Single(), Has.Property(nameof(AuditRecord.Action)).EqualTo(AuditActions.Merged)
             .And.Property(nameof(AuditRecord.MergedIssueId)).EqualTo(source.Id));
     }
@@ -198,7 +198,7 @@ public sealed class IssueServiceMergeTests
         var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, foreign.Id);
 
         Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Source issue not found in this project")));
-        var (stored, occurrences) = await _world.Issues.Store.ReadAsync(r => (r.FindIssue(foreign.Id), r.GetAllOccurrences(foreign.Id)));
+        var (stored, occurrences) = await _world.Issues.Store.ReadAsync(async r => (await r.FindIssueAsync(foreign.Id), await r.GetAllOccurrencesAsync(foreign.Id)));
         Assert.That(stored?.UpdatedAt, Is.EqualTo(foreign.UpdatedAt));
         Assert.That(occurrences, Has.Count.EqualTo(1));
     }
@@ -222,10 +222,10 @@ public sealed class IssueServiceMergeTests
         var commentResults = await Task.WhenAll(comments);
 
         Assert.That(mergeResults.Select(r => r.ToString()), Has.All.StartsWith("Success"));
-        var (remaining, occurrences, storedComments) = await _world.Issues.Store.ReadAsync(r => (
-            r.ListIssues(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 100),
-            r.GetAllOccurrences(survivor.Id),
-            r.ListComments(survivor.Id)));
+        var (remaining, occurrences, storedComments) = await _world.Issues.Store.ReadAsync(async r => (
+            await r.ListIssuesAsync(new IssueListFilter([_world.Project.Id]), IssueSort.LastSeen, null, 100),
+            await r.GetAllOccurrencesAsync(survivor.Id),
+            await r.ListCommentsAsync(survivor.Id)));
         Assert.That(remaining.Select(i => i.Id), Is.EqualTo(new[] { survivor.Id }), "every source must be gone");
         Assert.That(remaining[0].OccurrenceCount, Is.EqualTo(occurrences.Count).And.EqualTo(24), "counts must match occurrences");
         Assert.That(remaining[0].UniqueUserCount, Is.EqualTo(3));

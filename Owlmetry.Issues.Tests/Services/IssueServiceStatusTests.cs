@@ -23,7 +23,7 @@ public sealed class IssueServiceStatusTests
         var result = await _world.Service.ChangeStatusAsync(_world.Member, _world.Project.Id, issue.Id, IssueStatus.Resolved, " 2.0.1 ");
 
         Assert.That(result.IsSuccess, Is.True, result.ToString());
-        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssue(issue.Id));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
         Assert.That(stored!.Status, Is.EqualTo(IssueStatus.Resolved));
         Assert.That(stored.ResolvedAtVersion, Is.EqualTo("2.0.1"));
         Assert.That(stored.UpdatedAt, Is.EqualTo(_world.Clock.GetUtcNow()));
@@ -38,9 +38,9 @@ public sealed class IssueServiceStatusTests
         var result = await _world.Service.ChangeStatusAsync(_world.Member, _world.Project.Id, issue.Id, IssueStatus.InProgress, null);
 
         Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("Cannot transition from 'resolved' to 'in_progress'")));
-        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssue(issue.Id));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
         Assert.That(stored, Is.EqualTo(issue with { Fingerprints = stored!.Fingerprints }));
-        Assert.That(await _world.Issues.Store.ReadAsync(r => r.ListAuditRecords(issue.Id)), Is.Empty);
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(issue.Id)), Is.Empty);
     }
 
     [Test]
@@ -60,7 +60,7 @@ public sealed class IssueServiceStatusTests
 
         await _world.Service.ChangeStatusAsync(_world.Agent, _world.Project.Id, issue.Id, IssueStatus.Resolved, "3.1");
 
-        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecords(issue.Id));
+        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(issue.Id));
         Assert.That(audit, Has.Count.EqualTo(1));
         Assert.That(audit[0], Has.Property(nameof(AuditRecord.Action)).EqualTo(AuditActions.StatusChanged)
             .And.Property(nameof(AuditRecord.ActorId)).EqualTo(_world.Agent.Id)

@@ -9,7 +9,7 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task WriteAsync_Completed_ReturnsTheDelegatesResult()
     {
-        var result = await Store.WriteAsync(_ => 42);
+        var result = await Store.WriteAsync(_ => ValueTask.FromResult(42));
 
         Assert.That(result, Is.EqualTo(42));
     }
@@ -22,15 +22,15 @@ public abstract partial class IssueStoreContractTests
         var comment = new CommentBuilder(existing.Id).Build();
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.InsertIssue(earlier);
-                writer.InsertComment(comment);
-                writer.InsertIssue(existing with { Title = "duplicate" });
+                await writer.InsertIssueAsync(earlier);
+                await writer.InsertCommentAsync(comment);
+                await writer.InsertIssueAsync(existing with { Title = "duplicate" });
             }),
             Throws.InstanceOf<IssueStoreConflictException>());
 
-        var after = await ReadAsync(reader => (Earlier: reader.FindIssue(earlier.Id), Comment: reader.FindComment(comment.Id), Existing: reader.FindIssue(existing.Id)));
+        var after = await ReadAsync(async reader => (Earlier: await reader.FindIssueAsync(earlier.Id), Comment: await reader.FindCommentAsync(comment.Id), Existing: await reader.FindIssueAsync(existing.Id)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.Earlier, Is.Null, "an issue inserted earlier in the failed unit is visible");
@@ -43,20 +43,20 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertOccurrence_SecondOfOneSessionInOneIssue_ThrowsConflictAndRollsBackTheUnit()
     {
         var first = new OccurrenceBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.InsertOccurrence(first));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(first));
         var earlier = new OccurrenceBuilder(first.IssueId).Build();
         var issue = new IssueBuilder().Build();
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.InsertIssue(issue);
-                writer.InsertOccurrence(earlier);
-                writer.InsertOccurrence(new OccurrenceBuilder(first.IssueId).InSession(first.SessionId).Build());
+                await writer.InsertIssueAsync(issue);
+                await writer.InsertOccurrenceAsync(earlier);
+                await writer.InsertOccurrenceAsync(new OccurrenceBuilder(first.IssueId).InSession(first.SessionId).Build());
             }),
             Throws.InstanceOf<IssueStoreConflictException>());
 
-        var after = await ReadAsync(reader => (Issue: reader.FindIssue(issue.Id), Occurrences: reader.GetAllOccurrences(first.IssueId)));
+        var after = await ReadAsync(async reader => (Issue: await reader.FindIssueAsync(issue.Id), Occurrences: await reader.GetAllOccurrencesAsync(first.IssueId)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.Issue, Is.Null, "an issue inserted earlier in the failed unit is visible");
@@ -68,13 +68,13 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertComment_DuplicateId_ThrowsConflict()
     {
         var comment = new CommentBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.InsertComment(comment));
+        await WriteAsync(writer => writer.InsertCommentAsync(comment));
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer => writer.InsertComment(comment with { Body = "duplicate" })),
+            () => WriteAsync(writer => writer.InsertCommentAsync(comment with { Body = "duplicate" })),
             Throws.InstanceOf<IssueStoreConflictException>());
 
-        var stored = await ReadAsync(reader => reader.FindComment(comment.Id));
+        var stored = await ReadAsync(reader => reader.FindCommentAsync(comment.Id));
         Assert.That(stored?.Body, Is.EqualTo(comment.Body), "the existing comment was overwritten");
     }
 
@@ -89,29 +89,29 @@ public abstract partial class IssueStoreContractTests
         var fingerprint = new FingerprintKey("cafe", TestIds.App, false);
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.InsertIssue(issue);
-                writer.UpdateIssue(existing with { OccurrenceCount = 99 });
-                writer.InsertOccurrence(occurrence);
-                writer.InsertComment(comment);
-                writer.UpsertAttachment(attachment);
-                writer.AssignFingerprint(fingerprint, issue.Id);
-                writer.AppendAudit(new AuditRecordBuilder(issue.Id).Build());
-                writer.DeleteIssue(existing.Id);
+                await writer.InsertIssueAsync(issue);
+                await writer.UpdateIssueAsync(existing with { OccurrenceCount = 99 });
+                await writer.InsertOccurrenceAsync(occurrence);
+                await writer.InsertCommentAsync(comment);
+                await writer.UpsertAttachmentAsync(attachment);
+                await writer.AssignFingerprintAsync(fingerprint, issue.Id);
+                await writer.AppendAuditAsync(new AuditRecordBuilder(issue.Id).Build());
+                await writer.DeleteIssueAsync(existing.Id);
                 throw new InvalidOperationException("boom");
             }),
             Throws.InvalidOperationException.With.Message.EqualTo("boom"));
 
-        var after = await ReadAsync(reader => new
+        var after = await ReadAsync(async reader => new
         {
-            Issue = reader.FindIssue(issue.Id),
-            Existing = reader.FindIssue(existing.Id),
-            Occurrences = reader.GetAllOccurrences(issue.Id),
-            Comment = reader.FindComment(comment.Id),
-            Attachments = reader.ListAttachments(issue.Id, 10),
-            Fingerprint = reader.FindIssueIdByFingerprint(fingerprint),
-            Audit = reader.ListAuditRecords(issue.Id),
+            Issue = await reader.FindIssueAsync(issue.Id),
+            Existing = await reader.FindIssueAsync(existing.Id),
+            Occurrences = await reader.GetAllOccurrencesAsync(issue.Id),
+            Comment = await reader.FindCommentAsync(comment.Id),
+            Attachments = await reader.ListAttachmentsAsync(issue.Id, 10),
+            Fingerprint = await reader.FindIssueIdByFingerprintAsync(fingerprint),
+            Audit = await reader.ListAuditRecordsAsync(issue.Id),
         });
         using (Assert.EnterMultipleScope())
         {
@@ -131,9 +131,9 @@ public abstract partial class IssueStoreContractTests
         await Assert.ThatAsync(() => WriteAsync(_ => throw new InvalidOperationException("boom")), Throws.InvalidOperationException);
         var issue = new IssueBuilder().Build();
 
-        await WriteAsync(writer => writer.InsertIssue(issue));
+        await WriteAsync(writer => writer.InsertIssueAsync(issue));
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
         Assert.That(stored, Is.Not.Null, "the store did not recover from a failed unit");
     }
 
@@ -142,7 +142,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = new IssueBuilder().Build();
 
-        await Assert.ThatAsync(() => WriteAsync(writer => writer.UpdateIssue(issue)), Throws.InvalidOperationException);
+        await Assert.ThatAsync(() => WriteAsync(writer => writer.UpdateIssueAsync(issue)), Throws.InvalidOperationException);
     }
 
     [Test]
@@ -150,9 +150,9 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().Build());
 
-        await WriteAsync(writer => writer.DeleteIssue(issue.Id));
+        await WriteAsync(writer => writer.DeleteIssueAsync(issue.Id));
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
         Assert.That(stored, Is.Null);
     }
 
@@ -167,6 +167,14 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task WriteAsync_StartedInsideAUnit_ThrowsInsteadOfDeadlocking()
+    {
+        await Assert.ThatAsync(
+            () => Store.WriteAsync(async _ => await Store.ReadAsync(reader => reader.FindIssueAsync(Guid.NewGuid()))),
+            Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+    }
+
+    [Test]
     public async Task WriteAsync_CancelledBeforeStart_DoesNotRunTheUnit()
     {
         using var cancelled = new CancellationTokenSource();
@@ -174,7 +182,7 @@ public abstract partial class IssueStoreContractTests
         var ran = false;
 
         await Assert.ThatAsync(
-            () => Store.WriteAsync(_ => ran = true, cancelled.Token),
+            () => Store.WriteAsync(_ => ValueTask.FromResult(ran = true), cancelled.Token),
             Throws.InstanceOf<OperationCanceledException>());
 
         Assert.That(ran, Is.False, "a cancelled unit ran");

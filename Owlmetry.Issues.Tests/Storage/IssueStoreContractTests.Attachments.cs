@@ -13,7 +13,7 @@ public abstract partial class IssueStoreContractTests
         var reserved = new AttachmentBuilder(null).NotUploaded().OfEvent(null).Build();
         await UpsertAttachmentsAsync(deleted, reserved);
 
-        var (foundDeleted, foundReserved, unknown) = await ReadAsync(r => (r.FindAttachment(deleted.Id), r.FindAttachment(reserved.Id), r.FindAttachment(Guid.NewGuid())));
+        var (foundDeleted, foundReserved, unknown) = await ReadAsync(async r => (await r.FindAttachmentAsync(deleted.Id), await r.FindAttachmentAsync(reserved.Id), await r.FindAttachmentAsync(Guid.NewGuid())));
 
         using (Assert.EnterMultipleScope())
         {
@@ -31,7 +31,7 @@ public abstract partial class IssueStoreContractTests
         var reserved = new AttachmentBuilder(issueId).NotUploaded().CreatedAt(TestTimes.At(9)).Build();
         await UpsertAttachmentsAsync(uploaded, reserved);
 
-        var listed = await ReadAsync(r => r.ListAttachments(issueId, 10));
+        var listed = await ReadAsync(r => r.ListAttachmentsAsync(issueId, 10));
 
         Assert.That(listed, Is.EqualTo(new[] { uploaded }));
     }
@@ -74,7 +74,7 @@ public abstract partial class IssueStoreContractTests
         var issueId = Guid.NewGuid();
         await UpsertAttachmentsAsync(new AttachmentBuilder(issueId).InProject(TestIds.OtherProject).Build());
 
-        var listed = await ReadAsync(r => r.ListAttachments(new AttachmentListFilter([TestIds.Project], IssueId: issueId), null, 10));
+        var listed = await ReadAsync(r => r.ListAttachmentsAsync(new AttachmentListFilter([TestIds.Project], IssueId: issueId), null, 10));
 
         Assert.That(listed, Is.Empty);
     }
@@ -93,10 +93,10 @@ public abstract partial class IssueStoreContractTests
         var otherProject = new AttachmentBuilder(null).OfClientEvent(TestIds.App, clientEventId).OfEvent(eventId).InProject(TestIds.OtherProject).Build();
         await UpsertAttachmentsAsync([.. ofEvent, reservedOfEvent, otherProject, new AttachmentBuilder(null).Build()]);
 
-        var (byEvent, byClientEvent, both) = await ReadAsync(r => (
-            r.ListAttachments(new AttachmentListFilter([TestIds.Project], EventId: eventId), null, 10),
-            r.ListAttachments(new AttachmentListFilter([TestIds.Project], ClientEventId: clientEventId), null, 10),
-            r.ListAttachments(new AttachmentListFilter([TestIds.Project, TestIds.OtherProject], EventId: eventId, ClientEventId: clientEventId), null, 1)));
+        var (byEvent, byClientEvent, both) = await ReadAsync(async r => (
+            await r.ListAttachmentsAsync(new AttachmentListFilter([TestIds.Project], EventId: eventId), null, 10),
+            await r.ListAttachmentsAsync(new AttachmentListFilter([TestIds.Project], ClientEventId: clientEventId), null, 10),
+            await r.ListAttachmentsAsync(new AttachmentListFilter([TestIds.Project, TestIds.OtherProject], EventId: eventId, ClientEventId: clientEventId), null, 1)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -130,7 +130,7 @@ public abstract partial class IssueStoreContractTests
         };
         await UpsertAttachmentsAsync([.. rows, new AttachmentBuilder(null).OfClientEvent(TestIds.OtherApp, clientEventId).Build()]);
 
-        var listed = await ReadAsync(r => r.ListAttachmentsOfClientEvent(TestIds.App, clientEventId));
+        var listed = await ReadAsync(r => r.ListAttachmentsOfClientEventAsync(TestIds.App, clientEventId));
 
         Assert.That(listed, Is.EquivalentTo(rows));
     }
@@ -146,13 +146,13 @@ public abstract partial class IssueStoreContractTests
         await UpsertAttachmentsAsync(a, b, c, d, elsewhere);
         var initially = await UsageAsync();
 
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.UpsertAttachment(a with { UploadedAt = TestTimes.At(1), IssueId = Guid.NewGuid() });
-            w.UpsertAttachment(b with { DeletedAt = TestTimes.At(2) });
-            w.UpsertAttachment(c with { UserId = "u1", SizeBytes = 5 });
-            w.DeleteAttachment(d.Id);
-            w.DeleteAttachment(Guid.NewGuid());
+            await w.UpsertAttachmentAsync(a with { UploadedAt = TestTimes.At(1), IssueId = Guid.NewGuid() });
+            await w.UpsertAttachmentAsync(b with { DeletedAt = TestTimes.At(2) });
+            await w.UpsertAttachmentAsync(c with { UserId = "u1", SizeBytes = 5 });
+            await w.DeleteAttachmentAsync(d.Id);
+            await w.DeleteAttachmentAsync(Guid.NewGuid());
         });
         var afterwards = await UsageAsync();
 
@@ -170,15 +170,15 @@ public abstract partial class IssueStoreContractTests
         await UpsertAttachmentsAsync(kept);
 
         await Assert.ThatAsync(
-            () => WriteAsync(w =>
+            () => WriteAsync(async w =>
             {
-                w.UpsertAttachment(new AttachmentBuilder(null).ByUser("u1").Sized(7).Build());
-                w.DeleteAttachment(kept.Id);
+                await w.UpsertAttachmentAsync(new AttachmentBuilder(null).ByUser("u1").Sized(7).Build());
+                await w.DeleteAttachmentAsync(kept.Id);
                 throw new InvalidOperationException("boom");
             }),
             Throws.InvalidOperationException);
 
-        var (project, user, row) = await ReadAsync(r => (r.GetProjectAttachmentBytes(TestIds.Project), r.GetUserAttachmentBytes(TestIds.Project, "u1"), r.FindAttachment(kept.Id)));
+        var (project, user, row) = await ReadAsync(async r => (await r.GetProjectAttachmentBytesAsync(TestIds.Project), await r.GetUserAttachmentBytesAsync(TestIds.Project, "u1"), await r.FindAttachmentAsync(kept.Id)));
         Assert.That((project, user, row), Is.EqualTo((10L, 10L, kept)));
     }
 
@@ -196,7 +196,7 @@ public abstract partial class IssueStoreContractTests
         };
         await UpsertAttachmentsAsync([deletedLongAgo, abandoned, .. keep]);
 
-        var (all, one) = await ReadAsync(r => (r.ListAttachmentsToPurge(cutoff, TestTimes.At(500), 10), r.ListAttachmentsToPurge(cutoff, TestTimes.At(500), 1)));
+        var (all, one) = await ReadAsync(async r => (await r.ListAttachmentsToPurgeAsync(cutoff, TestTimes.At(500), 10), await r.ListAttachmentsToPurgeAsync(cutoff, TestTimes.At(500), 1)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -214,9 +214,9 @@ public abstract partial class IssueStoreContractTests
         var deleted = new AttachmentBuilder(from).DeletedAt(TestTimes.At(1)).Build();
         await UpsertAttachmentsAsync(reserved, deleted);
 
-        await WriteAsync(w => w.MoveAttachments(from, to));
+        await WriteAsync(w => w.MoveAttachmentsAsync(from, to));
 
-        var moved = await ReadAsync(r => new[] { r.FindAttachment(reserved.Id)?.IssueId, r.FindAttachment(deleted.Id)?.IssueId });
+        var moved = await ReadAsync(async r => new[] { (await r.FindAttachmentAsync(reserved.Id))?.IssueId, (await r.FindAttachmentAsync(deleted.Id))?.IssueId });
         Assert.That(moved, Is.EqualTo(new Guid?[] { to, to }));
     }
 
@@ -226,12 +226,12 @@ public abstract partial class IssueStoreContractTests
         var clientEventId = Guid.NewGuid();
         var first = Landing(TestIds.App, clientEventId, TestTimes.At(1));
         var replacement = first with { EventId = Guid.NewGuid(), FingerprintHash = "beef", IsDev = false };
-        await WriteAsync(w => w.RecordEventLanding(first));
+        await WriteAsync(w => w.RecordEventLandingAsync(first));
 
-        await WriteAsync(w => w.RecordEventLanding(replacement));
+        await WriteAsync(w => w.RecordEventLandingAsync(replacement));
 
-        var (found, otherApp, unknown) = await ReadAsync(r => (
-            r.FindEventLanding(TestIds.App, clientEventId), r.FindEventLanding(TestIds.OtherApp, clientEventId), r.FindEventLanding(TestIds.App, Guid.NewGuid())));
+        var (found, otherApp, unknown) = await ReadAsync(async r => (
+            await r.FindEventLandingAsync(TestIds.App, clientEventId), await r.FindEventLandingAsync(TestIds.OtherApp, clientEventId), await r.FindEventLandingAsync(TestIds.App, Guid.NewGuid())));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(found, Is.EqualTo(replacement));
@@ -245,15 +245,15 @@ public abstract partial class IssueStoreContractTests
     {
         var old = Landing(TestIds.App, Guid.NewGuid(), TestTimes.At(1));
         var recent = Landing(TestIds.App, Guid.NewGuid(), TestTimes.At(5));
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.RecordEventLanding(old);
-            w.RecordEventLanding(recent);
+            await w.RecordEventLandingAsync(old);
+            await w.RecordEventLandingAsync(recent);
         });
 
-        var removed = await Store.WriteAsync(w => w.DeleteEventLandingsBefore(TestTimes.At(5)));
+        var removed = await Store.WriteAsync(w => w.DeleteEventLandingsBeforeAsync(TestTimes.At(5)));
 
-        var left = await ReadAsync(r => (r.FindEventLanding(old.AppId, old.ClientEventId), r.FindEventLanding(recent.AppId, recent.ClientEventId)));
+        var left = await ReadAsync(async r => (await r.FindEventLandingAsync(old.AppId, old.ClientEventId), await r.FindEventLandingAsync(recent.AppId, recent.ClientEventId)));
         Assert.That((removed, left.Item1, left.Item2), Is.EqualTo((1, (EventLanding?)null, recent)));
     }
 
@@ -268,20 +268,20 @@ public abstract partial class IssueStoreContractTests
     };
 
     private Task UpsertAttachmentsAsync(params IssueAttachment[] attachments) =>
-        WriteAsync(writer =>
+        WriteAsync(async writer =>
         {
             foreach (var attachment in attachments)
             {
-                writer.UpsertAttachment(attachment);
+                await writer.UpsertAttachmentAsync(attachment);
             }
         });
 
     private Task<(long Project, long User1, long User2, long OtherProjectUser1)> UsageAsync() =>
-        ReadAsync(r => (
-            r.GetProjectAttachmentBytes(TestIds.Project),
-            r.GetUserAttachmentBytes(TestIds.Project, "u1"),
-            r.GetUserAttachmentBytes(TestIds.Project, "u2"),
-            r.GetUserAttachmentBytes(TestIds.OtherProject, "u1")));
+        ReadAsync(async r => (
+            await r.GetProjectAttachmentBytesAsync(TestIds.Project),
+            await r.GetUserAttachmentBytesAsync(TestIds.Project, "u1"),
+            await r.GetUserAttachmentBytesAsync(TestIds.Project, "u2"),
+            await r.GetUserAttachmentBytesAsync(TestIds.OtherProject, "u1")));
 
     private async Task<List<IssueAttachment>> WalkAttachmentsAsync(AttachmentListFilter filter, int pageSize)
     {
@@ -289,7 +289,7 @@ public abstract partial class IssueStoreContractTests
         KeysetKey? after = null;
         while (true)
         {
-            var page = await ReadAsync(r => r.ListAttachments(filter, after, pageSize));
+            var page = await ReadAsync(r => r.ListAttachmentsAsync(filter, after, pageSize));
             walked.AddRange(page);
             if (page.Count < pageSize || walked.Count > 100)
             {

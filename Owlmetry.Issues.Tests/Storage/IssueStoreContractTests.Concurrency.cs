@@ -18,15 +18,15 @@ public abstract partial class IssueStoreContractTests
         {
             for (var i = 0; i < UnitsPerWriter; i++)
             {
-                await WriteAsync(writer =>
+                await WriteAsync(async writer =>
                 {
-                    var current = writer.FindIssue(issue.Id)!;
-                    writer.UpdateIssue(current with { OccurrenceCount = current.OccurrenceCount + 1 });
+                    var current = (await writer.FindIssueAsync(issue.Id))!;
+                    await writer.UpdateIssueAsync(current with { OccurrenceCount = current.OccurrenceCount + 1 });
                 });
             }
         })));
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
         Assert.That(stored?.OccurrenceCount, Is.EqualTo(Writers * UnitsPerWriter), "parallel increments were lost: units interleaved");
     }
 
@@ -39,11 +39,11 @@ public abstract partial class IssueStoreContractTests
         {
             foreach (var issue in chunk)
             {
-                await WriteAsync(writer => writer.InsertIssue(issue));
+                await WriteAsync(writer => writer.InsertIssueAsync(issue));
             }
         })));
 
-        var listed = await ReadAsync(reader => reader.ListIssues(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: int.MaxValue));
+        var listed = await ReadAsync(reader => reader.ListIssuesAsync(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: int.MaxValue));
         Assert.That(listed.Select(i => i.Id), Is.EquivalentTo(issues.Select(i => i.Id)), "not every parallel insert is listed");
     }
 
@@ -55,11 +55,11 @@ public abstract partial class IssueStoreContractTests
         {
             for (var i = 0; i < 100; i++)
             {
-                await WriteAsync(writer =>
+                await WriteAsync(async writer =>
                 {
-                    writer.InsertOccurrence(new OccurrenceBuilder(issue.Id).Build());
-                    var current = writer.FindIssue(issue.Id)!;
-                    writer.UpdateIssue(current with { OccurrenceCount = current.OccurrenceCount + 1 });
+                    await writer.InsertOccurrenceAsync(new OccurrenceBuilder(issue.Id).Build());
+                    var current = (await writer.FindIssueAsync(issue.Id))!;
+                    await writer.UpdateIssueAsync(current with { OccurrenceCount = current.OccurrenceCount + 1 });
                 });
             }
         });
@@ -67,7 +67,7 @@ public abstract partial class IssueStoreContractTests
         var torn = 0;
         while (!writing.IsCompleted)
         {
-            var (count, occurrences) = await ReadAsync(reader => (reader.FindIssue(issue.Id)!.OccurrenceCount, reader.GetAllOccurrences(issue.Id).Count));
+            var (count, occurrences) = await ReadAsync(async reader => ((await reader.FindIssueAsync(issue.Id))!.OccurrenceCount, (await reader.GetAllOccurrencesAsync(issue.Id)).Count));
             torn += count == occurrences ? 0 : 1;
         }
 

@@ -16,9 +16,9 @@ public abstract partial class IssueStoreContractTests
             ClientEventId = Guid.NewGuid(), UserId = "u1", Environment = "ios", ScreenName = "Cart",
             CustomAttributes = new Dictionary<string, string> { ["_error_type"] = "IOException", ["$weird key"] = "  spaced  " },
         };
-        await WriteAsync(w => w.AppendEvent(stored));
+        await WriteAsync(w => w.AppendEventAsync(stored));
 
-        var (found, unknown) = await ReadAsync(r => (r.FindEvent(stored.Id), r.FindEvent(Guid.NewGuid())));
+        var (found, unknown) = await ReadAsync(async r => (await r.FindEventAsync(stored.Id), await r.FindEventAsync(Guid.NewGuid())));
 
         Assert.That(found! with { CustomAttributes = stored.CustomAttributes }, Is.EqualTo(stored with { Sequence = 1 }));
         Assert.That(found!.CustomAttributes, Is.EquivalentTo(stored.CustomAttributes));
@@ -29,16 +29,16 @@ public abstract partial class IssueStoreContractTests
     public async Task FindEvent_DeletedByRetention_IsNull()
     {
         var expired = EventAt("expired", 0);
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.AppendEvent(expired);
-            w.SetScanCheckpoint(1);
+            await w.AppendEventAsync(expired);
+            await w.SetScanCheckpointAsync(1);
         });
 
-        await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(TestTimes.Base.AddDays(1)));
+        await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(TestTimes.Base.AddDays(1)));
 
-        Assert.That(await ReadAsync(r => r.FindEvent(expired.Id)), Is.Null);
-        Assert.That(await ReadAsync(r => r.ListEvents(new EventListFilter([TestIds.Project]), EventOrder.NewestFirst, null, 10)), Is.Empty);
+        Assert.That(await ReadAsync(r => r.FindEventAsync(expired.Id)), Is.Null);
+        Assert.That(await ReadAsync(r => r.ListEventsAsync(new EventListFilter([TestIds.Project]), EventOrder.NewestFirst, null, 10)), Is.Empty);
     }
 
     [Test]
@@ -46,14 +46,14 @@ public abstract partial class IssueStoreContractTests
     {
         // Pairs of equal timestamps, appended out of time order: the id breaks ties and the sequence plays no part.
         var events = Enumerable.Range(0, 9).Select(i => EventAt($"e{i}", (8 - i) / 2 * 1_000)).ToList();
-        await WriteAsync(w => w.AppendEvents(events));
+        await WriteAsync(w => w.AppendEventsAsync(events));
         var expected = order.Sort(events).Select(e => e.Id).ToList();
 
         var paged = new List<Guid>();
         KeysetKey? after = null;
         while (true)
         {
-            var page = await ReadAsync(r => r.ListEvents(new EventListFilter([TestIds.Project]), order, after, 2));
+            var page = await ReadAsync(r => r.ListEventsAsync(new EventListFilter([TestIds.Project]), order, after, 2));
             paged.AddRange(page.Select(e => e.Id));
             if (page.Count < 2)
             {
@@ -73,12 +73,12 @@ public abstract partial class IssueStoreContractTests
         var dev = EventAt("dev", 2_000) with { IsDev = true };
         var other = EventAt("other project", 1_000) with { ProjectId = TestIds.OtherProject };
         var unlisted = EventAt("unlisted project", 3_000) with { ProjectId = Guid.NewGuid() };
-        await WriteAsync(w => w.AppendEvents([prod, dev, other, unlisted]));
+        await WriteAsync(w => w.AppendEventsAsync([prod, dev, other, unlisted]));
 
-        var (both, prodOnly, devOnly) = await ReadAsync(r => (
-            r.ListEvents(new EventListFilter([TestIds.Project, TestIds.OtherProject]), EventOrder.NewestFirst, null, 10),
-            r.ListEvents(new EventListFilter([TestIds.Project, TestIds.OtherProject], IsDev: false), EventOrder.NewestFirst, null, 10),
-            r.ListEvents(new EventListFilter([TestIds.Project], IsDev: true), EventOrder.OldestFirst, null, 10)));
+        var (both, prodOnly, devOnly) = await ReadAsync(async r => (
+            await r.ListEventsAsync(new EventListFilter([TestIds.Project, TestIds.OtherProject]), EventOrder.NewestFirst, null, 10),
+            await r.ListEventsAsync(new EventListFilter([TestIds.Project, TestIds.OtherProject], IsDev: false), EventOrder.NewestFirst, null, 10),
+            await r.ListEventsAsync(new EventListFilter([TestIds.Project], IsDev: true), EventOrder.OldestFirst, null, 10)));
 
         Assert.That(both.Select(e => e.Message), Is.EqualTo(new[] { "dev", "other project", "prod" }));
         Assert.That(prodOnly.Select(e => e.Message), Is.EqualTo(new[] { "other project", "prod" }));
@@ -93,7 +93,7 @@ public abstract partial class IssueStoreContractTests
         {
             AppId = TestIds.App, SessionId = session, UserId = "alice", Environment = "ios", ScreenName = "Cart",
         };
-        await WriteAsync(w => w.AppendEvents(
+        await WriteAsync(w => w.AppendEventsAsync(
         [
             target,
             target with { Id = Guid.NewGuid(), Message = "other app", AppId = TestIds.OtherApp },
@@ -110,7 +110,7 @@ public abstract partial class IssueStoreContractTests
             [TestIds.Project], IsDev: false, AppId: TestIds.App, SessionId: session, UserId: "alice", Environment: "ios", ScreenName: "Cart",
             Since: TestTimes.At(1_000), Until: TestTimes.At(2_000));
 
-        var (newest, oldest) = await ReadAsync(r => (r.ListEvents(filter, EventOrder.NewestFirst, null, 10), r.ListEvents(filter, EventOrder.OldestFirst, null, 10)));
+        var (newest, oldest) = await ReadAsync(async r => (await r.ListEventsAsync(filter, EventOrder.NewestFirst, null, 10), await r.ListEventsAsync(filter, EventOrder.OldestFirst, null, 10)));
 
         Assert.That(newest.Select(e => e.Message), Is.EqualTo(new[] { "last in window", "target" }));
         Assert.That(oldest.Select(e => e.Message), Is.EqualTo(new[] { "target", "last in window" }));
@@ -120,11 +120,11 @@ public abstract partial class IssueStoreContractTests
     public async Task ListEvents_CursorInsideTheTimeWindow_ContinuesWithinIt([Values] EventOrder order)
     {
         var events = Enumerable.Range(0, 6).Select(i => EventAt($"e{i}", i * 1_000)).ToList();
-        await WriteAsync(w => w.AppendEvents(events));
+        await WriteAsync(w => w.AppendEventsAsync(events));
         var filter = new EventListFilter([TestIds.Project], Since: TestTimes.At(1_000), Until: TestTimes.At(4_000));
 
-        var first = await ReadAsync(r => r.ListEvents(filter, order, null, 2));
-        var rest = await ReadAsync(r => r.ListEvents(filter, order, KeysetKey.Of(first[^1]), 10));
+        var first = await ReadAsync(r => r.ListEventsAsync(filter, order, null, 2));
+        var rest = await ReadAsync(r => r.ListEventsAsync(filter, order, KeysetKey.Of(first[^1]), 10));
 
         var expected = order == EventOrder.NewestFirst ? new[] { "e4", "e3", "e2", "e1" } : ["e1", "e2", "e3", "e4"];
         Assert.That(first.Concat(rest).Select(e => e.Message), Is.EqualTo(expected));
@@ -137,21 +137,21 @@ public abstract partial class IssueStoreContractTests
         var runs = Enumerable.Range(0, 5)
             .Select(i => new ScanRun { Id = Guid.NewGuid(), TriggeredByTeamId = team, Status = ScanRunStatus.Completed, StartedAt = TestTimes.At(i / 2 * 1_000) })
             .ToList();
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
             foreach (var run in runs)
             {
-                w.SaveScanRun(run);
+                await w.SaveScanRunAsync(run);
             }
 
-            w.SaveScanRun(new ScanRun { Id = Guid.NewGuid(), Status = ScanRunStatus.Completed, StartedAt = TestTimes.At(9_000) });
-            w.SaveScanRun(new ScanRun { Id = Guid.NewGuid(), TriggeredByTeamId = Guid.NewGuid(), Status = ScanRunStatus.Completed, StartedAt = TestTimes.At(9_000) });
+            await w.SaveScanRunAsync(new ScanRun { Id = Guid.NewGuid(), Status = ScanRunStatus.Completed, StartedAt = TestTimes.At(9_000) });
+            await w.SaveScanRunAsync(new ScanRun { Id = Guid.NewGuid(), TriggeredByTeamId = Guid.NewGuid(), Status = ScanRunStatus.Completed, StartedAt = TestTimes.At(9_000) });
         });
         var expected = runs.OrderByDescending(r => new KeysetKey(r.StartedAt.ToUnixTimeMilliseconds(), r.Id)).Select(r => r.Id).ToList();
 
-        var first = await ReadAsync(r => r.ListScanRunsOfTeam(team, null, 3));
+        var first = await ReadAsync(r => r.ListScanRunsOfTeamAsync(team, null, 3));
         var last = first[^1];
-        var rest = await ReadAsync(r => r.ListScanRunsOfTeam(team, new KeysetKey(last.StartedAt.ToUnixTimeMilliseconds(), last.Id), 3));
+        var rest = await ReadAsync(r => r.ListScanRunsOfTeamAsync(team, new KeysetKey(last.StartedAt.ToUnixTimeMilliseconds(), last.Id), 3));
 
         Assert.That(first.Concat(rest).Select(r => r.Id), Is.EqualTo(expected));
         Assert.That(first[0], Is.EqualTo(runs.Single(r => r.Id == expected[0])), "a listed run round-trips");

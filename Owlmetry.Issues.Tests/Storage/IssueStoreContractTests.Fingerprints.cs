@@ -18,19 +18,24 @@ public abstract partial class IssueStoreContractTests
             new("bbbb", TestIds.OtherApp, IsDev: false),
         ];
         var untouched = new FingerprintKey("cccc", TestIds.App, IsDev: false);
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
             foreach (var key in moved)
             {
-                writer.AssignFingerprint(key, from);
+                await writer.AssignFingerprintAsync(key, from);
             }
 
-            writer.AssignFingerprint(untouched, bystander);
+            await writer.AssignFingerprintAsync(untouched, bystander);
         });
 
-        await WriteAsync(writer => writer.MoveFingerprints(from, to));
+        await WriteAsync(writer => writer.MoveFingerprintsAsync(from, to));
 
-        var routes = await ReadAsync(reader => moved.Append(untouched).Select(key => reader.FindIssueIdByFingerprint(key)).ToList());
+        var routes = new List<Guid?>();
+        foreach (var key in moved.Append(untouched))
+        {
+            routes.Add(await ReadAsync(reader => reader.FindIssueIdByFingerprintAsync(key)));
+        }
+
         Assert.That(routes, Is.EqualTo(new Guid?[] { to, to, to, bystander }),
             "every alias of the issue, whatever its app and side, now routes to the target; another issue's alias stays");
     }
@@ -40,16 +45,16 @@ public abstract partial class IssueStoreContractTests
     {
         var from = Guid.NewGuid();
         var key = new FingerprintKey("aaaa", TestIds.App, IsDev: true);
-        await WriteAsync(writer => writer.AssignFingerprint(key, from));
+        await WriteAsync(writer => writer.AssignFingerprintAsync(key, from));
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.MoveFingerprints(from, Guid.NewGuid());
+                await writer.MoveFingerprintsAsync(from, Guid.NewGuid());
                 throw new InvalidOperationException("after the move");
             }),
             Throws.InvalidOperationException);
 
-        Assert.That(await ReadAsync(reader => reader.FindIssueIdByFingerprint(key)), Is.EqualTo(from));
+        Assert.That(await ReadAsync(reader => reader.FindIssueIdByFingerprintAsync(key)), Is.EqualTo(from));
     }
 }

@@ -15,17 +15,17 @@ public abstract partial class IssueStoreContractTests
         var dev = new FingerprintKey("aaaa", TestIds.App, IsDev: true);
         var reassigned = new FingerprintKey("bbbb", TestIds.App, IsDev: false);
         var orphan = new FingerprintKey("cccc", TestIds.App, IsDev: false);
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
-            writer.AssignFingerprint(prod, first);
-            writer.AssignFingerprint(dev, second);
-            writer.AssignFingerprint(reassigned, first);
-            writer.AssignFingerprint(orphan, gone);
-            writer.AssignFingerprint(new FingerprintKey("aaaa", TestIds.OtherApp, IsDev: false), first);
+            await writer.AssignFingerprintAsync(prod, first);
+            await writer.AssignFingerprintAsync(dev, second);
+            await writer.AssignFingerprintAsync(reassigned, first);
+            await writer.AssignFingerprintAsync(orphan, gone);
+            await writer.AssignFingerprintAsync(new FingerprintKey("aaaa", TestIds.OtherApp, IsDev: false), first);
         });
-        await WriteAsync(writer => writer.AssignFingerprint(reassigned, second));
+        await WriteAsync(writer => writer.AssignFingerprintAsync(reassigned, second));
 
-        var aliases = await ReadAsync(reader => reader.ListFingerprints(TestIds.App));
+        var aliases = await ReadAsync(reader => reader.ListFingerprintsAsync(TestIds.App));
 
         Assert.That(aliases, Is.EquivalentTo(new Dictionary<FingerprintKey, Guid>
         {
@@ -39,9 +39,9 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task ListFingerprints_UnknownApp_ReturnsEmpty()
     {
-        await WriteAsync(writer => writer.AssignFingerprint(new FingerprintKey("aaaa", TestIds.App, IsDev: false), Guid.NewGuid()));
+        await WriteAsync(writer => writer.AssignFingerprintAsync(new FingerprintKey("aaaa", TestIds.App, IsDev: false), Guid.NewGuid()));
 
-        Assert.That(await ReadAsync(reader => reader.ListFingerprints(TestIds.OtherApp)), Is.Empty);
+        Assert.That(await ReadAsync(reader => reader.ListFingerprintsAsync(TestIds.OtherApp)), Is.Empty);
     }
 
     [Test]
@@ -53,28 +53,28 @@ public abstract partial class IssueStoreContractTests
         var keeper = Guid.NewGuid();
         var stored = await InsertAsync(new IssueBuilder().Build());
         var doomed = new OccurrenceBuilder(trimmed).Build();
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
-            writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
-            writer.InsertOccurrence(new OccurrenceBuilder(from).Build());
-            writer.InsertOccurrence(new OccurrenceBuilder(to).Build());
-            writer.InsertOccurrence(new OccurrenceBuilder(stored.Id).Build());
-            writer.InsertOccurrence(doomed);
-            writer.InsertOccurrence(new OccurrenceBuilder(keeper).InSession(doomed.SessionId).Build());
+            await writer.InsertOccurrenceAsync(new OccurrenceBuilder(from).Build());
+            await writer.InsertOccurrenceAsync(new OccurrenceBuilder(from).Build());
+            await writer.InsertOccurrenceAsync(new OccurrenceBuilder(to).Build());
+            await writer.InsertOccurrenceAsync(new OccurrenceBuilder(stored.Id).Build());
+            await writer.InsertOccurrenceAsync(doomed);
+            await writer.InsertOccurrenceAsync(new OccurrenceBuilder(keeper).InSession(doomed.SessionId).Build());
         });
 
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
-            writer.MergeOccurrences(from, to);
-            writer.MergeOccurrences(trimmed, keeper);
+            await writer.MergeOccurrencesAsync(from, to);
+            await writer.MergeOccurrencesAsync(trimmed, keeper);
         });
 
-        var counts = await ReadAsync(reader => reader.CountOccurrencesByIssue());
+        var counts = await ReadAsync(reader => reader.CountOccurrencesByIssueAsync());
         Assert.That(counts, Is.EquivalentTo(new Dictionary<Guid, int> { [to] = 3, [stored.Id] = 1, [keeper] = 1 }),
             "every id that occurrences belong to, with how many; none for an issue whose occurrences were all merged away or dropped");
     }
 
     [Test]
     public async Task CountOccurrencesByIssue_EmptyStore_ReturnsEmpty() =>
-        Assert.That(await ReadAsync(reader => reader.CountOccurrencesByIssue()), Is.Empty);
+        Assert.That(await ReadAsync(reader => reader.CountOccurrencesByIssueAsync()), Is.Empty);
 }

@@ -81,7 +81,7 @@ public abstract partial class IssueStoreContractTests
     {
         await InsertAllAsync(TiedIssues());
 
-        var listed = await ReadAsync(reader => reader.ListIssues(new IssueListFilter([]), IssueSort.LastSeen, after: null, take: 50));
+        var listed = await ReadAsync(reader => reader.ListIssuesAsync(new IssueListFilter([]), IssueSort.LastSeen, after: null, take: 50));
 
         Assert.That(listed, Is.Empty);
     }
@@ -91,7 +91,7 @@ public abstract partial class IssueStoreContractTests
     {
         await InsertAllAsync(TiedIssues());
 
-        var listed = await ReadAsync(reader => reader.ListIssues(s_bothProjects, IssueSort.LastSeen, after: null, take: 0));
+        var listed = await ReadAsync(reader => reader.ListIssuesAsync(s_bothProjects, IssueSort.LastSeen, after: null, take: 0));
 
         Assert.That(listed, Is.Empty);
     }
@@ -101,9 +101,9 @@ public abstract partial class IssueStoreContractTests
     {
         var older = await InsertAsync(new IssueBuilder().WithLastSeenAt(TestTimes.At(1)).Build());
         var newer = await InsertAsync(new IssueBuilder().WithLastSeenAt(TestTimes.At(2)).Build());
-        await WriteAsync(writer => writer.UpdateIssue(older with { LastSeenAt = TestTimes.At(3) }));
+        await WriteAsync(writer => writer.UpdateIssueAsync(older with { LastSeenAt = TestTimes.At(3) }));
 
-        var listed = await ReadAsync(reader => reader.ListIssues(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: 10));
+        var listed = await ReadAsync(reader => reader.ListIssuesAsync(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: 10));
 
         Assert.That(listed.Select(i => i.Id), Is.EqualTo(new[] { older.Id, newer.Id }), "the updated issue did not move to the top");
     }
@@ -113,9 +113,9 @@ public abstract partial class IssueStoreContractTests
     {
         var kept = await InsertAsync(new IssueBuilder().Build());
         var deleted = await InsertAsync(new IssueBuilder().Build());
-        await WriteAsync(writer => writer.DeleteIssue(deleted.Id));
+        await WriteAsync(writer => writer.DeleteIssueAsync(deleted.Id));
 
-        var listed = await ReadAsync(reader => reader.ListIssues(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: 10));
+        var listed = await ReadAsync(reader => reader.ListIssuesAsync(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: 10));
 
         Assert.That(listed.Select(i => i.Id), Is.EqualTo(new[] { kept.Id }));
     }
@@ -125,10 +125,10 @@ public abstract partial class IssueStoreContractTests
     {
         var issues = await InsertAllAsync([.. Enumerable.Range(0, 5).Select(i => new IssueBuilder().WithLastSeenAt(TestTimes.At(i)).Build())]);
         var filter = new IssueListFilter([TestIds.Project]);
-        var firstPage = await ReadAsync(reader => reader.ListIssues(filter, IssueSort.LastSeen, after: null, take: 2));
-        await WriteAsync(writer => writer.DeleteIssue(firstPage[^1].Id));
+        var firstPage = await ReadAsync(reader => reader.ListIssuesAsync(filter, IssueSort.LastSeen, after: null, take: 2));
+        await WriteAsync(writer => writer.DeleteIssueAsync(firstPage[^1].Id));
 
-        var secondPage = await ReadAsync(reader => reader.ListIssues(filter, IssueSort.LastSeen, IssueSort.LastSeen.KeyOf(firstPage[^1]), take: 2));
+        var secondPage = await ReadAsync(reader => reader.ListIssuesAsync(filter, IssueSort.LastSeen, IssueSort.LastSeen.KeyOf(firstPage[^1]), take: 2));
 
         Assert.That(secondPage.Select(i => i.Id), Is.EqualTo(new[] { issues[2].Id, issues[1].Id }));
     }
@@ -161,7 +161,7 @@ public abstract partial class IssueStoreContractTests
         KeysetKey? after = null;
         while (true)
         {
-            var page = await ReadAsync(reader => reader.ListIssues(filter, sort, after, PageSize));
+            var page = await ReadAsync(reader => reader.ListIssuesAsync(filter, sort, after, PageSize));
             walked.AddRange(page);
             if (page.Count < PageSize)
             {

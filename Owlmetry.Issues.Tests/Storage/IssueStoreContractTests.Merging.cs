@@ -15,12 +15,12 @@ public abstract partial class IssueStoreContractTests
         var source = await InsertOccurrencesAsync(from, count: 4, distinctTimestamps: 4);
         var target = new[] { source[0], source[2] }.Select(o => new OccurrenceBuilder(to).InSession(o.SessionId).Build()).ToList();
         var sameSessionElsewhere = new OccurrenceBuilder(Guid.NewGuid()).InSession(source[0].SessionId).Build();
-        await WriteAsync(writer => writer.InsertOccurrences([.. target, sameSessionElsewhere]));
+        await WriteAsync(writer => writer.InsertOccurrencesAsync([.. target, sameSessionElsewhere]));
 
-        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(from, to));
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
 
-        var (merged, left, elsewhere) = await ReadAsync(reader => (
-            reader.GetAllOccurrences(to), reader.GetAllOccurrences(from), reader.GetAllOccurrences(sameSessionElsewhere.IssueId)));
+        var (merged, left, elsewhere) = await ReadAsync(async reader => (
+            await reader.GetAllOccurrencesAsync(to), await reader.GetAllOccurrencesAsync(from), await reader.GetAllOccurrencesAsync(sameSessionElsewhere.IssueId)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(merged, Is.EquivalentTo(target.Concat(new[] { source[1], source[3] }.Select(o => o with { IssueId = to }))),
@@ -39,14 +39,14 @@ public abstract partial class IssueStoreContractTests
         var moved = await InsertOccurrencesAsync(from, count: 9, distinctTimestamps: 3);
         var kept = await InsertOccurrencesAsync(to, count: 5, distinctTimestamps: 3);
 
-        await WriteAsync(writer => writer.MergeOccurrences(from, to));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
 
         var walked = new List<IssueOccurrence>();
         KeysetKey? after = null;
         IReadOnlyList<IssueOccurrence> page;
         do
         {
-            page = await ReadAsync(reader => reader.ListOccurrences(to, after, 4));
+            page = await ReadAsync(reader => reader.ListOccurrencesAsync(to, after, 4));
             walked.AddRange(page);
             after = page.Count > 0 ? KeysetKey.Of(page[^1]) : after;
         }
@@ -54,7 +54,7 @@ public abstract partial class IssueStoreContractTests
 
         var expected = moved.Select(o => o with { IssueId = to }).Concat(kept).OrderByDescending(KeysetKey.Of);
         Assert.That(walked, Is.EqualTo(expected), "paging the merged issue 4 at a time did not give each occurrence once, newest first");
-        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSession(to, moved[0].SessionId)), Is.True, "a moved session is not known to the target");
+        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSessionAsync(to, moved[0].SessionId)), Is.True, "a moved session is not known to the target");
     }
 
     [Test]
@@ -63,12 +63,12 @@ public abstract partial class IssueStoreContractTests
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var all = (await InsertOccurrencesAsync(first, 3, 3)).Concat(await InsertOccurrencesAsync(second, 2, 2)).Concat(await InsertOccurrencesAsync(third, 1, 1)).ToList();
 
-        await WriteAsync(writer => writer.MergeOccurrences(first, second));
-        await WriteAsync(writer => writer.MergeOccurrences(second, third));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(first, second));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(second, third));
 
-        var (survivor, merged, mergedEarlier, firstSession) = await ReadAsync(reader => (
-            reader.GetAllOccurrences(third), reader.GetAllOccurrences(second), reader.GetAllOccurrences(first),
-            reader.HasOccurrenceInSession(third, all[0].SessionId)));
+        var (survivor, merged, mergedEarlier, firstSession) = await ReadAsync(async reader => (
+            await reader.GetAllOccurrencesAsync(third), await reader.GetAllOccurrencesAsync(second), await reader.GetAllOccurrencesAsync(first),
+            await reader.HasOccurrenceInSessionAsync(third, all[0].SessionId)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(survivor, Is.EquivalentTo(all.Select(o => o with { IssueId = third })), "the survivor lacks occurrences of the chain");
@@ -84,13 +84,13 @@ public abstract partial class IssueStoreContractTests
         var from = Guid.NewGuid();
         var to = Guid.NewGuid();
         var moved = new OccurrenceBuilder(from).Build();
-        await WriteAsync(writer => writer.InsertOccurrences([moved, new OccurrenceBuilder(to).Build()]));
-        await WriteAsync(writer => writer.MergeOccurrences(from, to));
+        await WriteAsync(writer => writer.InsertOccurrencesAsync([moved, new OccurrenceBuilder(to).Build()]));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
         var again = new OccurrenceBuilder(to).InSession(moved.SessionId).Build();
 
-        Assert.That(() => WriteAsync(writer => writer.InsertOccurrences([again])), Throws.TypeOf<IssueStoreConflictException>());
-        Assert.That(() => WriteAsync(writer => writer.InsertOccurrence(again)), Throws.TypeOf<IssueStoreConflictException>());
-        Assert.That((await ReadAsync(reader => reader.GetAllOccurrences(to))).Count, Is.EqualTo(2), "a second occurrence of the session was stored");
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrencesAsync([again])), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrenceAsync(again)), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That((await ReadAsync(reader => reader.GetAllOccurrencesAsync(to))).Count, Is.EqualTo(2), "a second occurrence of the session was stored");
     }
 
     [Test]
@@ -98,7 +98,7 @@ public abstract partial class IssueStoreContractTests
     {
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var shared = Guid.NewGuid();
-        await WriteAsync(writer => writer.InsertOccurrences(
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(
         [
             new OccurrenceBuilder(first).At(TestTimes.At(1)).ForUser("ann").WithVersions(" ", null).Build(),
             new OccurrenceBuilder(first).At(TestTimes.At(2)).ForUser("bob").WithVersions("1.0.0", "3.1").Build(),
@@ -109,10 +109,10 @@ public abstract partial class IssueStoreContractTests
             new OccurrenceBuilder(third).At(TestTimes.At(6)).ForUser(null).WithVersions(null, null).Build(),
         ]));
 
-        await WriteAsync(writer => writer.MergeOccurrences(first, second));
-        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(second, third));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(first, second));
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrencesAsync(second, third));
 
-        var all = await ReadAsync(reader => reader.GetAllOccurrences(third));
+        var all = await ReadAsync(reader => reader.GetAllOccurrencesAsync(third));
         var issue = new IssueBuilder().Build();
         using (Assert.EnterMultipleScope())
         {
@@ -130,17 +130,17 @@ public abstract partial class IssueStoreContractTests
         var to = Guid.NewGuid();
         var source = await InsertOccurrencesAsync(from, count: 3, distinctTimestamps: 3);
         var target = new OccurrenceBuilder(to).InSession(source[0].SessionId).Build();
-        await WriteAsync(writer => writer.InsertOccurrence(target));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(target));
 
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.MergeOccurrences(from, to);
+                await writer.MergeOccurrencesAsync(from, to);
                 throw new InvalidOperationException("the rest of the merge failed");
             }),
             Throws.InvalidOperationException);
 
-        var after = await ReadAsync(reader => (From: reader.GetAllOccurrences(from), To: reader.GetAllOccurrences(to), Session: reader.HasOccurrenceInSession(to, source[1].SessionId)));
+        var after = await ReadAsync(async reader => (From: await reader.GetAllOccurrencesAsync(from), To: await reader.GetAllOccurrencesAsync(to), Session: await reader.HasOccurrenceInSessionAsync(to, source[1].SessionId)));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.From, Is.EquivalentTo(source), "the source lost occurrences");
@@ -154,18 +154,18 @@ public abstract partial class IssueStoreContractTests
     {
         var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
         var session = Guid.NewGuid();
-        await WriteAsync(writer => writer.InsertOccurrences(
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(
         [
             new OccurrenceBuilder(from).InSession(session).ForUser("gone").Build(),
             new OccurrenceBuilder(from).ForUser("kept").Build(),
             new OccurrenceBuilder(to).InSession(session).ForUser("target").Build(),
         ]));
 
-        var (summary, userInUnit) = await Store.WriteAsync(writer => (writer.MergeOccurrences(from, to), writer.HasOccurrenceOfUser(to, "gone")));
+        var (summary, userInUnit) = await Store.WriteAsync(async writer => (await writer.MergeOccurrencesAsync(from, to), await writer.HasOccurrenceOfUserAsync(to, "gone")));
 
-        var after = await ReadAsync(reader => (
-            Gone: reader.HasOccurrenceOfUser(to, "gone"), Kept: reader.HasOccurrenceOfUser(to, "kept"), Session: reader.HasOccurrenceInSession(to, session),
-            Counts: reader.CountOccurrencesByIssue()));
+        var after = await ReadAsync(async reader => (
+            Gone: await reader.HasOccurrenceOfUserAsync(to, "gone"), Kept: await reader.HasOccurrenceOfUserAsync(to, "kept"), Session: await reader.HasOccurrenceInSessionAsync(to, session),
+            Counts: await reader.CountOccurrencesByIssueAsync()));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.UniqueUserCount, Is.EqualTo(2), "the target's users after the merge: kept and target");
@@ -183,20 +183,20 @@ public abstract partial class IssueStoreContractTests
         var (first, second, third) = (new IssueBuilder().Build(), new IssueBuilder().Build(), new IssueBuilder().Build());
         await InsertAllAsync([first, second, third]);
         var shared = Guid.NewGuid();
-        await WriteAsync(writer => writer.InsertOccurrences(
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(
         [
             new OccurrenceBuilder(first.Id).InSession(shared).ForUser("ann").Build(),
             new OccurrenceBuilder(first.Id).ForUser("bob").Build(),
             new OccurrenceBuilder(second.Id).InSession(shared).ForUser("cy").Build(),
         ]));
-        await WriteAsync(writer => writer.MergeOccurrences(first.Id, second.Id));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(first.Id, second.Id));
         var late = new OccurrenceBuilder(second.Id).ForUser("dee").Build();
-        await WriteAsync(writer => writer.InsertOccurrence(late));
-        await WriteAsync(writer => writer.InsertOccurrence(new OccurrenceBuilder(third.Id).InSession(shared).ForUser("eve").Build()));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(late));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(new OccurrenceBuilder(third.Id).InSession(shared).ForUser("eve").Build()));
 
-        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(second.Id, third.Id));
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrencesAsync(second.Id, third.Id));
 
-        var all = await ReadAsync(reader => reader.GetAllOccurrences(third.Id));
+        var all = await ReadAsync(reader => reader.GetAllOccurrencesAsync(third.Id));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.Count, Is.EqualTo(3), "bob's, dee's and eve's occurrences; the shared session once");
@@ -211,22 +211,22 @@ public abstract partial class IssueStoreContractTests
         var (from, to) = (new IssueBuilder().Build(), new IssueBuilder().Build());
         await InsertAllAsync([from, to]);
         var shared = Guid.NewGuid();
-        await WriteAsync(writer => writer.InsertOccurrences(
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(
         [
             new OccurrenceBuilder(from.Id).InSession(shared).ForUser("gone").Build(),
             new OccurrenceBuilder(from.Id).ForUser("ann").Build(),
             new OccurrenceBuilder(to.Id).InSession(shared).ForUser("bob").Build(),
         ]));
         await Assert.ThatAsync(
-            () => WriteAsync(writer =>
+            () => WriteAsync(async writer =>
             {
-                writer.MergeOccurrences(from.Id, to.Id);
-                writer.InsertOccurrence(new OccurrenceBuilder(to.Id).ForUser("never").Build());
+                await writer.MergeOccurrencesAsync(from.Id, to.Id);
+                await writer.InsertOccurrenceAsync(new OccurrenceBuilder(to.Id).ForUser("never").Build());
                 throw new InvalidOperationException("the rest of the merge failed");
             }),
             Throws.InvalidOperationException);
 
-        var summary = await Store.WriteAsync(writer => writer.MergeOccurrences(from.Id, to.Id));
+        var summary = await Store.WriteAsync(writer => writer.MergeOccurrencesAsync(from.Id, to.Id));
 
         using (Assert.EnterMultipleScope())
         {

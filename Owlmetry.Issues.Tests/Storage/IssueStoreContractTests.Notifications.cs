@@ -12,58 +12,64 @@ public abstract partial class IssueStoreContractTests
     {
         var entry = Outbox(TestTimes.Base) with { Payload = "{\"type\":\"issue.new\",\"title\":\"  spaced  \"}" };
 
-        await WriteAsync(w => w.AddNotification(entry));
+        await WriteAsync(w => w.AddNotificationAsync(entry));
 
-        Assert.That(await ReadAsync(r => r.FindNotification(entry.Id)), Is.EqualTo(entry));
-        Assert.That(await ReadAsync(r => r.ListPendingNotifications(10)), Is.EqualTo(new[] { entry }));
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(entry.Id)), Is.EqualTo(entry));
+        Assert.That(await ReadAsync(r => r.ListPendingNotificationsAsync(10)), Is.EqualTo(new[] { entry }));
     }
 
     [Test]
     public async Task AddNotification_SameIdTwice_ConflictsAndRollsBackTheUnit()
     {
         var entry = Outbox(TestTimes.Base);
-        await WriteAsync(w => w.AddNotification(entry));
+        await WriteAsync(w => w.AddNotificationAsync(entry));
         var other = Outbox(TestTimes.At(1));
 
-        Assert.That(() => WriteAsync(w =>
+        Assert.That(() => WriteAsync(async w =>
         {
-            w.AddNotification(other);
-            w.AddNotification(entry with { Payload = "{}" });
+            await w.AddNotificationAsync(other);
+            await w.AddNotificationAsync(entry with { Payload = "{}" });
         }), Throws.TypeOf<IssueStoreConflictException>());
 
-        Assert.That(await ReadAsync(r => r.FindNotification(other.Id)), Is.Null);
-        Assert.That((await ReadAsync(r => r.FindNotification(entry.Id)))!.Payload, Is.EqualTo(entry.Payload));
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(other.Id)), Is.Null);
+        Assert.That((await ReadAsync(r => r.FindNotificationAsync(entry.Id)))!.Payload, Is.EqualTo(entry.Payload));
     }
 
     [Test]
     public async Task ListPendingNotifications_OldestFirstWithoutSettledOnesUpToTake()
     {
         var entries = Enumerable.Range(0, 5).Select(i => Outbox(TestTimes.At(10 - i))).ToList();
-        await WriteAsync(w => entries.ForEach(w.AddNotification));
+        await WriteAsync(async w =>
+        {
+            foreach (var entry in entries)
+            {
+                await w.AddNotificationAsync(entry);
+            }
+        });
         var dispatched = entries[4] with { Status = NotificationDispatchStatus.Dispatched, DispatchedAt = TestTimes.At(20) };
         var failed = entries[2] with { Status = NotificationDispatchStatus.Failed, Attempts = 5, LastError = "boom", DispatchedAt = TestTimes.At(21) };
 
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.UpdateNotification(dispatched);
-            w.UpdateNotification(failed);
+            await w.UpdateNotificationAsync(dispatched);
+            await w.UpdateNotificationAsync(failed);
         });
 
-        var pending = await ReadAsync(r => r.ListPendingNotifications(2));
+        var pending = await ReadAsync(r => r.ListPendingNotificationsAsync(2));
         Assert.That(pending.Select(n => n.Id), Is.EqualTo(new[] { entries[3].Id, entries[1].Id }));
-        Assert.That(await ReadAsync(r => r.ListPendingNotifications(10)), Has.Count.EqualTo(3));
-        Assert.That(await ReadAsync(r => r.FindNotification(failed.Id)), Is.EqualTo(failed));
+        Assert.That(await ReadAsync(r => r.ListPendingNotificationsAsync(10)), Has.Count.EqualTo(3));
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(failed.Id)), Is.EqualTo(failed));
     }
 
     [Test]
     public async Task UpdateNotification_AttemptBackToPending_IsListedAgain()
     {
         var entry = Outbox(TestTimes.Base);
-        await WriteAsync(w => w.AddNotification(entry));
+        await WriteAsync(w => w.AddNotificationAsync(entry));
 
-        await WriteAsync(w => w.UpdateNotification(entry with { Attempts = 1, LastError = "handler failed" }));
+        await WriteAsync(w => w.UpdateNotificationAsync(entry with { Attempts = 1, LastError = "handler failed" }));
 
-        var pending = (await ReadAsync(r => r.ListPendingNotifications(10))).Single();
+        var pending = (await ReadAsync(r => r.ListPendingNotificationsAsync(10))).Single();
         Assert.That((pending.Attempts, pending.LastError), Is.EqualTo((1, "handler failed")));
     }
 
@@ -74,14 +80,20 @@ public abstract partial class IssueStoreContractTests
         var oldSettled = Outbox(TestTimes.At(1)) with { Status = NotificationDispatchStatus.Dispatched, DispatchedAt = TestTimes.At(2) };
         var oldFailed = Outbox(TestTimes.At(2)) with { Status = NotificationDispatchStatus.Failed, DispatchedAt = TestTimes.At(3) };
         var newSettled = Outbox(TestTimes.At(100)) with { Status = NotificationDispatchStatus.Dispatched, DispatchedAt = TestTimes.At(101) };
-        await WriteAsync(w => new[] { oldPending, oldSettled, oldFailed, newSettled }.ToList().ForEach(w.AddNotification));
+        await WriteAsync(async w =>
+        {
+            foreach (var entry in new[] { oldPending, oldSettled, oldFailed, newSettled })
+            {
+                await w.AddNotificationAsync(entry);
+            }
+        });
 
-        var deleted = await Store.WriteAsync(w => w.DeleteNotificationsSettledBefore(TestTimes.At(50)));
+        var deleted = await Store.WriteAsync(w => w.DeleteNotificationsSettledBeforeAsync(TestTimes.At(50)));
 
         Assert.That(deleted, Is.EqualTo(2));
-        Assert.That(await ReadAsync(r => r.FindNotification(oldPending.Id)), Is.Not.Null);
-        Assert.That(await ReadAsync(r => r.FindNotification(newSettled.Id)), Is.Not.Null);
-        Assert.That(await ReadAsync(r => r.FindNotification(oldSettled.Id)), Is.Null);
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(oldPending.Id)), Is.Not.Null);
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(newSettled.Id)), Is.Not.Null);
+        Assert.That(await ReadAsync(r => r.FindNotificationAsync(oldSettled.Id)), Is.Null);
     }
 
     [Test]
@@ -97,9 +109,9 @@ public abstract partial class IssueStoreContractTests
         var elsewhere = Digestable("elsewhere", TestTimes.At(300)) with { ProjectId = TestIds.OtherProject };
         await InsertAllAsync([neverNotified, activeSince, quietSince, dev, resolved, inProgress, elsewhere]);
 
-        var listed = await ReadAsync(r => r.ListIssuesAwaitingDigest(TestIds.Project, 10));
-        var firstOnly = await ReadAsync(r => r.ListIssuesAwaitingDigest(TestIds.Project, 1));
-        var projects = await ReadAsync(r => r.ListProjectsAwaitingDigest());
+        var listed = await ReadAsync(r => r.ListIssuesAwaitingDigestAsync(TestIds.Project, 10));
+        var firstOnly = await ReadAsync(r => r.ListIssuesAwaitingDigestAsync(TestIds.Project, 1));
+        var projects = await ReadAsync(r => r.ListProjectsAwaitingDigestAsync());
 
         Assert.That(listed.Select(i => i.Title), Is.EqualTo(new[] { "active since", "never notified" }));
         Assert.That(listed[0] with { Fingerprints = activeSince.Fingerprints }, Is.EqualTo(activeSince));
@@ -112,10 +124,10 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(Digestable("crash", TestTimes.At(10)));
 
-        await WriteAsync(w => w.UpdateIssue(issue with { LastNotifiedAt = TestTimes.At(20) }));
-        var afterStamp = await ReadAsync(r => (r.ListIssuesAwaitingDigest(TestIds.Project, 10), r.ListProjectsAwaitingDigest()));
-        await WriteAsync(w => w.UpdateIssue(issue with { LastNotifiedAt = TestTimes.At(20), UpdatedAt = TestTimes.At(30) }));
-        var afterChange = await ReadAsync(r => r.ListIssuesAwaitingDigest(TestIds.Project, 10));
+        await WriteAsync(w => w.UpdateIssueAsync(issue with { LastNotifiedAt = TestTimes.At(20) }));
+        var afterStamp = await ReadAsync(async r => (await r.ListIssuesAwaitingDigestAsync(TestIds.Project, 10), await r.ListProjectsAwaitingDigestAsync()));
+        await WriteAsync(w => w.UpdateIssueAsync(issue with { LastNotifiedAt = TestTimes.At(20), UpdatedAt = TestTimes.At(30) }));
+        var afterChange = await ReadAsync(r => r.ListIssuesAwaitingDigestAsync(TestIds.Project, 10));
 
         Assert.That(afterStamp.Item1, Is.Empty);
         Assert.That(afterStamp.Item2, Is.Empty);
@@ -125,20 +137,20 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task LastDigestAt_NullUntilSetThenKeptPerProjectAndRolledBackWithItsUnit()
     {
-        var before = await ReadAsync(r => r.GetLastDigestAt(TestIds.Project));
+        var before = await ReadAsync(r => r.GetLastDigestAtAsync(TestIds.Project));
 
-        await WriteAsync(w => w.SetLastDigestAt(TestIds.Project, TestTimes.At(1)));
-        await WriteAsync(w => w.SetLastDigestAt(TestIds.Project, TestTimes.At(2)));
-        Assert.That(() => WriteAsync(w =>
+        await WriteAsync(w => w.SetLastDigestAtAsync(TestIds.Project, TestTimes.At(1)));
+        await WriteAsync(w => w.SetLastDigestAtAsync(TestIds.Project, TestTimes.At(2)));
+        Assert.That(() => WriteAsync(async w =>
         {
-            w.SetLastDigestAt(TestIds.Project, TestTimes.At(3));
-            w.SetLastDigestAt(TestIds.OtherProject, TestTimes.At(3));
+            await w.SetLastDigestAtAsync(TestIds.Project, TestTimes.At(3));
+            await w.SetLastDigestAtAsync(TestIds.OtherProject, TestTimes.At(3));
             throw new IOException("crash before commit");
         }), Throws.TypeOf<IOException>());
 
         Assert.That(before, Is.Null);
-        Assert.That(await ReadAsync(r => r.GetLastDigestAt(TestIds.Project)), Is.EqualTo(TestTimes.At(2)));
-        Assert.That(await ReadAsync(r => r.GetLastDigestAt(TestIds.OtherProject)), Is.Null);
+        Assert.That(await ReadAsync(r => r.GetLastDigestAtAsync(TestIds.Project)), Is.EqualTo(TestTimes.At(2)));
+        Assert.That(await ReadAsync(r => r.GetLastDigestAtAsync(TestIds.OtherProject)), Is.Null);
     }
 
     private static OutboxNotification Outbox(DateTimeOffset createdAt) => new()

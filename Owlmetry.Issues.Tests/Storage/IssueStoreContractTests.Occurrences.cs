@@ -18,7 +18,7 @@ public abstract partial class IssueStoreContractTests
         IReadOnlyList<IssueOccurrence> page;
         do
         {
-            page = await ReadAsync(reader => reader.ListOccurrences(issueId, after, 4));
+            page = await ReadAsync(reader => reader.ListOccurrencesAsync(issueId, after, 4));
             walked.AddRange(page);
             after = page.Count > 0 ? KeysetKey.Of(page[^1]) : after;
         }
@@ -36,7 +36,7 @@ public abstract partial class IssueStoreContractTests
         var occurrences = await InsertOccurrencesAsync(issueId, count: 6, distinctTimestamps: 2);
         await InsertOccurrencesAsync(Guid.NewGuid(), count: 3, distinctTimestamps: 1);
 
-        var all = await ReadAsync(reader => reader.GetAllOccurrences(issueId));
+        var all = await ReadAsync(reader => reader.GetAllOccurrencesAsync(issueId));
 
         Assert.That(all, Is.EquivalentTo(occurrences));
     }
@@ -47,10 +47,10 @@ public abstract partial class IssueStoreContractTests
         var issueId = Guid.NewGuid();
         var occurrences = Enumerable.Range(0, 30).Select(_ => new OccurrenceBuilder(issueId).Build()).ToList();
 
-        await WriteAsync(writer => writer.InsertOccurrences(occurrences));
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(occurrences));
 
-        Assert.That(await ReadAsync(reader => reader.GetAllOccurrences(issueId)), Is.EquivalentTo(occurrences));
-        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSession(issueId, occurrences[7].SessionId)), Is.True);
+        Assert.That(await ReadAsync(reader => reader.GetAllOccurrencesAsync(issueId)), Is.EquivalentTo(occurrences));
+        Assert.That(await ReadAsync(reader => reader.HasOccurrenceInSessionAsync(issueId, occurrences[7].SessionId)), Is.True);
     }
 
     [Test]
@@ -60,20 +60,20 @@ public abstract partial class IssueStoreContractTests
         var first = new OccurrenceBuilder(issueId).Build();
         var second = new OccurrenceBuilder(issueId).Build() with { SessionId = first.SessionId };
 
-        Assert.That(() => WriteAsync(writer => writer.InsertOccurrences([new OccurrenceBuilder(issueId).Build(), first, second])),
+        Assert.That(() => WriteAsync(writer => writer.InsertOccurrencesAsync([new OccurrenceBuilder(issueId).Build(), first, second])),
             Throws.TypeOf<IssueStoreConflictException>());
-        Assert.That(await ReadAsync(reader => reader.GetAllOccurrences(issueId)), Is.Empty, "nothing of the unit was kept");
+        Assert.That(await ReadAsync(reader => reader.GetAllOccurrencesAsync(issueId)), Is.Empty, "nothing of the unit was kept");
     }
 
     [Test]
     public async Task HasOccurrenceInSession_SessionOfAnotherIssue_ReturnsFalse()
     {
         var occurrence = new OccurrenceBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.InsertOccurrence(occurrence));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(occurrence));
 
-        var (own, other) = await ReadAsync(reader => (
-            reader.HasOccurrenceInSession(occurrence.IssueId, occurrence.SessionId),
-            reader.HasOccurrenceInSession(Guid.NewGuid(), occurrence.SessionId)));
+        var (own, other) = await ReadAsync(async reader => (
+            await reader.HasOccurrenceInSessionAsync(occurrence.IssueId, occurrence.SessionId),
+            await reader.HasOccurrenceInSessionAsync(Guid.NewGuid(), occurrence.SessionId)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -89,13 +89,13 @@ public abstract partial class IssueStoreContractTests
         var first = new OccurrenceBuilder(Guid.NewGuid()).InSession(sessionId).Build();
         var second = new OccurrenceBuilder(Guid.NewGuid()).InSession(sessionId).Build();
 
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
-            writer.InsertOccurrence(first);
-            writer.InsertOccurrence(second);
+            await writer.InsertOccurrenceAsync(first);
+            await writer.InsertOccurrenceAsync(second);
         });
 
-        var stored = await ReadAsync(reader => reader.GetAllOccurrences(first.IssueId).Concat(reader.GetAllOccurrences(second.IssueId)).ToList());
+        var stored = await ReadAsync(async reader => (await reader.GetAllOccurrencesAsync(first.IssueId)).Concat(await reader.GetAllOccurrencesAsync(second.IssueId)).ToList());
         Assert.That(stored, Is.EquivalentTo(new[] { first, second }), "one session may occur once in each issue");
     }
 
@@ -104,11 +104,11 @@ public abstract partial class IssueStoreContractTests
         var occurrences = Enumerable.Range(0, count)
             .Select(i => new OccurrenceBuilder(issueId).At(TestTimes.At(i % distinctTimestamps)).Build())
             .ToList();
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
             foreach (var occurrence in occurrences)
             {
-                writer.InsertOccurrence(occurrence);
+                await writer.InsertOccurrenceAsync(occurrence);
             }
         });
         return occurrences;

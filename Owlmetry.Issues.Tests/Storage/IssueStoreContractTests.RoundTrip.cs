@@ -31,7 +31,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().WithAllFieldsSet().Build());
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         Assert.That(stored, Is.EqualTo(issue).UsingPropertiesComparer(), "an issue with every field set came back different");
     }
@@ -41,7 +41,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().Build());
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         Assert.That(stored, Is.EqualTo(issue).UsingPropertiesComparer(), "an issue with null optional fields came back different");
     }
@@ -51,7 +51,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().Build() with { SourceModule = "", ResolvedAtVersion = "", LastSeenAppVersion = "" });
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         using (Assert.EnterMultipleScope())
         {
@@ -66,7 +66,7 @@ public abstract partial class IssueStoreContractTests
     {
         await InsertAsync(new IssueBuilder().WithId(Guid.Empty).Build());
 
-        var stored = await ReadAsync(reader => reader.FindIssue(Guid.Empty));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(Guid.Empty));
 
         Assert.That(stored, Is.Not.Null, "an issue inserted with Guid.Empty as id was not found under that id");
     }
@@ -76,7 +76,7 @@ public abstract partial class IssueStoreContractTests
     {
         await InsertAsync(new IssueBuilder().Build());
 
-        var stored = await ReadAsync(reader => reader.FindIssue(Guid.NewGuid()));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(Guid.NewGuid()));
 
         Assert.That(stored, Is.Null);
     }
@@ -86,7 +86,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().WithTitle(title).Build());
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         Assert.That(stored?.Title, Is.EqualTo(title), "the title was not stored verbatim");
     }
@@ -95,9 +95,9 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertComment_Body_RoundTripsExactly(string body)
     {
         var comment = new CommentBuilder(Guid.NewGuid()).WithBody(body).Build();
-        await WriteAsync(writer => writer.InsertComment(comment));
+        await WriteAsync(writer => writer.InsertCommentAsync(comment));
 
-        var stored = await ReadAsync(reader => reader.FindComment(comment.Id));
+        var stored = await ReadAsync(reader => reader.FindCommentAsync(comment.Id));
 
         Assert.That(stored?.Body, Is.EqualTo(body), "the comment body was not stored verbatim");
     }
@@ -107,7 +107,7 @@ public abstract partial class IssueStoreContractTests
     {
         var issue = await InsertAsync(new IssueBuilder().WithLastSeenAt(time).WithFirstSeenAt(time).Build() with { SnoozedAt = time });
 
-        var stored = await ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         using (Assert.EnterMultipleScope())
         {
@@ -121,9 +121,9 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertOccurrence_AllFieldsSet_RoundTripsEveryField()
     {
         var occurrence = new OccurrenceBuilder(Guid.NewGuid()).WithAllFieldsSet().Build();
-        await WriteAsync(writer => writer.InsertOccurrence(occurrence));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(occurrence));
 
-        var stored = await ReadAsync(reader => reader.GetAllOccurrences(occurrence.IssueId));
+        var stored = await ReadAsync(reader => reader.GetAllOccurrencesAsync(occurrence.IssueId));
 
         Assert.That(stored, Is.EqualTo(new[] { occurrence }), "an occurrence with every field set came back different");
     }
@@ -132,9 +132,9 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertOccurrence_OptionalFieldsNull_RoundTripsNulls()
     {
         var occurrence = new OccurrenceBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.InsertOccurrence(occurrence));
+        await WriteAsync(writer => writer.InsertOccurrenceAsync(occurrence));
 
-        var stored = await ReadAsync(reader => reader.GetAllOccurrences(occurrence.IssueId));
+        var stored = await ReadAsync(reader => reader.GetAllOccurrencesAsync(occurrence.IssueId));
 
         Assert.That(stored, Is.EqualTo(new[] { occurrence }), "an occurrence with null optional fields came back different");
     }
@@ -143,9 +143,9 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertComment_AllFieldsSet_RoundTripsEveryField()
     {
         var comment = new CommentBuilder(Guid.NewGuid()).ByAgent("triage-bot").EditedAt(TestTimes.At(10)).DeletedAt(TestTimes.At(20)).Build();
-        await WriteAsync(writer => writer.InsertComment(comment));
+        await WriteAsync(writer => writer.InsertCommentAsync(comment));
 
-        var stored = await ReadAsync(reader => reader.FindComment(comment.Id));
+        var stored = await ReadAsync(reader => reader.FindCommentAsync(comment.Id));
 
         Assert.That(stored, Is.EqualTo(comment), "a comment with every field set came back different");
     }
@@ -154,9 +154,9 @@ public abstract partial class IssueStoreContractTests
     public async Task InsertComment_NotDeleted_RoundTripsNullDeletedAt()
     {
         var comment = new CommentBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.InsertComment(comment));
+        await WriteAsync(writer => writer.InsertCommentAsync(comment));
 
-        var stored = await ReadAsync(reader => reader.FindComment(comment.Id));
+        var stored = await ReadAsync(reader => reader.FindCommentAsync(comment.Id));
 
         Assert.That(stored, Is.EqualTo(comment), "a comment with a null DeletedAt came back different");
     }
@@ -165,9 +165,9 @@ public abstract partial class IssueStoreContractTests
     public async Task UpsertAttachment_AllFieldsSet_RoundTripsEveryField()
     {
         var attachment = new AttachmentBuilder(Guid.NewGuid()).Build();
-        await WriteAsync(writer => writer.UpsertAttachment(attachment));
+        await WriteAsync(writer => writer.UpsertAttachmentAsync(attachment));
 
-        var stored = await ReadAsync(reader => reader.ListAttachments(attachment.IssueId!.Value, 10));
+        var stored = await ReadAsync(reader => reader.ListAttachmentsAsync(attachment.IssueId!.Value, 10));
 
         Assert.That(stored, Is.EqualTo(new[] { attachment }), "an attachment with every listed field set came back different");
     }
@@ -176,9 +176,9 @@ public abstract partial class IssueStoreContractTests
     public async Task UpsertAttachment_OptionalFieldsNull_RoundTripsNulls()
     {
         var attachment = new AttachmentBuilder(null).NotUploaded().OfEvent(null).ByUser(null).Build() with { IsDev = false };
-        await WriteAsync(writer => writer.UpsertAttachment(attachment));
+        await WriteAsync(writer => writer.UpsertAttachmentAsync(attachment));
 
-        var stored = await ReadAsync(reader => reader.FindAttachment(attachment.Id));
+        var stored = await ReadAsync(reader => reader.FindAttachmentAsync(attachment.Id));
 
         Assert.That(stored, Is.EqualTo(attachment), "an attachment with null optional fields came back different");
     }
@@ -187,9 +187,9 @@ public abstract partial class IssueStoreContractTests
     public async Task AppendAudit_AllFieldsSet_RoundTripsEveryField()
     {
         var record = new AuditRecordBuilder(Guid.NewGuid()).AsMerge().Build();
-        await WriteAsync(writer => writer.AppendAudit(record));
+        await WriteAsync(writer => writer.AppendAuditAsync(record));
 
-        var stored = await ReadAsync(reader => reader.ListAuditRecords(record.IssueId));
+        var stored = await ReadAsync(reader => reader.ListAuditRecordsAsync(record.IssueId));
 
         Assert.That(stored, Is.EqualTo(new[] { record }), "an audit record with every field set came back different");
     }
@@ -198,9 +198,9 @@ public abstract partial class IssueStoreContractTests
     public async Task AppendAudit_OptionalFieldsNull_RoundTripsNulls()
     {
         var record = new AuditRecordBuilder(Guid.NewGuid()).Build() with { ToResolvedAtVersion = null };
-        await WriteAsync(writer => writer.AppendAudit(record));
+        await WriteAsync(writer => writer.AppendAuditAsync(record));
 
-        var stored = await ReadAsync(reader => reader.ListAuditRecords(record.IssueId));
+        var stored = await ReadAsync(reader => reader.ListAuditRecordsAsync(record.IssueId));
 
         Assert.That(stored, Is.EqualTo(new[] { record }), "an audit record with null optional fields came back different");
     }

@@ -18,10 +18,10 @@ public abstract partial class IssueStoreContractTests
             CustomAttributes = new Dictionary<string, string> { ["_http.url"] = "https://x/y", ["$weird key"] = "  spaced  ", ["empty"] = "" },
         };
 
-        var s1 = await Store.WriteAsync(w => w.AppendEvent(first));
-        var (s2, s3) = await Store.WriteAsync(w => (w.AppendEvent(Event("second")), w.AppendEvent(Event("third"))));
+        var s1 = await Store.WriteAsync(w => w.AppendEventAsync(first));
+        var (s2, s3) = await Store.WriteAsync(async w => (await w.AppendEventAsync(Event("second")), await w.AppendEventAsync(Event("third"))));
 
-        var stored = await ReadAsync(r => r.ListEventsAfter(0, 10));
+        var stored = await ReadAsync(r => r.ListEventsAfterAsync(0, 10));
         Assert.That((s1, s2, s3), Is.EqualTo((1L, 2L, 3L)));
         Assert.That(stored.Select(e => e.Message), Is.EqualTo(new[] { "first", "second", "third" }));
         var roundTripped = stored[0];
@@ -32,15 +32,15 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task ListEventsAfter_Sequence_ReturnsLaterEventsInOrderUpToTake()
     {
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
             for (var i = 0; i < 10; i++)
             {
-                w.AppendEvent(Event($"e{i}"));
+                await w.AppendEventAsync(Event($"e{i}"));
             }
         });
 
-        var page = await ReadAsync(r => r.ListEventsAfter(4, 3));
+        var page = await ReadAsync(r => r.ListEventsAfterAsync(4, 3));
 
         Assert.That(page.Select(e => e.Sequence), Is.EqualTo(new[] { 5L, 6L, 7L }));
     }
@@ -48,51 +48,51 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task ScanCheckpoint_StartsAtZeroAndKeepsWhatWasSet()
     {
-        var before = await ReadAsync(r => r.GetScanCheckpoint());
+        var before = await ReadAsync(r => r.GetScanCheckpointAsync());
 
-        await WriteAsync(w => w.SetScanCheckpoint(42));
+        await WriteAsync(w => w.SetScanCheckpointAsync(42));
 
         Assert.That(before, Is.Zero);
-        Assert.That(await ReadAsync(r => r.GetScanCheckpoint()), Is.EqualTo(42));
+        Assert.That(await ReadAsync(r => r.GetScanCheckpointAsync()), Is.EqualTo(42));
     }
 
     [Test]
     public async Task DeleteScannedEventsReceivedBefore_KeepsUnscannedAndRecentAndNeverReusesSequences()
     {
         var old = TestTimes.Base;
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.AppendEvent(Event("old scanned") with { ReceivedAt = old });
-            w.AppendEvent(Event("old scanned too") with { ReceivedAt = old });
-            w.AppendEvent(Event("old pending") with { ReceivedAt = old });
-            w.SetScanCheckpoint(2);
+            await w.AppendEventAsync(Event("old scanned") with { ReceivedAt = old });
+            await w.AppendEventAsync(Event("old scanned too") with { ReceivedAt = old });
+            await w.AppendEventAsync(Event("old pending") with { ReceivedAt = old });
+            await w.SetScanCheckpointAsync(2);
         });
 
-        var deleted = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(1)));
-        await WriteAsync(w => w.SetScanCheckpoint(3));
-        await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(1)));
-        var next = await Store.WriteAsync(w => w.AppendEvent(Event("new")));
+        var deleted = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(old.AddDays(1)));
+        await WriteAsync(w => w.SetScanCheckpointAsync(3));
+        await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(old.AddDays(1)));
+        var next = await Store.WriteAsync(w => w.AppendEventAsync(Event("new")));
 
         Assert.That(deleted, Is.EqualTo(2));
         Assert.That(next, Is.EqualTo(4), "a sequence is never given twice, even after every stored event was deleted");
-        Assert.That(await ReadAsync(r => r.GetLastEventSequence()), Is.EqualTo(4));
+        Assert.That(await ReadAsync(r => r.GetLastEventSequenceAsync()), Is.EqualTo(4));
     }
 
     [Test]
     public async Task DeleteScannedEventsReceivedBefore_ClockSteppedBack_KeepsAnExpiredEventBehindARecentOneUntilThatOneExpires()
     {
         var old = TestTimes.Base;
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.AppendEvent(Event("old") with { ReceivedAt = old });
-            w.AppendEvent(Event("recent") with { ReceivedAt = old.AddDays(10) });
-            w.AppendEvent(Event("old again") with { ReceivedAt = old });
-            w.SetScanCheckpoint(3);
+            await w.AppendEventAsync(Event("old") with { ReceivedAt = old });
+            await w.AppendEventAsync(Event("recent") with { ReceivedAt = old.AddDays(10) });
+            await w.AppendEventAsync(Event("old again") with { ReceivedAt = old });
+            await w.SetScanCheckpointAsync(3);
         });
 
-        var first = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(1)));
-        var kept = await ReadAsync(r => r.ListEventsAfter(0, 10));
-        var later = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(old.AddDays(11)));
+        var first = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(old.AddDays(1)));
+        var kept = await ReadAsync(r => r.ListEventsAfterAsync(0, 10));
+        var later = await Store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(old.AddDays(11)));
 
         Assert.That(first, Is.EqualTo(1));
         Assert.That(kept.Select(e => e.Message), Is.EqualTo(new[] { "recent", "old again" }));
@@ -104,15 +104,15 @@ public abstract partial class IssueStoreContractTests
     {
         var appId = Guid.NewGuid();
         var clientId = Guid.NewGuid();
-        await WriteAsync(w => w.RecordClientEvent(appId, clientId));
+        await WriteAsync(w => w.RecordClientEventAsync(appId, clientId));
 
-        Assert.That(() => WriteAsync(w =>
+        Assert.That(() => WriteAsync(async w =>
         {
-            w.AppendEvent(Event("lost"));
-            w.RecordClientEvent(appId, clientId);
+            await w.AppendEventAsync(Event("lost"));
+            await w.RecordClientEventAsync(appId, clientId);
         }), Throws.TypeOf<IssueStoreConflictException>());
 
-        var (known, otherApp, events) = await ReadAsync(r => (r.HasClientEvent(appId, clientId), r.HasClientEvent(Guid.NewGuid(), clientId), r.ListEventsAfter(0, 10)));
+        var (known, otherApp, events) = await ReadAsync(async r => (await r.HasClientEventAsync(appId, clientId), await r.HasClientEventAsync(Guid.NewGuid(), clientId), await r.ListEventsAfterAsync(0, 10)));
         Assert.That(known, Is.True);
         Assert.That(otherApp, Is.False);
         Assert.That(events, Is.Empty, "the unit with the duplicate rolled back whole");
@@ -121,13 +121,13 @@ public abstract partial class IssueStoreContractTests
     [Test]
     public async Task AppendEvents_Bulk_GivesConsecutiveSequencesInOrderAfterEarlierOnes()
     {
-        await WriteAsync(w => w.AppendEvent(Event("before")));
+        await WriteAsync(w => w.AppendEventAsync(Event("before")));
 
-        var sequences = await Store.WriteAsync(w => w.AppendEvents([Event("a"), Event("b"), Event("c")]));
+        var sequences = await Store.WriteAsync(w => w.AppendEventsAsync([Event("a"), Event("b"), Event("c")]));
 
         Assert.That(sequences, Is.EqualTo(new[] { 2L, 3L, 4L }));
-        Assert.That((await ReadAsync(r => r.ListEventsAfter(1, 10))).Select(e => (e.Message, e.Sequence)), Is.EqualTo(new[] { ("a", 2L), ("b", 3L), ("c", 4L) }));
-        Assert.That(await Store.WriteAsync(w => w.AppendEvent(Event("after"))), Is.EqualTo(5));
+        Assert.That((await ReadAsync(r => r.ListEventsAfterAsync(1, 10))).Select(e => (e.Message, e.Sequence)), Is.EqualTo(new[] { ("a", 2L), ("b", 3L), ("c", 4L) }));
+        Assert.That(await Store.WriteAsync(w => w.AppendEventAsync(Event("after"))), Is.EqualTo(5));
     }
 
     [Test]
@@ -135,11 +135,11 @@ public abstract partial class IssueStoreContractTests
     {
         var appId = Guid.NewGuid();
         var (stored, fresh) = (Guid.NewGuid(), Guid.NewGuid());
-        await WriteAsync(w => w.RecordClientEvents(appId, [stored]));
+        await WriteAsync(w => w.RecordClientEventsAsync(appId, [stored]));
 
-        Assert.That(() => WriteAsync(w => w.RecordClientEvents(appId, [fresh, stored])), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That(() => WriteAsync(w => w.RecordClientEventsAsync(appId, [fresh, stored])), Throws.TypeOf<IssueStoreConflictException>());
 
-        Assert.That(await ReadAsync(r => r.FindClientEvents(appId, [stored, fresh])), Is.EquivalentTo(new[] { stored }));
+        Assert.That(await ReadAsync(r => r.FindClientEventsAsync(appId, [stored, fresh])), Is.EquivalentTo(new[] { stored }));
     }
 
     [Test]
@@ -147,20 +147,20 @@ public abstract partial class IssueStoreContractTests
     {
         var appId = Guid.NewGuid();
         var (stored, sameUnit, unknown, otherApp) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.RecordClientEvent(appId, stored);
-            w.RecordClientEvent(Guid.NewGuid(), otherApp);
+            await w.RecordClientEventAsync(appId, stored);
+            await w.RecordClientEventAsync(Guid.NewGuid(), otherApp);
         });
 
-        var found = await Store.WriteAsync(w =>
+        var found = await Store.WriteAsync(async w =>
         {
-            w.RecordClientEvent(appId, sameUnit);
-            return w.FindClientEvents(appId, [stored, sameUnit, unknown, otherApp, stored]);
+            await w.RecordClientEventAsync(appId, sameUnit);
+            return await w.FindClientEventsAsync(appId, [stored, sameUnit, unknown, otherApp, stored]);
         });
 
         Assert.That(found, Is.EquivalentTo(new[] { stored, sameUnit }));
-        Assert.That(await ReadAsync(r => r.FindClientEvents(appId, [])), Is.Empty);
+        Assert.That(await ReadAsync(r => r.FindClientEventsAsync(appId, [])), Is.Empty);
     }
 
     [Test]
@@ -168,15 +168,15 @@ public abstract partial class IssueStoreContractTests
     {
         var from = Guid.NewGuid();
         var to = Guid.NewGuid();
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.InsertOccurrence(new OccurrenceBuilder(from).ForUser("alice").Build());
-            w.InsertOccurrence(new OccurrenceBuilder(from).ForUser(null).Build());
+            await w.InsertOccurrenceAsync(new OccurrenceBuilder(from).ForUser("alice").Build());
+            await w.InsertOccurrenceAsync(new OccurrenceBuilder(from).ForUser(null).Build());
         });
 
-        var before = await ReadAsync(r => (r.HasOccurrenceOfUser(from, "alice"), r.HasOccurrenceOfUser(to, "alice"), r.HasOccurrenceOfUser(from, "bob")));
-        await WriteAsync(w => w.MergeOccurrences(from, to));
-        var after = await ReadAsync(r => (r.HasOccurrenceOfUser(from, "alice"), r.HasOccurrenceOfUser(to, "alice")));
+        var before = await ReadAsync(async r => (await r.HasOccurrenceOfUserAsync(from, "alice"), await r.HasOccurrenceOfUserAsync(to, "alice"), await r.HasOccurrenceOfUserAsync(from, "bob")));
+        await WriteAsync(w => w.MergeOccurrencesAsync(from, to));
+        var after = await ReadAsync(async r => (await r.HasOccurrenceOfUserAsync(from, "alice"), await r.HasOccurrenceOfUserAsync(to, "alice")));
 
         Assert.That(before, Is.EqualTo((true, false, false)));
         Assert.That(after, Is.EqualTo((false, true)));
@@ -187,16 +187,16 @@ public abstract partial class IssueStoreContractTests
     {
         var older = new ScanRun { Id = Guid.NewGuid(), Status = ScanRunStatus.Running, StartedAt = TestTimes.Base };
         var newer = new ScanRun { Id = Guid.NewGuid(), Status = ScanRunStatus.Running, StartedAt = TestTimes.At(1), TriggeredByTeamId = Guid.NewGuid() };
-        await WriteAsync(w =>
+        await WriteAsync(async w =>
         {
-            w.SaveScanRun(older);
-            w.SaveScanRun(newer);
+            await w.SaveScanRunAsync(older);
+            await w.SaveScanRunAsync(newer);
         });
         var completed = older with { Status = ScanRunStatus.Completed, CompletedAt = TestTimes.At(2), Result = new IssueScanResult(5, 1, 0, 0, 5) };
 
-        await WriteAsync(w => w.SaveScanRun(completed));
+        await WriteAsync(w => w.SaveScanRunAsync(completed));
 
-        var (runs, found) = await ReadAsync(r => (r.ListScanRuns(10), r.FindScanRun(older.Id)));
+        var (runs, found) = await ReadAsync(async r => (await r.ListScanRunsAsync(10), await r.FindScanRunAsync(older.Id)));
         Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { newer.Id, older.Id }));
         Assert.That(found, Is.EqualTo(completed));
     }

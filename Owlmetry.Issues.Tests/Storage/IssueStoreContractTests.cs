@@ -17,28 +17,25 @@ public abstract partial class IssueStoreContractTests
     [SetUp]
     public void CreateStoreForTest() => Store = CreateStore();
 
-    protected Task WriteAsync(Action<IIssueStoreWriter> write) =>
-        Store.WriteAsync(writer =>
-        {
-            write(writer);
-            return true;
-        });
+    protected Task WriteAsync(Func<IIssueStoreWriter, ValueTask> write) => Store.WriteAsync(write);
 
-    protected Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read) => Store.ReadAsync(read);
+    protected Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write) => Store.WriteAsync(write);
+
+    protected Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read) => Store.ReadAsync(read);
 
     protected async Task<Issue> InsertAsync(Issue issue)
     {
-        await WriteAsync(writer => writer.InsertIssue(issue));
+        await WriteAsync(writer => writer.InsertIssueAsync(issue));
         return issue;
     }
 
     protected async Task<IReadOnlyList<Issue>> InsertAllAsync(IReadOnlyList<Issue> issues)
     {
-        await WriteAsync(writer =>
+        await WriteAsync(async writer =>
         {
             foreach (var issue in issues)
             {
-                writer.InsertIssue(issue);
+                await writer.InsertIssueAsync(issue);
             }
         });
         return issues;

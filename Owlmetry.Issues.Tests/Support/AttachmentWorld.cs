@@ -99,7 +99,7 @@ internal sealed class AttachmentWorld
         return (await UploadAsync(reserved.Id, content)).Value;
     }
 
-    public Task<IssueAttachment?> FindAsync(Guid attachmentId) => Issues.Store.ReadAsync(r => r.FindAttachment(attachmentId));
+    public Task<IssueAttachment?> FindAsync(Guid attachmentId) => Issues.Store.ReadAsync(r => r.FindAttachmentAsync(attachmentId));
 
     private Actor User(string name, TeamRole role) =>
         Actor.User(Guid.NewGuid(), name, new Dictionary<Guid, TeamRole> { [TeamId] = role });

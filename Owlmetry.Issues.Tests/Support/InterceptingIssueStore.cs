@@ -13,9 +13,9 @@ internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
 
     public bool FailNextWriteAfterWork { get; set; }
 
-    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
+    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
 
-    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {
         if (BeforeNextWrite is { } before)
         {
@@ -29,9 +29,9 @@ internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
         }
 
         FailNextWriteAfterWork = false;
-        return await inner.WriteAsync<T>(writer =>
+        return await inner.WriteAsync<T>(async writer =>
         {
-            write(writer);
+            await write(writer);
             throw new IOException("simulated crash before commit");
         }, ct);
     }

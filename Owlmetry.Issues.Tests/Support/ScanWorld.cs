@@ -49,9 +49,9 @@ internal sealed class ScanWorld
         Issues.IngestAndScanAsync(App, events);
 
     public async Task<IReadOnlyList<Issue>> AllIssuesAsync() =>
-        await Issues.Store.ReadAsync(r => r.ListIssues(new IssueListFilter([Project.Id]), IssueSort.FirstSeen, null, 1000));
+        await Issues.Store.ReadAsync(r => r.ListIssuesAsync(new IssueListFilter([Project.Id]), IssueSort.FirstSeen, null, 1000));
 
     public async Task<Issue> SingleIssueAsync() => (await AllIssuesAsync()).Single();
 
-    public Task<IReadOnlyList<IssueOccurrence>> OccurrencesAsync(Guid issueId) => Issues.Store.ReadAsync(r => r.GetAllOccurrences(issueId));
+    public Task<IReadOnlyList<IssueOccurrence>> OccurrencesAsync(Guid issueId) => Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(issueId));
 }

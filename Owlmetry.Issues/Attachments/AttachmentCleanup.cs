@@ -42,7 +42,7 @@ public sealed class AttachmentCleanup
         var skipped = new HashSet<Guid>();
         while (true)
         {
-            var batch = await _store.ReadAsync(r => r.ListAttachmentsToPurge(deletedBefore, reservedBefore, BatchSize + skipped.Count), ct)
+            var batch = await _store.ReadAsync(r => r.ListAttachmentsToPurgeAsync(deletedBefore, reservedBefore, BatchSize + skipped.Count), ct)
                 .ConfigureAwait(false);
             var due = batch.Where(a => !skipped.Contains(a.Id)).ToList();
             if (due.Count == 0)
@@ -69,14 +69,14 @@ public sealed class AttachmentCleanup
         }
 
         var cutoff = now - _options.EventLandingRetention;
-        var forgotten = await _store.WriteAsync(w => w.DeleteEventLandingsBefore(cutoff), ct).ConfigureAwait(false);
+        var forgotten = await _store.WriteAsync(w => w.DeleteEventLandingsBeforeAsync(cutoff), ct).ConfigureAwait(false);
         return new AttachmentCleanupResult(deleted, abandoned, forgotten);
     }
 
     /// <returns>Whether the row was purged; false when it stopped being due since it was listed.</returns>
     private async Task<bool> PurgeAsync(Guid attachmentId, DateTimeOffset deletedBefore, DateTimeOffset reservedBefore, CancellationToken ct)
     {
-        var current = await _store.ReadAsync(r => r.FindAttachment(attachmentId), ct).ConfigureAwait(false);
+        var current = await _store.ReadAsync(r => r.FindAttachmentAsync(attachmentId), ct).ConfigureAwait(false);
         if (current is null || !IsDue(current, deletedBefore, reservedBefore))
         {
             return false;
@@ -84,14 +84,14 @@ public sealed class AttachmentCleanup
 
         await _blobs.DeleteAsync(attachmentId, ct).ConfigureAwait(false);
         return await _store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (writer.FindAttachment(attachmentId) is not { } row || !IsDue(row, deletedBefore, reservedBefore))
+                if (await writer.FindAttachmentAsync(attachmentId).ConfigureAwait(false) is not { } row || !IsDue(row, deletedBefore, reservedBefore))
                 {
                     return false;
                 }
 
-                writer.DeleteAttachment(attachmentId);
+                await writer.DeleteAttachmentAsync(attachmentId).ConfigureAwait(false);
                 return true;
             },
             ct).ConfigureAwait(false);

@@ -10,14 +10,14 @@ namespace Owlmetry.Issues.Attachments;
 /// </summary>
 internal static class AttachmentLinks
 {
-    public static void OnEventLanded(IIssueStoreWriter store, ErrorEvent errorEvent, FingerprintKey fingerprint, Guid issueId, DateTimeOffset now)
+    public static async ValueTask OnEventLandedAsync(IIssueStoreWriter store, ErrorEvent errorEvent, FingerprintKey fingerprint, Guid issueId, DateTimeOffset now)
     {
         if (errorEvent.ClientEventId is not { } clientEventId)
         {
             return;
         }
 
-        store.RecordEventLanding(new EventLanding
+        await store.RecordEventLandingAsync(new EventLanding
         {
             AppId = errorEvent.AppId,
             ClientEventId = clientEventId,
@@ -25,10 +25,10 @@ internal static class AttachmentLinks
             FingerprintHash = fingerprint.Hash,
             IsDev = fingerprint.IsDev,
             LandedAt = now,
-        });
-        foreach (var attachment in store.ListAttachmentsOfClientEvent(errorEvent.AppId, clientEventId).Where(a => a.IssueId is null))
+        }).ConfigureAwait(false);
+        foreach (var attachment in (await store.ListAttachmentsOfClientEventAsync(errorEvent.AppId, clientEventId).ConfigureAwait(false)).Where(a => a.IssueId is null))
         {
-            store.UpsertAttachment(attachment with { IssueId = issueId, EventId = errorEvent.Id });
+            await store.UpsertAttachmentAsync(attachment with { IssueId = issueId, EventId = errorEvent.Id }).ConfigureAwait(false);
         }
     }
 }

@@ -33,15 +33,15 @@ internal sealed partial class AttachmentService
 
         var now = timeProvider.GetUtcNowMilliseconds();
         return await store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (writer.FindAttachment(attachmentId) is not { DeletedAt: null } current)
+                if (await writer.FindAttachmentAsync(attachmentId).ConfigureAwait(false) is not { DeletedAt: null } current)
                 {
                     return s_attachmentNotFound;
                 }
 
                 var deleted = current with { DeletedAt = now };
-                writer.UpsertAttachment(deleted);
+                await writer.UpsertAttachmentAsync(deleted).ConfigureAwait(false);
                 return IssueResult<IssueAttachment>.Success(deleted);
             },
             ct).ConfigureAwait(false);

@@ -43,7 +43,7 @@ internal sealed partial class AttachmentService
             Sha256 = valid.Value.Sha256,
             CreatedAt = now,
         };
-        var reserved = await store.WriteAsync(writer => Reserve(writer, candidate, now), ct).ConfigureAwait(false);
+        var reserved = await store.WriteAsync(writer => ReserveAsync(writer, candidate, now), ct).ConfigureAwait(false);
         return reserved.Map(attachment => new AttachmentReservation(attachment, UploadExpiresAt(attachment)));
     }
 
@@ -58,7 +58,7 @@ internal sealed partial class AttachmentService
             return app.Error;
         }
 
-        var attachment = await store.ReadAsync(r => r.FindAttachment(attachmentId), ct).ConfigureAwait(false);
+        var attachment = await store.ReadAsync(r => r.FindAttachmentAsync(attachmentId), ct).ConfigureAwait(false);
         if (attachment is null || attachment.AppId != appId || attachment.DeletedAt is not null)
         {
             return s_attachmentNotFound;
@@ -111,9 +111,9 @@ internal sealed partial class AttachmentService
     /// totals of this very unit (so two reservations cannot both squeeze under a limit), and an event the scan has
     /// already placed links the attachment to its issue at once.
     /// </summary>
-    private IssueResult<IssueAttachment> Reserve(IIssueStoreWriter writer, IssueAttachment candidate, DateTimeOffset now)
+    private async ValueTask<IssueResult<IssueAttachment>> ReserveAsync(IIssueStoreWriter writer, IssueAttachment candidate, DateTimeOffset now)
     {
-        var same = writer.ListAttachmentsOfClientEvent(candidate.AppId, candidate.ClientEventId).FirstOrDefault(a =>
+        var same = (await writer.ListAttachmentsOfClientEventAsync(candidate.AppId, candidate.ClientEventId).ConfigureAwait(false)).FirstOrDefault(a =>
             a.DeletedAt is null && a.Sha256 == candidate.Sha256 && a.SizeBytes == candidate.SizeBytes
             && a.OriginalFilename == candidate.OriginalFilename && (a.IsUploaded || now < UploadExpiresAt(a)));
         if (same is not null)
@@ -121,21 +121,21 @@ internal sealed partial class AttachmentService
             return same.IsUploaded ? IssueError.Conflict("This file is already attached to the event") : same;
         }
 
-        if (CheckQuota("project", writer.GetProjectAttachmentBytes(candidate.ProjectId), _options.ProjectQuotaBytes, candidate.SizeBytes) is { } projectFull)
+        if (CheckQuota("project", await writer.GetProjectAttachmentBytesAsync(candidate.ProjectId).ConfigureAwait(false), _options.ProjectQuotaBytes, candidate.SizeBytes) is { } projectFull)
         {
             return projectFull;
         }
 
         if (candidate.UserId is { } userId
-            && CheckQuota("user", writer.GetUserAttachmentBytes(candidate.ProjectId, userId), _options.UserQuotaBytes, candidate.SizeBytes) is { } userFull)
+            && CheckQuota("user", await writer.GetUserAttachmentBytesAsync(candidate.ProjectId, userId).ConfigureAwait(false), _options.UserQuotaBytes, candidate.SizeBytes) is { } userFull)
         {
             return userFull;
         }
 
-        var attachment = writer.FindEventLanding(candidate.AppId, candidate.ClientEventId) is { } landing
-            ? candidate with { IssueId = writer.FindIssueIdByFingerprint(landing.Fingerprint), EventId = landing.EventId }
+        var attachment = await writer.FindEventLandingAsync(candidate.AppId, candidate.ClientEventId).ConfigureAwait(false) is { } landing
+            ? candidate with { IssueId = await writer.FindIssueIdByFingerprintAsync(landing.Fingerprint).ConfigureAwait(false), EventId = landing.EventId }
             : candidate;
-        writer.UpsertAttachment(attachment);
+        await writer.UpsertAttachmentAsync(attachment).ConfigureAwait(false);
         return attachment;
     }
 
@@ -192,9 +192,9 @@ internal sealed partial class AttachmentService
         try
         {
             recorded = await store.WriteAsync(
-                writer =>
+                async writer =>
                 {
-                    var current = writer.FindAttachment(attachmentId);
+                    var current = await writer.FindAttachmentAsync(attachmentId).ConfigureAwait(false);
                     if (current is null || current.DeletedAt is not null)
                     {
                         return s_attachmentNotFound;
@@ -206,7 +206,7 @@ internal sealed partial class AttachmentService
                     }
 
                     var uploaded = current with { UploadedAt = now };
-                    writer.UpsertAttachment(uploaded);
+                    await writer.UpsertAttachmentAsync(uploaded).ConfigureAwait(false);
                     return IssueResult<IssueAttachment>.Success(uploaded);
                 },
                 ct).ConfigureAwait(false);

@@ -35,7 +35,7 @@ internal sealed partial class AttachmentService
         var filter = new AttachmentListFilter(projectIds.Value, query.IssueId, query.EventId, query.ClientEventId);
         var rows = filter.ProjectIds.Count == 0
             ? []
-            : await store.ReadAsync(r => r.ListAttachments(filter, after.Value, limit + 1), ct).ConfigureAwait(false);
+            : await store.ReadAsync(r => r.ListAttachmentsAsync(filter, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var page = rows.Take(limit).ToList();
         var next = hasMore ? KeysetCursor.Encode(CursorScope, new KeysetKey(page[^1].CreatedAt.ToUnixTimeMilliseconds(), page[^1].Id)) : null;
@@ -76,7 +76,7 @@ internal sealed partial class AttachmentService
                 return IssueError.Gone("The download link has expired; ask for a new one");
         }
 
-        var attachment = await store.ReadAsync(r => r.FindAttachment(attachmentId), ct).ConfigureAwait(false);
+        var attachment = await store.ReadAsync(r => r.FindAttachmentAsync(attachmentId), ct).ConfigureAwait(false);
         if (attachment is null || attachment.DeletedAt is not null || !attachment.IsUploaded)
         {
             return s_attachmentNotFound;
@@ -99,7 +99,7 @@ internal sealed partial class AttachmentService
 
         if (query.IssueId is { } issueId)
         {
-            var issue = await store.ReadAsync(r => r.FindIssue(issueId), ct).ConfigureAwait(false);
+            var issue = await store.ReadAsync(r => r.FindIssueAsync(issueId), ct).ConfigureAwait(false);
             var visible = issue is not null && (query.ProjectId is null || issue.ProjectId == query.ProjectId)
                 && await VisibleProjectAsync(actor, issue.ProjectId, ct).ConfigureAwait(false) is not null;
             return visible ? new[] { issue!.ProjectId } : s_issueNotFound;

@@ -38,7 +38,7 @@ internal sealed partial class AttachmentService(
     /// <summary>An attachment the actor may see: it exists, is not deleted, and its project is one of the actor's teams'.</summary>
     private async Task<IssueResult<(IssueAttachment Attachment, ProjectInfo Project)>> FindVisibleAsync(Actor actor, Guid attachmentId, CancellationToken ct)
     {
-        var attachment = await store.ReadAsync(r => r.FindAttachment(attachmentId), ct).ConfigureAwait(false);
+        var attachment = await store.ReadAsync(r => r.FindAttachmentAsync(attachmentId), ct).ConfigureAwait(false);
         if (attachment is null || attachment.DeletedAt is not null)
         {
             return s_attachmentNotFound;

@@ -13,7 +13,7 @@ public sealed class ScanLag(IIssueStore store, TimeProvider timeProvider)
     public async Task<TimeSpan> MeasureAsync(CancellationToken ct = default)
     {
         var oldest = await store.ReadAsync(
-            r => r.ListEventsAfter(r.GetScanCheckpoint(), 1) is [var first] ? first.ReceivedAt : (DateTimeOffset?)null,
+            async r => await r.ListEventsAfterAsync(await r.GetScanCheckpointAsync(), 1).ConfigureAwait(false) is [var first] ? first.ReceivedAt : (DateTimeOffset?)null,
             ct).ConfigureAwait(false);
         return oldest is { } receivedAt && timeProvider.GetUtcNow() - receivedAt is var age && age > TimeSpan.Zero ? age : TimeSpan.Zero;
     }

@@ -29,10 +29,10 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
         }
 
         var detail = await store.ReadAsync(
-            reader => reader.FindEvent(eventId) is not { } found ? null : new EventDetail(
+            async reader => await reader.FindEventAsync(eventId).ConfigureAwait(false) is not { } found ? null : new EventDetail(
                 found,
                 found.ClientEventId is { } clientEventId
-                    ? reader.ListAttachmentsOfClientEvent(found.AppId, clientEventId).Where(a => a.DeletedAt is null).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList()
+                    ? (await reader.ListAttachmentsOfClientEventAsync(found.AppId, clientEventId).ConfigureAwait(false)).Where(a => a.DeletedAt is null).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList()
                     : []),
             ct).ConfigureAwait(false);
         if (detail is not null && await directory.FindProjectAsync(detail.Event.ProjectId, ct).ConfigureAwait(false) is { } project && actor.IsIn(project.TeamId))
@@ -70,7 +70,7 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
         var filter = new EventListFilter(
             projectIds, (query.DataMode ?? DataMode.Production).ToIsDev(), query.AppId, query.SessionId, query.UserId,
             query.Environment, query.ScreenName, query.Since, query.Until);
-        var rows = await store.ReadAsync(r => r.ListEvents(filter, query.Order, after.Value, limit + 1), ct).ConfigureAwait(false);
+        var rows = await store.ReadAsync(r => r.ListEventsAsync(filter, query.Order, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var page = rows.Take(limit).ToList();
         return new EventPage(page, hasMore ? KeysetCursor.Encode(CursorScope, KeysetKey.Of(page[^1])) : null, hasMore);

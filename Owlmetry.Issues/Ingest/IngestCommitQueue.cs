@@ -114,7 +114,7 @@ internal sealed class IngestCommitQueue(IIssueStore store)
 
         try
         {
-            var results = await store.WriteAsync(writer => Store(writer, [.. group.Select(b => b.Events)]), CancellationToken.None).ConfigureAwait(false);
+            var results = await store.WriteAsync(writer => StoreAsync(writer, [.. group.Select(b => b.Events)]), CancellationToken.None).ConfigureAwait(false);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Completion.TrySetResult(results[i]);
@@ -138,7 +138,7 @@ internal sealed class IngestCommitQueue(IIssueStore store)
     {
         try
         {
-            batch.Completion.TrySetResult((await store.WriteAsync(writer => Store(writer, [batch.Events]), CancellationToken.None).ConfigureAwait(false))[0]);
+            batch.Completion.TrySetResult((await store.WriteAsync(writer => StoreAsync(writer, [batch.Events]), CancellationToken.None).ConfigureAwait(false))[0]);
         }
         catch (Exception exception)
         {
@@ -146,14 +146,18 @@ internal sealed class IngestCommitQueue(IIssueStore store)
         }
     }
 
-    private static List<IReadOnlyList<AcceptedEvent>> Store(IIssueStoreWriter writer, IReadOnlyList<IReadOnlyList<AcceptedEvent>> batches)
+    private static async ValueTask<List<IReadOnlyList<AcceptedEvent>>> StoreAsync(IIssueStoreWriter writer, IReadOnlyList<IReadOnlyList<AcceptedEvent>> batches)
     {
         // Which client event ids each app already has, asked once for the whole unit; ids kept by this unit are added
         // as it goes, so a duplicate later in the unit (same batch or a coalesced one) is dropped too.
-        var known = batches.SelectMany(b => b)
+        var known = new Dictionary<Guid, HashSet<Guid>>();
+        foreach (var app in batches.SelectMany(b => b)
             .Where(e => e.Event.ClientEventId is not null)
-            .GroupBy(e => e.Event.AppId, e => e.Event.ClientEventId!.Value)
-            .ToDictionary(g => g.Key, g => new HashSet<Guid>(writer.FindClientEvents(g.Key, g.ToList())));
+            .GroupBy(e => e.Event.AppId, e => e.Event.ClientEventId!.Value))
+        {
+            known[app.Key] = [.. await writer.FindClientEventsAsync(app.Key, app.ToList()).ConfigureAwait(false)];
+        }
+
         var recorded = new Dictionary<Guid, List<Guid>>();
         var kept = new List<List<AcceptedEvent>>(batches.Count);
         var errors = new List<ErrorEvent>();
@@ -185,11 +189,11 @@ internal sealed class IngestCommitQueue(IIssueStore store)
 
         foreach (var (appId, ids) in recorded)
         {
-            writer.RecordClientEvents(appId, ids);
+            await writer.RecordClientEventsAsync(appId, ids).ConfigureAwait(false);
         }
 
         // Sequences follow arrival order: batch by batch, event by event.
-        var sequences = writer.AppendEvents(errors);
+        var sequences = await writer.AppendEventsAsync(errors).ConfigureAwait(false);
         var next = 0;
         var stored = new List<IReadOnlyList<AcceptedEvent>>(kept.Count);
         foreach (var accepted in kept)

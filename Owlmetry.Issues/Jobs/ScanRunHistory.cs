@@ -46,7 +46,7 @@ public sealed class ScanRunHistory(ScanJobs jobs, IIssueStore store, IOptions<Is
         // Every read through ScanJobs first records the runs a crash left running as failed; this one reads no runs itself.
         await jobs.ListAsync(take: 0, ct).ConfigureAwait(false);
         var take = _options.ClampPageSize(limit);
-        var rows = await store.ReadAsync(r => r.ListScanRunsOfTeam(teamId, after.Value, take + 1), ct).ConfigureAwait(false);
+        var rows = await store.ReadAsync(r => r.ListScanRunsOfTeamAsync(teamId, after.Value, take + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > take;
         var page = rows.Take(take).ToList();
         var next = hasMore ? KeysetCursor.Encode(CursorScope, new KeysetKey(page[^1].StartedAt.ToUnixTimeMilliseconds(), page[^1].Id)) : null;

@@ -13,26 +13,26 @@ namespace Owlmetry.Issues.Merging;
 /// </summary>
 internal static class IssueMerger
 {
-    public static IssueResult<Issue> Merge(IIssueStoreWriter store, MergeRequest request)
+    public static async ValueTask<IssueResult<Issue>> MergeAsync(IIssueStoreWriter store, MergeRequest request)
     {
-        var target = store.FindIssue(request.TargetIssueId);
+        var target = await store.FindIssueAsync(request.TargetIssueId).ConfigureAwait(false);
         if (target is null || target.ProjectId != request.ProjectId)
         {
             return IssueError.NotFound("Target issue not found");
         }
 
-        var source = store.FindIssue(request.SourceIssueId);
+        var source = await store.FindIssueAsync(request.SourceIssueId).ConfigureAwait(false);
         if (source is null || source.ProjectId != request.ProjectId)
         {
             return IssueError.NotFound("Source issue not found in this project");
         }
 
-        var occurrences = store.MergeOccurrences(source.Id, target.Id);
-        store.MoveComments(source.Id, target.Id);
-        store.MoveAttachments(source.Id, target.Id);
+        var occurrences = await store.MergeOccurrencesAsync(source.Id, target.Id).ConfigureAwait(false);
+        await store.MoveCommentsAsync(source.Id, target.Id).ConfigureAwait(false);
+        await store.MoveAttachmentsAsync(source.Id, target.Id).ConfigureAwait(false);
         // Every alias of the source, not only the keys its hashes make with its own app and side: a source that
         // absorbed a dev or another app's issue earlier holds aliases of those too, which would dangle once it is deleted.
-        store.MoveFingerprints(source.Id, target.Id);
+        await store.MoveFingerprintsAsync(source.Id, target.Id).ConfigureAwait(false);
 
         // Seen times are widened first so that issues without stored occurrences still merge to the union span.
         var merged = IssueRollup.Apply(
@@ -44,9 +44,9 @@ internal static class IssueMerger
                 UpdatedAt = request.Now,
             },
             occurrences);
-        store.UpdateIssue(merged);
-        store.DeleteIssue(source.Id);
-        store.AppendAudit(new AuditRecord
+        await store.UpdateIssueAsync(merged).ConfigureAwait(false);
+        await store.DeleteIssueAsync(source.Id).ConfigureAwait(false);
+        await store.AppendAuditAsync(new AuditRecord
         {
             Id = Guid.CreateVersion7(request.Now),
             ProjectId = target.ProjectId,
@@ -61,7 +61,7 @@ internal static class IssueMerger
             ToResolvedAtVersion = merged.ResolvedAtVersion,
             MergedIssueId = source.Id,
             CreatedAt = request.Now,
-        });
+        }).ConfigureAwait(false);
         return merged;
     }
 

@@ -39,7 +39,7 @@ public sealed class IssueDigests
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
         var now = _timeProvider.GetUtcNowMilliseconds();
-        var projectIds = await _store.ReadAsync(r => r.ListProjectsAwaitingDigest(), ct).ConfigureAwait(false);
+        var projectIds = await _store.ReadAsync(r => r.ListProjectsAwaitingDigestAsync(), ct).ConfigureAwait(false);
         var recorded = 0;
         foreach (var projectId in projectIds)
         {
@@ -66,7 +66,7 @@ public sealed class IssueDigests
         }
 
         var limit = _options.DigestIssueLimit;
-        var (last, preview) = await _store.ReadAsync(r => (r.GetLastDigestAt(projectId), r.ListIssuesAwaitingDigest(projectId, limit)), ct).ConfigureAwait(false);
+        var (last, preview) = await _store.ReadAsync(async r => (await r.GetLastDigestAtAsync(projectId).ConfigureAwait(false), await r.ListIssuesAwaitingDigestAsync(projectId, limit).ConfigureAwait(false)), ct).ConfigureAwait(false);
         if (!IsDue(last, period, now) || preview.Count == 0)
         {
             return false;
@@ -74,22 +74,22 @@ public sealed class IssueDigests
 
         var names = await NotificationNames.ResolveAsync(_directory, [projectId], preview.Select(i => i.AppId), ct).ConfigureAwait(false);
         return await _store.WriteAsync(
-            writer =>
+            async writer =>
             {
                 // Read again inside the unit: a scan or a user may have changed the project's issues since the preview.
-                var issues = writer.ListIssuesAwaitingDigest(projectId, limit);
-                if (!IsDue(writer.GetLastDigestAt(projectId), period, now) || issues.Count == 0)
+                var issues = await writer.ListIssuesAwaitingDigestAsync(projectId, limit).ConfigureAwait(false);
+                if (!IsDue(await writer.GetLastDigestAtAsync(projectId).ConfigureAwait(false), period, now) || issues.Count == 0)
                 {
                     return false;
                 }
 
-                writer.AddNotification(NotificationRecorder.ToOutbox(Digest(project, issues, names, now)));
+                await writer.AddNotificationAsync(NotificationRecorder.ToOutbox(Digest(project, issues, names, now))).ConfigureAwait(false);
                 foreach (var issue in issues)
                 {
-                    writer.UpdateIssue(issue with { LastNotifiedAt = now });
+                    await writer.UpdateIssueAsync(issue with { LastNotifiedAt = now }).ConfigureAwait(false);
                 }
 
-                writer.SetLastDigestAt(projectId, now);
+                await writer.SetLastDigestAtAsync(projectId, now).ConfigureAwait(false);
                 return true;
             },
             ct).ConfigureAwait(false);

@@ -48,7 +48,7 @@ public sealed partial class NotificationDispatcher
             while (true)
             {
                 // A notification whose handler failed stays pending: it is tried once per pass, not again in this one.
-                var pending = await _store.ReadAsync(r => r.ListPendingNotifications(attempted.Count + BatchSize), ct).ConfigureAwait(false);
+                var pending = await _store.ReadAsync(r => r.ListPendingNotificationsAsync(attempted.Count + BatchSize), ct).ConfigureAwait(false);
                 var fresh = pending.Where(n => attempted.Add(n.Id)).ToList();
                 if (fresh.Count == 0)
                 {
@@ -112,9 +112,9 @@ public sealed partial class NotificationDispatcher
         }
 
         // Not cancelled with the pass: the handlers did their part, and recording it avoids handing it over again.
-        await _store.WriteAsync(w =>
+        await _store.WriteAsync(async w =>
         {
-            w.UpdateNotification(settled);
+            await w.UpdateNotificationAsync(settled).ConfigureAwait(false);
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
         return failure is null;
@@ -129,7 +129,7 @@ public sealed partial class NotificationDispatcher
         }
 
         _lastCleanup = now;
-        await _store.WriteAsync(w => w.DeleteNotificationsSettledBefore(now - s_retention), ct).ConfigureAwait(false);
+        await _store.WriteAsync(w => w.DeleteNotificationsSettledBeforeAsync(now - s_retention), ct).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification handler {Handler} failed on notification {NotificationId}; it will be tried again")]

@@ -34,7 +34,7 @@ internal sealed class NotificationRecorder
 
     /// <summary>Adds the batch's notifications to the outbox and stamps <see cref="Issue.LastNotifiedAt"/> on the issues listed.</summary>
     /// <returns>Whether anything was recorded.</returns>
-    internal static bool RecordScanBatch(IIssueStoreWriter writer, ScanBatchOutcome outcome, NotificationNames names, DateTimeOffset now)
+    internal static async ValueTask<bool> RecordScanBatchAsync(IIssueStoreWriter writer, ScanBatchOutcome outcome, NotificationNames names, DateTimeOffset now)
     {
         var changes = outcome.Created.Concat(outcome.Unsnoozed).Select(issue => (Issue: issue, Regressed: false))
             .Concat(outcome.Regressed.Select(issue => (Issue: issue, Regressed: true)))
@@ -56,10 +56,10 @@ internal sealed class NotificationRecorder
                 Body = NotificationText.Body([.. newIssues.Concat(regressedIssues).Select(i => i.Title)]),
                 Data = new IssueNewData(new NotificationCounts(newIssues.Count, regressedIssues.Count), newIssues, regressedIssues),
             };
-            writer.AddNotification(ToOutbox(notification));
+            await writer.AddNotificationAsync(ToOutbox(notification)).ConfigureAwait(false);
             foreach (var (issue, _) in team)
             {
-                writer.UpdateIssue(issue with { LastNotifiedAt = now });
+                await writer.UpdateIssueAsync(issue with { LastNotifiedAt = now }).ConfigureAwait(false);
             }
         }
 

@@ -86,7 +86,7 @@ public sealed partial class IssueScanner
         try
         {
             var started = _timeProvider.GetTimestamp();
-            var until = await _store.ReadAsync(r => r.GetLastEventSequence(), ct).ConfigureAwait(false);
+            var until = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
             var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
             while (await ScanBatchAsync(until, size, ct).ConfigureAwait(false) is { } batch)
@@ -98,7 +98,7 @@ public sealed partial class IssueScanner
             }
 
             var cutoff = _timeProvider.GetUtcNow() - _options.EventRetention;
-            await _store.WriteAsync(w => w.DeleteScannedEventsReceivedBefore(cutoff), ct).ConfigureAwait(false);
+            await _store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(cutoff), ct).ConfigureAwait(false);
             var duration = _timeProvider.GetElapsedTime(started);
             _metrics?.RecordScanPass(duration);
             if (total.EventsProcessed > 0)
@@ -145,7 +145,12 @@ public sealed partial class IssueScanner
     private async Task<IssueScanResult?> ScanBatchAsync(long until, int size, CancellationToken ct)
     {
         var (checkpoint, events) = await _store.ReadAsync(
-            r => (r.GetScanCheckpoint(), r.ListEventsAfter(r.GetScanCheckpoint(), size)), ct).ConfigureAwait(false);
+            async r =>
+            {
+                var checkpoint = await r.GetScanCheckpointAsync().ConfigureAwait(false);
+                return (checkpoint, await r.ListEventsAfterAsync(checkpoint, size).ConfigureAwait(false));
+            },
+            ct).ConfigureAwait(false);
         var batch = events.TakeWhile(e => e.Sequence <= until).ToList();
         if (batch.Count == 0)
         {
@@ -157,18 +162,18 @@ public sealed partial class IssueScanner
         var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(parts, ct).ConfigureAwait(false);
         var now = _timeProvider.GetUtcNowMilliseconds();
         var (result, notified) = await _store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (writer.GetScanCheckpoint() != checkpoint)
+                if (await writer.GetScanCheckpointAsync().ConfigureAwait(false) != checkpoint)
                 {
                     throw new InvalidOperationException("The scan checkpoint moved under a running scan; another process is scanning this store.");
                 }
 
-                var outcome = ScanBatchApplier.Apply(writer, parts, now);
+                var outcome = await ScanBatchApplier.ApplyAsync(writer, parts, now).ConfigureAwait(false);
 
                 // In the batch's own unit: the notifications commit, or roll back, with the changes they report.
-                var notified = names is not null && NotificationRecorder.RecordScanBatch(writer, outcome, names, now);
-                writer.SetScanCheckpoint(batch[^1].Sequence);
+                var notified = names is not null && await NotificationRecorder.RecordScanBatchAsync(writer, outcome, names, now).ConfigureAwait(false);
+                await writer.SetScanCheckpointAsync(batch[^1].Sequence).ConfigureAwait(false);
                 return (outcome.Result, notified);
             },
             ct).ConfigureAwait(false);

@@ -39,33 +39,33 @@ internal sealed class ScanBatchApplier
         _now = now;
     }
 
-    public static ScanBatchOutcome Apply(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
+    public static async ValueTask<ScanBatchOutcome> ApplyAsync(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
     {
         var applier = new ScanBatchApplier(store, now);
         foreach (var part in parts)
         {
-            applier.ApplyPart(part);
+            await applier.ApplyPartAsync(part).ConfigureAwait(false);
         }
 
-        return applier.Commit(parts.Sum(p => p.Events.Count));
+        return await applier.CommitAsync(parts.Sum(p => p.Events.Count)).ConfigureAwait(false);
     }
 
-    private void ApplyPart(ScanPart part)
+    private async ValueTask ApplyPartAsync(ScanPart part)
     {
         var hashes = part.Events.Select(e => e.Fingerprint.Hash).Distinct(StringComparer.Ordinal).ToList();
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var hash in hashes)
         {
-            if (FindAlias(Key(part, hash)) is { } issueId)
+            if (await FindAliasAsync(Key(part, hash)).ConfigureAwait(false) is { } issueId)
             {
                 known[hash] = issueId;
             }
         }
 
-        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Distinct());
+        var receiver = known.Count == 0 ? Create(part, hashes) : await OldestAsync(known.Values.Distinct()).ConfigureAwait(false);
         foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
         {
-            _store.AssignFingerprint(Key(part, hash), receiver.Id);
+            await _store.AssignFingerprintAsync(Key(part, hash), receiver.Id).ConfigureAwait(false);
             _aliases[Key(part, hash)] = receiver.Id;
             known[hash] = receiver.Id;
         }
@@ -79,8 +79,8 @@ internal sealed class ScanBatchApplier
         foreach (var fingerprinted in part.Events)
         {
             var issueId = known[fingerprinted.Fingerprint.Hash];
-            Record(Load(issueId), fingerprinted.Event);
-            AttachmentLinks.OnEventLanded(_store, fingerprinted.Event, Key(part, fingerprinted.Fingerprint.Hash), issueId, _now);
+            await RecordAsync(await LoadAsync(issueId).ConfigureAwait(false), fingerprinted.Event).ConfigureAwait(false);
+            await AttachmentLinks.OnEventLandedAsync(_store, fingerprinted.Event, Key(part, fingerprinted.Fingerprint.Hash), issueId, _now).ConfigureAwait(false);
         }
     }
 
@@ -109,32 +109,40 @@ internal sealed class ScanBatchApplier
     }
 
     /// <summary>The oldest issue (by creation, then id) receives a burst's new fingerprints.</summary>
-    private Issue Oldest(IEnumerable<Guid> issueIds) =>
-        issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
+    private async ValueTask<Issue> OldestAsync(IEnumerable<Guid> issueIds)
+    {
+        var issues = new List<Issue>();
+        foreach (var issueId in issueIds)
+        {
+            issues.Add(await LoadAsync(issueId).ConfigureAwait(false));
+        }
+
+        return issues.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
+    }
 
     /// <summary>
     /// The issue a fingerprint is aliased to, asked of the store once per unit: within the unit only this applier
     /// writes aliases, and it records each one here too.
     /// </summary>
-    private Guid? FindAlias(FingerprintKey key)
+    private async ValueTask<Guid?> FindAliasAsync(FingerprintKey key)
     {
         if (!_aliases.TryGetValue(key, out var issueId))
         {
-            issueId = _store.FindIssueIdByFingerprint(key);
+            issueId = await _store.FindIssueIdByFingerprintAsync(key).ConfigureAwait(false);
             _aliases[key] = issueId;
         }
 
         return issueId;
     }
 
-    private Issue Load(Guid issueId)
+    private async ValueTask<Issue> LoadAsync(Guid issueId)
     {
         if (_issues.TryGetValue(issueId, out var issue))
         {
             return issue;
         }
 
-        issue = _store.FindIssue(issueId)
+        issue = await _store.FindIssueAsync(issueId).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Fingerprint points to issue {issueId}, which does not exist.");
         _issues[issueId] = issue;
         return issue;
@@ -146,11 +154,11 @@ internal sealed class ScanBatchApplier
         _changed.Add(issue.Id);
     }
 
-    private void Record(Issue issue, ErrorEvent errorEvent)
+    private async ValueTask RecordAsync(Issue issue, ErrorEvent errorEvent)
     {
         // An issue created in this unit has no stored occurrences: the unit's own sets are all there is to ask.
         var isNew = _created.Contains(issue.Id);
-        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || (!isNew && _store.HasOccurrenceInSession(issue.Id, errorEvent.SessionId)))
+        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || (!isNew && await _store.HasOccurrenceInSessionAsync(issue.Id, errorEvent.SessionId).ConfigureAwait(false)))
         {
             return;
         }
@@ -170,7 +178,7 @@ internal sealed class ScanBatchApplier
             Timestamp = errorEvent.Timestamp,
             CreatedAt = _now,
         };
-        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !_store.HasOccurrenceOfUser(issue.Id, userId));
+        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !await _store.HasOccurrenceOfUserAsync(issue.Id, userId).ConfigureAwait(false));
         // Stored in one bulk insert at the end of the unit: the unit's own session and user sets already answer for
         // the occurrences it has not written yet.
         _newOccurrences.Add(occurrence);
@@ -198,21 +206,21 @@ internal sealed class ScanBatchApplier
         return issue;
     }
 
-    private ScanBatchOutcome Commit(int eventsProcessed)
+    private async ValueTask<ScanBatchOutcome> CommitAsync(int eventsProcessed)
     {
         foreach (var issue in _changed.Select(id => _issues[id]))
         {
             if (_created.Contains(issue.Id))
             {
-                _store.InsertIssue(issue);
+                await _store.InsertIssueAsync(issue).ConfigureAwait(false);
             }
             else
             {
-                _store.UpdateIssue(issue);
+                await _store.UpdateIssueAsync(issue).ConfigureAwait(false);
             }
         }
 
-        _store.InsertOccurrences(_newOccurrences);
+        await _store.InsertOccurrencesAsync(_newOccurrences).ConfigureAwait(false);
         return new ScanBatchOutcome(
             new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _occurrences),
             [.. _createdInOrder.Select(id => _issues[id])],

@@ -67,14 +67,14 @@ public sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, Ti
     public async Task<ScanRun?> FindAsync(Guid runId, CancellationToken ct = default)
     {
         await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
-        return await store.ReadAsync(r => r.FindScanRun(runId), ct).ConfigureAwait(false);
+        return await store.ReadAsync(r => r.FindScanRunAsync(runId), ct).ConfigureAwait(false);
     }
 
     /// <summary>The newest recorded runs.</summary>
     public async Task<IReadOnlyList<ScanRun>> ListAsync(int take, CancellationToken ct = default)
     {
         await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
-        return await store.ReadAsync(r => r.ListScanRuns(take), ct).ConfigureAwait(false);
+        return await store.ReadAsync(r => r.ListScanRunsAsync(take), ct).ConfigureAwait(false);
     }
 
     private async Task RepairInterruptedRunsAsync(CancellationToken ct)
@@ -94,11 +94,11 @@ public sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, Ti
 
             var now = timeProvider.GetUtcNowMilliseconds();
             await store.WriteAsync(
-                writer =>
+                async writer =>
                 {
-                    foreach (var run in writer.ListScanRuns(RunsToRepair).Where(r => r.Status == ScanRunStatus.Running))
+                    foreach (var run in (await writer.ListScanRunsAsync(RunsToRepair).ConfigureAwait(false)).Where(r => r.Status == ScanRunStatus.Running))
                     {
-                        writer.SaveScanRun(run with { Status = ScanRunStatus.Failed, CompletedAt = now, Error = InterruptedError });
+                        await writer.SaveScanRunAsync(run with { Status = ScanRunStatus.Failed, CompletedAt = now, Error = InterruptedError }).ConfigureAwait(false);
                     }
 
                     return true;
@@ -113,9 +113,9 @@ public sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, Ti
     }
 
     private Task SaveAsync(ScanRun run, CancellationToken ct) =>
-        store.WriteAsync(w =>
+        store.WriteAsync(async w =>
         {
-            w.SaveScanRun(run);
+            await w.SaveScanRunAsync(run).ConfigureAwait(false);
             return true;
         }, ct);
 }

@@ -19,7 +19,7 @@ internal sealed partial class IssueService
         }
 
         var comments = await store.ReadAsync(
-            reader => InProject(reader.FindIssue(issueId), projectId) is null ? null : reader.ListComments(issueId),
+            async reader => InProject(await reader.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is null ? null : await reader.ListCommentsAsync(issueId).ConfigureAwait(false),
             ct).ConfigureAwait(false);
         return comments is null ? s_issueNotFound : IssueResult<IReadOnlyList<IssueComment>>.Success(comments);
     }
@@ -40,9 +40,9 @@ internal sealed partial class IssueService
 
         var now = timeProvider.GetUtcNowMilliseconds();
         return await store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (InProject(writer.FindIssue(issueId), projectId) is not { } issue)
+                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
                 {
                     return s_issueNotFound;
                 }
@@ -56,8 +56,8 @@ internal sealed partial class IssueService
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
-                writer.InsertComment(comment);
-                writer.UpdateIssue(issue with { UpdatedAt = now });
+                await writer.InsertCommentAsync(comment).ConfigureAwait(false);
+                await writer.UpdateIssueAsync(issue with { UpdatedAt = now }).ConfigureAwait(false);
                 return IssueResult<IssueComment>.Success(comment);
             },
             ct).ConfigureAwait(false);
@@ -100,14 +100,14 @@ internal sealed partial class IssueService
         var teamId = access.Value.TeamId;
         var now = timeProvider.GetUtcNowMilliseconds();
         return await store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (InProject(writer.FindIssue(issueId), projectId) is null)
+                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is null)
                 {
                     return s_issueNotFound;
                 }
 
-                var comment = writer.FindComment(commentId);
+                var comment = await writer.FindCommentAsync(commentId).ConfigureAwait(false);
                 if (comment is null || comment.IssueId != issueId || comment.DeletedAt is not null)
                 {
                     return s_commentNotFound;
@@ -121,7 +121,7 @@ internal sealed partial class IssueService
                 var changed = change(comment, now);
                 if (changed.IsSuccess)
                 {
-                    writer.UpdateComment(changed.Value);
+                    await writer.UpdateCommentAsync(changed.Value).ConfigureAwait(false);
                 }
 
                 return changed;

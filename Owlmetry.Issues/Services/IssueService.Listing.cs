@@ -59,12 +59,12 @@ internal sealed partial class IssueService
 
         var limit = _options.ClampPageSize(occurrences.Limit);
         var snapshot = await store.ReadAsync(
-            reader => InProject(reader.FindIssue(issueId), projectId) is not { } issue ? null : new
+            async reader => InProject(await reader.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue ? null : new
             {
                 Issue = issue,
-                Occurrences = reader.ListOccurrences(issueId, after.Value, limit + 1),
-                Comments = reader.ListComments(issueId),
-                Attachments = reader.ListAttachments(issueId, _options.DetailAttachmentLimit),
+                Occurrences = await reader.ListOccurrencesAsync(issueId, after.Value, limit + 1).ConfigureAwait(false),
+                Comments = await reader.ListCommentsAsync(issueId).ConfigureAwait(false),
+                Attachments = await reader.ListAttachmentsAsync(issueId, _options.DetailAttachmentLimit).ConfigureAwait(false),
             },
             ct).ConfigureAwait(false);
         if (snapshot is null)
@@ -92,7 +92,7 @@ internal sealed partial class IssueService
         var limit = _options.ClampPageSize(query.Limit);
         var rows = filter.ProjectIds.Count == 0
             ? []
-            : await store.ReadAsync(reader => reader.ListIssues(filter, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
+            : await store.ReadAsync(reader => reader.ListIssuesAsync(filter, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var issues = rows.Take(limit).ToList();
         var appNames = new Dictionary<Guid, string?>();

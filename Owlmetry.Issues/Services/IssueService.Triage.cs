@@ -22,9 +22,9 @@ internal sealed partial class IssueService
 
         var now = timeProvider.GetUtcNowMilliseconds();
         var changed = await store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                if (InProject(writer.FindIssue(issueId), projectId) is not { } issue)
+                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
                 {
                     return s_issueNotFound;
                 }
@@ -32,8 +32,8 @@ internal sealed partial class IssueService
                 var result = IssueLifecycle.ChangeStatus(issue, target, resolvedAtVersion, now);
                 if (result.IsSuccess)
                 {
-                    writer.UpdateIssue(result.Value);
-                    writer.AppendAudit(StatusAudit(actor, issue, result.Value, now));
+                    await writer.UpdateIssueAsync(result.Value).ConfigureAwait(false);
+                    await writer.AppendAuditAsync(StatusAudit(actor, issue, result.Value, now)).ConfigureAwait(false);
                 }
 
                 return result;
@@ -57,7 +57,7 @@ internal sealed partial class IssueService
         }
 
         var request = new MergeRequest(projectId, targetIssueId, sourceIssueId, actor, timeProvider.GetUtcNowMilliseconds());
-        var merged = await store.WriteAsync(writer => IssueMerger.Merge(writer, request), ct).ConfigureAwait(false);
+        var merged = await store.WriteAsync(writer => IssueMerger.MergeAsync(writer, request), ct).ConfigureAwait(false);
         return merged.IsSuccess ? await DescribeAsync(merged.Value, ct).ConfigureAwait(false) : merged.Error;
     }
 

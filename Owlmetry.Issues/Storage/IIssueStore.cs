@@ -8,16 +8,18 @@ namespace Owlmetry.Issues.Storage;
 /// <see cref="IIssueStoreWriter"/> and are atomic on every provider.
 /// </summary>
 /// <remarks>
-/// The unit's delegate is synchronous on purpose: it runs while the provider holds its transaction, and
-/// embedded engines such as LiteDB bind a transaction to the thread that opened it.
+/// A unit's delegate awaits only the reader's or writer's own calls, one at a time: an embedded engine such as
+/// LiteDB completes every call before it returns and keeps the whole unit on the thread that opened its
+/// transaction, while a database provider awaits its round trips without blocking a thread. The unit's
+/// cancellation token is the provider's to honour in every call of the unit.
 /// </remarks>
 public interface IIssueStore
 {
     /// <summary>Runs <paramref name="read"/> against one consistent state of the store.</summary>
     /// <returns>What <paramref name="read"/> returned.</returns>
-    Task<T> ReadAsync<T>(Func<IIssueStoreReader, T> read, CancellationToken ct = default);
+    Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default);
 
     /// <summary>Runs <paramref name="write"/> as one atomic, serializable transaction.</summary>
     /// <returns>What <paramref name="write"/> returned, once its writes are durable.</returns>
-    Task<T> WriteAsync<T>(Func<IIssueStoreWriter, T> write, CancellationToken ct = default);
+    Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default);
 }

@@ -6,29 +6,29 @@ namespace Owlmetry.Issues.Storage;
 public partial interface IIssueStoreReader
 {
     /// <summary>The attachment with <paramref name="attachmentId"/>, including a soft-deleted or merely reserved one, or null.</summary>
-    IssueAttachment? FindAttachment(Guid attachmentId);
+    ValueTask<IssueAttachment?> FindAttachmentAsync(Guid attachmentId);
 
     /// <summary>
     /// Up to <paramref name="take"/> attachments passing <paramref name="filter"/> (uploaded and not deleted),
     /// newest first (created_at, then id, descending), strictly after <paramref name="after"/> when given.
     /// </summary>
-    IReadOnlyList<IssueAttachment> ListAttachments(AttachmentListFilter filter, KeysetKey? after, int take);
+    ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsAsync(AttachmentListFilter filter, KeysetKey? after, int take);
 
     /// <summary>Every attachment, reserved or deleted ones included, of the event an app sent with <paramref name="clientEventId"/>.</summary>
-    IReadOnlyList<IssueAttachment> ListAttachmentsOfClientEvent(Guid appId, Guid clientEventId);
+    ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsOfClientEventAsync(Guid appId, Guid clientEventId);
 
     /// <summary>The declared bytes of a project's attachments that are not deleted (reserved ones included).</summary>
-    long GetProjectAttachmentBytes(Guid projectId);
+    ValueTask<long> GetProjectAttachmentBytesAsync(Guid projectId);
 
     /// <summary>The declared bytes of the attachments of one end user of a project that are not deleted (reserved ones included).</summary>
-    long GetUserAttachmentBytes(Guid projectId, string userId);
+    ValueTask<long> GetUserAttachmentBytesAsync(Guid projectId, string userId);
 
     /// <summary>
     /// Up to <paramref name="take"/> attachments the cleanup may purge: soft-deleted before
     /// <paramref name="deletedBefore"/>, or reserved before <paramref name="reservedBefore"/> and never uploaded.
     /// </summary>
-    IReadOnlyList<IssueAttachment> ListAttachmentsToPurge(DateTimeOffset deletedBefore, DateTimeOffset reservedBefore, int take);
+    ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsToPurgeAsync(DateTimeOffset deletedBefore, DateTimeOffset reservedBefore, int take);
 
     /// <summary>Where the scan put the event an app sent with <paramref name="clientEventId"/>, or null when it has not scanned it.</summary>
-    EventLanding? FindEventLanding(Guid appId, Guid clientEventId);
+    ValueTask<EventLanding?> FindEventLandingAsync(Guid appId, Guid clientEventId);
 }

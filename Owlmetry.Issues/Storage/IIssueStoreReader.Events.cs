@@ -7,11 +7,11 @@ namespace Owlmetry.Issues.Storage;
 public partial interface IIssueStoreReader
 {
     /// <summary>The stored event with <paramref name="eventId"/>, or null: never stored, or deleted by retention.</summary>
-    ErrorEvent? FindEvent(Guid eventId);
+    ValueTask<ErrorEvent?> FindEventAsync(Guid eventId);
 
     /// <summary>
     /// Up to <paramref name="take"/> stored events passing <paramref name="filter"/>, in <paramref name="order"/>
     /// (timestamp, then id), strictly beyond <paramref name="after"/> in that order when given.
     /// </summary>
-    IReadOnlyList<ErrorEvent> ListEvents(EventListFilter filter, EventOrder order, KeysetKey? after, int take);
+    ValueTask<IReadOnlyList<ErrorEvent>> ListEventsAsync(EventListFilter filter, EventOrder order, KeysetKey? after, int take);
 }

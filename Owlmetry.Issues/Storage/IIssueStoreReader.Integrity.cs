@@ -7,11 +7,11 @@ namespace Owlmetry.Issues.Storage;
 public partial interface IIssueStoreReader
 {
     /// <summary>Every fingerprint alias of an app, dev and prod, with the id of the issue it points to (which may no longer exist).</summary>
-    IReadOnlyDictionary<FingerprintKey, Guid> ListFingerprints(Guid appId);
+    ValueTask<IReadOnlyDictionary<FingerprintKey, Guid>> ListFingerprintsAsync(Guid appId);
 
     /// <summary>
     /// How many stored occurrences name each issue id, counted from the occurrences themselves, including ids of
     /// issues that no longer exist; an id without occurrences is absent. Reads every occurrence of the store.
     /// </summary>
-    IReadOnlyDictionary<Guid, int> CountOccurrencesByIssue();
+    ValueTask<IReadOnlyDictionary<Guid, int>> CountOccurrencesByIssueAsync();
 }

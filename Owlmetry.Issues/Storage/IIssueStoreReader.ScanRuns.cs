@@ -9,5 +9,5 @@ public partial interface IIssueStoreReader
     /// Up to <paramref name="take"/> scan runs the team triggered, newest first (started_at, then id, descending),
     /// strictly after <paramref name="after"/> when given. Background runs, which no team triggered, are never listed.
     /// </summary>
-    IReadOnlyList<ScanRun> ListScanRunsOfTeam(Guid teamId, KeysetKey? after, int take);
+    ValueTask<IReadOnlyList<ScanRun>> ListScanRunsOfTeamAsync(Guid teamId, KeysetKey? after, int take);
 }

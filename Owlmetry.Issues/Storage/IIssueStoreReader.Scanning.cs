@@ -7,30 +7,42 @@ namespace Owlmetry.Issues.Storage;
 public partial interface IIssueStoreReader
 {
     /// <summary>The sequence of the last scanned event (0 before the first scan): the scan's high-water mark.</summary>
-    long GetScanCheckpoint();
+    ValueTask<long> GetScanCheckpointAsync();
 
     /// <summary>The sequence of the newest stored event (0 when none).</summary>
-    long GetLastEventSequence();
+    ValueTask<long> GetLastEventSequenceAsync();
 
     /// <summary>Up to <paramref name="take"/> stored events with a sequence above <paramref name="sequence"/>, in sequence order.</summary>
-    IReadOnlyList<ErrorEvent> ListEventsAfter(long sequence, int take);
+    ValueTask<IReadOnlyList<ErrorEvent>> ListEventsAfterAsync(long sequence, int take);
 
     /// <summary>Whether an event with this client id was already accepted for the app, at any time.</summary>
-    bool HasClientEvent(Guid appId, Guid clientEventId);
+    ValueTask<bool> HasClientEventAsync(Guid appId, Guid clientEventId);
 
     /// <summary>
     /// Of <paramref name="clientEventIds"/>, those already accepted for the app (ids recorded earlier in the same unit
-    /// included): <see cref="HasClientEvent"/> for a whole batch, which a provider may answer in one lookup.
+    /// included): <see cref="HasClientEventAsync"/> for a whole batch, which a provider may answer in one lookup.
     /// </summary>
-    IReadOnlySet<Guid> FindClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds) =>
-        clientEventIds.Where(id => HasClientEvent(appId, id)).ToHashSet();
+    async ValueTask<IReadOnlySet<Guid>> FindClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientEventIds);
+        var recorded = new HashSet<Guid>();
+        foreach (var clientEventId in clientEventIds)
+        {
+            if (await HasClientEventAsync(appId, clientEventId).ConfigureAwait(false))
+            {
+                recorded.Add(clientEventId);
+            }
+        }
+
+        return recorded;
+    }
 
     /// <summary>Whether the issue has an occurrence of the given user.</summary>
-    bool HasOccurrenceOfUser(Guid issueId, string userId);
+    ValueTask<bool> HasOccurrenceOfUserAsync(Guid issueId, string userId);
 
     /// <summary>The scan run, or null.</summary>
-    ScanRun? FindScanRun(Guid runId);
+    ValueTask<ScanRun?> FindScanRunAsync(Guid runId);
 
     /// <summary>The newest scan runs first.</summary>
-    IReadOnlyList<ScanRun> ListScanRuns(int take);
+    ValueTask<IReadOnlyList<ScanRun>> ListScanRunsAsync(int take);
 }

@@ -8,37 +8,47 @@ public partial interface IIssueStoreWriter
 {
     /// <summary>Stores an accepted error event and gives it the next sequence.</summary>
     /// <returns>The sequence assigned.</returns>
-    long AppendEvent(ErrorEvent errorEvent);
+    ValueTask<long> AppendEventAsync(ErrorEvent errorEvent);
 
     /// <summary>
-    /// Stores accepted error events in order, as <see cref="AppendEvent"/> would one by one; a provider may store
+    /// Stores accepted error events in order, as <see cref="AppendEventAsync"/> would one by one; a provider may store
     /// them in one bulk operation.
     /// </summary>
     /// <returns>The sequences assigned, in the order of <paramref name="events"/>.</returns>
-    IReadOnlyList<long> AppendEvents(IReadOnlyList<ErrorEvent> events) => [.. events.Select(AppendEvent)];
+    async ValueTask<IReadOnlyList<long>> AppendEventsAsync(IReadOnlyList<ErrorEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var sequences = new List<long>(events.Count);
+        foreach (var errorEvent in events)
+        {
+            sequences.Add(await AppendEventAsync(errorEvent).ConfigureAwait(false));
+        }
+
+        return sequences;
+    }
 
     /// <summary>Remembers a client event id of an app forever; a second one throws <see cref="IssueStoreConflictException"/>.</summary>
-    void RecordClientEvent(Guid appId, Guid clientEventId);
+    ValueTask RecordClientEventAsync(Guid appId, Guid clientEventId);
 
     /// <summary>
-    /// Remembers client event ids of an app, as <see cref="RecordClientEvent"/> would one by one; a provider may
+    /// Remembers client event ids of an app, as <see cref="RecordClientEventAsync"/> would one by one; a provider may
     /// store them in one bulk operation. Any id already recorded (or twice in the list) throws
     /// <see cref="IssueStoreConflictException"/>.
     /// </summary>
-    void RecordClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    async ValueTask RecordClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
     {
         ArgumentNullException.ThrowIfNull(clientEventIds);
         foreach (var clientEventId in clientEventIds)
         {
-            RecordClientEvent(appId, clientEventId);
+            await RecordClientEventAsync(appId, clientEventId).ConfigureAwait(false);
         }
     }
 
     /// <summary>Moves the scan's high-water mark; done in the same unit as the batch it covers.</summary>
-    void SetScanCheckpoint(long sequence);
+    ValueTask SetScanCheckpointAsync(long sequence);
 
     /// <summary>Adds or replaces a scan run.</summary>
-    void SaveScanRun(ScanRun run);
+    ValueTask SaveScanRunAsync(ScanRun run);
 
     /// <summary>
     /// Deletes stored events received before <paramref name="cutoff"/>, but only already scanned ones, walking them
@@ -47,5 +57,5 @@ public partial interface IIssueStoreWriter
     /// for that one to expire; no event is ever deleted early.
     /// </summary>
     /// <returns>How many were deleted.</returns>
-    int DeleteScannedEventsReceivedBefore(DateTimeOffset cutoff);
+    ValueTask<int> DeleteScannedEventsReceivedBeforeAsync(DateTimeOffset cutoff);
 }

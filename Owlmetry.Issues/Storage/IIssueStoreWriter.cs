@@ -11,36 +11,36 @@ namespace Owlmetry.Issues.Storage;
 public partial interface IIssueStoreWriter : IIssueStoreReader
 {
     /// <summary>Adds a new issue.</summary>
-    void InsertIssue(Issue issue);
+    ValueTask InsertIssueAsync(Issue issue);
 
     /// <summary>Replaces an existing issue (matched by id).</summary>
-    void UpdateIssue(Issue issue);
+    ValueTask UpdateIssueAsync(Issue issue);
 
     /// <summary>Removes an issue. Its occurrences, comments and links must have been moved or removed first.</summary>
-    void DeleteIssue(Guid issueId);
+    ValueTask DeleteIssueAsync(Guid issueId);
 
     /// <summary>Aliases a fingerprint to an issue, replacing any previous alias of the same key.</summary>
-    void AssignFingerprint(FingerprintKey key, Guid issueId);
+    ValueTask AssignFingerprintAsync(FingerprintKey key, Guid issueId);
 
     /// <summary>
     /// Re-points every fingerprint alias of one issue to another, whatever its app and dev/prod side: an issue that
     /// absorbed another app's or the other side's issue in a merge holds aliases its own keys do not describe.
     /// </summary>
-    void MoveFingerprints(Guid fromIssueId, Guid toIssueId);
+    ValueTask MoveFingerprintsAsync(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Adds an occurrence; at most one per (issue, session).</summary>
-    void InsertOccurrence(IssueOccurrence occurrence);
+    ValueTask InsertOccurrenceAsync(IssueOccurrence occurrence);
 
     /// <summary>
-    /// Adds occurrences, each as <see cref="InsertOccurrence"/> would, in order; a provider may store them in one
+    /// Adds occurrences, each as <see cref="InsertOccurrenceAsync"/> would, in order; a provider may store them in one
     /// bulk operation. A conflict on any of them throws and the unit rolls back.
     /// </summary>
-    void InsertOccurrences(IReadOnlyCollection<IssueOccurrence> occurrences)
+    async ValueTask InsertOccurrencesAsync(IReadOnlyCollection<IssueOccurrence> occurrences)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
         foreach (var occurrence in occurrences)
         {
-            InsertOccurrence(occurrence);
+            await InsertOccurrenceAsync(occurrence).ConfigureAwait(false);
         }
     }
 
@@ -51,23 +51,23 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
     /// rows, re-pointing groups of rows, a few statements.
     /// </summary>
     /// <returns>The summary of the target's occurrences afterwards, for its roll-ups.</returns>
-    OccurrenceSummary MergeOccurrences(Guid fromIssueId, Guid toIssueId);
+    ValueTask<OccurrenceSummary> MergeOccurrencesAsync(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Adds a comment.</summary>
-    void InsertComment(IssueComment comment);
+    ValueTask InsertCommentAsync(IssueComment comment);
 
     /// <summary>Replaces an existing comment (matched by id).</summary>
-    void UpdateComment(IssueComment comment);
+    ValueTask UpdateCommentAsync(IssueComment comment);
 
     /// <summary>Moves every comment, deleted ones included, of one issue to another.</summary>
-    void MoveComments(Guid fromIssueId, Guid toIssueId);
+    ValueTask MoveCommentsAsync(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Adds or replaces an attachment row; the project and user byte counts follow the change.</summary>
-    void UpsertAttachment(IssueAttachment attachment);
+    ValueTask UpsertAttachmentAsync(IssueAttachment attachment);
 
     /// <summary>Relinks every attachment of one issue to another, reserved and deleted ones included.</summary>
-    void MoveAttachments(Guid fromIssueId, Guid toIssueId);
+    ValueTask MoveAttachmentsAsync(Guid fromIssueId, Guid toIssueId);
 
     /// <summary>Appends an audit record.</summary>
-    void AppendAudit(AuditRecord record);
+    ValueTask AppendAuditAsync(AuditRecord record);
 }

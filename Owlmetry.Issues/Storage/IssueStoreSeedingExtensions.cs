@@ -19,17 +19,17 @@ internal static class IssueStoreSeedingExtensions
         ArgumentNullException.ThrowIfNull(occurrences);
         var stored = occurrences.Count == 0 ? issue : IssueRollup.Recompute(issue, occurrences);
         return store.WriteAsync(
-            writer =>
+            async writer =>
             {
-                writer.InsertIssue(stored);
+                await writer.InsertIssueAsync(stored).ConfigureAwait(false);
                 foreach (var hash in stored.Fingerprints)
                 {
-                    writer.AssignFingerprint(new FingerprintKey(hash, stored.AppId, stored.IsDev), stored.Id);
+                    await writer.AssignFingerprintAsync(new FingerprintKey(hash, stored.AppId, stored.IsDev), stored.Id).ConfigureAwait(false);
                 }
 
                 foreach (var occurrence in occurrences)
                 {
-                    writer.InsertOccurrence(occurrence with { IssueId = stored.Id });
+                    await writer.InsertOccurrenceAsync(occurrence with { IssueId = stored.Id }).ConfigureAwait(false);
                 }
 
                 return stored;

@@ -49,13 +49,13 @@ public sealed class LiteDbAttachmentSchemaTests
         }
 
         using var migrated = new LiteDbIssueStore(_path);
-        var after = await migrated.ReadAsync(r => new
+        var after = await migrated.ReadAsync(async r => new
         {
-            Listed = r.ListAttachments(new AttachmentListFilter([TestIds.Project]), null, 10),
-            Detail = r.ListAttachments(issueId, 10),
-            ProjectBytes = r.GetProjectAttachmentBytes(TestIds.Project),
-            UserBytes = r.GetUserAttachmentBytes(TestIds.Project, "alice"),
-            Purgeable = r.ListAttachmentsToPurge(TestTimes.At(10), TestTimes.At(10), 10).Select(a => a.Id).ToList(),
+            Listed = await r.ListAttachmentsAsync(new AttachmentListFilter([TestIds.Project]), null, 10),
+            Detail = await r.ListAttachmentsAsync(issueId, 10),
+            ProjectBytes = await r.GetProjectAttachmentBytesAsync(TestIds.Project),
+            UserBytes = await r.GetUserAttachmentBytesAsync(TestIds.Project, "alice"),
+            Purgeable = (await r.ListAttachmentsToPurgeAsync(TestTimes.At(10), TestTimes.At(10), 10)).Select(a => a.Id).ToList(),
         });
 
         using (Assert.EnterMultipleScope())

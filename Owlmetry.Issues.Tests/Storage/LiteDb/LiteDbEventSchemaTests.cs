@@ -61,11 +61,11 @@ public sealed class LiteDbEventSchemaTests
         }
 
         using var migrated = new LiteDbIssueStore(_path);
-        var after = await migrated.ReadAsync(r => new
+        var after = await migrated.ReadAsync(async r => new
         {
-            Newest = r.ListEvents(new EventListFilter([TestIds.Project]), EventOrder.NewestFirst, null, 3).Select(e => e.Id).ToList(),
-            Found = r.FindEvent(events[1_234].Id),
-            TeamRuns = r.ListScanRunsOfTeam(team, null, 10).Select(run => run.Id).ToList(),
+            Newest = (await r.ListEventsAsync(new EventListFilter([TestIds.Project]), EventOrder.NewestFirst, null, 3)).Select(e => e.Id).ToList(),
+            Found = await r.FindEventAsync(events[1_234].Id),
+            TeamRuns = (await r.ListScanRunsOfTeamAsync(team, null, 10)).Select(run => run.Id).ToList(),
         });
 
         using (Assert.EnterMultipleScope())

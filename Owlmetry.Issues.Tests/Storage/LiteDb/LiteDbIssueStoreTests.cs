@@ -60,18 +60,18 @@ public sealed class LiteDbIssueStoreTests
         var occurrences = new[] { first, second, third }.Select(issueId => new OccurrenceBuilder(issueId).Build()).ToList();
         using (var store = new LiteDbIssueStore(_path))
         {
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(async writer =>
             {
-                writer.InsertOccurrences(occurrences);
-                writer.MergeOccurrences(first, second);
-                return writer.MergeOccurrences(second, third);
+                await writer.InsertOccurrencesAsync(occurrences);
+                await writer.MergeOccurrencesAsync(first, second);
+                return await writer.MergeOccurrencesAsync(second, third);
             });
         }
 
         using var reopened = new LiteDbIssueStore(_path);
-        var stored = await reopened.ReadAsync(reader => (
-            Survivor: reader.GetAllOccurrences(third), Merged: reader.GetAllOccurrences(first).Concat(reader.GetAllOccurrences(second)),
-            Counts: reader.CountOccurrencesByIssue()));
+        var stored = await reopened.ReadAsync(async reader => (
+            Survivor: await reader.GetAllOccurrencesAsync(third), Merged: (await reader.GetAllOccurrencesAsync(first)).Concat(await reader.GetAllOccurrencesAsync(second)),
+            Counts: await reader.CountOccurrencesByIssueAsync()));
 
         using (Assert.EnterMultipleScope())
         {
@@ -88,16 +88,16 @@ public sealed class LiteDbIssueStoreTests
         var occurrence = new OccurrenceBuilder(issue.Id).Build();
         using (var store = new LiteDbIssueStore(_path))
         {
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(async writer =>
             {
-                writer.InsertIssue(issue);
-                writer.InsertOccurrence(occurrence);
+                await writer.InsertIssueAsync(issue);
+                await writer.InsertOccurrenceAsync(occurrence);
                 return true;
             });
         }
 
         using var reopened = new LiteDbIssueStore(_path);
-        var stored = await reopened.ReadAsync(reader => (Issue: reader.FindIssue(issue.Id), Occurrences: reader.GetAllOccurrences(issue.Id)));
+        var stored = await reopened.ReadAsync(async reader => (Issue: await reader.FindIssueAsync(issue.Id), Occurrences: await reader.GetAllOccurrencesAsync(issue.Id)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -114,9 +114,9 @@ public sealed class LiteDbIssueStoreTests
         var crashed = _folder.File("crashed");
         using (var store = new LiteDbIssueStore(_path))
         {
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(async writer =>
             {
-                writer.InsertIssue(issue);
+                await writer.InsertIssueAsync(issue);
                 return true;
             });
 
@@ -129,7 +129,7 @@ public sealed class LiteDbIssueStoreTests
         }
 
         using var recovered = new LiteDbIssueStore(Path.Combine(crashed, "issues.db"));
-        var stored = await recovered.ReadAsync(reader => reader.FindIssue(issue.Id));
+        var stored = await recovered.ReadAsync(reader => reader.FindIssueAsync(issue.Id));
 
         Assert.That(stored, Is.Not.Null, "a committed unit was lost when the process died before closing the store");
     }
@@ -151,7 +151,7 @@ public sealed class LiteDbIssueStoreTests
         store.Dispose();
         store.Dispose();
 
-        await Assert.ThatAsync(() => store.ReadAsync(reader => reader.FindIssue(Guid.NewGuid())), Throws.InstanceOf<ObjectDisposedException>());
+        await Assert.ThatAsync(() => store.ReadAsync(reader => reader.FindIssueAsync(Guid.NewGuid())), Throws.InstanceOf<ObjectDisposedException>());
     }
 
     [Test]
@@ -159,20 +159,20 @@ public sealed class LiteDbIssueStoreTests
     {
         using var store = new LiteDbIssueStore(_path);
         var issue = new IssueBuilder().Build();
-        await store.WriteAsync(writer =>
+        await store.WriteAsync(async writer =>
         {
-            writer.InsertIssue(issue);
+            await writer.InsertIssueAsync(issue);
             return true;
         });
         var other = new IssueBuilder().Build();
 
         await Assert.ThatAsync(
-            () => store.WriteAsync(writer =>
+            () => store.WriteAsync(async writer =>
             {
-                writer.InsertIssue(other);
+                await writer.InsertIssueAsync(other);
                 try
                 {
-                    writer.InsertIssue(issue);
+                    await writer.InsertIssueAsync(issue);
                 }
                 catch (IssueStoreConflictException)
                 {
@@ -183,18 +183,34 @@ public sealed class LiteDbIssueStoreTests
             }),
             Throws.InstanceOf<IssueStoreConflictException>());
 
-        var stored = await store.ReadAsync(reader => reader.FindIssue(other.Id));
+        var stored = await store.ReadAsync(reader => reader.FindIssueAsync(other.Id));
         Assert.That(stored, Is.Null, "a unit whose write failed was committed");
     }
 
     [Test]
-    public async Task WriteAsync_StartedInsideAUnit_ThrowsInsteadOfDeadlocking()
+    public async Task WriteAsync_UnitAwaitingSomethingElse_IsRefusedAndRolledBack()
     {
         using var store = new LiteDbIssueStore(_path);
+        var issue = new IssueBuilder().Build();
+        IIssueStoreWriter? escaped = null;
 
         await Assert.ThatAsync(
-            () => store.WriteAsync(_ => store.ReadAsync(reader => reader.FindIssue(Guid.NewGuid())).GetAwaiter().GetResult()),
-            Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+            () => store.WriteAsync(async writer =>
+            {
+                escaped = writer;
+                await writer.InsertIssueAsync(issue);
+                await Task.Yield();
+            }),
+            Throws.InvalidOperationException.With.Message.Contains("units must complete on the thread that began them"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Null, "the refused unit was committed");
+            Assert.That(
+                () => escaped!.FindIssueAsync(issue.Id),
+                Throws.InvalidOperationException.With.Message.Contains("has ended"),
+                "the refused unit's writer still works outside its transaction");
+        }
     }
 
     [Test]
@@ -238,9 +254,9 @@ public sealed class LiteDbIssueStoreTests
         var occurrence = new OccurrenceBuilder(Guid.NewGuid()).ForUser("alice").Build();
         using (var version1 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [LiteDbSchema.Migrations[0]]))
         {
-            await version1.WriteAsync(w =>
+            await version1.WriteAsync(async w =>
             {
-                w.InsertOccurrence(occurrence);
+                await w.InsertOccurrenceAsync(occurrence);
                 return true;
             });
         }
@@ -256,7 +272,7 @@ public sealed class LiteDbIssueStoreTests
         bool found;
         using (var migrated = new LiteDbIssueStore(_path))
         {
-            found = await migrated.ReadAsync(r => r.HasOccurrenceOfUser(occurrence.IssueId, "alice"));
+            found = await migrated.ReadAsync(r => r.HasOccurrenceOfUserAsync(occurrence.IssueId, "alice"));
         }
 
         Assert.That(found, Is.True, "migration 1 derives the user key of occurrences written before it");
@@ -274,15 +290,15 @@ public sealed class LiteDbIssueStoreTests
         var orphan = new FingerprintKey("orphan", TestIds.App, false);
         using (var version5 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [.. LiteDbSchema.Migrations.Take(5)]))
         {
-            await version5.WriteAsync(w =>
+            await version5.WriteAsync(async w =>
             {
-                w.InsertIssue(survivor);
-                w.AssignFingerprint(kept, survivor.Id);
-                w.AssignFingerprint(direct, mergedAway);
-                w.AssignFingerprint(chained, mergedEarlier);
-                w.AssignFingerprint(orphan, vanished);
-                w.AppendAudit(new AuditRecordBuilder(mergedAway).AsMerge().Build() with { MergedIssueId = mergedEarlier });
-                w.AppendAudit(new AuditRecordBuilder(survivor.Id).AsMerge().Build() with { MergedIssueId = mergedAway });
+                await w.InsertIssueAsync(survivor);
+                await w.AssignFingerprintAsync(kept, survivor.Id);
+                await w.AssignFingerprintAsync(direct, mergedAway);
+                await w.AssignFingerprintAsync(chained, mergedEarlier);
+                await w.AssignFingerprintAsync(orphan, vanished);
+                await w.AppendAuditAsync(new AuditRecordBuilder(mergedAway).AsMerge().Build() with { MergedIssueId = mergedEarlier });
+                await w.AppendAuditAsync(new AuditRecordBuilder(survivor.Id).AsMerge().Build() with { MergedIssueId = mergedAway });
                 return true;
             });
         }
@@ -290,7 +306,7 @@ public sealed class LiteDbIssueStoreTests
         IReadOnlyDictionary<FingerprintKey, Guid> aliases;
         using (var migrated = new LiteDbIssueStore(_path))
         {
-            aliases = await migrated.ReadAsync(r => r.ListFingerprints(TestIds.App));
+            aliases = await migrated.ReadAsync(r => r.ListFingerprintsAsync(TestIds.App));
         }
 
         Assert.That(aliases, Is.EquivalentTo(new Dictionary<FingerprintKey, Guid>
@@ -310,9 +326,9 @@ public sealed class LiteDbIssueStoreTests
         var target = new OccurrenceBuilder(to).InSession(source[0].SessionId).ForUser("user-0").Build();
         using (var version5 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [.. LiteDbSchema.Migrations.Take(5)]))
         {
-            await version5.WriteAsync(w =>
+            await version5.WriteAsync(async w =>
             {
-                w.InsertOccurrences([.. source, target]);
+                await w.InsertOccurrencesAsync([.. source, target]);
                 return true;
             });
         }
@@ -321,8 +337,8 @@ public sealed class LiteDbIssueStoreTests
         IReadOnlyList<IssueOccurrence> merged;
         using (var migrated = new LiteDbIssueStore(_path))
         {
-            summary = await migrated.WriteAsync(w => w.MergeOccurrences(from, to));
-            merged = await migrated.ReadAsync(r => r.GetAllOccurrences(to));
+            summary = await migrated.WriteAsync(w => w.MergeOccurrencesAsync(from, to));
+            merged = await migrated.ReadAsync(r => r.GetAllOccurrencesAsync(to));
         }
 
         using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))

@@ -45,14 +45,14 @@ public sealed class LiteDbOccurrenceLedgerTests
         var store = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = path }, LiteDbSchema.Migrations, capacity);
         try
         {
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(async writer =>
             {
                 foreach (var issue in new[] { first, second, third })
                 {
-                    writer.InsertIssue(issue);
+                    await writer.InsertIssueAsync(issue);
                 }
 
-                writer.InsertOccurrences(
+                await writer.InsertOccurrencesAsync(
                 [
                     new OccurrenceBuilder(first.Id).InSession(shared).ForUser("gone").At(TestTimes.At(1)).Build(),
                     new OccurrenceBuilder(first.Id).InSession(alsoShared).ForUser("ann").At(TestTimes.At(2)).Build(),
@@ -61,10 +61,10 @@ public sealed class LiteDbOccurrenceLedgerTests
                 ]);
                 return true;
             });
-            await store.WriteAsync(writer => writer.MergeOccurrences(first.Id, second.Id));
-            await store.WriteAsync(writer =>
+            await store.WriteAsync(writer => writer.MergeOccurrencesAsync(first.Id, second.Id));
+            await store.WriteAsync(async writer =>
             {
-                writer.InsertOccurrence(new OccurrenceBuilder(second.Id).ForUser("cy").At(TestTimes.At(5)).Build());
+                await writer.InsertOccurrenceAsync(new OccurrenceBuilder(second.Id).ForUser("cy").At(TestTimes.At(5)).Build());
                 return true;
             });
             if (ledgers is Ledgers.ReadAfterReopening)
@@ -73,9 +73,9 @@ public sealed class LiteDbOccurrenceLedgerTests
                 store = new LiteDbIssueStore(path);
             }
 
-            var summary = await store.WriteAsync(writer => writer.MergeOccurrences(second.Id, third.Id));
+            var summary = await store.WriteAsync(writer => writer.MergeOccurrencesAsync(second.Id, third.Id));
 
-            var all = await store.ReadAsync(reader => reader.GetAllOccurrences(third.Id));
+            var all = await store.ReadAsync(reader => reader.GetAllOccurrencesAsync(third.Id));
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(all.Select(o => o.UserId), Is.EquivalentTo(new[] { "bob", "cy", null }), "the survivor's occurrences");

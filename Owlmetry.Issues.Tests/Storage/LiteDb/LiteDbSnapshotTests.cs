@@ -31,13 +31,18 @@ public sealed class LiteDbSnapshotTests
         var issues = Enumerable.Range(0, 50).Select(_ => new IssueBuilder().Build()).ToList();
         foreach (var issue in issues)
         {
-            await _store.WriteAsync(w => Insert(w, issue));
+            await _store.WriteAsync(w => InsertAsync(w, issue));
         }
 
         await _store.SnapshotAsync(_folder.File("copy.db"));
 
         using var copy = new LiteDbIssueStore(_folder.File("copy.db"));
-        var found = await copy.ReadAsync(r => issues.Count(i => r.FindIssue(i.Id) is not null));
+        var found = 0;
+        foreach (var issue in issues)
+        {
+            found += await copy.ReadAsync(async r => await r.FindIssueAsync(issue.Id) is not null) ? 1 : 0;
+        }
+
         Assert.That(found, Is.EqualTo(issues.Count), "issues of committed units in the copy, taken while the store was open");
     }
 
@@ -46,25 +51,25 @@ public sealed class LiteDbSnapshotTests
     {
         var before = new IssueBuilder().Build();
         var after = new IssueBuilder().Build();
-        await _store.WriteAsync(w => Insert(w, before));
+        await _store.WriteAsync(w => InsertAsync(w, before));
         Task? write = null;
         var completedAtSnapshot = true;
 
         await _store.SnapshotAsync(_folder.File("copy.db"), () =>
         {
-            write = _store.WriteAsync(w => Insert(w, after));
+            write = _store.WriteAsync(w => InsertAsync(w, after));
             completedAtSnapshot = write.IsCompleted;
         });
         await write!;
 
         using var copy = new LiteDbIssueStore(_folder.File("copy.db"));
-        var (hasBefore, hasAfter) = await copy.ReadAsync(r => (r.FindIssue(before.Id) is not null, r.FindIssue(after.Id) is not null));
+        var (hasBefore, hasAfter) = await copy.ReadAsync(async r => (await r.FindIssueAsync(before.Id) is not null, await r.FindIssueAsync(after.Id) is not null));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(completedAtSnapshot, Is.False, "a unit ran while the snapshot held the store");
             Assert.That(hasBefore, Is.True, "the unit committed before the snapshot");
             Assert.That(hasAfter, Is.False, "the unit that waited for the snapshot");
-            Assert.That(await _store.ReadAsync(r => r.FindIssue(after.Id)), Is.Not.Null, "the store itself kept the waiting unit");
+            Assert.That(await _store.ReadAsync(r => r.FindIssueAsync(after.Id)), Is.Not.Null, "the store itself kept the waiting unit");
         }
     }
 
@@ -87,9 +92,9 @@ public sealed class LiteDbSnapshotTests
         Assert.That(await File.ReadAllTextAsync(_folder.File("copy.db")), Is.EqualTo("mine"));
     }
 
-    private static bool Insert(IIssueStoreWriter writer, Issue issue)
+    private static async ValueTask<bool> InsertAsync(IIssueStoreWriter writer, Issue issue)
     {
-        writer.InsertIssue(issue);
+        await writer.InsertIssueAsync(issue);
         return true;
     }
 }
