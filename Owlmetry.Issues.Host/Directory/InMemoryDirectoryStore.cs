@@ -77,6 +77,12 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
 
     public Task AddAppWithClientKeyAsync(App app, ApiKey clientKey, CancellationToken ct = default) => Locked(() =>
     {
+        // Both are checked before either is written, so a refused key leaves no app behind.
+        if (_keys.ContainsKey(clientKey.Id))
+        {
+            throw new ArgumentException($"A key with id {clientKey.Id} already exists.", nameof(clientKey));
+        }
+
         _apps.Add(app.Id, app);
         _keys.Add(clientKey.Id, clientKey);
     });
