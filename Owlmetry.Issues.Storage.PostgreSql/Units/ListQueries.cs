@@ -1,0 +1,113 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage.PostgreSql.Rows;
+
+namespace Owlmetry.Issues.Storage.PostgreSql.Units;
+
+/// <summary>
+/// The keyset-paged lists scoped by project. Each project is one lane: a <c>LATERAL</c> subquery that walks the index
+/// leading with the project and the sort key, from the cursor, and stops at the limit; the lanes' pages are then merged
+/// and cut to the limit. A list of one project is one index range scan.
+/// </summary>
+internal static class ListQueries
+{
+    public static SqlStatement Issues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
+    {
+        var key = sort switch
+        {
+            IssueSort.LastSeen => "last_seen_at",
+            IssueSort.LastActivity => "updated_at",
+            IssueSort.FirstSeen => "first_seen_at",
+            IssueSort.Occurrences => "occurrence_count",
+            IssueSort.Users => "unique_user_count",
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
+        };
+        var isTime = sort is IssueSort.LastSeen or IssueSort.LastActivity or IssueSort.FirstSeen;
+        var query = new Lanes(filter.ProjectIds);
+        query.Where("status", filter.Status is { } status ? Param.Name(status) : null);
+        query.Where("app_id", filter.AppId is { } appId ? Param.Id(appId) : null);
+        query.Where("is_dev", filter.IsDev is { } isDev ? Param.Of(isDev) : null);
+        query.After(key, after, descending: true, isTime);
+        return query.Build("issues", IssueRows.Columns, key, descending: true, take);
+    }
+
+    public static SqlStatement Events(EventListFilter filter, EventOrder order, KeysetKey? after, int take)
+    {
+        var query = new Lanes(filter.ProjectIds);
+        query.Where("is_dev", filter.IsDev is { } isDev ? Param.Of(isDev) : null);
+        query.Where("app_id", filter.AppId is { } appId ? Param.Id(appId) : null);
+        query.Where("session_id", filter.SessionId is { } sessionId ? Param.Id(sessionId) : null);
+        query.Where("user_id", filter.UserId is { } userId ? Param.Text(userId) : null);
+        query.Where("environment", filter.Environment is { } environment ? Param.Text(environment) : null);
+        query.Where("screen_name", filter.ScreenName is { } screen ? Param.Text(screen) : null);
+        query.Where("\"timestamp\"", filter.Since is { } since ? Param.Time(since) : null, ">=");
+        query.Where("\"timestamp\"", filter.Until is { } until ? Param.Time(until) : null, "<=");
+        var descending = order == EventOrder.NewestFirst;
+        query.After("\"timestamp\"", after, descending, isTime: true);
+        return query.Build("events", EventRows.Columns, "\"timestamp\"", descending, take);
+    }
+
+    public static SqlStatement Attachments(AttachmentListFilter filter, KeysetKey? after, int take)
+    {
+        var query = new Lanes(filter.ProjectIds);
+        query.Condition("uploaded_at IS NOT NULL AND deleted_at IS NULL");
+        query.Where("issue_id", filter.IssueId is { } issueId ? Param.Id(issueId) : null);
+        query.Where("event_id", filter.EventId is { } eventId ? Param.Id(eventId) : null);
+        query.Where("client_event_id", filter.ClientEventId is { } clientEventId ? Param.Id(clientEventId) : null);
+        query.After("created_at", after, descending: true, isTime: true);
+        return query.Build("attachments", AttachmentRows.Columns, "created_at", descending: true, take);
+    }
+
+    /// <summary>One list's conditions and parameters; <c>$1</c> is always the array of projects.</summary>
+    private sealed class Lanes
+    {
+        private readonly List<NpgsqlParameter> _parameters = [];
+        private readonly StringBuilder _conditions = new("project_id = lane.project_id");
+
+        public Lanes(IReadOnlyCollection<Guid> projectIds) =>
+            _parameters.Add(Param.Array(projectIds.Distinct().ToArray(), NpgsqlDbType.Uuid));
+
+        public void Where(string column, NpgsqlParameter? value, string comparison = "=")
+        {
+            if (value is not null)
+            {
+                Condition($"{column} {comparison} {Next(value)}");
+            }
+        }
+
+        public void Condition(string condition) => _conditions.Append(" AND ").Append(condition);
+
+        /// <summary>The row comparison PostgreSQL turns into the start of the index range.</summary>
+        public void After(string key, KeysetKey? cursor, bool descending, bool isTime)
+        {
+            if (cursor is not { } c)
+            {
+                return;
+            }
+
+            var value = isTime ? Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(c.Value)) : Param.Of(c.Value);
+            var cast = isTime ? "" : "::bigint";
+            Condition($"({key}, id) {(descending ? "<" : ">")} ({Next(value)}{cast}, {Next(Param.Id(c.Id))})");
+        }
+
+        public SqlStatement Build(string table, string columns, string key, bool descending, int take)
+        {
+            var direction = descending ? "DESC" : "ASC";
+            var limit = Next(Param.Of(take));
+            var text =
+                $"SELECT page.* FROM unnest($1::uuid[]) AS lane(project_id) CROSS JOIN LATERAL (" +
+                $"SELECT {columns} FROM {table} WHERE {_conditions} ORDER BY {key} {direction}, id {direction} LIMIT {limit}) AS page " +
+                $"ORDER BY page.{key} {direction}, page.id {direction} LIMIT {limit}";
+            return new SqlStatement(text, _parameters);
+        }
+
+        private string Next(NpgsqlParameter parameter)
+        {
+            _parameters.Add(parameter);
+            return $"${_parameters.Count}";
+        }
+    }
+}
