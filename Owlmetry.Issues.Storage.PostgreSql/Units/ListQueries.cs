@@ -8,9 +8,9 @@ using Owlmetry.Issues.Storage.PostgreSql.Rows;
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 /// <summary>
-/// The keyset-paged lists scoped by project. Each project is one lane: a <c>LATERAL</c> subquery that walks the index
-/// leading with the project and the sort key, from the cursor, and stops at the limit; the lanes' pages are then merged
-/// and cut to the limit. A list of one project is one index range scan.
+/// The keyset-paged lists, each an index range read from the cursor to the limit. A list of one project walks the index
+/// leading with the project and the sort key; a list of several takes one lane per project, a <c>LATERAL</c> subquery
+/// walking that index, and merges the lanes' pages.
 /// </summary>
 internal static class ListQueries
 {
@@ -33,6 +33,17 @@ internal static class ListQueries
         query.After(key, after, descending: true, isTime);
         return query.Build("issues", IssueRows.Columns, key, descending: true, take);
     }
+
+    /// <summary>The issue detail's page, newest first: one range of the <c>occurrences_page</c> index.</summary>
+    public static SqlStatement Occurrences(Guid issueId, KeysetKey? after, int take) =>
+        after is { } cursor
+            ? new(
+                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND (\"timestamp\", id) < ($2, $3) " +
+                "ORDER BY \"timestamp\" DESC, id DESC LIMIT $4",
+                [Param.Id(issueId), Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(cursor.Value)), Param.Id(cursor.Id), Param.Of(take)])
+            : new(
+                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 ORDER BY \"timestamp\" DESC, id DESC LIMIT $2",
+                [Param.Id(issueId), Param.Of(take)]);
 
     public static SqlStatement Events(EventListFilter filter, EventOrder order, KeysetKey? after, int take)
     {
@@ -61,14 +72,23 @@ internal static class ListQueries
         return query.Build("attachments", AttachmentRows.Columns, "created_at", descending: true, take);
     }
 
-    /// <summary>One list's conditions and parameters; <c>$1</c> is always the array of projects.</summary>
+    /// <summary>
+    /// One list's conditions and parameters; <c>$1</c> is the project, or the array of projects. One project reads its
+    /// index range directly, already in order; several are lanes merged by one top-N sort of at most take × lanes rows.
+    /// </summary>
     private sealed class Lanes
     {
         private readonly List<NpgsqlParameter> _parameters = [];
-        private readonly StringBuilder _conditions = new("project_id = lane.project_id");
+        private readonly StringBuilder _conditions = new();
+        private readonly bool _oneProject;
 
-        public Lanes(IReadOnlyCollection<Guid> projectIds) =>
-            _parameters.Add(Param.Array(projectIds.Distinct().ToArray(), NpgsqlDbType.Uuid));
+        public Lanes(IReadOnlyCollection<Guid> projectIds)
+        {
+            var projects = projectIds.Distinct().ToArray();
+            _oneProject = projects.Length == 1;
+            _parameters.Add(_oneProject ? Param.Id(projects[0]) : Param.Array(projects, NpgsqlDbType.Uuid));
+            _conditions.Append(_oneProject ? "project_id = $1" : "project_id = lane.project_id");
+        }
 
         public void Where(string column, NpgsqlParameter? value, string comparison = "=")
         {
@@ -97,10 +117,11 @@ internal static class ListQueries
         {
             var direction = descending ? "DESC" : "ASC";
             var limit = Next(Param.Of(take));
-            var text =
-                $"SELECT page.* FROM unnest($1::uuid[]) AS lane(project_id) CROSS JOIN LATERAL (" +
-                $"SELECT {columns} FROM {table} WHERE {_conditions} ORDER BY {key} {direction}, id {direction} LIMIT {limit}) AS page " +
-                $"ORDER BY page.{key} {direction}, page.id {direction} LIMIT {limit}";
+            var range = $"SELECT {columns} FROM {table} WHERE {_conditions} ORDER BY {key} {direction}, id {direction} LIMIT {limit}";
+            var text = _oneProject
+                ? range
+                : $"SELECT page.* FROM unnest($1::uuid[]) AS lane(project_id) CROSS JOIN LATERAL ({range}) AS page " +
+                  $"ORDER BY page.{key} {direction}, page.id {direction} LIMIT {limit}";
             return new SqlStatement(text, _parameters);
         }
 

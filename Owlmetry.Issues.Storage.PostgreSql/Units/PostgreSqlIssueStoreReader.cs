@@ -38,20 +38,7 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
             return [];
         }
 
-        return after is { } cursor
-            ? await Unit.QueryAsync(
-                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND (\"timestamp\", id) < ($2, $3) " +
-                "ORDER BY \"timestamp\" DESC, id DESC LIMIT $4",
-                OccurrenceRows.Read,
-                Param.Id(issueId),
-                Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(cursor.Value)),
-                Param.Id(cursor.Id),
-                Param.Of(take)).ConfigureAwait(false)
-            : await Unit.QueryAsync(
-                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 ORDER BY \"timestamp\" DESC, id DESC LIMIT $2",
-                OccurrenceRows.Read,
-                Param.Id(issueId),
-                Param.Of(take)).ConfigureAwait(false);
+        return await Unit.QueryAsync(ListQueries.Occurrences(issueId, after, take), OccurrenceRows.Read).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<IssueOccurrence>> GetAllOccurrencesAsync(Guid issueId) =>
