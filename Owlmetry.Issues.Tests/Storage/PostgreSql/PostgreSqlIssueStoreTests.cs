@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql;
@@ -123,6 +124,21 @@ public sealed class PostgreSqlIssueStoreTests
         await Assert.ThatAsync(
             () => store.ReadAsync(async _ => await store.ReadAsync(reader => reader.GetScanCheckpointAsync())),
             Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+    }
+
+    [Test]
+    public async Task UsePostgreSql_ConnectionString_StoresAndDisposesItsOwnDataSourceWithTheProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlServer.ConnectionString, _schema));
+        var issue = new IssueBuilder().Build();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<IIssueStore>().WriteAsync(writer => writer.InsertIssueAsync(issue));
+        }
+
+        await using var store = Store();
+        Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null, "the unit written through the container is not stored");
     }
 
     private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = _schema });
