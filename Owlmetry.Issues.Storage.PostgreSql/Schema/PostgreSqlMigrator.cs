@@ -53,10 +53,14 @@ public sealed class PostgreSqlMigrator
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(hashtextextended($1, 0))", ct, lockKey).ConfigureAwait(false);
         try
         {
+            // CREATE SCHEMA checks the right to create schemas even when the schema exists: a role that owns an
+            // existing schema but may not create one is not asked to.
             await ExecuteAsync(
                 connection,
                 $"""
-                CREATE SCHEMA IF NOT EXISTS {_schema};
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{_schema}') THEN CREATE SCHEMA {_schema}; END IF;
+                END $$;
                 CREATE TABLE IF NOT EXISTS {_schema}.schema_migrations (
                     component text NOT NULL,
                     version integer NOT NULL,
