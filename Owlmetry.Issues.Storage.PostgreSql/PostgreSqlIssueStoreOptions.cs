@@ -1,4 +1,5 @@
 using Npgsql;
+using Owlmetry.Issues.Storage.PostgreSql.Schema;
 
 namespace Owlmetry.Issues.Storage.PostgreSql;
 
@@ -21,5 +22,5 @@ public sealed class PostgreSqlIssueStoreOptions
     /// The schema holding the store's tables, created when missing: a lowercase identifier. Defaults to
     /// <c>owlmetry</c>. Two stores on one database with different schemas are independent.
     /// </summary>
-    public string Schema { get; set; } = "owlmetry";
+    public string Schema { get; set; } = SchemaName.Default;
 }

@@ -14,8 +14,6 @@ internal static class Row
     public static DateTimeOffset? NullableTime(this NpgsqlDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : row.GetFieldValue<DateTimeOffset>(ordinal);
 
-    public static int? NullableInt(this NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
-
     public static TEnum Name<TEnum>(this NpgsqlDataReader row, int ordinal)
         where TEnum : struct, Enum
     {

@@ -36,6 +36,30 @@ public sealed class PostgreSqlIssueStoreTests
     }
 
     [Test]
+    public async Task WriteAsync_TwoStoresOnOneSchema_SerializeTheirUnitsLikeTwoServers()
+    {
+        await using var first = Store();
+        await using var second = Store();
+        var issue = new IssueBuilder().Build();
+        await first.WriteAsync(writer => writer.InsertIssueAsync(issue));
+
+        await Task.WhenAll(new[] { first, second, first, second }.Select(store => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await store.WriteAsync(async writer =>
+                {
+                    var current = (await writer.FindIssueAsync(issue.Id))!;
+                    await writer.UpdateIssueAsync(current with { OccurrenceCount = current.OccurrenceCount + 1 });
+                });
+            }
+        })));
+
+        var stored = await second.ReadAsync(reader => reader.FindIssueAsync(issue.Id));
+        Assert.That(stored?.OccurrenceCount, Is.EqualTo(100), "units of two stores interleaved: the advisory lock does not serialize them");
+    }
+
+    [Test]
     public async Task Migrator_RunAgain_AppliesNothing()
     {
         var migrator = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
