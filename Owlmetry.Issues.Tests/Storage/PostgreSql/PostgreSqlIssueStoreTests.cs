@@ -124,6 +124,26 @@ public sealed class PostgreSqlIssueStoreTests
     }
 
     [Test]
+    public async Task FirstUnit_RoleMayNotCreateTheSchema_ThrowsInvalidOperationWithTheServersReason()
+    {
+        var role = $"owl_{Guid.NewGuid():N}";
+        await Execute($"CREATE ROLE {role} LOGIN PASSWORD 'owl'");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString) { Username = role, Password = "owl" };
+            await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString, Schema = _schema });
+
+            await Assert.ThatAsync(
+                () => store.ReadAsync(reader => reader.GetScanCheckpointAsync()),
+                Throws.InvalidOperationException.With.Message.Contains("42501").And.Message.Contains(builder.Database!));
+        }
+        finally
+        {
+            await Execute($"DROP ROLE {role}");
+        }
+    }
+
+    [Test]
     public async Task Dispose_DataSourcePassedIn_LeavesItOpen()
     {
         var store = Store();
@@ -166,6 +186,12 @@ public sealed class PostgreSqlIssueStoreTests
     }
 
     private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = _schema });
+
+    private static async Task Execute(string sql)
+    {
+        await using var command = PostgreSqlServer.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<T> Scalar<T>(string sql)
     {
