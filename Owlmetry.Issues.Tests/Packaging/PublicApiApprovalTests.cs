@@ -2,6 +2,7 @@ using System.Reflection;
 using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.PostgreSql;
 using Owlmetry.Issues.Tests.Support;
 using PublicApiGenerator;
 
@@ -15,7 +16,10 @@ namespace Owlmetry.Issues.Tests.Packaging;
 public sealed class PublicApiApprovalTests
 {
     private static readonly Assembly[] s_packages =
-        [typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(OwlmetryIssuesApiOptions).Assembly];
+        [
+            typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(PostgreSqlIssueStoreOptions).Assembly,
+            typeof(OwlmetryIssuesApiOptions).Assembly,
+        ];
 
     // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The
     // excluded attributes are build facts, not API: the target framework, and the commit SourceLink stamps.

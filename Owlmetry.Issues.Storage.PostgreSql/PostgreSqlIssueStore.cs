@@ -1,0 +1,148 @@
+using System.Data;
+using Npgsql;
+using Owlmetry.Issues.Storage.PostgreSql.Schema;
+using Owlmetry.Issues.Storage.PostgreSql.Units;
+
+namespace Owlmetry.Issues.Storage.PostgreSql;
+
+/// <summary>
+/// An <see cref="IIssueStore"/> on PostgreSQL, shared by any number of processes. A write unit is one transaction that
+/// first takes a transaction-level advisory lock derived from the schema name, so write units run one at a time across
+/// every server, as the seam promises; a read unit is one <c>REPEATABLE READ READ ONLY</c> transaction, one snapshot,
+/// and takes no lock. The schema is created and migrated when the store is first used.
+/// </summary>
+public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly string _schema;
+    private readonly string _readStart;
+    private readonly string _writeStart;
+    private readonly AsyncLocal<bool> _inUnit = new();
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Creates the store; the database is first reached by the first unit of work.</summary>
+    /// <exception cref="ArgumentException">Neither or both of a connection string and a data source, or an invalid schema name.</exception>
+    public PostgreSqlIssueStore(PostgreSqlIssueStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _schema = SchemaName.Validate(options.Schema, nameof(options));
+        (_dataSource, _ownsDataSource) = (options.DataSource, options.ConnectionString) switch
+        {
+            ({ } dataSource, null) => (dataSource, false),
+            (null, { Length: > 0 } connectionString) => (NpgsqlDataSource.Create(connectionString), true),
+            _ => throw new ArgumentException("Give PostgreSqlIssueStoreOptions either a ConnectionString or a DataSource.", nameof(options)),
+        };
+
+        // The schema name is a validated plain identifier, so it is written into the text; the lock key is the same
+        // for every process using this schema.
+        _readStart = $"SET TRANSACTION READ ONLY; SET LOCAL search_path TO {_schema}";
+        _writeStart = $"SET LOCAL search_path TO {_schema}; SELECT pg_advisory_xact_lock(hashtextextended('owlmetry.issues.write:{_schema}', 0))";
+    }
+
+    /// <inheritdoc />
+    public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return InUnitAsync(IsolationLevel.RepeatableRead, _readStart, unit => read(new PostgreSqlIssueStoreReader(unit)), ct);
+    }
+
+    /// <inheritdoc />
+    public Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return InUnitAsync(IsolationLevel.ReadCommitted, _writeStart, unit => write(new PostgreSqlIssueStoreWriter(unit)), ct);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _migration.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+
+        _migration.Dispose();
+    }
+
+    private async Task<T> InUnitAsync<T>(IsolationLevel isolation, string start, Func<PostgreSqlUnit, ValueTask<T>> body, CancellationToken ct)
+    {
+        if (_inUnit.Value)
+        {
+            // A nested write unit would wait for the advisory lock its own outer unit holds.
+            throw new InvalidOperationException("A unit of work of this store cannot start another one: units do not nest.");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        _inUnit.Value = true;
+        try
+        {
+            await EnsureMigratedAsync(ct).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(isolation, ct).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand(start, connection))
+            {
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            // Disposing an uncommitted transaction rolls it back: a delegate that throws leaves nothing behind.
+            var result = await body(new PostgreSqlUnit(connection, ct)).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _inUnit.Value = false;
+        }
+    }
+
+    private async Task EnsureMigratedAsync(CancellationToken ct)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migration.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await new PostgreSqlMigrator(_dataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All)
+                    .MigrateAsync(ct).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            throw new InvalidOperationException(Describe(e), e);
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
+
+    /// <summary>Where the store tried to go and why it could not, without Npgsql's internals.</summary>
+    private string Describe(NpgsqlException e)
+    {
+        var target = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+        var cause = e is PostgresException postgres
+            ? $"{postgres.MessageText} (SQLSTATE {postgres.SqlState})"
+            : e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+        return $"The PostgreSQL issue store cannot open schema '{_schema}' of database '{target.Database}' on host '{target.Host}' " +
+            $"(port {target.Port}): {cause}";
+    }
+}

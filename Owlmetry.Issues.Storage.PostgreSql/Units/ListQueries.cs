@@ -1,0 +1,134 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Owlmetry.Issues.Events;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage.PostgreSql.Rows;
+
+namespace Owlmetry.Issues.Storage.PostgreSql.Units;
+
+/// <summary>
+/// The keyset-paged lists, each an index range read from the cursor to the limit. A list of one project walks the index
+/// leading with the project and the sort key; a list of several takes one lane per project, a <c>LATERAL</c> subquery
+/// walking that index, and merges the lanes' pages.
+/// </summary>
+internal static class ListQueries
+{
+    public static SqlStatement Issues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
+    {
+        var key = sort switch
+        {
+            IssueSort.LastSeen => "last_seen_at",
+            IssueSort.LastActivity => "updated_at",
+            IssueSort.FirstSeen => "first_seen_at",
+            IssueSort.Occurrences => "occurrence_count",
+            IssueSort.Users => "unique_user_count",
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
+        };
+        var isTime = sort is IssueSort.LastSeen or IssueSort.LastActivity or IssueSort.FirstSeen;
+        var query = new Lanes(filter.ProjectIds);
+        query.Where("status", filter.Status is { } status ? Param.Name(status) : null);
+        query.Where("app_id", filter.AppId is { } appId ? Param.Id(appId) : null);
+        query.Where("is_dev", filter.IsDev is { } isDev ? Param.Of(isDev) : null);
+        query.After(key, after, descending: true, isTime);
+        return query.Build("issues", IssueRows.Columns, key, descending: true, take);
+    }
+
+    /// <summary>The issue detail's page, newest first: one range of the <c>occurrences_page</c> index.</summary>
+    public static SqlStatement Occurrences(Guid issueId, KeysetKey? after, int take) =>
+        after is { } cursor
+            ? new(
+                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND (\"timestamp\", id) < ($2, $3) " +
+                "ORDER BY \"timestamp\" DESC, id DESC LIMIT $4",
+                [Param.Id(issueId), Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(cursor.Value)), Param.Id(cursor.Id), Param.Of(take)])
+            : new(
+                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 ORDER BY \"timestamp\" DESC, id DESC LIMIT $2",
+                [Param.Id(issueId), Param.Of(take)]);
+
+    public static SqlStatement Events(EventListFilter filter, EventOrder order, KeysetKey? after, int take)
+    {
+        var query = new Lanes(filter.ProjectIds);
+        query.Where("is_dev", filter.IsDev is { } isDev ? Param.Of(isDev) : null);
+        query.Where("app_id", filter.AppId is { } appId ? Param.Id(appId) : null);
+        query.Where("session_id", filter.SessionId is { } sessionId ? Param.Id(sessionId) : null);
+        query.Where("user_id", filter.UserId is { } userId ? Param.Text(userId) : null);
+        query.Where("environment", filter.Environment is { } environment ? Param.Text(environment) : null);
+        query.Where("screen_name", filter.ScreenName is { } screen ? Param.Text(screen) : null);
+        query.Where("\"timestamp\"", filter.Since is { } since ? Param.Time(since) : null, ">=");
+        query.Where("\"timestamp\"", filter.Until is { } until ? Param.Time(until) : null, "<=");
+        var descending = order == EventOrder.NewestFirst;
+        query.After("\"timestamp\"", after, descending, isTime: true);
+        return query.Build("events", EventRows.Columns, "\"timestamp\"", descending, take);
+    }
+
+    public static SqlStatement Attachments(AttachmentListFilter filter, KeysetKey? after, int take)
+    {
+        var query = new Lanes(filter.ProjectIds);
+        query.Condition("uploaded_at IS NOT NULL AND deleted_at IS NULL");
+        query.Where("issue_id", filter.IssueId is { } issueId ? Param.Id(issueId) : null);
+        query.Where("event_id", filter.EventId is { } eventId ? Param.Id(eventId) : null);
+        query.Where("client_event_id", filter.ClientEventId is { } clientEventId ? Param.Id(clientEventId) : null);
+        query.After("created_at", after, descending: true, isTime: true);
+        return query.Build("attachments", AttachmentRows.Columns, "created_at", descending: true, take);
+    }
+
+    /// <summary>
+    /// One list's conditions and parameters; <c>$1</c> is the project, or the array of projects. One project reads its
+    /// index range directly, already in order; several are lanes merged by one top-N sort of at most take × lanes rows.
+    /// </summary>
+    private sealed class Lanes
+    {
+        private readonly List<NpgsqlParameter> _parameters = [];
+        private readonly StringBuilder _conditions = new();
+        private readonly bool _oneProject;
+
+        public Lanes(IReadOnlyCollection<Guid> projectIds)
+        {
+            var projects = projectIds.Distinct().ToArray();
+            _oneProject = projects.Length == 1;
+            _parameters.Add(_oneProject ? Param.Id(projects[0]) : Param.Array(projects, NpgsqlDbType.Uuid));
+            _conditions.Append(_oneProject ? "project_id = $1" : "project_id = lane.project_id");
+        }
+
+        public void Where(string column, NpgsqlParameter? value, string comparison = "=")
+        {
+            if (value is not null)
+            {
+                Condition($"{column} {comparison} {Next(value)}");
+            }
+        }
+
+        public void Condition(string condition) => _conditions.Append(" AND ").Append(condition);
+
+        /// <summary>The row comparison PostgreSQL turns into the start of the index range.</summary>
+        public void After(string key, KeysetKey? cursor, bool descending, bool isTime)
+        {
+            if (cursor is not { } c)
+            {
+                return;
+            }
+
+            var value = isTime ? Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(c.Value)) : Param.Of(c.Value);
+            var cast = isTime ? "" : "::bigint";
+            Condition($"({key}, id) {(descending ? "<" : ">")} ({Next(value)}{cast}, {Next(Param.Id(c.Id))})");
+        }
+
+        public SqlStatement Build(string table, string columns, string key, bool descending, int take)
+        {
+            var direction = descending ? "DESC" : "ASC";
+            var limit = Next(Param.Of(take));
+            var range = $"SELECT {columns} FROM {table} WHERE {_conditions} ORDER BY {key} {direction}, id {direction} LIMIT {limit}";
+            var text = _oneProject
+                ? range
+                : $"SELECT page.* FROM unnest($1::uuid[]) AS lane(project_id) CROSS JOIN LATERAL ({range}) AS page " +
+                  $"ORDER BY page.{key} {direction}, page.id {direction} LIMIT {limit}";
+            return new SqlStatement(text, _parameters);
+        }
+
+        private string Next(NpgsqlParameter parameter)
+        {
+            _parameters.Add(parameter);
+            return $"${_parameters.Count}";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage.PostgreSql.Rows;
+
+namespace Owlmetry.Issues.Storage.PostgreSql.Units;
+
+/// <summary>The reads of one unit of work, each one statement in the unit's transaction.</summary>
+internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueStoreReader
+{
+    protected PostgreSqlUnit Unit { get; } = unit;
+
+    public async ValueTask<Issue?> FindIssueAsync(Guid issueId) =>
+        await Unit.QuerySingleAsync($"SELECT {IssueRows.Columns} FROM issues WHERE id = $1", IssueRows.Read, Param.Id(issueId)).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<Issue>> ListIssuesAsync(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (take <= 0 || filter.ProjectIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await Unit.QueryAsync(ListQueries.Issues(filter, sort, after, take), IssueRows.Read).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Guid?> FindIssueIdByFingerprintAsync(FingerprintKey key) =>
+        await Unit.ScalarAsync<Guid?>(
+            "SELECT issue_id FROM fingerprints WHERE app_id = $1 AND is_dev = $2 AND hash = $3",
+            Param.Id(key.AppId),
+            Param.Of(key.IsDev),
+            Param.Text(key.Hash)).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<IssueOccurrence>> ListOccurrencesAsync(Guid issueId, KeysetKey? after, int take)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        return await Unit.QueryAsync(ListQueries.Occurrences(issueId, after, take), OccurrenceRows.Read).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<IssueOccurrence>> GetAllOccurrencesAsync(Guid issueId) =>
+        await Unit.QueryAsync($"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1", OccurrenceRows.Read, Param.Id(issueId))
+            .ConfigureAwait(false);
+
+    public async ValueTask<bool> HasOccurrenceInSessionAsync(Guid issueId, Guid sessionId) =>
+        await Unit.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM occurrences WHERE issue_id = $1 AND session_id = $2)", Param.Id(issueId), Param.Id(sessionId)).ConfigureAwait(false);
+
+    public async ValueTask<IssueComment?> FindCommentAsync(Guid commentId) =>
+        await Unit.QuerySingleAsync($"SELECT {CommentRows.Columns} FROM comments WHERE id = $1", CommentRows.Read, Param.Id(commentId)).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<IssueComment>> ListCommentsAsync(Guid issueId) =>
+        await Unit.QueryAsync(
+            $"SELECT {CommentRows.Columns} FROM comments WHERE issue_id = $1 AND deleted_at IS NULL ORDER BY created_at, id",
+            CommentRows.Read,
+            Param.Id(issueId)).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsAsync(Guid issueId, int take)
+    {
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        return await Unit.QueryAsync(
+            $"SELECT {AttachmentRows.Columns} FROM attachments WHERE issue_id = $1 AND uploaded_at IS NOT NULL AND deleted_at IS NULL " +
+            "ORDER BY created_at DESC, id DESC LIMIT $2",
+            AttachmentRows.Read,
+            Param.Id(issueId),
+            Param.Of(take)).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<AuditRecord>> ListAuditRecordsAsync(Guid issueId) =>
+        await Unit.QueryAsync($"SELECT {AuditRows.Columns} FROM audit_records WHERE issue_id = $1 ORDER BY seq", AuditRows.Read, Param.Id(issueId))
+            .ConfigureAwait(false);
+}

@@ -1,0 +1,76 @@
+using Npgsql;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Storage.PostgreSql.Rows;
+
+namespace Owlmetry.Issues.Storage.PostgreSql.Units;
+
+internal sealed partial class PostgreSqlIssueStoreWriter
+{
+    /// <summary>
+    /// The target's occurrences at the edges the roll-ups need, in (timestamp, id) order: the earliest and the latest,
+    /// and the earliest and the latest carrying an app version and an SDK version. Each is one step of the page index.
+    /// </summary>
+    private static readonly string s_edges = string.Join(
+        " UNION ",
+        new[] { "true", "carries_app_version", "carries_sdk_version" }.SelectMany(condition => new[] { "ASC", "DESC" }.Select(direction =>
+            $"(SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND {condition} " +
+            $"ORDER BY \"timestamp\" {direction}, id {direction} LIMIT 1)")));
+
+    public ValueTask InsertOccurrenceAsync(IssueOccurrence occurrence)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        return InsertOccurrencesAsync([occurrence]);
+    }
+
+    /// <summary>One multi-row insert from arrays; the unique (issue, session) index refuses a duplicate, within the batch too.</summary>
+    public async ValueTask InsertOccurrencesAsync(IReadOnlyCollection<IssueOccurrence> occurrences)
+    {
+        ArgumentNullException.ThrowIfNull(occurrences);
+        if (occurrences.Count > 0)
+        {
+            await Unit.ExecuteAsync(OccurrenceRows.Insert, OccurrenceRows.Values(occurrences)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One round trip: the source's occurrences of sessions the target has are deleted, the rest re-pointed by one
+    /// update, then the target is counted and its edges read.
+    /// </summary>
+    public async ValueTask<OccurrenceSummary> MergeOccurrencesAsync(Guid fromIssueId, Guid toIssueId)
+    {
+        var statements = new List<SqlStatement>();
+        if (fromIssueId != toIssueId)
+        {
+            statements.Add(new(
+                "DELETE FROM occurrences source WHERE source.issue_id = $1 " +
+                "AND EXISTS (SELECT 1 FROM occurrences target WHERE target.issue_id = $2 AND target.session_id = source.session_id)",
+                [Param.Id(fromIssueId), Param.Id(toIssueId)]));
+            statements.Add(new("UPDATE occurrences SET issue_id = $2 WHERE issue_id = $1", [Param.Id(fromIssueId), Param.Id(toIssueId)]));
+        }
+
+        statements.Add(new("SELECT count(*)::integer, count(DISTINCT user_id)::integer FROM occurrences WHERE issue_id = $1", [Param.Id(toIssueId)]));
+        statements.Add(new(s_edges, [Param.Id(toIssueId)]));
+        return await Unit.BatchAsync(statements, ReadSummaryAsync).ConfigureAwait(false);
+    }
+
+    private async Task<OccurrenceSummary> ReadSummaryAsync(NpgsqlDataReader reader)
+    {
+        // The delete and the update return no rows: the first result set is the count.
+        var ct = Unit.CancellationToken;
+        while (reader.FieldCount == 0)
+        {
+            await reader.NextResultAsync(ct).ConfigureAwait(false);
+        }
+
+        await reader.ReadAsync(ct).ConfigureAwait(false);
+        var (count, users) = (reader.GetInt32(0), reader.GetInt32(1));
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        var edges = new List<IssueOccurrence>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            edges.Add(OccurrenceRows.Read(reader));
+        }
+
+        return new OccurrenceSummary(count, users, edges);
+    }
+}

@@ -1,0 +1,201 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.PostgreSql;
+using Owlmetry.Issues.Storage.PostgreSql.Schema;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+
+/// <summary>What only the PostgreSQL store promises: its migrations, its errors, its data source's ownership.</summary>
+[TestFixture]
+public sealed class PostgreSqlIssueStoreTests
+{
+    private string _schema = "";
+
+    [SetUp]
+    public void NameSchema() => _schema = PostgreSqlServer.NewSchema();
+
+    [TearDown]
+    public Task DropSchemaAsync() => PostgreSqlServer.DropSchemaAsync(_schema);
+
+    [Test]
+    public async Task FirstUnit_TwoStoresAtOnce_BothSucceedAndTheSchemaIsMigratedOnce()
+    {
+        await using var first = Store();
+        await using var second = Store();
+        var issue = new IssueBuilder().Build();
+
+        await Task.WhenAll(
+            Task.Run(() => first.WriteAsync(writer => writer.InsertIssueAsync(issue))),
+            Task.Run(() => second.ReadAsync(reader => reader.GetScanCheckpointAsync())));
+
+        Assert.That(await first.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null);
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM {_schema}.schema_migrations"), Is.EqualTo(IssueStoreMigrations.All.Count), "a version was recorded twice");
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM pg_tables WHERE schemaname = '{_schema}' AND tablename = 'issues'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WriteAsync_TwoStoresOnOneSchema_SerializeTheirUnitsLikeTwoServers()
+    {
+        await using var first = Store();
+        await using var second = Store();
+        var issue = new IssueBuilder().Build();
+        await first.WriteAsync(writer => writer.InsertIssueAsync(issue));
+
+        await Task.WhenAll(new[] { first, second, first, second }.Select(store => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await store.WriteAsync(async writer =>
+                {
+                    var current = (await writer.FindIssueAsync(issue.Id))!;
+                    await writer.UpdateIssueAsync(current with { OccurrenceCount = current.OccurrenceCount + 1 });
+                });
+            }
+        })));
+
+        var stored = await second.ReadAsync(reader => reader.FindIssueAsync(issue.Id));
+        Assert.That(stored?.OccurrenceCount, Is.EqualTo(100), "units of two stores interleaved: the advisory lock does not serialize them");
+    }
+
+    [Test]
+    public async Task Migrator_RunAgain_AppliesNothing()
+    {
+        var migrator = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
+
+        var (first, second) = (await migrator.MigrateAsync(), await migrator.MigrateAsync());
+
+        Assert.That((first, second), Is.EqualTo((IssueStoreMigrations.All.Count, 0)));
+    }
+
+    [Test]
+    public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
+    {
+        await new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
+        var host = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "users", "CREATE TABLE users (id uuid PRIMARY KEY)")]);
+
+        var applied = await host.MigrateAsync();
+
+        Assert.That(applied, Is.EqualTo(1));
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM {_schema}.users"), Is.Zero, "the host's table is not in the schema");
+    }
+
+    [Test]
+    public async Task Migrator_DatabaseNewerThanTheCode_Refuses()
+    {
+        var host = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)"), new PostgreSqlMigration(2, "b", "CREATE TABLE b (id int)")]);
+        await host.MigrateAsync();
+        var older = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)")]);
+
+        await Assert.ThatAsync(() => older.MigrateAsync(), Throws.InvalidOperationException.With.Message.Contains("version 2"));
+    }
+
+    [Test]
+    public void Migrator_VersionsOutOfOrder_AreRefused() =>
+        Assert.That(
+            () => new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(2, "b", "SELECT 1")]),
+            Throws.ArgumentException);
+
+    [Test]
+    public async Task FirstUnit_NothingListensOnThePort_ThrowsInvalidOperationNamingHostAndDatabase()
+    {
+        var port = FreePort.Next();
+        await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions
+        {
+            ConnectionString = $"Host=127.0.0.1;Port={port};Database=owlmetry_nowhere;Username=postgres;Timeout=5",
+        });
+
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(() => store.ReadAsync(reader => reader.GetScanCheckpointAsync()));
+
+        Assert.That(failure!.Message, Does.Contain("127.0.0.1").And.Contain("owlmetry_nowhere").And.Contain(port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(failure.InnerException, Is.InstanceOf<NpgsqlException>(), "the driver's error is kept as the cause");
+    }
+
+    [Test]
+    public async Task FirstUnit_DatabaseMissing_ThrowsInvalidOperationWithTheServersReason()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString) { Database = "owlmetry_missing" };
+        await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString });
+
+        await Assert.ThatAsync(
+            () => store.ReadAsync(reader => reader.GetScanCheckpointAsync()),
+            Throws.InvalidOperationException.With.Message.Contains("owlmetry_missing").And.Message.Contains("3D000"));
+    }
+
+    [Test]
+    public async Task FirstUnit_RoleMayNotCreateTheSchema_ThrowsInvalidOperationWithTheServersReason()
+    {
+        var role = $"owl_{Guid.NewGuid():N}";
+        await Execute($"CREATE ROLE {role} LOGIN PASSWORD 'owl'");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString) { Username = role, Password = "owl" };
+            await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString, Schema = _schema });
+
+            await Assert.ThatAsync(
+                () => store.ReadAsync(reader => reader.GetScanCheckpointAsync()),
+                Throws.InvalidOperationException.With.Message.Contains("42501").And.Message.Contains(builder.Database!));
+        }
+        finally
+        {
+            await Execute($"DROP ROLE {role}");
+        }
+    }
+
+    [Test]
+    public async Task Dispose_DataSourcePassedIn_LeavesItOpen()
+    {
+        var store = Store();
+        await store.WriteAsync(writer => writer.SetScanCheckpointAsync(1));
+
+        await store.DisposeAsync();
+
+        Assert.That(await Scalar<long>($"SELECT scan_checkpoint FROM {_schema}.scan_state"), Is.EqualTo(1), "the shared data source was disposed by the store");
+    }
+
+    [Test]
+    public void Constructor_InvalidSchemaName_Throws() =>
+        Assert.That(
+            () => new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = "Robert'); DROP" }),
+            Throws.ArgumentException);
+
+    [Test]
+    public async Task ReadAsync_InsideAReadUnit_RefusesToNest()
+    {
+        await using var store = Store();
+
+        await Assert.ThatAsync(
+            () => store.ReadAsync(async _ => await store.ReadAsync(reader => reader.GetScanCheckpointAsync())),
+            Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+    }
+
+    [Test]
+    public async Task UsePostgreSql_ConnectionString_StoresAndDisposesItsOwnDataSourceWithTheProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlServer.ConnectionString, _schema));
+        var issue = new IssueBuilder().Build();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await provider.GetRequiredService<IIssueStore>().WriteAsync(writer => writer.InsertIssueAsync(issue));
+        }
+
+        await using var store = Store();
+        Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null, "the unit written through the container is not stored");
+    }
+
+    private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = _schema });
+
+    private static async Task Execute(string sql)
+    {
+        await using var command = PostgreSqlServer.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> Scalar<T>(string sql)
+    {
+        await using var command = PostgreSqlServer.DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
