@@ -19,8 +19,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
     private readonly string _readStart;
     private readonly string _writeStart;
     private readonly AsyncLocal<bool> _inUnit = new();
-    private readonly SemaphoreSlim _migration = new(1, 1);
-    private volatile bool _migrated;
+    private readonly PostgreSqlMigrator _migrator;
 
     /// <summary>Creates the store; the database is first reached by the first unit of work.</summary>
     /// <exception cref="ArgumentException">Neither or both of a connection string and a data source, or an invalid schema name.</exception>
@@ -34,6 +33,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
             (null, { Length: > 0 } connectionString) => (NpgsqlDataSource.Create(connectionString), true),
             _ => throw new ArgumentException("Give PostgreSqlIssueStoreOptions either a ConnectionString or a DataSource.", nameof(options)),
         };
+        _migrator = new PostgreSqlMigrator(_dataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
 
         // The schema name is a validated plain identifier, so it is written into the text; the lock key is the same
         // for every process using this schema.
@@ -63,7 +63,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
 
-        _migration.Dispose();
+        _migrator.Dispose();
     }
 
     /// <inheritdoc />
@@ -74,7 +74,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
             _dataSource.Dispose();
         }
 
-        _migration.Dispose();
+        _migrator.Dispose();
     }
 
     private async Task<T> InUnitAsync<T>(IsolationLevel isolation, string start, Func<PostgreSqlUnit, ValueTask<T>> body, CancellationToken ct)
@@ -89,7 +89,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
         _inUnit.Value = true;
         try
         {
-            await EnsureMigratedAsync(ct).ConfigureAwait(false);
+            await _migrator.EnsureMigratedAsync(ct).ConfigureAwait(false);
             await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(isolation, ct).ConfigureAwait(false);
             await using (var command = new NpgsqlCommand(start, connection))
@@ -106,43 +106,5 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
         {
             _inUnit.Value = false;
         }
-    }
-
-    private async Task EnsureMigratedAsync(CancellationToken ct)
-    {
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migration.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (!_migrated)
-            {
-                await new PostgreSqlMigrator(_dataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All)
-                    .MigrateAsync(ct).ConfigureAwait(false);
-                _migrated = true;
-            }
-        }
-        catch (NpgsqlException e)
-        {
-            throw new InvalidOperationException(Describe(e), e);
-        }
-        finally
-        {
-            _migration.Release();
-        }
-    }
-
-    /// <summary>Where the store tried to go and why it could not, without Npgsql's internals.</summary>
-    private string Describe(NpgsqlException e)
-    {
-        var target = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
-        var cause = e is PostgresException postgres
-            ? $"{postgres.MessageText} (SQLSTATE {postgres.SqlState})"
-            : e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
-        return $"The PostgreSQL issue store cannot open schema '{_schema}' of database '{target.Database}' on host '{target.Host}' " +
-            $"(port {target.Port}): {cause}";
     }
 }

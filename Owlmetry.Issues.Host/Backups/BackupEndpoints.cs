@@ -5,6 +5,7 @@ using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.PostgreSql;
 
 namespace Owlmetry.Issues.Host.Backups;
 
@@ -20,9 +21,12 @@ internal static class BackupEndpoints
     public static async Task<IResult> Create(
         HttpContext http, BackupToken token, IIssueStore store, DataDirectory dataDirectory, TimeProvider clock, CancellationToken ct)
     {
-        if (MeasuredIssueStore.Beneath(store) is not LiteDbIssueStore liteDb)
+        var beneath = MeasuredIssueStore.Beneath(store);
+        if (beneath is not LiteDbIssueStore liteDb)
         {
-            return IssueError.Conflict("This server keeps its issues in memory: there is no data directory to back up").ToProblem();
+            return IssueError.Conflict(beneath is PostgreSqlIssueStore
+                ? "This server keeps its data in PostgreSQL: back the database up with pg_dump"
+                : "This server keeps its issues in memory: there is no data directory to back up").ToProblem();
         }
 
         if (!token.IsPresentedBy(http.Request.Headers.Authorization))

@@ -19,10 +19,11 @@ public static class InitCommand
             return UsageError;
         }
 
+        var configuration = BuildConfiguration(data);
         await using var services = new ServiceCollection()
-            .AddSingleton(BuildConfiguration(data))
+            .AddSingleton(configuration)
             .AddLogging()
-            .AddOwlmetryDirectory()
+            .AddOwlmetryDirectory(configuration)
             .BuildServiceProvider();
         var bootstrapper = services.GetRequiredService<DirectoryBootstrapper>();
         var dataDirectory = services.GetRequiredService<DataDirectory>();

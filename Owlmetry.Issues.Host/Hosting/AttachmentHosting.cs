@@ -6,7 +6,8 @@ using Owlmetry.Issues.Host.Auth;
 namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>
-/// Attachments in the server: bytes in the data directory's <c>attachments</c> folder, options from the
+/// Attachments in the server: bytes in the folder <c>Attachments:Path</c> (by default the data directory's
+/// <c>attachments</c> folder; servers sharing one PostgreSQL database must share it too), options from the
 /// <c>Attachments</c> section, links signed with a key derived from the user-token secret, and the background
 /// cleanup unless <c>Attachments:CleanupEnabled</c> is false.
 /// </summary>
@@ -14,11 +15,13 @@ public static class AttachmentHosting
 {
     public const string FolderName = "attachments";
     public const string SectionName = "Attachments";
+    public const string PathKey = $"{SectionName}:Path";
 
     public static IIssuesBuilder AddServerAttachments(this IIssuesBuilder issues, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        issues.UseFileSystemAttachmentStorage(DataDirectory.FromConfiguration(configuration).GetFilePath(FolderName));
+        issues.UseFileSystemAttachmentStorage(
+            configuration[PathKey] is { Length: > 0 } path ? path : DataDirectory.FromConfiguration(configuration).GetFilePath(FolderName));
         issues.Services.AddOptions<AttachmentOptions>().BindConfiguration(SectionName)
             .PostConfigure<IOptions<AuthOptions>>((options, auth) =>
                 options.DownloadSigningKey ??= AttachmentSigningKey.DeriveFrom(auth.Value.JwtSecret!));

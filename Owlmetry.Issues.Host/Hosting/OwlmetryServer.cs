@@ -10,13 +10,12 @@ using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Directory.LiteDb;
+using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks;
-using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host;
 
@@ -36,13 +35,13 @@ public static class OwlmetryServer
         }
 
         var services = builder.Services;
-        services.AddOwlmetryDirectory();
+        services.AddOwlmetryDirectory(builder.Configuration);
         var issues = services.AddOwlmetryIssues(o =>
             {
                 o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval);
                 o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
             })
-            .UseLiteDb(DataDirectory.FromConfiguration(builder.Configuration).GetFilePath(DatabaseFileName))
+            .UseServerStorage(builder.Configuration)
             .UseDirectory<StoreIssueDirectory>()
             .AddServerAttachments(builder.Configuration);
         if (builder.Configuration.GetValue("Scan:Enabled", true))
@@ -63,11 +62,11 @@ public static class OwlmetryServer
         services.AddIngestRateLimiting(builder.Configuration);
         services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
-            .PostConfigure<DataDirectory>((options, dataDirectory) =>
+            .PostConfigure<IJwtSecretSource>((options, secrets) =>
             {
                 if (string.IsNullOrEmpty(options.JwtSecret))
                 {
-                    options.JwtSecret = JwtSecretFile.ReadOrCreate(dataDirectory);
+                    options.JwtSecret = secrets.ReadOrCreate();
                 }
             })
             .Validate(
@@ -101,21 +100,15 @@ public static class OwlmetryServer
 
     /// <summary>
     /// The directory's storage and the bootstrap, shared by the server and the <c>init</c> command so both see the
-    /// same store. A persistent <see cref="IDirectoryStore"/> is registered here, ahead of the in-memory default.
+    /// same store. A persistent <see cref="IDirectoryStore"/> is registered here (see <see cref="ServerStorage"/>),
+    /// ahead of the in-memory default.
     /// </summary>
-    public static IServiceCollection AddOwlmetryDirectory(this IServiceCollection services)
+    public static IServiceCollection AddOwlmetryDirectory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DataDirectory.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton(sp =>
-        {
-            // Created owner-only before LiteDB would create it with default permissions.
-            var dataDirectory = sp.GetRequiredService<DataDirectory>();
-            dataDirectory.EnsureExists();
-            return new LiteDbIssueStore(dataDirectory.GetFilePath(DatabaseFileName));
-        });
-        services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
+        services.AddServerStores(configuration);
         services.TryAddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.TryAddSingleton<DirectoryBootstrapper>();
         return services;

@@ -12,8 +12,10 @@ namespace Owlmetry.Issues.Storage.PostgreSql.Schema;
 /// start together do not migrate twice: one migrates, the others wait for the lock and then find every step recorded.
 /// A database recording a step this code does not know (a newer release migrated it) is refused.
 /// </remarks>
-public sealed class PostgreSqlMigrator
+public sealed class PostgreSqlMigrator : IDisposable
 {
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private volatile bool _migrated;
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly string _component;
@@ -42,6 +44,41 @@ public sealed class PostgreSqlMigrator
         _component = component;
         _migrations = migrations;
     }
+
+    /// <summary>
+    /// <see cref="MigrateAsync"/> the first time it succeeds, and nothing on later calls: what a store calls before
+    /// each use. A database that cannot be reached or migrated (refused connection, missing database, a role without
+    /// rights) becomes an <see cref="InvalidOperationException"/> that names it and the cause, not Npgsql's internals.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database could not be reached or migrated.</exception>
+    public async Task EnsureMigratedAsync(CancellationToken ct = default)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _once.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await MigrateAsync(ct).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            throw new InvalidOperationException(Describe(e), e);
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _once.Dispose();
 
     /// <summary>Creates the schema when missing and applies the steps not yet recorded.</summary>
     /// <returns>How many steps this call applied (0 when another server or an earlier call had applied them).</returns>
@@ -120,5 +157,15 @@ public sealed class PostgreSqlMigrator
         }
 
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Where the migrator tried to go and why it could not, without Npgsql's internals.</summary>
+    private string Describe(NpgsqlException e)
+    {
+        var target = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+        var cause = e is PostgresException postgres
+            ? $"{postgres.MessageText} (SQLSTATE {postgres.SqlState})"
+            : e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+        return $"PostgreSQL schema '{_schema}' of database '{target.Database}' on host '{target.Host}' (port {target.Port}) cannot be opened for '{_component}': {cause}";
     }
 }

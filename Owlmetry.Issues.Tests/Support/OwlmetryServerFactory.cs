@@ -16,10 +16,18 @@ namespace Owlmetry.Issues.Tests.Support;
 /// <summary>
 /// The real server pipeline on a fake clock. Without a data directory it runs on in-memory storage with a fixed JWT
 /// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there, on LiteDB.
+/// With <c>OWLMETRY_TEST_SERVER_STORAGE=postgresql</c> a server without a data directory keeps its issues, directory
+/// and webhooks in a schema of its own on the PostgreSQL test server instead, dropped when the factory is disposed:
+/// the API tests' pass on PostgreSQL.
 /// </summary>
 internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    private static readonly bool s_onPostgreSql =
+        string.Equals(Environment.GetEnvironmentVariable("OWLMETRY_TEST_SERVER_STORAGE"), "postgresql", StringComparison.OrdinalIgnoreCase);
+
+    private string? _schema;
+
     public OwlmetryServerFactory(IReadOnlyDictionary<string, string?> settings)
         : this(null, settings)
     {
@@ -43,6 +51,14 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
         {
             builder.UseSetting("Auth:JwtSecret", "test-secret-test-secret-test-secret-0123456789");
             builder.UseSetting("Bootstrap:Enabled", "false");
+            if (s_onPostgreSql)
+            {
+                PostgreSqlTestServer.EnsureStartedAsync().GetAwaiter().GetResult();
+                _schema ??= PostgreSqlTestServer.NewSchema();
+                builder.UseSetting("Storage:Provider", "postgresql");
+                builder.UseSetting("ConnectionStrings:Owlmetry", PostgreSqlTestServer.ConnectionString);
+                builder.UseSetting("Storage:Schema", _schema);
+            }
         }
         else
         {
@@ -68,13 +84,27 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             if (dataDirectory is null)
             {
-                services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
-                services.Replace(ServiceDescriptor.Singleton<IDirectoryStore, InMemoryDirectoryStore>());
+                if (!s_onPostgreSql)
+                {
+                    services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
+                    services.Replace(ServiceDescriptor.Singleton<IDirectoryStore, InMemoryDirectoryStore>());
+                }
+
                 services.Replace(ServiceDescriptor.Singleton<IAttachmentBlobStore, InMemoryAttachmentBlobStore>());
             }
 
             // PBKDF2 at its production cost would dominate the run; the cost is not what these tests are about.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_schema is not null)
+        {
+            await PostgreSqlTestServer.DropSchemaAsync(_schema);
+            _schema = null;
+        }
     }
 }

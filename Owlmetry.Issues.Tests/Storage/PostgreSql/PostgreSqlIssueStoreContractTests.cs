@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
@@ -11,14 +12,14 @@ public sealed class PostgreSqlIssueStoreContractTests : IssueStoreContractTests
 
     protected override IIssueStore CreateStore()
     {
-        _schema = PostgreSqlServer.NewSchema();
-        return new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = _schema });
+        _schema = PostgreSqlTestServer.NewSchema();
+        return new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlTestServer.DataSource, Schema = _schema });
     }
 
     [TearDown]
     public async Task DropSchemaAsync()
     {
         await ((PostgreSqlIssueStore)Store).DisposeAsync();
-        await PostgreSqlServer.DropSchemaAsync(_schema);
+        await PostgreSqlTestServer.DropSchemaAsync(_schema);
     }
 }

@@ -14,10 +14,10 @@ public sealed class PostgreSqlIssueStoreTests
     private string _schema = "";
 
     [SetUp]
-    public void NameSchema() => _schema = PostgreSqlServer.NewSchema();
+    public void NameSchema() => _schema = PostgreSqlTestServer.NewSchema();
 
     [TearDown]
-    public Task DropSchemaAsync() => PostgreSqlServer.DropSchemaAsync(_schema);
+    public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
 
     [Test]
     public async Task FirstUnit_TwoStoresAtOnce_BothSucceedAndTheSchemaIsMigratedOnce()
@@ -62,7 +62,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task Migrator_RunAgain_AppliesNothing()
     {
-        var migrator = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
+        var migrator = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
 
         var (first, second) = (await migrator.MigrateAsync(), await migrator.MigrateAsync());
 
@@ -72,8 +72,8 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
     {
-        await new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
-        var host = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "users", "CREATE TABLE users (id uuid PRIMARY KEY)")]);
+        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
+        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "users", "CREATE TABLE users (id uuid PRIMARY KEY)")]);
 
         var applied = await host.MigrateAsync();
 
@@ -84,9 +84,9 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task Migrator_DatabaseNewerThanTheCode_Refuses()
     {
-        var host = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)"), new PostgreSqlMigration(2, "b", "CREATE TABLE b (id int)")]);
+        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)"), new PostgreSqlMigration(2, "b", "CREATE TABLE b (id int)")]);
         await host.MigrateAsync();
-        var older = new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)")]);
+        var older = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)")]);
 
         await Assert.ThatAsync(() => older.MigrateAsync(), Throws.InvalidOperationException.With.Message.Contains("version 2"));
     }
@@ -94,7 +94,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public void Migrator_VersionsOutOfOrder_AreRefused() =>
         Assert.That(
-            () => new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, "host", [new PostgreSqlMigration(2, "b", "SELECT 1")]),
+            () => new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(2, "b", "SELECT 1")]),
             Throws.ArgumentException);
 
     [Test]
@@ -115,7 +115,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task FirstUnit_DatabaseMissing_ThrowsInvalidOperationWithTheServersReason()
     {
-        var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString) { Database = "owlmetry_missing" };
+        var builder = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { Database = "owlmetry_missing" };
         await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString });
 
         await Assert.ThatAsync(
@@ -130,7 +130,7 @@ public sealed class PostgreSqlIssueStoreTests
         await Execute($"CREATE ROLE {role} LOGIN PASSWORD 'owl'");
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer.ConnectionString) { Username = role, Password = "owl" };
+            var builder = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { Username = role, Password = "owl" };
             await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString, Schema = _schema });
 
             await Assert.ThatAsync(
@@ -157,7 +157,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public void Constructor_InvalidSchemaName_Throws() =>
         Assert.That(
-            () => new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = "Robert'); DROP" }),
+            () => new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlTestServer.DataSource, Schema = "Robert'); DROP" }),
             Throws.ArgumentException);
 
     [Test]
@@ -174,7 +174,7 @@ public sealed class PostgreSqlIssueStoreTests
     public async Task UsePostgreSql_ConnectionString_StoresAndDisposesItsOwnDataSourceWithTheProvider()
     {
         var services = new ServiceCollection();
-        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlServer.ConnectionString, _schema));
+        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlTestServer.ConnectionString, _schema));
         var issue = new IssueBuilder().Build();
         await using (var provider = services.BuildServiceProvider())
         {
@@ -185,17 +185,17 @@ public sealed class PostgreSqlIssueStoreTests
         Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null, "the unit written through the container is not stored");
     }
 
-    private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlServer.DataSource, Schema = _schema });
+    private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlTestServer.DataSource, Schema = _schema });
 
     private static async Task Execute(string sql)
     {
-        await using var command = PostgreSqlServer.DataSource.CreateCommand(sql);
+        await using var command = PostgreSqlTestServer.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<T> Scalar<T>(string sql)
     {
-        await using var command = PostgreSqlServer.DataSource.CreateCommand(sql);
+        await using var command = PostgreSqlTestServer.DataSource.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 }

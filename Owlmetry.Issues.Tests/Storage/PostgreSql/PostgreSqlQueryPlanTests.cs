@@ -4,6 +4,7 @@ using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql.Schema;
 using Owlmetry.Issues.Storage.PostgreSql.Units;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
@@ -23,8 +24,8 @@ public sealed class PostgreSqlQueryPlanTests
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _schema = PostgreSqlServer.NewSchema();
-        await new PostgreSqlMigrator(PostgreSqlServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
+        _schema = PostgreSqlTestServer.NewSchema();
+        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
         await using var connection = await OpenAsync();
         await using var seed = new NpgsqlCommand(
             $"""
@@ -50,7 +51,7 @@ public sealed class PostgreSqlQueryPlanTests
     }
 
     [OneTimeTearDown]
-    public Task DropSchemaAsync() => PostgreSqlServer.DropSchemaAsync(_schema);
+    public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
 
     [Test]
     public async Task ListIssues_FirstAndLaterPageOfEachSort_AreBackwardIndexRangeScans([Values] IssueSort sort)
@@ -137,7 +138,7 @@ public sealed class PostgreSqlQueryPlanTests
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = await PostgreSqlServer.DataSource.OpenConnectionAsync();
+        var connection = await PostgreSqlTestServer.DataSource.OpenConnectionAsync();
         await using var searchPath = new NpgsqlCommand($"SET search_path TO {_schema}", connection);
         await searchPath.ExecuteNonQueryAsync();
         return connection;

@@ -1,23 +1,22 @@
 using Npgsql;
-using Owlmetry.Issues.Tests.Support;
 
-namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>
-/// The PostgreSQL server of this namespace's tests: the one <c>OWLMETRY_TEST_POSTGRES</c> names, else a throwaway
-/// cluster started once for these tests (unix socket only, no durability) and stopped after them. Tests that cannot
-/// reach one fail, never skip.
+/// The PostgreSQL server of the tests: the one <c>OWLMETRY_TEST_POSTGRES</c> names, else a throwaway cluster (unix
+/// socket only, no durability) started by the first test that needs it and stopped at the end of the run
+/// (<see cref="TestRun"/>). Tests that cannot reach one fail, never skip.
 /// </summary>
-[SetUpFixture]
-public sealed class PostgreSqlServer
+internal static class PostgreSqlTestServer
 {
     private const string ExistingServerVariable = "OWLMETRY_TEST_POSTGRES";
     private static readonly TimeSpan s_commandTimeout = TimeSpan.FromSeconds(60);
+    private static readonly SemaphoreSlim s_gate = new(1, 1);
 
     private static string? s_connectionString;
     private static NpgsqlDataSource? s_dataSource;
-    private TempFolder? _folder;
-    private string? _binaries;
+    private static TempFolder? s_folder;
+    private static string? s_binaries;
 
     /// <summary>The connection string of the test server's <c>postgres</c> database.</summary>
     public static string ConnectionString => s_connectionString ?? throw new InvalidOperationException("The PostgreSQL test server is not running.");
@@ -35,23 +34,28 @@ public sealed class PostgreSqlServer
         await command.ExecuteNonQueryAsync();
     }
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    /// <summary>Starts the server unless it runs already.</summary>
+    public static async Task EnsureStartedAsync()
     {
-        if (Environment.GetEnvironmentVariable(ExistingServerVariable) is { Length: > 0 } existing)
+        await s_gate.WaitAsync();
+        try
         {
-            s_connectionString = existing;
+            if (s_dataSource is null)
+            {
+                s_connectionString = Environment.GetEnvironmentVariable(ExistingServerVariable) is { Length: > 0 } existing
+                    ? existing
+                    : await StartClusterAsync();
+                s_dataSource = NpgsqlDataSource.Create(s_connectionString);
+            }
         }
-        else
+        finally
         {
-            s_connectionString = await StartClusterAsync();
+            s_gate.Release();
         }
-
-        s_dataSource = NpgsqlDataSource.Create(s_connectionString);
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    /// <summary>Stops the cluster this run started, if any.</summary>
+    public static async Task StopAsync()
     {
         if (s_dataSource is not null)
         {
@@ -59,42 +63,43 @@ public sealed class PostgreSqlServer
             s_dataSource = null;
         }
 
-        if (_folder is not null)
+        if (s_folder is not null)
         {
-            await RunAsync("pg_ctl", ["-D", Path.Combine(_folder.Path, "data"), "-m", "fast", "-w", "stop"]);
-            _folder.Dispose();
+            await RunAsync("pg_ctl", ["-D", Path.Combine(s_folder.Path, "data"), "-m", "fast", "-w", "stop"]);
+            s_folder.Dispose();
+            s_folder = null;
         }
     }
 
-    private async Task<string> StartClusterAsync()
+    private static async Task<string> StartClusterAsync()
     {
-        _binaries = await FindBinariesAsync() ?? throw new InvalidOperationException(
+        s_binaries = await FindBinariesAsync() ?? throw new InvalidOperationException(
             "PostgreSQL's server binaries (initdb, pg_ctl) were not found: install Debian's 'postgresql' package " +
             $"(apt-get install postgresql), or set {ExistingServerVariable} to the connection string of a server to use.");
-        _folder = new TempFolder();
+        s_folder = new TempFolder();
         if (IsRoot())
         {
             // initdb refuses to run as root: the cluster belongs to the postgres OS user.
-            await RunAsync("chown", ["postgres:postgres", _folder.Path], asPostgres: false);
+            await RunAsync("chown", ["postgres:postgres", s_folder.Path], asPostgres: false);
         }
 
-        var data = Path.Combine(_folder.Path, "data");
+        var data = Path.Combine(s_folder.Path, "data");
         var port = FreePort.Next();
         await RunAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-        var settings = $"-c listen_addresses='' -k {_folder.Path} -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(_folder.Path, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
-        return $"Host={_folder.Path};Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+        var settings = $"-c listen_addresses='' -k {s_folder.Path} -p {port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(s_folder.Path, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
+        return $"Host={s_folder.Path};Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
     }
 
-    private async Task RunAsync(string tool, IReadOnlyList<string> arguments, bool asPostgres = true)
+    private static async Task RunAsync(string tool, IReadOnlyList<string> arguments, bool asPostgres = true)
     {
-        var program = tool == "chown" ? tool : Path.Combine(_binaries!, tool);
+        var program = tool == "chown" ? tool : Path.Combine(s_binaries!, tool);
         var (fileName, allArguments) = asPostgres && IsRoot() ? ("runuser", (IEnumerable<string>)["-u", "postgres", "--", program, .. arguments]) : (program, arguments);
-        using var child = ChildProcess.StartProgram(fileName, allArguments, _folder?.Path ?? Path.GetTempPath());
+        using var child = ChildProcess.StartProgram(fileName, allArguments, s_folder?.Path ?? Path.GetTempPath());
         var exitCode = await child.WaitForExitAsync(s_commandTimeout, $"{tool} {string.Join(' ', arguments)}");
         if (exitCode != 0)
         {
-            var log = _folder is not null && File.Exists(_folder.File("server.log")) ? File.ReadAllText(_folder.File("server.log")) : "";
+            var log = s_folder is not null && File.Exists(s_folder.File("server.log")) ? File.ReadAllText(s_folder.File("server.log")) : "";
             throw new InvalidOperationException(
                 $"'{tool}' failed ({exitCode}) starting the PostgreSQL test cluster; is Debian's 'postgresql' package installed?\n{child.Describe()}\n{log}");
         }

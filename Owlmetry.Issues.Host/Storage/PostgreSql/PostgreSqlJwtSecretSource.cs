@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using Owlmetry.Issues.Host.Auth;
+
+namespace Owlmetry.Issues.Host.Storage.PostgreSql;
+
+/// <summary>
+/// The secret in the database: the first server to start stores one, every other server reads it, so a token issued
+/// by any server is accepted by all of them.
+/// </summary>
+internal sealed class PostgreSqlJwtSecretSource(HostDatabase database) : IJwtSecretSource
+{
+    private const string Name = "jwt";
+
+    // Options are built synchronously, once per process, at start: the only place the server waits on the database
+    // without awaiting it.
+    public string ReadOrCreate() => ReadOrCreateAsync().GetAwaiter().GetResult();
+
+    private Task<string> ReadOrCreateAsync() => database.WriteAsync(
+        async connection =>
+        {
+            var candidate = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            await HostDatabase.ExecuteAsync(
+                connection,
+                $"INSERT INTO {database.Schema}.host_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                CancellationToken.None,
+                Param.Text(Name),
+                Param.Text(candidate)).ConfigureAwait(false);
+            var stored = await HostDatabase.SingleAsync(
+                connection,
+                $"SELECT value FROM {database.Schema}.host_secrets WHERE name = $1",
+                reader => reader.GetString(0),
+                CancellationToken.None,
+                Param.Text(Name)).ConfigureAwait(false);
+            return stored!;
+        },
+        _ => null,
+        CancellationToken.None);
+}

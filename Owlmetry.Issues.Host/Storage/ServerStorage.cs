@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Directory.LiteDb;
+using Owlmetry.Issues.Host.Directory.PostgreSql;
+using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Storage.PostgreSql;
+using Owlmetry.Issues.Host.Webhooks;
+using Owlmetry.Issues.Host.Webhooks.PostgreSql;
+using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage.PostgreSql;
+
+namespace Owlmetry.Issues.Host.Storage;
+
+/// <summary>
+/// Where the server keeps what it stores, chosen by configuration alone: <c>Storage:Provider</c> is <c>litedb</c>
+/// (the default: one file in the data directory) or <c>postgresql</c> (the database of the connection string
+/// <c>ConnectionStrings:Owlmetry</c>, every table in the schema <c>Storage:Schema</c>, default <c>owlmetry</c>).
+/// The issues, the directory and the webhooks always live in the same place.
+/// </summary>
+public static class ServerStorage
+{
+    public const string ProviderKey = "Storage:Provider";
+    public const string SchemaKey = "Storage:Schema";
+    public const string ConnectionStringName = "Owlmetry";
+
+    /// <returns>Whether the configuration names PostgreSQL.</returns>
+    /// <exception cref="InvalidOperationException">The provider is neither <c>litedb</c> nor <c>postgresql</c>, or PostgreSQL has no connection string.</exception>
+    public static bool UsesPostgreSql(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var usesPostgreSql = configuration[ProviderKey]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "litedb" => false,
+            "postgresql" => true,
+            var other => throw new InvalidOperationException($"{ProviderKey} is '{other}': use litedb (the default) or postgresql."),
+        };
+        if (usesPostgreSql && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderKey} is postgresql but ConnectionStrings:{ConnectionStringName} is empty: set it (for example the environment variable ConnectionStrings__{ConnectionStringName}).");
+        }
+
+        return usesPostgreSql;
+    }
+
+    /// <summary>
+    /// The directory's and the webhooks' stores, and the user-token secret's source, where the configuration says, ahead of the in-memory defaults; shared
+    /// by the server and the commands, so that all of them see the same records.
+    /// </summary>
+    public static IServiceCollection AddServerStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (UsesPostgreSql(configuration))
+        {
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(configuration.GetConnectionString(ConnectionStringName)!));
+            services.TryAddSingleton(sp => new HostDatabase(sp.GetRequiredService<NpgsqlDataSource>(), Schema(configuration)));
+            services.TryAddSingleton<IDirectoryStore, PostgreSqlDirectoryStore>();
+            services.TryAddSingleton<IWebhookStore, PostgreSqlWebhookStore>();
+            services.TryAddSingleton<IJwtSecretSource, PostgreSqlJwtSecretSource>();
+            return services;
+        }
+
+        services.TryAddSingleton(sp =>
+        {
+            // Created owner-only before LiteDB would create it with default permissions.
+            var dataDirectory = sp.GetRequiredService<DataDirectory>();
+            dataDirectory.EnsureExists();
+            return new LiteDbIssueStore(dataDirectory.GetFilePath(OwlmetryServer.DatabaseFileName));
+        });
+        services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
+        services.TryAddSingleton<IJwtSecretSource, FileJwtSecretSource>();
+        return services;
+    }
+
+    /// <summary>The issue store where the configuration says, on the same file or database as <see cref="AddServerStores"/>.</summary>
+    public static IIssuesBuilder UseServerStorage(this IIssuesBuilder issues, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        if (!UsesPostgreSql(configuration))
+        {
+            return issues.UseLiteDb(DataDirectory.FromConfiguration(configuration).GetFilePath(OwlmetryServer.DatabaseFileName));
+        }
+
+        issues.UsePostgreSql(o => o.Schema = Schema(configuration));
+        issues.Services.AddOptions<PostgreSqlIssueStoreOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.DataSource = dataSource);
+        return issues;
+    }
+
+    private static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";
+}

@@ -1,0 +1,29 @@
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Directory.PostgreSql;
+using Owlmetry.Issues.Host.Storage.PostgreSql;
+using Owlmetry.Issues.Tests.DirectoryStore;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+
+/// <summary>The directory's contract on PostgreSQL: each test in a schema of its own, dropped afterwards.</summary>
+[TestFixture]
+public sealed class PostgreSqlDirectoryStoreContractTests : DirectoryStoreContractTests
+{
+    private string _schema = "";
+    private HostDatabase? _database;
+
+    protected override IDirectoryStore CreateStore()
+    {
+        _schema = PostgreSqlTestServer.NewSchema();
+        _database = new HostDatabase(PostgreSqlTestServer.DataSource, _schema);
+        return new PostgreSqlDirectoryStore(_database);
+    }
+
+    [TearDown]
+    public async Task DropSchemaAsync()
+    {
+        _database?.Dispose();
+        await PostgreSqlTestServer.DropSchemaAsync(_schema);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+
+/// <summary>
+/// The server chosen onto PostgreSQL by configuration alone, and two servers sharing one database: the first start
+/// bootstraps once, and either server serves what the other stored and accepts the other's user tokens (the signing
+/// secret is shared through the database, not configured).
+/// </summary>
+[TestFixture]
+public sealed class PostgreSqlServerTests
+{
+    private string _schema = "";
+    private TempFolder _firstData = null!;
+    private TempFolder _secondData = null!;
+    private TempFolder _sharedAttachments = null!;
+
+    [SetUp]
+    public void CreateSchemaAndDataDirectories()
+    {
+        _schema = PostgreSqlTestServer.NewSchema();
+        _firstData = new TempFolder(create: false);
+        _secondData = new TempFolder(create: false);
+        _sharedAttachments = new TempFolder();
+    }
+
+    [TearDown]
+    public async Task DropSchemaAsync()
+    {
+        _firstData.Dispose();
+        _secondData.Dispose();
+        _sharedAttachments.Dispose();
+        await PostgreSqlTestServer.DropSchemaAsync(_schema);
+    }
+
+    [Test]
+    public async Task TwoServersOnOneDatabase_ShareTheDirectoryTheIssuesAndUserTokens()
+    {
+        using var first = Server(_firstData);
+        first.CreateClient().Dispose();
+        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
+        using var second = Server(_secondData);
+        second.CreateClient().Dispose();
+
+        using var firstClient = first.CreateClient();
+        var login = await firstClient.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword });
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), await login.Content.ReadAsStringAsync());
+        var token = (await login.JsonAsync()).Text("token");
+
+        using var device = second.CreateClient();
+        device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ClientKey);
+        var ingest = await device.PostAsJsonAsync(
+            "/v1/ingest",
+            new { events = new[] { new { message = "Connection refused", level = "error", session_id = Guid.NewGuid(), environment = "backend" } } });
+        Assert.That(ingest.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ingest.Content.ReadAsStringAsync());
+
+        firstClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var scan = await firstClient.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" });
+        Assert.That(scan.StatusCode, Is.EqualTo(HttpStatusCode.Created).Or.EqualTo(HttpStatusCode.OK), await scan.Content.ReadAsStringAsync());
+
+        using var secondClient = second.CreateClient();
+        secondClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await Poll.UntilAsync(
+            async () => (await (await secondClient.GetAsync($"/v1/projects/{credentials.ProjectId}/issues")).JsonAsync())["issues"]!.AsArray().Count == 1,
+            TimeSpan.FromSeconds(20),
+            "the issue scanned on the first server to be listed by the second");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(File.Exists(Path.Combine(_secondData.Path, "initial-credentials.json")), Is.False, "the second server bootstrapped a directory the first had seeded");
+            Assert.That(File.Exists(Path.Combine(_firstData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
+            Assert.That(File.Exists(Path.Combine(_secondData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
+            Assert.That(File.Exists(Path.Combine(_firstData.Path, "jwt-secret")), Is.False, "the token secret was kept in a file, not shared through the database");
+        }
+    }
+
+    [Test]
+    public async Task TwoServersOnOneDatabase_ServeEachOthersUploads()
+    {
+        using var first = Server(_firstData);
+        first.CreateClient().Dispose();
+        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
+        using var second = Server(_secondData);
+        using var device = HttpAttachments.StreamingClient(first, credentials.ClientKey);
+        var attachmentId = await device.AddAsync("stack trace of the crash");
+
+        using var agent = second.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
+        var download = await agent.GetAsync(await agent.GetDownloadUrlAsync(attachmentId));
+
+        Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the second server did not serve the first server's upload");
+        Assert.That(await download.Content.ReadAsStringAsync(), Is.EqualTo("stack trace of the crash"));
+    }
+
+    [Test]
+    public void Start_PostgreSqlWithoutConnectionString_FailsNamingTheSetting()
+    {
+        using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "postgresql" });
+
+        Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("ConnectionStrings:Owlmetry"));
+    }
+
+    [Test]
+    public void Start_UnknownProvider_FailsNamingTheChoices()
+    {
+        using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "mysql" });
+
+        Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("use litedb (the default) or postgresql"));
+    }
+
+    private OwlmetryServerFactory Server(TempFolder data) => new(data.Path, new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "postgresql",
+        ["ConnectionStrings:Owlmetry"] = PostgreSqlTestServer.ConnectionString,
+        ["Storage:Schema"] = _schema,
+        ["Attachments:Path"] = _sharedAttachments.Path,
+    });
+}
