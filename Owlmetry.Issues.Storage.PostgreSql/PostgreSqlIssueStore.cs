@@ -56,6 +56,13 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
     }
 
     /// <inheritdoc />
+    public async Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default)
+    {
+        await _migrator.EnsureMigratedAsync(ct).ConfigureAwait(false);
+        return await PostgreSqlScanLease.TryAcquireAsync(_dataSource, _schema, ct).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_ownsDataSource)

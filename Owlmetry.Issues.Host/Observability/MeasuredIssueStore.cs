@@ -23,6 +23,8 @@ internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetric
         }
     }
 
+    public Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default) => inner.TryAcquireScanLeaseAsync(ct);
+
     public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {
         var started = timeProvider.GetTimestamp();

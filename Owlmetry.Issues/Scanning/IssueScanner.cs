@@ -13,7 +13,8 @@ namespace Owlmetry.Issues.Scanning;
 /// <summary>
 /// One pass of the issue scan over every error event stored before the pass began. Events are read in
 /// sequence order from the durable high-water mark, batch by batch, and each batch is applied together with
-/// the new mark in one unit of work: a crash loses nothing and a retry scans nothing twice. Passes never overlap.
+/// the new mark in one unit of work: a crash loses nothing and a retry scans nothing twice. Passes never overlap,
+/// here or in another process sharing the store (<see cref="IIssueStore.TryAcquireScanLeaseAsync"/>).
 /// </summary>
 /// <remarks>
 /// Ingest goes first: a unit of work holds the store's writer, and an ingest call waits for it before its events
@@ -78,13 +79,23 @@ public sealed partial class IssueScanner
     /// <summary>The most events of a unit started while ingest is busy: it holds the writer for tens of milliseconds.</summary>
     internal const int UnitSizeUnderIngest = 250;
 
-    /// <summary>Scans every event stored before the call; waits for a pass already running, then runs.</summary>
+    /// <summary>
+    /// Scans every event stored before the call; waits for a pass already running here, then runs. When another
+    /// process sharing the store is scanning, this pass does nothing: that process scans these events.
+    /// </summary>
     /// <returns>What the pass did.</returns>
     public async Task<IssueScanResult> ScanAsync(CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await using var lease = await _store.TryAcquireScanLeaseAsync(ct).ConfigureAwait(false);
+            if (lease is null)
+            {
+                LogLeaseHeldElsewhere(_logger);
+                return IssueScanResult.Empty;
+            }
+
             var started = _timeProvider.GetTimestamp();
             var until = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
@@ -190,4 +201,7 @@ public sealed partial class IssueScanner
         Level = LogLevel.Debug,
         Message = "Scan pass: {EventsScanned} events scanned, {IssuesCreated} issues created, {IssuesRegressed} regressed, {IssuesUnsnoozed} unsnoozed in {DurationMs:0} ms")]
     private static partial void LogPass(ILogger logger, int eventsScanned, int issuesCreated, int issuesRegressed, int issuesUnsnoozed, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Scan pass skipped: another process sharing the store holds the scan lease")]
+    private static partial void LogLeaseHeldElsewhere(ILogger logger);
 }

@@ -22,4 +22,13 @@ public interface IIssueStore
     /// <summary>Runs <paramref name="write"/> as one atomic, serializable transaction.</summary>
     /// <returns>What <paramref name="write"/> returned, once its writes are durable.</returns>
     Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default);
+
+    /// <summary>
+    /// Takes the scan's lease: while it is held, no other process sharing this store runs a scan pass. A store that
+    /// one process owns (in memory, a locked file) needs none, and hands out a lease that excludes nothing: the
+    /// scanner's own gate keeps its passes apart. A store shared by several processes excludes the others, and frees
+    /// the lease by itself when its holder dies; the scan checkpoint still fences every batch.
+    /// </summary>
+    /// <returns>The lease, released when disposed; null when another process holds it.</returns>
+    Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default) => Task.FromResult<IAsyncDisposable?>(UnsharedScanLease.Instance);
 }
