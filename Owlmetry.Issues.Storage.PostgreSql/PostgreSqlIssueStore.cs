@@ -56,10 +56,11 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
     }
 
     /// <inheritdoc />
-    public async Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default)
+    public async Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await _migrator.EnsureMigratedAsync(ct).ConfigureAwait(false);
-        return await PostgreSqlScanLease.TryAcquireAsync(_dataSource, _schema, ct).ConfigureAwait(false);
+        return await PostgreSqlLease.TryAcquireAsync(_dataSource, $"owlmetry.lease.{name}:{_schema}", ct).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

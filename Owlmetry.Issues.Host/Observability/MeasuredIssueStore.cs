@@ -23,7 +23,7 @@ internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetric
         }
     }
 
-    public Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default) => inner.TryAcquireScanLeaseAsync(ct);
+    public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(name, ct);
 
     public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {

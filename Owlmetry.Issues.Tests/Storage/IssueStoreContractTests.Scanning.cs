@@ -204,13 +204,13 @@ public abstract partial class IssueStoreContractTests
     private static ErrorEvent Event(string message) => new ErrorEventBuilder(message).Build();
 
     [Test]
-    public async Task TryAcquireScanLease_NobodyScanning_GivesALeaseThatCanBeReleased()
+    public async Task TryAcquireLease_NobodyHoldsIt_GivesALeaseThatCanBeReleased()
     {
-        var lease = await Store.TryAcquireScanLeaseAsync();
+        var lease = await Store.TryAcquireLeaseAsync(StoreLeases.Scan);
 
         Assert.That(lease, Is.Not.Null, "a store nobody scans refused the scan lease");
         await lease!.DisposeAsync();
-        var again = await Store.TryAcquireScanLeaseAsync();
+        var again = await Store.TryAcquireLeaseAsync(StoreLeases.Scan);
         Assert.That(again, Is.Not.Null, "a released scan lease could not be taken again");
         await again!.DisposeAsync();
     }

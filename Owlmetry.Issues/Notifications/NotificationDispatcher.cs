@@ -7,7 +7,8 @@ namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// Hands the outbox's pending notifications, oldest first, to every <see cref="INotificationHandler"/>, and marks
-/// each dispatched once all handlers took it. Passes never overlap. Callable by hand; run in the background by
+/// each dispatched once all handlers took it. Passes never overlap, here or in another process sharing the store (the
+/// <see cref="StoreLeases.NotificationDispatch"/> lease). Callable by hand; run in the background by
 /// <c>AddNotifications()</c>, woken as soon as a scan or digest recorded something.
 /// </summary>
 public sealed partial class NotificationDispatcher
@@ -36,13 +37,22 @@ public sealed partial class NotificationDispatcher
         _logger = logger;
     }
 
-    /// <summary>Dispatches every pending notification once.</summary>
+    /// <summary>
+    /// Dispatches every pending notification once; does nothing while another process sharing the store dispatches
+    /// (that process hands them over).
+    /// </summary>
     /// <returns>How many were dispatched to every handler.</returns>
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            await using var lease = await _store.TryAcquireLeaseAsync(StoreLeases.NotificationDispatch, ct).ConfigureAwait(false);
+            if (lease is null)
+            {
+                return 0;
+            }
+
             var attempted = new HashSet<Guid>();
             var dispatched = 0;
             while (true)

@@ -14,7 +14,7 @@ namespace Owlmetry.Issues.Scanning;
 /// One pass of the issue scan over every error event stored before the pass began. Events are read in
 /// sequence order from the durable high-water mark, batch by batch, and each batch is applied together with
 /// the new mark in one unit of work: a crash loses nothing and a retry scans nothing twice. Passes never overlap,
-/// here or in another process sharing the store (<see cref="IIssueStore.TryAcquireScanLeaseAsync"/>).
+/// here or in another process sharing the store (the <see cref="StoreLeases.Scan"/> lease).
 /// </summary>
 /// <remarks>
 /// Ingest goes first: a unit of work holds the store's writer, and an ingest call waits for it before its events
@@ -89,7 +89,7 @@ public sealed partial class IssueScanner
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await using var lease = await _store.TryAcquireScanLeaseAsync(ct).ConfigureAwait(false);
+            await using var lease = await _store.TryAcquireLeaseAsync(StoreLeases.Scan, ct).ConfigureAwait(false);
             if (lease is null)
             {
                 LogLeaseHeldElsewhere(_logger);

@@ -24,11 +24,12 @@ public interface IIssueStore
     Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default);
 
     /// <summary>
-    /// Takes the scan's lease: while it is held, no other process sharing this store runs a scan pass. A store that
-    /// one process owns (in memory, a locked file) needs none, and hands out a lease that excludes nothing: the
-    /// scanner's own gate keeps its passes apart. A store shared by several processes excludes the others, and frees
-    /// the lease by itself when its holder dies; the scan checkpoint still fences every batch.
+    /// Takes the lease named <paramref name="name"/> (see <see cref="StoreLeases"/>): while it is held, no other
+    /// process sharing this store holds it, so background work such as a scan pass runs in one process at a time. A
+    /// store that one process owns (in memory, a locked file) hands out a lease that excludes nothing: that process's
+    /// own gates keep its passes apart. A store shared by several processes excludes the others, and frees a lease by
+    /// itself when its holder dies.
     /// </summary>
     /// <returns>The lease, released when disposed; null when another process holds it.</returns>
-    Task<IAsyncDisposable?> TryAcquireScanLeaseAsync(CancellationToken ct = default) => Task.FromResult<IAsyncDisposable?>(UnsharedScanLease.Instance);
+    Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => Task.FromResult<IAsyncDisposable?>(UnsharedLease.Instance);
 }

@@ -1,17 +1,23 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
-/// <summary>One scan pass at a time across every process on one schema, and a dead holder's lease taken over.</summary>
+/// <summary>
+/// One scan pass and one notification dispatch at a time across every process on one schema, and a dead holder's
+/// lease taken over.
+/// </summary>
 [TestFixture]
-public sealed class PostgreSqlScanLeaseTests
+public sealed class PostgreSqlLeaseTests
 {
     private string _schema = "";
 
@@ -22,15 +28,15 @@ public sealed class PostgreSqlScanLeaseTests
     public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
 
     [Test]
-    public async Task TryAcquireScanLease_HeldByAnotherStore_IsRefusedUntilReleased()
+    public async Task TryAcquireLease_HeldByAnotherStore_IsRefusedUntilReleased()
     {
         await using var first = Store(PostgreSqlTestServer.DataSource);
         await using var second = Store(PostgreSqlTestServer.DataSource);
 
-        var held = await first.TryAcquireScanLeaseAsync();
-        var refused = await second.TryAcquireScanLeaseAsync();
+        var held = await first.TryAcquireLeaseAsync(StoreLeases.Scan);
+        var refused = await second.TryAcquireLeaseAsync(StoreLeases.Scan);
         await held!.DisposeAsync();
-        var taken = await second.TryAcquireScanLeaseAsync();
+        var taken = await second.TryAcquireLeaseAsync(StoreLeases.Scan);
         await taken!.DisposeAsync();
 
         using (Assert.EnterMultipleScope())
@@ -42,15 +48,15 @@ public sealed class PostgreSqlScanLeaseTests
     }
 
     [Test]
-    public async Task TryAcquireScanLease_HolderKilled_IsTakenByAnother()
+    public async Task TryAcquireLease_HolderKilled_IsTakenByAnother()
     {
         const string holderName = "owlmetry-killed-scanner";
         await using var holderSource = NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { ApplicationName = holderName }.ConnectionString);
         await using var holder = Store(holderSource);
         await using var other = Store(PostgreSqlTestServer.DataSource);
-        var held = await holder.TryAcquireScanLeaseAsync();
-        Assert.That(await other.TryAcquireScanLeaseAsync(), Is.Null, "the lease was free while held");
+        var held = await holder.TryAcquireLeaseAsync(StoreLeases.Scan);
+        Assert.That(await other.TryAcquireLeaseAsync(StoreLeases.Scan), Is.Null, "the lease was free while held");
 
         // What a SIGKILL of the holder's process does to its session.
         await using (var kill = PostgreSqlTestServer.DataSource.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1"))
@@ -60,7 +66,7 @@ public sealed class PostgreSqlScanLeaseTests
         }
 
         IAsyncDisposable? taken = null;
-        await Poll.UntilAsync(async () => (taken = await other.TryAcquireScanLeaseAsync()) is not null, TimeSpan.FromSeconds(10), "the dead holder's lease to be freed");
+        await Poll.UntilAsync(async () => (taken = await other.TryAcquireLeaseAsync(StoreLeases.Scan)) is not null, TimeSpan.FromSeconds(10), "the dead holder's lease to be freed");
         await taken!.DisposeAsync();
         Assert.That(async () => await held!.DisposeAsync(), Throws.Nothing, "releasing a lease whose connection died failed");
     }
@@ -73,7 +79,7 @@ public sealed class PostgreSqlScanLeaseTests
         await store.WriteAsync(writer => writer.AppendEventsAsync([new ErrorEventBuilder("Connection refused").Build(), new ErrorEventBuilder("Timeout").Build()]));
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), new FakeTimeProvider(TestTimes.At(0)), Options.Create(new IssuesOptions()));
 
-        var lease = await otherProcess.TryAcquireScanLeaseAsync();
+        var lease = await otherProcess.TryAcquireLeaseAsync(StoreLeases.Scan);
         var whileHeld = await scanner.ScanAsync();
         var checkpointWhileHeld = await store.ReadAsync(reader => reader.GetScanCheckpointAsync());
         await lease!.DisposeAsync();
@@ -84,6 +90,51 @@ public sealed class PostgreSqlScanLeaseTests
             Assert.That(whileHeld.EventsProcessed, Is.Zero, "a pass ran while another process held the scan lease");
             Assert.That(checkpointWhileHeld, Is.Zero, "the checkpoint moved while another process held the scan lease");
             Assert.That(afterwards.EventsProcessed, Is.EqualTo(2), "the pass after the lease was released did not scan the events");
+        }
+    }
+
+    [Test]
+    public async Task TryAcquireLease_DifferentNames_DoNotExcludeEachOther()
+    {
+        await using var first = Store(PostgreSqlTestServer.DataSource);
+        await using var second = Store(PostgreSqlTestServer.DataSource);
+
+        await using var scan = await first.TryAcquireLeaseAsync(StoreLeases.Scan);
+        await using var dispatch = await second.TryAcquireLeaseAsync(StoreLeases.NotificationDispatch);
+
+        Assert.That(dispatch, Is.Not.Null, "the scan's lease kept the notification dispatch's lease from being taken");
+    }
+
+    [Test]
+    public async Task DispatchPendingAsync_WhileAnotherProcessDispatches_HandsNothingOverThenHandsEachOnce()
+    {
+        await using var store = Store(PostgreSqlTestServer.DataSource);
+        await using var otherProcess = Store(PostgreSqlTestServer.DataSource);
+        var handler = new RecordingNotificationHandler();
+        var dispatcher = new NotificationDispatcher(
+            store, [handler], new FakeTimeProvider(TestTimes.At(0)), Options.Create(new NotificationOptions()), NullLogger<NotificationDispatcher>.Instance);
+        await store.WriteAsync(writer => writer.AddNotificationAsync(NotificationRecorder.ToOutbox(new IssueNewNotification
+        {
+            Id = Guid.NewGuid(),
+            CreatedAt = TestTimes.At(0),
+            TeamId = Guid.NewGuid(),
+            Title = "1 new issue",
+            Body = "Connection refused",
+            Data = new IssueNewData(new NotificationCounts(1, 0), [], []),
+        })));
+
+        var lease = await otherProcess.TryAcquireLeaseAsync(StoreLeases.NotificationDispatch);
+        var whileHeld = await dispatcher.DispatchPendingAsync();
+        await lease!.DisposeAsync();
+        var afterwards = await dispatcher.DispatchPendingAsync();
+        var again = await dispatcher.DispatchPendingAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(whileHeld, Is.Zero, "a notification was dispatched while another process held the dispatch lease");
+            Assert.That(afterwards, Is.EqualTo(1), "the pending notification was not dispatched once the lease was free");
+            Assert.That(again, Is.Zero, "a dispatched notification was handed over again");
+            Assert.That(handler.Received, Has.Count.EqualTo(1), "the handler did not get the notification exactly once");
         }
     }
 

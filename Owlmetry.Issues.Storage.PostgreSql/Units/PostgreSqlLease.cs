@@ -3,25 +3,24 @@ using Npgsql;
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 /// <summary>
-/// The scan's lease across every process on one schema: a session-level advisory lock held on a connection of its
-/// own for the whole pass. PostgreSQL frees it when the holder releases it, or when the holder's connection ends — a
-/// server killed mid-scan loses it at once, and another takes it at its next pass.
+/// A lease across every process on one schema: a session-level advisory lock held on a connection of its own for as
+/// long as the work it guards. PostgreSQL frees it when the holder releases it, or when the holder's connection ends —
+/// a server killed mid-pass loses it at once, and another takes it at its next pass.
 /// </summary>
-internal sealed class PostgreSqlScanLease : IAsyncDisposable
+internal sealed class PostgreSqlLease : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _key;
 
-    private PostgreSqlScanLease(NpgsqlConnection connection, string key)
+    private PostgreSqlLease(NpgsqlConnection connection, string key)
     {
         _connection = connection;
         _key = key;
     }
 
     /// <returns>The lease, or null when another session holds it.</returns>
-    public static async Task<IAsyncDisposable?> TryAcquireAsync(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    public static async Task<IAsyncDisposable?> TryAcquireAsync(NpgsqlDataSource dataSource, string key, CancellationToken ct)
     {
-        var key = $"owlmetry.issues.scan:{schema}";
         var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
@@ -29,7 +28,7 @@ internal sealed class PostgreSqlScanLease : IAsyncDisposable
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
             if ((bool)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!)
             {
-                return new PostgreSqlScanLease(connection, key);
+                return new PostgreSqlLease(connection, key);
             }
         }
         catch
