@@ -9,16 +9,8 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>What only the PostgreSQL store promises: its migrations, its errors, its data source's ownership.</summary>
 [TestFixture]
-public sealed class PostgreSqlIssueStoreTests
+public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
 {
-    private string _schema = "";
-
-    [SetUp]
-    public void NameSchema() => _schema = PostgreSqlTestServer.NewSchema();
-
-    [TearDown]
-    public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
-
     [Test]
     public async Task FirstUnit_TwoStoresAtOnce_BothSucceedAndTheSchemaIsMigratedOnce()
     {
@@ -31,8 +23,8 @@ public sealed class PostgreSqlIssueStoreTests
             Task.Run(() => second.ReadAsync(reader => reader.GetScanCheckpointAsync())));
 
         Assert.That(await first.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null);
-        Assert.That(await Scalar<long>($"SELECT count(*) FROM {_schema}.schema_migrations"), Is.EqualTo(IssueStoreMigrations.All.Count), "a version was recorded twice");
-        Assert.That(await Scalar<long>($"SELECT count(*) FROM pg_tables WHERE schemaname = '{_schema}' AND tablename = 'issues'"), Is.EqualTo(1));
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM {Schema}.schema_migrations"), Is.EqualTo(IssueStoreMigrations.All.Count), "a version was recorded twice");
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM pg_tables WHERE schemaname = '{Schema}' AND tablename = 'issues'"), Is.EqualTo(1));
     }
 
     [Test]
@@ -62,7 +54,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task Migrator_RunAgain_AppliesNothing()
     {
-        var migrator = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
+        var migrator = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
 
         var (first, second) = (await migrator.MigrateAsync(), await migrator.MigrateAsync());
 
@@ -72,21 +64,21 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
     {
-        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
-        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "users", "CREATE TABLE users (id uuid PRIMARY KEY)")]);
+        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
+        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, "host", [new PostgreSqlMigration(1, "users", "CREATE TABLE users (id uuid PRIMARY KEY)")]);
 
         var applied = await host.MigrateAsync();
 
         Assert.That(applied, Is.EqualTo(1));
-        Assert.That(await Scalar<long>($"SELECT count(*) FROM {_schema}.users"), Is.Zero, "the host's table is not in the schema");
+        Assert.That(await Scalar<long>($"SELECT count(*) FROM {Schema}.users"), Is.Zero, "the host's table is not in the schema");
     }
 
     [Test]
     public async Task Migrator_DatabaseNewerThanTheCode_Refuses()
     {
-        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)"), new PostgreSqlMigration(2, "b", "CREATE TABLE b (id int)")]);
+        var host = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)"), new PostgreSqlMigration(2, "b", "CREATE TABLE b (id int)")]);
         await host.MigrateAsync();
-        var older = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)")]);
+        var older = new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, "host", [new PostgreSqlMigration(1, "a", "CREATE TABLE a (id int)")]);
 
         await Assert.ThatAsync(() => older.MigrateAsync(), Throws.InvalidOperationException.With.Message.Contains("version 2"));
     }
@@ -94,7 +86,7 @@ public sealed class PostgreSqlIssueStoreTests
     [Test]
     public void Migrator_VersionsOutOfOrder_AreRefused() =>
         Assert.That(
-            () => new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, "host", [new PostgreSqlMigration(2, "b", "SELECT 1")]),
+            () => new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, "host", [new PostgreSqlMigration(2, "b", "SELECT 1")]),
             Throws.ArgumentException);
 
     [Test]
@@ -131,7 +123,7 @@ public sealed class PostgreSqlIssueStoreTests
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { Username = role, Password = "owl" };
-            await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString, Schema = _schema });
+            await using var store = new PostgreSqlIssueStore(new PostgreSqlIssueStoreOptions { ConnectionString = builder.ConnectionString, Schema = Schema });
 
             await Assert.ThatAsync(
                 () => store.ReadAsync(reader => reader.GetScanCheckpointAsync()),
@@ -151,7 +143,7 @@ public sealed class PostgreSqlIssueStoreTests
 
         await store.DisposeAsync();
 
-        Assert.That(await Scalar<long>($"SELECT scan_checkpoint FROM {_schema}.scan_state"), Is.EqualTo(1), "the shared data source was disposed by the store");
+        Assert.That(await Scalar<long>($"SELECT scan_checkpoint FROM {Schema}.scan_state"), Is.EqualTo(1), "the shared data source was disposed by the store");
     }
 
     [Test]
@@ -174,7 +166,7 @@ public sealed class PostgreSqlIssueStoreTests
     public async Task UsePostgreSql_ConnectionString_StoresAndDisposesItsOwnDataSourceWithTheProvider()
     {
         var services = new ServiceCollection();
-        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlTestServer.ConnectionString, _schema));
+        services.AddOwlmetryIssues().UsePostgreSql(o => (o.ConnectionString, o.Schema) = (PostgreSqlTestServer.ConnectionString, Schema));
         var issue = new IssueBuilder().Build();
         await using (var provider = services.BuildServiceProvider())
         {
@@ -184,8 +176,6 @@ public sealed class PostgreSqlIssueStoreTests
         await using var store = Store();
         Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null, "the unit written through the container is not stored");
     }
-
-    private PostgreSqlIssueStore Store() => new(new PostgreSqlIssueStoreOptions { DataSource = PostgreSqlTestServer.DataSource, Schema = _schema });
 
     private static async Task Execute(string sql)
     {

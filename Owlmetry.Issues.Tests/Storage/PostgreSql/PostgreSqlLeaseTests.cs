@@ -7,7 +7,6 @@ using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage;
-using Owlmetry.Issues.Storage.PostgreSql;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
@@ -17,21 +16,13 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 /// lease taken over.
 /// </summary>
 [TestFixture]
-public sealed class PostgreSqlLeaseTests
+public sealed class PostgreSqlLeaseTests : SchemaPerTest
 {
-    private string _schema = "";
-
-    [SetUp]
-    public void NameSchema() => _schema = PostgreSqlTestServer.NewSchema();
-
-    [TearDown]
-    public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
-
     [Test]
     public async Task TryAcquireLease_HeldByAnotherStore_IsRefusedUntilReleased()
     {
-        await using var first = Store(PostgreSqlTestServer.DataSource);
-        await using var second = Store(PostgreSqlTestServer.DataSource);
+        await using var first = Store();
+        await using var second = Store();
 
         var held = await first.TryAcquireLeaseAsync(StoreLeases.Scan);
         var refused = await second.TryAcquireLeaseAsync(StoreLeases.Scan);
@@ -54,7 +45,7 @@ public sealed class PostgreSqlLeaseTests
         await using var holderSource = NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { ApplicationName = holderName }.ConnectionString);
         await using var holder = Store(holderSource);
-        await using var other = Store(PostgreSqlTestServer.DataSource);
+        await using var other = Store();
         var held = await holder.TryAcquireLeaseAsync(StoreLeases.Scan);
         Assert.That(await other.TryAcquireLeaseAsync(StoreLeases.Scan), Is.Null, "the lease was free while held");
 
@@ -74,8 +65,8 @@ public sealed class PostgreSqlLeaseTests
     [Test]
     public async Task ScanAsync_WhileAnotherProcessScans_ScansNothingThenScansOnceItIsDone()
     {
-        await using var store = Store(PostgreSqlTestServer.DataSource);
-        await using var otherProcess = Store(PostgreSqlTestServer.DataSource);
+        await using var store = Store();
+        await using var otherProcess = Store();
         await store.WriteAsync(writer => writer.AppendEventsAsync([new ErrorEventBuilder("Connection refused").Build(), new ErrorEventBuilder("Timeout").Build()]));
         var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), new FakeTimeProvider(TestTimes.At(0)), Options.Create(new IssuesOptions()));
 
@@ -96,8 +87,8 @@ public sealed class PostgreSqlLeaseTests
     [Test]
     public async Task TryAcquireLease_DifferentNames_DoNotExcludeEachOther()
     {
-        await using var first = Store(PostgreSqlTestServer.DataSource);
-        await using var second = Store(PostgreSqlTestServer.DataSource);
+        await using var first = Store();
+        await using var second = Store();
 
         await using var scan = await first.TryAcquireLeaseAsync(StoreLeases.Scan);
         await using var dispatch = await second.TryAcquireLeaseAsync(StoreLeases.NotificationDispatch);
@@ -108,8 +99,8 @@ public sealed class PostgreSqlLeaseTests
     [Test]
     public async Task DispatchPendingAsync_WhileAnotherProcessDispatches_HandsNothingOverThenHandsEachOnce()
     {
-        await using var store = Store(PostgreSqlTestServer.DataSource);
-        await using var otherProcess = Store(PostgreSqlTestServer.DataSource);
+        await using var store = Store();
+        await using var otherProcess = Store();
         var handler = new RecordingNotificationHandler();
         var dispatcher = new NotificationDispatcher(
             store, [handler], new FakeTimeProvider(TestTimes.At(0)), Options.Create(new NotificationOptions()), NullLogger<NotificationDispatcher>.Instance);
@@ -137,6 +128,4 @@ public sealed class PostgreSqlLeaseTests
             Assert.That(handler.Received, Has.Count.EqualTo(1), "the handler did not get the notification exactly once");
         }
     }
-
-    private PostgreSqlIssueStore Store(NpgsqlDataSource dataSource) => new(new PostgreSqlIssueStoreOptions { DataSource = dataSource, Schema = _schema });
 }

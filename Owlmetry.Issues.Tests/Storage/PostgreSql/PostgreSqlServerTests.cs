@@ -13,29 +13,26 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 /// secret is shared through the database, not configured).
 /// </summary>
 [TestFixture]
-public sealed class PostgreSqlServerTests
+public sealed class PostgreSqlServerTests : SchemaPerTest
 {
-    private string _schema = "";
     private TempFolder _firstData = null!;
     private TempFolder _secondData = null!;
     private TempFolder _sharedAttachments = null!;
 
     [SetUp]
-    public void CreateSchemaAndDataDirectories()
+    public void CreateDataDirectories()
     {
-        _schema = PostgreSqlTestServer.NewSchema();
         _firstData = new TempFolder(create: false);
         _secondData = new TempFolder(create: false);
         _sharedAttachments = new TempFolder();
     }
 
     [TearDown]
-    public async Task DropSchemaAsync()
+    public void DeleteDataDirectories()
     {
         _firstData.Dispose();
         _secondData.Dispose();
         _sharedAttachments.Dispose();
-        await PostgreSqlTestServer.DropSchemaAsync(_schema);
     }
 
     [Test]
@@ -116,7 +113,7 @@ public sealed class PostgreSqlServerTests
     {
         ["Storage:Provider"] = "postgresql",
         ["ConnectionStrings:Owlmetry"] = PostgreSqlTestServer.ConnectionString,
-        ["Storage:Schema"] = _schema,
+        ["Storage:Schema"] = Schema,
         ["Attachments:Path"] = _sharedAttachments.Path,
     });
 }
