@@ -26,4 +26,13 @@ public interface IWebhookStore
 
     /// <summary>Up to <paramref name="take"/> pending deliveries of every webhook, oldest first.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default);
+
+    /// <summary>
+    /// Claims a pending delivery for <paramref name="claimant"/> until <paramref name="until"/>: while the claim lasts,
+    /// only that sender, among every server sharing the store, may send it. A claim expired at <paramref name="now"/>
+    /// (its sender died) can be taken by another; a claimant may renew its own, or give it up by claiming it until
+    /// <paramref name="now"/>. Saving the delivery keeps its claim.
+    /// </summary>
+    /// <returns>Whether the claim is now <paramref name="claimant"/>'s: false for an unknown or settled delivery, or one another claimant holds.</returns>
+    Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default);
 }

@@ -6,6 +6,7 @@ public sealed class InMemoryWebhookStore : IWebhookStore
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Webhook> _webhooks = [];
     private readonly Dictionary<Guid, WebhookDelivery> _deliveries = [];
+    private readonly Dictionary<Guid, (Guid Claimant, DateTimeOffset Until)> _claims = [];
 
     public Task AddWebhookAsync(Webhook webhook, CancellationToken ct = default) => Locked(() => _webhooks.Add(webhook.Id, webhook));
 
@@ -20,6 +21,7 @@ public sealed class InMemoryWebhookStore : IWebhookStore
         foreach (var delivery in _deliveries.Values.Where(d => d.WebhookId == webhookId).ToList())
         {
             _deliveries.Remove(delivery.Id);
+            _claims.Remove(delivery.Id);
         }
     });
 
@@ -48,6 +50,19 @@ public sealed class InMemoryWebhookStore : IWebhookStore
     public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default) =>
         Locked<IReadOnlyList<WebhookDelivery>>(() => _deliveries.Values.Where(d => d.Status == WebhookDeliveryStatus.Pending)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(take).ToList());
+
+    public Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default) =>
+        Locked(() =>
+        {
+            if (_deliveries.GetValueOrDefault(deliveryId)?.Status != WebhookDeliveryStatus.Pending
+                || (_claims.TryGetValue(deliveryId, out var claim) && claim.Claimant != claimant && claim.Until > now))
+            {
+                return false;
+            }
+
+            _claims[deliveryId] = (claimant, until);
+            return true;
+        });
 
     private Task Locked(Action action)
     {

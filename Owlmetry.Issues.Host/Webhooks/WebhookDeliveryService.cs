@@ -5,8 +5,10 @@ namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>
 /// Sends pending deliveries: at start (what a previous run left pending), when new ones are added, and every poll
-/// interval; a few at a time, each delivery by one task only. On stop, running deliveries are cancelled and
-/// awaited, so their state is written before the store closes; they stay pending and resume on the next start.
+/// interval; a few at a time, each delivery by one task only, and by one server only: a delivery is claimed in the
+/// store for as long as its attempts and backoff can last before it is sent, so servers sharing a database never
+/// send it twice, and a dead server's claim lapses for another to resume. On stop, running deliveries are cancelled
+/// and awaited, so their state is written before the store closes; they stay pending and resume on the next start.
 /// </summary>
 internal sealed partial class WebhookDeliveryService(
     IWebhookStore store, WebhookSender sender, WebhookSignal signal, TimeProvider timeProvider, IOptions<WebhookOptions> options,
@@ -16,6 +18,9 @@ internal sealed partial class WebhookDeliveryService(
     private const int BatchSize = 100;
 
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
+
+    // Who this server is to the other servers' claims.
+    private readonly Guid _claimant = Guid.NewGuid();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +57,13 @@ internal sealed partial class WebhookDeliveryService(
         }
     }
 
+    /// <summary>The longest the attempts left can take: each its timeout, the exponential backoff between them, and one more timeout of slack.</summary>
+    internal static TimeSpan LongestSend(WebhookDelivery delivery, WebhookOptions options)
+    {
+        var attempts = Math.Max(options.MaxAttempts - delivery.Attempts, 1);
+        return options.AttemptTimeout * (attempts + 1) + options.FirstRetryDelay * (Math.Pow(2, attempts - 1) - 1);
+    }
+
     private async Task RunAsync(WebhookDelivery delivery, SemaphoreSlim slots, CancellationToken ct)
     {
         // Off the loop's thread: the loop keeps listing while deliveries wait for their backoff.
@@ -61,7 +73,12 @@ internal sealed partial class WebhookDeliveryService(
             await slots.WaitAsync(ct);
             try
             {
-                await sender.DeliverAsync(delivery, ct);
+                var now = timeProvider.GetUtcNow();
+                if (await store.TryClaimDeliveryAsync(delivery.Id, _claimant, now + LongestSend(delivery, options.Value), now, ct)
+                    && await store.FindDeliveryAsync(delivery.Id, ct) is { Status: WebhookDeliveryStatus.Pending } claimed)
+                {
+                    await sender.DeliverAsync(claimed, ct);
+                }
             }
             finally
             {
@@ -73,10 +90,14 @@ internal sealed partial class WebhookDeliveryService(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            // Stopping: the delivery stays pending, and the claim is given up so that the next start (or another
+            // server) resumes it at once rather than when the claim would lapse.
+            await ReleaseClaimAsync(delivery.Id);
         }
         catch (Exception exception)
         {
             LogDeliveryFailed(logger, delivery.Id, exception);
+            await ReleaseClaimAsync(delivery.Id);
         }
         finally
         {
@@ -84,8 +105,25 @@ internal sealed partial class WebhookDeliveryService(
         }
     }
 
+    // A claim held until now has lapsed for everyone; one that another sender holds is left alone.
+    private async Task ReleaseClaimAsync(Guid deliveryId)
+    {
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            await store.TryClaimDeliveryAsync(deliveryId, _claimant, now, now, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, deliveryId, exception);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Listing pending webhook deliveries failed; it will be retried")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving up the claim of webhook delivery {DeliveryId} failed; it lapses by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, Guid deliveryId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId} failed unexpectedly; it stays pending")]
     private static partial void LogDeliveryFailed(ILogger logger, Guid deliveryId, Exception exception);

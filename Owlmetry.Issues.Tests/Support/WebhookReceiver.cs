@@ -19,6 +19,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status code to answer the n-th request with (1-based); 200 unless set.</summary>
     public Func<int, int> StatusFor { get; set; } = _ => StatusCodes.Status200OK;
 
+    /// <summary>How long each request waits, once recorded, before it is answered: a sender slow to settle.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public string Url => _app.Urls.Single().TrimEnd('/') + "/hook";
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -37,6 +40,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver.Received.Enqueue(new ReceivedWebhook(
                 body, context.Request.ContentType, context.Request.Headers["Owlmetry-Event"].ToString(),
                 context.Request.Headers["Owlmetry-Delivery"].ToString(), context.Request.Headers["Owlmetry-Signature"].ToString(), status));
+            await Task.Delay(receiver.AnswerDelay);
             return Results.StatusCode(status);
         });
         await app.StartAsync();

@@ -101,7 +101,10 @@ internal static class HostMigrations
                 attempts integer NOT NULL,
                 last_status_code integer,
                 created_at timestamptz NOT NULL,
-                delivered_at timestamptz);
+                delivered_at timestamptz,
+                -- The sender that may send it until then, among the servers (IWebhookStore.TryClaimDeliveryAsync).
+                claimed_by uuid,
+                claimed_until timestamptz);
             CREATE INDEX wh_deliveries_webhook ON wh_deliveries (webhook_id, created_at, id);
             CREATE INDEX wh_deliveries_pending ON wh_deliveries (created_at, id) WHERE status = 'Pending';
 

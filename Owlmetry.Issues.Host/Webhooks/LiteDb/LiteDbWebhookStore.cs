@@ -54,8 +54,19 @@ internal sealed class LiteDbWebhookStore : IWebhookStore
         ct);
 
     public Task SaveDeliveryAsync(WebhookDelivery delivery, CancellationToken ct = default) => WriteAsync(
-        db => db.GetCollection<WebhookDocument>(Webhooks).FindById(delivery.WebhookId) is not null
-            && db.GetCollection<WebhookDeliveryDocument>(Deliveries).Upsert(WebhookDeliveryDocument.From(delivery)),
+        db =>
+        {
+            if (db.GetCollection<WebhookDocument>(Webhooks).FindById(delivery.WebhookId) is null)
+            {
+                return false;
+            }
+
+            var deliveries = db.GetCollection<WebhookDeliveryDocument>(Deliveries);
+            var stored = deliveries.FindById(delivery.Id);
+            var document = WebhookDeliveryDocument.From(delivery);
+            (document.ClaimedBy, document.ClaimedUntil) = (stored?.ClaimedBy, stored?.ClaimedUntil);
+            return deliveries.Upsert(document);
+        },
         ct);
 
     public Task<WebhookDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken ct = default) =>
@@ -72,6 +83,26 @@ internal sealed class LiteDbWebhookStore : IWebhookStore
         return ReadAsync<IReadOnlyList<WebhookDelivery>>(
             db => db.GetCollection<WebhookDeliveryDocument>(Deliveries).Find(d => d.Status == pending).Select(d => d.ToDelivery())
                 .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(take).ToList(),
+            ct);
+    }
+
+    public async Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await _indexes.Value;
+        return await _store.WriteDatabaseAsync(
+            db =>
+            {
+                var deliveries = db.GetCollection<WebhookDeliveryDocument>(Deliveries);
+                if (deliveries.FindById(deliveryId) is not { } document
+                    || document.Status != nameof(WebhookDeliveryStatus.Pending)
+                    || (document.ClaimedBy is { } holder && holder != claimant && document.ClaimedUntil > now.ToUnixTimeMilliseconds()))
+                {
+                    return false;
+                }
+
+                (document.ClaimedBy, document.ClaimedUntil) = (claimant, until.ToUnixTimeMilliseconds());
+                return deliveries.Update(document);
+            },
             ct);
     }
 

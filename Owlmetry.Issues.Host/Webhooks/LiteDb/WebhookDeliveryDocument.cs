@@ -24,6 +24,11 @@ internal sealed class WebhookDeliveryDocument
 
     public long? DeliveredAt { get; set; }
 
+    /// <summary>The sender that claimed the delivery (<see cref="IWebhookStore.TryClaimDeliveryAsync"/>), if any.</summary>
+    public Guid? ClaimedBy { get; set; }
+
+    public long? ClaimedUntil { get; set; }
+
     public static WebhookDeliveryDocument From(WebhookDelivery d) => new()
     {
         Id = d.Id, WebhookId = d.WebhookId, TeamId = d.TeamId, NotificationId = d.NotificationId, Type = d.Type, Payload = d.Payload,

@@ -99,6 +99,19 @@ internal sealed class PostgreSqlWebhookStore(HostDatabase database) : IWebhookSt
             Param.Int(Math.Max(take, 0))),
         ct);
 
+    public Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default) =>
+        database.WriteAsync(
+            async connection => await HostDatabase.ExecuteAsync(
+                connection,
+                $"""
+                UPDATE {_s}.wh_deliveries SET claimed_by = $2, claimed_until = $3
+                WHERE id = $1 AND status = 'Pending' AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until <= $4)
+                """,
+                ct,
+                Param.Id(deliveryId), Param.Id(claimant), Param.Time(until), Param.Time(now)).ConfigureAwait(false) == 1,
+            _ => null,
+            ct);
+
     private Task<int> InsertDeliveryAsync(NpgsqlConnection connection, WebhookDelivery d, string onConflict, CancellationToken ct, bool onlyIfWebhookExists = false) =>
         HostDatabase.ExecuteAsync(
             connection,

@@ -9,8 +9,8 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
 /// The server chosen onto PostgreSQL by configuration alone, and two servers sharing one database: the first start
-/// bootstraps once, and either server serves what the other stored and accepts the other's user tokens (the signing
-/// secret is shared through the database, not configured).
+/// bootstraps once, either server serves what the other stored and accepts the other's user tokens (the signing
+/// secret is shared through the database, not configured), and a notification's webhook is sent once.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlServerTests : SchemaPerTest
@@ -94,6 +94,47 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
     }
 
     [Test]
+    public async Task TwoServersOnOneDatabase_SendEachWebhookDeliveryOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // The first send stays unsettled for a second, while both servers keep listing pending deliveries.
+        receiver.AnswerDelay = TimeSpan.FromSeconds(1);
+        var polling = new Dictionary<string, string?>
+        {
+            ["Webhooks:AllowPrivateNetworks"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.100",
+            ["Webhooks:MaxAttempts"] = "1",
+        };
+        using var first = Server(_firstData, polling);
+        first.CreateClient().Dispose();
+        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
+        using var second = Server(_secondData, polling);
+        second.CreateClient().Dispose();
+        using var owner = first.CreateClient();
+        var login = await owner.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword });
+        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).Text("token"));
+        var webhook = await owner.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/webhooks", new { url = receiver.Url, secret = "webhook-secret-0123456789" });
+        Assert.That(webhook.StatusCode, Is.EqualTo(HttpStatusCode.Created), await webhook.Content.ReadAsStringAsync());
+
+        using var device = second.CreateClient();
+        device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.ClientKey);
+        await device.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Connection refused", level = "error", session_id = Guid.NewGuid() } } });
+        await owner.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" });
+
+        await receiver.WaitForAsync(1, seconds: 20);
+        // The servers list pending deliveries every 100 ms of their fake clocks, moved here on the real one: the other
+        // server sees the delivery pending while the first send is unanswered, and would send it too.
+        for (var step = 0; step < 20; step++)
+        {
+            first.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            second.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(100);
+        }
+
+        Assert.That(receiver.Received.Select(r => r.DeliveryId).ToList(), Has.Count.EqualTo(1), "two servers sent the same notification's webhook, or one sent it twice");
+    }
+
+    [Test]
     public void Start_PostgreSqlWithoutConnectionString_FailsNamingTheSetting()
     {
         using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "postgresql" });
@@ -109,11 +150,13 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
         Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("use litedb (the default) or postgresql"));
     }
 
-    private OwlmetryServerFactory Server(TempFolder data) => new(data.Path, new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "postgresql",
-        ["ConnectionStrings:Owlmetry"] = PostgreSqlTestServer.ConnectionString,
-        ["Storage:Schema"] = Schema,
-        ["Attachments:Path"] = _sharedAttachments.Path,
-    });
+    private OwlmetryServerFactory Server(TempFolder data, IReadOnlyDictionary<string, string?>? settings = null) => new(
+        data.Path,
+        new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Storage:Provider"] = "postgresql",
+            ["ConnectionStrings:Owlmetry"] = PostgreSqlTestServer.ConnectionString,
+            ["Storage:Schema"] = Schema,
+            ["Attachments:Path"] = _sharedAttachments.Path,
+        });
 }
