@@ -1,16 +1,17 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...] [--postgresql CONNECTION]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
 var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
+var storage = new BenchStorage(args.SkipWhile(a => a != "--postgresql").Skip(1).FirstOrDefault());
 var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var report = new Report();
 report.Machine();
 
 if (command is "store" or "all")
 {
-    await new StoreBenchmark(report, scale).RunAsync();
+    await new StoreBenchmark(report, scale, storage).RunAsync();
 }
 
 if (command is "floor" or "all")
@@ -20,17 +21,17 @@ if (command is "floor" or "all")
 
 if (command is "merge")
 {
-    await new StoreBenchmark(report, scale).RunMergeOnlyAsync();
+    await new StoreBenchmark(report, scale, storage).RunMergeOnlyAsync();
 }
 
 if (command is "writes")
 {
-    await new StoreBenchmark(report, scale).RunSingleWritesAsync();
+    await new StoreBenchmark(report, scale, storage).RunSingleWritesAsync();
 }
 
 if (command is "scan" or "all")
 {
-    await new ScanBenchmark(report, scale, scanBatch).RunAsync();
+    await new ScanBenchmark(report, scale, scanBatch, storage).RunAsync();
 }
 
 if (command is "ingest" or "all")

@@ -6,8 +6,8 @@ using Owlmetry.Issues.Scanning;
 
 namespace Owlmetry.Issues.Benchmarks;
 
-/// <summary>The library's ingest and scan of 200,000 error events on LiteDB, without HTTP.</summary>
-internal sealed class ScanBenchmark(Report report, double scale, int scanBatch)
+/// <summary>The library's ingest and scan of 200,000 error events on LiteDB (or PostgreSQL), without HTTP.</summary>
+internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, BenchStorage storage)
 {
     public async Task RunAsync()
     {
@@ -16,7 +16,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch)
         try
         {
             var services = new ServiceCollection();
-            services.AddOwlmetryIssues(o => o.ScanBatchSize = scanBatch).UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            storage.Use(services.AddOwlmetryIssues(o => o.ScanBatchSize = scanBatch), Path.Combine(folder.FullName, "bench.db"));
             await using var provider = services.BuildServiceProvider();
             var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
             var project = directory.AddProject(new ProjectInfo(Guid.NewGuid(), Guid.NewGuid(), "bench"));
@@ -24,7 +24,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch)
             var ingestor = provider.GetRequiredService<EventIngestor>();
             var scanner = provider.GetRequiredService<IssueScanner>();
             var source = new IngestSource(app.Id, project.Id, "backend");
-            report.Section("Library ingest and scan on LiteDB");
+            report.Section($"Library ingest and scan on {storage.Name}");
 
             var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users";
             // The events are made before the clock starts: the bench measures ingest, not the workload generator.

@@ -13,11 +13,11 @@ using Owlmetry.Issues.Storage;
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>
-/// The LiteDB store at 100,000 issues and 1,000,000 occurrences: first page and full cursor walk of the issue
+/// The store (LiteDB, or PostgreSQL with <c>--postgresql</c>) at 100,000 issues and 1,000,000 occurrences: first page and full cursor walk of the issue
 /// list (through the issue service, as the API calls it), merges of two 10,000-occurrence issues, and the
 /// occurrence insert rate in scan-sized units of work.
 /// </summary>
-internal sealed class StoreBenchmark(Report report, double scale)
+internal sealed class StoreBenchmark(Report report, double scale, BenchStorage storage)
 {
     private const int OccurrencesPerUnit = 5_000;
     private static readonly DateTimeOffset s_t0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -33,7 +33,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
         try
         {
             var services = new ServiceCollection();
-            services.AddOwlmetryIssues().UseLiteDb(Path.Combine(folder.FullName, "bench.db"));
+            storage.Use(services.AddOwlmetryIssues(), Path.Combine(folder.FullName, "bench.db"));
             await using var provider = services.BuildServiceProvider();
             var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
             var store = provider.GetRequiredService<IIssueStore>();
@@ -42,7 +42,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
 
             var large = AddProject(directory, "large");
             var small = AddProject(directory, "small");
-            report.Section($"LiteDB store ({_largeIssues:N0} + {_smallIssues:N0} issues, {_largeIssues * 10:N0} occurrences)");
+            report.Section($"{storage.Name} store ({_largeIssues:N0} + {_smallIssues:N0} issues, {_largeIssues * 10:N0} occurrences)");
 
             var seeding = Stopwatch.StartNew();
             await SeedAsync(store, large, _largeIssues, occurrencesEach: 10);
@@ -66,7 +66,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
     {
         await OnEmptyStoreAsync("merge", async (store, issues, owner, app) =>
         {
-            report.Section("LiteDB store, merge only (empty store)");
+            report.Section($"{storage.Name} store, merge only (empty store)");
             await MergeAsync(store, issues, owner, app, _mergeSize, _mergeSize);
             await MergeAsync(store, issues, owner, app, 10 * _mergeSize, _mergeSize, rounds: 3);
         });
@@ -104,7 +104,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
     public Task RunSingleWritesAsync() => OnEmptyStoreAsync("writes", async (store, issues, owner, app) =>
     {
         var issue = await SeedMergeIssueAsync(store, app, [], size: 100);
-        report.Section("LiteDB store, single writes through the issue service (durable file, one issue of 100 occurrences)");
+        report.Section($"{storage.Name} store, single writes through the issue service (durable, one issue of 100 occurrences)");
 
         await TimeEachAsync("status change (resolve at a version, then reopen)", async call => Succeeded(await issues.ChangeStatusAsync(
             owner, app.ProjectId, issue.Id, call % 2 == 0 ? IssueStatus.Resolved : IssueStatus.New, call % 2 == 0 ? "2.0.0" : null)));
@@ -129,7 +129,7 @@ internal sealed class StoreBenchmark(Report report, double scale)
         }));
     });
 
-    /// <summary>Runs <paramref name="run"/> on a fresh LiteDB file in a temporary folder, with one project and app.</summary>
+    /// <summary>Runs <paramref name="run"/> on a fresh store (a file in a temporary folder, or its schema), with one project and app.</summary>
     private async Task OnEmptyStoreAsync(string name, Func<IIssueStore, IIssueService, Actor, AppInfo, Task> run)
     {
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
@@ -144,11 +144,11 @@ internal sealed class StoreBenchmark(Report report, double scale)
         }
     }
 
-    /// <summary>Opens the LiteDB file at <paramref name="file"/> in a new service provider whose directory knows <paramref name="app"/>.</summary>
+    /// <summary>Opens the store of <paramref name="file"/> in a new service provider whose directory knows <paramref name="app"/>.</summary>
     private async Task OnStoreFileAsync(string file, AppInfo app, Func<IIssueStore, IIssueService, Actor, Task> run)
     {
         var services = new ServiceCollection();
-        services.AddOwlmetryIssues().UseLiteDb(file);
+        storage.Use(services.AddOwlmetryIssues(), file);
         await using var provider = services.BuildServiceProvider();
         var owner = Actor.User(Guid.NewGuid(), "bench", new Dictionary<Guid, TeamRole> { [_team] = TeamRole.Owner });
         var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
