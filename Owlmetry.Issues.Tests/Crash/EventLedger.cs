@@ -31,6 +31,12 @@ internal sealed class EventLedger
     public static async Task<EventLedger> ReadAsync(string path, Guid projectId, Guid appId, IReadOnlyCollection<IngestBatch> batches)
     {
         using var store = new LiteDbIssueStore(path);
+        return await ReadAsync(store, projectId, appId, batches);
+    }
+
+    /// <summary>Checks what <paramref name="store"/> holds against what was sent and acknowledged.</summary>
+    public static async Task<EventLedger> ReadAsync(IIssueStore store, Guid projectId, Guid appId, IReadOnlyCollection<IngestBatch> batches)
+    {
         var violations = (await StoreInvariants.FindViolationsAsync(store, projectId, [appId])).ToList();
         return await store.ReadAsync(async reader => await CheckAsync(reader, projectId, batches, violations));
     }

@@ -28,19 +28,25 @@ internal sealed class HostProcess : IDisposable
 
     public bool HasExited => _child.HasExited;
 
-    /// <summary>Runs <c>init --data DIR --json</c>, as an operator would before the first start.</summary>
+    /// <summary>
+    /// Runs <c>init --data DIR --json</c>, as an operator would before the first start; <paramref name="environment"/>
+    /// carries the settings init reads besides <c>--data</c> (e.g. <c>Storage__Provider</c>).
+    /// </summary>
     /// <returns>The credentials it printed.</returns>
-    public static async Task<InitialCredentials> InitAsync(string dataDirectory)
+    public static async Task<InitialCredentials> InitAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        using var init = ChildProcess.Start(HostAssembly, ["init", "--data", dataDirectory, "--json"], Path.GetDirectoryName(dataDirectory)!);
+        using var init = ChildProcess.Start(HostAssembly, ["init", "--data", dataDirectory, "--json"], Path.GetDirectoryName(dataDirectory)!, environment);
         var exit = await init.WaitForExitAsync(s_startTimeout, "init");
         Assert.That(exit, Is.Zero, $"init failed:\n{init.Describe()}");
         return InitialCredentials.FromJson(string.Join('\n', init.Lines))
             ?? throw new InvalidOperationException($"init printed no credentials:\n{init.Describe()}");
     }
 
-    /// <summary>Starts the server on a free loopback port and waits until it answers <c>/health</c>.</summary>
-    public static async Task<HostProcess> StartAsync(string dataDirectory, bool backgroundScan)
+    /// <summary>
+    /// Starts the server on a free loopback port and waits until it answers <c>/health</c>; <paramref name="settings"/>
+    /// are passed as <c>--Key=Value</c> on its command line.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, bool backgroundScan, IReadOnlyDictionary<string, string>? settings = null)
     {
         // A port found free can be taken by someone else before the child binds it: then the child exits, and we retry.
         for (var attempt = 1; ; attempt++)
@@ -54,6 +60,7 @@ internal sealed class HostProcess : IDisposable
                     $"--Scan:Enabled={backgroundScan.ToString(CultureInfo.InvariantCulture)}",
                     "--Ingest:RateLimit:Enabled=false",
                     "--Logging:LogLevel:Default=Warning",
+                    .. (settings ?? new Dictionary<string, string>()).Select(setting => $"--{setting.Key}={setting.Value}"),
                 ],
                 Path.GetDirectoryName(dataDirectory)!);
             var host = new HostProcess(child, baseAddress);

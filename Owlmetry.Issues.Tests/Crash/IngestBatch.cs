@@ -39,9 +39,11 @@ internal sealed class IngestBatch
     /// <summary>Set once a response said 200: from then on the events are acknowledged and must be kept.</summary>
     public bool Acknowledged { get; set; }
 
-    public static List<IngestBatch> Create(int count) => Enumerable.Range(0, count).Select(CreateOne).ToList();
+    /// <summary><paramref name="count"/> batches numbered from <paramref name="firstIndex"/>, their events of app version <paramref name="appVersion"/>.</summary>
+    public static List<IngestBatch> Create(int count, int firstIndex = 0, string appVersion = "1.0.0") =>
+        Enumerable.Range(firstIndex, count).Select(index => CreateOne(index, appVersion)).ToList();
 
-    private static IngestBatch CreateOne(int index)
+    private static IngestBatch CreateOne(int index, string appVersion)
     {
         var ids = Enumerable.Range(0, Size).Select(_ => Guid.NewGuid()).ToList();
         var events = ids.Select((id, i) => new Dictionary<string, object>
@@ -51,7 +53,7 @@ internal sealed class IngestBatch
             ["session_id"] = Guid.NewGuid(),
             ["client_event_id"] = id,
             ["user_id"] = $"user-{i % Users}",
-            ["app_version"] = "1.0.0",
+            ["app_version"] = appVersion,
         });
         return new IngestBatch(index, ids, JsonSerializer.Serialize(new { events }));
     }

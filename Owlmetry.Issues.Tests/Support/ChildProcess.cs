@@ -44,7 +44,8 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Starts <paramref name="assemblyName"/> (a dll path relative to the test output) with the current dotnet host.</summary>
-    public static ChildProcess Start(string assemblyName, IEnumerable<string> arguments, string workingDirectory)
+    public static ChildProcess Start(
+        string assemblyName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, assemblyName);
         if (!File.Exists(assembly))
@@ -52,7 +53,7 @@ internal sealed class ChildProcess : IDisposable
             throw new FileNotFoundException($"{assemblyName} is not in the test output; is it referenced by the test project?", assembly);
         }
 
-        return StartDotnet([assembly, .. arguments], workingDirectory);
+        return StartDotnet([assembly, .. arguments], workingDirectory, environment);
     }
 
     /// <summary>Starts the current dotnet host with <paramref name="arguments"/> (a program, or an SDK command such as <c>publish</c>).</summary>
