@@ -14,11 +14,26 @@ internal sealed class BenchStorage(string? postgreSqlConnectionString)
 {
     public string Name => postgreSqlConnectionString is null ? "LiteDB" : "PostgreSQL";
 
+    /// <summary>
+    /// The environment that puts the server binary and its <c>init</c> on this storage: nothing for LiteDB (the data
+    /// directory), or the PostgreSQL settings with a schema named after <paramref name="run"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment(string run) => postgreSqlConnectionString is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgresql",
+            ["ConnectionStrings__Owlmetry"] = postgreSqlConnectionString,
+            ["Storage__Schema"] = SchemaOf(run),
+        };
+
     public IIssuesBuilder Use(IIssuesBuilder issues, string file) => postgreSqlConnectionString is null
         ? issues.UseLiteDb(file)
         : issues.UsePostgreSql(o =>
         {
             o.ConnectionString = postgreSqlConnectionString;
-            o.Schema = "bench_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)))[..16];
+            o.Schema = SchemaOf(file);
         });
+
+    private static string SchemaOf(string name) => "bench_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
 }

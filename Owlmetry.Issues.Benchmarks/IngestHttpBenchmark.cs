@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,12 +10,15 @@ namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>
 /// The server binary on loopback, as a self-hoster runs it: ingest throughput from 4 concurrent clients with
-/// batches of 100 (rate limit off), the time from an ingest response to the issue being listed, and the server's
-/// peak memory over the whole 200,000-event run, ingest and background scan included.
+/// batches of 100 (rate limit off), the time from an ingest response to the issue being listed, list and detail
+/// latencies, and each server's peak memory over the whole 200,000-event run, ingest and background scan included.
+/// With PostgreSQL, <paramref name="servers"/> servers may share the database, the clients spread over them; then
+/// the CPU time of every server and of PostgreSQL is reported per event.
 /// </summary>
-internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnlyList<string> serverArgs)
+internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnlyList<string> serverArgs, BenchStorage storage, int servers)
 {
     private const int Clients = 4;
+    private const int ReadSamples = 200;
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -25,57 +27,68 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
 
     public async Task RunAsync()
     {
+        if (servers > 1 && storage.Name != "PostgreSQL")
+        {
+            throw new ArgumentException("Several servers share one store only on PostgreSQL: add --postgresql CONNECTION.");
+        }
+
         var workload = new EventWorkload((int)(200_000 * scale));
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
-        var host = Path.Combine(AppContext.BaseDirectory, "Owlmetry.Issues.Host.dll");
+        var environment = new Dictionary<string, string>(storage.ServerEnvironment(folder.FullName))
+        {
+            ["Attachments__Path"] = Path.Combine(folder.FullName, "attachments"),
+        };
+        var running = new List<BenchServer>();
         try
         {
-            var credentials = JsonNode.Parse(await RunToEndAsync(host, $"init --data {folder.FullName} --json"))!;
-            var port = FreePort();
-            using var server = Process.Start(new ProcessStartInfo("dotnet",
-                [host, "--data", folder.FullName, "--urls", $"http://127.0.0.1:{port}", "--Ingest:RateLimit:Enabled=false", "--Logging:LogLevel:Default=Warning", .. serverArgs])
+            var credentials = JsonNode.Parse(await BenchServer.InitAsync(Path.Combine(folder.FullName, "server-0"), environment))!;
+            for (var i = 0; i < servers; i++)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            server.OutputDataReceived += (_, _) => { };
-            server.ErrorDataReceived += (_, _) => { };
-            server.BeginOutputReadLine();
-            server.BeginErrorReadLine();
-            try
-            {
-                using var sdk = Client(port, credentials["client_key"]!.GetValue<string>());
-                using var agent = Client(port, credentials["agent_key"]!.GetValue<string>());
-                await WaitHealthyAsync(sdk);
-                report.Section($"Server over loopback HTTP (rate limit off: Ingest:RateLimit:Enabled=false{string.Concat(serverArgs.Select(a => " " + a))})");
-                await IngestAsync(sdk, workload, server.Id);
-                var catchUp = await Stats.TimeAsync(() => agent.PostAsJsonAsync($"/v1/teams/{credentials["team_id"]}/jobs/trigger", new { job_type = "issue_scan" }));
-                report.Row("scan backlog left after ingest, triggered scan", $"{workload.Count:N0} events", $"{catchUp.TotalMilliseconds:0} ms");
-                await LatencyAsync(sdk, agent, credentials["project_id"]!.GetValue<string>());
-                report.Row("server peak memory (VmHWM), whole run", $"{workload.Count:N0} events ingested and scanned", Stats.PeakMemory(server.Id));
+                running.Add(await BenchServer.StartAsync(Path.Combine(folder.FullName, $"server-{i}"), environment, serverArgs));
             }
-            finally
+
+            var sdks = running.Select(server => server.Client(credentials["client_key"]!.GetValue<string>())).ToList();
+            var agents = running.Select(server => server.Client(credentials["agent_key"]!.GetValue<string>())).ToList();
+            report.Section($"{servers} server(s) on {storage.Name} over loopback HTTP (rate limit off: Ingest:RateLimit:Enabled=false{string.Concat(serverArgs.Select(a => " " + a))})");
+            await IngestAsync(sdks, workload, running);
+            var catchUp = await Stats.TimeAsync(() => agents[0].PostAsJsonAsync($"/v1/teams/{credentials["team_id"]}/jobs/trigger", new { job_type = "issue_scan" }));
+            report.Row("scan backlog left after ingest, triggered scan", $"{workload.Count:N0} events", $"{catchUp.TotalMilliseconds:0} ms");
+            var projectId = credentials["project_id"]!.GetValue<string>();
+            await ReadLatencyAsync(agents, projectId, workload.Count);
+            await LatencyAsync(sdks[0], agents[^1], projectId);
+            for (var i = 0; i < running.Count; i++)
             {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
+                report.Row($"server {i + 1} peak memory (VmHWM), whole run", $"{workload.Count:N0} events ingested and scanned", Stats.PeakMemory(running[i].ProcessId));
+            }
+
+            foreach (var client in sdks.Concat(agents))
+            {
+                client.Dispose();
             }
         }
         finally
         {
+            foreach (var server in running)
+            {
+                server.Dispose();
+            }
+
             folder.Delete(recursive: true);
         }
     }
 
-    private async Task IngestAsync(HttpClient sdk, EventWorkload workload, int serverId)
+    private async Task IngestAsync(IReadOnlyList<HttpClient> sdks, EventWorkload workload, IReadOnlyList<BenchServer> running)
     {
         var bodies = workload.Batches(100, DateTimeOffset.UtcNow)
             .Select(batch => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { events = batch }, s_json)))
             .ToArray();
         var next = -1;
-        var cpu = Stats.Cpu(serverId);
+        var cpu = running.Select(server => Stats.Cpu(server.ProcessId)).ToList();
+        var postgreSqlCpu = Stats.PostgreSqlCpu();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
         {
+            var sdk = sdks[client % sdks.Count];
             int index;
             while ((index = Interlocked.Increment(ref next)) < bodies.Length)
             {
@@ -85,7 +98,48 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
                 response.EnsureSuccessStatusCode();
             }
         }));
-        report.Row($"ingest, {Clients} concurrent clients, batches of 100", $"{workload.Count:N0} events", Stats.Rate(workload.Count, clock.Elapsed, Stats.Cpu(serverId) - cpu, "events") + " (server CPU)");
+        var elapsed = clock.Elapsed;
+        var serversCpu = running.Select((server, i) => Stats.Cpu(server.ProcessId) - cpu[i]).ToList();
+        report.Row(
+            $"ingest, {Clients} concurrent clients over {running.Count} server(s), batches of 100",
+            $"{workload.Count:N0} events",
+            Stats.Rate(workload.Count, elapsed, serversCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b), "events") + " (servers' CPU)");
+        for (var i = 0; i < running.Count && running.Count > 1; i++)
+        {
+            report.Row($"server {i + 1} CPU during ingest", $"{workload.Count:N0} events", PerEvent(serversCpu[i], workload.Count));
+        }
+
+        if (storage.Name == "PostgreSQL")
+        {
+            report.Row("PostgreSQL CPU during ingest (every postgres process)", $"{workload.Count:N0} events", PerEvent(Stats.PostgreSqlCpu() - postgreSqlCpu, workload.Count));
+        }
+    }
+
+    private static string PerEvent(TimeSpan cpu, int events) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CPU {cpu.TotalSeconds:0.00} s, {cpu.TotalMicroseconds / events:0} µs per event");
+
+    /// <summary>The first page of the project's issues and one issue's detail, asked of the servers in turn.</summary>
+    private async Task ReadLatencyAsync(IReadOnlyList<HttpClient> agents, string projectId, int events)
+    {
+        var firstPage = $"/v1/projects/{projectId}/issues?limit=50";
+        var issueId = JsonNode.Parse(await agents[0].GetStringAsync(firstPage))!["issues"]![0]!["id"]!.GetValue<string>();
+        foreach (var (measure, path) in new[] { ("list, first page of 50 (last seen)", firstPage), ("detail of the most recent issue", $"/v1/projects/{projectId}/issues/{issueId}") })
+        {
+            var samples = new List<TimeSpan>();
+            for (var i = 0; i < ReadSamples + 20; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await agents[i % agents.Count].GetAsync(path);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+                if (i >= 20)
+                {
+                    samples.Add(clock.Elapsed);
+                }
+            }
+
+            report.Row(measure, $"the issues of {events:N0} events; one caller, after 20 warm-up calls", Stats.Percentiles(samples));
+        }
     }
 
     private async Task LatencyAsync(HttpClient sdk, HttpClient agent, string projectId)
@@ -112,50 +166,5 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
         }
 
         report.Row("ingest response → issue listed", "one event at a time, after the bulk run", Stats.Percentiles(samples));
-    }
-
-    private static HttpClient Client(int port, string key)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient client)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The server did not become healthy within 60 s.");
-    }
-
-    private static async Task<string> RunToEndAsync(string host, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", $"{host} {arguments}") { RedirectStandardOutput = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

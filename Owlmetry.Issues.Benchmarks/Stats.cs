@@ -46,6 +46,32 @@ internal static class Stats
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
+    /// <summary>
+    /// CPU time of every PostgreSQL process on this machine so far: the live ones' own (user + system), and what the
+    /// ones that ended left in their parent's children counters.
+    /// </summary>
+    public static TimeSpan PostgreSqlCpu()
+    {
+        long ticks = 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out _) && File.ReadAllText(Path.Combine(directory, "comm")).Trim() == "postgres")
+                {
+                    var fields = File.ReadAllText(Path.Combine(directory, "stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    ticks += fields[11..15].Sum(field => long.Parse(field, CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public static async Task<TimeSpan> TimeAsync(Func<Task> action)
     {
         var clock = Stopwatch.StartNew();
