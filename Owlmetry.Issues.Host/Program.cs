@@ -1,6 +1,7 @@
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Storage;
 
 switch (args)
 {
@@ -17,6 +18,12 @@ builder.AddOwlmetryServer();
 
 var app = builder.Build();
 app.UseOwlmetryServer();
+if (await ServerStorage.FindUnusableAsync(app.Services) is { } unusable)
+{
+    await Console.Error.WriteLineAsync($"The server cannot start: {unusable}");
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -10,6 +10,7 @@ using Owlmetry.Issues.Host.Storage.PostgreSql;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Host.Webhooks.PostgreSql;
 using Owlmetry.Issues.Storage.LiteDb;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql;
 
 namespace Owlmetry.Issues.Host.Storage;
@@ -87,6 +88,32 @@ public static class ServerStorage
         issues.UsePostgreSql(o => o.Schema = Schema(configuration));
         issues.Services.AddOptions<PostgreSqlIssueStoreOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.DataSource = dataSource);
         return issues;
+    }
+
+    /// <summary>
+    /// Reaches the storage before the server starts, so that an unreachable database, or a role without the rights to
+    /// create the schema, stops the start with one line that says so instead of a host failure with a stack trace.
+    /// The LiteDB file needs no check: opening it is local, and its errors are the server's own.
+    /// </summary>
+    /// <returns>Why the storage cannot be used, or null when it can.</returns>
+    public static async Task<string?> FindUnusableAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<HostDatabase>() is not { } database)
+        {
+            return null;
+        }
+
+        try
+        {
+            await database.EnsureMigratedAsync(ct).ConfigureAwait(false);
+            await services.GetRequiredService<IIssueStore>().ReadAsync(reader => reader.GetScanCheckpointAsync(), ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";

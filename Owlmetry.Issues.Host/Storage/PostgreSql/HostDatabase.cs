@@ -16,6 +16,10 @@ internal sealed class HostDatabase(NpgsqlDataSource dataSource, string schema) :
     /// <summary>The schema, to qualify table names in SQL text.</summary>
     public string Schema { get; } = schema;
 
+    /// <summary>Creates or migrates the server's tables unless done already.</summary>
+    /// <exception cref="InvalidOperationException">The database could not be reached or migrated; the message says why.</exception>
+    public Task EnsureMigratedAsync(CancellationToken ct) => _migrator.EnsureMigratedAsync(ct);
+
     /// <summary>Runs <paramref name="read"/> on an open connection, outside any transaction (each read is one statement).</summary>
     public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> read, CancellationToken ct)
     {

@@ -1,0 +1,71 @@
+using Npgsql;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+
+/// <summary>
+/// The server binary started on a PostgreSQL it cannot use: it stops with exit code 1 and one line that names the
+/// database and the cause, not a host failure with a stack trace.
+/// </summary>
+[TestFixture]
+public sealed class PostgreSqlServerStartTests : SchemaPerTest
+{
+    private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task Start_DatabaseUnreachable_ExitsWithOneLineNamingTheDatabase()
+    {
+        var (exitCode, errors) = await StartAsync("Host=/nonexistent-owlmetry-socket-dir;Port=5999;Username=postgres;Timeout=3");
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors, Does.Contain("The server cannot start: PostgreSQL schema").And.Contain("/nonexistent-owlmetry-socket-dir"));
+        Assert.That(StackLines(errors), Is.Empty, "the start failed with a stack trace");
+    }
+
+    [Test]
+    public async Task Start_RoleWithoutRightsToCreateTheSchema_ExitsWithOneLineNamingTheCause()
+    {
+        var role = $"owlmetry_no_rights_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE ROLE {role} LOGIN");
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(PostgreSqlTestServer.ConnectionString) { Username = role }.ConnectionString;
+
+            var (exitCode, errors) = await StartAsync(connection);
+
+            Assert.That(exitCode, Is.EqualTo(1), errors);
+            Assert.That(errors, Does.Contain("The server cannot start: PostgreSQL schema").And.Contain("permission denied"));
+            Assert.That(StackLines(errors), Is.Empty, "the start failed with a stack trace");
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP ROLE {role}");
+        }
+    }
+
+    private async Task<(int ExitCode, string Errors)> StartAsync(string connectionString)
+    {
+        using var data = new TempFolder(create: false);
+        using var server = ChildProcess.Start(
+            "Owlmetry.Issues.Host.dll",
+            [
+                "--data", data.Path,
+                "--urls", $"http://127.0.0.1:{FreePort.Next()}",
+                "--Storage:Provider=postgresql",
+                $"--Storage:Schema={Schema}",
+                $"--ConnectionStrings:Owlmetry={connectionString}",
+            ],
+            Path.GetTempPath());
+        var exitCode = await server.WaitForExitAsync(s_exitTimeout, "the server to give up");
+        return (exitCode, server.StandardError + "\n" + string.Join('\n', server.Lines));
+    }
+
+    private static List<string> StackLines(string output) =>
+        output.Split('\n').Where(line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal)).ToList();
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var command = PostgreSqlTestServer.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
