@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Host.Storage;
+
 namespace Owlmetry.Issues.Host.Bootstrap;
 
 /// <summary><c>Owlmetry.Issues.Host init [--data DIR] [--json]</c>: the first-start bootstrap, run by hand.</summary>
@@ -28,15 +30,24 @@ public static class InitCommand
         var bootstrapper = services.GetRequiredService<DirectoryBootstrapper>();
         var dataDirectory = services.GetRequiredService<DataDirectory>();
 
-        // A credentials file is an earlier bootstrap's trace even where the store cannot show one (the in-memory store).
-        if (File.Exists(bootstrapper.CredentialsPath) || await bootstrapper.TryBootstrapAsync(ct) is not { } credentials)
+        try
         {
-            await error.WriteLineAsync($"The data directory {dataDirectory.Path} is not empty; init changed nothing.");
+            // A credentials file is an earlier bootstrap's trace even where the store cannot show one (the in-memory store).
+            if (File.Exists(bootstrapper.CredentialsPath) || await bootstrapper.TryBootstrapAsync(ct) is not { } credentials)
+            {
+                await error.WriteLineAsync($"The data directory {dataDirectory.Path} is not empty; init changed nothing.");
+                return Refused;
+            }
+
+            await output.WriteLineAsync(json ? credentials.ToJson() : Describe(credentials, bootstrapper.CredentialsPath));
+            return Succeeded;
+        }
+        catch (InvalidOperationException e) when (ServerStorage.UsesPostgreSql(configuration))
+        {
+            // The database could not be reached or migrated: the message names it and the cause.
+            await error.WriteLineAsync($"init cannot use the storage: {e.Message}");
             return Refused;
         }
-
-        await output.WriteLineAsync(json ? credentials.ToJson() : Describe(credentials, bootstrapper.CredentialsPath));
-        return Succeeded;
     }
 
     private static bool TryParse(IReadOnlyList<string> args, out string? data, out bool json)

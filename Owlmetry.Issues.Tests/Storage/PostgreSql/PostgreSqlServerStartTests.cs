@@ -4,8 +4,8 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
-/// The server binary started on a PostgreSQL it cannot use: it stops with exit code 1 and one line that names the
-/// database and the cause, not a host failure with a stack trace.
+/// The server binary, and its <c>init</c>, on a PostgreSQL they cannot use: they stop with exit code 1 and one line
+/// that names the database and the cause, not a host failure with a stack trace.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlServerStartTests : SchemaPerTest
@@ -41,6 +41,27 @@ public sealed class PostgreSqlServerStartTests : SchemaPerTest
         {
             await ExecuteAsync($"DROP ROLE {role}");
         }
+    }
+
+    [Test]
+    public async Task Init_DatabaseUnreachable_RefusesWithOneLineNamingTheDatabase()
+    {
+        using var data = new TempFolder(create: false);
+        using var init = ChildProcess.Start(
+            "Owlmetry.Issues.Host.dll",
+            ["init", "--data", data.Path],
+            Path.GetTempPath(),
+            new Dictionary<string, string?>
+            {
+                ["Storage__Provider"] = "postgresql",
+                ["ConnectionStrings__Owlmetry"] = "Host=/nonexistent-owlmetry-socket-dir;Port=5999;Username=postgres;Timeout=3",
+            });
+
+        var exitCode = await init.WaitForExitAsync(s_exitTimeout, "init to give up");
+
+        Assert.That(exitCode, Is.EqualTo(1), init.Describe());
+        Assert.That(init.StandardError, Does.StartWith("init cannot use the storage: PostgreSQL schema").And.Contain("/nonexistent-owlmetry-socket-dir"));
+        Assert.That(StackLines(init.StandardError), Is.Empty, "init failed with a stack trace");
     }
 
     private async Task<(int ExitCode, string Errors)> StartAsync(string connectionString)
