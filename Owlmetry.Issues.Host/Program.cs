@@ -1,6 +1,7 @@
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Moving;
 using Owlmetry.Issues.Host.Storage;
 
 switch (args)
@@ -11,6 +12,8 @@ switch (args)
         return await BackupCommand.RunAsync(backupArgs, Console.Out, Console.Error);
     case ["restore", .. var restoreArgs]:
         return await RestoreCommand.RunAsync(restoreArgs, Console.Out, Console.Error);
+    case ["copy-to-postgresql", .. var copyArgs]:
+        return await CopyToPostgreSqlCommand.RunAsync(copyArgs, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

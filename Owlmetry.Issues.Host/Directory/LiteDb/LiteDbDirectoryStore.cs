@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Host.Directory.LiteDb;
 /// stores, and the records written together (a team and its owner, an app and its key) commit together.
 /// Unique indexes refuse a second user with an email, a second team with a slug and a second key with a secret.
 /// </summary>
-internal sealed class LiteDbDirectoryStore : IDirectoryStore
+internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
 {
     private const string Users = "dir_users";
     private const string Teams = "dir_teams";

@@ -9,7 +9,7 @@ namespace Owlmetry.Issues.Host.Directory.PostgreSql;
 /// indexes refuse a second user with an email (in any case), a second team with a slug, a second live project with a
 /// slug in its team and a second key with a secret; the records written together commit together.
 /// </summary>
-internal sealed class PostgreSqlDirectoryStore(HostDatabase database) : IDirectoryStore
+internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : IDirectoryStore
 {
     private readonly string _s = database.Schema;
 

@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Host.Webhooks.LiteDb;
 /// Webhooks and deliveries in the issue store's own LiteDB file and units of work, like the directory: a delivery's
 /// state is durable once written, so pending deliveries survive a restart and are resumed.
 /// </summary>
-internal sealed class LiteDbWebhookStore : IWebhookStore
+internal sealed partial class LiteDbWebhookStore : IWebhookStore
 {
     private const string Webhooks = "wh_webhooks";
     private const string Deliveries = "wh_deliveries";

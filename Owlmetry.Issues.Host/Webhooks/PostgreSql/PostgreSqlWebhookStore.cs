@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Host.Webhooks.PostgreSql;
 /// Webhooks and their deliveries in PostgreSQL, beside the directory: a delivery's state is durable once written, so
 /// pending deliveries survive a restart and are resumed.
 /// </summary>
-internal sealed class PostgreSqlWebhookStore(HostDatabase database) : IWebhookStore
+internal sealed partial class PostgreSqlWebhookStore(HostDatabase database) : IWebhookStore
 {
     private const string WebhookColumns = "id, team_id, url, secret, events, created_at";
     private const string DeliveryColumns =
