@@ -137,7 +137,7 @@ public static class CopyToPostgreSqlCommand
 
     private static string Describe(Exception ex, DataDirectory dataDirectory, string database, string schema) => ex switch
     {
-        IOException when ex.Message.Contains("already open", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase) =>
+        IOException when ex.Message.Contains("exclusive", StringComparison.OrdinalIgnoreCase) =>
             $"The LiteDB file of {dataDirectory.Path} is in use: stop the server before copying ({ex.Message}).",
         NpgsqlException or InvalidOperationException when ex.InnerException is NpgsqlException || ex is NpgsqlException =>
             $"The PostgreSQL database {database} (schema {schema}) cannot be used: {ex.Message}",

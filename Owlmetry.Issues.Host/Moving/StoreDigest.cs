@@ -49,6 +49,13 @@ internal static class StoreDigest
         Kind("digest times").AddRange(await issues.ReadAsync(
             async r => (await ((Issues.Storage.Export.IIssueStoreExportReader)r).ExportDigestTimesAsync().ConfigureAwait(false)).OrderBy(d => d.Key).ToList(),
             ct).ConfigureAwait(false));
+        // Derived from the attachment rows, but kept as counters by LiteDB: what the quotas will read on the copy.
+        var usage = Kind("attachment quota use");
+        foreach (var project in directory.Projects)
+        {
+            usage.Add(new { project.Id, Bytes = await issues.ReadAsync(r => r.GetProjectAttachmentBytesAsync(project.Id), ct).ConfigureAwait(false) });
+        }
+
         var secrets = Kind("user-token secret");
         if (await stores.ReadJwtSecret(ct).ConfigureAwait(false) is { } secret)
         {

@@ -56,7 +56,7 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
             {
                 "users", "teams", "memberships", "projects", "apps", "api keys", "webhooks", "webhook deliveries", "issues", "fingerprints",
                 "occurrences", "comments", "attachments", "audit records", "events", "scan state", "client event ids", "event landings",
-                "scan runs", "notifications", "digest times", "user-token secret", "attachment files",
+                "scan runs", "notifications", "digest times", "attachment quota use", "user-token secret", "attachment files",
             }));
             Assert.That(table.Where(row => !row.Value.Matches).Select(row => row.Key), Is.Empty, output);
             foreach (var kind in new[] { "issues", "occurrences", "comments", "audit records", "events", "client event ids", "event landings", "scan runs",
@@ -106,6 +106,19 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         Assert.That(output, Is.Empty);
         var (verified, verifyOutput, _) = await CopyAsync("--verify-only");
         Assert.That(verified, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), "the refused run wrote nothing: " + verifyOutput);
+    }
+
+    [Test]
+    public async Task Copy_ServerStillRunningOnTheDataDirectory_RefusesAndSaysToStopIt()
+    {
+        using var running = new OwlmetryServerFactory(Data.Path, Settings());
+        running.CreateClient().Dispose();
+
+        var (exit, _, error) = await CopyAsync();
+
+        Assert.That(exit, Is.EqualTo(CopyToPostgreSqlCommand.Failed));
+        Assert.That(error, Does.Contain("is in use: stop the server"));
+        Assert.That(await PostgreSqlTarget.FindFilledTablesAsync(PostgreSqlTestServer.DataSource, _schema, CancellationToken.None), Is.Empty);
     }
 
     [Test]
