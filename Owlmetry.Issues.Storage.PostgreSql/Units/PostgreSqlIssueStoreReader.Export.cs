@@ -8,8 +8,8 @@ using Owlmetry.Issues.Storage.PostgreSql.Rows;
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 /// <summary>
-/// The whole-store export: every table walked along its primary key (text in byte order), a page at a time. Each page
-/// is one statement of the unit's snapshot.
+/// The whole-store export: every table walked along its primary key (text in byte order), a page at a time: each page
+/// is one index range scan from the previous page's last key, one statement of the unit's snapshot.
 /// </summary>
 internal partial class PostgreSqlIssueStoreReader : IIssueStoreExportReader
 {
@@ -63,17 +63,17 @@ internal partial class PostgreSqlIssueStoreReader : IIssueStoreExportReader
         take <= 0
             ? []
             : await Unit.QueryAsync(
-                $"SELECT {columns} FROM {table} WHERE $1::uuid IS NULL OR id > $1 ORDER BY id LIMIT $2", read, Param.Id(after), Param.Of(take))
-                .ConfigureAwait(false);
+                $"SELECT {columns} FROM {table} {(after is null ? "" : "WHERE id > $2 ")}ORDER BY id LIMIT $1",
+                read,
+                [Param.Of(take), .. after is { } id ? [Param.Id(id)] : Array.Empty<NpgsqlParameter>()]).ConfigureAwait(false);
 
     private async ValueTask<IReadOnlyList<T>> ByAppAndClientEventAsync<T>(
         string table, string columns, Func<NpgsqlDataReader, T> read, (Guid AppId, Guid ClientEventId)? after, int take) =>
         take <= 0
             ? []
             : await Unit.QueryAsync(
-                $"SELECT {columns} FROM {table} WHERE $1::uuid IS NULL OR (app_id, client_event_id) > ($1, $2) ORDER BY app_id, client_event_id LIMIT $3",
+                $"SELECT {columns} FROM {table} {(after is null ? "" : "WHERE (app_id, client_event_id) > ($2, $3) ")}ORDER BY app_id, client_event_id LIMIT $1",
                 read,
-                Param.Id(after?.AppId),
-                Param.Id(after?.ClientEventId),
-                Param.Of(take)).ConfigureAwait(false);
+                [Param.Of(take), .. after is { } key ? [Param.Id(key.AppId), Param.Id(key.ClientEventId)] : Array.Empty<NpgsqlParameter>()])
+                .ConfigureAwait(false);
 }

@@ -10,10 +10,9 @@ internal sealed partial class PostgreSqlWebhookStore : IWebhookStoreExport
     public Task<IReadOnlyList<WebhookDelivery>> ExportDeliveriesAsync(Guid? after, int take, CancellationToken ct = default) => database.ReadAsync(
         connection => HostDatabase.ListAsync(
             connection,
-            $"SELECT {DeliveryColumns} FROM {_s}.wh_deliveries WHERE $1::uuid IS NULL OR id > $1 ORDER BY id LIMIT $2",
+            $"SELECT {DeliveryColumns} FROM {_s}.wh_deliveries {(after is null ? "" : "WHERE id > $2 ")}ORDER BY id LIMIT $1",
             ToDelivery,
             ct,
-            Param.Id(after),
-            Param.Int(Math.Max(take, 0))),
+            [Param.Int(Math.Max(take, 0)), .. after is { } id ? [Param.Id(id)] : Array.Empty<Npgsql.NpgsqlParameter>()]),
         ct);
 }
