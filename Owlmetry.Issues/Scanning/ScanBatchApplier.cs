@@ -66,13 +66,13 @@ internal sealed class ScanBatchApplier
     /// <summary>The stored aliases of every fingerprint of the batch, and the issues they point to.</summary>
     private async ValueTask ReadAliasesAsync(IReadOnlyList<ScanPart> parts)
     {
-        var keys = parts.SelectMany(part => part.Events.Select(e => Key(part, e.Fingerprint.Hash))).Distinct().ToList();
+        var keys = parts.SelectMany(part => part.Events.Select(e => Key(part, e.Fingerprint.Hash))).ToList();
         foreach (var (key, issueId) in await _store.FindIssueIdsByFingerprintsAsync(keys).ConfigureAwait(false))
         {
             _aliases[key] = issueId;
         }
 
-        foreach (var (issueId, issue) in await _store.FindIssuesAsync([.. _aliases.Values.Distinct()]).ConfigureAwait(false))
+        foreach (var (issueId, issue) in await _store.FindIssuesAsync(_aliases.Values).ConfigureAwait(false))
         {
             _issues[issueId] = issue;
         }
@@ -116,9 +116,9 @@ internal sealed class ScanBatchApplier
     private async ValueTask ProbeAsync(IReadOnlyList<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> placed)
     {
         var stored = placed.Where(p => !_created.Contains(p.IssueId)).ToList();
-        _storedSessions = await _store.FindOccurrenceSessionsAsync([.. stored.Select(p => (p.IssueId, p.Event.SessionId)).Distinct()]).ConfigureAwait(false);
-        _storedUsers = await _store.FindOccurrenceUsersAsync(
-            [.. stored.Where(p => p.Event.UserId is not null).Select(p => (p.IssueId, p.Event.UserId!)).Distinct()]).ConfigureAwait(false);
+        _storedSessions = await _store.FindOccurrenceSessionsAsync([.. stored.Select(p => (p.IssueId, p.Event.SessionId))]).ConfigureAwait(false);
+        _storedUsers = await _store.FindOccurrenceUsersAsync([.. stored.Where(p => p.Event.UserId is not null).Select(p => (p.IssueId, p.Event.UserId!))])
+            .ConfigureAwait(false);
     }
 
     private Issue Create(ScanPart part, IReadOnlyList<string> hashes)

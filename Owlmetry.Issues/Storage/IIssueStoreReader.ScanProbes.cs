@@ -18,9 +18,9 @@ public partial interface IIssueStoreReader
     {
         ArgumentNullException.ThrowIfNull(keys);
         var aliases = new Dictionary<FingerprintKey, Guid>();
-        foreach (var key in keys)
+        foreach (var key in keys.Distinct())
         {
-            if (!aliases.ContainsKey(key) && await FindIssueIdByFingerprintAsync(key).ConfigureAwait(false) is { } issueId)
+            if (await FindIssueIdByFingerprintAsync(key).ConfigureAwait(false) is { } issueId)
             {
                 aliases[key] = issueId;
             }
@@ -35,9 +35,9 @@ public partial interface IIssueStoreReader
     {
         ArgumentNullException.ThrowIfNull(issueIds);
         var issues = new Dictionary<Guid, Issue>();
-        foreach (var issueId in issueIds)
+        foreach (var issueId in issueIds.Distinct())
         {
-            if (!issues.ContainsKey(issueId) && await FindIssueAsync(issueId).ConfigureAwait(false) is { } issue)
+            if (await FindIssueAsync(issueId).ConfigureAwait(false) is { } issue)
             {
                 issues[issueId] = issue;
             }
