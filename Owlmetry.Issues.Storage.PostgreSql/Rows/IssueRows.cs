@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Owlmetry.Issues.Domain;
@@ -14,6 +15,49 @@ internal static class IssueRows
         "last_notified_at, snoozed_at, created_at, updated_at, fingerprints";
 
     public const string Placeholders = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21";
+
+    /// <summary>
+    /// Issues as one array per column (<see cref="ArrayValues"/>), named as the columns under the alias <c>v</c>; the
+    /// fingerprints of each issue travel as a JSON array, since arrays of arrays must be rectangular.
+    /// </summary>
+    public const string Unnest =
+        "unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::integer[], $9::integer[], $10::text[], " +
+        "$11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[], " +
+        "$19::timestamptz[], $20::timestamptz[], $21::text[]) AS v(" + Columns + ")";
+
+    /// <summary>The row values of <see cref="Unnest"/>'s <c>v</c> in <see cref="Columns"/> order, the fingerprints back as <c>text[]</c> in order.</summary>
+    public static string UnnestedValues { get; } = string.Join(", ", Columns.Split(", ").Select(column => column == "fingerprints"
+        ? "ARRAY(SELECT f.hash FROM jsonb_array_elements_text(v.fingerprints::jsonb) WITH ORDINALITY AS f(hash, n) ORDER BY f.n)"
+        : "v." + column));
+
+    public static NpgsqlParameter[] ArrayValues(IReadOnlyCollection<Issue> issues)
+    {
+        var rows = issues.ToArray();
+        return
+        [
+            Param.Array(rows.Select(i => i.ProjectId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(rows.Select(i => i.Id).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(rows.Select(i => i.AppId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(rows.Select(i => i.Status.ToString()).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.Title).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.SourceModule).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.IsDev).ToArray(), NpgsqlDbType.Boolean),
+            Param.Array(rows.Select(i => i.OccurrenceCount).ToArray(), NpgsqlDbType.Integer),
+            Param.Array(rows.Select(i => i.UniqueUserCount).ToArray(), NpgsqlDbType.Integer),
+            Param.Array(rows.Select(i => i.ResolvedAtVersion).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.FirstSeenAppVersion).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.LastSeenAppVersion).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.FirstSeenSdkVersion).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => i.LastSeenSdkVersion).ToArray(), NpgsqlDbType.Text),
+            Param.Array(rows.Select(i => Param.Millis(i.FirstSeenAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => Param.Millis(i.LastSeenAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => NullableMillis(i.LastNotifiedAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => NullableMillis(i.SnoozedAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => Param.Millis(i.CreatedAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => Param.Millis(i.UpdatedAt)).ToArray(), NpgsqlDbType.TimestampTz),
+            Param.Array(rows.Select(i => JsonSerializer.Serialize(i.Fingerprints)).ToArray(), NpgsqlDbType.Text),
+        ];
+    }
 
     public static NpgsqlParameter[] Values(Issue issue) =>
     [
@@ -50,4 +94,6 @@ internal static class IssueRows
         };
         return StoredIssue.Restore(issue, row.Name<IssueStatus>(3), row.NullableText(9), row.NullableTime(17));
     }
+
+    private static DateTimeOffset? NullableMillis(DateTimeOffset? time) => time is { } value ? Param.Millis(value) : null;
 }

@@ -10,25 +10,39 @@ namespace Owlmetry.Issues.Attachments;
 /// </summary>
 internal static class AttachmentLinks
 {
-    public static async ValueTask OnEventLandedAsync(IIssueStoreWriter store, ErrorEvent errorEvent, FingerprintKey fingerprint, Guid issueId, DateTimeOffset now)
+    /// <summary>
+    /// Records the landings of a batch's events and links their reserved attachments, as one event after the other
+    /// would: of two events with one client event id, the later landing stays and the first event's issue gets the
+    /// attachments.
+    /// </summary>
+    public static async ValueTask OnEventsLandedAsync(
+        IIssueStoreWriter store, IReadOnlyList<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> landed, DateTimeOffset now)
     {
-        if (errorEvent.ClientEventId is not { } clientEventId)
+        var identified = landed.Where(l => l.Event.ClientEventId is not null).ToList();
+        if (identified.Count == 0)
         {
             return;
         }
 
-        await store.RecordEventLandingAsync(new EventLanding
+        await store.RecordEventLandingsAsync([.. identified.Select(l => new EventLanding
         {
-            AppId = errorEvent.AppId,
-            ClientEventId = clientEventId,
-            EventId = errorEvent.Id,
-            FingerprintHash = fingerprint.Hash,
-            IsDev = fingerprint.IsDev,
+            AppId = l.Event.AppId,
+            ClientEventId = l.Event.ClientEventId!.Value,
+            EventId = l.Event.Id,
+            FingerprintHash = l.Fingerprint.Hash,
+            IsDev = l.Fingerprint.IsDev,
             LandedAt = now,
-        }).ConfigureAwait(false);
-        foreach (var attachment in (await store.ListAttachmentsOfClientEventAsync(errorEvent.AppId, clientEventId).ConfigureAwait(false)).Where(a => a.IssueId is null))
+        })]).ConfigureAwait(false);
+        var firsts = identified.DistinctBy(l => (l.Event.AppId, l.Event.ClientEventId!.Value)).ToList();
+        var reserved = (await store.ListAttachmentsOfClientEventsAsync([.. firsts.Select(l => (l.Event.AppId, l.Event.ClientEventId!.Value))]).ConfigureAwait(false))
+            .Where(a => a.IssueId is null)
+            .ToLookup(a => (a.AppId, a.ClientEventId));
+        foreach (var (errorEvent, _, issueId) in firsts)
         {
-            await store.UpsertAttachmentAsync(attachment with { IssueId = issueId, EventId = errorEvent.Id }).ConfigureAwait(false);
+            foreach (var attachment in reserved[(errorEvent.AppId, errorEvent.ClientEventId!.Value)])
+            {
+                await store.UpsertAttachmentAsync(attachment with { IssueId = issueId, EventId = errorEvent.Id }).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -13,6 +13,13 @@ namespace Owlmetry.Issues.Scanning;
 /// changes made against the status the issue has in this very unit — so a user's change that committed first
 /// is never overwritten.
 /// </summary>
+/// <remarks>
+/// The store is asked in phases, each one bulk call for the whole batch: the aliases of every fingerprint, then the
+/// issues they point to, then (once every event is placed) which of the stored issues already have the events' sessions
+/// and users. Within the unit only this applier writes aliases, issues and occurrences, and it writes them at the end,
+/// so the answers read up front are the ones a question asked at each event would get; the unit's own sets answer for
+/// what it has placed but not written yet.
+/// </remarks>
 internal sealed class ScanBatchApplier
 {
     private static readonly string[] s_untitledPrefixes = ["metric:", "step:", "track:"];
@@ -29,9 +36,11 @@ internal sealed class ScanBatchApplier
     private readonly List<Guid> _createdInOrder = [];
     private readonly List<Guid> _regressed = [];
     private readonly List<Guid> _unsnoozed = [];
-    private readonly Dictionary<FingerprintKey, Guid?> _aliases = [];
+    private readonly Dictionary<FingerprintKey, Guid> _aliases = [];
+    private readonly Dictionary<FingerprintKey, Guid> _newAliases = [];
     private readonly List<IssueOccurrence> _newOccurrences = [];
-    private int _occurrences;
+    private IReadOnlySet<(Guid IssueId, Guid SessionId)> _storedSessions = new HashSet<(Guid IssueId, Guid SessionId)>();
+    private IReadOnlySet<(Guid IssueId, string UserId)> _storedUsers = new HashSet<(Guid IssueId, string UserId)>();
 
     private ScanBatchApplier(IIssueStoreWriter store, DateTimeOffset now)
     {
@@ -42,31 +51,52 @@ internal sealed class ScanBatchApplier
     public static async ValueTask<ScanBatchOutcome> ApplyAsync(IIssueStoreWriter store, IReadOnlyList<ScanPart> parts, DateTimeOffset now)
     {
         var applier = new ScanBatchApplier(store, now);
-        foreach (var part in parts)
+        await applier.ReadAliasesAsync(parts).ConfigureAwait(false);
+        var placed = parts.SelectMany(applier.Place).ToList();
+        await applier.ProbeAsync(placed).ConfigureAwait(false);
+        foreach (var (errorEvent, _, issueId) in placed)
         {
-            await applier.ApplyPartAsync(part).ConfigureAwait(false);
+            applier.Record(applier._issues[issueId], errorEvent);
         }
 
-        return await applier.CommitAsync(parts.Sum(p => p.Events.Count)).ConfigureAwait(false);
+        await AttachmentLinks.OnEventsLandedAsync(store, placed, now).ConfigureAwait(false);
+        return await applier.CommitAsync(placed.Count).ConfigureAwait(false);
     }
 
-    private async ValueTask ApplyPartAsync(ScanPart part)
+    /// <summary>The stored aliases of every fingerprint of the batch, and the issues they point to.</summary>
+    private async ValueTask ReadAliasesAsync(IReadOnlyList<ScanPart> parts)
+    {
+        var keys = parts.SelectMany(part => part.Events.Select(e => Key(part, e.Fingerprint.Hash))).ToList();
+        foreach (var (key, issueId) in await _store.FindIssueIdsByFingerprintsAsync(keys).ConfigureAwait(false))
+        {
+            _aliases[key] = issueId;
+        }
+
+        foreach (var (issueId, issue) in await _store.FindIssuesAsync(_aliases.Values).ConfigureAwait(false))
+        {
+            _issues[issueId] = issue;
+        }
+    }
+
+    /// <summary>Gives each event of the part its issue: aliases the part's new fingerprints, creating the issue when none is known.</summary>
+    /// <returns>The part's events with their fingerprint keys and issues, in order.</returns>
+    private IEnumerable<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> Place(ScanPart part)
     {
         var hashes = part.Events.Select(e => e.Fingerprint.Hash).Distinct(StringComparer.Ordinal).ToList();
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var hash in hashes)
         {
-            if (await FindAliasAsync(Key(part, hash)).ConfigureAwait(false) is { } issueId)
+            if (_aliases.TryGetValue(Key(part, hash), out var issueId))
             {
                 known[hash] = issueId;
             }
         }
 
-        var receiver = known.Count == 0 ? Create(part, hashes) : await OldestAsync(known.Values.Distinct()).ConfigureAwait(false);
+        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Distinct());
         foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
         {
-            await _store.AssignFingerprintAsync(Key(part, hash), receiver.Id).ConfigureAwait(false);
             _aliases[Key(part, hash)] = receiver.Id;
+            _newAliases[Key(part, hash)] = receiver.Id;
             known[hash] = receiver.Id;
         }
 
@@ -76,12 +106,19 @@ internal sealed class ScanBatchApplier
             Save(receiver with { Fingerprints = [.. receiver.Fingerprints, .. unknownHashes] });
         }
 
-        foreach (var fingerprinted in part.Events)
-        {
-            var issueId = known[fingerprinted.Fingerprint.Hash];
-            await RecordAsync(await LoadAsync(issueId).ConfigureAwait(false), fingerprinted.Event).ConfigureAwait(false);
-            await AttachmentLinks.OnEventLandedAsync(_store, fingerprinted.Event, Key(part, fingerprinted.Fingerprint.Hash), issueId, _now).ConfigureAwait(false);
-        }
+        return [.. part.Events.Select(e => (e.Event, Key(part, e.Fingerprint.Hash), known[e.Fingerprint.Hash]))];
+    }
+
+    /// <summary>
+    /// Which stored issues already have the sessions and users of the events placed on them; an issue created in this
+    /// unit has no stored occurrences, so its events are not asked about.
+    /// </summary>
+    private async ValueTask ProbeAsync(IReadOnlyList<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> placed)
+    {
+        var stored = placed.Where(p => !_created.Contains(p.IssueId)).ToList();
+        _storedSessions = await _store.FindOccurrenceSessionsAsync([.. stored.Select(p => (p.IssueId, p.Event.SessionId))]).ConfigureAwait(false);
+        _storedUsers = await _store.FindOccurrenceUsersAsync([.. stored.Where(p => p.Event.UserId is not null).Select(p => (p.IssueId, p.Event.UserId!))])
+            .ConfigureAwait(false);
     }
 
     private Issue Create(ScanPart part, IReadOnlyList<string> hashes)
@@ -109,44 +146,10 @@ internal sealed class ScanBatchApplier
     }
 
     /// <summary>The oldest issue (by creation, then id) receives a burst's new fingerprints.</summary>
-    private async ValueTask<Issue> OldestAsync(IEnumerable<Guid> issueIds)
-    {
-        var issues = new List<Issue>();
-        foreach (var issueId in issueIds)
-        {
-            issues.Add(await LoadAsync(issueId).ConfigureAwait(false));
-        }
+    private Issue Oldest(IEnumerable<Guid> issueIds) => issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
 
-        return issues.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
-    }
-
-    /// <summary>
-    /// The issue a fingerprint is aliased to, asked of the store once per unit: within the unit only this applier
-    /// writes aliases, and it records each one here too.
-    /// </summary>
-    private async ValueTask<Guid?> FindAliasAsync(FingerprintKey key)
-    {
-        if (!_aliases.TryGetValue(key, out var issueId))
-        {
-            issueId = await _store.FindIssueIdByFingerprintAsync(key).ConfigureAwait(false);
-            _aliases[key] = issueId;
-        }
-
-        return issueId;
-    }
-
-    private async ValueTask<Issue> LoadAsync(Guid issueId)
-    {
-        if (_issues.TryGetValue(issueId, out var issue))
-        {
-            return issue;
-        }
-
-        issue = await _store.FindIssueAsync(issueId).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Fingerprint points to issue {issueId}, which does not exist.");
-        _issues[issueId] = issue;
-        return issue;
-    }
+    private Issue Load(Guid issueId) =>
+        _issues.TryGetValue(issueId, out var issue) ? issue : throw new InvalidOperationException($"Fingerprint points to issue {issueId}, which does not exist.");
 
     private void Save(Issue issue)
     {
@@ -154,11 +157,10 @@ internal sealed class ScanBatchApplier
         _changed.Add(issue.Id);
     }
 
-    private async ValueTask RecordAsync(Issue issue, ErrorEvent errorEvent)
+    private void Record(Issue issue, ErrorEvent errorEvent)
     {
-        // An issue created in this unit has no stored occurrences: the unit's own sets are all there is to ask.
-        var isNew = _created.Contains(issue.Id);
-        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || (!isNew && await _store.HasOccurrenceInSessionAsync(issue.Id, errorEvent.SessionId).ConfigureAwait(false)))
+        // The unit's own sets answer for the occurrences it has placed, the probes for the stored ones.
+        if (!_sessions.Add((issue.Id, errorEvent.SessionId)) || _storedSessions.Contains((issue.Id, errorEvent.SessionId)))
         {
             return;
         }
@@ -178,11 +180,9 @@ internal sealed class ScanBatchApplier
             Timestamp = errorEvent.Timestamp,
             CreatedAt = _now,
         };
-        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && (isNew || !await _store.HasOccurrenceOfUserAsync(issue.Id, userId).ConfigureAwait(false));
-        // Stored in one bulk insert at the end of the unit: the unit's own session and user sets already answer for
-        // the occurrences it has not written yet.
+        var isNewUser = errorEvent.UserId is { } userId && _users.Add((issue.Id, userId)) && !_storedUsers.Contains((issue.Id, userId));
+        // Stored in one bulk insert at the end of the unit.
         _newOccurrences.Add(occurrence);
-        _occurrences++;
 
         var updated = IssueRollup.Add(issue, occurrence, isNewUser) with { UpdatedAt = _now };
         Save(ChangeStatus(updated, errorEvent));
@@ -208,21 +208,13 @@ internal sealed class ScanBatchApplier
 
     private async ValueTask<ScanBatchOutcome> CommitAsync(int eventsProcessed)
     {
-        foreach (var issue in _changed.Select(id => _issues[id]))
-        {
-            if (_created.Contains(issue.Id))
-            {
-                await _store.InsertIssueAsync(issue).ConfigureAwait(false);
-            }
-            else
-            {
-                await _store.UpdateIssueAsync(issue).ConfigureAwait(false);
-            }
-        }
-
+        var changed = _changed.Select(id => _issues[id]).ToList();
+        await _store.InsertIssuesAsync([.. changed.Where(i => _created.Contains(i.Id))]).ConfigureAwait(false);
+        await _store.UpdateIssuesAsync([.. changed.Where(i => !_created.Contains(i.Id))]).ConfigureAwait(false);
+        await _store.AssignFingerprintsAsync(_newAliases).ConfigureAwait(false);
         await _store.InsertOccurrencesAsync(_newOccurrences).ConfigureAwait(false);
         return new ScanBatchOutcome(
-            new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _occurrences),
+            new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _newOccurrences.Count),
             [.. _createdInOrder.Select(id => _issues[id])],
             [.. _regressed.Select(id => _issues[id])],
             [.. _unsnoozed.Select(id => _issues[id])]);
