@@ -5,16 +5,47 @@ using Owlmetry.Issues.Storage.PostgreSql.Units;
 
 namespace Owlmetry.Issues.Storage.PostgreSql.Rows;
 
-/// <summary>The <c>occurrences</c> rows of <see cref="IssueOccurrence"/>s, inserted as arrays in one statement.</summary>
+/// <summary>
+/// The <c>occurrences</c> rows of <see cref="IssueOccurrence"/>s. An occurrence is stored in the group of the issue that
+/// recorded it (the group's id is that issue's id), and <c>occurrence_groups</c> says which issue holds each group: a
+/// merge re-points the source's groups instead of rewriting its occurrences. An issue's occurrences are the rows of all
+/// its groups, read as <c>g</c> (the group) joined to <c>o</c> (the occurrence).
+/// </summary>
 internal static class OccurrenceRows
 {
+    /// <summary>The columns <see cref="Read"/> reads, from <c>g</c> and <c>o</c>: the issue is the group's.</summary>
     public const string Columns =
-        "issue_id, id, session_id, user_id, app_user_id, app_version, sdk_name, sdk_version, environment, event_id, country_code, \"timestamp\", created_at";
+        "g.issue_id, o.id, o.session_id, o.user_id, o.app_user_id, o.app_version, o.sdk_name, o.sdk_version, o.environment, o.event_id, " +
+        "o.country_code, o.\"timestamp\", o.created_at";
 
+    /// <summary>The occurrences of every group (<c>o</c>) with the group (<c>g</c>) that says their issue.</summary>
+    public const string OfGroups = "occurrence_groups g JOIN occurrences o ON o.group_id = g.group_id";
+
+    /// <summary>
+    /// One multi-row insert from arrays into each issue's own group, created if missing. The unique (group, session)
+    /// index refuses a second occurrence of a session in one group, within the batch too; a session that a group merged
+    /// into the issue already holds inserts nothing, which <see cref="Values"/>'s caller finds by the row count.
+    /// </summary>
     public const string Insert =
-        "INSERT INTO occurrences (" + Columns + ", carries_app_version, carries_sdk_version) " +
-        "SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], " +
-        "$10::uuid[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::boolean[], $15::boolean[])";
+        "WITH batch AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], " +
+        "$9::text[], $10::uuid[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::boolean[], $15::boolean[]) " +
+        "AS b(issue_id, id, session_id, user_id, app_user_id, app_version, sdk_name, sdk_version, environment, event_id, country_code, " +
+        "\"timestamp\", created_at, carries_app_version, carries_sdk_version)), " +
+        "own_groups AS (INSERT INTO occurrence_groups (group_id, issue_id) SELECT DISTINCT issue_id, issue_id FROM batch ON CONFLICT (group_id) DO NOTHING) " +
+        "INSERT INTO occurrences (group_id, id, session_id, user_id, app_user_id, app_version, sdk_name, sdk_version, environment, event_id, " +
+        "country_code, \"timestamp\", created_at, carries_app_version, carries_sdk_version) SELECT * FROM batch " +
+        "WHERE NOT EXISTS (SELECT 1 FROM batch b JOIN occurrence_groups g ON g.issue_id = b.issue_id AND g.group_id <> b.issue_id " +
+        "JOIN occurrences o ON o.group_id = g.group_id AND o.session_id = b.session_id)";
+
+    /// <summary>
+    /// The first <paramref name="limit"/> occurrences of the issue <c>$1</c> matching <paramref name="condition"/> (on
+    /// <c>o</c>), in (timestamp, id) order <paramref name="direction"/>: the first of each of its groups, each a range of
+    /// the group's page index, then the first of those. The result has the columns <see cref="Read"/> reads.
+    /// </summary>
+    public static string FirstOfIssue(string condition, string direction, string limit) =>
+        $"SELECT e.* FROM occurrence_groups g CROSS JOIN LATERAL (SELECT {Columns} FROM occurrences o WHERE o.group_id = g.group_id AND {condition} " +
+        $"ORDER BY o.\"timestamp\" {direction}, o.id {direction} LIMIT {limit}) e " +
+        $"WHERE g.issue_id = $1 ORDER BY e.\"timestamp\" {direction}, e.id {direction} LIMIT {limit}";
 
     public static NpgsqlParameter[] Values(IReadOnlyCollection<IssueOccurrence> occurrences)
     {

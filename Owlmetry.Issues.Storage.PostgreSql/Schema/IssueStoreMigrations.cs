@@ -3,7 +3,8 @@ namespace Owlmetry.Issues.Storage.PostgreSql.Schema;
 /// <summary>
 /// The issue store's tables, component <c>issues</c>. Keys and indexes lead with what a query is scoped by: the
 /// project for the issue, event and attachment lists (so a later distribution by project keeps each list on one
-/// node), the issue for occurrences, comments and audit records. Times are <c>timestamptz</c> at millisecond precision.
+/// node), the issue for comments and audit records, the occurrence group for occurrences. Times are <c>timestamptz</c>
+/// at millisecond precision.
 /// </summary>
 internal static class IssueStoreMigrations
 {
@@ -218,6 +219,17 @@ internal static class IssueStoreMigrations
                 project_id uuid NOT NULL,
                 last_digest_at timestamptz NOT NULL,
                 PRIMARY KEY (project_id));
+            """),
+        new(2, "occurrence groups: a merge re-points groups instead of rewriting occurrences", """
+            -- An occurrence belongs to the group of the issue that recorded it (the group's id is that issue's id);
+            -- a group belongs to one issue at a time, and a merge moves the source's groups to the target.
+            ALTER TABLE occurrences RENAME COLUMN issue_id TO group_id;
+            CREATE TABLE occurrence_groups (
+                group_id uuid NOT NULL,
+                issue_id uuid NOT NULL,
+                PRIMARY KEY (group_id));
+            CREATE INDEX occurrence_groups_issue ON occurrence_groups (issue_id, group_id);
+            INSERT INTO occurrence_groups (group_id, issue_id) SELECT DISTINCT group_id, group_id FROM occurrences;
             """),
     ];
 }

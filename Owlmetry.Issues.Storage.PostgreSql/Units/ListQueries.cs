@@ -34,16 +34,13 @@ internal static class ListQueries
         return query.Build("issues", IssueRows.Columns, key, descending: true, take);
     }
 
-    /// <summary>The issue detail's page, newest first: one range of the <c>occurrences_page</c> index.</summary>
+    /// <summary>The issue detail's page, newest first: one backward range of the <c>occurrences_page</c> index per group of the issue.</summary>
     public static SqlStatement Occurrences(Guid issueId, KeysetKey? after, int take) =>
         after is { } cursor
             ? new(
-                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND (\"timestamp\", id) < ($2, $3) " +
-                "ORDER BY \"timestamp\" DESC, id DESC LIMIT $4",
+                OccurrenceRows.FirstOfIssue("(o.\"timestamp\", o.id) < ($2, $3)", "DESC", "$4"),
                 [Param.Id(issueId), Param.Time(DateTimeOffset.FromUnixTimeMilliseconds(cursor.Value)), Param.Id(cursor.Id), Param.Of(take)])
-            : new(
-                $"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 ORDER BY \"timestamp\" DESC, id DESC LIMIT $2",
-                [Param.Id(issueId), Param.Of(take)]);
+            : new(OccurrenceRows.FirstOfIssue("true", "DESC", "$2"), [Param.Id(issueId), Param.Of(take)]);
 
     public static SqlStatement Events(EventListFilter filter, EventOrder order, KeysetKey? after, int take)
     {

@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Storage.PostgreSql.Rows;
+
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 internal partial class PostgreSqlIssueStoreReader
@@ -14,7 +16,7 @@ internal partial class PostgreSqlIssueStoreReader
     public async ValueTask<IReadOnlyDictionary<Guid, int>> CountOccurrencesByIssueAsync()
     {
         var counts = await Unit.QueryAsync(
-            "SELECT issue_id, count(*)::integer FROM occurrences GROUP BY issue_id",
+            $"SELECT g.issue_id, count(*)::integer FROM {OccurrenceRows.OfGroups} GROUP BY g.issue_id",
             row => (IssueId: row.GetGuid(0), Count: row.GetInt32(1))).ConfigureAwait(false);
         return counts.ToDictionary(count => count.IssueId, count => count.Count);
     }

@@ -51,7 +51,7 @@ internal partial class PostgreSqlIssueStoreReader
         var distinct = pairs.Distinct().ToArray();
         var found = await Unit.QueryAsync(
             "SELECT p.issue_id, p.session_id FROM unnest($1::uuid[], $2::uuid[]) AS p(issue_id, session_id) " +
-            "WHERE EXISTS (SELECT 1 FROM occurrences o WHERE o.issue_id = p.issue_id AND o.session_id = p.session_id)",
+            $"WHERE EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.session_id = p.session_id)",
             row => (row.GetGuid(0), row.GetGuid(1)),
             Param.Array(distinct.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
             Param.Array(distinct.Select(p => p.SessionId).ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal partial class PostgreSqlIssueStoreReader
         var distinct = pairs.Distinct().ToArray();
         var found = await Unit.QueryAsync(
             "SELECT p.issue_id, p.user_id FROM unnest($1::uuid[], $2::text[]) AS p(issue_id, user_id) " +
-            "WHERE EXISTS (SELECT 1 FROM occurrences o WHERE o.issue_id = p.issue_id AND o.user_id = p.user_id)",
+            $"WHERE EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.user_id = p.user_id)",
             row => (row.GetGuid(0), row.GetString(1)),
             Param.Array(distinct.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
             Param.Array(distinct.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text)).ConfigureAwait(false);

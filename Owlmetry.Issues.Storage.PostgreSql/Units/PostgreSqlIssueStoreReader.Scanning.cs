@@ -48,7 +48,7 @@ internal partial class PostgreSqlIssueStoreReader
 
     public async ValueTask<bool> HasOccurrenceOfUserAsync(Guid issueId, string userId) =>
         await Unit.ScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM occurrences WHERE issue_id = $1 AND user_id = $2)", Param.Id(issueId), Param.Text(userId))
+            $"SELECT EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1 AND o.user_id = $2)", Param.Id(issueId), Param.Text(userId))
             .ConfigureAwait(false);
 
     public async ValueTask<ScanRun?> FindScanRunAsync(Guid runId) =>

@@ -42,12 +42,12 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
     }
 
     public async ValueTask<IReadOnlyList<IssueOccurrence>> GetAllOccurrencesAsync(Guid issueId) =>
-        await Unit.QueryAsync($"SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1", OccurrenceRows.Read, Param.Id(issueId))
+        await Unit.QueryAsync($"SELECT {OccurrenceRows.Columns} FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1", OccurrenceRows.Read, Param.Id(issueId))
             .ConfigureAwait(false);
 
     public async ValueTask<bool> HasOccurrenceInSessionAsync(Guid issueId, Guid sessionId) =>
         await Unit.ScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM occurrences WHERE issue_id = $1 AND session_id = $2)", Param.Id(issueId), Param.Id(sessionId)).ConfigureAwait(false);
+            $"SELECT EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1 AND o.session_id = $2)", Param.Id(issueId), Param.Id(sessionId)).ConfigureAwait(false);
 
     public async ValueTask<IssueComment?> FindCommentAsync(Guid commentId) =>
         await Unit.QuerySingleAsync($"SELECT {CommentRows.Columns} FROM comments WHERE id = $1", CommentRows.Read, Param.Id(commentId)).ConfigureAwait(false);

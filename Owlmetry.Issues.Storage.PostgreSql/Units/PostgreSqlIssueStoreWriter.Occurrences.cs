@@ -8,13 +8,12 @@ internal sealed partial class PostgreSqlIssueStoreWriter
 {
     /// <summary>
     /// The target's occurrences at the edges the roll-ups need, in (timestamp, id) order: the earliest and the latest,
-    /// and the earliest and the latest carrying an app version and an SDK version. Each is one step of the page index.
+    /// and the earliest and the latest carrying an app version and an SDK version. Each is one step of the page index per group.
     /// </summary>
     private static readonly string s_edges = string.Join(
         " UNION ",
-        new[] { "true", "carries_app_version", "carries_sdk_version" }.SelectMany(condition => new[] { "ASC", "DESC" }.Select(direction =>
-            $"(SELECT {OccurrenceRows.Columns} FROM occurrences WHERE issue_id = $1 AND {condition} " +
-            $"ORDER BY \"timestamp\" {direction}, id {direction} LIMIT 1)")));
+        new[] { "true", "o.carries_app_version", "o.carries_sdk_version" }.SelectMany(condition => new[] { "ASC", "DESC" }.Select(direction =>
+            $"({OccurrenceRows.FirstOfIssue(condition, direction, "1")})")));
 
     public ValueTask InsertOccurrenceAsync(IssueOccurrence occurrence)
     {
@@ -22,19 +21,24 @@ internal sealed partial class PostgreSqlIssueStoreWriter
         return InsertOccurrencesAsync([occurrence]);
     }
 
-    /// <summary>One multi-row insert from arrays; the unique (issue, session) index refuses a duplicate, within the batch too.</summary>
+    /// <summary>
+    /// One multi-row insert from arrays. A session the issue already has refuses the whole batch: by the unique (group,
+    /// session) index in the issue's own group, by an insert of fewer rows than given when a group merged into the issue holds it.
+    /// </summary>
     public async ValueTask InsertOccurrencesAsync(IReadOnlyCollection<IssueOccurrence> occurrences)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
-        if (occurrences.Count > 0)
+        if (occurrences.Count > 0
+            && await Unit.ExecuteAsync(OccurrenceRows.Insert, OccurrenceRows.Values(occurrences)).ConfigureAwait(false) < occurrences.Count)
         {
-            await Unit.ExecuteAsync(OccurrenceRows.Insert, OccurrenceRows.Values(occurrences)).ConfigureAwait(false);
+            throw new IssueStoreConflictException(
+                "The write breaks the store's invariant of one occurrence per issue and session: a group merged into the issue holds one of the sessions.");
         }
     }
 
     /// <summary>
-    /// One round trip: the source's occurrences of sessions the target has are deleted, the rest re-pointed by one
-    /// update, then the target is counted and its edges read.
+    /// One round trip: the source's occurrences of sessions the target has are deleted, the source's groups re-pointed
+    /// to the target (one row each, whatever their size), then the target is counted and its edges read.
     /// </summary>
     public async ValueTask<OccurrenceSummary> MergeOccurrencesAsync(Guid fromIssueId, Guid toIssueId)
     {
@@ -42,13 +46,15 @@ internal sealed partial class PostgreSqlIssueStoreWriter
         if (fromIssueId != toIssueId)
         {
             statements.Add(new(
-                "DELETE FROM occurrences source WHERE source.issue_id = $1 " +
-                "AND EXISTS (SELECT 1 FROM occurrences target WHERE target.issue_id = $2 AND target.session_id = source.session_id)",
+                "DELETE FROM occurrences o USING occurrence_groups g WHERE g.issue_id = $1 AND o.group_id = g.group_id " +
+                "AND EXISTS (SELECT 1 FROM occurrence_groups tg JOIN occurrences t ON t.group_id = tg.group_id " +
+                "WHERE tg.issue_id = $2 AND t.session_id = o.session_id)",
                 [Param.Id(fromIssueId), Param.Id(toIssueId)]));
-            statements.Add(new("UPDATE occurrences SET issue_id = $2 WHERE issue_id = $1", [Param.Id(fromIssueId), Param.Id(toIssueId)]));
+            statements.Add(new("UPDATE occurrence_groups SET issue_id = $2 WHERE issue_id = $1", [Param.Id(fromIssueId), Param.Id(toIssueId)]));
         }
 
-        statements.Add(new("SELECT count(*)::integer, count(DISTINCT user_id)::integer FROM occurrences WHERE issue_id = $1", [Param.Id(toIssueId)]));
+        statements.Add(new(
+            $"SELECT count(*)::integer, count(DISTINCT o.user_id)::integer FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1", [Param.Id(toIssueId)]));
         statements.Add(new(s_edges, [Param.Id(toIssueId)]));
         return await Unit.BatchAsync(statements, ReadSummaryAsync).ConfigureAwait(false);
     }

@@ -79,6 +79,31 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task MergeOccurrences_ProbedAfterwards_TheSourcesSessionsAndUsersAreTheTargetsOnly()
+    {
+        var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
+        var moved = new OccurrenceBuilder(from).ForUser("moved").Build();
+        var kept = new OccurrenceBuilder(to).ForUser("kept").Build();
+        await WriteAsync(writer => writer.InsertOccurrencesAsync([moved, kept]));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
+
+        var (sessions, users, hasSession, hasUser, sourceHasSession, sourceHasUser) = await ReadAsync(async reader => (
+            await reader.FindOccurrenceSessionsAsync([(to, moved.SessionId), (to, kept.SessionId), (from, moved.SessionId)]),
+            await reader.FindOccurrenceUsersAsync([(to, "moved"), (to, "kept"), (from, "moved")]),
+            await reader.HasOccurrenceInSessionAsync(to, moved.SessionId),
+            await reader.HasOccurrenceOfUserAsync(to, "moved"),
+            await reader.HasOccurrenceInSessionAsync(from, moved.SessionId),
+            await reader.HasOccurrenceOfUserAsync(from, "moved")));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sessions, Is.EquivalentTo(new[] { (to, moved.SessionId), (to, kept.SessionId) }), "the batch probe of sessions");
+            Assert.That(users, Is.EquivalentTo(new[] { (to, "moved"), (to, "kept") }), "the batch probe of users");
+            Assert.That((hasSession, hasUser), Is.EqualTo((true, true)), "the target does not have the moved session or user");
+            Assert.That((sourceHasSession, sourceHasUser), Is.EqualTo((false, false)), "the source still has the moved session or user");
+        }
+    }
+
+    [Test]
     public async Task InsertOccurrence_SessionMergedInFromAnotherIssue_ConflictsAndKeepsNothing()
     {
         var from = Guid.NewGuid();

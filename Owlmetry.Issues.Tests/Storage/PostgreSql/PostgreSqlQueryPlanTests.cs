@@ -10,7 +10,7 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
 /// The list pages are index range scans. The planner is shown enough rows (a project of 10,000 issues among 19 of 500,
-/// 10,000 occurrences over 10 issues, analyzed) that a sequential scan or a sort would be its choice only if no index
+/// 10,000 occurrences in 10 groups of 9 issues, analyzed) that a sequential scan or a sort would be its choice only if no index
 /// served the query; <c>enable_seqscan</c> stays on, so a missing or unusable index shows up in the plan.
 /// </summary>
 [TestFixture]
@@ -35,12 +35,16 @@ public sealed class PostgreSqlQueryPlanTests
                    i % 2 = 0, i % 97, i % 13, timestamptz '2024-01-01' + i * interval '1 minute', timestamptz '2024-02-01' + (i * 7919 % 10000) * interval '1 second',
                    timestamptz '2024-01-01', timestamptz '2024-03-01' + (i * 104729 % 10000) * interval '1 second', ARRAY[md5(i::text)]
             FROM generate_series(1, 19500) AS i;
-            INSERT INTO occurrences (issue_id, id, session_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
+            INSERT INTO occurrences (group_id, id, session_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
             SELECT md5('issue' || (i % 10))::uuid, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(),
                    timestamptz '2024-01-01' + i * interval '1 second', timestamptz '2024-01-01', true, true
             FROM generate_series(1, 10000) AS i;
+            -- Ten groups; issue 0 holds two of them, as after a merge.
+            INSERT INTO occurrence_groups (group_id, issue_id)
+            SELECT md5('issue' || i)::uuid, md5('issue' || CASE WHEN i = 1 THEN 0 ELSE i END)::uuid FROM generate_series(0, 9) AS i;
             ANALYZE issues;
             ANALYZE occurrences;
+            ANALYZE occurrence_groups;
             """,
             connection);
         await seed.ExecuteNonQueryAsync();
@@ -94,7 +98,7 @@ public sealed class PostgreSqlQueryPlanTests
     }
 
     [Test]
-    public async Task ListOccurrences_FirstAndLaterPage_AreBackwardIndexRangeScans()
+    public async Task ListOccurrences_FirstAndLaterPageOfAnIssueOfTwoGroups_AreBackwardIndexRangeScansPerGroup()
     {
         var first = await ExplainAsync(ListQueries.Occurrences(_issue, after: null, take: 50));
         var later = await ExplainAsync(ListQueries.Occurrences(_issue, new KeysetKey(1_704_070_000_000, Guid.NewGuid()), take: 50));
