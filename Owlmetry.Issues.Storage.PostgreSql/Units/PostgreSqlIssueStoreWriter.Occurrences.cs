@@ -53,8 +53,11 @@ internal sealed partial class PostgreSqlIssueStoreWriter
             statements.Add(new("UPDATE occurrence_groups SET issue_id = $2 WHERE issue_id = $1", [Param.Id(fromIssueId), Param.Id(toIssueId)]));
         }
 
+        // Two index-only walks of the groups, the users hashed: count(DISTINCT) would sort every occurrence of the target.
         statements.Add(new(
-            $"SELECT count(*)::integer, count(DISTINCT o.user_id)::integer FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1", [Param.Id(toIssueId)]));
+            $"SELECT (SELECT count(*)::integer FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1), " +
+            $"(SELECT count(*)::integer FROM (SELECT DISTINCT o.user_id FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1 AND o.user_id IS NOT NULL) users)",
+            [Param.Id(toIssueId)]));
         statements.Add(new(s_edges, [Param.Id(toIssueId)]));
         return await Unit.BatchAsync(statements, ReadSummaryAsync).ConfigureAwait(false);
     }
