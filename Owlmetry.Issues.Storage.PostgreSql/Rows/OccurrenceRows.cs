@@ -27,15 +27,16 @@ internal static class OccurrenceRows
     /// into the issue already holds inserts nothing, which <see cref="Values"/>'s caller finds by the row count.
     /// </summary>
     public const string Insert =
-        "WITH batch AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], " +
-        "$9::text[], $10::uuid[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::boolean[], $15::boolean[]) " +
-        "AS b(issue_id, id, session_id, user_id, app_user_id, app_version, sdk_name, sdk_version, environment, event_id, country_code, " +
-        "\"timestamp\", created_at, carries_app_version, carries_sdk_version)), " +
-        "own_groups AS (INSERT INTO occurrence_groups (group_id, issue_id) SELECT DISTINCT issue_id, issue_id FROM batch ON CONFLICT (group_id) DO NOTHING) " +
+        "WITH own_groups AS (INSERT INTO occurrence_groups (group_id, issue_id) SELECT DISTINCT g, g FROM unnest($1::uuid[]) AS g ON CONFLICT (group_id) DO NOTHING) " +
         "INSERT INTO occurrences (group_id, id, session_id, user_id, app_user_id, app_version, sdk_name, sdk_version, environment, event_id, " +
-        "country_code, \"timestamp\", created_at, carries_app_version, carries_sdk_version) SELECT * FROM batch " +
-        "WHERE NOT EXISTS (SELECT 1 FROM batch b JOIN occurrence_groups g ON g.issue_id = b.issue_id AND g.group_id <> b.issue_id " +
-        "JOIN occurrences o ON o.group_id = g.group_id AND o.session_id = b.session_id)";
+        "country_code, \"timestamp\", created_at, carries_app_version, carries_sdk_version) " +
+        "SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], " +
+        "$10::uuid[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::boolean[], $15::boolean[]) " +
+        // One probe of the groups index per distinct issue (an = ANY range): the sessions are compared only for the
+        // rare issue that holds a group merged into it.
+        "WHERE NOT EXISTS (SELECT 1 FROM occurrence_groups g JOIN occurrences o ON o.group_id = g.group_id " +
+        "JOIN unnest($1::uuid[], $3::uuid[]) AS b(issue_id, session_id) ON b.issue_id = g.issue_id AND b.session_id = o.session_id " +
+        "WHERE g.issue_id = ANY($1::uuid[]) AND g.group_id <> g.issue_id)";
 
     /// <summary>
     /// The first <paramref name="limit"/> occurrences of the issue <c>$1</c> matching <paramref name="condition"/> (on
