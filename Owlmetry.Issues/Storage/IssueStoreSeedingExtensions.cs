@@ -27,10 +27,7 @@ internal static class IssueStoreSeedingExtensions
                     await writer.AssignFingerprintAsync(new FingerprintKey(hash, stored.AppId, stored.IsDev), stored.Id).ConfigureAwait(false);
                 }
 
-                foreach (var occurrence in occurrences)
-                {
-                    await writer.InsertOccurrenceAsync(occurrence with { IssueId = stored.Id }).ConfigureAwait(false);
-                }
+                await writer.InsertOccurrencesAsync(occurrences.Select(occurrence => occurrence with { IssueId = stored.Id }).ToList()).ConfigureAwait(false);
 
                 return stored;
             },
