@@ -62,6 +62,33 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
     }
 
     [Test]
+    public async Task Migrations_OccurrencesStoredBeforeTheGroups_AreTheirIssuesAfterwardsAndMergeAsGroups()
+    {
+        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All.Take(1).ToList())
+            .MigrateAsync();
+        var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
+        await Scalar<int>(
+            $"""
+            INSERT INTO {Schema}.occurrences (issue_id, id, session_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
+            SELECT issue_id, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now(), now(), false, false
+            FROM unnest(ARRAY['{from}', '{from}', '{to}']::uuid[]) AS issue_id;
+            SELECT 0
+            """);
+        await using var store = Store();
+
+        var summary = await store.WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
+
+        var (merged, left) = await store.ReadAsync(async reader => (await reader.GetAllOccurrencesAsync(to), await reader.GetAllOccurrencesAsync(from)));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(merged.Select(o => o.IssueId), Is.EqualTo(new[] { to, to, to }), "the occurrences of the first layout are not their issues' after migrating");
+            Assert.That(left, Is.Empty, "the merged issue kept occurrences");
+            Assert.That(summary.Count, Is.EqualTo(3));
+            Assert.That(await Scalar<long>($"SELECT count(*) FROM {Schema}.occurrence_groups WHERE issue_id = '{to}'"), Is.EqualTo(2), "the merge did not re-point the source's group");
+        }
+    }
+
+    [Test]
     public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
     {
         await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
