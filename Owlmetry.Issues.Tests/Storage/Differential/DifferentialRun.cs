@@ -4,7 +4,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>
-/// Runs one command sequence on a fresh in-memory store (the reference) and a fresh LiteDB store on one shared
+/// Runs one command sequence on a fresh in-memory store (the reference) and a fresh candidate store on one shared
 /// fake clock, and after each step compares the command's result and the whole observable state of the two, and
 /// checks each side's invariants: a refused command must leave its side's state as it was.
 /// </summary>
@@ -19,11 +19,11 @@ internal static class DifferentialRun
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
 
     /// <returns>The first failure, or null when the sides agreed at every step.</returns>
-    public static async Task<RunFailure?> RunAsync(IReadOnlyList<WorldCommand> commands)
+    public static async Task<RunFailure?> RunAsync(IReadOnlyList<WorldCommand> commands, Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
     {
         var clock = new FakeTimeProvider(ClockStart);
-        await using var reference = ProviderSide.InMemory(clock);
-        await using var candidate = ProviderSide.LiteDb(clock);
+        await using var reference = await ProviderSide.InMemoryAsync(clock);
+        await using var candidate = await candidateOn(clock);
         var referenceState = await StateReader.ReadAsync(reference);
         var candidateState = await StateReader.ReadAsync(candidate);
         for (var step = 1; step <= commands.Count; step++)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>
 /// Random sequences of ingest, scan, merge, status changes, comments and clock moves, run on the in-memory store
-/// (the reference) and the LiteDB store, must leave both with the same observable state after every step.
+/// (the reference) and on each other provider, must leave both with the same observable state after every step.
 /// </summary>
 /// <remarks>
 /// Seeds are fixed unless <c>OWLMETRY_DIFF_SEED</c> names the first one; <c>OWLMETRY_DIFF_RUNS</c> sets how many
@@ -19,7 +20,12 @@ public sealed class ProviderDifferentialTests
     private const int StepsPerRun = 40;
 
     [Test]
-    public async Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndLiteDb()
+    public Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndLiteDb() => RunSeedsAsync(ProviderSide.LiteDbAsync);
+
+    [Test]
+    public Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndPostgreSql() => RunSeedsAsync(ProviderSide.PostgreSqlAsync);
+
+    private static async Task RunSeedsAsync(Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
     {
         var firstSeed = FromEnvironment("OWLMETRY_DIFF_SEED") ?? DefaultFirstSeed;
         var runs = FromEnvironment("OWLMETRY_DIFF_RUNS") ?? DefaultRuns;
@@ -27,9 +33,9 @@ public sealed class ProviderDifferentialTests
         for (var seed = firstSeed; seed < firstSeed + runs; seed++)
         {
             var commands = new CommandGenerator(seed).Generate(StepsPerRun);
-            if (await DifferentialRun.RunAsync(commands) is { } failure)
+            if (await DifferentialRun.RunAsync(commands, candidateOn) is { } failure)
             {
-                var (shrunk, shrunkFailure) = await SequenceShrinker.ShrinkAsync(commands, failure);
+                var (shrunk, shrunkFailure) = await SequenceShrinker.ShrinkAsync(commands, failure, candidateOn);
                 Assert.Fail(Report(seed, failure, shrunk, shrunkFailure));
             }
         }

@@ -18,13 +18,13 @@ namespace Owlmetry.Issues.Tests.Storage.Differential;
 internal sealed class ProviderSide : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly TempFolder? _folder;
+    private readonly Func<Task> _removeStorage;
 
-    private ProviderSide(string name, ServiceProvider services, TempFolder? folder)
+    private ProviderSide(string name, ServiceProvider services, Func<Task> removeStorage)
     {
         Name = name;
         _services = services;
-        _folder = folder;
+        _removeStorage = removeStorage;
         var directory = services.GetRequiredService<InMemoryIssueDirectory>();
         foreach (var project in DifferentialTenancy.Projects)
         {
@@ -49,12 +49,30 @@ internal sealed class ProviderSide : IAsyncDisposable
 
     public List<Guid> MergedAway { get; } = [];
 
-    public static ProviderSide InMemory(FakeTimeProvider clock) => new("in-memory", Compose(clock, issues => issues.UseInMemoryStorage()), null);
+    public static Task<ProviderSide> InMemoryAsync(FakeTimeProvider clock) =>
+        Task.FromResult(new ProviderSide("in-memory", Compose(clock, issues => issues.UseInMemoryStorage()), () => Task.CompletedTask));
 
-    public static ProviderSide LiteDb(FakeTimeProvider clock)
+    public static Task<ProviderSide> LiteDbAsync(FakeTimeProvider clock)
     {
         var folder = new TempFolder();
-        return new ProviderSide("LiteDB", Compose(clock, issues => issues.UseLiteDb(folder.File("issues.db"))), folder);
+        return Task.FromResult(new ProviderSide("LiteDB", Compose(clock, issues => issues.UseLiteDb(folder.File("issues.db"))), () =>
+        {
+            folder.Dispose();
+            return Task.CompletedTask;
+        }));
+    }
+
+    /// <summary>A schema of its own on the PostgreSQL test server, dropped with the side.</summary>
+    public static async Task<ProviderSide> PostgreSqlAsync(FakeTimeProvider clock)
+    {
+        await PostgreSqlTestServer.EnsureStartedAsync();
+        var schema = PostgreSqlTestServer.NewSchema();
+        var services = Compose(clock, issues => issues.UsePostgreSql(o =>
+        {
+            o.DataSource = PostgreSqlTestServer.DataSource;
+            o.Schema = schema;
+        }));
+        return new ProviderSide("PostgreSQL", services, () => PostgreSqlTestServer.DropSchemaAsync(schema));
     }
 
     /// <summary>The label a comment id has in this side's creation order, the same on both sides.</summary>
@@ -67,7 +85,7 @@ internal sealed class ProviderSide : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _folder?.Dispose();
+        await _removeStorage();
     }
 
     private static ServiceProvider Compose(FakeTimeProvider clock, Action<IIssuesBuilder> useStorage)

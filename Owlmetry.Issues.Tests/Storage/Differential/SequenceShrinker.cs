@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
 /// <summary>
@@ -8,14 +10,15 @@ namespace Owlmetry.Issues.Tests.Storage.Differential;
 /// </summary>
 internal static class SequenceShrinker
 {
-    public static async Task<(IReadOnlyList<WorldCommand> Commands, RunFailure Failure)> ShrinkAsync(IReadOnlyList<WorldCommand> commands, RunFailure failure)
+    public static async Task<(IReadOnlyList<WorldCommand> Commands, RunFailure Failure)> ShrinkAsync(
+        IReadOnlyList<WorldCommand> commands, RunFailure failure, Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
     {
         var shortest = commands.Take(failure.Step).ToList();
         var last = failure;
         for (var i = shortest.Count - 2; i >= 0; i--)
         {
             var candidate = shortest.Where((_, index) => index != i).ToList();
-            if (await DifferentialRun.RunAsync(candidate) is { } stillFailing)
+            if (await DifferentialRun.RunAsync(candidate, candidateOn) is { } stillFailing)
             {
                 shortest = [.. candidate.Take(stillFailing.Step)];
                 last = stillFailing;
