@@ -34,7 +34,7 @@ internal static class OccurrenceRows
         "$10::uuid[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::boolean[], $15::boolean[]) " +
         // One probe of the groups index per distinct issue (an = ANY range): the sessions are compared only for the
         // rare issue that holds a group merged into it.
-        "WHERE NOT EXISTS (SELECT 1 FROM occurrence_groups g JOIN occurrences o ON o.group_id = g.group_id " +
+        "WHERE NOT EXISTS (SELECT 1 FROM " + OfGroups + " " +
         "JOIN unnest($1::uuid[], $3::uuid[]) AS b(issue_id, session_id) ON b.issue_id = g.issue_id AND b.session_id = o.session_id " +
         "WHERE g.issue_id = ANY($1::uuid[]) AND g.group_id <> g.issue_id)";
 

@@ -19,11 +19,11 @@ internal static class DifferentialRun
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
 
     /// <returns>The first failure, or null when the sides agreed at every step.</returns>
-    public static async Task<RunFailure?> RunAsync(IReadOnlyList<WorldCommand> commands, Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
+    public static async Task<RunFailure?> RunAsync(IReadOnlyList<WorldCommand> commands, Func<FakeTimeProvider, ProviderSide> candidateOn)
     {
         var clock = new FakeTimeProvider(ClockStart);
-        await using var reference = await ProviderSide.InMemoryAsync(clock);
-        await using var candidate = await candidateOn(clock);
+        await using var reference = ProviderSide.InMemory(clock);
+        await using var candidate = candidateOn(clock);
         var referenceState = await StateReader.ReadAsync(reference);
         var candidateState = await StateReader.ReadAsync(candidate);
         for (var step = 1; step <= commands.Count; step++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.Differential;
 
@@ -20,12 +21,16 @@ public sealed class ProviderDifferentialTests
     private const int StepsPerRun = 40;
 
     [Test]
-    public Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndLiteDb() => RunSeedsAsync(ProviderSide.LiteDbAsync);
+    public Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndLiteDb() => RunSeedsAsync(ProviderSide.LiteDb);
 
     [Test]
-    public Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndPostgreSql() => RunSeedsAsync(ProviderSide.PostgreSqlAsync);
+    public async Task RandomCommandSequences_LeaveTheSameObservableStateOnInMemoryAndPostgreSql()
+    {
+        await PostgreSqlTestServer.EnsureStartedAsync();
+        await RunSeedsAsync(ProviderSide.PostgreSql);
+    }
 
-    private static async Task RunSeedsAsync(Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
+    private static async Task RunSeedsAsync(Func<FakeTimeProvider, ProviderSide> candidateOn)
     {
         var firstSeed = FromEnvironment("OWLMETRY_DIFF_SEED") ?? DefaultFirstSeed;
         var runs = FromEnvironment("OWLMETRY_DIFF_RUNS") ?? DefaultRuns;

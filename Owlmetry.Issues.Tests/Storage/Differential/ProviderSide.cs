@@ -49,23 +49,22 @@ internal sealed class ProviderSide : IAsyncDisposable
 
     public List<Guid> MergedAway { get; } = [];
 
-    public static Task<ProviderSide> InMemoryAsync(FakeTimeProvider clock) =>
-        Task.FromResult(new ProviderSide("in-memory", Compose(clock, issues => issues.UseInMemoryStorage()), () => Task.CompletedTask));
+    public static ProviderSide InMemory(FakeTimeProvider clock) =>
+        new("in-memory", Compose(clock, issues => issues.UseInMemoryStorage()), () => Task.CompletedTask);
 
-    public static Task<ProviderSide> LiteDbAsync(FakeTimeProvider clock)
+    public static ProviderSide LiteDb(FakeTimeProvider clock)
     {
         var folder = new TempFolder();
-        return Task.FromResult(new ProviderSide("LiteDB", Compose(clock, issues => issues.UseLiteDb(folder.File("issues.db"))), () =>
+        return new ProviderSide("LiteDB", Compose(clock, issues => issues.UseLiteDb(folder.File("issues.db"))), () =>
         {
             folder.Dispose();
             return Task.CompletedTask;
-        }));
+        });
     }
 
-    /// <summary>A schema of its own on the PostgreSQL test server, dropped with the side.</summary>
-    public static async Task<ProviderSide> PostgreSqlAsync(FakeTimeProvider clock)
+    /// <summary>A schema of its own on the PostgreSQL test server (started by the caller), dropped with the side.</summary>
+    public static ProviderSide PostgreSql(FakeTimeProvider clock)
     {
-        await PostgreSqlTestServer.EnsureStartedAsync();
         var schema = PostgreSqlTestServer.NewSchema();
         var services = Compose(clock, issues => issues.UsePostgreSql(o =>
         {

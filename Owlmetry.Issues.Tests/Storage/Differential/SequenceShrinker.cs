@@ -11,7 +11,7 @@ namespace Owlmetry.Issues.Tests.Storage.Differential;
 internal static class SequenceShrinker
 {
     public static async Task<(IReadOnlyList<WorldCommand> Commands, RunFailure Failure)> ShrinkAsync(
-        IReadOnlyList<WorldCommand> commands, RunFailure failure, Func<FakeTimeProvider, Task<ProviderSide>> candidateOn)
+        IReadOnlyList<WorldCommand> commands, RunFailure failure, Func<FakeTimeProvider, ProviderSide> candidateOn)
     {
         var shortest = commands.Take(failure.Step).ToList();
         var last = failure;

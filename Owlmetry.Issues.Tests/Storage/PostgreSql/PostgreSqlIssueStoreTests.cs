@@ -67,12 +67,11 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
         await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All.Take(1).ToList())
             .MigrateAsync();
         var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
-        await Scalar<int>(
+        await Execute(
             $"""
             INSERT INTO {Schema}.occurrences (issue_id, id, session_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
             SELECT issue_id, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now(), now(), false, false
-            FROM unnest(ARRAY['{from}', '{from}', '{to}']::uuid[]) AS issue_id;
-            SELECT 0
+            FROM unnest(ARRAY['{from}', '{from}', '{to}']::uuid[]) AS issue_id
             """);
         await using var store = Store();
 
