@@ -12,7 +12,11 @@ internal static class ProbeServices
         var services = new ServiceCollection();
 
         // Small scan batches: a scan then commits several units, so a kill can land between two of them.
-        services.AddOwlmetryIssues(o => o.ScanBatchSize = 25).UseLiteDb(arguments.DatabasePath);
+        services.AddOwlmetryIssues(o => o.ScanBatchSize = 25).UseLiteDb(o =>
+        {
+            o.Path = arguments.DatabasePath;
+            o.Durability = arguments.Durability;
+        });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var directory = provider.GetRequiredService<InMemoryIssueDirectory>();
         directory.AddProject(new ProjectInfo(arguments.ProjectId, arguments.TeamId, "Crash probe"));

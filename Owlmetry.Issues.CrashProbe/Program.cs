@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.CrashProbe;
 
 /// <summary>
-/// <c>Owlmetry.Issues.CrashProbe DB TEAM PROJECT APP SEED [MAX_SECONDS]</c>: opens the LiteDB store at DB and writes
+/// <c>Owlmetry.Issues.CrashProbe DB TEAM PROJECT APP SEED [MAX_SECONDS [DURABILITY]]</c>: opens the LiteDB store at DB and writes
 /// to it in a loop (seeds, merges, comments, status changes, ingest and scans) until it is killed, printing one
 /// line per committed unit. It stops by itself after MAX_SECONDS (default 120) so that a dead test runner does
 /// not leave it running.

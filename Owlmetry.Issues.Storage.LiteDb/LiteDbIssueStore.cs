@@ -23,11 +23,12 @@ namespace Owlmetry.Issues.Storage.LiteDb;
 /// land during a read, and the read's own transaction lets its queries share snapshots and cached pages.
 /// </para>
 /// <para>
-/// Durability: when <see cref="WriteAsync{T}"/> returns, the unit's pages are in the LiteDB log and the log is
-/// synced, so the unit survives a process crash, and a power loss as far as the disk honours a sync. LiteDB
-/// 5.0.21 itself only writes the log at commit, without syncing it; this store syncs it, and syncs the log before
-/// a commit's confirming page so that recovery never finds a confirmed transaction with missing pages. A unit
-/// whose commit was cut short is discarded whole when the file is next opened.
+/// Durability: when <see cref="WriteAsync{T}"/> returns, the unit's pages are in the LiteDB log, written to the
+/// operating system, so the unit survives the process being killed. With <see cref="LiteDbDurability.PowerLoss"/>
+/// the log is also synced, before the commit's confirming page and after it; with the default
+/// <see cref="LiteDbDurability.ProcessCrash"/> it is synced in the background about once a second, and its pages'
+/// checksums let the next open cut a commit that a power loss tore. A unit whose commit was cut short is discarded
+/// whole when the file is next opened.
 /// </para>
 /// </remarks>
 public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
@@ -63,12 +64,12 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         _ledgers = new OccurrenceLedgers(ledgerCapacity);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
-        _file = LiteDbFile.Open(options.Path, DocumentMapper.Create());
+        _file = LiteDbFile.Open(options.Path, DocumentMapper.Create(), options.Durability);
         try
         {
             _collections = new LiteDbCollections(_file.Database);
             SchemaMigrator.Migrate(_collections, migrations, _file.Path);
-            _file.FlushLog();
+            _file.CommitWritten();
             _groups = OccurrenceGroupMap.Load(_collections.OccurrenceGroups);
         }
         catch
@@ -232,7 +233,7 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         }
     }
 
-    // What the store keeps beside the file (the occurrence groups and ledgers) follows the commit, before the log
+    // What the store keeps beside the file (the occurrence groups and ledgers) follows the commit, before any log
     // sync: the engine shows a committed unit to the next one even when the sync then fails.
     private T RunWrite<T>(Func<T> write, Action<T>? committed, Action? abandoned)
     {
@@ -245,7 +246,7 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
             isCommitted = true;
             committed?.Invoke(result);
             s_storeInUnit = null;
-            _file.FlushLog();
+            _file.CommitWritten();
             return result;
         }
         catch

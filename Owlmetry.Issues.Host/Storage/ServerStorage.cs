@@ -25,6 +25,7 @@ public static class ServerStorage
 {
     public const string ProviderKey = "Storage:Provider";
     public const string SchemaKey = "Storage:Schema";
+    public const string DurabilityKey = "Storage:Durability";
     public const string ConnectionStringName = "Owlmetry";
 
     /// <returns>Whether the configuration names PostgreSQL.</returns>
@@ -69,7 +70,11 @@ public static class ServerStorage
             // Created owner-only before LiteDB would create it with default permissions.
             var dataDirectory = sp.GetRequiredService<DataDirectory>();
             dataDirectory.EnsureExists();
-            return new LiteDbIssueStore(dataDirectory.GetFilePath(OwlmetryServer.DatabaseFileName));
+            return new LiteDbIssueStore(new LiteDbIssueStoreOptions
+            {
+                Path = dataDirectory.GetFilePath(OwlmetryServer.DatabaseFileName),
+                Durability = LiteDbDurabilityOf(configuration),
+            });
         });
         services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
         services.TryAddSingleton<IJwtSecretSource, FileJwtSecretSource>();
@@ -82,7 +87,12 @@ public static class ServerStorage
         ArgumentNullException.ThrowIfNull(issues);
         if (!UsesPostgreSql(configuration))
         {
-            return issues.UseLiteDb(DataDirectory.FromConfiguration(configuration).GetFilePath(OwlmetryServer.DatabaseFileName));
+            var durability = LiteDbDurabilityOf(configuration);
+            return issues.UseLiteDb(o =>
+            {
+                o.Path = DataDirectory.FromConfiguration(configuration).GetFilePath(OwlmetryServer.DatabaseFileName);
+                o.Durability = durability;
+            });
         }
 
         issues.UsePostgreSql(o => o.Schema = Schema(configuration));
@@ -115,6 +125,20 @@ public static class ServerStorage
             return e.Message;
         }
     }
+
+    /// <summary>
+    /// What an acknowledged write survives on the LiteDB file: <c>process-crash</c> (the default: the end of the process;
+    /// a power loss can cost the last second) or <c>power-loss</c> (a sync per commit). PostgreSQL keeps its own
+    /// setting, <c>synchronous_commit</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is neither.</exception>
+    public static LiteDbDurability LiteDbDurabilityOf(IConfiguration configuration) =>
+        configuration[DurabilityKey]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "process-crash" => LiteDbDurability.ProcessCrash,
+            "power-loss" => LiteDbDurability.PowerLoss,
+            var other => throw new InvalidOperationException($"{DurabilityKey} is '{other}': use process-crash (the default) or power-loss."),
+        };
 
     private static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";
 }

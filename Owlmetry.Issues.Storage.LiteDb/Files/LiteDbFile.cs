@@ -12,16 +12,26 @@ namespace Owlmetry.Issues.Storage.LiteDb.Files;
 /// </summary>
 internal sealed class LiteDbFile : IDisposable
 {
+    // How often a log written under LiteDbDurability.ProcessCrash reaches the disk: what a power loss can cost.
+    private static readonly TimeSpan s_backgroundSyncInterval = TimeSpan.FromSeconds(1);
+
     private readonly DurableFileStream _data;
     private readonly DurableFileStream _log;
+    private readonly LogPageChecksums _checksums;
     private readonly string _logPath;
+    private readonly string _checksumsPath;
+    private readonly LiteDbDurability _durability;
+    private readonly Timer? _backgroundSync;
 
-    private LiteDbFile(string path, string logPath, DurableFileStream data, DurableFileStream log, BsonMapper mapper)
+    private LiteDbFile(string path, string logPath, string checksumsPath, DurableFileStream data, DurableFileStream log, LogPageChecksums checksums, LiteDbDurability durability, BsonMapper mapper)
     {
         Path = path;
         _logPath = logPath;
+        _checksumsPath = checksumsPath;
         _data = data;
         _log = log;
+        _checksums = checksums;
+        _durability = durability;
         var engine = new LiteEngine(new EngineSettings
         {
             DataStream = data,
@@ -32,38 +42,68 @@ internal sealed class LiteDbFile : IDisposable
             Collation = Collation.Binary,
         });
         Database = new LiteDatabase(engine, mapper, disposeOnClose: true);
+
+        // Recovery is over once the log is in the data file; only then may the checksums' guard change.
+        Database.Checkpoint();
+        checksums.Reset(guardsLog: durability == LiteDbDurability.ProcessCrash);
+        if (durability == LiteDbDurability.ProcessCrash)
+        {
+            _backgroundSync = new Timer(_ => SyncLogInBackground(), null, s_backgroundSyncInterval, s_backgroundSyncInterval);
+        }
     }
 
     public string Path { get; }
 
     public LiteDatabase Database { get; }
 
-    public static LiteDbFile Open(string path, BsonMapper mapper)
+    /// <summary>Whether the log holds commits that have not reached the disk yet.</summary>
+    public bool LogHasUnsyncedWrites => _log.HasUnsyncedWrites;
+
+    public static LiteDbFile Open(string path, BsonMapper mapper, LiteDbDurability durability)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(fullPath) ?? "";
         Directory.CreateDirectory(folder);
 
         // LiteDB's own naming, so that a file closed uncleanly still opens, log included, in LiteDB's tools.
-        var logPath = System.IO.Path.Combine(
-            folder, $"{System.IO.Path.GetFileNameWithoutExtension(fullPath)}-log{System.IO.Path.GetExtension(fullPath)}");
-        var data = OpenExclusive(fullPath, isLog: false);
-        DurableFileStream? log = null;
+        var stem = System.IO.Path.Combine(folder, $"{System.IO.Path.GetFileNameWithoutExtension(fullPath)}-log");
+        var logPath = stem + System.IO.Path.GetExtension(fullPath);
+        var opened = new Stack<IDisposable>();
         try
         {
-            log = OpenExclusive(logPath, isLog: true);
-            return new LiteDbFile(fullPath, logPath, data, log, mapper);
+            // The data file first: when another store holds it, its own name is what the error should give.
+            var dataFile = OpenExclusive(fullPath);
+            opened.Push(dataFile);
+            var checksumsPath = stem + ".crc";
+            var checksums = LogPageChecksums.Open(checksumsPath);
+            opened.Push(checksums);
+            var logFile = OpenExclusive(logPath);
+            opened.Push(logFile);
+            CutUntrustedTail(logFile, checksums);
+            var log = durability == LiteDbDurability.ProcessCrash
+                ? DurableFileStream.ChecksummedLog(logFile, checksums)
+                : DurableFileStream.SyncedLog(logFile);
+            return new LiteDbFile(fullPath, logPath, checksumsPath, DurableFileStream.Data(dataFile, log), log, checksums, durability, mapper);
         }
         catch
         {
-            log?.Dispose();
-            data.Dispose();
+            while (opened.TryPop(out var file))
+            {
+                file.Dispose();
+            }
+
             throw;
         }
     }
 
-    /// <summary>Makes the last commit durable: LiteDB has written its pages to the log without syncing them.</summary>
-    public void FlushLog() => _log.Flush();
+    /// <summary>Makes the last commit as durable as <see cref="LiteDbDurability"/> says: synced for a power loss, nothing more for a process crash.</summary>
+    public void CommitWritten()
+    {
+        if (_durability == LiteDbDurability.PowerLoss)
+        {
+            _log.Flush();
+        }
+    }
 
     /// <summary>
     /// Writes the whole database into a new file at <paramref name="destinationPath"/>, owner-only on Unix and synced
@@ -86,26 +126,60 @@ internal sealed class LiteDbFile : IDisposable
 
     public void Dispose()
     {
-        // The engine checkpoints the log into the data file when it closes; an empty log is then removed, as LiteDB does.
+        // Waits for a sync in progress, so that none runs on a closed file.
+        if (_backgroundSync is not null)
+        {
+            using var stopped = new ManualResetEvent(false);
+            _backgroundSync.Dispose(stopped);
+            stopped.WaitOne();
+        }
+
+        // The engine checkpoints the log into the data file when it closes; an empty log is then removed, as LiteDB does,
+        // and its checksums with it.
         Database.Dispose();
         var logIsEmpty = _log.Length == 0;
         _log.Dispose();
-        if (logIsEmpty && File.Exists(_logPath))
+        _checksums.Dispose();
+        if (logIsEmpty)
         {
             File.Delete(_logPath);
+            File.Delete(_checksumsPath);
         }
 
         _data.Dispose();
     }
 
-    private static DurableFileStream OpenExclusive(string path, bool isLog)
+    // A commit that a power loss tore, and every commit after it, is cut before LiteDB reads the log: LiteDB would
+    // skip a page of zeros and replay the rest of that commit.
+    private static void CutUntrustedTail(FileStream log, LogPageChecksums checksums)
+    {
+        var trusted = checksums.TrustedLogLength(log.SafeFileHandle);
+        if (trusted < log.Length)
+        {
+            log.SetLength(trusted);
+            log.Flush(flushToDisk: true);
+        }
+    }
+
+    private void SyncLogInBackground()
+    {
+        try
+        {
+            _log.SyncIfWritten();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // Nothing waits for this sync: a disk that fails it fails the next commit or checkpoint too, and that
+            // caller hears of it.
+        }
+    }
+
+    private static FileStream OpenExclusive(string path)
     {
         try
         {
             // No buffer: LiteDB reads and writes whole pages, and a buffer would only hold back what Flush must sync.
-            return new DurableFileStream(
-                new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.RandomAccess),
-                isLog);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.RandomAccess);
         }
         catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Storage;
+using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Tests.Bootstrap;
 
@@ -43,6 +45,21 @@ public sealed class HostingConfigurationTests
     [TestCase("-1")]
     public void ListenAddress_InvalidPort_ThrowsNamingIt(string port) =>
         Assert.That(() => ListenAddress.Resolve(Configuration(("PORT", port))), Throws.InvalidOperationException.With.Message.Contains(port));
+
+    [Test]
+    public void LiteDbDurability_NothingConfigured_SurvivesAProcessCrash() =>
+        Assert.That(ServerStorage.LiteDbDurabilityOf(Configuration()), Is.EqualTo(LiteDbDurability.ProcessCrash));
+
+    [TestCase("process-crash", LiteDbDurability.ProcessCrash)]
+    [TestCase(" Power-Loss ", LiteDbDurability.PowerLoss)]
+    public void LiteDbDurability_Set_IsTheOneNamed(string value, LiteDbDurability expected) =>
+        Assert.That(ServerStorage.LiteDbDurabilityOf(Configuration(("Storage:Durability", value))), Is.EqualTo(expected));
+
+    [Test]
+    public void LiteDbDurability_Unknown_ThrowsNamingTheChoices() =>
+        Assert.That(
+            () => ServerStorage.LiteDbDurabilityOf(Configuration(("Storage:Durability", "fsync"))),
+            Throws.InvalidOperationException.With.Message.Contains("'fsync'").And.Message.Contains("process-crash (the default) or power-loss"));
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();

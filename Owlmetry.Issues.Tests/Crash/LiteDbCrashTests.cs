@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Tests.Support;
 using Owlmetry.Issues.Time;
 
@@ -31,8 +32,9 @@ public sealed class LiteDbCrashTests
     [TearDown]
     public void TearDown() => _folder.Dispose();
 
-    [Test]
-    public async Task ProbeKilledAtRandomMoments_ReopenedFileIsConsistentKeepsEveryReportedUnitAndTakesWrites()
+    [TestCase(LiteDbDurability.ProcessCrash)]
+    [TestCase(LiteDbDurability.PowerLoss)]
+    public async Task ProbeKilledAtRandomMoments_ReopenedFileIsConsistentKeepsEveryReportedUnitAndTakesWrites(LiteDbDurability durability)
     {
         var seed = Environment.GetEnvironmentVariable("OWLMETRY_CRASH_SEED") is { } fixedSeed
             ? int.Parse(fixedSeed, CultureInfo.InvariantCulture)
@@ -43,7 +45,7 @@ public sealed class LiteDbCrashTests
         for (var kill = 1; kill <= Kills; kill++)
         {
             var delay = TimeSpan.FromMilliseconds(random.Next(100, 1_501));
-            var log = await RunProbeAndKillAsync(path, random.Next(), delay);
+            var log = await RunProbeAndKillAsync(path, random.Next(), delay, durability);
             logs.Add(log);
             var context = $"after kill {kill} of {Kills}, {delay.TotalMilliseconds} ms after the probe's first unit, at unit {log.Units} "
                 + $"of that run ({logs.Sum(l => l.Units)} units in all); rerun with OWLMETRY_CRASH_SEED={seed}";
@@ -61,11 +63,11 @@ public sealed class LiteDbCrashTests
         }
     }
 
-    private async Task<ProbeLog> RunProbeAndKillAsync(string path, int probeSeed, TimeSpan delay)
+    private async Task<ProbeLog> RunProbeAndKillAsync(string path, int probeSeed, TimeSpan delay, LiteDbDurability durability)
     {
         using var probe = ChildProcess.Start(
             Path.Combine("crash-probe", "Owlmetry.Issues.CrashProbe.dll"),
-            [path, _teamId.ToString(), _projectId.ToString(), _appId.ToString(), probeSeed.ToString(CultureInfo.InvariantCulture), "120"],
+            [path, _teamId.ToString(), _projectId.ToString(), _appId.ToString(), probeSeed.ToString(CultureInfo.InvariantCulture), "120", durability.ToString()],
             _folder.Path);
         await probe.WaitForLineAsync(line => line.StartsWith("unit ", StringComparison.Ordinal), s_startTimeout, "the probe's first committed unit");
         await Task.Delay(delay);

@@ -20,10 +20,10 @@ public sealed class DurableFileStreamTests
     public void DeleteFile() => _folder.Dispose();
 
     [Test]
-    public void Write_ConfirmingLogPage_SyncsTheEarlierPagesFirst()
+    public void Write_ConfirmingPageOfASyncedLog_SyncsTheEarlierPagesFirst()
     {
         using var inner = new RecordingFileStream(_path);
-        using var log = new DurableFileStream(inner, isLog: true);
+        using var log = DurableFileStream.SyncedLog(inner);
 
         log.Write(Page(confirmed: false), 0, 8192);
         log.Write(Page(confirmed: true), 0, 8192);
@@ -32,21 +32,63 @@ public sealed class DurableFileStreamTests
     }
 
     [Test]
-    public void Write_ConfirmingPageOfTheDataFile_DoesNotSync()
+    public void Write_ConfirmingPageOfAChecksummedLog_DoesNotSyncAndRecordsEveryPage()
     {
+        using var checksums = LogPageChecksums.Open(_folder.File("durable-log.crc"));
+        checksums.Reset(guardsLog: true);
         using var inner = new RecordingFileStream(_path);
-        using var data = new DurableFileStream(inner, isLog: false);
+        using var log = DurableFileStream.ChecksummedLog(inner, checksums);
 
-        data.Write(Page(confirmed: true), 0, 8192);
+        log.Write(Page(confirmed: false), 0, 8192);
+        log.Write(Page(confirmed: true), 0, 8192);
 
-        Assert.That(inner.Events, Is.EqualTo(new[] { "write" }));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(inner.Events, Is.EqualTo(new[] { "write", "write" }), "a checksummed log must not wait for the disk at commit");
+            Assert.That(checksums.TrustedLogLength(inner.SafeFileHandle), Is.EqualTo(2 * 8192), "both pages should match their recorded checksums");
+        }
+    }
+
+    [Test]
+    public void Write_DataFileAfterTheLogWasWritten_SyncsTheLogFirst()
+    {
+        using var checksums = LogPageChecksums.Open(_folder.File("durable-log.crc"));
+        using var logFile = new RecordingFileStream(_folder.File("durable-log.db"));
+        using var log = DurableFileStream.ChecksummedLog(logFile, checksums);
+        using var dataFile = new RecordingFileStream(_path);
+        using var data = DurableFileStream.Data(dataFile, log);
+        log.Write(Page(confirmed: true), 0, 8192);
+
+        data.Write(Page(confirmed: false), 0, 8192);
+        data.Write(Page(confirmed: false), 0, 8192);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(logFile.Events, Is.EqualTo(new[] { "write", "sync" }), "a checkpoint wrote the data file before the log it copies was on disk");
+            Assert.That(dataFile.Events, Is.EqualTo(new[] { "write", "write" }), "the data file itself syncs only when LiteDB flushes it");
+        }
+    }
+
+    [Test]
+    public void SyncIfWritten_AfterAWrite_SyncsOnceAndThenNothing()
+    {
+        using var checksums = LogPageChecksums.Open(_folder.File("durable-log.crc"));
+        using var inner = new RecordingFileStream(_path);
+        using var log = DurableFileStream.ChecksummedLog(inner, checksums);
+        log.SyncIfWritten();
+        log.Write(Page(confirmed: true), 0, 8192);
+
+        log.SyncIfWritten();
+        log.SyncIfWritten();
+
+        Assert.That(inner.Events, Is.EqualTo(new[] { "write", "sync" }), "the background sync should reach the disk once per batch of writes, and only then");
     }
 
     [Test]
     public void Flush_Always_SyncsToDisk()
     {
         using var inner = new RecordingFileStream(_path);
-        using var log = new DurableFileStream(inner, isLog: true);
+        using var log = DurableFileStream.SyncedLog(inner);
 
         log.Flush();
 
@@ -57,11 +99,30 @@ public sealed class DurableFileStreamTests
     public void SetLength_Always_SyncsToDisk()
     {
         using var inner = new RecordingFileStream(_path);
-        using var log = new DurableFileStream(inner, isLog: true);
+        using var log = DurableFileStream.SyncedLog(inner);
 
         log.SetLength(0);
 
         Assert.That(inner.Events, Is.EqualTo(new[] { "length", "sync" }), "a truncated log must be on disk before new transactions reuse its ids");
+    }
+
+    [Test]
+    public void SetLength_EmptiedChecksummedLog_ForgetsTheChecksums()
+    {
+        var checksumsPath = _folder.File("durable-log.crc");
+        using var checksums = LogPageChecksums.Open(checksumsPath);
+        checksums.Reset(guardsLog: true);
+        using var inner = new RecordingFileStream(_path);
+        using var log = DurableFileStream.ChecksummedLog(inner, checksums);
+        log.Write(Page(confirmed: true), 0, 8192);
+
+        log.SetLength(0);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new FileInfo(checksumsPath).Length, Is.EqualTo(LogPageChecksums.HeaderSize), "the emptied log's checksums were kept");
+            Assert.That(checksums.GuardsLog, Is.True, "emptying the log must not change whether it is guarded");
+        }
     }
 
     private static byte[] Page(bool confirmed)

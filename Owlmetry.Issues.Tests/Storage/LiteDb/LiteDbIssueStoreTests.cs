@@ -107,34 +107,6 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
-    [Platform(Exclude = "Win", Reason = "copies files this process holds locked, which only a platform with advisory locks allows")]
-    public async Task WriteAsync_ProcessDiesBeforeDispose_CommittedUnitRecoversFromTheLog()
-    {
-        var issue = new IssueBuilder().Build();
-        var crashed = _folder.File("crashed");
-        using (var store = new LiteDbIssueStore(_path))
-        {
-            await store.WriteAsync(async writer =>
-            {
-                await writer.InsertIssueAsync(issue);
-                return true;
-            });
-
-            // What a crash leaves behind: the files as they are now, without the checkpoint that Dispose runs.
-            Directory.CreateDirectory(crashed);
-            using var copy = System.Diagnostics.Process.Start("cp", [_path, _path.Replace(".db", "-log.db", StringComparison.Ordinal), crashed])!;
-            await copy.WaitForExitAsync();
-            Assert.That(copy.ExitCode, Is.Zero, "copying the open files failed");
-            Assert.That(new FileInfo(Path.Combine(crashed, "issues-log.db")).Length, Is.Positive, "the unit is not in the log, so this tests nothing");
-        }
-
-        using var recovered = new LiteDbIssueStore(Path.Combine(crashed, "issues.db"));
-        var stored = await recovered.ReadAsync(reader => reader.FindIssueAsync(issue.Id));
-
-        Assert.That(stored, Is.Not.Null, "a committed unit was lost when the process died before closing the store");
-    }
-
-    [Test]
     public void Dispose_Closed_RemovesTheEmptyLogFile()
     {
         var store = new LiteDbIssueStore(_path);
