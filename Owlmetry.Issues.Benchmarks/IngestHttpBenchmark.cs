@@ -55,6 +55,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             report.Row("scan backlog left after ingest, triggered scan", $"{workload.Count:N0} events", $"{catchUp.TotalMilliseconds:0} ms");
             var projectId = credentials["project_id"]!.GetValue<string>();
             await ReadLatencyAsync(agents, projectId, workload.Count);
+            await WriteLatencyAsync(agents[0], projectId);
             await LatencyAsync(sdks[0], agents[^1], projectId);
             for (var i = 0; i < running.Count; i++)
             {
@@ -139,6 +140,40 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             }
 
             report.Row(measure, $"the issues of {events:N0} events; one caller, after 20 warm-up calls", Stats.Percentiles(samples));
+        }
+    }
+
+    /// <summary>
+    /// <c>PATCH …/issues/:id</c> (resolve at a version, then reopen, in turn) and <c>POST …/comments</c> on the most
+    /// recent issue, one call at a time: what a person triaging waits for, each call durable when answered.
+    /// </summary>
+    private async Task WriteLatencyAsync(HttpClient agent, string projectId)
+    {
+        var issue = $"/v1/projects/{projectId}/issues/{JsonNode.Parse(await agent.GetStringAsync($"/v1/projects/{projectId}/issues?limit=1"))!["issues"]![0]!["id"]!.GetValue<string>()}";
+        var statusChanges = new List<TimeSpan>();
+        var comments = new List<TimeSpan>();
+        for (var i = 0; i < ReadSamples + 20; i++)
+        {
+            var body = i % 2 == 0 ? (object)new { status = "resolved", resolved_at_version = "9.9.9" } : new { status = "new" };
+            var statusChange = await TimeAsync(() => agent.PatchAsJsonAsync(issue, body));
+            var comment = await TimeAsync(() => agent.PostAsJsonAsync($"{issue}/comments", new { body = $"Triage note {i}" }));
+            if (i >= 20)
+            {
+                statusChanges.Add(statusChange);
+                comments.Add(comment);
+            }
+        }
+
+        report.Row("PATCH status (resolve at a version / reopen)", "one issue; one caller, after 20 warm-up calls", Stats.Percentiles(statusChanges));
+        report.Row("POST comment", "the same issue; one caller, after 20 warm-up calls", Stats.Percentiles(comments));
+
+        static async Task<TimeSpan> TimeAsync(Func<Task<HttpResponseMessage>> call)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await call();
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            return clock.Elapsed;
         }
     }
 
