@@ -15,7 +15,7 @@ namespace Owlmetry.Issues.Benchmarks;
 /// With PostgreSQL, <paramref name="servers"/> servers may share the database, the clients spread over them; then
 /// the CPU time of every server and of PostgreSQL is reported per event.
 /// </summary>
-internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnlyList<string> serverArgs, BenchStorage storage, int servers)
+internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnlyList<string> serverArgs, BenchStorage storage, int servers, bool recentTimestamps)
 {
     private const int Clients = 4;
     private const int ReadSamples = 200;
@@ -32,7 +32,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             throw new ArgumentException("Several servers share one store only on PostgreSQL: add --postgresql CONNECTION.");
         }
 
-        var workload = new EventWorkload((int)(200_000 * scale));
+        var workload = new EventWorkload((int)(200_000 * scale), recentTimestamps);
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
         var environment = new Dictionary<string, string>(storage.ServerEnvironment(folder.FullName))
         {
@@ -103,7 +103,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
         var serversCpu = running.Select((server, i) => Stats.Cpu(server.ProcessId) - cpu[i]).ToList();
         report.Row(
             $"ingest, {Clients} concurrent clients over {running.Count} server(s), batches of 100",
-            $"{workload.Count:N0} events",
+            $"{workload.Count:N0} events, {workload.Timestamps}",
             Stats.Rate(workload.Count, elapsed, serversCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b), "events") + " (servers' CPU)");
         for (var i = 0; i < running.Count && running.Count > 1; i++)
         {

@@ -1,11 +1,12 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...] [--postgresql CONNECTION] [--servers N]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...] [--postgresql CONNECTION] [--servers N] [--recent-timestamps]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
 var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
 var storage = new BenchStorage(args.SkipWhile(a => a != "--postgresql").Skip(1).FirstOrDefault());
 var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+var recentTimestamps = args.Contains("--recent-timestamps");
 var servers = args.SkipWhile(a => a != "--servers").Skip(1).Select(int.Parse).DefaultIfEmpty(1).First();
 var report = new Report();
 report.Machine();
@@ -32,12 +33,12 @@ if (command is "writes")
 
 if (command is "scan" or "all")
 {
-    await new ScanBenchmark(report, scale, scanBatch, storage).RunAsync();
+    await new ScanBenchmark(report, scale, scanBatch, storage, recentTimestamps).RunAsync();
 }
 
 if (command is "ingest" or "all")
 {
-    await new IngestHttpBenchmark(report, scale, serverArgs, storage, servers).RunAsync();
+    await new IngestHttpBenchmark(report, scale, serverArgs, storage, servers, recentTimestamps).RunAsync();
 }
 
 Console.WriteLine(report);

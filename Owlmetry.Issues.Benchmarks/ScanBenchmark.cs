@@ -7,11 +7,11 @@ using Owlmetry.Issues.Scanning;
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>The library's ingest and scan of 200,000 error events on LiteDB (or PostgreSQL), without HTTP.</summary>
-internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, BenchStorage storage)
+internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, BenchStorage storage, bool recentTimestamps)
 {
     public async Task RunAsync()
     {
-        var workload = new EventWorkload((int)(200_000 * scale));
+        var workload = new EventWorkload((int)(200_000 * scale), recentTimestamps);
         var folder = Directory.CreateTempSubdirectory("owlmetry-bench-");
         try
         {
@@ -26,7 +26,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
             var source = new IngestSource(app.Id, project.Id, "backend");
             report.Section($"Library ingest and scan on {storage.Name}");
 
-            var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users";
+            var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users, {workload.Timestamps}";
             // The events are made before the clock starts: the bench measures ingest, not the workload generator.
             var batches = workload.Batches(100, DateTimeOffset.UtcNow).ToList();
             var cpu = Stats.Cpu();
