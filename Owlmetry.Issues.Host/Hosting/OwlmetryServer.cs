@@ -58,7 +58,7 @@ public static class OwlmetryServer
             o.AuthenticationScheme = OwlmetryAuthenticationHandler.SchemeName;
             o.IngestRateLimitingPolicy = IngestRateLimiting.PolicyName;
             o.DownloadRateLimitingPolicy = AnonymousRateLimiting.DownloadPolicyName;
-        });
+        }).AddMcp();
         services.AddIngestRateLimiting(builder.Configuration);
         services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)
@@ -129,6 +129,7 @@ public static class OwlmetryServer
 
         // A path of the API asked with a method it does not take answers 405 (with Allow), so every operation lists it.
         app.MapOwlmetryIssues("/v1").ProducesProblem(StatusCodes.Status405MethodNotAllowed);
+        app.MapOwlmetryIssuesMcp("/mcp");
         app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapCarter();
         return app;
     }

@@ -13,6 +13,8 @@ namespace Owlmetry.Issues.Tests.Fuzzing;
 [Category("Fuzz")]
 public sealed class EveryRouteFuzzTests
 {
+    private const string McpPath = "/mcp";
+
     private FuzzWorld _world = null!;
 
     [OneTimeSetUp]
@@ -67,7 +69,7 @@ public sealed class EveryRouteFuzzTests
                 return;
             }
 
-            if (!HasErrorMember(text))
+            if (!HasErrorMember(text, request.Route))
             {
                 throw new AssertionException(Report(seed, request, $"a refusal without a string error member: {answer}"));
             }
@@ -80,15 +82,25 @@ public sealed class EveryRouteFuzzTests
         }
     }
 
-    private static bool HasErrorMember(string text)
+    /// <summary>
+    /// A string <c>error</c>; on the MCP endpoint, whose protocol is JSON-RPC, the SDK's refusals of a request it cannot
+    /// take (not acceptable, malformed message) are JSON-RPC errors instead: an <c>error</c> object with a string
+    /// <c>message</c>. A refusal by the server's own pipeline there (401) is still a problem with a string <c>error</c>.
+    /// </summary>
+    private static bool HasErrorMember(string text, FuzzRoute route)
     {
         try
         {
             using var body = JsonDocument.Parse(text);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.String
-                && error.GetString() is { Length: > 0 };
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("error", out var error))
+            {
+                return false;
+            }
+
+            var message = route.Template == McpPath && error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var inner)
+                ? inner
+                : error;
+            return message.ValueKind == JsonValueKind.String && message.GetString() is { Length: > 0 };
         }
         catch (JsonException)
         {

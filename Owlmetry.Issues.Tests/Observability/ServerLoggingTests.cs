@@ -74,7 +74,7 @@ public sealed class ServerLoggingTests
         Assert.That(summary.State, Contains.Key("DurationMs"));
     }
 
-    /// <returns>How many requests were sent: a probe, an ingest, a listing, a refusal for lack of credentials, an unknown route.</returns>
+    /// <returns>How many requests were sent: a probe, an ingest, a listing, a refusal for lack of credentials, an unknown route, an MCP tool list.</returns>
     private static async Task<int> SendRequestsAsync(HttpTeam team)
     {
         using var anonymous = team.ClientWith(null);
@@ -85,6 +85,13 @@ public sealed class ServerLoggingTests
         await owner.GetAsync($"/v1/projects/{team.Project.Id}/issues");
         await anonymous.GetAsync($"/v1/projects/{team.Project.Id}/issues");
         await anonymous.GetAsync("/v1/nothing-here");
-        return 5;
+        using var mcp = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = JsonContent.Create(new { jsonrpc = "2.0", id = 1, method = "tools/list" }),
+        };
+        mcp.Headers.Accept.ParseAdd("application/json");
+        mcp.Headers.Accept.ParseAdd("text/event-stream");
+        (await owner.SendAsync(mcp)).EnsureSuccessStatusCode();
+        return 6;
     }
 }

@@ -1,0 +1,242 @@
+using System.ComponentModel;
+using System.Globalization;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Services;
+
+namespace Owlmetry.Issues.AspNetCore.Mcp;
+
+/// <summary>
+/// The Issues API as MCP tools. Each tool resolves the caller through the API's <see cref="IActorResolver"/> and calls
+/// <see cref="IIssueService"/>, which makes every permission and lifecycle decision; a refusal is a tool error carrying
+/// the library's message. Arguments are named as the HTTP API's fields (snake_case) so that the library's messages
+/// (<c>Invalid sort; valid values: …</c>, <c>resolved_at_version is required …</c>) name them as the model sent them.
+/// </summary>
+[McpServerToolType]
+internal static class IssueTools
+{
+    private const int DefaultListLimit = 25;
+    private const int DefaultOccurrenceLimit = 10;
+
+    [McpServerTool(Name = "list_issues", Title = "List issues", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "Lists error issues, most recently seen first: one line per issue with its id, [status], title, occurrence and user "
+        + "counts and last seen time. With project_id, that project's issues (development and production); without it, the "
+        + "issues of every project of the caller's teams (production unless data_mode says otherwise), each line naming its "
+        + "project id. When a 'next cursor' line ends the answer, call again with that cursor for the next page.")]
+    public static Task<CallToolResult> ListIssues(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The project whose issues to list (a UUID). Leave out to list across all the caller's projects.")] string? project_id = null,
+        [Description("Only this team's projects (a UUID), when project_id is left out.")] string? team_id = null,
+        [Description("Only issues in this status: new, in_progress, resolved, silenced, regressed or snoozed.")] string? status = null,
+        [Description("The order: last_seen (default), last_activity, first_seen, occurrences or users; always descending.")] string? sort = null,
+        [Description("Only issues of this app (a UUID).")] string? app_id = null,
+        [Description("production, development or all.")] string? data_mode = null,
+        [Description("The 'next cursor' of the previous page, with the same filters and sort.")] string? cursor = null,
+        [Description("Issues per page, 1 to 200; 25 when left out.")] int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parameters = new TeamIssueListParameters
+        {
+            TeamId = team_id, ProjectId = null, Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Cursor = cursor,
+            Limit = (limit ?? DefaultListLimit).ToString(CultureInfo.InvariantCulture),
+        };
+        if (string.IsNullOrEmpty(project_id))
+        {
+            var teamQuery = QueryParser.ParseTeamIssueQuery(parameters);
+            return teamQuery.IsSuccess
+                ? RunAsync(request, (issues, actor) => issues.ListAcrossTeamsAsync(actor, teamQuery.Value, cancellationToken), McpText.IssuePage, cancellationToken)
+                : Task.FromResult(Refusal(teamQuery.Error));
+        }
+
+        if (!string.IsNullOrEmpty(team_id))
+        {
+            return Task.FromResult(Refusal(IssueError.Invalid("Give project_id or team_id, not both")));
+        }
+
+        var projectId = RequiredId(project_id, nameof(project_id));
+        var query = QueryParser.ParseIssueQuery(parameters);
+        return !projectId.IsSuccess ? Task.FromResult(Refusal(projectId.Error))
+            : !query.IsSuccess ? Task.FromResult(Refusal(query.Error))
+            : RunAsync(request, (issues, actor) => issues.ListAsync(actor, projectId.Value, query.Value, cancellationToken), McpText.IssuePage, cancellationToken);
+    }
+
+    [McpServerTool(Name = "get_issue", Title = "Get an issue", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "Reads one issue: its status, counts, first and last seen (with app versions), a page of its occurrences "
+        + "(newest first: time, session, user, app version, environment, event id), its comments and its attachments. When a "
+        + "'next occurrence_cursor' line follows the occurrences, call again with it for older ones.")]
+    public static Task<CallToolResult> GetIssue(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue (a UUID).")] string issue_id,
+        [Description("The 'next occurrence_cursor' of the previous answer, for older occurrences.")] string? occurrence_cursor = null,
+        [Description("Occurrences per page, 1 to 200; 10 when left out.")] int? occurrence_limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        var page = new OccurrencePageRequest(string.IsNullOrEmpty(occurrence_cursor) ? null : occurrence_cursor, occurrence_limit ?? DefaultOccurrenceLimit);
+        return ids.IsSuccess
+            ? RunAsync(request, (issues, actor) => issues.GetAsync(actor, ids.Value.Project, ids.Value.Issue, page, cancellationToken), McpText.IssueDetail, cancellationToken)
+            : Task.FromResult(Refusal(ids.Error));
+    }
+
+    [McpServerTool(Name = "change_issue_status", Title = "Change an issue's status", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description(
+        "Moves an issue to another status, following the issue lifecycle: in_progress (start work), resolved (fixed; "
+        + "resolved_at_version, the app version with the fix, is required), silenced (a known issue nobody wants to hear about), "
+        + "snoozed (a suspected one-off: it comes back as new on its next occurrence) or new (reopen). regressed is set only "
+        + "by the scan. A transition the lifecycle refuses (e.g. resolved to in_progress: reopen first) is an error that "
+        + "names it. Answers with the issue's new line.")]
+    public static Task<CallToolResult> ChangeIssueStatus(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue (a UUID).")] string issue_id,
+        [Description("The new status: new, in_progress, resolved, silenced or snoozed.")] string status,
+        [Description("With status resolved: the app version that fixes the issue (e.g. 2.4.1), at most 50 characters.")] string? resolved_at_version = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        var target = RequestBodies.ParseStatus(new UpdateIssueRequest(status, resolved_at_version));
+        return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
+            : !target.IsSuccess ? Task.FromResult(Refusal(target.Error))
+            : RunAsync(
+            request,
+            (issues, actor) => issues.ChangeStatusAsync(actor, ids.Value.Project, ids.Value.Issue, target.Value, resolved_at_version, cancellationToken),
+            item => $"Status changed.\n{McpText.IssueLine(item)}",
+            cancellationToken);
+    }
+
+    [McpServerTool(Name = "merge_issues", Title = "Merge two issues", Destructive = true, OpenWorld = false)]
+    [Description(
+        "Merges a duplicate issue (source) into another issue of the same project (target): the source's fingerprints, "
+        + "occurrences, comments and attachments move to the target, which keeps its status; the source is deleted. Cannot be "
+        + "undone. Answers with the target's new line.")]
+    public static Task<CallToolResult> MergeIssues(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The project of both issues (a UUID).")] string project_id,
+        [Description("The issue that stays (a UUID).")] string target_issue_id,
+        [Description("The duplicate that is merged in and deleted (a UUID).")] string source_issue_id,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, target_issue_id, nameof(target_issue_id));
+        var source = RequestBodies.ParseMergeSource(new MergeIssueRequest(source_issue_id));
+        return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
+            : !source.IsSuccess ? Task.FromResult(Refusal(source.Error))
+            : RunAsync(
+                request,
+                (issues, actor) => issues.MergeAsync(actor, ids.Value.Project, ids.Value.Issue, source.Value, cancellationToken),
+                item => $"Merged {source.Value} into {item.Issue.Id}.\n{McpText.IssueLine(item)}",
+                cancellationToken);
+    }
+
+    [McpServerTool(Name = "add_comment", Title = "Comment on an issue", Destructive = false, OpenWorld = false)]
+    [Description("Adds a Markdown comment to an issue, written as the caller (e.g. findings, a suspected cause, a link to a fix).")]
+    public static Task<CallToolResult> AddComment(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue (a UUID).")] string issue_id,
+        [Description("The comment, in Markdown.")] string body,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        return ids.IsSuccess
+            ? RunAsync(
+                request,
+                (issues, actor) => issues.AddCommentAsync(actor, ids.Value.Project, ids.Value.Issue, body, cancellationToken),
+                comment => $"Comment added.\n{McpText.CommentLine(comment)}",
+                cancellationToken)
+            : Task.FromResult(Refusal(ids.Error));
+    }
+
+    [McpServerTool(Name = "edit_comment", Title = "Edit a comment", Destructive = true, Idempotent = true, OpenWorld = false)]
+    [Description("Replaces the text of a comment; only its author may. Comment ids are listed by get_issue.")]
+    public static Task<CallToolResult> EditComment(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue (a UUID).")] string issue_id,
+        [Description("The comment (a UUID).")] string comment_id,
+        [Description("The new text, in Markdown.")] string body,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        var commentId = RequiredId(comment_id, nameof(comment_id));
+        return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
+            : !commentId.IsSuccess ? Task.FromResult(Refusal(commentId.Error))
+            : RunAsync(
+                request,
+                (issues, actor) => issues.EditCommentAsync(actor, ids.Value.Project, ids.Value.Issue, commentId.Value, body, cancellationToken),
+                comment => $"Comment edited.\n{McpText.CommentLine(comment)}",
+                cancellationToken);
+    }
+
+    [McpServerTool(Name = "delete_comment", Title = "Delete a comment", Destructive = true, Idempotent = true, OpenWorld = false)]
+    [Description("Deletes a comment; its author or an owner or admin of the project's team may. Comment ids are listed by get_issue.")]
+    public static Task<CallToolResult> DeleteComment(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue (a UUID).")] string issue_id,
+        [Description("The comment (a UUID).")] string comment_id,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        var commentId = RequiredId(comment_id, nameof(comment_id));
+        return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
+            : !commentId.IsSuccess ? Task.FromResult(Refusal(commentId.Error))
+            : RunAsync(
+                request,
+                (issues, actor) => issues.DeleteCommentAsync(actor, ids.Value.Project, ids.Value.Issue, commentId.Value, cancellationToken),
+                comment => $"Comment {comment.Id} deleted.",
+                cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves the caller as the API's endpoints do (<see cref="CurrentActor"/>: the registered
+    /// <see cref="IActorResolver"/> over the request's principal), calls the service and renders its value or refusal.
+    /// </summary>
+    private static async Task<CallToolResult> RunAsync<T>(
+        RequestContext<CallToolRequestParams> request,
+        Func<IIssueService, Actor, Task<IssueResult<T>>> call,
+        Func<T, string> render,
+        CancellationToken ct)
+    {
+        var services = request.Services ?? throw new InvalidOperationException("The MCP request carries no services.");
+        var actor = request.User is { } principal
+            ? await services.GetRequiredService<IActorResolver>().ResolveAsync(principal, ct).ConfigureAwait(false)
+            : null;
+        if (actor is null)
+        {
+            return Refusal(IssueError.Unauthenticated("Invalid credentials"));
+        }
+
+        var result = await call(services.GetRequiredService<IIssueService>(), actor).ConfigureAwait(false);
+        return result.IsSuccess ? Answer(render(result.Value)) : Refusal(result.Error);
+    }
+
+    private static IssueResult<(Guid Project, Guid Issue)> Ids(string? projectId, string? issueId, string issueName = "issue_id")
+    {
+        var project = RequiredId(projectId, "project_id");
+        var issue = RequiredId(issueId, issueName);
+        return !project.IsSuccess ? project.Error
+            : !issue.IsSuccess ? issue.Error
+            : (project.Value, issue.Value);
+    }
+
+    private static IssueResult<Guid> RequiredId(string? value, string name)
+    {
+        var id = QueryValues.ParseGuid(value, name);
+        return !id.IsSuccess ? id.Error
+            : id.Value is { } parsed ? parsed
+            : IssueError.Invalid($"{name} is required");
+    }
+
+    private static CallToolResult Answer(string text) => new() { Content = [new TextContentBlock { Text = text }] };
+
+    private static CallToolResult Refusal(IssueError error) => new() { IsError = true, Content = [new TextContentBlock { Text = error.Message }] };
+}

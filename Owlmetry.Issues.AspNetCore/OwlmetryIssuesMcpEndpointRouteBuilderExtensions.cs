@@ -1,0 +1,25 @@
+using Owlmetry.Issues.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the Issues API's MCP endpoint.</summary>
+public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the MCP endpoint (Streamable HTTP) at <paramref name="pattern"/>, behind the API's authorization policy
+    /// (<see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/>), and leaves it out of the OpenAPI document. Call it
+    /// after <c>UseAuthentication</c> and <c>UseAuthorization</c>; the services come from
+    /// <c>AddOwlmetryIssuesApi(…).AddMcp()</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's routes.</param>
+    /// <param name="pattern">The endpoint's path, e.g. <c>/mcp</c>.</param>
+    /// <returns>The endpoint's conventions, for the host's own (CORS, rate limiting).</returns>
+    public static IEndpointConventionBuilder MapOwlmetryIssuesMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        return endpoints.MapMcp(pattern)
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ExcludeFromDescription();
+    }
+}
