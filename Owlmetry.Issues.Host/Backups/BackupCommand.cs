@@ -110,10 +110,10 @@ public static class BackupCommand
         {
             store = new LiteDbIssueStore(database);
         }
-        catch (IOException)
+        catch (IOException e)
         {
             throw new BackupFailedException(
-                $"{database} is in use: a server runs on {dataDirectory.Path}. Let it take the backup: backup --url http://127.0.0.1:4000 --out {destination}");
+                $"{database} is in use: a server runs on {dataDirectory.Path}. Let it take the backup: backup --url http://127.0.0.1:4000 --out {destination} ({e.Message})");
         }
 
         using (store)

@@ -140,13 +140,14 @@ internal sealed class LiteDbFile : IDisposable
         var logIsEmpty = _log.Length == 0;
         _log.Dispose();
         _checksums.Dispose();
-        if (logIsEmpty)
+        _data.Dispose();
+
+        // The folder may be gone already (a deleted temporary folder): nothing is left to remove then.
+        if (logIsEmpty && System.IO.Directory.Exists(System.IO.Path.GetDirectoryName(_logPath)))
         {
             File.Delete(_logPath);
             File.Delete(_checksumsPath);
         }
-
-        _data.Dispose();
     }
 
     // A commit that a power loss tore, and every commit after it, is cut before LiteDB reads the log: LiteDB would

@@ -54,7 +54,7 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
     {
         await SeedAsync();
 
-        await BackupAsync("--data", Data.Path, "--out", Backup);
+        await BackUpDataAsync();
         await RestoreAsync("--from", Backup, "--data", Restored);
 
         foreach (var root in new[] { Backup, Restored })
@@ -105,7 +105,7 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
     public async Task Restore_DataDirectoryNotEmpty_RefusesAndChangesNothing()
     {
         await SeedAsync();
-        await BackupAsync("--data", Data.Path, "--out", Backup);
+        await BackUpDataAsync();
         var before = Directory.GetFiles(Data.Path, "*", SearchOption.AllDirectories).Order().ToList();
 
         var (exit, _, error) = await RestoreAsync("--from", Backup, "--data", Data.Path);
@@ -119,7 +119,7 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
     public async Task Restore_BackupDamaged_RefusesNamingTheFileAndWritesNothing()
     {
         await SeedAsync();
-        await BackupAsync("--data", Data.Path, "--out", Backup);
+        await BackUpDataAsync();
         await using (var database = File.OpenWrite(Path.Combine(Backup, "owlmetry.db")))
         {
             database.Position = 100;
@@ -198,6 +198,13 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
         (await agent.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" })).EnsureSuccessStatusCode();
         var login = await (await user.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword })).JsonAsync();
         return (credentials, attachmentId, login.Text("token"));
+    }
+
+    /// <summary>The offline backup of <see cref="Data"/> into <see cref="Backup"/>, which the test needs to have succeeded.</summary>
+    private async Task BackUpDataAsync()
+    {
+        var (exit, _, error) = await BackupAsync("--data", Data.Path, "--out", Backup);
+        Assert.That(exit, Is.Zero, $"the backup the test starts from failed: {error}");
     }
 
     private static Task<(int Exit, string Output, string Error)> BackupAsync(params string[] args) =>
