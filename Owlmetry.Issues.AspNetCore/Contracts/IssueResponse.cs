@@ -41,6 +41,9 @@ public class IssueResponse
         Fingerprints = issue.Fingerprints;
         AppName = item.AppName;
         ProjectName = item.ProjectName;
+        Claim = issue.Claim is { } claim
+            ? new ClaimResponse(claim.HolderKind.ToWireName(), claim.HolderId, claim.HolderName, claim.ClaimedAt, claim.ExpiresAt)
+            : null;
     }
 
     /// <summary>The issue id.</summary>
@@ -108,6 +111,9 @@ public class IssueResponse
 
     /// <summary>The app's name.</summary>
     public required string? AppName { get; init; }
+
+    /// <summary>Who holds a work lease on the issue and until when; null while nobody does (a lapsed claim is null).</summary>
+    public ClaimResponse? Claim { get; init; }
 
     /// <summary>The project's name; present in cross-project lists only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

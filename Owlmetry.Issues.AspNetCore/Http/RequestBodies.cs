@@ -1,6 +1,7 @@
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 
@@ -16,4 +17,8 @@ internal static class RequestBodies
         string.IsNullOrEmpty(body?.SourceIssueId) ? IssueError.Invalid("source_issue_id is required")
         : Guid.TryParse(body.SourceIssueId, out var sourceId) ? sourceId
         : IssueError.Invalid("source_issue_id must be a UUID");
+
+    /// <summary>The claim's filter, checked as the issue list's query string is, so that bad values get the same messages.</summary>
+    public static IssueResult<IssueQuery> ParseClaimFilter(ClaimIssueRequest? body) =>
+        QueryParser.ParseIssueQuery(new IssueListParameters { Status = body?.Status, AppId = body?.AppId, DataMode = body?.DataMode, Sort = body?.Sort });
 }

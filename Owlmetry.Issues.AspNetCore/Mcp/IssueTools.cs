@@ -136,6 +136,77 @@ internal static class IssueTools
                 cancellationToken);
     }
 
+    [McpServerTool(Name = "claim_next_issue", Title = "Claim the next issue to work on", Destructive = false, OpenWorld = false)]
+    [Description(
+        "Claims the next issue of a project that nobody is working on, so that agents triaging in parallel never take the same "
+        + "one. A claim is a work lease, not a status: it shows who holds the issue and until when, and it lapses by itself "
+        + "after duration_seconds (15 minutes by default, 30 seconds to 24 hours) unless renewed with renew_claim. Takes the "
+        + "first issue in the sort order (last_seen by default) that matches the filters and is unclaimed or whose claim "
+        + "lapsed; without status, resolved and silenced issues are skipped. Answers with the claimed issue's line and its "
+        + "expiry; 'No unclaimed issue matches' when there is nothing left. Release it with release_issue when done.")]
+    public static Task<CallToolResult> ClaimNextIssue(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The project to take an issue from (a UUID).")] string project_id,
+        [Description("Only issues in this status: new, in_progress, resolved, silenced, regressed or snoozed.")] string? status = null,
+        [Description("Only issues of this app (a UUID).")] string? app_id = null,
+        [Description("production, development or all (the default).")] string? data_mode = null,
+        [Description("Which issue comes first: last_seen (default), last_activity, first_seen, occurrences or users.")] string? sort = null,
+        [Description("How long the claim lasts, 30 to 86400 seconds; 900 (15 minutes) when left out.")] int? duration_seconds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var projectId = RequiredId(project_id, nameof(project_id));
+        var filter = RequestBodies.ParseClaimFilter(new ClaimIssueRequest(status, app_id, data_mode, sort));
+        return !projectId.IsSuccess ? Task.FromResult(Refusal(projectId.Error))
+            : !filter.IsSuccess ? Task.FromResult(Refusal(filter.Error))
+            : RunAsync(
+                request,
+                (issues, actor) => issues.ClaimNextAsync(actor, projectId.Value, filter.Value, Seconds(duration_seconds), cancellationToken),
+                item => $"Claimed.\n{McpText.IssueLine(item)}",
+                cancellationToken);
+    }
+
+    [McpServerTool(Name = "renew_claim", Title = "Renew a claim on an issue", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description(
+        "Extends the caller's claim on an issue to now plus duration_seconds (15 minutes by default, 30 seconds to 24 hours), "
+        + "for work that takes longer than the claim. Only the holder may renew; a claim held by someone else, or one that "
+        + "already lapsed, is an error (claim again with claim_next_issue).")]
+    public static Task<CallToolResult> RenewClaim(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The claimed issue (a UUID).")] string issue_id,
+        [Description("The claim's new length from now, 30 to 86400 seconds; 900 when left out.")] int? duration_seconds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        return ids.IsSuccess
+            ? RunAsync(
+                request,
+                (issues, actor) => issues.RenewClaimAsync(actor, ids.Value.Project, ids.Value.Issue, Seconds(duration_seconds), cancellationToken),
+                item => $"Claim renewed.\n{McpText.IssueLine(item)}",
+                cancellationToken)
+            : Task.FromResult(Refusal(ids.Error));
+    }
+
+    [McpServerTool(Name = "release_issue", Title = "Release a claimed issue", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description(
+        "Releases the caller's claim on an issue when the work is done or given up, so that other agents may claim it at once "
+        + "instead of waiting for the claim to lapse. Only the holder may release; releasing an issue nobody holds succeeds.")]
+    public static Task<CallToolResult> ReleaseIssue(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The claimed issue (a UUID).")] string issue_id,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        return ids.IsSuccess
+            ? RunAsync(
+                request,
+                (issues, actor) => issues.ReleaseClaimAsync(actor, ids.Value.Project, ids.Value.Issue, cancellationToken),
+                item => $"Released.\n{McpText.IssueLine(item)}",
+                cancellationToken)
+            : Task.FromResult(Refusal(ids.Error));
+    }
+
     [McpServerTool(Name = "add_comment", Title = "Comment on an issue", Destructive = false, OpenWorld = false)]
     [Description("Adds a Markdown comment to an issue, written as the caller (e.g. findings, a suspected cause, a link to a fix).")]
     public static Task<CallToolResult> AddComment(
@@ -235,6 +306,8 @@ internal static class IssueTools
             : id.Value is { } parsed ? parsed
             : IssueError.Invalid($"{name} is required");
     }
+
+    private static TimeSpan? Seconds(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
     private static CallToolResult Answer(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 

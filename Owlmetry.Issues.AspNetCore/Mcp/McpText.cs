@@ -62,8 +62,17 @@ internal static class McpText
             parts.Add("dev");
         }
 
+        if (issue.Claim is { } claim)
+        {
+            parts.Add(Claim(claim));
+        }
+
         return string.Join(" | ", parts);
     }
+
+    /// <summary>Who holds a claim and until when: <c>claimed by agent triage-bot (id) until 2026-01-01 10:15:00Z</c>.</summary>
+    public static string Claim(IssueClaim claim) =>
+        $"claimed by {claim.HolderKind.ToWireName()} {claim.HolderName} ({claim.HolderId}) until {Time(claim.ExpiresAt)}";
 
     public static string IssueDetail(IssueDetail detail)
     {
@@ -80,6 +89,7 @@ internal static class McpText
         Field(text, "resolved in", issue.ResolvedAtVersion);
         Field(text, "snoozed at", issue.SnoozedAt is { } snoozedAt ? Time(snoozedAt) : null);
         Field(text, "updated", Time(issue.UpdatedAt));
+        Field(text, "claim", issue.Claim is { } claim ? Claim(claim)["claimed by ".Length..] : null);
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Occurrences (newest first, {detail.Occurrences.Count} shown):");
         foreach (var occurrence in detail.Occurrences)

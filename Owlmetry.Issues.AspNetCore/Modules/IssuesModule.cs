@@ -13,6 +13,12 @@ internal sealed class IssuesModule : ICarterModule
         project.MapGet("{issueId:guid}", IssueEndpoints.GetIssue).WithName("GetIssue").WithSummary("Get an issue with its occurrences, comments and attachments");
         project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus").WithSummary("Change an issue's status");
         project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").WithSummary("Merge another issue into this one");
+        project.MapPost("claim", ClaimEndpoints.ClaimNextIssue).WithName("ClaimNextIssue")
+            .WithSummary("Claim the next unclaimed issue matching a filter, for a bounded time");
+        project.MapPost("{issueId:guid}/claim", ClaimEndpoints.RenewClaim).WithName("RenewIssueClaim")
+            .WithSummary("Renew the caller's claim on an issue").ProducesProblem(409);
+        project.MapDelete("{issueId:guid}/claim", ClaimEndpoints.ReleaseClaim).WithName("ReleaseIssueClaim")
+            .WithSummary("Release the caller's claim on an issue").ProducesProblem(409);
 
         // Not a group's "" route, which would be /v1/issues/ (the http_route of the metrics).
         app.MapGet("/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithSummary("List the issues of the caller's teams").WithTags("Issues")

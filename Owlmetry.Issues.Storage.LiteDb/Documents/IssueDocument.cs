@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage.LiteDb.Keys;
@@ -52,6 +53,16 @@ internal sealed class IssueDocument
 
     public List<string> Fingerprints { get; set; } = [];
 
+    public string? ClaimHolderKind { get; set; }
+
+    public Guid? ClaimHolderId { get; set; }
+
+    public string? ClaimHolderName { get; set; }
+
+    public long? ClaimedAt { get; set; }
+
+    public long? ClaimExpiresAt { get; set; }
+
     public string LastSeenKey { get; set; } = "";
 
     public string LastActivityKey { get; set; } = "";
@@ -85,6 +96,11 @@ internal sealed class IssueDocument
         CreatedAt = UnixTime.From(issue.CreatedAt),
         UpdatedAt = UnixTime.From(issue.UpdatedAt),
         Fingerprints = [.. issue.Fingerprints],
+        ClaimHolderKind = issue.Claim?.HolderKind.ToWireName(),
+        ClaimHolderId = issue.Claim?.HolderId,
+        ClaimHolderName = issue.Claim?.HolderName,
+        ClaimedAt = UnixTime.From(issue.Claim?.ClaimedAt),
+        ClaimExpiresAt = UnixTime.From(issue.Claim?.ExpiresAt),
         LastSeenKey = SortKey(issue, IssueSort.LastSeen),
         LastActivityKey = SortKey(issue, IssueSort.LastActivity),
         FirstSeenKey = SortKey(issue, IssueSort.FirstSeen),
@@ -92,7 +108,7 @@ internal sealed class IssueDocument
         UsersKey = SortKey(issue, IssueSort.Users),
     };
 
-    public Issue ToIssue() => StoredIssue.Restore(
+    public Issue ToIssue() => StoredIssue.Restore(StoredIssue.Restore(
         new Issue
         {
             Id = Id,
@@ -118,7 +134,19 @@ internal sealed class IssueDocument
             ? status
             : throw new InvalidDataException($"Issue {Id} has an unknown stored status '{Status}'."),
         ResolvedAtVersion,
-        UnixTime.ToTime(SnoozedAt));
+        UnixTime.ToTime(SnoozedAt)),
+        ToClaim());
+
+    private IssueClaim? ToClaim() =>
+        ClaimHolderKind is null || ClaimHolderId is not { } holderId || ClaimedAt is not { } claimedAt || ClaimExpiresAt is not { } expiresAt ? null
+        : new IssueClaim(
+            WireNames.TryParse<ActorKind>(ClaimHolderKind, out var kind)
+                ? kind
+                : throw new InvalidDataException($"Issue {Id} has an unknown stored claim holder kind '{ClaimHolderKind}'."),
+            holderId,
+            ClaimHolderName ?? "",
+            UnixTime.ToTime(claimedAt),
+            UnixTime.ToTime(expiresAt));
 
     private static string SortKey(Issue issue, IssueSort sort) =>
         StorageKeys.IssueSort(issue.ProjectId, issue.IsDev, sort.KeyOf(issue));

@@ -231,5 +231,14 @@ internal static class IssueStoreMigrations
             CREATE INDEX occurrence_groups_issue ON occurrence_groups (issue_id, group_id);
             INSERT INTO occurrence_groups (group_id, issue_id) SELECT DISTINCT group_id, group_id FROM occurrences;
             """),
+        new(3, "work leases: an issue's claim (holder and expiry), null while unclaimed", """
+            -- A lapsed claim stays stored until someone claims, renews or releases the issue; readers compare claim_expires_at with now.
+            ALTER TABLE issues
+                ADD COLUMN claim_holder_kind text NULL,
+                ADD COLUMN claim_holder_id uuid NULL,
+                ADD COLUMN claim_holder_name text NULL,
+                ADD COLUMN claimed_at timestamptz NULL,
+                ADD COLUMN claim_expires_at timestamptz NULL;
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
@@ -52,6 +53,12 @@ public sealed class ResponseShapeSnapshotTests
     [Test]
     public void IssueResponse_Shape() =>
         Snapshot.Match(Shape(new IssueListItem(s_issue, "iOS App").ToResponse()));
+
+    [Test]
+    public void IssueResponse_Claimed_HasClaim() =>
+        Snapshot.Match(Shape(new IssueListItem(
+            s_issue with { Claim = new IssueClaim(ActorKind.Agent, Guid.Parse("3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d"), "triage-bot", s_t0.AddHours(5), s_t0.AddHours(5.25)) },
+            "iOS App").ToResponse()));
 
     [Test]
     public void IssueResponse_InTeamList_HasProjectName() =>

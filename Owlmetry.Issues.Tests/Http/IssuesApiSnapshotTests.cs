@@ -49,6 +49,16 @@ public sealed class IssuesApiSnapshotTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ClaimNextIssue_Body()
+    {
+        await Team.SeedIssueAsync();
+
+        var response = await _client.PostAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/claim", new { duration_seconds = 300 });
+
+        Snapshot.Match(JsonSnapshot.Scrub(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Test]
     public async Task UpdateIssue_Body()
     {
         var issue = await Team.SeedIssueAsync();

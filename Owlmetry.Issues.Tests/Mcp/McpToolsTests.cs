@@ -16,7 +16,10 @@ namespace Owlmetry.Issues.Tests.Mcp;
 public sealed class McpToolsTests : HttpApiFixture
 {
     private static readonly string[] s_tools =
-        ["add_comment", "change_issue_status", "delete_comment", "edit_comment", "get_issue", "list_issues", "merge_issues"];
+        [
+            "add_comment", "change_issue_status", "claim_next_issue", "delete_comment", "edit_comment", "get_issue", "list_issues", "merge_issues",
+            "release_issue", "renew_claim",
+        ];
 
     private string _agentKey = null!;
 

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Issues.Tests.Support;
@@ -41,6 +42,8 @@ internal sealed class IssueBuilder
 
     public IssueBuilder WithFingerprints(params string[] hashes) => With(_issue with { Fingerprints = hashes });
 
+    public IssueBuilder WithClaim(IssueClaim? claim) => With(_issue with { Claim = claim });
+
     /// <summary>Gives every optional member a value, each distinct from the others.</summary>
     public IssueBuilder WithAllFieldsSet() => With(_issue with
     {
@@ -61,6 +64,7 @@ internal sealed class IssueBuilder
         CreatedAt = TestTimes.At(-86_400_001),
         UpdatedAt = TestTimes.At(4),
         Fingerprints = ["3f2a", "b7c9"],
+        Claim = new IssueClaim(ActorKind.Agent, Guid.Parse("c1a1c1a1-0000-4000-8000-000000000001"), "  triage-bot 🦉 ", TestTimes.At(5), TestTimes.At(900_006)),
     });
 
     public Issue Build() => _issue;

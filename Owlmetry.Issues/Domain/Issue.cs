@@ -70,6 +70,12 @@ public sealed record Issue
     /// <summary>Bumped by every status change, comment, merge and new occurrence.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The work lease on the issue as stored, or null. It may have lapsed: <see cref="IssueClaim.IsActiveAt"/> tells;
+    /// the issue service shows only active claims. Only the service's claim operations change it.
+    /// </summary>
+    public IssueClaim? Claim { get; internal init; }
+
     /// <summary>The fingerprint hashes aliased to this issue.</summary>
     public IReadOnlyList<string> Fingerprints { get; init; } = [];
 }

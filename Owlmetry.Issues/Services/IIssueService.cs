@@ -31,6 +31,31 @@ public interface IIssueService
     /// </summary>
     Task<IssueResult<IssueListItem>> MergeAsync(Actor actor, Guid projectId, Guid targetIssueId, Guid sourceIssueId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Claims the first issue of the project, in <paramref name="filter"/>'s sort order, that nobody holds (no claim, or
+    /// a lapsed one), atomically: concurrent callers never get the same issue. Without a status in the filter, resolved
+    /// and silenced issues are skipped; the filter's cursor and limit are ignored. Needs <c>issues:write</c>.
+    /// </summary>
+    /// <param name="actor">The caller, who becomes the holder.</param>
+    /// <param name="projectId">The project.</param>
+    /// <param name="filter">Status, app, data mode and sort of the issues to consider.</param>
+    /// <param name="duration">How long the claim lasts: 30 seconds to 24 hours, 15 minutes when null.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The claimed issue with its claim, or not found (<c>No unclaimed issue matches</c>).</returns>
+    Task<IssueResult<IssueListItem>> ClaimNextAsync(Actor actor, Guid projectId, IssueQuery filter, TimeSpan? duration = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Extends the caller's active claim on an issue to now plus <paramref name="duration"/> (30 seconds to 24 hours,
+    /// 15 minutes when null). Anyone but the holder, or a claim that lapsed, is a conflict naming the holder.
+    /// </summary>
+    Task<IssueResult<IssueListItem>> RenewClaimAsync(Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Releases the caller's claim on an issue, so that others may claim it. Releasing an issue nobody holds succeeds;
+    /// an issue held by someone else is a conflict naming the holder and expiry.
+    /// </summary>
+    Task<IssueResult<IssueListItem>> ReleaseClaimAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);
+
     /// <summary>The non-deleted comments of an issue, oldest first.</summary>
     Task<IssueResult<IReadOnlyList<IssueComment>>> ListCommentsAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);
 

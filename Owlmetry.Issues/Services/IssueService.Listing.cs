@@ -1,7 +1,9 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Claims;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Services;
 
@@ -101,8 +103,9 @@ internal sealed partial class IssueService
             appNames[appId] = (await directory.FindAppAsync(appId, ct).ConfigureAwait(false))?.Name;
         }
 
+        var now = timeProvider.GetUtcNowMilliseconds();
         var items = issues
-            .Select(issue => new IssueListItem(issue, appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))
+            .Select(issue => new IssueListItem(ClaimRules.Visible(issue, now), appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))
             .ToList();
         var nextCursor = hasMore ? KeysetCursor.Encode(scope, query.Sort.KeyOf(issues[^1])) : null;
         return new IssuePage(items, nextCursor, hasMore);

@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Claims;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Services;
 
-/// <summary>The issue operations, split by concern over partial files: listing, triage and comments.</summary>
+/// <summary>The issue operations, split by concern over partial files: listing, triage, claims and comments.</summary>
 internal sealed partial class IssueService(IIssueStore store, IIssueDirectory directory, TimeProvider timeProvider, IOptions<IssuesOptions> options)
     : IIssueService
 {
@@ -36,6 +38,6 @@ internal sealed partial class IssueService(IIssueStore store, IIssueDirectory di
     private async Task<IssueListItem> DescribeAsync(Issue issue, CancellationToken ct)
     {
         var app = await directory.FindAppAsync(issue.AppId, ct).ConfigureAwait(false);
-        return new IssueListItem(issue, app?.Name);
+        return new IssueListItem(ClaimRules.Visible(issue, timeProvider.GetUtcNowMilliseconds()), app?.Name);
     }
 }

@@ -20,4 +20,14 @@ public static class StoredIssue
         ArgumentNullException.ThrowIfNull(issue);
         return issue with { Status = status, ResolvedAtVersion = resolvedAtVersion, SnoozedAt = snoozedAt };
     }
+
+    /// <summary>Gives <paramref name="issue"/> the claim a provider read from storage.</summary>
+    /// <param name="issue">The issue rebuilt from its stored fields.</param>
+    /// <param name="claim">The stored claim, lapsed or not, or null.</param>
+    /// <returns>The issue with that claim.</returns>
+    public static Issue Restore(Issue issue, IssueClaim? claim)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        return issue with { Claim = claim };
+    }
 }

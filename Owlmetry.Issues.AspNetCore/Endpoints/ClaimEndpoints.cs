@@ -1,0 +1,28 @@
+using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Services;
+
+namespace Owlmetry.Issues.AspNetCore.Endpoints;
+
+internal static class ClaimEndpoints
+{
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> ClaimNextIssue(
+        Guid projectId, ClaimIssueRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var filter = RequestBodies.ParseClaimFilter(body);
+        return filter.IsSuccess
+            ? (await issues.ClaimNextAsync(caller.Actor, projectId, filter.Value, Duration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse)
+            : filter.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> RenewClaim(
+        Guid projectId, Guid issueId, RenewClaimRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
+        (await issues.RenewClaimAsync(caller.Actor, projectId, issueId, Duration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse);
+
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> ReleaseClaim(
+        Guid projectId, Guid issueId, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
+        (await issues.ReleaseClaimAsync(caller.Actor, projectId, issueId, ct)).ToHttp(IssueContracts.ToResponse);
+
+    private static TimeSpan? Duration(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
+}

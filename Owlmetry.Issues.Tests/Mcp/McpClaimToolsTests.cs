@@ -1,0 +1,75 @@
+using ModelContextProtocol.Client;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Mcp;
+
+/// <summary>The work-lease tools through the real server and the SDK's client: claim, renew, release, and parallel claimers.</summary>
+public sealed class McpClaimToolsTests : HttpApiFixture
+{
+    [Test]
+    public async Task ClaimNextIssue_TwentyConcurrentAgentsOverTenIssues_HandEachIssueOutOnce()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Team.SeedIssueAsync($"issue {i}");
+        }
+
+        var clients = new List<McpClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            clients.Add(await McpClients.ConnectAsync(Team, await AgentKeyAsync()));
+        }
+
+        var answers = await Task.WhenAll(clients.Select(client => client.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString() })));
+
+        var claimed = answers.Where(a => !a.IsError).Select(a => a.Text.Split('\n')[1].Split(' ')[0]).ToList();
+        Assert.That(claimed, Has.Count.EqualTo(10).And.Unique, string.Join("\n", answers.Select(a => a.Text)));
+        Assert.That(answers.Where(a => a.IsError).Select(a => a.Text).ToList(), Has.Count.EqualTo(10).And.All.EqualTo("No unclaimed issue matches"));
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task ClaimRenewRelease_AgentKey_ShowsHolderAndExpiry_AndOnlyTheHolderMayRelease()
+    {
+        var issue = await Team.SeedIssueAsync("Connection refused");
+        await using var holder = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+        await using var other = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+        var ids = new Dictionary<string, object?> { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = issue.Id.ToString() };
+        var expiry = Factory.Clock.GetUtcNow().AddSeconds(120).UtcDateTime;
+
+        var (claim, claimIsError) = await holder.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["duration_seconds"] = 120 });
+        var (refused, refusedIsError) = await other.CallAsync("release_issue", ids);
+        var (renewed, renewedIsError) = await holder.CallAsync("renew_claim", new(ids) { ["duration_seconds"] = 600 });
+        var (released, releasedIsError) = await holder.CallAsync("release_issue", ids);
+
+        Assert.That(claimIsError, Is.False, claim);
+        Assert.That(claim, Does.StartWith($"Claimed.\n{issue.Id} [new] Connection refused").And.Contain("| claimed by agent Agent key ("), claim);
+        Assert.That(claim, Does.Contain($"until {expiry:yyyy-MM-dd'T'HH:mm:ss}Z"));
+        Assert.That(refusedIsError, Is.True, refused);
+        Assert.That(refused, Does.StartWith("Issue is claimed by agent 'Agent key' ("));
+        Assert.That(renewedIsError, Is.False, renewed);
+        Assert.That(renewed, Does.StartWith("Claim renewed.").And.Contain($"until {expiry.AddSeconds(480):yyyy-MM-dd'T'HH:mm:ss}Z"));
+        Assert.That((releasedIsError, released.Contains("claimed by", StringComparison.Ordinal)), Is.EqualTo((false, false)), released);
+    }
+
+    [Test]
+    public async Task ClaimNextIssue_ReadOnlyKeyOrBadDuration_AreRefusedWithTheLibrarysMessage()
+    {
+        await Team.SeedIssueAsync();
+        await using var readOnly = await McpClients.ConnectAsync(Team, await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read));
+        await using var agent = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+
+        var forbidden = await readOnly.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString() });
+        var tooLong = await agent.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["duration_seconds"] = 100_000 });
+
+        Assert.That(forbidden, Is.EqualTo(("Missing permission: issues:write", true)));
+        Assert.That(tooLong, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
+    }
+
+    private Task<string> AgentKeyAsync() => Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);
+}

@@ -1,0 +1,198 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Testing;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Services;
+
+public sealed class IssueServiceClaimTests
+{
+    private static readonly IssueError s_nothingToClaim = IssueError.NotFound("No unclaimed issue matches");
+
+    private TeamWorld _world = null!;
+
+    [SetUp]
+    public void SetUp() => _world = new TeamWorld();
+
+    [Test]
+    public async Task ClaimNextAsync_TakesTheFirstInSortOrderAndSkipsClaimedOnes()
+    {
+        var older = await SeedAtAsync("older");
+        var newer = await SeedAtAsync("newer");
+
+        var first = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+        var second = await _world.Service.ClaimNextAsync(_world.Member, _world.Project.Id, new IssueQuery());
+        var third = await _world.Service.ClaimNextAsync(_world.Admin, _world.Project.Id, new IssueQuery());
+
+        Assert.That(first.Value.Issue.Id, Is.EqualTo(newer.Id), "last_seen order: the newest first");
+        Assert.That(first.Value.Issue.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, _world.Agent.Id, "triage-bot", Now, Now.AddMinutes(15))));
+        Assert.That(second.Value.Issue.Id, Is.EqualTo(older.Id), "the claimed issue was not skipped");
+        Assert.That(third.Error, Is.EqualTo(s_nothingToClaim));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_DoesNotChangeStatusOrActivity()
+    {
+        var issue = await SeedAtAsync("x");
+        _world.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That(stored! with { Claim = null, Fingerprints = issue.Fingerprints }, Is.EqualTo(issue));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_LapsedClaim_CanBeClaimedByAnother()
+    {
+        var issue = await SeedAtAsync("x");
+        await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery(), TimeSpan.FromSeconds(30));
+        _world.Clock.Advance(TimeSpan.FromSeconds(29));
+        var whileHeld = await _world.Service.ClaimNextAsync(_world.Member, _world.Project.Id, new IssueQuery());
+        _world.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var afterLapse = await _world.Service.ClaimNextAsync(_world.Member, _world.Project.Id, new IssueQuery());
+
+        Assert.That(whileHeld.Error, Is.EqualTo(s_nothingToClaim));
+        Assert.That(afterLapse.Value.Issue.Id, Is.EqualTo(issue.Id));
+        Assert.That(afterLapse.Value.Issue.Claim?.HolderId, Is.EqualTo(_world.Member.Id));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_WithoutStatus_SkipsResolvedAndSilenced_WithStatus_TakesIt()
+    {
+        var resolved = await _world.SeedAsync(new IssueSeed(_world.App.Id, "resolved") { Status = IssueStatus.Resolved, ResolvedAtVersion = "1.0" });
+        await _world.SeedAsync(new IssueSeed(_world.App.Id, "silenced") { Status = IssueStatus.Silenced });
+
+        var byDefault = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+        var resolvedOnly = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery { Status = IssueStatus.Resolved });
+
+        Assert.That(byDefault.Error, Is.EqualTo(s_nothingToClaim));
+        Assert.That(resolvedOnly.Value.Issue.Id, Is.EqualTo(resolved.Id));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_FilterByAppAndDataMode_TakesOnlyMatching()
+    {
+        var otherApp = _world.Issues.AddApp(_world.Project.Id, "Web");
+        await _world.SeedAsync(new IssueSeed(otherApp.Id, "web prod"));
+        var dev = await _world.SeedAsync(new IssueSeed(_world.App.Id, "ios dev") { IsDev = true });
+
+        var claimed = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery { AppId = _world.App.Id, DataMode = DataMode.Development });
+
+        Assert.That(claimed.Value.Issue.Id, Is.EqualTo(dev.Id));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_ManyClaimedIssues_ReachesPastThePageOfTheScan()
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            await SeedAtAsync($"issue {i}");
+        }
+
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.That((await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery())).IsSuccess, Is.True, $"claim {i}");
+        }
+
+        Assert.That((await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery())).Error, Is.EqualTo(s_nothingToClaim));
+    }
+
+    [TestCase(29)]
+    [TestCase(86_401)]
+    public async Task ClaimNextAsync_DurationOutOfBounds_IsInvalid(int seconds)
+    {
+        await SeedAtAsync("x");
+
+        var claimed = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery(), TimeSpan.FromSeconds(seconds));
+
+        Assert.That(claimed.Error, Is.EqualTo(IssueError.Invalid("duration_seconds must be between 30 and 86400")));
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_ReadOnlyKeyOrClient_IsForbidden_OtherTeam_IsProjectNotFound()
+    {
+        await SeedAtAsync("x");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await _world.Service.ClaimNextAsync(_world.ReadOnlyAgent, _world.Project.Id, new IssueQuery())).Error, Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)));
+            Assert.That((await _world.Service.ClaimNextAsync(_world.Client, _world.Project.Id, new IssueQuery())).Error, Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)));
+            Assert.That((await _world.Service.ClaimNextAsync(_world.Outsider, _world.Project.Id, new IssueQuery())).Error, Is.EqualTo(IssueError.NotFound("Project not found")));
+        }
+    }
+
+    [Test]
+    public async Task RenewClaimAsync_ByHolder_ExtendsFromNow_ByOthers_IsConflict()
+    {
+        var issue = await SeedAtAsync("x");
+        var start = Now;
+        await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+        _world.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var byOther = await _world.Service.RenewClaimAsync(_world.Owner, _world.Project.Id, issue.Id, TimeSpan.FromMinutes(30));
+        var byHolder = await _world.Service.RenewClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromMinutes(30));
+
+        Assert.That(byOther.Error, Is.EqualTo(IssueError.Conflict($"Issue is claimed by agent 'triage-bot' ({_world.Agent.Id}) until {start.AddMinutes(15).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff}Z")));
+        Assert.That(byHolder.Value.Issue.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, _world.Agent.Id, "triage-bot", start, start.AddMinutes(40))));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That(stored!.Claim, Is.EqualTo(byHolder.Value.Issue.Claim));
+    }
+
+    [Test]
+    public async Task ReleaseClaimAsync_ByOthers_IsConflict_ByHolder_LetsAnotherClaim()
+    {
+        var issue = await SeedAtAsync("x");
+        await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+
+        var byOther = await _world.Service.ReleaseClaimAsync(_world.Member, _world.Project.Id, issue.Id);
+        var byHolder = await _world.Service.ReleaseClaimAsync(_world.Agent, _world.Project.Id, issue.Id);
+        var reclaimed = await _world.Service.ClaimNextAsync(_world.Member, _world.Project.Id, new IssueQuery());
+
+        Assert.That(byOther.Error?.Kind, Is.EqualTo(IssueErrorKind.Conflict));
+        Assert.That(byHolder.Value.Issue.Claim, Is.Null);
+        Assert.That(reclaimed.Value.Issue.Claim?.HolderId, Is.EqualTo(_world.Member.Id));
+    }
+
+    [Test]
+    public async Task RenewAndRelease_IssueOfAnotherProjectOrReadOnlyKey_AreRefused()
+    {
+        var elsewhere = await _world.SeedAsync(new IssueSeed(_world.OtherApp.Id, "elsewhere"));
+        var issue = await SeedAtAsync("x");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await _world.Service.RenewClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
+            Assert.That((await _world.Service.ReleaseClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
+            Assert.That((await _world.Service.ReleaseClaimAsync(_world.ReadOnlyAgent, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)));
+            Assert.That((await _world.Service.RenewClaimAsync(_world.Outsider, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.NotFound("Project not found")));
+        }
+    }
+
+    [Test]
+    public async Task ListAndGet_ShowActiveClaim_AndNoClaimOnceLapsed()
+    {
+        var issue = await SeedAtAsync("x");
+        var claimed = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery(), TimeSpan.FromMinutes(1));
+
+        var listed = await _world.Service.ListAsync(_world.Member, _world.Project.Id, new IssueQuery());
+        _world.Clock.Advance(TimeSpan.FromMinutes(1));
+        var listedAfter = await _world.Service.ListAsync(_world.Member, _world.Project.Id, new IssueQuery());
+        var detailAfter = await _world.Service.GetAsync(_world.Member, _world.Project.Id, issue.Id, new OccurrencePageRequest(null, null));
+
+        Assert.That(listed.Value.Issues.Single().Issue.Claim, Is.EqualTo(claimed.Value.Issue.Claim));
+        Assert.That(listedAfter.Value.Issues.Single().Issue.Claim, Is.Null);
+        Assert.That(detailAfter.Value.Item.Issue.Claim, Is.Null);
+    }
+
+    private DateTimeOffset Now => _world.Clock.GetUtcNow();
+
+    private async Task<Issue> SeedAtAsync(string title)
+    {
+        _world.Clock.Advance(TimeSpan.FromSeconds(1));
+        return await _world.SeedAsync(title);
+    }
+}

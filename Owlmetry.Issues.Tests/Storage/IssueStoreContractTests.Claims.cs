@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Projects;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Services;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage;
+
+public abstract partial class IssueStoreContractTests
+{
+    private const int ClaimedIssues = 10;
+    private const int Claimers = 20;
+
+    [Test]
+    public async Task UpdateIssue_SetsThenClearsClaim_RoundTripsBoth()
+    {
+        var issue = await InsertAsync(new IssueBuilder().Build());
+        var claim = new IssueClaim(ActorKind.User, Guid.NewGuid(), "Mia Member", TestTimes.At(10), TestTimes.At(60_010));
+
+        await WriteAsync(writer => writer.UpdateIssueAsync(issue with { Claim = claim }));
+        var claimed = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
+        await WriteAsync(writer => writer.UpdateIssueAsync(claimed! with { Claim = null }));
+        var released = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
+
+        Assert.That(claimed?.Claim, Is.EqualTo(claim), "the stored claim came back different");
+        Assert.That(released, Is.EqualTo(issue).UsingPropertiesComparer(), "clearing the claim did not give the unclaimed issue back");
+    }
+
+    [Test]
+    public async Task ClaimNextAsync_TwentyConcurrentClaimersOverTenIssues_HandEachIssueOutOnce()
+    {
+        var teamId = Guid.NewGuid();
+        var directory = new InMemoryIssueDirectory();
+        directory.AddProject(new ProjectInfo(TestIds.Project, teamId, "Shop", null));
+        var service = new IssueService(Store, directory, new FakeTimeProvider(TestTimes.Base), Options.Create(new IssuesOptions()));
+        var issues = await InsertAllAsync([.. Enumerable.Range(0, ClaimedIssues).Select(i => new IssueBuilder().WithLastSeenAt(TestTimes.At(i)).Build())]);
+        var agents = Enumerable.Range(0, Claimers)
+            .Select(i => Actor.Agent(Guid.NewGuid(), $"agent-{i}", teamId, [IssuePermissions.Read, IssuePermissions.Write]))
+            .ToList();
+
+        var results = await Task.WhenAll(agents.Select(agent => Task.Run(() => service.ClaimNextAsync(agent, TestIds.Project, new IssueQuery()))));
+
+        var handedOut = results.Where(r => r.IsSuccess).Select(r => r.Value.Issue.Id).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(handedOut, Is.Unique, "an issue was handed to two claimers");
+            Assert.That(handedOut, Is.EquivalentTo(issues.Select(i => i.Id)), "not every issue was handed out");
+            Assert.That(results.Where(r => !r.IsSuccess).Select(r => r.Error).ToList(), Has.Count.EqualTo(Claimers - ClaimedIssues).And.All.EqualTo(IssueError.NotFound("No unclaimed issue matches")));
+        }
+
+        var stored = await ReadAsync(reader => reader.ListIssuesAsync(new IssueListFilter([TestIds.Project]), IssueSort.LastSeen, after: null, take: int.MaxValue));
+        var holderOf = results.Where(r => r.IsSuccess).ToDictionary(r => r.Value.Issue.Id, r => r.Value.Issue.Claim!.HolderId);
+        Assert.That(stored.ToDictionary(i => i.Id, i => i.Claim?.HolderId), Is.EquivalentTo(holderOf.ToDictionary(p => p.Key, p => (Guid?)p.Value)), "the stored holders differ from the answers");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Claims;
+
+/// <summary>
+/// The rules of work leases: how long a claim lasts, when it has lapsed, and who may renew or release it. Pure: the
+/// caller reads the clock and stores the result. A refusal by another holder is a conflict (409), not a forbidden (403):
+/// the caller may work on the issue, just not while someone else holds it.
+/// </summary>
+internal static class ClaimRules
+{
+    /// <summary>The length of a claim when the caller gives none.</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest claim accepted.</summary>
+    public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest claim accepted.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    /// <summary>The requested duration, or the default; a duration outside the bounds is invalid and names them.</summary>
+    public static IssueResult<TimeSpan> Duration(TimeSpan? requested) =>
+        requested is not { } duration ? DefaultDuration
+        : duration < MinDuration || duration > MaxDuration
+            ? IssueError.Invalid($"duration_seconds must be between {(int)MinDuration.TotalSeconds} and {(int)MaxDuration.TotalSeconds}")
+            : duration;
+
+    /// <summary>The claim of <paramref name="issue"/> if it still holds at <paramref name="now"/>, else null.</summary>
+    public static IssueClaim? Active(Issue issue, DateTimeOffset now) =>
+        issue.Claim is { } claim && claim.IsActiveAt(now) ? claim : null;
+
+    /// <summary>The issue as callers see it at <paramref name="now"/>: a lapsed claim is shown as none.</summary>
+    public static Issue Visible(Issue issue, DateTimeOffset now) =>
+        issue.Claim is not null && Active(issue, now) is null ? issue with { Claim = null } : issue;
+
+    /// <summary>Whether nobody holds the issue at <paramref name="now"/>, so anyone may claim it.</summary>
+    public static bool IsClaimable(Issue issue, DateTimeOffset now) => Active(issue, now) is null;
+
+    /// <summary>Whether <paramref name="actor"/> is the holder of <paramref name="claim"/>: the same kind and id.</summary>
+    public static bool IsHeldBy(IssueClaim claim, Actor actor) => claim.HolderKind == actor.Kind && claim.HolderId == actor.Id;
+
+    /// <summary>A new claim of <paramref name="issue"/> by <paramref name="actor"/> from <paramref name="now"/>.</summary>
+    public static Issue Claim(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration) =>
+        issue with { Claim = new IssueClaim(actor.Kind, actor.Id, actor.Name, now, now + duration) };
+
+    /// <summary>Extends the holder's active claim to <paramref name="now"/> plus <paramref name="duration"/>.</summary>
+    public static IssueResult<Issue> Renew(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration)
+    {
+        if (Active(issue, now) is not { } claim)
+        {
+            return IssueError.Conflict("Issue is not claimed (the claim lapsed or was released); claim it again");
+        }
+
+        return IsHeldBy(claim, actor) ? issue with { Claim = claim with { ExpiresAt = now + duration } } : HeldByOther(claim);
+    }
+
+    /// <summary>Removes the holder's claim; an issue nobody holds is released already.</summary>
+    public static IssueResult<Issue> Release(Issue issue, Actor actor, DateTimeOffset now) =>
+        Active(issue, now) is not { } claim ? issue with { Claim = null }
+        : IsHeldBy(claim, actor) ? issue with { Claim = null }
+        : HeldByOther(claim);
+
+    private static IssueError HeldByOther(IssueClaim claim) => IssueError.Conflict(
+        $"Issue is claimed by {claim.HolderKind.ToWireName()} '{claim.HolderName}' ({claim.HolderId}) until "
+        + claim.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+}

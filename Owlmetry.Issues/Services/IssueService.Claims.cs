@@ -1,0 +1,110 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Claims;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
+
+namespace Owlmetry.Issues.Services;
+
+internal sealed partial class IssueService
+{
+    private const int ClaimScanPage = 100;
+
+    private static readonly IssueError s_nothingToClaim = IssueError.NotFound("No unclaimed issue matches");
+
+    public async Task<IssueResult<IssueListItem>> ClaimNextAsync(
+        Actor actor, Guid projectId, IssueQuery filter, TimeSpan? duration = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var length = ClaimRules.Duration(duration);
+        if (!length.IsSuccess)
+        {
+            return length.Error;
+        }
+
+        var isDev = filter.IsDev ?? (filter.DataMode ?? DataMode.All).ToIsDev();
+        var listFilter = new IssueListFilter([projectId], filter.Status, filter.AppId, isDev);
+        var now = timeProvider.GetUtcNowMilliseconds();
+
+        // One write unit: units run one at a time on every provider, so two claimers never see the same issue unclaimed.
+        var claimed = await store.WriteAsync(
+            async writer =>
+            {
+                KeysetKey? after = null;
+                while (true)
+                {
+                    var page = await writer.ListIssuesAsync(listFilter, filter.Sort, after, ClaimScanPage).ConfigureAwait(false);
+                    var next = page.FirstOrDefault(issue => IsWork(issue, filter.Status) && ClaimRules.IsClaimable(issue, now));
+                    if (next is not null)
+                    {
+                        var taken = ClaimRules.Claim(next, actor, now, length.Value);
+                        await writer.UpdateIssueAsync(taken).ConfigureAwait(false);
+                        return IssueResult<Issue>.Success(taken);
+                    }
+
+                    if (page.Count < ClaimScanPage)
+                    {
+                        return s_nothingToClaim;
+                    }
+
+                    after = filter.Sort.KeyOf(page[^1]);
+                }
+            },
+            ct).ConfigureAwait(false);
+        return claimed.IsSuccess ? await DescribeAsync(claimed.Value, ct).ConfigureAwait(false) : claimed.Error;
+    }
+
+    public async Task<IssueResult<IssueListItem>> RenewClaimAsync(
+        Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default)
+    {
+        var length = ClaimRules.Duration(duration);
+        return length.IsSuccess
+            ? await ChangeClaimAsync(actor, projectId, issueId, (issue, now) => ClaimRules.Renew(issue, actor, now, length.Value), ct).ConfigureAwait(false)
+            : length.Error;
+    }
+
+    public Task<IssueResult<IssueListItem>> ReleaseClaimAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default) =>
+        ChangeClaimAsync(actor, projectId, issueId, (issue, now) => ClaimRules.Release(issue, actor, now), ct);
+
+    /// <summary>Without a status filter, resolved and silenced issues are not work to claim.</summary>
+    private static bool IsWork(Issue issue, IssueStatus? status) =>
+        status is not null || issue.Status is not (IssueStatus.Resolved or IssueStatus.Silenced);
+
+    private async Task<IssueResult<IssueListItem>> ChangeClaimAsync(
+        Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, IssueResult<Issue>> change, CancellationToken ct)
+    {
+        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
+        if (!access.IsSuccess)
+        {
+            return access.Error;
+        }
+
+        var now = timeProvider.GetUtcNowMilliseconds();
+        var changed = await store.WriteAsync(
+            async writer =>
+            {
+                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
+                {
+                    return s_issueNotFound;
+                }
+
+                var result = change(issue, now);
+                if (result.IsSuccess && result.Value.Claim != issue.Claim)
+                {
+                    await writer.UpdateIssueAsync(result.Value).ConfigureAwait(false);
+                }
+
+                return result;
+            },
+            ct).ConfigureAwait(false);
+        return changed.IsSuccess ? await DescribeAsync(changed.Value, ct).ConfigureAwait(false) : changed.Error;
+    }
+}
