@@ -78,24 +78,14 @@ internal sealed partial class IssueService
     private static bool IsWork(Issue issue, IssueStatus? status) =>
         status is not null || issue.Status is not (IssueStatus.Resolved or IssueStatus.Silenced);
 
-    private async Task<IssueResult<IssueListItem>> ChangeClaimAsync(
-        Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, IssueResult<Issue>> change, CancellationToken ct)
-    {
-        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
-        if (!access.IsSuccess)
-        {
-            return access.Error;
-        }
-
-        var now = timeProvider.GetUtcNowMilliseconds();
-        var changed = await store.WriteAsync(
-            async writer =>
+    private Task<IssueResult<IssueListItem>> ChangeClaimAsync(
+        Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, IssueResult<Issue>> change, CancellationToken ct) =>
+        ChangeIssueAsync(
+            actor,
+            projectId,
+            issueId,
+            async (writer, issue, now) =>
             {
-                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
-                {
-                    return s_issueNotFound;
-                }
-
                 var result = change(issue, now);
                 if (result.IsSuccess && result.Value.Claim != issue.Claim)
                 {
@@ -104,7 +94,5 @@ internal sealed partial class IssueService
 
                 return result;
             },
-            ct).ConfigureAwait(false);
-        return changed.IsSuccess ? await DescribeAsync(changed.Value, ct).ConfigureAwait(false) : changed.Error;
-    }
+            ct);
 }

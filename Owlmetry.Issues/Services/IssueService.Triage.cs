@@ -11,24 +11,14 @@ namespace Owlmetry.Issues.Services;
 
 internal sealed partial class IssueService
 {
-    public async Task<IssueResult<IssueListItem>> ChangeStatusAsync(
-        Actor actor, Guid projectId, Guid issueId, IssueStatus target, string? resolvedAtVersion, CancellationToken ct = default)
-    {
-        var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
-        if (!access.IsSuccess)
-        {
-            return access.Error;
-        }
-
-        var now = timeProvider.GetUtcNowMilliseconds();
-        var changed = await store.WriteAsync(
-            async writer =>
+    public Task<IssueResult<IssueListItem>> ChangeStatusAsync(
+        Actor actor, Guid projectId, Guid issueId, IssueStatus target, string? resolvedAtVersion, CancellationToken ct = default) =>
+        ChangeIssueAsync(
+            actor,
+            projectId,
+            issueId,
+            async (writer, issue, now) =>
             {
-                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
-                {
-                    return s_issueNotFound;
-                }
-
                 var result = IssueLifecycle.ChangeStatus(issue, target, resolvedAtVersion, now);
                 if (result.IsSuccess)
                 {
@@ -38,9 +28,7 @@ internal sealed partial class IssueService
 
                 return result;
             },
-            ct).ConfigureAwait(false);
-        return changed.IsSuccess ? await DescribeAsync(changed.Value, ct).ConfigureAwait(false) : changed.Error;
-    }
+            ct);
 
     public async Task<IssueResult<IssueListItem>> MergeAsync(
         Actor actor, Guid projectId, Guid targetIssueId, Guid sourceIssueId, CancellationToken ct = default)
