@@ -12,17 +12,15 @@ internal static class ClaimEndpoints
     {
         var filter = RequestBodies.ParseClaimFilter(body);
         return filter.IsSuccess
-            ? (await issues.ClaimNextAsync(caller.Actor, projectId, filter.Value, Duration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse)
+            ? (await issues.ClaimNextAsync(caller.Actor, projectId, filter.Value, RequestBodies.ClaimDuration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse)
             : filter.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> RenewClaim(
         Guid projectId, Guid issueId, RenewClaimRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
-        (await issues.RenewClaimAsync(caller.Actor, projectId, issueId, Duration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse);
+        (await issues.RenewClaimAsync(caller.Actor, projectId, issueId, RequestBodies.ClaimDuration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse);
 
     public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> ReleaseClaim(
         Guid projectId, Guid issueId, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
         (await issues.ReleaseClaimAsync(caller.Actor, projectId, issueId, ct)).ToHttp(IssueContracts.ToResponse);
-
-    private static TimeSpan? Duration(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 }

@@ -18,6 +18,9 @@ internal static class RequestBodies
         : Guid.TryParse(body.SourceIssueId, out var sourceId) ? sourceId
         : IssueError.Invalid("source_issue_id must be a UUID");
 
+    /// <summary>A claim's requested length from its <c>duration_seconds</c>; null asks for the default.</summary>
+    public static TimeSpan? ClaimDuration(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
+
     /// <summary>The claim's filter, checked as the issue list's query string is, so that bad values get the same messages.</summary>
     public static IssueResult<IssueQuery> ParseClaimFilter(ClaimIssueRequest? body) =>
         QueryParser.ParseIssueQuery(new IssueListParameters { Status = body?.Status, AppId = body?.AppId, DataMode = body?.DataMode, Sort = body?.Sort });

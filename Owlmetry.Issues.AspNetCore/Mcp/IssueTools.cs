@@ -160,7 +160,7 @@ internal static class IssueTools
             : !filter.IsSuccess ? Task.FromResult(Refusal(filter.Error))
             : RunAsync(
                 request,
-                (issues, actor) => issues.ClaimNextAsync(actor, projectId.Value, filter.Value, Seconds(duration_seconds), cancellationToken),
+                (issues, actor) => issues.ClaimNextAsync(actor, projectId.Value, filter.Value, RequestBodies.ClaimDuration(duration_seconds), cancellationToken),
                 item => $"Claimed.\n{McpText.IssueLine(item)}",
                 cancellationToken);
     }
@@ -181,7 +181,7 @@ internal static class IssueTools
         return ids.IsSuccess
             ? RunAsync(
                 request,
-                (issues, actor) => issues.RenewClaimAsync(actor, ids.Value.Project, ids.Value.Issue, Seconds(duration_seconds), cancellationToken),
+                (issues, actor) => issues.RenewClaimAsync(actor, ids.Value.Project, ids.Value.Issue, RequestBodies.ClaimDuration(duration_seconds), cancellationToken),
                 item => $"Claim renewed.\n{McpText.IssueLine(item)}",
                 cancellationToken)
             : Task.FromResult(Refusal(ids.Error));
@@ -236,13 +236,11 @@ internal static class IssueTools
         [Description("The new text, in Markdown.")] string body,
         CancellationToken cancellationToken = default)
     {
-        var ids = Ids(project_id, issue_id);
-        var commentId = RequiredId(comment_id, nameof(comment_id));
+        var ids = CommentIds(project_id, issue_id, comment_id);
         return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
-            : !commentId.IsSuccess ? Task.FromResult(Refusal(commentId.Error))
             : RunAsync(
                 request,
-                (issues, actor) => issues.EditCommentAsync(actor, ids.Value.Project, ids.Value.Issue, commentId.Value, body, cancellationToken),
+                (issues, actor) => issues.EditCommentAsync(actor, ids.Value.Project, ids.Value.Issue, ids.Value.Comment, body, cancellationToken),
                 comment => $"Comment edited.\n{McpText.CommentLine(comment)}",
                 cancellationToken);
     }
@@ -256,13 +254,11 @@ internal static class IssueTools
         [Description("The comment (a UUID).")] string comment_id,
         CancellationToken cancellationToken = default)
     {
-        var ids = Ids(project_id, issue_id);
-        var commentId = RequiredId(comment_id, nameof(comment_id));
+        var ids = CommentIds(project_id, issue_id, comment_id);
         return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
-            : !commentId.IsSuccess ? Task.FromResult(Refusal(commentId.Error))
             : RunAsync(
                 request,
-                (issues, actor) => issues.DeleteCommentAsync(actor, ids.Value.Project, ids.Value.Issue, commentId.Value, cancellationToken),
+                (issues, actor) => issues.DeleteCommentAsync(actor, ids.Value.Project, ids.Value.Issue, ids.Value.Comment, cancellationToken),
                 comment => $"Comment {comment.Id} deleted.",
                 cancellationToken);
     }
@@ -299,6 +295,15 @@ internal static class IssueTools
             : (project.Value, issue.Value);
     }
 
+    private static IssueResult<(Guid Project, Guid Issue, Guid Comment)> CommentIds(string? projectId, string? issueId, string? commentId)
+    {
+        var ids = Ids(projectId, issueId);
+        var comment = RequiredId(commentId, "comment_id");
+        return !ids.IsSuccess ? ids.Error
+            : !comment.IsSuccess ? comment.Error
+            : (ids.Value.Project, ids.Value.Issue, comment.Value);
+    }
+
     private static IssueResult<Guid> RequiredId(string? value, string name)
     {
         var id = QueryValues.ParseGuid(value, name);
@@ -306,8 +311,6 @@ internal static class IssueTools
             : id.Value is { } parsed ? parsed
             : IssueError.Invalid($"{name} is required");
     }
-
-    private static TimeSpan? Seconds(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
     private static CallToolResult Answer(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 

@@ -59,9 +59,7 @@ internal static class ClaimRules
 
     /// <summary>Removes the holder's claim; an issue nobody holds is released already.</summary>
     public static IssueResult<Issue> Release(Issue issue, Actor actor, DateTimeOffset now) =>
-        Active(issue, now) is not { } claim ? issue with { Claim = null }
-        : IsHeldBy(claim, actor) ? issue with { Claim = null }
-        : HeldByOther(claim);
+        Active(issue, now) is { } claim && !IsHeldBy(claim, actor) ? HeldByOther(claim) : issue with { Claim = null };
 
     private static IssueError HeldByOther(IssueClaim claim) => IssueError.Conflict(
         $"Issue is claimed by {claim.HolderKind.ToWireName()} '{claim.HolderName}' ({claim.HolderId}) until "
