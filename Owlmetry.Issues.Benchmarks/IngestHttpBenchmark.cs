@@ -129,13 +129,10 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             var samples = new List<TimeSpan>();
             for (var i = 0; i < ReadSamples + 20; i++)
             {
-                var clock = Stopwatch.StartNew();
-                using var response = await agents[i % agents.Count].GetAsync(path);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
+                var elapsed = await TimeCallAsync(() => agents[i % agents.Count].GetAsync(path));
                 if (i >= 20)
                 {
-                    samples.Add(clock.Elapsed);
+                    samples.Add(elapsed);
                 }
             }
 
@@ -155,8 +152,8 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
         for (var i = 0; i < ReadSamples + 20; i++)
         {
             var body = i % 2 == 0 ? (object)new { status = "resolved", resolved_at_version = "9.9.9" } : new { status = "new" };
-            var statusChange = await TimeAsync(() => agent.PatchAsJsonAsync(issue, body));
-            var comment = await TimeAsync(() => agent.PostAsJsonAsync($"{issue}/comments", new { body = $"Triage note {i}" }));
+            var statusChange = await TimeCallAsync(() => agent.PatchAsJsonAsync(issue, body));
+            var comment = await TimeCallAsync(() => agent.PostAsJsonAsync($"{issue}/comments", new { body = $"Triage note {i}" }));
             if (i >= 20)
             {
                 statusChanges.Add(statusChange);
@@ -166,16 +163,15 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
 
         report.Row("PATCH status (resolve at a version / reopen)", "one issue; one caller, after 20 warm-up calls", Stats.Percentiles(statusChanges));
         report.Row("POST comment", "the same issue; one caller, after 20 warm-up calls", Stats.Percentiles(comments));
-
-        static async Task<TimeSpan> TimeAsync(Func<Task<HttpResponseMessage>> call)
-        {
-            var clock = Stopwatch.StartNew();
-            using var response = await call();
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-            return clock.Elapsed;
-        }
     }
+
+    /// <summary>One call until its whole answer is read; a refused call stops the bench.</summary>
+    private static Task<TimeSpan> TimeCallAsync(Func<Task<HttpResponseMessage>> call) => Stats.TimeAsync(async () =>
+    {
+        using var response = await call();
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    });
 
     private async Task LatencyAsync(HttpClient sdk, HttpClient agent, string projectId)
     {

@@ -71,8 +71,7 @@ internal static class McpText
     }
 
     /// <summary>Who holds a claim and until when: <c>claimed by agent triage-bot (id) until 2026-01-01 10:15:00Z</c>.</summary>
-    public static string Claim(IssueClaim claim) =>
-        $"claimed by {claim.HolderKind.ToWireName()} {claim.HolderName} ({claim.HolderId}) until {Time(claim.ExpiresAt)}";
+    private static string Claim(IssueClaim claim) => $"claimed by {Holder(claim)}";
 
     public static string IssueDetail(IssueDetail detail)
     {
@@ -89,7 +88,7 @@ internal static class McpText
         Field(text, "resolved in", issue.ResolvedAtVersion);
         Field(text, "snoozed at", issue.SnoozedAt is { } snoozedAt ? Time(snoozedAt) : null);
         Field(text, "updated", Time(issue.UpdatedAt));
-        Field(text, "claim", issue.Claim is { } claim ? Claim(claim)["claimed by ".Length..] : null);
+        Field(text, "claim", issue.Claim is { } claim ? Holder(claim) : null);
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Occurrences (newest first, {detail.Occurrences.Count} shown):");
         foreach (var occurrence in detail.Occurrences)
@@ -140,6 +139,9 @@ internal static class McpText
         parts.Add($"event {occurrence.EventId}");
         return string.Join(" | ", parts);
     }
+
+    private static string Holder(IssueClaim claim) =>
+        $"{claim.HolderKind.ToWireName()} {claim.HolderName} ({claim.HolderId}) until {Time(claim.ExpiresAt)}";
 
     private static string Counts(Issue issue) =>
         issue.UniqueUserCount > 0
