@@ -84,9 +84,9 @@ public sealed class BadBodyTests : HttpApiFixture
         Assert.That(await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
     }
 
-    [TestCase("{\"events\":[{\"message\":\"\\ud800\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}")]
-    [TestCase("{\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",\"custom_attributes\":{\"\\udc00\":\"v\"}}]}")]
-    [TestCase("{\"bundle_id\":\"\\udbff\\u0041\",\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}")]
+    [TestCase("{\"events\":[{\"message\":\"\\ud800\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}", TestName = "{m}_HighSurrogateInAMessage")]
+    [TestCase("{\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",\"custom_attributes\":{\"\\udc00\":\"v\"}}]}", TestName = "{m}_LowSurrogateAsAnAttributeName")]
+    [TestCase("{\"bundle_id\":\"\\udbff\\u0041\",\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}", TestName = "{m}_HighSurrogateBeforeALetterInTheBundleId")]
     public async Task Ingest_UnpairedSurrogateEscape_Is400AndAcceptsNothing(string json)
     {
         using var client = await ClientAsync(ingest: true);
@@ -112,8 +112,8 @@ public sealed class BadBodyTests : HttpApiFixture
         Assert.That(await response.ErrorAsync(), Is.EqualTo(JsonText.InvalidTextMessage));
     }
 
-    [TestCase("\"\\ud800\"")]
-    [TestCase("\"\\udfff\\ud800\"")]
+    [TestCase("\"\\ud800\"", TestName = "{m}_LoneHighSurrogate")]
+    [TestCase("\"\\udfff\\ud800\"", TestName = "{m}_LowThenHighSurrogate")]
     public async Task UpdateProject_UnpairedSurrogateInAlertFrequency_Is400AndChangesNothing(string value)
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));

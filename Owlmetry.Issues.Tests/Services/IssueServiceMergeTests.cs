@@ -170,6 +170,70 @@ public sealed class IssueServiceMergeTests
     }
 
     [Test]
+    public async Task MergeAsync_AuditRecord_NamesTheActorTheTargetsStatusAndTheTime()
+    {
+        var target = await _world.SeedAsync(new IssueSeed(_world.App.Id, "target") { Status = IssueStatus.Resolved, ResolvedAtVersion = "2.0.0" });
+        var source = await _world.SeedAsync("source");
+        _world.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await _world.Service.MergeAsync(_world.Member, _world.Project.Id, target.Id, source.Id);
+
+        var audit = (await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(target.Id))).Single();
+        Assert.That(audit with { Id = Guid.Empty }, Is.EqualTo(new AuditRecord
+        {
+            Id = Guid.Empty,
+            ProjectId = _world.Project.Id,
+            IssueId = target.Id,
+            ActorKind = _world.Member.Kind,
+            ActorId = _world.Member.Id,
+            ActorName = _world.Member.Name,
+            Action = AuditActions.Merged,
+            FromStatus = IssueStatus.Resolved,
+            ToStatus = IssueStatus.Resolved,
+            FromResolvedAtVersion = "2.0.0",
+            ToResolvedAtVersion = "2.0.0",
+            MergedIssueId = source.Id,
+            CreatedAt = _world.Clock.GetUtcNow(),
+        }));
+    }
+
+    [Test]
+    public async Task MergeAsync_IssuesWithoutStoredOccurrences_SpanBothIssuesSeenTimes()
+    {
+        var target = await SeedWithoutOccurrencesAsync(firstSeenMs: -1_000, lastSeenMs: 1_000);
+        var source = await SeedWithoutOccurrencesAsync(firstSeenMs: -5_000, lastSeenMs: 500);
+        var later = await SeedWithoutOccurrencesAsync(firstSeenMs: 0, lastSeenMs: 9_000);
+
+        var first = (await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id)).Value.Issue;
+        var second = (await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, later.Id)).Value.Issue;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.FirstSeenAt, Is.EqualTo(TestTimes.At(-5_000)), "the source was seen first");
+            Assert.That(first.LastSeenAt, Is.EqualTo(TestTimes.At(1_000)), "the target was seen last");
+            Assert.That(second.FirstSeenAt, Is.EqualTo(TestTimes.At(-5_000)), "the target was seen first");
+            Assert.That(second.LastSeenAt, Is.EqualTo(TestTimes.At(9_000)), "the source was seen last");
+        });
+    }
+
+    [Test]
+    public async Task MergeAsync_StoresTheIssueItReturns()
+    {
+        var target = await _world.SeedAsync("target", new OccurrenceSeed { UserId = "u1" });
+        var source = await _world.SeedAsync(new IssueSeed(_world.App.Id, "source") { Fingerprints = ["bbb"], Occurrences = [new OccurrenceSeed()] });
+
+        var merged = (await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, target.Id, source.Id)).Value.Issue;
+
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(target.Id));
+        Assert.That(stored, Is.Not.Null, "the target must stay");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored! with { Fingerprints = merged.Fingerprints }, Is.EqualTo(merged), "every field but the fingerprints (a list)");
+            Assert.That(stored.Fingerprints, Is.EqualTo(merged.Fingerprints), "the fingerprints");
+        });
+    }
+
+    [Test]
     public async Task MergeAsync_IntoItself_IsInvalid()
     {
         var issue = await _world.SeedAsync();
@@ -187,6 +251,19 @@ public sealed class IssueServiceMergeTests
         var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, Guid.NewGuid(), source.Id);
 
         Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Target issue not found")));
+    }
+
+    [Test]
+    public async Task MergeAsync_TargetInAnotherProject_IsTargetNotFoundAndChangesNothing()
+    {
+        var foreign = await _world.Issues.SeedIssueAsync(new IssueSeed(_world.OtherApp.Id, "theirs"));
+        var source = await _world.SeedAsync("source");
+
+        var result = await _world.Service.MergeAsync(_world.Owner, _world.Project.Id, foreign.Id, source.Id);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Target issue not found")));
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(source.Id));
+        Assert.That(stored?.UpdatedAt, Is.EqualTo(source.UpdatedAt), "the source stays as it was");
     }
 
     [Test]
@@ -238,4 +315,10 @@ public sealed class IssueServiceMergeTests
 
     private static IncomingEvent ScanEvent(string message, Guid sessionId, bool isDev = false) =>
         new() { Message = message, Level = "error", SessionId = sessionId.ToString(), IsDev = isDev };
+
+    private Task<Issue> SeedWithoutOccurrencesAsync(int firstSeenMs, int lastSeenMs) =>
+        _world.Issues.Store.SeedIssueAsync(
+            new IssueBuilder().InProject(_world.Project.Id).ForApp(_world.App.Id)
+                .WithFirstSeenAt(TestTimes.At(firstSeenMs)).WithLastSeenAt(TestTimes.At(lastSeenMs)).Build(),
+            []);
 }

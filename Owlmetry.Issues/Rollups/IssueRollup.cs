@@ -62,11 +62,13 @@ internal static class IssueRollup
         var at = occurrence.Timestamp;
         if (issue.OccurrenceCount == 0)
         {
+            var appVersion = VersionOrNull(occurrence.AppVersion);
+            var sdkVersion = VersionOrNull(occurrence.SdkVersion);
             return issue with
             {
                 OccurrenceCount = 1, UniqueUserCount = users, FirstSeenAt = at, LastSeenAt = at,
-                FirstSeenAppVersion = occurrence.AppVersion, LastSeenAppVersion = occurrence.AppVersion,
-                FirstSeenSdkVersion = occurrence.SdkVersion, LastSeenSdkVersion = occurrence.SdkVersion,
+                FirstSeenAppVersion = appVersion, LastSeenAppVersion = appVersion,
+                FirstSeenSdkVersion = sdkVersion, LastSeenSdkVersion = sdkVersion,
             };
         }
 
@@ -84,6 +86,9 @@ internal static class IssueRollup
             LastSeenSdkVersion = Pick(issue.LastSeenSdkVersion, occurrence.SdkVersion, latest),
         };
     }
+
+    // A blank version is no version, as Apply reads them.
+    private static string? VersionOrNull(string? version) => OccurrenceSummary.CarriesVersion(version) ? version : null;
 
     private static string? Pick(string? current, string? candidate, bool candidateIsOutermost) =>
         OccurrenceSummary.CarriesVersion(candidate) && (candidateIsOutermost || !OccurrenceSummary.CarriesVersion(current)) ? candidate : current;
