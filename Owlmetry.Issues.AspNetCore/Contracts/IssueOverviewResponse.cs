@@ -1,0 +1,56 @@
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.AspNetCore.Contracts;
+
+/// <summary>
+/// <c>GET …/issues/:issueId/overview</c>: the status changes allowed now, occurrences per day over 14 days, their split
+/// by app version, environment and country, and the issue's audit trail.
+/// </summary>
+/// <param name="IssueId">The issue.</param>
+/// <param name="Status">Its current status.</param>
+/// <param name="AllowedTransitions">The statuses a PATCH may move it to now.</param>
+/// <param name="DailyCounts">Occurrences per UTC day, oldest first, today last.</param>
+/// <param name="Breakdowns">Occurrences per app version, environment and country.</param>
+/// <param name="Activity">Status changes and merges, oldest first.</param>
+public sealed record IssueOverviewResponse(
+    Guid IssueId,
+    string Status,
+    IReadOnlyList<string> AllowedTransitions,
+    IReadOnlyList<DailyCountResponse> DailyCounts,
+    IssueBreakdownsResponse Breakdowns,
+    IReadOnlyList<IssueActivityResponse> Activity)
+{
+    /// <summary>The response of an overview.</summary>
+    /// <param name="overview">The library's overview.</param>
+    /// <returns>The response.</returns>
+    public static IssueOverviewResponse From(IssueOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        return new IssueOverviewResponse(
+            overview.IssueId,
+            overview.Status.ToWireName(),
+            [.. overview.AllowedTargets.Select(s => s.ToWireName())],
+            [.. overview.DailyCounts.Select(d => new DailyCountResponse(d.Date, d.Count))],
+            new IssueBreakdownsResponse(Counts(overview.ByAppVersion), Counts(overview.ByEnvironment), Counts(overview.ByCountry)),
+            [.. overview.Activity.Select(IssueActivityResponse.From)]);
+    }
+
+    private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];
+}
+
+/// <summary>Occurrences on one UTC day.</summary>
+/// <param name="Date">The day, <c>yyyy-MM-dd</c>.</param>
+/// <param name="Count">How many occurrences.</param>
+public sealed record DailyCountResponse(DateOnly Date, int Count);
+
+/// <summary>How many occurrences carry one value; <c>value</c> null for those without one.</summary>
+/// <param name="Value">The value.</param>
+/// <param name="Count">How many occurrences.</param>
+public sealed record ValueCountResponse(string? Value, int Count);
+
+/// <summary>Occurrences split three ways, each most first.</summary>
+/// <param name="AppVersion">Per app version.</param>
+/// <param name="Environment">Per environment.</param>
+/// <param name="CountryCode">Per country code.</param>
+public sealed record IssueBreakdownsResponse(
+    IReadOnlyList<ValueCountResponse> AppVersion, IReadOnlyList<ValueCountResponse> Environment, IReadOnlyList<ValueCountResponse> CountryCode);
