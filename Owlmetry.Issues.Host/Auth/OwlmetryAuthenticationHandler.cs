@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.WebConsole;
 
 namespace Owlmetry.Issues.Host.Auth;
 
@@ -29,8 +30,12 @@ public sealed class OwlmetryAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            // No credentials is not a failed attempt: anonymous routes (health, login) pass, guarded ones challenge.
-            return AuthenticateResult.NoResult();
+            // The web console's session: a user token in its HttpOnly cookie (antiforgery is checked on state-changing
+            // requests by the console's middleware). No credentials at all is not a failed attempt: anonymous routes
+            // (health, login) pass, guarded ones challenge.
+            return Request.Cookies.TryGetValue(WebConsoleCookies.Session, out var session) && !string.IsNullOrEmpty(session)
+                ? await AuthenticateUserAsync(session)
+                : AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
