@@ -12,13 +12,15 @@ namespace Owlmetry.Issues.AspNetCore.Contracts;
 /// <param name="DailyCounts">Occurrences per UTC day, oldest first, today last.</param>
 /// <param name="Breakdowns">Occurrences per app version, environment and country.</param>
 /// <param name="Activity">Status changes and merges, oldest first.</param>
+/// <param name="Comments">Whether the caller may edit and delete each comment.</param>
 public sealed record IssueOverviewResponse(
     Guid IssueId,
     string Status,
     IReadOnlyList<string> AllowedTransitions,
     IReadOnlyList<DailyCountResponse> DailyCounts,
     IssueBreakdownsResponse Breakdowns,
-    IReadOnlyList<IssueActivityResponse> Activity)
+    IReadOnlyList<IssueActivityResponse> Activity,
+    IReadOnlyList<CommentPermissionResponse> Comments)
 {
     /// <summary>The response of an overview.</summary>
     /// <param name="overview">The library's overview.</param>
@@ -32,7 +34,8 @@ public sealed record IssueOverviewResponse(
             [.. overview.AllowedTargets.Select(s => s.ToWireName())],
             [.. overview.DailyCounts.Select(d => new DailyCountResponse(d.Date, d.Count))],
             new IssueBreakdownsResponse(Counts(overview.ByAppVersion), Counts(overview.ByEnvironment), Counts(overview.ByCountry)),
-            [.. overview.Activity.Select(IssueActivityResponse.From)]);
+            [.. overview.Activity.Select(IssueActivityResponse.From)],
+            [.. overview.Comments.Select(c => new CommentPermissionResponse(c.CommentId, c.CanEdit, c.CanDelete))]);
     }
 
     private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];
@@ -54,3 +57,9 @@ public sealed record ValueCountResponse(string? Value, int Count);
 /// <param name="CountryCode">Per country code.</param>
 public sealed record IssueBreakdownsResponse(
     IReadOnlyList<ValueCountResponse> AppVersion, IReadOnlyList<ValueCountResponse> Environment, IReadOnlyList<ValueCountResponse> CountryCode);
+
+/// <summary>What the caller may do with one comment.</summary>
+/// <param name="Id">The comment.</param>
+/// <param name="CanEdit">Whether a PATCH by the caller would be allowed.</param>
+/// <param name="CanDelete">Whether a DELETE by the caller would be allowed.</param>
+public sealed record CommentPermissionResponse(Guid Id, bool CanEdit, bool CanDelete);

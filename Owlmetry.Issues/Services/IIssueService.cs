@@ -70,7 +70,8 @@ public interface IIssueService
 
     /// <summary>
     /// What a triage page shows beside an issue: the status changes allowed from its current status, its occurrences per
-    /// UTC day over the last 14 days, their split by app version, environment and country, and its audit trail.
+    /// UTC day over the last 14 days, their split by app version, environment and country, its audit trail, and which of
+    /// its comments the caller may edit or delete (the comment rules, as the comment routes apply them).
     /// </summary>
     /// <param name="actor">The caller; needs <c>issues:read</c> and the project's team.</param>
     /// <param name="projectId">The project.</param>

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Comments;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Lifecycle;
@@ -26,6 +27,7 @@ internal sealed partial class IssueService
                 Issue = issue,
                 Occurrences = await reader.GetAllOccurrencesAsync(issueId).ConfigureAwait(false),
                 Activity = await reader.ListAuditRecordsAsync(issueId).ConfigureAwait(false),
+                Comments = await reader.ListCommentsAsync(issueId).ConfigureAwait(false),
             },
             ct).ConfigureAwait(false);
         if (snapshot is null)
@@ -33,6 +35,7 @@ internal sealed partial class IssueService
             return s_issueNotFound;
         }
 
+        var writes = actor.Has(IssuePermissions.Write);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var perDay = snapshot.Occurrences
             .GroupBy(o => DateOnly.FromDateTime(o.Timestamp.UtcDateTime))
@@ -49,7 +52,11 @@ internal sealed partial class IssueService
             CountBy(snapshot.Occurrences, o => o.AppVersion),
             CountBy(snapshot.Occurrences, o => o.Environment),
             CountBy(snapshot.Occurrences, o => o.CountryCode),
-            snapshot.Activity);
+            snapshot.Activity,
+            [.. snapshot.Comments.Select(c => new CommentPermission(
+                c.Id,
+                writes && CommentRules.CanEdit(actor, c),
+                writes && CommentRules.CanDelete(actor, c, access.Value.TeamId)))]);
     }
 
     public async Task<IssueResult<IssuePage>> SearchAsync(Actor actor, Guid projectId, string? text, int? limit, CancellationToken ct = default)
