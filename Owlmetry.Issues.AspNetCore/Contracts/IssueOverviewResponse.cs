@@ -40,26 +40,3 @@ public sealed record IssueOverviewResponse(
 
     private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];
 }
-
-/// <summary>Occurrences on one UTC day.</summary>
-/// <param name="Date">The day, <c>yyyy-MM-dd</c>.</param>
-/// <param name="Count">How many occurrences.</param>
-public sealed record DailyCountResponse(DateOnly Date, int Count);
-
-/// <summary>How many occurrences carry one value; <c>value</c> null for those without one.</summary>
-/// <param name="Value">The value.</param>
-/// <param name="Count">How many occurrences.</param>
-public sealed record ValueCountResponse(string? Value, int Count);
-
-/// <summary>Occurrences split three ways, each most first.</summary>
-/// <param name="AppVersion">Per app version.</param>
-/// <param name="Environment">Per environment.</param>
-/// <param name="CountryCode">Per country code.</param>
-public sealed record IssueBreakdownsResponse(
-    IReadOnlyList<ValueCountResponse> AppVersion, IReadOnlyList<ValueCountResponse> Environment, IReadOnlyList<ValueCountResponse> CountryCode);
-
-/// <summary>What the caller may do with one comment.</summary>
-/// <param name="Id">The comment.</param>
-/// <param name="CanEdit">Whether a PATCH by the caller would be allowed.</param>
-/// <param name="CanDelete">Whether a DELETE by the caller would be allowed.</param>
-public sealed record CommentPermissionResponse(Guid Id, bool CanEdit, bool CanDelete);
