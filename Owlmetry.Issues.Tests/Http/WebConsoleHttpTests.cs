@@ -93,6 +93,28 @@ public sealed partial class WebConsoleHttpTests : HttpApiFixture
         Assert.That(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("owlmetry_session=", StringComparison.Ordinal)), Is.False);
     }
 
+    [TestCase(null)]
+    [TestCase("not-a-token")]
+    public async Task Logout_BrokenFormBody_Is400NotAServerError(string? token)
+    {
+        using var browser = await ConsoleBrowserSession.OpenAsync(Factory);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/logout")
+        {
+            Content = new ByteArrayContent([0x1f, 0x8b, 0x08, 0x00, 0x01]),
+        };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        if (token is not null)
+        {
+            request.Headers.Add(ConsoleBrowserSession.AntiforgeryHeader, token);
+        }
+
+        var response = await browser.Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing or invalid antiforgery token"));
+    }
+
     [Test]
     public async Task Login_WrongPassword_Is401WithTheApisMessage()
     {
