@@ -232,6 +232,61 @@ public sealed class WebConsoleBrowserTests
         Assert.That(_browser.Find(".error[role='alert']").Text, Does.Contain("Project not found"));
     }
 
+    /// <summary>
+    /// The README's screenshots come from this test: with <c>OWLMETRY_SCREENSHOTS=docs/images</c> (from the repository's
+    /// root) it writes <c>console-stream.png</c> and <c>console-issue.png</c> there. It also checks a narrow screen: no
+    /// sideways scrolling on either page.
+    /// </summary>
+    [Test]
+    public async Task Pages_OnANarrowScreen_DoNotScrollSideways_AndMakeTheReadmeScreenshots()
+    {
+        var demo = await HttpTeam.CreateAsync(_factory, "Acme");
+        await demo.SeedIssueAsync("NullReferenceException in CheckoutService.ApplyCoupon", o => o.Occurrences = 42);
+        await demo.SeedIssueAsync("Network error: POST api.payments.example/v1/charges", o => { o.Occurrences = 17; o.Status = Domain.IssueStatus.Regressed; });
+        await demo.SeedIssueAsync("TimeoutException: database did not answer in 30 s", o => { o.Occurrences = 5; o.Status = Domain.IssueStatus.InProgress; });
+        var shown = await demo.SeedIssueAsync("Connection refused by inventory service", o => o.Occurrences = 9);
+        using (var owner = demo.ClientWith(demo.Token(TeamRole.Owner)))
+        {
+            await owner.PostAsJsonAsync(
+                $"/v1/projects/{demo.Project.Id}/issues/{shown.Id}/comments",
+                new { body = "Started after the **2.4.0** rollout; see [the deploy log](https://example.com/deploys/2.4.0)." });
+        }
+
+        SignInAs(demo.Users[TeamRole.Owner].User.Email);
+        var screenshots = Environment.GetEnvironmentVariable("OWLMETRY_SCREENSHOTS");
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 4, "the demo issues");
+        Save(screenshots, "console-stream.png");
+        _browser.Open($"#/issue/{demo.Project.Id}/{shown.Id}");
+        _browser.Find(".comment");
+        Save(screenshots, "console-issue.png");
+
+        try
+        {
+            _browser.Driver.Manage().Window.Size = new System.Drawing.Size(400, 900);
+            Assert.That(SidewaysOverflow(), Is.LessThanOrEqualTo(0), "the issue page scrolls sideways");
+            _browser.Open("#/stream");
+            _browser.WaitUntil(() => RowIds().Count == 4, "the stream");
+            Assert.That(SidewaysOverflow(), Is.LessThanOrEqualTo(0), "the stream scrolls sideways");
+        }
+        finally
+        {
+            _browser.Driver.Manage().Window.Size = new System.Drawing.Size(1280, 1000);
+        }
+    }
+
+    private long SidewaysOverflow() =>
+        (long)_browser.Driver.ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth")!;
+
+    private void Save(string? folder, string name)
+    {
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            _browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, name));
+        }
+    }
+
     private void SignInAs(string email)
     {
         _browser.Driver.Manage().Cookies.DeleteAllCookies();

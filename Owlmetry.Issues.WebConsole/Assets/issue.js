@@ -206,7 +206,8 @@ export async function showIssue(main, projectId, issueId, params) {
     h('section', { 'aria-labelledby': 'activity-title' },
       h('h2', { id: 'activity-title' }, 'Activity'),
       activity.length ? h('ol', { class: 'activity' }, activity.map((a) => h('li', null, when(a.at), ' ', a.text))) : h('p', { class: 'muted' }, 'Nothing yet.')));
-  main.focus();
+  window.scrollTo(0, 0);
+  main.focus({ preventScroll: true });
 
   function onKey(event) {
     if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey || document.querySelector('dialog[open]')) return;
