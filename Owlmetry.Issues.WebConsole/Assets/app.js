@@ -88,13 +88,13 @@ async function start() {
   const current = await session();
   if (!current.signed_in) { showLogin(); return; }
   try {
-    state.me = await get('/v1/auth/me');
-    state.projects = (await get('/v1/projects')).projects;
+    const [me, projects] = await Promise.all([get('/v1/auth/me'), get('/v1/projects')]);
+    state.me = me;
+    state.projects = projects.projects;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { showLogin(); return; }
     throw e;
   }
-  await session();
   showAccount();
   await rerender();
 }

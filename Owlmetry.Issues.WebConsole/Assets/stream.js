@@ -40,7 +40,7 @@ export async function showStream(main, params) {
     sort: SORTS[params.get('sort')] ? params.get('sort') : 'last_seen',
   };
   sessionStorage.setItem('owlmetry-stream', window.location.hash || '#/');
-  const apps = (await appsOfTeam(team)).filter((a) => !project || a.project_id === project);
+  const appsOfScope = appsOfTeam(team);
   const hashFor = (changes) => `#/stream${query({ team, project, ...filters, ...changes })}`;
   const go = (changes) => { window.location.hash = hashFor(changes); };
   const listUrl = (cursor) => {
@@ -75,14 +75,17 @@ export async function showStream(main, params) {
     return tr;
   }
 
-  async function load() {
-    const page = await get(listUrl(cursor));
+  async function load(first) {
+    const page = await (first ?? get(listUrl(cursor)));
     rowsBody.append(...page.issues.map(row));
     cursor = page.cursor;
     more.hidden = !page.has_more;
     empty.hidden = shown.size > 0;
   }
   more.addEventListener('click', () => load().catch(showError));
+  // The first page and the team's apps at once: the stream is usable when both are in.
+  const [apps, firstPage] = await Promise.all([appsOfScope, get(listUrl(null))]);
+  const appsShown = apps.filter((a) => !project || a.project_id === project);
 
   async function poll() {
     if (document.visibilityState !== 'visible') return;
@@ -148,7 +151,7 @@ export async function showStream(main, params) {
     h('div', { class: 'filters' },
       select('filter-team', 'Team', Object.fromEntries(teams.map((t) => [t.id, t.name])), team, (v) => { window.location.hash = `#/stream${query({ team: v })}`; }),
       select('filter-project', 'Project', { '': 'All projects', ...Object.fromEntries(projects.map((p) => [p.id, p.name])) }, project, (v) => go({ project: v, app: '' })),
-      select('filter-app', 'App', { '': 'All apps', ...Object.fromEntries(apps.map((a) => [a.id, a.name])) }, filters.app, (v) => go({ app: v })),
+      select('filter-app', 'App', { '': 'All apps', ...Object.fromEntries(appsShown.map((a) => [a.id, a.name])) }, filters.app, (v) => go({ app: v })),
       select('filter-mode', 'Data', MODES, filters.mode, (v) => go({ mode: v })),
       select('filter-sort', 'Sort by', SORTS, filters.sort, (v) => go({ sort: v }))),
     tabs,
@@ -158,7 +161,7 @@ export async function showStream(main, params) {
       h('thead', null, h('tr', null, ['Issue', 'App', 'Status', 'Events', 'Users', 'First seen', 'Last seen', 'Versions'].map((c) => h('th', { scope: 'col' }, c)))),
       rowsBody),
     empty, more);
-  await load();
+  await load(firstPage);
 
   const timer = setInterval(() => poll().catch(() => {}), POLL_MS);
   document.addEventListener('keydown', onKey);
