@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -47,6 +50,25 @@ internal sealed class ConsoleBrowser : IDisposable
     {
         Open(hash);
         Driver.Navigate().Refresh();
+    }
+
+    /// <summary>Signs in from a fresh page with the login form, as <paramref name="email"/> with the test users' password.</summary>
+    public void SignIn(string email)
+    {
+        Driver.Manage().Cookies.DeleteAllCookies();
+        Reload();
+        Find("#login-email").SendKeys(email);
+        Find("#login-password").SendKeys(Support.ConsoleBrowserSession.Password);
+        Find("#login-submit").Click();
+        Find("#logout");
+    }
+
+    /// <summary>Starts <paramref name="factory"/>'s server on a free loopback port, for a browser to reach; its address.</summary>
+    public static string StartServer(Support.OwlmetryServerFactory factory)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     public IWebElement Find(string css, int seconds = 10)

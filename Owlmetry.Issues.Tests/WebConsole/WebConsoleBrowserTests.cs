@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
@@ -29,9 +26,7 @@ public sealed class WebConsoleBrowserTests
     public async Task StartAsync()
     {
         _factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Auth:LoginRateLimit:Enabled"] = "false" });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = ConsoleBrowser.StartServer(_factory);
         _api = new HttpClient { BaseAddress = new Uri(address) };
         _team = await HttpTeam.CreateAsync(_factory);
         _browser = ConsoleBrowser.Start(address);
@@ -287,15 +282,7 @@ public sealed class WebConsoleBrowserTests
         }
     }
 
-    private void SignInAs(string email)
-    {
-        _browser.Driver.Manage().Cookies.DeleteAllCookies();
-        _browser.Reload();
-        _browser.Find("#login-email").SendKeys(email);
-        _browser.Find("#login-password").SendKeys(ConsoleBrowserSession.Password);
-        _browser.Find("#login-submit").Click();
-        _browser.Find("#logout");
-    }
+    private void SignInAs(string email) => _browser.SignIn(email);
 
     private Task<Domain.Issue> SeedAsync(string title, Action<IssueSeedOptions>? configure = null) => _team.SeedIssueAsync(title, configure);
 

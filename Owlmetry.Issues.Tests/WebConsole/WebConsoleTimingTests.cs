@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage;
@@ -25,9 +22,7 @@ public sealed class WebConsoleTimingTests
     public async Task Stream_With100000Issues_Timings()
     {
         await using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Auth:LoginRateLimit:Enabled"] = "false" });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = ConsoleBrowser.StartServer(factory);
         var team = await HttpTeam.CreateAsync(factory, "Timing");
         var seeding = Stopwatch.StartNew();
         var now = factory.Clock.GetUtcNowMilliseconds();
@@ -63,11 +58,7 @@ public sealed class WebConsoleTimingTests
         }
 
         using var browser = ConsoleBrowser.Start(address);
-        browser.Reload();
-        browser.Find("#login-email").SendKeys(team.Users[TeamRole.Owner].User.Email);
-        browser.Find("#login-password").SendKeys(ConsoleBrowserSession.Password);
-        browser.Find("#login-submit").Click();
-        browser.Find("#stream");
+        browser.SignIn(team.Users[TeamRole.Owner].User.Email);
         var cold = new List<double>();
         var warm = new List<double>();
         for (var i = 0; i < 10; i++)
