@@ -19,7 +19,8 @@ public sealed class OwlmetryAuthenticationHandler(
     UrlEncoder encoder,
     IDirectoryStore directory,
     UserTokenService tokens,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IEnumerable<IWebConsoleSignIn> webConsole)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Owlmetry";
@@ -33,7 +34,8 @@ public sealed class OwlmetryAuthenticationHandler(
             // The web console's session: a user token in its HttpOnly cookie (antiforgery is checked on state-changing
             // requests by the console's middleware). No credentials at all is not a failed attempt: anonymous routes
             // (health, login) pass, guarded ones challenge.
-            return Request.Cookies.TryGetValue(WebConsoleCookies.Session, out var session) && !string.IsNullOrEmpty(session)
+            // Only while the console is mounted (Console:Enabled), since its middleware is what checks antiforgery.
+            return webConsole.Any() && Request.Cookies.TryGetValue(WebConsoleCookies.Session, out var session) && !string.IsNullOrEmpty(session)
                 ? await AuthenticateUserAsync(session)
                 : AuthenticateResult.NoResult();
         }

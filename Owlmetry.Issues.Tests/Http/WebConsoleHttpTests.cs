@@ -244,6 +244,32 @@ public sealed partial class WebConsoleHttpTests : HttpApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a header credential is no browser's ambient one");
     }
 
+    [Test]
+    public async Task ConsoleDisabled_ServesNoPageAndNoLogin()
+    {
+        using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Console:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+
+        var page = await client.GetAsync("/");
+        var login = await client.PostAsync("/console/login", System.Net.Http.Json.JsonContent.Create(new { email = "a@b.c", password = "x" }));
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task ConsoleDisabled_ASessionCookieIsNoCredential()
+    {
+        using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Console:Enabled"] = "false" });
+        var team = await HttpTeam.CreateAsync(factory);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"owlmetry_session={team.Token(TeamRole.Owner)}");
+
+        var me = await client.GetAsync("/v1/auth/me");
+
+        Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "without the console nothing checks antiforgery");
+    }
+
     private static string SessionCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("owlmetry_session=", StringComparison.Ordinal)).ToLowerInvariant();
 
