@@ -57,4 +57,12 @@ internal static class IssueEndpoints
             ? (await issues.MergeAsync(caller.Actor, projectId, issueId, sourceId.Value, ct)).ToHttp(IssueContracts.ToResponse)
             : sourceId.Error.ToProblem();
     }
+
+    public static async Task<Results<Ok<IssueOverviewResponse>, ProblemHttpResult>> GetIssueOverview(
+        Guid projectId, Guid issueId, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
+        (await issues.GetOverviewAsync(caller.Actor, projectId, issueId, ct)).ToHttp(IssueOverviewResponse.From);
+
+    public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> SearchIssues(
+        Guid projectId, [FromQuery(Name = "q")] string? text, [FromQuery] string? limit, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
+        (await issues.SearchAsync(caller.Actor, projectId, text, QueryValues.ParseLimit(limit), ct)).ToHttp(IssueContracts.ToResponse);
 }

@@ -11,6 +11,10 @@ internal sealed class IssuesModule : ICarterModule
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         project.MapGet("", IssueEndpoints.ListProjectIssues).WithName("ListProjectIssues").WithSummary("List a project's issues");
         project.MapGet("{issueId:guid}", IssueEndpoints.GetIssue).WithName("GetIssue").WithSummary("Get an issue with its occurrences, comments and attachments");
+        project.MapGet("{issueId:guid}/overview", IssueEndpoints.GetIssueOverview).WithName("GetIssueOverview")
+            .WithSummary("Get an issue's allowed status changes, 14 days of daily occurrences, breakdowns and activity");
+        project.MapGet("search", IssueEndpoints.SearchIssues).WithName("SearchIssues")
+            .WithSummary("Find a project's issues by words of their title");
         project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus").WithSummary("Change an issue's status");
         project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").WithSummary("Merge another issue into this one");
         project.MapPost("claim", ClaimEndpoints.ClaimNextIssue).WithName("ClaimNextIssue")

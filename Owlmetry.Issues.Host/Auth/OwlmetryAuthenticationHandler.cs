@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.WebConsole;
 
 namespace Owlmetry.Issues.Host.Auth;
 
@@ -18,7 +19,8 @@ public sealed class OwlmetryAuthenticationHandler(
     UrlEncoder encoder,
     IDirectoryStore directory,
     UserTokenService tokens,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IEnumerable<IWebConsoleSignIn> webConsole)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Owlmetry";
@@ -29,8 +31,13 @@ public sealed class OwlmetryAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            // No credentials is not a failed attempt: anonymous routes (health, login) pass, guarded ones challenge.
-            return AuthenticateResult.NoResult();
+            // The web console's session: a user token in its HttpOnly cookie (antiforgery is checked on state-changing
+            // requests by the console's middleware). No credentials at all is not a failed attempt: anonymous routes
+            // (health, login) pass, guarded ones challenge.
+            // Only while the console is mounted (Console:Enabled), since its middleware is what checks antiforgery.
+            return webConsole.Any() && Request.Cookies.TryGetValue(WebConsoleCookies.Session, out var session) && !string.IsNullOrEmpty(session)
+                ? await AuthenticateUserAsync(session)
+                : AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)

@@ -16,6 +16,7 @@ using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Host.Webhooks;
+using Owlmetry.Issues.WebConsole;
 
 namespace Owlmetry.Issues.Host;
 
@@ -79,6 +80,12 @@ public static class OwlmetryServer
         services.AddSingleton<BackupToken>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupToken>());
         services.AddSingleton<UserTokenService>();
+        if (WebConsoleEnabled(builder.Configuration))
+        {
+            services.AddOwlmetryWebConsole();
+            services.AddSingleton<IWebConsoleSignIn, ServerWebConsoleSignIn>();
+        }
+
         services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
 
@@ -121,6 +128,12 @@ public static class OwlmetryServer
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodePageAsync);
         app.UseRequestDecompression();
         app.UseAuthentication();
+        var webConsole = WebConsoleEnabled(app.Configuration);
+        if (webConsole)
+        {
+            app.UseOwlmetryWebConsole();
+        }
+
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOwlmetryOpenApi();
@@ -131,8 +144,16 @@ public static class OwlmetryServer
         app.MapOwlmetryIssues("/v1").ProducesProblem(StatusCodes.Status405MethodNotAllowed);
         app.MapOwlmetryIssuesMcp("/mcp");
         app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapCarter();
+        if (webConsole)
+        {
+            app.MapOwlmetryWebConsole("/").Login.RequireLoginRateLimiting();
+        }
+
         return app;
     }
+
+    /// <summary>The triage console at <c>/</c> (<c>Console:Enabled</c>, on by default).</summary>
+    private static bool WebConsoleEnabled(IConfiguration configuration) => configuration.GetValue("Console:Enabled", true);
 
     private static IEnumerable<Type> ServerModuleTypes =>
         typeof(OwlmetryServer).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ICarterModule)));

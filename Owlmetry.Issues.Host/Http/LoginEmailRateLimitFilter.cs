@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.WebConsole;
 
 namespace Owlmetry.Issues.Host.Http;
 
@@ -15,7 +16,7 @@ internal sealed class LoginEmailRateLimitFilter(PartitionedRateLimiter<string> l
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         // Without a usable email the endpoint answers 400 and checks no password, so there is nothing to slow down.
-        if (context.Arguments.OfType<LoginRequest>().SingleOrDefault()?.Email is not { } email
+        if (context.Arguments.Select(EmailTried).OfType<string>().FirstOrDefault() is not { } email
             || string.IsNullOrWhiteSpace(email) || email.Length > DirectoryInput.MaxEmailLength)
         {
             return await next(context);
@@ -24,6 +25,14 @@ internal sealed class LoginEmailRateLimitFilter(PartitionedRateLimiter<string> l
         using var lease = limiter.AttemptAcquire(DirectoryInput.NormalizeEmail(email));
         return lease.IsAcquired ? await next(context) : RateLimitRejection.Result(context.HttpContext, lease);
     }
+
+    /// <summary>The email of a login body: the API's login or the web console's form.</summary>
+    private static string? EmailTried(object? argument) => argument switch
+    {
+        LoginRequest api => api.Email,
+        WebConsoleLoginRequest console => console.Email,
+        _ => null,
+    };
 
     public void Dispose() => limiter.Dispose();
 }

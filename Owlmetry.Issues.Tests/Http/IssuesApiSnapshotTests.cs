@@ -49,6 +49,37 @@ public sealed class IssuesApiSnapshotTests : HttpApiFixture
     }
 
     [Test]
+    public async Task GetIssueOverview_Body()
+    {
+        // Noon, so that the seeded occurrences (a few seconds apart) fall on one UTC day.
+        Factory.Clock.SetUtcNow(new DateTimeOffset(Factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(12), TimeSpan.Zero));
+        var issue = await Team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
+        var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}";
+        await _client.PostAsJsonAsync($"{path}/comments", new { body = "Looking" });
+        await _client.PatchAsJsonAsync(path, new { status = "resolved", resolved_at_version = "1.0.1" });
+
+        var body = JsonNode.Parse(await _client.GetStringAsync($"{path}/overview"))!;
+        var days = body["daily_counts"]!.AsArray();
+        for (var i = 0; i < days.Count; i++)
+        {
+            days[i]!["date"] = $"<today-{days.Count - 1 - i}>";
+        }
+
+        Snapshot.Match(JsonSnapshot.Scrub(body.ToJsonString()));
+    }
+
+    [Test]
+    public async Task SearchIssues_Body()
+    {
+        await Team.SeedIssueAsync("Null reference in checkout");
+        await Team.SeedIssueAsync("Timeout");
+
+        var body = await _client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues/search?q=checkout");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
     public async Task ClaimNextIssue_Body()
     {
         await Team.SeedIssueAsync();

@@ -18,7 +18,7 @@ public sealed class PublicApiApprovalTests
     private static readonly Assembly[] s_packages =
         [
             typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(PostgreSqlIssueStoreOptions).Assembly,
-            typeof(OwlmetryIssuesApiOptions).Assembly,
+            typeof(OwlmetryIssuesApiOptions).Assembly, typeof(global::Owlmetry.Issues.WebConsole.IWebConsoleSignIn).Assembly,
         ];
 
     // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The

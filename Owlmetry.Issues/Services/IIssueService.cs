@@ -67,4 +67,29 @@ public interface IIssueService
 
     /// <summary>Soft-deletes a comment; its author or an owner or admin of the project's team may.</summary>
     Task<IssueResult<IssueComment>> DeleteCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, CancellationToken ct = default);
+
+    /// <summary>
+    /// What a triage page shows beside an issue: the status changes allowed from its current status, its occurrences per
+    /// UTC day over the last 14 days, their split by app version, environment and country, its audit trail, and which of
+    /// its comments the caller may edit or delete (the comment rules, as the comment routes apply them).
+    /// </summary>
+    /// <param name="actor">The caller; needs <c>issues:read</c> and the project's team.</param>
+    /// <param name="projectId">The project.</param>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The overview, or not found.</returns>
+    Task<IssueResult<IssueOverview>> GetOverviewAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The project's issues whose title contains every word of <paramref name="text"/> (ignoring case), most recently
+    /// seen first; it reads at most the 5,000 most recently seen issues. No cursor: <see cref="IssuePage.HasMore"/> says
+    /// that more matched than <paramref name="limit"/>.
+    /// </summary>
+    /// <param name="actor">The caller; needs <c>issues:read</c> and the project's team.</param>
+    /// <param name="projectId">The project.</param>
+    /// <param name="text">The words to find; blank is invalid.</param>
+    /// <param name="limit">How many to return, clamped to 1..200; 50 when null.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The matching issues.</returns>
+    Task<IssueResult<IssuePage>> SearchAsync(Actor actor, Guid projectId, string? text, int? limit, CancellationToken ct = default);
 }

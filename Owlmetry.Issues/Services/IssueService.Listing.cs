@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Claims;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
@@ -97,6 +98,15 @@ internal sealed partial class IssueService
             : await store.ReadAsync(reader => reader.ListIssuesAsync(filter, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var issues = rows.Take(limit).ToList();
+        var items = await DescribeAllAsync(issues, projectNames, ct).ConfigureAwait(false);
+        var nextCursor = hasMore ? KeysetCursor.Encode(scope, query.Sort.KeyOf(issues[^1])) : null;
+        return new IssuePage(items, nextCursor, hasMore);
+    }
+
+    /// <summary>List rows of <paramref name="issues"/>: each with its app's name (looked up once per app) and visible claim.</summary>
+    private async Task<List<IssueListItem>> DescribeAllAsync(
+        IReadOnlyList<Issue> issues, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
+    {
         var appNames = new Dictionary<Guid, string?>();
         foreach (var appId in issues.Select(i => i.AppId).Distinct())
         {
@@ -104,10 +114,6 @@ internal sealed partial class IssueService
         }
 
         var now = timeProvider.GetUtcNowMilliseconds();
-        var items = issues
-            .Select(issue => new IssueListItem(ClaimRules.Visible(issue, now), appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))
-            .ToList();
-        var nextCursor = hasMore ? KeysetCursor.Encode(scope, query.Sort.KeyOf(issues[^1])) : null;
-        return new IssuePage(items, nextCursor, hasMore);
+        return [.. issues.Select(issue => new IssueListItem(ClaimRules.Visible(issue, now), appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))];
     }
 }

@@ -1,0 +1,42 @@
+using Owlmetry.Issues.Querying;
+
+namespace Owlmetry.Issues.AspNetCore.Contracts;
+
+/// <summary>
+/// <c>GET …/issues/:issueId/overview</c>: the status changes allowed now, occurrences per day over 14 days, their split
+/// by app version, environment and country, and the issue's audit trail.
+/// </summary>
+/// <param name="IssueId">The issue.</param>
+/// <param name="Status">Its current status.</param>
+/// <param name="AllowedTransitions">The statuses a PATCH may move it to now.</param>
+/// <param name="DailyCounts">Occurrences per UTC day, oldest first, today last.</param>
+/// <param name="Breakdowns">Occurrences per app version, environment and country.</param>
+/// <param name="Activity">Status changes and merges, oldest first.</param>
+/// <param name="Comments">Whether the caller may edit and delete each comment.</param>
+public sealed record IssueOverviewResponse(
+    Guid IssueId,
+    string Status,
+    IReadOnlyList<string> AllowedTransitions,
+    IReadOnlyList<DailyCountResponse> DailyCounts,
+    IssueBreakdownsResponse Breakdowns,
+    IReadOnlyList<IssueActivityResponse> Activity,
+    IReadOnlyList<CommentPermissionResponse> Comments)
+{
+    /// <summary>The response of an overview.</summary>
+    /// <param name="overview">The library's overview.</param>
+    /// <returns>The response.</returns>
+    public static IssueOverviewResponse From(IssueOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        return new IssueOverviewResponse(
+            overview.IssueId,
+            overview.Status.ToWireName(),
+            [.. overview.AllowedTargets.Select(s => s.ToWireName())],
+            [.. overview.DailyCounts.Select(d => new DailyCountResponse(d.Date, d.Count))],
+            new IssueBreakdownsResponse(Counts(overview.ByAppVersion), Counts(overview.ByEnvironment), Counts(overview.ByCountry)),
+            [.. overview.Activity.Select(IssueActivityResponse.From)],
+            [.. overview.Comments.Select(c => new CommentPermissionResponse(c.CommentId, c.CanEdit, c.CanDelete))]);
+    }
+
+    private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];
+}

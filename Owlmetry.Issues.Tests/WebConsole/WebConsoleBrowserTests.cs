@@ -1,0 +1,323 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using OpenQA.Selenium;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.WebConsole;
+
+/// <summary>
+/// The web console in a real headless browser (Debian's chromium) against the real server on Kestrel: sign in, the
+/// stream with its filters, sorts and paging, an issue resolved and then regressed by a newer event, a comment whose
+/// Markdown holds a script and a javascript: link, a merge found by title, the keyboard, and a user of another team who
+/// sees none of it. Every test fails when the page logs an error. One server and one browser for the fixture.
+/// </summary>
+[Category("Browser")]
+[NonParallelizable]
+public sealed class WebConsoleBrowserTests
+{
+    private OwlmetryServerFactory _factory = null!;
+    private ConsoleBrowser _browser = null!;
+    private HttpTeam _team = null!;
+    private HttpClient _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Auth:LoginRateLimit:Enabled"] = "false" });
+        var address = ConsoleBrowser.StartServer(_factory);
+        _api = new HttpClient { BaseAddress = new Uri(address) };
+        _team = await HttpTeam.CreateAsync(_factory);
+        _browser = ConsoleBrowser.Start(address);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _browser?.Dispose();
+        _api?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    [SetUp]
+    public void SignIn() => SignInAs(_team.Users[TeamRole.Owner].User.Email);
+
+    [TearDown]
+    public void NoPageErrors()
+    {
+        var errors = _browser.TakeErrors().Where(e => !e.Contains("the server responded with a status of 4", StringComparison.Ordinal)).ToList();
+        Assert.That(errors, Is.Empty, "the page logged errors");
+    }
+
+    [Test]
+    public void Login_WrongPassword_ShowsTheRefusalAndStaysOnTheForm()
+    {
+        _browser.Driver.FindElement(By.Id("logout")).Click();
+        _browser.Find("#login-email").SendKeys(_team.Users[TeamRole.Owner].User.Email);
+        _browser.Find("#login-password").SendKeys("wrong password");
+        _browser.Find("#login-submit").Click();
+
+        _browser.WaitUntil(() => _browser.Find("#login-error").Text.Length > 0, "the login error");
+        Assert.That(_browser.Find("#login-error").Text, Is.EqualTo("Invalid email or password"));
+        Assert.That(_browser.Driver.Manage().Cookies.GetCookieNamed("owlmetry_session"), Is.Null);
+    }
+
+    [Test]
+    public async Task Stream_FiltersByStatusAndSortsByOccurrences()
+    {
+        var busy = await SeedAsync("Busy stream issue", o => o.Occurrences = 5);
+        var quiet = await SeedAsync("Quiet stream issue", o => o.Occurrences = 1);
+        var silenced = await SeedAsync("Silenced stream issue", o => o.Status = Domain.IssueStatus.Silenced);
+
+        _browser.Open("#/stream?sort=occurrences");
+        _browser.Find($"tr[data-id='{busy.Id}']");
+        var order = RowIds();
+        Assert.That(order.IndexOf(busy.Id.ToString()), Is.LessThan(order.IndexOf(quiet.Id.ToString())));
+
+        _browser.Find("nav.tabs a[data-status='silenced']").Click();
+        _browser.WaitUntil(() => RowIds().SequenceEqual([silenced.Id.ToString()]), "only the silenced issue");
+        Assert.That(_browser.Find($"tr[data-id='{silenced.Id}'] .badge").Text, Is.EqualTo("Silenced"));
+        Assert.That(_browser.Find($"tr[data-id='{silenced.Id}'] time").GetAttribute("title"), Does.EndWith("UTC"), "exact time on hover");
+    }
+
+    [Test]
+    public async Task Stream_MoreThanAPage_LoadsTheNextWithTheCursor()
+    {
+        var paging = await HttpTeam.CreateAsync(_factory, "Paging");
+        for (var i = 0; i < 53; i++)
+        {
+            await paging.SeedIssueAsync($"Paged issue {i}");
+        }
+
+        SignInAs(paging.Users[TeamRole.Owner].User.Email);
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 50, "the first page of 50");
+        _browser.Find("#load-more").Click();
+
+        _browser.WaitUntil(() => RowIds().Count == 53, "all 53 issues");
+        Assert.That(RowIds().Distinct().Count(), Is.EqualTo(53));
+        Assert.That(_browser.Find("#stream").Displayed && !_browser.Driver.FindElement(By.Id("load-more")).Displayed, Is.True);
+    }
+
+    [Test]
+    public async Task Issue_ResolvedWithAVersion_RegressesWhenANewerVersionFails()
+    {
+        var issueId = await IngestAndScanAsync("Payment provider timed out", "1.0.0");
+
+        _browser.Open($"#/issue/{_team.Project.Id}/{issueId}");
+        Assert.That(_browser.Find("#issue-title").Text, Is.EqualTo("Payment provider timed out"));
+        Assert.That(ActionTargets(), Is.EqualTo(new[] { "in_progress", "resolved", "silenced", "snoozed" }));
+        _browser.Find("button[data-target='resolved']").Click();
+        var version = _browser.Find("#resolve-version");
+        version.Clear();
+        version.SendKeys("1.0.1");
+        _browser.Find("#resolve-confirm").Click();
+        _browser.WaitUntil(() => _browser.Find(".issue-head .badge").Text == "Resolved", "the resolved status");
+        Assert.That(ActionTargets(), Is.EqualTo(new[] { "new", "silenced", "snoozed" }), "only what the lifecycle allows from resolved");
+
+        await IngestAndScanAsync("Payment provider timed out", "1.1.0");
+        _browser.Driver.Navigate().Refresh();
+
+        _browser.WaitUntil(() => _browser.Find(".issue-head .badge").Text == "Regressed", "the regression");
+        Assert.That(_browser.Find(".activity").Text, Does.Contain("to Resolved (fixed in 1.0.1)"));
+    }
+
+    [Test]
+    public async Task Comment_WithScriptAndJavascriptLink_ShowsAsInertText()
+    {
+        var issue = await SeedAsync("Comment target");
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+
+        _browser.Find("#new-comment").SendKeys("**Bold** <script>window.owned = 1</script> <img src=x onerror=\"window.owned = 2\"> [click me](javascript:window.owned=3) and [docs](https://example.com/docs)");
+        _browser.Find("#add-comment").Click();
+
+        var body = _browser.Find(".comment .comment-body");
+        Assert.That(body.Text, Does.Contain("<script>window.owned = 1</script>"));
+        Assert.That(body.Text, Does.Contain("<img src=x"));
+        Assert.That(body.FindElements(By.TagName("script")), Is.Empty);
+        Assert.That(body.FindElements(By.TagName("img")), Is.Empty);
+        Assert.That(body.FindElement(By.TagName("strong")).Text, Is.EqualTo("Bold"));
+        var links = body.FindElements(By.TagName("a")).Select(a => a.GetAttribute("href")).ToList();
+        Assert.That(links, Is.EqualTo(new[] { "https://example.com/docs" }));
+        Assert.That(_browser.Driver.FindElements(By.CssSelector("a[href^='javascript']")), Is.Empty);
+        body.FindElement(By.CssSelector(".refused-link")).Click();
+        Assert.That(_browser.Driver.ExecuteScript("return typeof window.owned"), Is.EqualTo("undefined"));
+    }
+
+    [Test]
+    public async Task Merge_AnotherIssueFoundByTitle_MovesItsOccurrencesHere()
+    {
+        var target = await SeedAsync("Disk full on upload", o => o.Occurrences = 2);
+        var source = await SeedAsync("Disk full while exporting", o => o.Occurrences = 3);
+        _browser.Open($"#/issue/{_team.Project.Id}/{target.Id}");
+
+        _browser.Find("#merge-search").SendKeys("disk FULL");
+        _browser.Find("#merge-search").SendKeys(Keys.Enter);
+        var result = _browser.Find("#merge-results li");
+        Assert.That(result.Text, Does.Contain("Disk full while exporting"));
+        result.FindElement(By.CssSelector("button.merge-this")).Click();
+        _browser.Driver.SwitchTo().Alert().Accept();
+
+        _browser.WaitUntil(() => _browser.Find(".activity").Text.Contains("merged another issue", StringComparison.Ordinal), "the merge in the activity");
+        Assert.That(_browser.Find(".facts").Text, Does.Contain("Occurrences\n5"));
+        var gone = await _api.SendAsync(Authorized(HttpMethod.Get, $"/v1/projects/{_team.Project.Id}/issues/{source.Id}"));
+        Assert.That(gone.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Keyboard_MovesOpensSnoozesAndGoesBack()
+    {
+        var keys = await HttpTeam.CreateAsync(_factory, "Keys");
+        var older = await keys.SeedIssueAsync("Older keyboard issue");
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var newer = await keys.SeedIssueAsync("Newer keyboard issue");
+        SignInAs(keys.Users[TeamRole.Owner].User.Email);
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 2, "two rows");
+
+        _browser.Keys("j");
+        _browser.Keys("j");
+        _browser.Keys("k");
+        Assert.That(_browser.Driver.SwitchTo().ActiveElement().Text, Is.EqualTo(newer.Title));
+        _browser.Keys("j");
+        _browser.Keys(Keys.Enter);
+        _browser.WaitUntil(() => _browser.All("#issue-title").Count == 1, "the issue page");
+        Assert.That(_browser.Find("#issue-title").Text, Is.EqualTo(older.Title));
+
+        _browser.Keys("s");
+        _browser.WaitUntil(() => _browser.Find(".issue-head .badge").Text == "Snoozed", "the snooze");
+        _browser.Keys(Keys.Escape);
+        _browser.WaitUntil(() => _browser.All("#stream").Count == 1, "the stream again");
+        Assert.That(_browser.Find($"tr[data-id='{older.Id}'] .badge").Text, Is.EqualTo("Snoozed"));
+    }
+
+    [Test]
+    public async Task Stream_ANewIssue_AppearsWithoutAReload()
+    {
+        var live = await HttpTeam.CreateAsync(_factory, "Live");
+        await live.SeedIssueAsync("Already there");
+        SignInAs(live.Users[TeamRole.Owner].User.Email);
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 1, "the first issue");
+
+        var arrived = await live.SeedIssueAsync("Arrived while watching");
+
+        _browser.WaitUntil(() => RowIds().Contains(arrived.Id.ToString()), "the new issue, by polling", seconds: 25);
+        Assert.That(_browser.Find($"tr[data-id='{arrived.Id}']").GetAttribute("class"), Does.Contain("fresh"));
+    }
+
+    [Test]
+    public async Task OtherTeamsUser_SeesNoneOfTheTeamsIssues()
+    {
+        var secret = await SeedAsync("Secret of team A");
+        var other = await HttpTeam.CreateAsync(_factory, "Team B");
+        await other.SeedIssueAsync("Team B's own issue");
+        SignInAs(other.Users[TeamRole.Owner].User.Email);
+
+        _browser.Open("#/stream?mode=all");
+        _browser.WaitUntil(() => RowIds().Count == 1, "team B's issue");
+        Assert.That(_browser.Find("#stream").Text, Does.Not.Contain("Secret of team A"));
+        Assert.That(_browser.All("#filter-team option").Select(o => o.Text), Is.EqualTo(new[] { "Team B" }));
+
+        _browser.Open($"#/issue/{_team.Project.Id}/{secret.Id}");
+        Assert.That(_browser.Find(".error[role='alert']").Text, Does.Contain("Project not found"));
+    }
+
+    /// <summary>
+    /// The README's screenshots come from this test: with <c>OWLMETRY_SCREENSHOTS=docs/images</c> (from the repository's
+    /// root) it writes <c>console-stream.png</c> and <c>console-issue.png</c> there. It also checks a narrow screen: no
+    /// sideways scrolling on either page.
+    /// </summary>
+    [Test]
+    public async Task Pages_OnANarrowScreen_DoNotScrollSideways_AndMakeTheReadmeScreenshots()
+    {
+        var demo = await HttpTeam.CreateAsync(_factory, "Acme");
+        await demo.SeedIssueAsync("NullReferenceException in CheckoutService.ApplyCoupon", o => o.Occurrences = 42);
+        await demo.SeedIssueAsync("Network error: POST api.payments.example/v1/charges", o => { o.Occurrences = 17; o.Status = Domain.IssueStatus.Regressed; });
+        await demo.SeedIssueAsync("TimeoutException: database did not answer in 30 s", o => { o.Occurrences = 5; o.Status = Domain.IssueStatus.InProgress; });
+        var shown = await demo.SeedIssueAsync("Connection refused by inventory service", o => o.Occurrences = 9);
+        using (var owner = demo.ClientWith(demo.Token(TeamRole.Owner)))
+        {
+            await owner.PostAsJsonAsync(
+                $"/v1/projects/{demo.Project.Id}/issues/{shown.Id}/comments",
+                new { body = "Started after the **2.4.0** rollout; see [the deploy log](https://example.com/deploys/2.4.0)." });
+        }
+
+        SignInAs(demo.Users[TeamRole.Owner].User.Email);
+        var screenshots = Environment.GetEnvironmentVariable("OWLMETRY_SCREENSHOTS");
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 4, "the demo issues");
+        Save(screenshots, "console-stream.png");
+        _browser.Open($"#/issue/{demo.Project.Id}/{shown.Id}");
+        _browser.Find(".comment");
+        Save(screenshots, "console-issue.png");
+
+        try
+        {
+            _browser.Driver.Manage().Window.Size = new System.Drawing.Size(400, 900);
+            Assert.That(SidewaysOverflow(), Is.LessThanOrEqualTo(0), "the issue page scrolls sideways");
+            _browser.Open("#/stream");
+            _browser.WaitUntil(() => RowIds().Count == 4, "the stream");
+            Assert.That(SidewaysOverflow(), Is.LessThanOrEqualTo(0), "the stream scrolls sideways");
+        }
+        finally
+        {
+            _browser.Driver.Manage().Window.Size = new System.Drawing.Size(1280, 1000);
+        }
+    }
+
+    private long SidewaysOverflow() =>
+        (long)_browser.Driver.ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth")!;
+
+    private void Save(string? folder, string name)
+    {
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            _browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, name));
+        }
+    }
+
+    private void SignInAs(string email) => _browser.SignIn(email);
+
+    private Task<Domain.Issue> SeedAsync(string title, Action<IssueSeedOptions>? configure = null) => _team.SeedIssueAsync(title, configure);
+
+    private List<string> RowIds() => [.. _browser.All("#stream tbody tr").Select(r => r.GetAttribute("data-id") ?? string.Empty)];
+
+    private List<string> ActionTargets() => [.. _browser.All(".actions button").Select(b => b.GetAttribute("data-target") ?? string.Empty)];
+
+    private HttpRequestMessage Authorized(HttpMethod method, string path, object? body = null) => new(method, path)
+    {
+        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _team.Token(TeamRole.Owner)) },
+        Content = body is null ? null : JsonContent.Create(body),
+    };
+
+    /// <summary>An SDK reports an error of <paramref name="appVersion"/> and an agent runs the scan; the issue's id.</summary>
+    private async Task<Guid> IngestAndScanAsync(string message, string appVersion)
+    {
+        var client = await _team.CreateKeyAsync(ApiKeyType.Client, "events:write");
+        var agent = await _team.CreateKeyAsync(ApiKeyType.Agent, "jobs:write", "issues:read");
+        using var ingest = new HttpRequestMessage(HttpMethod.Post, "/v1/ingest")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", client) },
+            Content = JsonContent.Create(new { events = new[] { new { message, level = "error", session_id = Guid.NewGuid(), app_version = appVersion } } }),
+        };
+        (await _api.SendAsync(ingest)).EnsureSuccessStatusCode();
+        using var scan = new HttpRequestMessage(HttpMethod.Post, $"/v1/teams/{_team.Team.Id}/jobs/trigger")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", agent) },
+            Content = JsonContent.Create(new { job_type = "issue_scan" }),
+        };
+        (await _api.SendAsync(scan)).EnsureSuccessStatusCode();
+        using var list = new HttpRequestMessage(HttpMethod.Get, $"/v1/projects/{_team.Project.Id}/issues/search?q={Uri.EscapeDataString(message)}")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", agent) },
+        };
+        var found = await (await _api.SendAsync(list)).JsonAsync();
+        return Guid.Parse(found["issues"]![0]!.Text("id"));
+    }
+}
