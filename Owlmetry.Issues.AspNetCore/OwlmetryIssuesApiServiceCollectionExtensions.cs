@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;

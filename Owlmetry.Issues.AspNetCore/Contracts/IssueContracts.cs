@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
 
@@ -7,10 +8,53 @@ namespace Owlmetry.Issues.AspNetCore.Contracts;
 public static class IssueContracts
 {
     /// <summary>The response of an issue.</summary>
-    public static IssueResponse ToResponse(this IssueListItem item) => new(item);
+    public static IssueResponse ToResponse(this IssueListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var issue = item.Issue;
+        return new IssueResponse
+        {
+            Id = issue.Id,
+            AppId = issue.AppId,
+            ProjectId = issue.ProjectId,
+            Status = issue.Status.ToWireName(),
+            Title = issue.Title,
+            SourceModule = issue.SourceModule,
+            IsDev = issue.IsDev,
+            OccurrenceCount = issue.OccurrenceCount,
+            UniqueUserCount = issue.UniqueUserCount,
+            ResolvedAtVersion = issue.ResolvedAtVersion,
+            FirstSeenAppVersion = issue.FirstSeenAppVersion,
+            LastSeenAppVersion = issue.LastSeenAppVersion,
+            FirstSeenSdkVersion = issue.FirstSeenSdkVersion,
+            LastSeenSdkVersion = issue.LastSeenSdkVersion,
+            FirstSeenAt = issue.FirstSeenAt,
+            LastSeenAt = issue.LastSeenAt,
+            LastNotifiedAt = issue.LastNotifiedAt,
+            SnoozedAt = issue.SnoozedAt,
+            CreatedAt = issue.CreatedAt,
+            UpdatedAt = issue.UpdatedAt,
+            Fingerprints = issue.Fingerprints,
+            AppName = item.AppName,
+            ProjectName = item.ProjectName,
+            Claim = issue.Claim is { } claim
+                ? new ClaimResponse(claim.HolderKind.ToWireName(), claim.HolderId, claim.HolderName, claim.ClaimedAt, claim.ExpiresAt)
+                : null,
+        };
+    }
 
     /// <summary>The response of an issue detail.</summary>
-    public static IssueDetailResponse ToResponse(this IssueDetail detail) => new(detail);
+    public static IssueDetailResponse ToResponse(this IssueDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return new IssueDetailResponse(
+            detail.Item.ToResponse(),
+            detail.Occurrences.Select(ToResponse).ToList(),
+            detail.OccurrenceCursor,
+            detail.OccurrenceHasMore,
+            detail.Comments.Select(ToResponse).ToList(),
+            detail.Attachments.Select(ToResponse).ToList());
+    }
 
     /// <summary>The response of a page of issues.</summary>
     public static IssueListResponse ToResponse(this IssuePage page)
@@ -43,7 +87,7 @@ public static class IssueContracts
         return new CommentListResponse(comments.Select(ToResponse).ToList());
     }
 
-    /// <summary>The response of an attachment.</summary>
+    /// <summary>The response of an attachment, as an issue detail lists it.</summary>
     public static AttachmentResponse ToResponse(this IssueAttachment a)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -4,7 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;

@@ -1,6 +1,6 @@
 using Carter;
 using Microsoft.AspNetCore.Mvc;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Endpoints;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Contracts;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.DependencyInjection;

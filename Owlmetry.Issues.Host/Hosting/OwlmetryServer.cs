@@ -8,7 +8,7 @@ using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Host.Hosting;
