@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Owlmetry.Issues.Contracts;
 
@@ -9,6 +10,7 @@ namespace Owlmetry.Issues.Contracts;
 /// <param name="Color">Optional <c>#RRGGBB</c>; without it the project takes a palette color its team does not use yet.</param>
 public sealed record CreateProjectRequest(string? TeamId, string? Name, string? Slug, string? Color = null)
 {
-    /// <summary>The reference's per-project retention: refused when set, since retention is server-wide here.</summary>
+    /// <summary>The reference's per-project retention: refused when set, since retention is server-wide here; left out when absent.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement RetentionDaysEvents { get; init; }
 }

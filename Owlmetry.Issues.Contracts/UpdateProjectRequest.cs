@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Owlmetry.Issues.Contracts;
 
@@ -8,8 +9,10 @@ namespace Owlmetry.Issues.Contracts;
 public sealed record UpdateProjectRequest(string? Name = null, string? Color = null)
 {
     /// <summary>Three states: absent (<see cref="JsonValueKind.Undefined"/>) keeps it, null resets it to the default, a string sets it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement IssueAlertFrequency { get; init; }
 
     /// <summary>The reference's per-project retention: null (the default) is accepted, a number refused.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement RetentionDaysEvents { get; init; }
 }

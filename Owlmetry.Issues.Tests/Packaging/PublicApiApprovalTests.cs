@@ -1,5 +1,6 @@
 using System.Reflection;
 using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
@@ -20,6 +21,7 @@ public sealed class PublicApiApprovalTests
         [
             typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(PostgreSqlIssueStoreOptions).Assembly,
             typeof(OwlmetryIssuesApiOptions).Assembly, typeof(IssuesJson).Assembly,
+            typeof(OwlmetryIssuesClient).Assembly,
         ];
 
     // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The
