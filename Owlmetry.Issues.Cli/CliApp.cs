@@ -27,9 +27,24 @@ internal sealed class CliApp(CliContext context)
 
     public Option<Guid?> TeamOption { get; } = new("--team") { Description = "The team id (default: the profile's)" };
 
-    /// <summary>A command whose help ends with an example.</summary>
-    public static Command Command(string name, string description, string example) =>
-        new(name, $"{description}\n\nExample:\n  {example}");
+    /// <summary>A command whose help ends with an example, with its arguments and options.</summary>
+    public static Command Command(string name, string description, string example, params Symbol[] symbols)
+    {
+        var command = new Command(name, $"{description}\n\nExample:\n  {example}");
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
+        }
+
+        return command;
+    }
 
     /// <summary>Runs <paramref name="body"/> as the command's action, with the exit codes scripts rely on.</summary>
     public void OnRun(Command command, Func<Invocation, Task> body) =>

@@ -17,9 +17,7 @@ internal static class CommentCommands
     private static Command List(CliApp app)
     {
         var issue = IssueCommands.IssueArgument();
-        var command = CliApp.Command("list", "List an issue's comments, oldest first.", "owlmetry comments list 5d1e…");
-        command.Arguments.Add(issue);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("list", "List an issue's comments, oldest first.", "owlmetry comments list 5d1e…", issue, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var comments = await run.Client.ListCommentsAsync(run.Project(app.ProjectOption), run.Value(issue), run.Ct);
@@ -32,10 +30,7 @@ internal static class CommentCommands
     {
         var issue = IssueCommands.IssueArgument();
         var body = new Argument<string>("body") { Description = "The comment, in Markdown" };
-        var command = CliApp.Command("add", "Comment on an issue.", "owlmetry comments add 5d1e… \"Looks like the DNS timeout again\"");
-        command.Arguments.Add(issue);
-        command.Arguments.Add(body);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("add", "Comment on an issue.", "owlmetry comments add 5d1e… \"Looks like the DNS timeout again\"", issue, body, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var comment = await run.Client.AddCommentAsync(run.Project(app.ProjectOption), run.Value(issue), run.Value(body), run.Ct);
@@ -49,11 +44,7 @@ internal static class CommentCommands
         var issue = IssueCommands.IssueArgument();
         var comment = new Argument<Guid>("comment") { Description = "The comment id" };
         var body = new Argument<string>("body") { Description = "The new text" };
-        var command = CliApp.Command("edit", "Edit one of your comments.", "owlmetry comments edit 5d1e… 0c4f… \"It was DNS after all\"");
-        command.Arguments.Add(issue);
-        command.Arguments.Add(comment);
-        command.Arguments.Add(body);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("edit", "Edit one of your comments.", "owlmetry comments edit 5d1e… 0c4f… \"It was DNS after all\"", issue, comment, body, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var edited = await run.Client.EditCommentAsync(run.Project(app.ProjectOption), run.Value(issue), run.Value(comment), run.Value(body), run.Ct);
@@ -66,10 +57,7 @@ internal static class CommentCommands
     {
         var issue = IssueCommands.IssueArgument();
         var comment = new Argument<Guid>("comment") { Description = "The comment id" };
-        var command = CliApp.Command("delete", "Delete a comment (yours, or any as a team admin).", "owlmetry comments delete 5d1e… 0c4f…");
-        command.Arguments.Add(issue);
-        command.Arguments.Add(comment);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("delete", "Delete a comment (yours, or any as a team admin).", "owlmetry comments delete 5d1e… 0c4f…", issue, comment, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             await run.Client.DeleteCommentAsync(run.Project(app.ProjectOption), run.Value(issue), run.Value(comment), run.Ct);

@@ -29,9 +29,7 @@ internal static class DirectoryCommands
 
     public static Command Apps(CliApp app)
     {
-        var command = CliApp.Command("apps", "List the apps you can see, of one project with --project.", "owlmetry apps --project 3f0c…");
-        command.Options.Add(app.ProjectOption);
-        command.Options.Add(app.TeamOption);
+        var command = CliApp.Command("apps", "List the apps you can see, of one project with --project.", "owlmetry apps --project 3f0c…", app.ProjectOption, app.TeamOption);
         app.OnRun(command, async run =>
         {
             var apps = await run.Client.ListAppsAsync(run.Parse.GetValue(app.TeamOption), run.Parse.GetValue(app.ProjectOption), run.Ct);
@@ -56,11 +54,9 @@ internal static class DirectoryCommands
         var permissions = new Option<string[]>("--permission") { Description = "A permission, e.g. issues:read (repeat for more; default: the kind's)", AllowMultipleArgumentsPerToken = false };
         var appId = new Option<Guid?>("--app") { Description = "The app of a client key" };
         var expires = new Option<int?>("--expires-in-days") { Description = "Days until it stops working (default: never)" };
-        var create = CliApp.Command("create", "Create an API key; its secret is printed once.", "owlmetry keys create --name triage-bot --permission issues:read --permission issues:write");
-        foreach (var option in new Option[] { name, type, permissions, appId, expires, app.TeamOption })
-        {
-            create.Options.Add(option);
-        }
+        var create = CliApp.Command(
+            "create", "Create an API key; its secret is printed once.", "owlmetry keys create --name triage-bot --permission issues:read --permission issues:write",
+            name, type, permissions, appId, expires, app.TeamOption);
 
         app.OnRun(create, async run =>
         {
@@ -76,8 +72,7 @@ internal static class DirectoryCommands
         });
 
         var keyId = new Argument<Guid>("key") { Description = "The key id" };
-        var revoke = CliApp.Command("revoke", "Revoke an API key: it stops working at once.", "owlmetry keys revoke 7e2a…");
-        revoke.Arguments.Add(keyId);
+        var revoke = CliApp.Command("revoke", "Revoke an API key: it stops working at once.", "owlmetry keys revoke 7e2a…", keyId);
         app.OnRun(revoke, async run =>
         {
             await run.Client.RevokeApiKeyAsync(run.Value(keyId), run.Ct);
@@ -99,11 +94,7 @@ internal static class DirectoryCommands
         var add = CliApp.Command(
             "add",
             "Add a user to a team: an existing user by email, or a new one with --name (password on standard input).",
-            "echo \"$PASSWORD\" | owlmetry members add jane@example.com --name Jane --role admin");
-        add.Arguments.Add(email);
-        add.Options.Add(role);
-        add.Options.Add(name);
-        add.Options.Add(app.TeamOption);
+            "echo \"$PASSWORD\" | owlmetry members add jane@example.com --name Jane --role admin", email, role, name, app.TeamOption);
         app.OnRun(add, async run =>
         {
             var newName = run.Value(name);

@@ -14,8 +14,7 @@ internal static class IngestCommands
         var command = CliApp.Command(
             "ingest",
             "Send events from a JSON file with a client key (handy for testing an installation). Exits 1 when the server refuses any event.",
-            "owlmetry ingest --file events.json --profile sdk");
-        command.Options.Add(file);
+            "owlmetry ingest --file events.json --profile sdk", file);
         app.OnRun(command, async run =>
         {
             var batch = await ReadAsync(run.Value(file), run.Ct);
@@ -43,8 +42,7 @@ internal static class IngestCommands
 
     public static Command Scan(CliApp app)
     {
-        var command = CliApp.Command("scan", "Run an issue scan now and wait for it: the events received so far become issues.", "owlmetry scan --team 1b2c…");
-        command.Options.Add(app.TeamOption);
+        var command = CliApp.Command("scan", "Run an issue scan now and wait for it: the events received so far become issues.", "owlmetry scan --team 1b2c…", app.TeamOption);
         app.OnRun(command, async run =>
         {
             var scan = await run.Client.TriggerScanAsync(run.Team(app.TeamOption), run.Ct);

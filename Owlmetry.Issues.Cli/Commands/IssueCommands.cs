@@ -36,11 +36,8 @@ internal static class IssueCommands
         var command = CliApp.Command(
             "list",
             "List a project's issues (the profile's project, or --project); with --team and no --project, the issues of every project of the team.",
-            "owlmetry issues list --status regressed --sort last_activity --json");
-        foreach (var option in new Option[] { app.ProjectOption, app.TeamOption, status, appId, dev, dataMode, sort, limit })
-        {
-            command.Options.Add(option);
-        }
+            "owlmetry issues list --status regressed --sort last_activity --json",
+            app.ProjectOption, app.TeamOption, status, appId, dev, dataMode, sort, limit);
 
         app.OnRun(command, async run =>
         {
@@ -78,9 +75,7 @@ internal static class IssueCommands
     private static Command Show(CliApp app)
     {
         var issue = IssueArgument();
-        var command = CliApp.Command("show", "Show an issue with its latest occurrences, comments and attachments.", "owlmetry issues show 5d1e…");
-        command.Arguments.Add(issue);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("show", "Show an issue with its latest occurrences, comments and attachments.", "owlmetry issues show 5d1e…", issue, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var detail = await run.Client.GetIssueAsync(run.Project(app.ProjectOption), run.Value(issue), ct: run.Ct);
@@ -93,10 +88,7 @@ internal static class IssueCommands
     {
         var issue = IssueArgument();
         var version = new Option<string>("--version") { Description = "The app version that fixes it", Required = true };
-        var command = CliApp.Command("resolve", "Resolve an issue as fixed in an app version; a newer version that fails again regresses it.", "owlmetry issues resolve 5d1e… --version 2.4.1");
-        command.Arguments.Add(issue);
-        command.Options.Add(version);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("resolve", "Resolve an issue as fixed in an app version; a newer version that fails again regresses it.", "owlmetry issues resolve 5d1e… --version 2.4.1", issue, version, app.ProjectOption);
         app.OnRun(command, async run => Changed(run, await run.Client.UpdateIssueStatusAsync(run.Project(app.ProjectOption), run.Value(issue), "resolved", run.Value(version), run.Ct)));
         return command;
     }
@@ -104,9 +96,7 @@ internal static class IssueCommands
     private static Command StatusChange(CliApp app, string name, string status, string description)
     {
         var issue = IssueArgument();
-        var command = CliApp.Command(name, description, $"owlmetry issues {name} 5d1e…");
-        command.Arguments.Add(issue);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command(name, description, $"owlmetry issues {name} 5d1e…", issue, app.ProjectOption);
         app.OnRun(command, async run => Changed(run, await run.Client.UpdateIssueStatusAsync(run.Project(app.ProjectOption), run.Value(issue), status, ct: run.Ct)));
         return command;
     }
@@ -115,10 +105,7 @@ internal static class IssueCommands
     {
         var target = new Argument<Guid>("target") { Description = "The issue that stays" };
         var source = new Argument<Guid>("source") { Description = "The issue merged into it (deleted)" };
-        var command = CliApp.Command("merge", "Merge one issue into another of the same project.", "owlmetry issues merge 5d1e… 9a7b…");
-        command.Arguments.Add(target);
-        command.Arguments.Add(source);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("merge", "Merge one issue into another of the same project.", "owlmetry issues merge 5d1e… 9a7b…", target, source, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var merged = await run.Client.MergeIssuesAsync(run.Project(app.ProjectOption), run.Value(target), run.Value(source), run.Ct);
@@ -132,11 +119,7 @@ internal static class IssueCommands
         var status = new Option<string?>("--status") { Description = "Only issues in this status (default: any but resolved and silenced)" };
         var sort = new Option<string?>("--sort") { Description = "Which issue comes first: last_seen (default), occurrences, …" };
         var duration = new Option<int?>("--duration") { Description = "Seconds the claim lasts, 30 to 86400 (default 900)" };
-        var command = CliApp.Command("claim", "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one.", "owlmetry issues claim --sort occurrences --duration 1800");
-        command.Options.Add(app.ProjectOption);
-        command.Options.Add(status);
-        command.Options.Add(sort);
-        command.Options.Add(duration);
+        var command = CliApp.Command("claim", "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one.", "owlmetry issues claim --sort occurrences --duration 1800", app.ProjectOption, status, sort, duration);
         app.OnRun(command, async run =>
         {
             var claimed = await run.Client.ClaimNextIssueAsync(
@@ -149,9 +132,7 @@ internal static class IssueCommands
     private static Command Release(CliApp app)
     {
         var issue = IssueArgument();
-        var command = CliApp.Command("release", "Release your claim on an issue.", "owlmetry issues release 5d1e…");
-        command.Arguments.Add(issue);
-        command.Options.Add(app.ProjectOption);
+        var command = CliApp.Command("release", "Release your claim on an issue.", "owlmetry issues release 5d1e…", issue, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var released = await run.Client.ReleaseClaimAsync(run.Project(app.ProjectOption), run.Value(issue), run.Ct);

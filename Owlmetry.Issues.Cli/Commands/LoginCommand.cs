@@ -13,12 +13,7 @@ internal static class LoginCommand
         var command = CliApp.Command(
             "login",
             "Check a credential against a server and save it as a profile (in a file only you can read), with a default team and project.",
-            "owlmetry login --server http://localhost:4000 --token owl_agent_… --project 3f0c…");
-        command.Options.Add(server);
-        command.Options.Add(token);
-        command.Options.Add(email);
-        command.Options.Add(app.ProjectOption);
-        command.Options.Add(app.TeamOption);
+            "owlmetry login --server http://localhost:4000 --token owl_agent_… --project 3f0c…", server, token, email, app.ProjectOption, app.TeamOption);
         app.OnRun(command, async run =>
         {
             var address = Uri.TryCreate(run.Value(server), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
