@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;

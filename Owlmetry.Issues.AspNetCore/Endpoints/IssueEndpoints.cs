@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Services;
 

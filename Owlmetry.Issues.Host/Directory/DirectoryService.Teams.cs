@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Access;
-using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.Host.Directory;
 
