@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

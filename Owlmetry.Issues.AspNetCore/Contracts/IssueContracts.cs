@@ -1,3 +1,6 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
 
@@ -7,10 +10,53 @@ namespace Owlmetry.Issues.AspNetCore.Contracts;
 public static class IssueContracts
 {
     /// <summary>The response of an issue.</summary>
-    public static IssueResponse ToResponse(this IssueListItem item) => new(item);
+    public static IssueResponse ToResponse(this IssueListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var issue = item.Issue;
+        return new IssueResponse
+        {
+            Id = issue.Id,
+            AppId = issue.AppId,
+            ProjectId = issue.ProjectId,
+            Status = issue.Status.ToWireName(),
+            Title = issue.Title,
+            SourceModule = issue.SourceModule,
+            IsDev = issue.IsDev,
+            OccurrenceCount = issue.OccurrenceCount,
+            UniqueUserCount = issue.UniqueUserCount,
+            ResolvedAtVersion = issue.ResolvedAtVersion,
+            FirstSeenAppVersion = issue.FirstSeenAppVersion,
+            LastSeenAppVersion = issue.LastSeenAppVersion,
+            FirstSeenSdkVersion = issue.FirstSeenSdkVersion,
+            LastSeenSdkVersion = issue.LastSeenSdkVersion,
+            FirstSeenAt = issue.FirstSeenAt,
+            LastSeenAt = issue.LastSeenAt,
+            LastNotifiedAt = issue.LastNotifiedAt,
+            SnoozedAt = issue.SnoozedAt,
+            CreatedAt = issue.CreatedAt,
+            UpdatedAt = issue.UpdatedAt,
+            Fingerprints = issue.Fingerprints,
+            AppName = item.AppName,
+            ProjectName = item.ProjectName,
+            Claim = issue.Claim is { } claim
+                ? new ClaimResponse(claim.HolderKind.ToWireName(), claim.HolderId, claim.HolderName, claim.ClaimedAt, claim.ExpiresAt)
+                : null,
+        };
+    }
 
     /// <summary>The response of an issue detail.</summary>
-    public static IssueDetailResponse ToResponse(this IssueDetail detail) => new(detail);
+    public static IssueDetailResponse ToResponse(this IssueDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return new IssueDetailResponse(
+            detail.Item.ToResponse(),
+            detail.Occurrences.Select(ToResponse).ToList(),
+            detail.OccurrenceCursor,
+            detail.OccurrenceHasMore,
+            detail.Comments.Select(ToResponse).ToList(),
+            detail.Attachments.Select(ToResponse).ToList());
+    }
 
     /// <summary>The response of a page of issues.</summary>
     public static IssueListResponse ToResponse(this IssuePage page)
@@ -43,10 +89,36 @@ public static class IssueContracts
         return new CommentListResponse(comments.Select(ToResponse).ToList());
     }
 
-    /// <summary>The response of an attachment.</summary>
+    /// <summary>The response of an attachment, as an issue detail lists it.</summary>
     public static AttachmentResponse ToResponse(this IssueAttachment a)
     {
         ArgumentNullException.ThrowIfNull(a);
         return new AttachmentResponse(a.Id, a.EventId, a.OriginalFilename, a.ContentType, a.SizeBytes, a.UploadedAt, a.CreatedAt);
     }
+
+    /// <summary>The response of an issue's overview.</summary>
+    public static IssueOverviewResponse ToResponse(this IssueOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        return new IssueOverviewResponse(
+            overview.IssueId,
+            overview.Status.ToWireName(),
+            [.. overview.AllowedTargets.Select(s => s.ToWireName())],
+            [.. overview.DailyCounts.Select(d => new DailyCountResponse(d.Date, d.Count))],
+            new IssueBreakdownsResponse(Counts(overview.ByAppVersion), Counts(overview.ByEnvironment), Counts(overview.ByCountry)),
+            [.. overview.Activity.Select(ToResponse)],
+            [.. overview.Comments.Select(c => new CommentPermissionResponse(c.CommentId, c.CanEdit, c.CanDelete))]);
+    }
+
+    /// <summary>The response of an audit record, as an issue's activity.</summary>
+    public static IssueActivityResponse ToResponse(this AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new IssueActivityResponse(
+            record.Action, record.ActorKind == ActorKind.User ? "user" : "agent", record.ActorId, record.ActorName,
+            record.FromStatus.ToWireName(), record.ToStatus.ToWireName(), record.FromResolvedAtVersion, record.ToResolvedAtVersion,
+            record.MergedIssueId, record.CreatedAt);
+    }
+
+    private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];
 }

@@ -3,6 +3,7 @@ using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
@@ -15,14 +16,13 @@ internal static class AttachmentEndpoints
         var query = parameters.Parse();
         return query.IsSuccess
             ? (await attachments.ListAsync(caller.Actor, query.Value, ct))
-                .ToHttp(p => new AttachmentListResponse(p.Attachments.Select(AttachmentItemResponse.From).ToList(), p.Cursor, p.HasMore))
+                .ToHttp(p => new AttachmentListResponse(p.Attachments.Select(ResourceContracts.ToItemResponse).ToList(), p.Cursor, p.HasMore))
             : query.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<AttachmentDetailResponse>, ProblemHttpResult>> Get(
         Guid attachmentId, HttpRequest request, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
-        (await attachments.GetAsync(caller.Actor, attachmentId, ct)).ToHttp(d => AttachmentDetailResponse.From(
-            d.Attachment,
+        (await attachments.GetAsync(caller.Actor, attachmentId, ct)).ToHttp(d => d.Attachment.ToDetailResponse(
             d.DownloadToken is { } token
                 ? PublicUrl.To(request, $"{IssuesApiPrefix.Of(request.HttpContext)}/attachments/download", QueryString.Create("t", token))
                 : null,

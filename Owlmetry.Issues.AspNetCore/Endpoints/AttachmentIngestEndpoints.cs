@@ -3,6 +3,7 @@ using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
@@ -19,7 +20,7 @@ internal static class AttachmentIngestEndpoints
         }
 
         var prefix = IssuesApiPrefix.Of(request.HttpContext);
-        return (await attachments.ReserveAsync(caller.Actor, appId.Value, ReserveAttachmentRequest.ToLibrary(body), ct)).ToCreated(
+        return (await attachments.ReserveAsync(caller.Actor, appId.Value, body.ToLibrary(), ct)).ToCreated(
             reserved => $"{prefix}/attachments/{reserved.Attachment.Id}",
             reserved => new AttachmentReservationResponse(
                 reserved.Attachment.Id, PublicUrl.To(request, $"{prefix}/ingest/attachment/{reserved.Attachment.Id}"), reserved.UploadExpiresAt));

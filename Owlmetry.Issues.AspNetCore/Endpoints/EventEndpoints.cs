@@ -1,6 +1,7 @@
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Events;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
@@ -12,10 +13,10 @@ internal static class EventEndpoints
     {
         var query = parameters.Parse(clock.GetUtcNow());
         return query.IsSuccess
-            ? (await events.ListAsync(caller.Actor, query.Value, ct)).ToHttp(p => new EventListResponse(p.Events.Select(EventResponse.From).ToList(), p.Cursor, p.HasMore))
+            ? (await events.ListAsync(caller.Actor, query.Value, ct)).ToHttp(p => new EventListResponse(p.Events.Select(ResourceContracts.ToResponse).ToList(), p.Cursor, p.HasMore))
             : query.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<EventDetailResponse>, ProblemHttpResult>> Get(Guid eventId, CurrentActor caller, IEventService events, CancellationToken ct) =>
-        (await events.GetAsync(caller.Actor, eventId, ct)).ToHttp(EventDetailResponse.From);
+        (await events.GetAsync(caller.Actor, eventId, ct)).ToHttp(ResourceContracts.ToResponse);
 }

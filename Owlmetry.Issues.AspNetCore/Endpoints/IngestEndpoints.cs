@@ -1,6 +1,7 @@
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Ingest;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
@@ -34,7 +35,7 @@ internal static class IngestEndpoints
 
         var source = IngestAccess.SourceOf(app.Value, batch.Value.BundleId, CountryOf(request));
         return source.IsSuccess
-            ? (await ingestor.IngestAsync(source.Value, batch.Value.Events, ct)).ToHttp(r => new IngestResponse(r.Accepted, r.Rejected, r.Errors.Count == 0 ? null : r.Errors))
+            ? (await ingestor.IngestAsync(source.Value, batch.Value.Events, ct)).ToHttp(ResourceContracts.ToResponse)
             : source.Error.ToProblem();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Services;
 
@@ -60,7 +61,7 @@ internal static class IssueEndpoints
 
     public static async Task<Results<Ok<IssueOverviewResponse>, ProblemHttpResult>> GetIssueOverview(
         Guid projectId, Guid issueId, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
-        (await issues.GetOverviewAsync(caller.Actor, projectId, issueId, ct)).ToHttp(IssueOverviewResponse.From);
+        (await issues.GetOverviewAsync(caller.Actor, projectId, issueId, ct)).ToHttp(IssueContracts.ToResponse);
 
     public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> SearchIssues(
         Guid projectId, [FromQuery(Name = "q")] string? text, [FromQuery] string? limit, CurrentActor caller, IIssueService issues, CancellationToken ct) =>

@@ -1,7 +1,7 @@
 using Carter;
 using Microsoft.AspNetCore.Mvc;
-using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Endpoints;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;
 

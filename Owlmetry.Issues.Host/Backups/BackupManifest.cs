@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Host.Backups;
 

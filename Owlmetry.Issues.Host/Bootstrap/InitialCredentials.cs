@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Host.Bootstrap;
 

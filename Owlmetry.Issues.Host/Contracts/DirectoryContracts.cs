@@ -1,5 +1,7 @@
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Webhooks;
 
 namespace Owlmetry.Issues.Host.Contracts;
 
@@ -76,4 +78,9 @@ public static class DirectoryContracts
 
     public static ApiKeyResponse ToResponse(this ApiKey k) =>
         new(k.Id, k.Name, k.KeyType.ToWireName(), k.TeamId, k.AppId, k.Permissions, k.CreatedAt, k.ExpiresAt);
+
+    public static WebhookResponse ToResponse(this Webhook webhook) => new(webhook.Id, webhook.Url, webhook.Events, webhook.CreatedAt);
+
+    public static WebhookDeliveryResponse ToResponse(this WebhookDelivery d) => new(
+        d.Id, d.Type, d.Status.ToWireName(), d.Attempts, d.LastStatusCode, d.CreatedAt, d.DeliveredAt);
 }

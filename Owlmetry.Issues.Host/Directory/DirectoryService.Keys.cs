@@ -1,7 +1,7 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Auth;
-using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Errors;
-using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

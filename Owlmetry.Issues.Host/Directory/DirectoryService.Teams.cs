@@ -1,6 +1,6 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Errors;
-using Owlmetry.Issues.Host.Contracts;
 
 namespace Owlmetry.Issues.Host.Directory;
 

@@ -5,16 +5,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
-using Owlmetry.Issues.Host.Contracts;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Host.Observability;
+using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.WebConsole;
 

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.WebConsole;

@@ -1,7 +1,6 @@
 using Carter;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 
 namespace Owlmetry.Issues.Host.Modules;

@@ -1,6 +1,6 @@
 using Carter;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;
 

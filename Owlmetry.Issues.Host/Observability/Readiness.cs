@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Host.Observability;
 

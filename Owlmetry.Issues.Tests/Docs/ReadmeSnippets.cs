@@ -16,7 +16,7 @@ internal static partial class ReadmeSnippets
 
     /// <summary>The READMEs whose C# blocks are samples' code: the repository's and each package's.</summary>
     public static IReadOnlyList<string> Readmes { get; } =
-        ["README.md", "Owlmetry.Issues/README.md", "Owlmetry.Issues.Storage.LiteDb/README.md", "Owlmetry.Issues.AspNetCore/README.md"];
+        ["README.md", "Owlmetry.Issues/README.md", "Owlmetry.Issues.Storage.LiteDb/README.md", "Owlmetry.Issues.AspNetCore/README.md", "Owlmetry.Issues.Client/README.md"];
 
     public static string PathOf(string readme) => System.IO.Path.Combine(Repository.Root, readme);
 

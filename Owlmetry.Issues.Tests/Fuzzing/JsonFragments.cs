@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Tests.Fuzzing;
 

@@ -14,7 +14,7 @@ namespace Owlmetry.Issues.Tests.Packaging;
 public sealed class PackageMetadataTests
 {
     private const string RepositoryUrl = "https://github.com/owlmetry/owlmetry-issues-dotnet";
-    private static readonly string[] s_packages = ["Owlmetry.Issues", "Owlmetry.Issues.Storage.LiteDb", "Owlmetry.Issues.Storage.PostgreSql", "Owlmetry.Issues.AspNetCore", "Owlmetry.Issues.WebConsole"];
+    private static readonly string[] s_packages = ["Owlmetry.Issues", "Owlmetry.Issues.Storage.LiteDb", "Owlmetry.Issues.Storage.PostgreSql", "Owlmetry.Issues.AspNetCore", "Owlmetry.Issues.Contracts", "Owlmetry.Issues.Client", "Owlmetry.Issues.WebConsole"];
     private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(2);
     private readonly TempFolder _output = new();
 

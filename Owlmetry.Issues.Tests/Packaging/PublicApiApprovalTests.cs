@@ -1,5 +1,7 @@
 using System.Reflection;
 using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.Client;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.PostgreSql;
@@ -18,7 +20,8 @@ public sealed class PublicApiApprovalTests
     private static readonly Assembly[] s_packages =
         [
             typeof(IIssueStore).Assembly, typeof(LiteDbIssueStoreOptions).Assembly, typeof(PostgreSqlIssueStoreOptions).Assembly,
-            typeof(OwlmetryIssuesApiOptions).Assembly, typeof(global::Owlmetry.Issues.WebConsole.IWebConsoleSignIn).Assembly,
+            typeof(OwlmetryIssuesApiOptions).Assembly, typeof(IssuesJson).Assembly,
+            typeof(OwlmetryIssuesClient).Assembly, typeof(global::Owlmetry.Issues.WebConsole.IWebConsoleSignIn).Assembly,
         ];
 
     // The registration extensions live in Microsoft's namespaces, which the generator leaves out unless allowed. The

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Owlmetry.Issues.Access;
-using Owlmetry.Issues.AspNetCore.Contracts;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
 using Owlmetry.Issues.Host.Directory;

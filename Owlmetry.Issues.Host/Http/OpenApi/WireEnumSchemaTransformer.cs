@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Owlmetry.Issues.AspNetCore.Contracts;
-using Owlmetry.Issues.Host.Contracts;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

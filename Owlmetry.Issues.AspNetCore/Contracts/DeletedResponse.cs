@@ -1,5 +1,0 @@
-namespace Owlmetry.Issues.AspNetCore.Contracts;
-
-/// <summary>The answer of a delete.</summary>
-/// <param name="Deleted">Always true.</param>
-public sealed record DeletedResponse(bool Deleted);

@@ -1,5 +1,0 @@
-namespace Owlmetry.Issues.AspNetCore.Contracts;
-
-/// <summary>The body of a merge.</summary>
-/// <param name="SourceIssueId">The issue to merge into the one in the path (a UUID).</param>
-public sealed record MergeIssueRequest(string? SourceIssueId);

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using Owlmetry.Issues.Client;
+
+namespace Owlmetry.Issues.Cli;
+
+/// <summary>The pieces every command shares: the global options, the help layout and the mapping of failures to exit codes.</summary>
+internal sealed class CliApp(CliContext context)
+{
+    public const string DefaultProfile = "default";
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int Usage = 2;
+
+    public CliContext Context => context;
+
+    public Option<string> ProfileOption { get; } = new("--profile")
+    {
+        Description = "The saved login to use",
+        Recursive = true,
+        DefaultValueFactory = _ => DefaultProfile,
+    };
+
+    public Option<bool> JsonOption { get; } = new("--json") { Description = "Print JSON (the API's shapes) instead of text", Recursive = true };
+
+    public Option<Guid?> ProjectOption { get; } = new("--project") { Description = "The project id (default: the profile's)" };
+
+    public Option<Guid?> TeamOption { get; } = new("--team") { Description = "The team id (default: the profile's)" };
+
+    /// <summary>A command whose help ends with an example, with its arguments and options.</summary>
+    public static Command Command(string name, string description, string example, params Symbol[] symbols)
+    {
+        var command = new Command(name, $"{description}\n\nExample:\n  {example}");
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="body"/> as the command's action, with the exit codes scripts rely on.</summary>
+    public void OnRun(Command command, Func<Invocation, Task> body) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            using var invocation = new Invocation(this, parse, ct);
+            try
+            {
+                await body(invocation);
+                return Ok;
+            }
+            catch (OwlmetryApiException refused)
+            {
+                await context.Error.WriteLineAsync($"error: {refused.Error} ({(int)refused.StatusCode})");
+                return Refused;
+            }
+            catch (PartlyRefusedException)
+            {
+                return Refused;
+            }
+            catch (HttpRequestException unreachable)
+            {
+                await context.Error.WriteLineAsync($"error: cannot reach the server: {unreachable.Message}");
+                return Refused;
+            }
+            catch (Exception usage) when (usage is UsageException or JsonException or IOException)
+            {
+                await context.Error.WriteLineAsync($"error: {usage.Message}");
+                return Usage;
+            }
+        });
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Owlmetry.Issues.Cli;
+
+/// <summary>What a run of the tool reads and writes: the console, the profile folder, and (for tests) the HTTP handlers.</summary>
+internal sealed class CliContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required TextReader In { get; init; }
+
+    /// <summary>Where <c>profiles.json</c> lives.</summary>
+    public required string ConfigDirectory { get; init; }
+
+    /// <summary>Adds to the client's HTTP pipeline; tests put the in-process server's handler here.</summary>
+    public Action<IHttpClientBuilder>? ConfigureHttp { get; init; }
+
+    public static CliContext FromProcess() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        In = Console.In,
+        ConfigDirectory = DefaultConfigDirectory(),
+    };
+
+    // OWLMETRY_CONFIG_DIR, else $XDG_CONFIG_HOME/owlmetry, else ~/.config/owlmetry (the platform's application data folder).
+    private static string DefaultConfigDirectory() =>
+        Environment.GetEnvironmentVariable("OWLMETRY_CONFIG_DIR") is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "owlmetry")
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "owlmetry");
+}

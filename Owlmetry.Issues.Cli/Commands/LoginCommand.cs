@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Owlmetry.Issues.Client;
+
+namespace Owlmetry.Issues.Cli.Commands;
+
+internal static class LoginCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var server = new Option<string>("--server") { Description = "The server's address, e.g. http://localhost:4000", Required = true };
+        var token = new Option<string?>("--token") { Description = "An API key (owl_agent_…) or a user token" };
+        var email = new Option<string?>("--email") { Description = "Log in as this user instead; the password is read from standard input" };
+        var command = CliApp.Command(
+            "login",
+            "Check a credential against a server and save it as a profile (in a file only you can read), with a default team and project.",
+            "owlmetry login --server http://localhost:4000 --token owl_agent_… --project 3f0c…", server, token, email, app.ProjectOption, app.TeamOption);
+        app.OnRun(command, async run =>
+        {
+            var address = Uri.TryCreate(run.Value(server), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                ? parsed
+                : throw new UsageException($"--server must be an http(s) address, e.g. http://localhost:4000 (got '{run.Value(server)}').");
+            var credential = run.Value(token);
+            if (credential is null)
+            {
+                var user = run.Value(email) ?? throw new UsageException("Pass --token KEY, or --email ADDRESS with the password on standard input.");
+                var password = await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("No password on standard input.");
+                credential = (await run.ClientFor(address, null).LoginAsync(user, password, run.Ct)).Token;
+            }
+
+            var client = run.ClientFor(address, credential);
+            var caller = await client.WhoAmIAsync(run.Ct);
+            var team = run.Parse.GetValue(app.TeamOption) ?? caller.Team?.Id ?? (caller.Teams is [var only] ? only.Id : null);
+            var project = run.Parse.GetValue(app.ProjectOption) ?? await OnlyProjectAsync(client, run.Ct);
+            var profile = new Profile(address, credential, project, team);
+            run.Profiles.Save(run.ProfileName, profile);
+            run.Output.Show(
+                new { profile = run.ProfileName, server = address, caller.Type, caller.Id, caller.Name, team_id = team, project_id = project },
+                w => w.WriteLine(
+                    $"Logged in to {address} as {caller.Name} ({caller.Type}); profile '{run.ProfileName}' saved to {run.Profiles.FilePath}"
+                    + (project is { } p ? $", project {p}" : string.Empty)));
+        });
+        return command;
+    }
+
+    // A key without projects:read cannot list them: then there is simply no default project.
+    private static async Task<Guid?> OnlyProjectAsync(OwlmetryIssuesClient client, CancellationToken ct)
+    {
+        try
+        {
+            return await client.ListProjectsAsync(ct) is [var only] ? only.Id : null;
+        }
+        catch (OwlmetryApiException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Owlmetry.Issues.Contracts;
+
+namespace Owlmetry.Issues.Client;
+
+public sealed partial class OwlmetryIssuesClient
+{
+    /// <summary>Logs a user in; the answer's <c>token</c> is the bearer credential of a user (see <see cref="OwlmetryIssuesClientOptions.ApiKey"/>).</summary>
+    /// <param name="email">The user's email.</param>
+    /// <param name="password">The user's password.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The token, the user and their teams.</returns>
+    public Task<LoginResponse> LoginAsync(string email, string password, CancellationToken ct = default) =>
+        PostAsync<LoginResponse>("v1/auth/login", new LoginRequest(email, password), ct);
+
+    /// <summary>The logged-in user and their teams (a user token only).</summary>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The user and their teams.</returns>
+    public Task<SessionResponse> GetCurrentUserAsync(CancellationToken ct = default) => GetAsync<SessionResponse>("v1/auth/me", ct);
+
+    /// <summary>Who the credential is: a user with their teams, or an API key with its team, app and permissions.</summary>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The caller.</returns>
+    public Task<WhoAmIResponse> WhoAmIAsync(CancellationToken ct = default) => GetAsync<WhoAmIResponse>("v1/auth/whoami", ct);
+
+    /// <summary>Creates a team owned by the calling user.</summary>
+    /// <param name="team">Its name and slug.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The new team.</returns>
+    public Task<TeamResponse> CreateTeamAsync(CreateTeamRequest team, CancellationToken ct = default) => PostAsync<TeamResponse>("v1/teams", team, ct);
+
+    /// <summary>A team with its members.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The team.</returns>
+    public Task<TeamDetailResponse> GetTeamAsync(Guid teamId, CancellationToken ct = default) => GetAsync<TeamDetailResponse>($"v1/teams/{Id(teamId)}", ct);
+
+    /// <summary>Adds a member to a team (an admin or owner): an existing user by email, or a new user with a name and password.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="member">The user and the role.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The member.</returns>
+    public Task<MemberResponse> AddTeamMemberAsync(Guid teamId, AddMemberRequest member, CancellationToken ct = default) =>
+        PostAsync<MemberResponse>($"v1/teams/{Id(teamId)}/members", member, ct);
+
+    /// <summary>The projects the caller may see.</summary>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The projects.</returns>
+    public async Task<IReadOnlyList<ProjectResponse>> ListProjectsAsync(CancellationToken ct = default) =>
+        (await GetAsync<ProjectListResponse>("v1/projects", ct).ConfigureAwait(false)).Projects;
+
+    /// <summary>A project with its apps.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The project.</returns>
+    public Task<ProjectDetailResponse> GetProjectAsync(Guid projectId, CancellationToken ct = default) =>
+        GetAsync<ProjectDetailResponse>($"v1/projects/{Id(projectId)}", ct);
+
+    /// <summary>Creates a project in a team.</summary>
+    /// <param name="project">Its team, name, slug and color.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The new project.</returns>
+    public Task<ProjectResponse> CreateProjectAsync(CreateProjectRequest project, CancellationToken ct = default) =>
+        PostAsync<ProjectResponse>("v1/projects", project, ct);
+
+    /// <summary>Changes a project's name, color or alert frequency; what is left out is kept.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The changed project.</returns>
+    public Task<ProjectResponse> UpdateProjectAsync(Guid projectId, UpdateProjectRequest changes, CancellationToken ct = default) =>
+        PatchAsync<ProjectResponse>($"v1/projects/{Id(projectId)}", changes, ct);
+
+    /// <summary>The apps the caller may see, of one team or project when given.</summary>
+    /// <param name="teamId">Only this team's apps.</param>
+    /// <param name="projectId">Only this project's apps.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The apps.</returns>
+    public async Task<IReadOnlyList<AppResponse>> ListAppsAsync(Guid? teamId = null, Guid? projectId = null, CancellationToken ct = default) =>
+        (await GetAsync<AppListResponse>(new QueryString().With("team_id", teamId).With("project_id", projectId).Append("v1/apps"), ct).ConfigureAwait(false)).Apps;
+
+    /// <summary>An app.</summary>
+    /// <param name="appId">The app.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The app.</returns>
+    public Task<AppResponse> GetAppAsync(Guid appId, CancellationToken ct = default) => GetAsync<AppResponse>($"v1/apps/{Id(appId)}", ct);
+
+    /// <summary>Creates an app in a project, with its client key (shown only in this answer).</summary>
+    /// <param name="app">Its project, name, platform and bundle id.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The new app with its client key.</returns>
+    public Task<CreatedAppResponse> CreateAppAsync(CreateAppRequest app, CancellationToken ct = default) => PostAsync<CreatedAppResponse>("v1/apps", app, ct);
+
+    /// <summary>The API keys the caller may see, without their secrets.</summary>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The keys.</returns>
+    public async Task<IReadOnlyList<ApiKeyResponse>> ListApiKeysAsync(CancellationToken ct = default) =>
+        (await GetAsync<ApiKeyListResponse>("v1/auth/keys", ct).ConfigureAwait(false)).ApiKeys;
+
+    /// <summary>Creates an API key; its secret is in this answer only.</summary>
+    /// <param name="key">Its name, kind, team or app, permissions and expiry.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The new key with its secret.</returns>
+    public async Task<CreatedApiKeyResponse> CreateApiKeyAsync(CreateApiKeyRequest key, CancellationToken ct = default) =>
+        (await PostAsync<CreateApiKeyResponse>("v1/auth/keys", key, ct).ConfigureAwait(false)).ApiKey;
+
+    /// <summary>Revokes an API key: it stops working at once.</summary>
+    /// <param name="keyId">The key.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>When it is revoked.</returns>
+    public Task RevokeApiKeyAsync(Guid keyId, CancellationToken ct = default) => DeleteAsync($"v1/auth/keys/{Id(keyId)}", ct);
+
+    /// <summary>A team's webhooks.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The webhooks.</returns>
+    public async Task<IReadOnlyList<WebhookResponse>> ListWebhooksAsync(Guid teamId, CancellationToken ct = default) =>
+        (await GetAsync<WebhookListResponse>($"v1/teams/{Id(teamId)}/webhooks", ct).ConfigureAwait(false)).Webhooks;
+
+    /// <summary>Creates a webhook of a team; its signing secret is in this answer only.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="webhook">Its URL, secret and notification types.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The new webhook with its secret.</returns>
+    public Task<CreatedWebhookResponse> CreateWebhookAsync(Guid teamId, CreateWebhookRequest webhook, CancellationToken ct = default) =>
+        PostAsync<CreatedWebhookResponse>($"v1/teams/{Id(teamId)}/webhooks", webhook, ct);
+
+    /// <summary>Deletes a webhook.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="webhookId">The webhook.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>When it is deleted.</returns>
+    public Task DeleteWebhookAsync(Guid teamId, Guid webhookId, CancellationToken ct = default) =>
+        DeleteAsync($"v1/teams/{Id(teamId)}/webhooks/{Id(webhookId)}", ct);
+
+    /// <summary>A webhook's recent deliveries, newest first.</summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="webhookId">The webhook.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The deliveries.</returns>
+    public async Task<IReadOnlyList<WebhookDeliveryResponse>> ListWebhookDeliveriesAsync(Guid teamId, Guid webhookId, CancellationToken ct = default) =>
+        (await GetAsync<WebhookDeliveryListResponse>($"v1/teams/{Id(teamId)}/webhooks/{Id(webhookId)}/deliveries", ct).ConfigureAwait(false)).Deliveries;
+
+    /// <summary>Whether the server answers (<c>GET /health</c>, no credential needed).</summary>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The answer, whose status is <c>ok</c>.</returns>
+    public Task<HealthResponse> GetHealthAsync(CancellationToken ct = default) => GetAsync<HealthResponse>("health", ct);
+}

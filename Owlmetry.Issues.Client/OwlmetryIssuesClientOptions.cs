@@ -1,0 +1,24 @@
+namespace Owlmetry.Issues.Client;
+
+/// <summary>Where the Owlmetry server is and how the client authenticates and retries.</summary>
+public sealed class OwlmetryIssuesClientOptions
+{
+    /// <summary>The server's address, e.g. <c>http://localhost:4000</c>; the API is under <c>v1/</c> of it. Required.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// The bearer credential: an API key (an agent key to triage, a client key to ingest) or a user token from
+    /// <see cref="OwlmetryIssuesClient.LoginAsync"/>. Without one only the anonymous routes answer.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// How many times a request that is safe to repeat (a read, or an ingest whose every event carries a
+    /// <c>client_event_id</c>) is retried after a transient failure (a 5xx, 408, 429 or a network error); 0 turns
+    /// retries off. Default 3.
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The delay before the first retry, doubled (with jitter) for each next one; a 429's <c>Retry-After</c> wins. Default 1 s.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Client;
+using Polly;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="OwlmetryIssuesClient"/> as a typed <see cref="HttpClient"/> client.</summary>
+public static class OwlmetryIssuesClientServiceCollectionExtensions
+{
+    /// <summary>The name of the retry pipeline on the client's handler chain.</summary>
+    public const string RetryPipelineName = "owlmetry-safe-retry";
+
+    /// <summary>
+    /// Registers <see cref="OwlmetryIssuesClient"/> through <c>IHttpClientFactory</c>, with its options, the bearer
+    /// credential on every request and a retry of the requests that are safe to repeat (see
+    /// <see cref="OwlmetryIssuesClientOptions.MaxRetryAttempts"/>).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the server address and the credential.</param>
+    /// <returns>The client's <see cref="IHttpClientBuilder"/>, for handlers of your own (a proxy, logging, a test server).</returns>
+    public static IHttpClientBuilder AddOwlmetryIssuesClient(this IServiceCollection services, Action<OwlmetryIssuesClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<OwlmetryIssuesClientOptions>()
+            .Configure(configure)
+            .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, "OwlmetryIssuesClientOptions.BaseAddress must be an absolute URI (e.g. http://localhost:4000).")
+            .Validate(o => o.MaxRetryAttempts >= 0 && o.RetryDelay >= TimeSpan.Zero, "OwlmetryIssuesClientOptions: MaxRetryAttempts and RetryDelay must not be negative.")
+            .ValidateOnStart();
+
+        var builder = services.AddHttpClient<OwlmetryIssuesClient>((provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
+            http.BaseAddress = WithTrailingSlash(options.BaseAddress!);
+            if (!string.IsNullOrEmpty(options.ApiKey))
+            {
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            }
+        });
+        builder.AddResilienceHandler(RetryPipelineName, (pipeline, context) =>
+            pipeline.AddRetry(SafeRetry.Options(context.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value)));
+        return builder;
+    }
+
+    // Relative paths resolve under the base address only when it ends in '/': http://host/owlmetry + v1/issues would
+    // otherwise drop the last segment.
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+}

@@ -1,0 +1,5 @@
+namespace Owlmetry.Issues.Contracts;
+
+/// <summary>A list of apps.</summary>
+/// <param name="Apps">The apps.</param>
+public sealed record AppListResponse(IReadOnlyList<AppResponse> Apps);

@@ -1,0 +1,24 @@
+namespace Owlmetry.Issues.Contracts;
+
+/// <summary>One audit record of an issue: a status change or a merge, who made it and when.</summary>
+/// <param name="Action"><c>issue.status_changed</c> or <c>issue.merged</c>.</param>
+/// <param name="ActorType"><c>user</c> or <c>agent</c>.</param>
+/// <param name="ActorId">The user's or key's id.</param>
+/// <param name="ActorName">The user's or key's name.</param>
+/// <param name="FromStatus">The status before.</param>
+/// <param name="ToStatus">The status after.</param>
+/// <param name="FromResolvedAtVersion">The resolved version before.</param>
+/// <param name="ToResolvedAtVersion">The resolved version after.</param>
+/// <param name="MergedIssueId">For a merge, the issue merged in (now deleted).</param>
+/// <param name="CreatedAt">When.</param>
+public sealed record IssueActivityResponse(
+    string Action,
+    string ActorType,
+    Guid ActorId,
+    string ActorName,
+    string FromStatus,
+    string ToStatus,
+    string? FromResolvedAtVersion,
+    string? ToResolvedAtVersion,
+    Guid? MergedIssueId,
+    DateTimeOffset CreatedAt);

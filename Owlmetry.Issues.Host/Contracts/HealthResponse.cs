@@ -1,6 +1,0 @@
-namespace Owlmetry.Issues.Host.Contracts;
-
-public sealed record HealthResponse(string Status)
-{
-    public static HealthResponse Ok { get; } = new("ok");
-}

@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Owlmetry.Issues.Host.Contracts;
-
-/// <param name="Error">Only when not ready, naming the failing checks, as every error body of the API has an <c>error</c>.</param>
-public sealed record ReadinessResponse(
-    string Status,
-    IReadOnlyDictionary<string, ReadinessCheckResponse> Checks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
