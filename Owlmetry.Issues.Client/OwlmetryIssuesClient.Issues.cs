@@ -34,6 +34,26 @@ public sealed partial class OwlmetryIssuesClient
                 .Append($"v1/projects/{Id(projectId)}/issues/{Id(issueId)}"),
             ct);
 
+    /// <summary>
+    /// An issue's overview: the statuses it may move to now, its occurrences per day over 14 days, their split by app
+    /// version, environment and country, its audit trail, and which comments the caller may edit or delete.
+    /// </summary>
+    /// <param name="projectId">The issue's project.</param>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The overview.</returns>
+    public Task<IssueOverviewResponse> GetIssueOverviewAsync(Guid projectId, Guid issueId, CancellationToken ct = default) =>
+        GetAsync<IssueOverviewResponse>($"v1/projects/{Id(projectId)}/issues/{Id(issueId)}/overview", ct);
+
+    /// <summary>The project's issues whose title holds every word of <paramref name="text"/> (ignoring case), most recently seen first.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="text">The words to find; blank is a 400.</param>
+    /// <param name="limit">At most this many issues, 1 to 200 (50 by default).</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>One page of matches; <c>has_more</c> says whether more matched.</returns>
+    public Task<IssueListResponse> SearchIssuesAsync(Guid projectId, string text, int? limit = null, CancellationToken ct = default) =>
+        GetAsync<IssueListResponse>(new QueryString().With("q", text).With("limit", limit).Append($"v1/projects/{Id(projectId)}/issues/search"), ct);
+
     /// <summary>Changes an issue's status by the lifecycle's rules; a refused transition is a 400 naming it.</summary>
     /// <param name="projectId">The issue's project.</param>
     /// <param name="issueId">The issue.</param>

@@ -55,6 +55,55 @@ public sealed class IssuesClientTests : ClientApiFixture
     }
 
     [Test]
+    public async Task GetIssueOverviewAsync_ResolvedIssue_GivesItsAllowedTransitionsAndFourteenDays()
+    {
+        var resolved = await Team.SeedIssueAsync("fixed", o => { o.Status = IssueStatus.Resolved; o.ResolvedAtVersion = "1.0"; });
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var overview = await client.GetIssueOverviewAsync(Team.Project.Id, resolved.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overview.IssueId, Is.EqualTo(resolved.Id));
+            Assert.That(overview.Status, Is.EqualTo("resolved"));
+            Assert.That(overview.AllowedTransitions, Is.EquivalentTo(new[] { "new", "silenced", "snoozed" }));
+            Assert.That(overview.DailyCounts, Has.Count.EqualTo(14));
+        });
+    }
+
+    [Test]
+    public void GetIssueOverviewAsync_UnknownIssue_ThrowsWith404()
+    {
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.GetIssueOverviewAsync(Team.Project.Id, Guid.NewGuid()));
+
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task SearchIssuesAsync_TitleWords_FindsOnlyTheMatchingIssues()
+    {
+        var match = await Team.SeedIssueAsync("NullReferenceException in CheckoutViewModel.Submit");
+        await Team.SeedIssueAsync("Timeout in SyncService");
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var found = await client.SearchIssuesAsync(Team.Project.Id, "checkout nullreference");
+
+        Assert.That(found.Issues.Select(i => i.Id), Is.EqualTo(new[] { match.Id }));
+    }
+
+    [Test]
+    public void SearchIssuesAsync_BlankText_Throws400()
+    {
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.SearchIssuesAsync(Team.Project.Id, " "));
+
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
     public async Task ListTeamIssuesAsync_AcrossProjects_CarriesProjectName()
     {
         var issue = await Team.SeedIssueAsync();
