@@ -115,7 +115,7 @@ public static class IssueContracts
     {
         ArgumentNullException.ThrowIfNull(record);
         return new IssueActivityResponse(
-            record.Action, record.ActorKind == ActorKind.User ? "user" : "agent", record.ActorId, record.ActorName,
+            record.Action, record.ActorKind.ToWireName(), record.ActorId, record.ActorName,
             record.FromStatus.ToWireName(), record.ToStatus.ToWireName(), record.FromResolvedAtVersion, record.ToResolvedAtVersion,
             record.MergedIssueId, record.CreatedAt);
     }
