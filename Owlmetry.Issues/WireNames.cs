@@ -11,7 +11,7 @@ namespace Owlmetry.Issues;
 /// (<c>InProgress</c> → <c>in_progress</c>), or the name its <see cref="JsonStringEnumMemberNameAttribute"/> gives.
 /// Parsing is exact and case-sensitive, as the API is.
 /// </summary>
-public static class WireNames
+internal static class WireNames
 {
     /// <summary>The wire name of <paramref name="value"/>.</summary>
     /// <returns>The name; throws for a value the enum does not declare.</returns>

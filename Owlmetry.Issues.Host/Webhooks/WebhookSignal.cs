@@ -3,4 +3,4 @@ using Owlmetry.Issues.Background;
 namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>Wakes the webhook sender when deliveries were added.</summary>
-public sealed class WebhookSignal : WakeSignal;
+internal sealed class WebhookSignal : WakeSignal;

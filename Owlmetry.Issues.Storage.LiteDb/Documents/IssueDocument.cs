@@ -108,7 +108,7 @@ internal sealed class IssueDocument
         UsersKey = SortKey(issue, IssueSort.Users),
     };
 
-    public Issue ToIssue() => StoredIssue.Restore(StoredIssue.Restore(
+    public Issue ToIssue() => StoredIssue.Restore(
         new Issue
         {
             Id = Id,
@@ -134,7 +134,7 @@ internal sealed class IssueDocument
             ? status
             : throw new InvalidDataException($"Issue {Id} has an unknown stored status '{Status}'."),
         ResolvedAtVersion,
-        UnixTime.ToTime(SnoozedAt)),
+        UnixTime.ToTime(SnoozedAt),
         ToClaim());
 
     private IssueClaim? ToClaim() =>

@@ -100,7 +100,7 @@ internal static class IssueRows
             UpdatedAt = row.Time(19),
             Fingerprints = row.GetFieldValue<string[]>(20),
         };
-        return StoredIssue.Restore(StoredIssue.Restore(issue, row.Name<IssueStatus>(3), row.NullableText(9), row.NullableTime(17)), ReadClaim(row));
+        return StoredIssue.Restore(issue, row.Name<IssueStatus>(3), row.NullableText(9), row.NullableTime(17), ReadClaim(row));
     }
 
     private static IssueClaim? ReadClaim(NpgsqlDataReader row) =>

@@ -81,6 +81,23 @@ public sealed class PackageMetadataTests
         Assert.That(snupkg.GetEntry($"lib/net10.0/{package}.pdb"), Is.Not.Null, "the portable PDB in the symbols package");
     }
 
+    [TestCaseSource(nameof(s_packages))]
+    public void Pack_Library_DependsOnExactlyItsOwnVersionOfEveryFirstPartyPackage(string package)
+    {
+        using var nupkg = ZipFile.OpenRead(Nupkg(package));
+        var nuspec = Nuspec(nupkg, package);
+        var version = Element(nuspec, "version")?.Value;
+
+        // The packages see Owlmetry.Issues' internals, so a newer Owlmetry.Issues beside an older AspNetCore package
+        // could fail at run time: NuGet must refuse that mix. "[v]" is an exact version, "v" would be a minimum.
+        var firstParty = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Where(d => d.Attribute("id")!.Value.StartsWith("Owlmetry.", StringComparison.Ordinal))
+            .Select(d => (Id: d.Attribute("id")!.Value, Version: d.Attribute("version")?.Value))
+            .ToList();
+        Assert.That(firstParty, Is.All.Matches<(string Id, string? Version)>(d => d.Version == $"[{version}]"),
+            $"{package} {version} depends on {string.Join(", ", firstParty.Select(d => $"{d.Id} {d.Version}"))}");
+    }
+
     private string Nupkg(string package)
     {
         // Owlmetry.Issues.*.nupkg matches the storage package too: the id is followed by the version's first digit.

@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.Access;
 /// Team-level authorization of a team's own resources (its jobs, and a host's directory): users by role, keys by
 /// permission. A team the actor is not in is "not found", never "forbidden", so a stranger learns nothing.
 /// </summary>
-public static class TeamAccess
+internal static class TeamAccess
 {
     /// <summary>Refuses an actor outside <paramref name="teamId"/>, a client key, or a key without <paramref name="keyPermission"/>.</summary>
     /// <param name="actor">The caller.</param>

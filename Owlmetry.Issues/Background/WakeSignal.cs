@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Background;
 /// waits for that or its interval, whichever comes first. Each loop has its own subclass, so that it is its own
 /// service.
 /// </summary>
-public abstract class WakeSignal
+internal abstract class WakeSignal
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

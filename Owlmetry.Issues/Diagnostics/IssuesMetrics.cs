@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Diagnostics;
 /// accepted and refused, ingest batch and scan durations, the issues the scan created and regressed, and the scan's
 /// lag. Any metrics listener sees them, e.g. OpenTelemetry with <c>AddMeter(IssuesMetrics.MeterName)</c>.
 /// </summary>
-public sealed class IssuesMetrics
+internal sealed class IssuesMetrics
 {
     /// <summary>The name of the meter every Owlmetry instrument belongs to.</summary>
     public const string MeterName = "Owlmetry.Issues";

@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.Diagnostics;
 /// How far the issue scan is behind: the age of the oldest stored error event it has not scanned yet, zero when none
 /// waits. Read with one small unit of work (the first event above the scan's high-water mark).
 /// </summary>
-public sealed class ScanLag(IIssueStore store, TimeProvider timeProvider)
+internal sealed class ScanLag(IIssueStore store, TimeProvider timeProvider)
 {
     /// <summary>Measures the lag now.</summary>
     /// <returns>The age of the oldest unscanned event, or <see cref="TimeSpan.Zero"/>.</returns>

@@ -5,7 +5,7 @@ namespace Owlmetry.Issues.Domain;
 
 /// <summary>
 /// A group of error events sharing one or more fingerprints. Immutable: changes go through
-/// <see cref="IIssueService"/>, <see cref="IssueLifecycle"/> or the scan, which produce new instances. Its lifecycle
+/// <see cref="IIssueService"/>, the lifecycle state machine or the scan, which produce new instances. Its lifecycle
 /// state (<see cref="Status"/>, <see cref="ResolvedAtVersion"/>, <see cref="SnoozedAt"/>) only the lifecycle changes.
 /// </summary>
 public sealed record Issue

@@ -4,7 +4,7 @@ using Owlmetry.Issues.Storage;
 namespace Owlmetry.Issues.Events;
 
 /// <summary>Keyset paging in either <see cref="EventOrder"/>.</summary>
-public static class EventOrderExtensions
+internal static class EventOrderExtensions
 {
     /// <summary>Whether <paramref name="key"/> comes strictly after <paramref name="cursor"/> in <paramref name="order"/>; any key does without a cursor.</summary>
     public static bool IsBeyond(this EventOrder order, KeysetKey key, KeysetKey? cursor) =>

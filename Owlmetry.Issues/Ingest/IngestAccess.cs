@@ -10,7 +10,7 @@ namespace Owlmetry.Issues.Ingest;
 /// The host's ingest endpoints ask here before reading a body, so a refused key never costs a read.
 /// </summary>
 /// <param name="directory">Where the key's app is looked up.</param>
-public sealed class IngestAccess(IIssueDirectory directory)
+internal sealed class IngestAccess(IIssueDirectory directory)
 {
     /// <summary>The refusal of an event batch from a key that is not a client key bound to a known app.</summary>
     public const string EventsClientKeyRequired = "Ingest requires a client key bound to an app";

@@ -12,7 +12,7 @@ namespace Owlmetry.Issues.Jobs;
 /// A team's job list: the scan runs the team triggered, newest first, keyset-paged on (started_at, id). Background
 /// runs are not listed: they scan every team's events, so their counts are no single team's to see.
 /// </summary>
-public sealed class ScanRunHistory(ScanJobs jobs, IIssueStore store, IOptions<IssuesOptions> options)
+internal sealed class ScanRunHistory(ScanJobs jobs, IIssueStore store, IOptions<IssuesOptions> options)
 {
     private const string CursorScope = "job_runs";
     private readonly IssuesOptions _options = options.Value;

@@ -6,4 +6,4 @@ namespace Owlmetry.Issues.Jobs;
 /// <param name="Runs">The runs of the page.</param>
 /// <param name="Cursor">The cursor of the next page, or null on the last page.</param>
 /// <param name="HasMore">Whether another page follows.</param>
-public sealed record ScanRunPage(IReadOnlyList<ScanRun> Runs, string? Cursor, bool HasMore);
+internal sealed record ScanRunPage(IReadOnlyList<ScanRun> Runs, string? Cursor, bool HasMore);

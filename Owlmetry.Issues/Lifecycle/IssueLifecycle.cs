@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Lifecycle;
 /// The issue status rules: which manual transitions the API allows, their side effects, and the two transitions
 /// only the scan may make (<c>resolved → regressed</c>, <c>snoozed → new</c>).
 /// </summary>
-public static class IssueLifecycle
+internal static class IssueLifecycle
 {
     /// <summary>The longest <see cref="Issue.ResolvedAtVersion"/> accepted, after trimming.</summary>
     public const int MaxResolvedVersionLength = 50;

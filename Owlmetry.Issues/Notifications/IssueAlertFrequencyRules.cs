@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Notifications;
 
 /// <summary>A project's digest frequency when it set none, and the period each frequency stands for.</summary>
-public static class IssueAlertFrequencyRules
+internal static class IssueAlertFrequencyRules
 {
     /// <summary>The frequency of a project that set none.</summary>
     public const IssueAlertFrequency Default = IssueAlertFrequency.Daily;

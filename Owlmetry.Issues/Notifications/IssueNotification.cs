@@ -4,7 +4,7 @@ namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// A notification for one team, as an in-process handler receives it: <see cref="IssueNewNotification"/> or
-/// <see cref="IssueDigestNotification"/>. Its JSON (<see cref="NotificationJson.Serialize"/>) is the payload of
+/// <see cref="IssueDigestNotification"/>. Its JSON is the payload of
 /// CONTRACT §9: <c>type</c>, <c>team_id</c>, <c>title</c>, <c>body</c> and <c>data</c>.
 /// </summary>
 public abstract record IssueNotification

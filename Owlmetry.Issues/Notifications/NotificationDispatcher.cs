@@ -7,8 +7,8 @@ namespace Owlmetry.Issues.Notifications;
 
 /// <summary>
 /// Hands the outbox's pending notifications, oldest first, to every <see cref="INotificationHandler"/>, and marks
-/// each dispatched once all handlers took it. Passes never overlap, here or in another process sharing the store (the
-/// <see cref="StoreLeases.NotificationDispatch"/> lease). Callable by hand; run in the background by
+/// each dispatched once all handlers took it. Passes never overlap, here or in another process sharing the store (through
+/// the store's notification dispatch lease). Callable by hand; run in the background by
 /// <c>AddNotifications()</c>, woken as soon as a scan or digest recorded something.
 /// </summary>
 public sealed partial class NotificationDispatcher

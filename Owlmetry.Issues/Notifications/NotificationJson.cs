@@ -5,7 +5,7 @@ using Owlmetry.Issues.Time;
 namespace Owlmetry.Issues.Notifications;
 
 /// <summary>The notification payload of CONTRACT §9: what the outbox stores and what a webhook receives, byte for byte.</summary>
-public static class NotificationJson
+internal static class NotificationJson
 {
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
     {

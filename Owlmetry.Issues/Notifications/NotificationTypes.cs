@@ -10,5 +10,5 @@ public static class NotificationTypes
     public const string IssueDigest = "issue.digest";
 
     /// <summary>Every notification type.</summary>
-    public static IReadOnlyList<string> All { get; } = [IssueNew, IssueDigest];
+    internal static IReadOnlyList<string> All { get; } = [IssueNew, IssueDigest];
 }

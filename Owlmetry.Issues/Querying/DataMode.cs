@@ -14,7 +14,7 @@ public enum DataMode
 }
 
 /// <summary>What a <see cref="DataMode"/> filters on.</summary>
-public static class DataModeFilters
+internal static class DataModeFilters
 {
     /// <summary>The dev filter a mode stands for: null for <see cref="DataMode.All"/>.</summary>
     public static bool? ToIsDev(this DataMode mode) => mode switch

@@ -4,7 +4,7 @@ using Owlmetry.Issues.Storage;
 namespace Owlmetry.Issues.Querying;
 
 /// <summary>An issue's position in each <see cref="IssueSort"/>, for keyset paging.</summary>
-public static class IssueSortKeys
+internal static class IssueSortKeys
 {
     /// <summary>The position of <paramref name="issue"/> in <paramref name="sort"/>, for keyset paging.</summary>
     public static KeysetKey KeyOf(this IssueSort sort, Issue issue)

@@ -4,7 +4,7 @@ using Owlmetry.Issues.Errors;
 namespace Owlmetry.Issues.Scanning;
 
 /// <summary>The scan as a team's job, authorized from the <see cref="Actor"/>: what the jobs endpoints call.</summary>
-public sealed partial class ScanJobs
+internal sealed partial class ScanJobs
 {
     /// <summary>The one job type a team can trigger: a scan of the events ingested since the last one.</summary>
     public const string IssueScanJobType = "issue_scan";

@@ -13,7 +13,7 @@ namespace Owlmetry.Issues.Scanning;
 /// store is served by one process and one <see cref="ScanJobs"/> (the host registers it once), and this object's
 /// own runs start only after that.
 /// </remarks>
-public sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvider timeProvider)
+internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvider timeProvider)
 {
     /// <summary>The error of a run whose process stopped before the run finished.</summary>
     public const string InterruptedError = "Interrupted: the process running the scan stopped before the scan finished";

@@ -24,7 +24,7 @@ public interface IIssueStore
     Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default);
 
     /// <summary>
-    /// Takes the lease named <paramref name="name"/> (see <see cref="StoreLeases"/>): while it is held, no other
+    /// Takes the lease named <paramref name="name"/> (the library names one per kind of background work): while it is held, no other
     /// process sharing this store holds it, so background work such as a scan pass runs in one process at a time. A
     /// store that one process owns (in memory, a locked file) hands out a lease that excludes nothing: that process's
     /// own gates keep its passes apart. A store shared by several processes excludes the others, and frees a lease by

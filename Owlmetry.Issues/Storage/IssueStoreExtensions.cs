@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>Units of work that return nothing.</summary>
-public static class IssueStoreExtensions
+internal static class IssueStoreExtensions
 {
     /// <summary>Runs <paramref name="write"/> as one atomic, serializable transaction.</summary>
     /// <returns>A task that completes once the unit's writes are durable.</returns>

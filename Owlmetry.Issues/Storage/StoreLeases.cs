@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Storage;
 
 /// <summary>The names of the leases the library takes (<see cref="IIssueStore.TryAcquireLeaseAsync"/>).</summary>
-public static class StoreLeases
+internal static class StoreLeases
 {
     /// <summary>Held for a scan pass: one pass at a time across the processes sharing a store.</summary>
     public const string Scan = "scan";

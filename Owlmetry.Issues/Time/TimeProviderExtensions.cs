@@ -1,7 +1,7 @@
 namespace Owlmetry.Issues.Time;
 
 /// <summary>Reads the clock at the precision the product stores: UTC milliseconds.</summary>
-public static class TimeProviderExtensions
+internal static class TimeProviderExtensions
 {
     /// <summary>The current UTC time truncated to whole milliseconds, so a stored value reads back equal.</summary>
     public static DateTimeOffset GetUtcNowMilliseconds(this TimeProvider timeProvider)

@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Time;
 /// Writes timestamps as ISO-8601 UTC with exactly three fraction digits (<c>2024-01-15T14:30:00.000Z</c>), as the API
 /// and the notification payloads do, and reads them back at the millisecond precision the product stores.
 /// </summary>
-public sealed class UtcMillisecondsJsonConverter : JsonConverter<DateTimeOffset>
+internal sealed class UtcMillisecondsJsonConverter : JsonConverter<DateTimeOffset>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
