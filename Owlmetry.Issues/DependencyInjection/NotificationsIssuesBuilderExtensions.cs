@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Notifications;
@@ -41,7 +42,12 @@ public static class NotificationsIssuesBuilderExtensions
             sp.GetRequiredService<NotificationSignal>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<NotificationOptions>>()));
-        services.TryAddSingleton<NotificationDispatcher>();
+        services.TryAddSingleton(sp => new NotificationDispatcher(
+            sp.GetRequiredService<IIssueStore>(),
+            sp.GetServices<INotificationHandler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDispatchBackgroundService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IssueDigestBackgroundService>());
         return builder;

@@ -26,7 +26,7 @@ public sealed partial class NotificationDispatcher
     private DateTimeOffset? _lastCleanup;
 
     /// <summary>Creates the dispatcher over the handlers (enumerated again on every pass).</summary>
-    public NotificationDispatcher(
+    internal NotificationDispatcher(
         IIssueStore store, IEnumerable<INotificationHandler> handlers, TimeProvider timeProvider, IOptions<NotificationOptions> options, ILogger<NotificationDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
