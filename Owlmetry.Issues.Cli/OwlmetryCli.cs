@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using Owlmetry.Issues.Cli.Commands;
 
 namespace Owlmetry.Issues.Cli;
@@ -23,12 +24,16 @@ internal static class OwlmetryCli
         root.Subcommands.Add(DirectoryCommands.Apps(app));
         root.Subcommands.Add(DirectoryCommands.Keys(app));
         root.Subcommands.Add(DirectoryCommands.Members(app));
+        root.Subcommands.Add(DirectoryCommands.Users(app));
         root.Subcommands.Add(IngestCommands.Ingest(app));
         root.Subcommands.Add(IngestCommands.Scan(app));
 
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        if (parsed.Errors.Count > 0)
+        // The [suggest] directive (shell completion through dotnet-suggest) carries the line being typed as one argument,
+        // which never parses as a command: its action completes that line instead, so its parse errors are not usage errors.
+        var suggesting = root.Directives.OfType<SuggestDirective>().Any(d => parsed.GetResult(d) is not null);
+        if (parsed.Errors.Count > 0 && !suggesting)
         {
             // System.CommandLine answers a parse error with 1; here 1 means "refused by the server", so usage is 2.
             foreach (var error in parsed.Errors)

@@ -42,6 +42,39 @@ public sealed partial class OwlmetryIssuesClient
     public Task<MemberResponse> AddTeamMemberAsync(Guid teamId, AddMemberRequest member, CancellationToken ct = default) =>
         PostAsync<MemberResponse>($"v1/teams/{Id(teamId)}/members", member, ct);
 
+    /// <summary>
+    /// Removes a member from a team: owners and admins remove others (only owners remove owners), and anyone may
+    /// remove themselves to leave. The team's last owner cannot be removed (409). The user's tokens stop reaching the team at once.
+    /// </summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="userId">The member's user id.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>When the member is removed.</returns>
+    public Task RemoveTeamMemberAsync(Guid teamId, Guid userId, CancellationToken ct = default) =>
+        DeleteAsync($"v1/teams/{Id(teamId)}/members/{Id(userId)}", ct);
+
+    /// <summary>
+    /// Gives a member of a team a new random password (an owner or admin who administers every team of that user).
+    /// The user's earlier tokens stop working.
+    /// </summary>
+    /// <param name="teamId">A team of the caller's that the user is a member of.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The user and their new password, shown only in this answer.</returns>
+    public Task<PasswordResetResponse> ResetMemberPasswordAsync(Guid teamId, Guid userId, CancellationToken ct = default) =>
+        PostAsync<PasswordResetResponse>($"v1/teams/{Id(teamId)}/members/{Id(userId)}/reset-password", null, ct);
+
+    /// <summary>
+    /// Changes the logged-in user's own password. Every earlier token of the user stops working, this client's included:
+    /// use the token in the answer from now on.
+    /// </summary>
+    /// <param name="currentPassword">The password the user has now.</param>
+    /// <param name="newPassword">The new password (8 to 200 characters).</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>A new token, the user and their teams, as a login's answer.</returns>
+    public Task<LoginResponse> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
+        PostAsync<LoginResponse>("v1/auth/password", new ChangePasswordRequest(currentPassword, newPassword), ct);
+
     /// <summary>The projects the caller may see.</summary>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>The projects.</returns>

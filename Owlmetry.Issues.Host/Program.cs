@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Accounts;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Moving;
@@ -12,6 +13,8 @@ switch (args)
         return await BackupCommand.RunAsync(backupArgs, Console.Out, Console.Error);
     case ["restore", .. var restoreArgs]:
         return await RestoreCommand.RunAsync(restoreArgs, Console.Out, Console.Error);
+    case ["users", .. var usersArgs]:
+        return await UsersCommand.RunAsync(usersArgs, Console.Out, Console.Error);
     case ["copy-to-postgresql", .. var copyArgs]:
         return await CopyToPostgreSqlCommand.RunAsync(copyArgs, Console.Out, Console.Error);
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Cli.Commands;
@@ -50,8 +52,8 @@ internal static class DirectoryCommands
         });
 
         var name = new Option<string>("--name") { Description = "The key's name", Required = true };
-        var type = new Option<string>("--type") { Description = "agent (default), client or import", DefaultValueFactory = _ => "agent" };
-        var permissions = new Option<string[]>("--permission") { Description = "A permission, e.g. issues:read (repeat for more; default: the kind's)", AllowMultipleArgumentsPerToken = false };
+        var type = new Option<string>("--type") { Description = "agent (default) or client", DefaultValueFactory = _ => "agent" }.Suggesting(CompletionValues.KeyTypes);
+        var permissions = new Option<string[]>("--permission") { Description = "A permission, e.g. issues:read (repeat for more; default: the kind's)", AllowMultipleArgumentsPerToken = false }.Suggesting(CompletionValues.Permissions);
         var appId = new Option<Guid?>("--app") { Description = "The app of a client key" };
         var expires = new Option<int?>("--expires-in-days") { Description = "Days until it stops working (default: never)" };
         var create = CliApp.Command(
@@ -87,9 +89,9 @@ internal static class DirectoryCommands
 
     public static Command Members(CliApp app)
     {
-        var members = CliApp.Command("members", "Add people to a team.", "owlmetry members add jane@example.com --role admin");
+        var members = CliApp.Command("members", "Add people to a team, or remove them.", "owlmetry members add jane@example.com --role admin");
         var email = new Argument<string>("email") { Description = "The user's email" };
-        var role = new Option<string?>("--role") { Description = "owner, admin or member (default)" };
+        var role = new Option<string?>("--role") { Description = "owner, admin or member (default)" }.Suggesting(CompletionValues.Roles);
         var name = new Option<string?>("--name") { Description = "For a new user: their name; the password is read from standard input" };
         var add = CliApp.Command(
             "add",
@@ -103,6 +105,89 @@ internal static class DirectoryCommands
             run.Output.Show(member, w => w.WriteLine($"{member.Name} <{member.Email}> is a {member.Role} of the team"));
         });
         members.Subcommands.Add(add);
+        members.Subcommands.Add(RemoveMember(app));
         return members;
+    }
+
+    private static Command RemoveMember(CliApp app)
+    {
+        var user = UserArgument();
+        var remove = CliApp.Command(
+            "remove",
+            "Remove a member from a team (an owner or admin; only owners remove owners), or yourself to leave it. The team's last owner stays.",
+            "owlmetry members remove jane@example.com --team 9b1d…", user, app.TeamOption);
+        app.OnRun(remove, async run =>
+        {
+            var team = run.Team(app.TeamOption);
+            var member = await FindMemberAsync(run, team, run.Value(user));
+            await run.Client.RemoveTeamMemberAsync(team, member.UserId, run.Ct);
+            run.Output.Show(new DeletedResponse(true), w => w.WriteLine($"Removed {member.Label} from team {team}"));
+        });
+        return remove;
+    }
+
+    public static Command Users(CliApp app)
+    {
+        var users = CliApp.Command("users", "Passwords: reset a member's, or change your own.", "owlmetry users reset-password jane@example.com");
+
+        var user = UserArgument();
+        var reset = CliApp.Command(
+            "reset-password",
+            "Give a member of your team a new random password, printed once; their earlier sessions end. You must administer every team of theirs "
+            + "(and own those they own). An operator without such a login runs `Owlmetry.Issues.Host users reset-password --email EMAIL` on the server.",
+            "owlmetry users reset-password jane@example.com --team 9b1d…", user, app.TeamOption);
+        app.OnRun(reset, async run =>
+        {
+            var team = run.Team(app.TeamOption);
+            var member = await FindMemberAsync(run, team, run.Value(user));
+            var result = await run.Client.ResetMemberPasswordAsync(team, member.UserId, run.Ct);
+            run.Output.Show(result, w =>
+            {
+                w.WriteLine($"New password for {result.User.Name} <{result.User.Email}>, shown only now:");
+                w.WriteLine(result.Password);
+            });
+        });
+
+        var change = CliApp.Command(
+            "change-password",
+            "Change your own password (a profile logged in with --email): the current and the new password are read from standard input, "
+            + "one a line. Your other sessions end; the profile keeps working with the new token.",
+            "printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | owlmetry users change-password");
+        app.OnRun(change, async run =>
+        {
+            var current = await app.Context.In.ReadLineAsync(run.Ct);
+            var next = await app.Context.In.ReadLineAsync(run.Ct);
+            if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next))
+            {
+                throw new UsageException("Give the current and the new password on standard input, one a line.");
+            }
+
+            var login = await run.Client.ChangePasswordAsync(current, next, run.Ct);
+            run.Profiles.Save(run.ProfileName, run.Profile with { Credential = login.Token });
+            run.Output.Show(login.User, w => w.WriteLine($"Password changed for {login.User.Email}; profile '{run.ProfileName}' has the new token"));
+        });
+
+        users.Subcommands.Add(reset);
+        users.Subcommands.Add(change);
+        return users;
+    }
+
+    private static Argument<string> UserArgument() => new("user") { Description = "The member's email or user id" };
+
+    /// <summary>
+    /// The team's member with this email (looked up in the team), or a user id as given (the server then answers for it).
+    /// An email no member has is the answer the server gives for an id no member has: 404, exit code 1.
+    /// </summary>
+    private static async Task<(Guid UserId, string Label)> FindMemberAsync(Invocation run, Guid team, string user)
+    {
+        if (Guid.TryParse(user, out var id))
+        {
+            return (id, $"user {id}");
+        }
+
+        var members = (await run.Client.GetTeamAsync(team, run.Ct)).Members;
+        return members.FirstOrDefault(m => string.Equals(m.Email, user.Trim(), StringComparison.OrdinalIgnoreCase)) is { } member
+            ? (member.UserId, $"{member.Name} <{member.Email}>")
+            : throw new OwlmetryApiException(HttpStatusCode.NotFound, "Member not found", "GET", $"v1/teams/{team}");
     }
 }

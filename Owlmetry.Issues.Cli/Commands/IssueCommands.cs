@@ -27,11 +27,11 @@ internal static class IssueCommands
 
     private static Command List(CliApp app)
     {
-        var status = new Option<string?>("--status") { Description = "new, in_progress, resolved, silenced, regressed or snoozed" };
+        var status = new Option<string?>("--status") { Description = "new, in_progress, resolved, silenced, regressed or snoozed" }.Suggesting(CompletionValues.Statuses);
         var appId = new Option<Guid?>("--app") { Description = "Only this app's issues" };
         var dev = new Option<bool?>("--dev") { Description = "Only development (true) or production (false) issues" };
-        var dataMode = new Option<string?>("--data-mode") { Description = "production, development or all" };
-        var sort = new Option<string?>("--sort") { Description = "last_seen (default), last_activity, first_seen, occurrences or users" };
+        var dataMode = new Option<string?>("--data-mode") { Description = "production, development or all" }.Suggesting(CompletionValues.DataModes);
+        var sort = new Option<string?>("--sort") { Description = "last_seen (default), last_activity, first_seen, occurrences or users" }.Suggesting(CompletionValues.Sorts);
         var limit = new Option<int>("--limit") { Description = "At most this many issues", DefaultValueFactory = _ => 50 };
         var command = CliApp.Command(
             "list",
@@ -116,8 +116,8 @@ internal static class IssueCommands
 
     private static Command Claim(CliApp app)
     {
-        var status = new Option<string?>("--status") { Description = "Only issues in this status (default: any but resolved and silenced)" };
-        var sort = new Option<string?>("--sort") { Description = "Which issue comes first: last_seen (default), occurrences, …" };
+        var status = new Option<string?>("--status") { Description = "Only issues in this status (default: any but resolved and silenced)" }.Suggesting(CompletionValues.Statuses);
+        var sort = new Option<string?>("--sort") { Description = "Which issue comes first: last_seen (default), occurrences, …" }.Suggesting(CompletionValues.Sorts);
         var duration = new Option<int?>("--duration") { Description = "Seconds the claim lasts, 30 to 86400 (default 900)" };
         var command = CliApp.Command("claim", "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one.", "owlmetry issues claim --sort occurrences --duration 1800", app.ProjectOption, status, sort, duration);
         app.OnRun(command, async run =>

@@ -89,15 +89,21 @@ public sealed class OwlmetryAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateUserAsync(string token)
     {
-        var (userId, error) = await tokens.ValidateAsync(token);
+        var (userId, stamp, error) = await tokens.ValidateAsync(token);
         if (userId is not { } id)
         {
             return AuthenticateResult.Fail(error ?? "Invalid token");
         }
 
+        // A token issued before the user's password last changed (or before stamps existed) is no longer accepted.
         var user = await directory.FindUserAsync(id, Context.RequestAborted);
-        return user is null
-            ? AuthenticateResult.Fail("Invalid token")
+        if (user is null)
+        {
+            return AuthenticateResult.Fail("Invalid token");
+        }
+
+        return !tokens.HasCurrentStamp(stamp, user)
+            ? AuthenticateResult.Fail("Token no longer valid: log in again")
             : Success([new(OwlmetryClaims.Subject, user.Id.ToString()), new(OwlmetryClaims.Name, user.Name), new(OwlmetryClaims.Kind, "user")]);
     }
 

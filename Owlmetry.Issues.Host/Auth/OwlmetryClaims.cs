@@ -9,4 +9,7 @@ public static class OwlmetryClaims
     public const string Team = "owl_team";
     public const string App = "owl_app";
     public const string Permission = "owl_perm";
+
+    /// <summary>A user token's security stamp (see <see cref="UserTokenService"/>).</summary>
+    public const string Stamp = "owl_stamp";
 }

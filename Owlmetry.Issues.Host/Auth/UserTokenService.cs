@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -7,7 +8,11 @@ using Owlmetry.Issues.Host.Directory;
 
 namespace Owlmetry.Issues.Host.Auth;
 
-/// <summary>Issues and validates user JWTs (HS256, <c>sub</c> = user id).</summary>
+/// <summary>
+/// Issues and validates user JWTs (HS256, <c>sub</c> = user id). Each token carries the user's security stamp, a
+/// keyed hash of their password hash: a changed or reset password gives a new stamp, and every token issued before
+/// it stops being accepted at once, without a list of revoked tokens.
+/// </summary>
 public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider timeProvider)
 {
     private const string Issuer = "owlmetry";
@@ -15,13 +20,24 @@ public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider
     private readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(
         options.Value.JwtSecret ?? throw new InvalidOperationException("Auth:JwtSecret is not configured.")));
 
+    /// <summary>Whether a token's stamp is the user's current one (compared in constant time).</summary>
+    public bool HasCurrentStamp(string? stamp, User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return stamp is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stamp), Encoding.ASCII.GetBytes(StampOf(user)));
+    }
+
+    // Keyed with the JWT secret, so the stamp a user can read in their token says nothing about their password hash.
+    private string StampOf(User user) => Base64UrlEncoder.Encode(HMACSHA256.HashData(
+        _key.Key, Encoding.UTF8.GetBytes($"owlmetry-user-stamp\n{user.Id:N}\n{user.PasswordHash}")).AsSpan(0, 16).ToArray());
+
     public string Issue(User user)
     {
         var now = timeProvider.GetUtcNow();
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Subject = new ClaimsIdentity([new Claim(OwlmetryClaims.Subject, user.Id.ToString()), new Claim(OwlmetryClaims.Name, user.Name)]),
+            Subject = new ClaimsIdentity([new Claim(OwlmetryClaims.Subject, user.Id.ToString()), new Claim(OwlmetryClaims.Name, user.Name), new Claim(OwlmetryClaims.Stamp, StampOf(user))]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = now.Add(options.Value.TokenLifetime).UtcDateTime,
@@ -29,8 +45,8 @@ public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider
         });
     }
 
-    /// <summary>The user id of a valid token, or the reason it is not valid.</summary>
-    public async Task<(Guid? UserId, string? Error)> ValidateAsync(string token)
+    /// <summary>The user id and security stamp of a valid token, or the reason it is not valid.</summary>
+    public async Task<(Guid? UserId, string? Stamp, string? Error)> ValidateAsync(string token)
     {
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
@@ -43,11 +59,11 @@ public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider
         });
         if (!result.IsValid)
         {
-            return (null, result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException ? "Token expired" : "Invalid token");
+            return (null, null, result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException ? "Token expired" : "Invalid token");
         }
 
         return result.Claims.TryGetValue(OwlmetryClaims.Subject, out var sub) && Guid.TryParse(sub as string, out var userId)
-            ? (userId, null)
-            : (null, "Invalid token");
+            ? (userId, result.Claims.TryGetValue(OwlmetryClaims.Stamp, out var stamp) ? stamp as string : null, null)
+            : (null, null, "Invalid token");
     }
 }

@@ -76,7 +76,7 @@ public static class InitCommand
     }
 
     // The server's sources, less the web host's: appsettings, environment, and --data.
-    private static IConfiguration BuildConfiguration(string? data)
+    internal static IConfiguration BuildConfiguration(string? data)
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";

@@ -27,6 +27,8 @@ public static class DirectoryContracts
         _ => throw new ArgumentOutOfRangeException(nameof(identity), identity, "Unknown caller identity"),
     };
 
+    public static PasswordResetResponse ToResponse(this PasswordReset reset) => new(reset.User.ToResponse(), reset.Password);
+
     public static UserResponse ToResponse(this User user) => new(user.Id, user.Email, user.Name);
 
     public static UserTeamResponse ToResponse(this UserTeam team) => new(team.Team.Id, team.Team.Name, team.Team.Slug, team.Role.ToWireName());

@@ -16,6 +16,10 @@ public interface IDirectoryStore
     /// <exception cref="DirectoryConflictException">The email is taken (compared case-insensitively).</exception>
     Task AddUserAsync(User user, CancellationToken ct = default);
 
+    /// <summary>Replaces a user's password hash.</summary>
+    /// <returns><see langword="false"/> when there is no such user.</returns>
+    Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default);
+
     /// <summary>Creates a user together with their first membership in one step.</summary>
     /// <exception cref="DirectoryConflictException">The email is taken (compared case-insensitively).</exception>
     Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default);
@@ -33,6 +37,12 @@ public interface IDirectoryStore
 
     /// <summary>Adds or replaces the membership of a user in a team.</summary>
     Task SaveMembershipAsync(Membership membership, CancellationToken ct = default);
+
+    /// <summary>
+    /// Removes a user's membership of a team, unless it is the team's last owner: the check and the removal are one
+    /// step, so two owners removing each other at once leave one of them.
+    /// </summary>
+    Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default);
 
     Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default);
 

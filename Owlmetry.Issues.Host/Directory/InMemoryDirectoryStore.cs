@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Host.Directory;
 
 /// <summary>A thread-safe in-memory directory, for tests and for embedding hosts without persistence.</summary>
@@ -19,6 +21,17 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
         Locked(() => _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
 
     public Task AddUserAsync(User user, CancellationToken ct = default) => Locked(() => AddUser(user));
+
+    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => Locked(() =>
+    {
+        if (!_users.TryGetValue(userId, out var user))
+        {
+            return false;
+        }
+
+        _users[userId] = user with { PasswordHash = passwordHash };
+        return true;
+    });
 
     public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => Locked(() =>
     {
@@ -50,6 +63,22 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
 
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
         Locked(() => _memberships[(membership.TeamId, membership.UserId)] = membership);
+
+    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => Locked(() =>
+    {
+        if (!_memberships.TryGetValue((teamId, userId), out var membership))
+        {
+            return MembershipRemoval.NotFound;
+        }
+
+        if (membership.Role == TeamRole.Owner && _memberships.Values.Count(m => m.TeamId == teamId && m.Role == TeamRole.Owner) == 1)
+        {
+            return MembershipRemoval.LastOwner;
+        }
+
+        _memberships.Remove((teamId, userId));
+        return MembershipRemoval.Removed;
+    });
 
     public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) =>
         Locked(() => _projects.GetValueOrDefault(projectId));

@@ -11,6 +11,9 @@ public static class AuthEndpoints
     public static async Task<IResult> Login(LoginRequest? body, DirectoryService directory, CancellationToken ct) =>
         (await directory.LoginAsync(body?.Email, body?.Password, ct)).ToHttp(DirectoryContracts.ToResponse);
 
+    public static async Task<IResult> ChangePassword(ChangePasswordRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.ChangePasswordAsync(caller.Actor, body, ct)).ToHttp(DirectoryContracts.ToResponse);
+
     public static async Task<IResult> GetCurrentUser(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.GetSessionAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
 

@@ -17,4 +17,10 @@ public static class TeamEndpoints
     public static async Task<IResult> AddMember(
         Guid teamId, AddMemberRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.AddMemberAsync(caller.Actor, teamId, body, ct)).ToCreated(m => $"/v1/teams/{teamId}/members/{m.User.Id}", DirectoryContracts.ToResponse);
+
+    public static async Task<IResult> RemoveMember(Guid teamId, Guid userId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.RemoveMemberAsync(caller.Actor, teamId, userId, ct)).ToHttp(_ => new DeletedResponse(true));
+
+    public static async Task<IResult> ResetMemberPassword(Guid teamId, Guid userId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.ResetPasswordAsync(caller.Actor, teamId, userId, ct)).ToHttp(DirectoryContracts.ToResponse);
 }

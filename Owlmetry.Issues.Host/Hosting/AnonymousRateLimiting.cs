@@ -27,6 +27,18 @@ public static class AnonymousRateLimiting
         });
     }
 
+    /// <summary>
+    /// For a route that checks a signed-in user's password (changing it): the login policy per client address, then
+    /// the same limit per account, so a stolen token cannot guess the password faster than a login could.
+    /// </summary>
+    public static RouteHandlerBuilder RequirePasswordCheckRateLimiting(this RouteHandlerBuilder builder) => builder
+        .RequireRateLimiting(LoginPolicyName)
+        .AddEndpointFilterFactory((context, next) =>
+        {
+            var filter = context.ApplicationServices.GetRequiredService<LoginEmailRateLimitFilter>();
+            return invocation => filter.InvokeForCallerAsync(invocation, next);
+        });
+
     /// <summary>The login policy per client address, then the same limit per email tried.</summary>
     public static RouteHandlerBuilder RequireLoginRateLimiting(this RouteHandlerBuilder builder) => builder
         .RequireRateLimiting(LoginPolicyName)

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.WebConsole;
@@ -23,6 +24,19 @@ internal sealed class LoginEmailRateLimitFilter(PartitionedRateLimiter<string> l
         }
 
         using var lease = limiter.AttemptAcquire(DirectoryInput.NormalizeEmail(email));
+        return lease.IsAcquired ? await next(context) : RateLimitRejection.Result(context.HttpContext, lease);
+    }
+
+    /// <summary>The same limit per signed-in account, for a route that checks the caller's own password.</summary>
+    public async ValueTask<object?> InvokeForCallerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.HttpContext.User.FindFirst(OwlmetryClaims.Subject)?.Value is not { Length: > 0 } subject)
+        {
+            return await next(context);
+        }
+
+        // No email is shaped like this (it has no @), so an account's budget is its own.
+        using var lease = limiter.AttemptAcquire($"user:{subject}");
         return lease.IsAcquired ? await next(context) : RateLimitRejection.Result(context.HttpContext, lease);
     }
 

@@ -17,5 +17,12 @@ public sealed class TeamsModule : ICarterModule
             .Produces<TeamDetailResponse>().ProducesProblem(404);
         teams.MapPost("{teamId:guid}/members", TeamEndpoints.AddMember).WithName("AddTeamMember").WithSummary("Add a member to a team")
             .Produces<MemberResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        teams.MapDelete("{teamId:guid}/members/{userId:guid}", TeamEndpoints.RemoveMember).WithName("RemoveTeamMember").WithSummary("Remove a member from a team, or leave it")
+            .WithDescription("Owners and admins remove members and admins, only owners remove owners, and anyone may remove themselves (leave). A team keeps at least one owner (409).")
+            .Produces<DeletedResponse>().ProducesProblem(404).ProducesProblem(409);
+        teams.MapPost("{teamId:guid}/members/{userId:guid}/reset-password", TeamEndpoints.ResetMemberPassword).WithName("ResetMemberPassword")
+            .WithSummary("Give a member a new random password")
+            .WithDescription("For a team owner or admin who administers every team of the user (and owns those the user owns). The new password is in the answer only; the user's earlier tokens stop working.")
+            .Produces<PasswordResetResponse>().ProducesProblem(400).ProducesProblem(404);
     }
 }

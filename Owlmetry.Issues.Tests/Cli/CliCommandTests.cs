@@ -14,7 +14,8 @@ public sealed class CliCommandTests : CliApiFixture
         [], ["login"], ["whoami"], ["issues"], ["issues", "list"], ["issues", "show"], ["issues", "resolve"], ["issues", "snooze"],
         ["issues", "silence"], ["issues", "reopen"], ["issues", "start"], ["issues", "merge"], ["issues", "claim"], ["issues", "release"],
         ["comments"], ["comments", "list"], ["comments", "add"], ["comments", "edit"], ["comments", "delete"], ["projects"], ["apps"],
-        ["keys"], ["keys", "list"], ["keys", "create"], ["keys", "revoke"], ["members"], ["members", "add"], ["ingest"], ["scan"],
+        ["keys"], ["keys", "list"], ["keys", "create"], ["keys", "revoke"], ["members"], ["members", "add"], ["members", "remove"],
+        ["users"], ["users", "reset-password"], ["users", "change-password"], ["ingest"], ["scan"],
     ];
 
     [TestCaseSource(nameof(s_commands))]

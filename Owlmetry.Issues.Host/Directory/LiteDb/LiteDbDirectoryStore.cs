@@ -1,4 +1,5 @@
 using LiteDB;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Directory.LiteDb;
@@ -44,6 +45,20 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
 
     public Task AddUserAsync(User user, CancellationToken ct = default) => WriteAsync(db => InsertUser(db, user), ct);
 
+    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => WriteAsync(
+        db =>
+        {
+            var users = db.GetCollection<UserDocument>(Users);
+            if (users.FindById(userId) is not { } user)
+            {
+                return false;
+            }
+
+            user.PasswordHash = passwordHash;
+            return users.Update(user);
+        },
+        ct);
+
     public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => WriteAsync(
         db =>
         {
@@ -76,6 +91,28 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
 
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
         WriteAsync(db => db.GetCollection<MembershipDocument>(Memberships).Upsert(MembershipDocument.From(membership)), ct);
+
+    // Write units are serialized, so the owner count read here is still true when the removal commits.
+    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => WriteAsync(
+        db =>
+        {
+            var memberships = db.GetCollection<MembershipDocument>(Memberships);
+            var key = MembershipDocument.KeyOf(teamId, userId);
+            if (memberships.FindById(key) is not { } membership)
+            {
+                return MembershipRemoval.NotFound;
+            }
+
+            var owner = nameof(TeamRole.Owner);
+            if (membership.Role == owner && memberships.Count(m => m.TeamId == teamId && m.Role == owner) == 1)
+            {
+                return MembershipRemoval.LastOwner;
+            }
+
+            memberships.Delete(key);
+            return MembershipRemoval.Removed;
+        },
+        ct);
 
     public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) =>
         ReadAsync(db => db.GetCollection<ProjectDocument>(Projects).FindById(projectId)?.ToProject(), ct);

@@ -1,4 +1,5 @@
 using Npgsql;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Storage.PostgreSql;
 using static Owlmetry.Issues.Host.Directory.PostgreSql.DirectoryRows;
 
@@ -29,6 +30,12 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
     }
 
     public Task AddUserAsync(User user, CancellationToken ct = default) => WriteAsync(connection => InsertUserAsync(connection, user, ct), Conflict(user), ct);
+
+    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => database.WriteAsync(
+        async connection => await HostDatabase.ExecuteAsync(
+            connection, $"UPDATE {_s}.dir_users SET password_hash = $2 WHERE id = $1", ct, Param.Id(userId), Param.Text(passwordHash)).ConfigureAwait(false) == 1,
+        _ => null,
+        ct);
 
     public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => WriteAsync(
         async connection =>
@@ -68,6 +75,29 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
 
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
         WriteAsync(connection => UpsertMembershipAsync(connection, membership, ct), _ => null, ct);
+
+    // The team's membership rows are locked first: a second removal waits, then counts the owners left by the first.
+    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => database.WriteAsync(
+        async connection =>
+        {
+            var members = await HostDatabase.ListAsync(
+                connection, $"SELECT {MembershipColumns} FROM {_s}.dir_memberships WHERE team_id = $1 FOR UPDATE", ToMembership, ct, Param.Id(teamId)).ConfigureAwait(false);
+            if (members.FirstOrDefault(m => m.UserId == userId) is not { } membership)
+            {
+                return MembershipRemoval.NotFound;
+            }
+
+            if (membership.Role == TeamRole.Owner && members.Count(m => m.Role == TeamRole.Owner) == 1)
+            {
+                return MembershipRemoval.LastOwner;
+            }
+
+            await HostDatabase.ExecuteAsync(
+                connection, $"DELETE FROM {_s}.dir_memberships WHERE team_id = $1 AND user_id = $2", ct, Param.Id(teamId), Param.Id(userId)).ConfigureAwait(false);
+            return MembershipRemoval.Removed;
+        },
+        _ => null,
+        ct);
 
     public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) => database.ReadAsync(
         connection => HostDatabase.SingleAsync(connection, $"SELECT {ProjectColumns} FROM {_s}.dir_projects WHERE id = $1", ToProject, ct, Param.Id(projectId)),

@@ -1,0 +1,58 @@
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Errors;
+
+namespace Owlmetry.Issues.Host.Directory;
+
+public sealed partial class DirectoryService
+{
+    private static readonly IssueError s_memberNotFound = IssueError.NotFound("Member not found");
+
+    /// <summary>
+    /// Removes a member from a team: owners and admins remove others (only owners remove owners), anyone may leave,
+    /// and the team's last owner stays. The user's tokens stop reaching the team at once, since roles are read per request.
+    /// </summary>
+    public async Task<IssueResult<TeamMember>> RemoveMemberAsync(Actor actor, Guid teamId, Guid userId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.User)
+        {
+            return IssueError.Forbidden("Only users can remove team members");
+        }
+
+        if (await FindVisibleTeamAsync(actor, teamId, ct) is null)
+        {
+            return s_teamNotFound;
+        }
+
+        if (await FindMemberAsync(teamId, userId, ct) is not { } member)
+        {
+            return s_memberNotFound;
+        }
+
+        if (userId != actor.Id)
+        {
+            if (!actor.IsTeamAdmin(teamId))
+            {
+                return IssueError.Forbidden("Only team owners and admins can remove members");
+            }
+
+            if (member.Membership.Role == TeamRole.Owner && actor.Teams[teamId] != TeamRole.Owner)
+            {
+                return IssueError.Forbidden("Only owners can remove owners");
+            }
+        }
+
+        return await store.RemoveMembershipAsync(teamId, userId, ct) switch
+        {
+            MembershipRemoval.Removed => member,
+            MembershipRemoval.LastOwner => IssueError.Conflict("A team must keep an owner: add another owner before removing this one"),
+            _ => s_memberNotFound,
+        };
+    }
+
+    private async Task<TeamMember?> FindMemberAsync(Guid teamId, Guid userId, CancellationToken ct) =>
+        (await store.ListMembershipsOfUserAsync(userId, ct)).FirstOrDefault(m => m.TeamId == teamId) is { } membership
+        && await store.FindUserAsync(userId, ct) is { } user
+            ? new TeamMember(user, membership)
+            : null;
+}
