@@ -7,7 +7,7 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Client;
 
-public sealed class ClientRegistrationTests : ClientApiFixture
+public sealed class ClientRegistrationTests : HttpApiFixture
 {
     [Test]
     public void AddOwlmetryIssuesClient_WithoutBaseAddress_FailsValidation()

@@ -9,7 +9,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>Retries after a transient failure only where repeating cannot do anything twice.</summary>
-public sealed class ClientRetryTests : ClientApiFixture
+public sealed class ClientRetryTests : HttpApiFixture
 {
     [Test]
     public async Task Read_TwoTransientFailures_IsRetriedAndSucceeds()

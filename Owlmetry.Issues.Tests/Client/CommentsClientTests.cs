@@ -6,7 +6,7 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Client;
 
-public sealed class CommentsClientTests : ClientApiFixture
+public sealed class CommentsClientTests : HttpApiFixture
 {
     [Test]
     public async Task Comments_AddEditListAndDelete_AsAuthor()

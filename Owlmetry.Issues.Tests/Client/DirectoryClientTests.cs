@@ -8,7 +8,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>The routes the server adds around the Issues API: login, teams, projects, apps, keys, webhooks, health.</summary>
-public sealed class DirectoryClientTests : ClientApiFixture
+public sealed class DirectoryClientTests : HttpApiFixture
 {
     private const string PublicUrl = "https://93.184.216.34/owlmetry";
 

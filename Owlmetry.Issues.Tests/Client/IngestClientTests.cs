@@ -10,7 +10,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>The way in (ingest, attachments), the scan that turns events into issues, and reading events back.</summary>
-public sealed class IngestClientTests : ClientApiFixture
+public sealed class IngestClientTests : HttpApiFixture
 {
     [Test]
     public async Task IngestAsync_ThenTriggerScanAsync_TheEventsBecomeIssues()

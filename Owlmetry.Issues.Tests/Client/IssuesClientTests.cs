@@ -8,7 +8,7 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Client;
 
-public sealed class IssuesClientTests : ClientApiFixture
+public sealed class IssuesClientTests : HttpApiFixture
 {
     [Test]
     public async Task ListIssuesAsync_FivePagesOfTwo_YieldsEveryIssueOnceInServerOrder()

@@ -81,19 +81,18 @@ internal sealed class FuzzWorld : IDisposable
         var revocable = (await Factory.Directory.ListKeysAsync([Team.Team.Id])).Single(k => !keysBefore.Contains(k.Id));
 
         var eventIds = await IngestOneErrorEachAsync(client, await OtherTeam.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        using var ownerClient = Team.ClientWith(owner);
-        using var comment = await ownerClient.PostAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/comments", new { body = "note" });
-        using var run = await ownerClient.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
-        using var sdk = Team.ClientWith(client);
-        var attachment = await sdk.AddAsync("at Checkout.Pay() line 42");
+        var ownerClient = Factory.CreateApiClient(owner);
+        var comment = await ownerClient.AddCommentAsync(Team.Project.Id, issue.Id, "note");
+        var run = await ownerClient.TriggerScanAsync(Team.Team.Id);
+        var attachment = await Factory.CreateApiClient(client).AddAttachmentAsync("at Checkout.Pay() line 42");
 
         Ids["teamId"] = Team.Team.Id;
         Ids["projectId"] = Team.Project.Id;
         Ids["appId"] = Team.App.Id;
         Ids["issueId"] = issue.Id;
-        Ids["commentId"] = Guid.Parse((await comment.JsonAsync()).Text("id"));
-        Ids["runId"] = Guid.Parse((await run.JsonAsync())["job_run"]!.Text("id"));
-        Ids["attachmentId"] = Guid.Parse(attachment);
+        Ids["commentId"] = comment.Id;
+        Ids["runId"] = run.Id;
+        Ids["attachmentId"] = attachment;
         Ids["keyId"] = revocable.Id;
         Ids["eventId"] = eventIds[Team.Project.Id];
         OtherTeamIds["teamId"] = OtherTeam.Team.Id;
@@ -121,9 +120,7 @@ internal sealed class FuzzWorld : IDisposable
     {
         foreach (var (team, key) in new[] { (Team, clientKey), (OtherTeam, otherClientKey) })
         {
-            using var sdk = team.ClientWith(key);
-            using var ingested = await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Seeded", level = "error", session_id = Guid.NewGuid() } } });
-            ingested.EnsureSuccessStatusCode();
+            await Factory.CreateApiClient(key).IngestErrorsAsync("Seeded");
         }
 
         var events = await Factory.IssueStore.ReadAsync(r => r.ListEventsAfterAsync(0, 10));

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 using static Owlmetry.Issues.Tests.Support.HttpAttachments;
@@ -10,10 +11,14 @@ using Owlmetry.Issues.Access;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-/// <summary><c>POST /v1/ingest/attachment</c> and <c>PUT /v1/ingest/attachment/:id</c> over the real pipeline.</summary>
+/// <summary>
+/// <c>POST /v1/ingest/attachment</c> and <c>PUT /v1/ingest/attachment/:id</c> over the real pipeline: their statuses,
+/// bodies and content handling are the subject, so they are sent raw; reservations that only set a test up go through the client.
+/// </summary>
 public sealed class AttachmentIngestApiTests : HttpApiFixture
 {
     private HttpClient _sdk = null!;
+    private OwlmetryIssuesClient _sdkClient = null!;
     private string _sdkKey = null!;
 
     [SetUp]
@@ -21,6 +26,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     {
         _sdkKey = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
         _sdk = Team.ClientWith(_sdkKey);
+        _sdkClient = ClientFor(_sdkKey);
     }
 
     [TearDown]
@@ -71,8 +77,8 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     [Test]
     public async Task Reserve_OverTheConfiguredUserQuota_Is413WithTheFiguresOtherUsersStillFit()
     {
-        await _sdk.AddAsync(new string('a', 60));
-        await _sdk.ReserveAsync(Reservation(new byte[60], userId: "u1"));
+        await _sdkClient.AddAttachmentAsync(new string('a', 60));
+        await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(new byte[60], userId: "u1"));
 
         var over = await _sdk.ReserveAsync(Reservation(new byte[41], userId: "u1"));
         var otherUser = await _sdk.ReserveAsync(Reservation(new byte[41], userId: "u2"));
@@ -121,14 +127,14 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_MatchingBytes_Is200WithSizeAndHash()
     {
         var content = Encoding.UTF8.GetBytes("NullReferenceException");
-        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+        var reserved = await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content));
 
-        var response = await _sdk.UploadAsync(reserved.Text("upload_url"), content);
+        var response = await _sdk.UploadAsync(reserved.UploadUrl, content);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = await response.JsonAsync();
         Assert.That(body.MemberNames(), Is.EqualTo(new[] { "attachment_id", "sha256", "size_bytes" }));
-        Assert.That(body.Text("attachment_id"), Is.EqualTo(reserved.Text("attachment_id")));
+        Assert.That(body.Text("attachment_id"), Is.EqualTo(reserved.AttachmentId.ToString()));
         Assert.That(body["size_bytes"]!.GetValue<long>(), Is.EqualTo(content.Length));
         Assert.That(body.Text("sha256"), Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))));
     }
@@ -139,7 +145,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_AnyContentType_IsAccepted(string? contentType)
     {
         var content = Encoding.UTF8.GetBytes("bytes");
-        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var url = (await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content))).UploadUrl;
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
 
@@ -152,7 +158,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_Twice_SecondIs409()
     {
         var content = Encoding.UTF8.GetBytes("once");
-        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var url = (await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content))).UploadUrl;
         await _sdk.UploadAsync(url, content);
 
         var second = await _sdk.UploadAsync(url, content);
@@ -165,23 +171,23 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_WrongBytes_Is400AndNothingIsKept()
     {
         var content = Encoding.UTF8.GetBytes("expected");
-        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+        var reserved = await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content));
 
-        var wrongHash = await _sdk.UploadAsync(reserved.Text("upload_url"), Encoding.UTF8.GetBytes("EXPECTED"));
-        var tooShort = await _sdk.UploadAsync(reserved.Text("upload_url"), Encoding.UTF8.GetBytes("expecte"));
+        var wrongHash = await _sdk.UploadAsync(reserved.UploadUrl, Encoding.UTF8.GetBytes("EXPECTED"));
+        var tooShort = await _sdk.UploadAsync(reserved.UploadUrl, Encoding.UTF8.GetBytes("expecte"));
 
         Assert.That(wrongHash.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await wrongHash.ErrorAsync(), Does.StartWith("The upload's SHA-256 is "));
         Assert.That(tooShort.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await tooShort.ErrorAsync(), Is.EqualTo("The upload is 7 bytes (0 MiB); the reservation declared 8 bytes (0 MiB)"));
-        Assert.That(await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
+        Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
     }
 
     [Test]
     public async Task Upload_LongerThanDeclaredWithoutAContentLength_Is413()
     {
         var content = Encoding.UTF8.GetBytes("short");
-        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var url = (await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content))).UploadUrl;
         using var sdk = StreamingClient(Factory, _sdkKey);
         using var endless = new StreamContent(new CountingEndlessStream(chunk: 4_096));
 
@@ -195,7 +201,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_ContentLengthLargerThanDeclared_Is413()
     {
         var content = Encoding.UTF8.GetBytes("short");
-        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var url = (await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content))).UploadUrl;
 
         var response = await _sdk.UploadAsync(url, Encoding.UTF8.GetBytes("shorter"));
 
@@ -206,7 +212,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_Gzipped_IsCheckedAndStoredDecompressed()
     {
         var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("at Checkout.Pay() line 42\n", 2_000)));
-        var reserved = await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync();
+        var reserved = await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content));
         using var compressed = new MemoryStream();
         using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         {
@@ -215,11 +221,11 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
 
         var body = new ByteArrayContent(compressed.ToArray());
         body.Headers.ContentEncoding.Add("gzip");
-        var response = await _sdk.PutAsync(reserved.Text("upload_url"), body);
+        var response = await _sdk.PutAsync(reserved.UploadUrl, body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(compressed.Length, Is.LessThan(content.Length / 10), "the body was not smaller than the file, so this tests nothing");
-        await using var stored = (await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))))!;
+        await using var stored = (await Factory.Blobs.OpenReadAsync(reserved.AttachmentId))!;
         using var copy = new MemoryStream();
         await stored.CopyToAsync(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(content));
@@ -229,7 +235,7 @@ public sealed class AttachmentIngestApiTests : HttpApiFixture
     public async Task Upload_AfterTheUploadWindow_Is410()
     {
         var content = Encoding.UTF8.GetBytes("late");
-        var url = (await (await _sdk.ReserveAsync(Reservation(content))).JsonAsync()).Text("upload_url");
+        var url = (await _sdkClient.ReserveAttachmentAsync(ClientAttachments.Reservation(content))).UploadUrl;
         Factory.Clock.Advance(TimeSpan.FromHours(24));
 
         var response = await _sdk.UploadAsync(url, content);

@@ -13,10 +13,10 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
     [Test]
     public async Task ReserveAndUpload_Bodies()
     {
-        using var reserved = await Sdk.ReserveAsync(HttpAttachments.Reservation(s_content, userId: "user-1"));
+        using var reserved = await SdkHttp.ReserveAsync(HttpAttachments.Reservation(s_content, userId: "user-1"));
         var reservation = await reserved.Content.ReadAsStringAsync();
         var uploadUrl = (await reserved.JsonAsync()).Text("upload_url");
-        using var uploaded = await Sdk.UploadAsync(uploadUrl, s_content);
+        using var uploaded = await SdkHttp.UploadAsync(uploadUrl, s_content);
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"reserve\":{reservation},\"upload\":{await uploaded.Content.ReadAsStringAsync()}}}"));
     }
@@ -24,11 +24,11 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
     [Test]
     public async Task ListGetAndDelete_Bodies()
     {
-        var id = await Sdk.AddAsync(Encoding.UTF8.GetString(s_content));
+        var id = await Sdk.AddAttachmentAsync(Encoding.UTF8.GetString(s_content));
 
-        var list = await Owner.GetStringAsync($"/v1/attachments?project_id={Team.Project.Id}");
-        var detail = TokenPattern().Replace(await Owner.GetStringAsync($"/v1/attachments/{id}"), "t=<token>");
-        using var deleted = await Owner.DeleteAsync($"/v1/attachments/{id}");
+        var list = await OwnerHttp.GetStringAsync($"/v1/attachments?project_id={Team.Project.Id}");
+        var detail = TokenPattern().Replace(await OwnerHttp.GetStringAsync($"/v1/attachments/{id}"), "t=<token>");
+        using var deleted = await OwnerHttp.DeleteAsync($"/v1/attachments/{id}");
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"list\":{list},\"get\":{detail},\"delete\":{await deleted.Content.ReadAsStringAsync()}}}"));
     }
@@ -36,7 +36,7 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
     [Test]
     public async Task Refused_Body()
     {
-        using var refused = await Sdk.ReserveAsync(HttpAttachments.Reservation(s_content, filename: "setup.exe"));
+        using var refused = await SdkHttp.ReserveAsync(HttpAttachments.Reservation(s_content, filename: "setup.exe"));
 
         Snapshot.Match(JsonSnapshot.Scrub(await refused.Content.ReadAsStringAsync()));
     }

@@ -13,7 +13,7 @@ public sealed class AttachmentsCrossTeamTests
     private OwlmetryServerFactory _factory = null!;
     private HttpTeam _a = null!;
     private HttpTeam _b = null!;
-    private string _uploaded = null!;
+    private Guid _uploaded;
     private string _reservedUploadUrl = null!;
     private Issue _issueA = null!;
 
@@ -23,9 +23,9 @@ public sealed class AttachmentsCrossTeamTests
         _factory = new OwlmetryServerFactory();
         _a = await HttpTeam.CreateAsync(_factory, "Team A");
         _b = await HttpTeam.CreateAsync(_factory, "Team B");
-        using var sdkA = _a.ClientWith(await _a.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        _uploaded = await sdkA.AddAsync("A's secret log");
-        _reservedUploadUrl = (await (await sdkA.ReserveAsync(HttpAttachments.Reservation(Encoding.UTF8.GetBytes("pending")))).JsonAsync()).Text("upload_url");
+        var sdkA = _factory.CreateApiClient(await _a.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        _uploaded = await sdkA.AddAttachmentAsync("A's secret log");
+        _reservedUploadUrl = (await sdkA.ReserveAttachmentAsync(ClientAttachments.Reservation(Encoding.UTF8.GetBytes("pending")))).UploadUrl;
         _issueA = await _a.SeedIssueAsync("A's issue");
     }
 
@@ -56,7 +56,7 @@ public sealed class AttachmentsCrossTeamTests
 
         var own = await client.GetJsonAsync("/v1/attachments");
         Assert.That(own["attachments"]!.AsArray(), Is.Empty, "team B's unfiltered list shows team A's attachment");
-        Assert.That((await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(Guid.Parse(_uploaded))))?.DeletedAt, Is.Null);
+        Assert.That((await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(_uploaded)))?.DeletedAt, Is.Null);
     }
 
     [Test]

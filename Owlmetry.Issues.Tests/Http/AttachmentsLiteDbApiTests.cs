@@ -40,41 +40,39 @@ public sealed class AttachmentsLiteDbApiTests
     public async Task Attachment_FromReservationToPurge_LivesInTheDataDirectory()
     {
         Assert.That(MeasuredIssueStore.Beneath(_factory.IssueStore), Is.InstanceOf<LiteDbIssueStore>());
-        using var sdk = _team.ClientWith(_sdkKey);
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
+        var sdk = _factory.CreateApiClient(_sdkKey);
+        var owner = _factory.CreateApiClient(_team.Token(TeamRole.Owner));
         var clientEventId = Guid.NewGuid();
-        await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Disk full", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId } } });
-        await owner.PostAsJsonAsync($"/v1/teams/{_team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+        await sdk.IngestAsync(ClientIngest.Error("Disk full", clientEventId));
+        await owner.TriggerScanAsync(_team.Team.Id);
 
-        var id = await sdk.AddAsync("kept on disk", clientEventId);
+        var id = await sdk.AddAttachmentAsync("kept on disk", clientEventId);
 
-        var file = Path.Combine(_data.Path, "attachments", id.Replace("-", "", StringComparison.Ordinal)[..2], id.Replace("-", "", StringComparison.Ordinal));
+        var file = Path.Combine(_data.Path, "attachments", id.ToString("N")[..2], id.ToString("N"));
         Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo("kept on disk"));
-        var issueId = (await owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues"))["issues"]![0]!.Text("id");
-        var detail = await owner.GetJsonAsync($"/v1/projects/{_team.Project.Id}/issues/{issueId}");
-        Assert.That(detail["attachments"]!.AsArray().Select(a => a!.Text("id")), Is.EqualTo(new[] { id }), "reserved after the scan, linked at reservation");
+        var issue = await owner.ListIssuesAsync(_team.Project.Id).FirstAsync();
+        var detail = await owner.GetIssueAsync(_team.Project.Id, issue.Id);
+        Assert.That(detail.Attachments.Select(a => a.Id), Is.EqualTo(new[] { id }), "reserved after the scan, linked at reservation");
         var url = await owner.GetDownloadUrlAsync(id);
         using (var anonymous = _team.ClientWith(null))
         {
             Assert.That(await anonymous.GetStringAsync(url), Is.EqualTo("kept on disk"));
         }
 
-        await owner.DeleteAsync($"/v1/attachments/{id}");
+        await owner.DeleteAttachmentAsync(id);
         _factory.Clock.Advance(TimeSpan.FromDays(8));
         var purged = await _factory.Services.GetRequiredService<AttachmentCleanup>().RunAsync();
 
         Assert.That(purged.DeletedPurged, Is.EqualTo(1));
         Assert.That(File.Exists(file), Is.False, "the bytes outlived their row");
-        Assert.That(await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(Guid.Parse(id))), Is.Null);
+        Assert.That(await _factory.IssueStore.ReadAsync(r => r.FindAttachmentAsync(id)), Is.Null);
     }
 
     [Test]
     public async Task DownloadUrl_AfterARestart_StillWorks()
     {
-        using var sdk = _team.ClientWith(_sdkKey);
-        var id = await sdk.AddAsync("survives");
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        var url = await owner.GetDownloadUrlAsync(id);
+        var id = await _factory.CreateApiClient(_sdkKey).AddAttachmentAsync("survives");
+        var url = await _factory.CreateApiClient(_team.Token(TeamRole.Owner)).GetDownloadUrlAsync(id);
         _factory.Dispose();
 
         _factory = new OwlmetryServerFactory(_data.Path);

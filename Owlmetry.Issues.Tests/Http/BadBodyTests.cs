@@ -75,13 +75,14 @@ public sealed class BadBodyTests : HttpApiFixture
     public async Task Upload_CorruptCompressedBody_Is400AndKeepsNoBytes(string encoding)
     {
         var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("at Checkout.Pay() line 42\n", 200)));
-        using var sdk = await ClientAsync(ingest: true);
-        var reserved = await (await sdk.ReserveAsync(HttpAttachments.Reservation(content))).JsonAsync();
+        var key = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
+        using var sdk = Team.ClientWith(key);
+        var reserved = await ClientFor(key).ReserveAttachmentAsync(ClientAttachments.Reservation(content));
 
-        using var response = await SendBytesAsync(sdk, "PUT", reserved.Text("upload_url"), Flipped(CompressedBodies.Compress(encoding, content)), "text/plain", encoding);
+        using var response = await SendBytesAsync(sdk, "PUT", reserved.UploadUrl, Flipped(CompressedBodies.Compress(encoding, content)), "text/plain", encoding);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
-        Assert.That(await Factory.Blobs.OpenReadAsync(Guid.Parse(reserved.Text("attachment_id"))), Is.Null);
+        Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
     }
 
     [TestCase("{\"events\":[{\"message\":\"\\ud800\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}", TestName = "{m}_HighSurrogateInAMessage")]

@@ -26,9 +26,7 @@ public sealed class CrossTeamIsolationTests
         _b = await HttpTeam.CreateAsync(_factory, "Team B");
         _issueA = await _a.SeedIssueAsync("A's issue");
         _issueB = await _b.SeedIssueAsync("B's issue");
-        using var ownerA = _a.ClientWith(_a.Token(TeamRole.Owner));
-        var created = await ownerA.PostAsJsonAsync($"/v1/projects/{_a.Project.Id}/issues/{_issueA.Id}/comments", new { body = "secret" });
-        _commentA = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        _commentA = (await _a.ApiClientWith(_a.Token(TeamRole.Owner)).AddCommentAsync(_a.Project.Id, _issueA.Id, "secret")).Id.ToString();
     }
 
     [TearDown]

@@ -47,10 +47,8 @@ public sealed class DownloadRateLimitTests
     private static async Task<string> DownloadUrlAsync(OwlmetryServerFactory factory)
     {
         var team = await HttpTeam.CreateAsync(factory);
-        using var sdk = team.ClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
-        var id = await sdk.AddAsync("the log's text");
-        return await owner.GetDownloadUrlAsync(id);
+        var id = await factory.CreateApiClient(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)).AddAttachmentAsync("the log's text");
+        return await factory.CreateApiClient(team.Token(TeamRole.Owner)).GetDownloadUrlAsync(id);
     }
 
     private static async Task<List<HttpStatusCode>> DownloadStatusesAsync(OwlmetryServerFactory factory, string url, int times)

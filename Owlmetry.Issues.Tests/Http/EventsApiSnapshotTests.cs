@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Tests.Support;
 using Snapshooter.NUnit;
 
@@ -13,26 +13,20 @@ public sealed class EventsApiSnapshotTests : AttachmentsApiFixture
     {
         var clientEventId = Guid.NewGuid();
         var now = Factory.Clock.GetUtcNow().UtcDateTime;
-        (await Sdk.PostAsJsonAsync("/v1/ingest", new
-        {
-            events = new object[]
+        await Sdk.IngestAsync(
+            ClientIngest.Error("Connection refused", clientEventId) with
             {
-                new
-                {
-                    message = "Connection refused", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId, user_id = "alice",
-                    source_module = "NetworkService", screen_name = "Cart", environment = "backend", os_version = "14.2", app_version = "2.1.0",
-                    sdk_name = "owlmetry-dotnet", sdk_version = "0.1.0", build_number = "42", device_model = "server",
-                    custom_attributes = new Dictionary<string, string> { ["_error_type"] = "SocketException" },
-                    timestamp = now.AddSeconds(-2).ToString("O", CultureInfo.InvariantCulture),
-                },
-                new { message = "Timeout", level = "error", session_id = Guid.NewGuid(), timestamp = now.AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture) },
+                UserId = "alice", SourceModule = "NetworkService", ScreenName = "Cart", Environment = "backend", OsVersion = "14.2", AppVersion = "2.1.0",
+                SdkName = "owlmetry-dotnet", SdkVersion = "0.1.0", BuildNumber = "42", DeviceModel = "server",
+                CustomAttributes = new Dictionary<string, string> { ["_error_type"] = "SocketException" },
+                Timestamp = now.AddSeconds(-2).ToString("O", CultureInfo.InvariantCulture),
             },
-        })).EnsureSuccessStatusCode();
-        await Sdk.AddAsync("stack trace", clientEventId);
-        var list = await Owner.GetStringAsync("/v1/events?limit=1&order=asc");
-        var eventId = (await Owner.GetJsonAsync("/v1/events?order=asc"))["events"]![0]!.Text("id");
-        var detail = await Owner.GetStringAsync($"/v1/events/{eventId}");
-        var missing = await (await Owner.GetAsync($"/v1/events/{Guid.NewGuid()}")).Content.ReadAsStringAsync();
+            ClientIngest.Error("Timeout") with { Timestamp = now.AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture) });
+        await Sdk.AddAttachmentAsync("stack trace", clientEventId);
+        var list = await OwnerHttp.GetStringAsync("/v1/events?limit=1&order=asc");
+        var eventId = (await Owner.ListEventsAsync(new EventListQuery { Order = "asc" }).FirstAsync()).Id;
+        var detail = await OwnerHttp.GetStringAsync($"/v1/events/{eventId}");
+        var missing = await (await OwnerHttp.GetAsync($"/v1/events/{Guid.NewGuid()}")).Content.ReadAsStringAsync();
 
         Snapshot.Match(JsonSnapshot.Scrub($"{{\"list\":{list},\"event\":{detail},\"missing\":{missing}}}"));
     }

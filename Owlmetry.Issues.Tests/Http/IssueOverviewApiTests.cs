@@ -1,8 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Client;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 using Owlmetry.Issues.Time;
@@ -21,12 +22,12 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
     public async Task Overview_AllowedTransitions_AreTheLifecycles(IssueStatus status, string[] expected)
     {
         var issue = await Team.SeedIssueAsync(configure: o => { o.Status = status; o.ResolvedAtVersion = status == IssueStatus.Resolved ? "1.0.0" : null; });
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+        var client = ClientFor(Team.Token(TeamRole.Member));
 
-        var body = await (await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/overview")).JsonAsync();
+        var overview = await client.GetIssueOverviewAsync(Team.Project.Id, issue.Id);
 
-        Assert.That(body.Text("status"), Is.EqualTo(status.ToWireName()));
-        Assert.That(body["allowed_transitions"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(expected));
+        Assert.That(overview.Status, Is.EqualTo(status.ToWireName()));
+        Assert.That(overview.AllowedTransitions, Is.EqualTo(expected));
     }
 
     [Test]
@@ -45,19 +46,17 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
             new(now.AddDays(-13), "1.9.0", "ios", "FR"), new(now.AddDays(-14), null, null, "FR"), new(now.AddDays(-20), "1.0.0", "ios", "US"),
         ];
         await Factory.IssueStore.SeedIssueAsync(issue, [.. seeded.Select(o => o.For(issue.Id))]);
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+        var client = ClientFor(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/overview");
-        var body = await response.JsonAsync();
+        var overview = await client.GetIssueOverviewAsync(Team.Project.Id, issue.Id);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
-        var days = body["daily_counts"]!.AsArray();
+        var days = overview.DailyCounts;
         Assert.That(days, Has.Count.EqualTo(14));
-        Assert.That(days[13]!.Text("date"), Is.EqualTo(now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(days.Select(d => d!["count"]!.GetValue<int>()), Is.EqualTo(new[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2 }));
-        Assert.That(Counts(body["breakdowns"]!["app_version"]!), Is.EqualTo(new[] { "1.9.0=2", "2.0.0=2", "(none)=1", "1.0.0=1" }));
-        Assert.That(Counts(body["breakdowns"]!["environment"]!), Is.EqualTo(new[] { "ios=4", "(none)=1", "ipados=1" }));
-        Assert.That(Counts(body["breakdowns"]!["country_code"]!), Is.EqualTo(new[] { "DE=2", "FR=2", "(none)=1", "US=1" }));
+        Assert.That(days[13].Date, Is.EqualTo(DateOnly.FromDateTime(now.UtcDateTime)));
+        Assert.That(days.Select(d => d.Count), Is.EqualTo(new[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2 }));
+        Assert.That(Counts(overview.Breakdowns.AppVersion), Is.EqualTo(new[] { "1.9.0=2", "2.0.0=2", "(none)=1", "1.0.0=1" }));
+        Assert.That(Counts(overview.Breakdowns.Environment), Is.EqualTo(new[] { "ios=4", "(none)=1", "ipados=1" }));
+        Assert.That(Counts(overview.Breakdowns.CountryCode), Is.EqualTo(new[] { "DE=2", "FR=2", "(none)=1", "US=1" }));
     }
 
     [Test]
@@ -65,32 +64,30 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
     {
         var target = await Team.SeedIssueAsync("Target");
         var source = await Team.SeedIssueAsync("Source");
-        using var client = Team.ClientWith(Team.Token(TeamRole.Admin));
-        var path = $"/v1/projects/{Team.Project.Id}/issues/{target.Id}";
-        await client.PatchAsJsonAsync(path, new { status = "resolved", resolved_at_version = "3.1.0" });
-        await client.PostAsJsonAsync($"{path}/merge", new { source_issue_id = source.Id });
+        var client = ClientFor(Team.Token(TeamRole.Admin));
+        await client.UpdateIssueStatusAsync(Team.Project.Id, target.Id, "resolved", "3.1.0");
+        await client.MergeIssuesAsync(Team.Project.Id, target.Id, source.Id);
 
-        var activity = (await (await client.GetAsync($"{path}/overview")).JsonAsync())["activity"]!.AsArray();
+        var activity = (await client.GetIssueOverviewAsync(Team.Project.Id, target.Id)).Activity;
 
-        Assert.That(activity.Select(a => a!.Text("action")), Is.EqualTo(new[] { "issue.status_changed", "issue.merged" }));
-        Assert.That(activity[0]!.Text("to_status"), Is.EqualTo("resolved"));
-        Assert.That(activity[0]!.Text("to_resolved_at_version"), Is.EqualTo("3.1.0"));
-        Assert.That(activity[0]!.Text("actor_name"), Is.EqualTo(Team.Users[TeamRole.Admin].User.Name));
-        Assert.That(activity[1]!.Text("merged_issue_id"), Is.EqualTo(source.Id.ToString()));
+        Assert.That(activity.Select(a => a.Action), Is.EqualTo(new[] { "issue.status_changed", "issue.merged" }));
+        Assert.That(activity[0].ToStatus, Is.EqualTo("resolved"));
+        Assert.That(activity[0].ToResolvedAtVersion, Is.EqualTo("3.1.0"));
+        Assert.That(activity[0].ActorName, Is.EqualTo(Team.Users[TeamRole.Admin].User.Name));
+        Assert.That(activity[1].MergedIssueId, Is.EqualTo(source.Id));
     }
 
     [Test]
     public async Task Overview_Comments_SayWhatTheCallerMayDoByTheCommentRules()
     {
         var issue = await Team.SeedIssueAsync();
-        var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}";
-        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
-        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
-        var byMember = (await (await member.PostAsJsonAsync($"{path}/comments", new { body = "mine" })).JsonAsync()).Text("id");
-        var byAdmin = (await (await admin.PostAsJsonAsync($"{path}/comments", new { body = "the admin's" })).JsonAsync()).Text("id");
+        var member = ClientFor(Team.Token(TeamRole.Member));
+        var admin = ClientFor(Team.Token(TeamRole.Admin));
+        var byMember = (await member.AddCommentAsync(Team.Project.Id, issue.Id, "mine")).Id;
+        var byAdmin = (await admin.AddCommentAsync(Team.Project.Id, issue.Id, "the admin's")).Id;
 
-        var asMember = Rights(await (await member.GetAsync($"{path}/overview")).JsonAsync());
-        var asAdmin = Rights(await (await admin.GetAsync($"{path}/overview")).JsonAsync());
+        var asMember = Rights(await member.GetIssueOverviewAsync(Team.Project.Id, issue.Id));
+        var asAdmin = Rights(await admin.GetIssueOverviewAsync(Team.Project.Id, issue.Id));
 
         Assert.That(asMember[byMember], Is.EqualTo((true, true)));
         Assert.That(asMember[byAdmin], Is.EqualTo((false, false)));
@@ -102,26 +99,24 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
     public async Task Overview_ReadOnlyKey_MayNeitherEditNorDelete()
     {
         var issue = await Team.SeedIssueAsync();
-        var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}";
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        await owner.PostAsJsonAsync($"{path}/comments", new { body = "a comment" });
-        using var reader = Team.ClientWith(await Team.CreateKeyAsync(Host.Directory.ApiKeyType.Agent, "issues:read"));
+        await ClientFor(Team.Token(TeamRole.Owner)).AddCommentAsync(Team.Project.Id, issue.Id, "a comment");
+        var reader = ClientFor(await Team.CreateKeyAsync(ApiKeyType.Agent, "issues:read"));
 
-        var response = await reader.GetAsync($"{path}/overview");
+        var overview = await reader.GetIssueOverviewAsync(Team.Project.Id, issue.Id);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(Rights(await response.JsonAsync()).Values, Is.All.EqualTo((false, false)));
+        Assert.That(Rights(overview), Has.Count.EqualTo(1));
+        Assert.That(Rights(overview).Values, Is.All.EqualTo((false, false)));
     }
 
     [Test]
-    public async Task Overview_UnknownIssue_Is404()
+    public void Overview_UnknownIssue_Is404()
     {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+        var client = ClientFor(Team.Token(TeamRole.Member));
 
-        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/{Guid.NewGuid()}/overview");
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.GetIssueOverviewAsync(Team.Project.Id, Guid.NewGuid()));
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Issue not found"));
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(refused.Error, Is.EqualTo("Issue not found"));
     }
 
     [Test]
@@ -130,13 +125,13 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
         var timeout = await Team.SeedIssueAsync("Timeout talking to Payments API");
         await Team.SeedIssueAsync("Connection refused");
         var other = await Team.SeedIssueAsync("payments queue TIMEOUT");
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+        var client = ClientFor(Team.Token(TeamRole.Member));
 
-        var body = await (await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/search?q=timeout%20PAYMENTS")).JsonAsync();
+        var found = await client.SearchIssuesAsync(Team.Project.Id, "timeout PAYMENTS");
 
-        Assert.That(body["issues"]!.AsArray().Select(i => i!.Text("id")), Is.EquivalentTo(new[] { timeout.Id.ToString(), other.Id.ToString() }));
-        Assert.That(body["has_more"]!.GetValue<bool>(), Is.False);
-        Assert.That(body["issues"]![0]!.Text("app_name"), Is.EqualTo(Team.App.Name));
+        Assert.That(found.Issues.Select(i => i.Id), Is.EquivalentTo(new[] { timeout.Id, other.Id }));
+        Assert.That(found.HasMore, Is.False);
+        Assert.That(found.Issues[0].AppName, Is.EqualTo(Team.App.Name));
     }
 
     [Test]
@@ -147,42 +142,29 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
             await Team.SeedIssueAsync($"Crash {i}");
         }
 
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+        var client = ClientFor(Team.Token(TeamRole.Member));
 
-        var body = await (await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/search?q=crash&limit=2")).JsonAsync();
+        var found = await client.SearchIssuesAsync(Team.Project.Id, "crash", limit: 2);
 
-        Assert.That(body["issues"]!.AsArray(), Has.Count.EqualTo(2));
-        Assert.That(body["has_more"]!.GetValue<bool>(), Is.True);
-        Assert.That(body["cursor"], Is.Null);
-    }
-
-    [TestCase("")]
-    [TestCase("?q=%20%20")]
-    public async Task Search_NoWords_Is400(string queryString)
-    {
-        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
-
-        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/search{queryString}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Does.StartWith("q is required"));
+        Assert.That(found.Issues, Has.Count.EqualTo(2));
+        Assert.That(found.HasMore, Is.True);
+        Assert.That(found.Cursor, Is.Null);
     }
 
     [Test]
     public async Task Search_ClientKey_Is403()
     {
-        using var client = Team.ClientWith(await Team.CreateKeyAsync(Host.Directory.ApiKeyType.Client, "events:write"));
+        var client = ClientFor(await Team.CreateKeyAsync(ApiKeyType.Client, "events:write"));
 
-        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/search?q=x");
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.SearchIssuesAsync(Team.Project.Id, "x"));
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
-    private static List<string> Counts(JsonNode node) =>
-        [.. node.AsArray().Select(c => $"{c!["value"]?.GetValue<string>() ?? "(none)"}={c["count"]!.GetValue<int>()}")];
+    private static List<string> Counts(IReadOnlyList<ValueCountResponse> counts) => [.. counts.Select(c => $"{c.Value ?? "(none)"}={c.Count}")];
 
-    private static Dictionary<string, (bool Edit, bool Delete)> Rights(JsonNode overview) =>
-        overview["comments"]!.AsArray().ToDictionary(c => c!.Text("id"), c => (c!["can_edit"]!.GetValue<bool>(), c["can_delete"]!.GetValue<bool>()));
+    private static Dictionary<Guid, (bool Edit, bool Delete)> Rights(IssueOverviewResponse overview) =>
+        overview.Comments.ToDictionary(c => c.Id, c => (c.CanEdit, c.CanDelete));
 
     private sealed record Occurrence(DateTimeOffset At, string? Version, string? Environment, string? Country)
     {

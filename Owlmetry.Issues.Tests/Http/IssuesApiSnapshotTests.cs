@@ -41,7 +41,7 @@ public sealed class IssuesApiSnapshotTests : HttpApiFixture
     public async Task GetIssue_Body()
     {
         var issue = await Team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
-        await _client.PostAsJsonAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}/comments", new { body = "Investigating root cause..." });
+        await ClientFor(Team.Token(TeamRole.Owner)).AddCommentAsync(Team.Project.Id, issue.Id, "Investigating root cause...");
 
         var body = await _client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues/{issue.Id}?occurrence_limit=2");
 
@@ -55,8 +55,9 @@ public sealed class IssuesApiSnapshotTests : HttpApiFixture
         Factory.Clock.SetUtcNow(new DateTimeOffset(Factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(12), TimeSpan.Zero));
         var issue = await Team.SeedIssueAsync("Null reference", o => o.Occurrences = 3);
         var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}";
-        await _client.PostAsJsonAsync($"{path}/comments", new { body = "Looking" });
-        await _client.PatchAsJsonAsync(path, new { status = "resolved", resolved_at_version = "1.0.1" });
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+        await owner.AddCommentAsync(Team.Project.Id, issue.Id, "Looking");
+        await owner.UpdateIssueStatusAsync(Team.Project.Id, issue.Id, "resolved", "1.0.1");
 
         var body = JsonNode.Parse(await _client.GetStringAsync($"{path}/overview"))!;
         var days = body["daily_counts"]!.AsArray();

@@ -101,7 +101,7 @@ public sealed class IssuesPermissionMatrixTests
             case Endpoint.AddComment:
                 return new HttpRequestMessage(HttpMethod.Post, $"{issuePath}/comments") { Content = JsonContent.Create(new { body = "looking" }) };
             case Endpoint.EditComment or Endpoint.DeleteComment:
-                var commentId = await AddOwnerCommentAsync(issuePath);
+                var commentId = await AddOwnerCommentAsync(issue.Id);
                 return endpoint == Endpoint.EditComment
                     ? new HttpRequestMessage(HttpMethod.Patch, $"{issuePath}/comments/{commentId}") { Content = JsonContent.Create(new { body = "edited" }) }
                     : new HttpRequestMessage(HttpMethod.Delete, $"{issuePath}/comments/{commentId}");
@@ -112,11 +112,6 @@ public sealed class IssuesPermissionMatrixTests
         }
     }
 
-    private async Task<string> AddOwnerCommentAsync(string issuePath)
-    {
-        using var owner = _team.ClientWith(_team.Token(TeamRole.Owner));
-        using var created = await owner.PostAsJsonAsync($"{issuePath}/comments", new { body = "owner's note" });
-        created.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-    }
+    private async Task<Guid> AddOwnerCommentAsync(Guid issueId) =>
+        (await _team.ApiClientWith(_team.Token(TeamRole.Owner)).AddCommentAsync(_team.Project.Id, issueId, "owner's note")).Id;
 }

@@ -15,7 +15,7 @@ public sealed class JobsApiSnapshotTests : HttpApiFixture
 
         var triggered = await (await owner.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" })).Content.ReadAsStringAsync();
         Factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        await owner.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
+        await ClientFor(Team.Token(TeamRole.Owner)).TriggerScanAsync(Team.Team.Id);
         var list = await owner.GetStringAsync($"/v1/teams/{Team.Team.Id}/jobs?limit=1");
         var runId = (await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs"))["job_runs"]![1]!.Text("id");
         var run = await owner.GetStringAsync($"/v1/jobs/{runId}");

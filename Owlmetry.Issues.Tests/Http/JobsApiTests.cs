@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Tests.Support;
@@ -18,137 +17,37 @@ public sealed class JobsApiTests : HttpApiFixture
     public async Task SetUp() => _other = await CreateOtherTeamAsync();
 
     [Test]
-    public async Task Trigger_AsAdmin_RunsScanAndAnswers201WithCompletedRun()
-    {
-        await IngestAsync("Crash", "Crash", "Other crash");
-        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
-
-        var response = await admin.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_run"]!;
-        Assert.That(run["status"]!.GetValue<string>(), Is.EqualTo("completed"));
-        Assert.That(run["job_type"]!.GetValue<string>(), Is.EqualTo("issue_scan"));
-        Assert.That(run["result"]!["events_processed"]!.GetValue<int>(), Is.EqualTo(3));
-        Assert.That(run["result"]!["issues_created"]!.GetValue<int>(), Is.EqualTo(2));
-        Assert.That(run["result"]!["occurrences_created"]!.GetValue<int>(), Is.EqualTo(3));
-        Assert.That(run["started_at"], Is.Not.Null);
-        Assert.That(run["completed_at"], Is.Not.Null);
-    }
-
-    [Test]
-    public async Task Trigger_ByRole_AdminsAndJobKeysOnly()
-    {
-        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
-        using var jobKey = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "jobs:write"));
-        using var readKey = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "jobs:read"));
-        using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
-        var body = new { job_type = "issue_scan" };
-
-        var statuses = new[]
-        {
-            (await member.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
-            (await jobKey.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
-            (await readKey.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
-            (await outsider.PostAsJsonAsync(TriggerPath(Team), body)).StatusCode,
-        };
-
-        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
-    }
-
-    [TestCase("{}")]
-    [TestCase("{\"job_type\":\"cleanup\"}")]
-    public async Task Trigger_UnknownJobType_Is400ListingValidTypes(string json)
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await owner.PostAsync(TriggerPath(Team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Invalid job_type; valid values: issue_scan"));
-    }
-
-    [Test]
     public async Task ListAndGet_TriggeredRun_VisibleToTeamNotToOthers()
     {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var created = JsonNode.Parse(await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).Content.ReadAsStringAsync())!;
-        var runId = created["job_run"]!["id"]!.GetValue<string>();
-        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
-        using var outsider = _other.ClientWith(_other.Token(TeamRole.Owner));
+        var run = await ClientFor(Team.Token(TeamRole.Owner)).TriggerScanAsync(Team.Team.Id);
+        var member = ClientFor(Team.Token(TeamRole.Member));
+        var outsider = ClientFor(_other.Token(TeamRole.Owner));
 
-        var listed = JsonNode.Parse(await member.GetStringAsync($"/v1/teams/{Team.Team.Id}/jobs"))!["job_runs"]!.AsArray();
-        var got = await member.GetAsync($"/v1/jobs/{runId}");
-        var otherList = JsonNode.Parse(await outsider.GetStringAsync($"/v1/teams/{_other.Team.Id}/jobs"))!["job_runs"]!.AsArray();
-        var otherGet = await outsider.GetAsync($"/v1/jobs/{runId}");
+        var listed = await member.ListJobRunsAsync(Team.Team.Id).Select(r => r.Id).ToListAsync();
+        var got = await member.GetJobRunAsync(run.Id);
+        var otherList = await outsider.ListJobRunsAsync(_other.Team.Id).Select(r => r.Id).ToListAsync();
+        var otherGet = Assert.ThrowsAsync<OwlmetryApiException>(() => outsider.GetJobRunAsync(run.Id));
 
-        Assert.That(listed.Select(r => r!["id"]!.GetValue<string>()), Does.Contain(runId));
-        Assert.That(got.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(otherList.Select(r => r!["id"]!.GetValue<string>()), Does.Not.Contain(runId));
-        Assert.That(otherGet.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-    }
-
-    [Test]
-    public async Task List_ALimit_PagesNewestFirstWithCursorAndHasMore()
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var triggered = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            triggered.Add((await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).JsonAsync())["job_run"]!.Text("id"));
-            Factory.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        var first = await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs?limit=2");
-        var second = await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs?limit=2&cursor={first.Text("cursor")}");
-
-        Assert.That(first["job_runs"]!.AsArray().Select(r => r!.Text("id")), Is.EqualTo(new[] { triggered[2], triggered[1] }));
-        Assert.That(first["has_more"]!.GetValue<bool>(), Is.True);
-        Assert.That(second["job_runs"]!.AsArray().Select(r => r!.Text("id")), Is.EqualTo(new[] { triggered[0] }));
-        Assert.That((second["has_more"]!.GetValue<bool>(), second["cursor"]), Is.EqualTo((false, (JsonNode?)null)));
-    }
-
-    [Test]
-    public async Task Run_HasTheReferencesJobRunFields()
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var run = (await (await owner.PostAsJsonAsync(TriggerPath(Team), new { job_type = "issue_scan" })).JsonAsync())["job_run"]!;
-
-        Assert.That(run.MemberNames(), Is.EqualTo(new[]
-        {
-            "completed_at", "created_at", "error", "id", "job_type", "notify", "params", "progress", "project_id", "result", "started_at",
-            "status", "team_id", "triggered_by",
-        }));
-        Assert.That((run.Text("triggered_by"), run.Text("team_id"), run.Text("created_at")), Is.EqualTo(("manual", Team.Team.Id.ToString(), run.Text("started_at"))));
-        Assert.That(run["notify"]!.GetValue<bool>(), Is.False);
+        Assert.That(listed, Does.Contain(run.Id));
+        Assert.That(got.Id, Is.EqualTo(run.Id));
+        Assert.That(otherList, Does.Not.Contain(run.Id));
+        Assert.That(otherGet!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task ListAndGet_BackgroundRun_IsNoTeamsToSee()
     {
-        await IngestAsync("Crash");
+        await ClientFor(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)).IngestErrorsAsync("Crash");
         var background = await Factory.Services.GetRequiredService<ScanJobs>().RunAsync(triggeredByTeamId: null);
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
 
-        var listed = (await owner.GetJsonAsync($"/v1/teams/{Team.Team.Id}/jobs"))["job_runs"]!.AsArray();
-        var got = await owner.GetAsync($"/v1/jobs/{background.Id}");
+        var listed = await owner.ListJobRunsAsync(Team.Team.Id).ToListAsync();
+        var got = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.GetJobRunAsync(background.Id));
 
         Assert.That(background.Result!.EventsProcessed, Is.EqualTo(1), "the background run was recorded");
         Assert.That(listed, Is.Empty);
-        Assert.That(got.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await got.ErrorAsync(), Is.EqualTo("Job run not found"));
-    }
-
-    [Test]
-    public async Task List_MalformedCursor_Is400()
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await owner.GetAsync($"/v1/teams/{Team.Team.Id}/jobs?cursor=not-a-cursor");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid cursor"));
+        Assert.That(got!.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(got.Error, Is.EqualTo("Job run not found"));
     }
 
     [Test]
@@ -156,28 +55,18 @@ public sealed class JobsApiTests : HttpApiFixture
     {
         using var background = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:Enabled"] = "true" });
         var team = await HttpTeam.CreateAsync(background);
-        using var sdk = team.ClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
+        var sdk = background.CreateApiClient(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        var owner = background.CreateApiClient(team.Token(TeamRole.Owner));
 
-        await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Boom", level = "error", session_id = Guid.NewGuid() } } });
+        await sdk.IngestErrorsAsync("Boom");
         var clock = Stopwatch.StartNew();
         var listed = 0;
         while (listed == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
-            listed = JsonNode.Parse(await owner.GetStringAsync($"/v1/projects/{team.Project.Id}/issues"))!["issues"]!.AsArray().Count;
+            listed = (await owner.ListIssuesAsync(team.Project.Id).ToListAsync()).Count;
             await Task.Delay(20);
         }
 
         Assert.That(listed, Is.EqualTo(1), "the background scan, woken by ingest, made the event an issue");
-    }
-
-    private static string TriggerPath(HttpTeam team) => $"/v1/teams/{team.Team.Id}/jobs/trigger";
-
-    private async Task IngestAsync(params string[] messages)
-    {
-        using var sdk = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        var events = messages.Select(m => new { message = m, level = "error", session_id = Guid.NewGuid() }).ToArray();
-        var response = await sdk.PostAsJsonAsync("/v1/ingest", new { events });
-        response.EnsureSuccessStatusCode();
     }
 }

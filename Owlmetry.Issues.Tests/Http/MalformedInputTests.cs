@@ -21,9 +21,7 @@ public sealed class MalformedInputTests
         _factory = new OwlmetryServerFactory();
         _team = await HttpTeam.CreateAsync(_factory);
         _issue = await _team.SeedIssueAsync();
-        using var client = _team.ClientWith(_team.Token(TeamRole.Owner));
-        using var created = await client.PostAsync(IssuePath + "/comments", Json("{\"body\":\"note\"}"));
-        _comment = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        _comment = (await _team.ApiClientWith(_team.Token(TeamRole.Owner)).AddCommentAsync(_team.Project.Id, _issue.Id, "note")).Id.ToString();
     }
 
     [OneTimeTearDown]

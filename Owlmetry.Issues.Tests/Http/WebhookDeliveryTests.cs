@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -162,19 +163,14 @@ public sealed class WebhookDeliveryTests
 
     private async Task<string> CreateWebhookAsync(HttpTeam team, string[]? events = null)
     {
-        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
-        var response = await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/webhooks", new { url = _receiver.Url, secret = Secret, events });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.JsonAsync())["webhook"]!.Text("id");
+        var created = await team.ApiClientWith(team.Token(TeamRole.Owner)).CreateWebhookAsync(team.Team.Id, new CreateWebhookRequest(_receiver.Url, Secret, events));
+        return created.Webhook.Id.ToString();
     }
 
     private static async Task IngestAndScanAsync(HttpTeam team, string message)
     {
-        using var sdk = team.ClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
-        await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message, level = "error", session_id = Guid.NewGuid() } } });
-        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
-        var scan = await owner.PostAsJsonAsync($"/v1/teams/{team.Team.Id}/jobs/trigger", new { job_type = "issue_scan" });
-        Assert.That(scan.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        await team.ApiClientWith(await team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)).IngestErrorsAsync(message);
+        await team.ApiClientWith(team.Token(TeamRole.Owner)).TriggerScanAsync(team.Team.Id);
     }
 
     /// <summary>Polls the deliveries endpoint until the webhook's single delivery reaches <paramref name="status"/>.</summary>

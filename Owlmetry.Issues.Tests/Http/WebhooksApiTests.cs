@@ -1,12 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Client;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-/// <summary>Managing team webhooks (CONTRACT §9); no request is ever sent to the URLs used here.</summary>
+/// <summary>Managing team webhooks (CONTRACT §9) through the client; no request is ever sent to the URLs used here.</summary>
 public sealed class WebhooksApiTests : HttpApiFixture
 {
     // A public address given as a literal: accepted without a DNS lookup, and never called (nothing is scanned).
@@ -16,65 +17,6 @@ public sealed class WebhooksApiTests : HttpApiFixture
 
     [SetUp]
     public async Task SetUp() => _other = await CreateOtherTeamAsync();
-
-    [Test]
-    public async Task Create_WithoutSecret_Answers201WithAGeneratedSecretShownOnlyThere()
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await owner.PostAsJsonAsync(Path(Team), new { url = PublicUrl });
-        var listed = await (await owner.GetAsync(Path(Team))).JsonAsync();
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var body = await response.JsonAsync();
-        Assert.That(body.MemberNames(), Is.EqualTo(new[] { "secret", "webhook" }));
-        Assert.That(body.Text("secret"), Does.StartWith("whsec_").And.Length.EqualTo(70));
-        var webhook = body["webhook"]!;
-        Assert.That(webhook.MemberNames(), Is.EqualTo(new[] { "created_at", "events", "id", "url" }));
-        Assert.That(webhook.Text("url"), Is.EqualTo(PublicUrl));
-        Assert.That(webhook["events"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "issue.new", "issue.digest" }));
-        var listedHook = listed["webhooks"]!.AsArray().Single()!;
-        Assert.That(listedHook.Text("id"), Is.EqualTo(webhook.Text("id")));
-        Assert.That(listedHook.MemberNames(), Does.Not.Contain("secret"));
-    }
-
-    [Test]
-    public async Task Create_WithSecretAndEvents_KeepsThem()
-    {
-        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
-
-        var response = await admin.PostAsJsonAsync(Path(Team), new { url = PublicUrl, secret = "my-own-secret", events = new[] { "issue.digest" } });
-
-        var body = await response.JsonAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(body.Text("secret"), Is.EqualTo("my-own-secret"));
-        Assert.That(body["webhook"]!["events"]!.AsArray().Select(e => e!.GetValue<string>()), Is.EqualTo(new[] { "issue.digest" }));
-    }
-
-    [Test]
-    public async Task Create_ByRole_OwnersAdminsAndProjectWriteKeysOnly()
-    {
-        var callers = new[]
-        {
-            Team.Token(TeamRole.Member),
-            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:write"),
-            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
-            await Team.CreateKeyAsync(ApiKeyType.Client, "events:write"),
-            _other.Token(TeamRole.Owner),
-        };
-
-        var statuses = new List<HttpStatusCode>();
-        foreach (var bearer in callers)
-        {
-            using var client = Team.ClientWith(bearer);
-            statuses.Add((await client.PostAsJsonAsync(Path(Team), new { url = PublicUrl })).StatusCode);
-        }
-
-        Assert.That(statuses, Is.EqualTo(new[]
-        {
-            HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.NotFound,
-        }));
-    }
 
     [Test]
     public async Task List_ByRole_MembersAndProjectReadKeysOnly()
@@ -87,14 +29,13 @@ public sealed class WebhooksApiTests : HttpApiFixture
             _other.Token(TeamRole.Owner),
         };
 
-        var statuses = new List<HttpStatusCode>();
+        var outcomes = new List<HttpStatusCode>();
         foreach (var bearer in callers)
         {
-            using var client = Team.ClientWith(bearer);
-            statuses.Add((await client.GetAsync(Path(Team))).StatusCode);
+            outcomes.Add(await OutcomeAsync(() => ClientFor(bearer).ListWebhooksAsync(Team.Team.Id)));
         }
 
-        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
+        Assert.That(outcomes, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
     }
 
     [TestCase("http://127.0.0.1:8080/hook")]
@@ -111,91 +52,52 @@ public sealed class WebhooksApiTests : HttpApiFixture
     [TestCase("http://[::ffff:127.0.0.1]/hook")]
     public async Task Create_PrivateNetworkUrl_Is400(string url)
     {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
 
-        var response = await owner.PostAsJsonAsync(Path(Team), new { url });
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest(url)));
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("url must not point to a loopback, private or link-local address"));
-        Assert.That((await (await owner.GetAsync(Path(Team))).JsonAsync())["webhooks"]!.AsArray(), Is.Empty);
-    }
-
-    [Test]
-    public async Task Create_PrivateNetworkUrlWhenAllowed_Is201()
-    {
-        using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true" });
-        var team = await HttpTeam.CreateAsync(factory);
-        using var owner = team.ClientWith(team.Token(TeamRole.Owner));
-
-        var response = await owner.PostAsJsonAsync(Path(team), new { url = "http://127.0.0.1:9/hook" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-    }
-
-    [TestCase("{}", "url is required")]
-    [TestCase("{\"url\":\"ftp://93.184.216.34/x\"}", "url must be an absolute http or https URL")]
-    [TestCase("{\"url\":\"/relative/path\"}", "url must be an absolute http or https URL")]
-    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[\"issue.closed\"]}", "Invalid events; valid values: issue.new, issue.digest")]
-    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[]}", "Invalid events; valid values: issue.new, issue.digest")]
-    [TestCase("{\"url\":\"https://93.184.216.34/x\",\"secret\":\"\"}", "secret must be between 1 and 256 characters")]
-    public async Task Create_BadInput_Is400WithMessage(string json, string message)
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-
-        var response = await owner.PostAsync(Path(Team), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo(message));
-    }
-
-    [Test]
-    public async Task Delete_OwnWebhook_RemovesItAndItsDeliveries()
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var id = await CreateAsync(owner, Team);
-
-        var deleted = await owner.DeleteAsync($"{Path(Team)}/{id}");
-        var again = await owner.DeleteAsync($"{Path(Team)}/{id}");
-        var deliveries = await owner.GetAsync($"{Path(Team)}/{id}/deliveries");
-
-        Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await deleted.JsonAsync())["deleted"]!.GetValue<bool>(), Is.True);
-        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await again.ErrorAsync(), Is.EqualTo("Webhook not found"));
-        Assert.That(deliveries.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(refused.Error, Is.EqualTo("url must not point to a loopback, private or link-local address"));
+        Assert.That(await owner.ListWebhooksAsync(Team.Team.Id), Is.Empty);
     }
 
     [Test]
     public async Task DeleteAndDeliveries_AnotherTeamsWebhook_Are404()
     {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        using var otherOwner = _other.ClientWith(_other.Token(TeamRole.Owner));
-        var id = await CreateAsync(otherOwner, _other);
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+        var id = await CreateAsync(_other);
 
-        Assert.That((await owner.DeleteAsync($"{Path(Team)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await owner.GetAsync($"{Path(Team)}/{id}/deliveries")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await owner.DeleteAsync($"{Path(_other)}/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await OutcomeAsync(() => owner.DeleteWebhookAsync(Team.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await OutcomeAsync(() => owner.ListWebhookDeliveriesAsync(Team.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await OutcomeAsync(() => owner.DeleteWebhookAsync(_other.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Deliveries_NewWebhook_IsAnEmptyList()
     {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var id = await CreateAsync(owner, Team);
-        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
+        var id = await CreateAsync(Team);
+        var member = ClientFor(Team.Token(TeamRole.Member));
 
-        var response = await member.GetAsync($"{Path(Team)}/{id}/deliveries");
+        var deliveries = await member.ListWebhookDeliveriesAsync(Team.Team.Id, id);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await response.JsonAsync())["deliveries"]!.AsArray(), Is.Empty);
+        Assert.That(deliveries, Is.Empty);
     }
 
-    private static string Path(HttpTeam team) => $"/v1/teams/{team.Team.Id}/webhooks";
-
-    private static async Task<string> CreateAsync(HttpClient client, HttpTeam team)
+    /// <summary>OK when <paramref name="call"/> succeeds, else the status the server refused it with.</summary>
+    private static async Task<HttpStatusCode> OutcomeAsync(Func<Task> call)
     {
-        var response = await client.PostAsJsonAsync(Path(team), new { url = PublicUrl });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        return (await response.JsonAsync())["webhook"]!.Text("id");
+        try
+        {
+            await call();
+            return HttpStatusCode.OK;
+        }
+        catch (OwlmetryApiException refused)
+        {
+            return refused.StatusCode;
+        }
     }
+
+    /// <summary>A webhook of <paramref name="team"/>, created by its owner; returns its id.</summary>
+    private async Task<Guid> CreateAsync(HttpTeam team) =>
+        (await ClientFor(team.Token(TeamRole.Owner)).CreateWebhookAsync(team.Team.Id, new CreateWebhookRequest(PublicUrl))).Webhook.Id;
 }

@@ -219,10 +219,7 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         await IngestAsync(server, clientKey, new { message = "Timeout", level = "error", session_id = Guid.NewGuid(), user_id = "ada" });
         await IngestAsync(server, clientKey, new { message = "Null reference", level = "error", session_id = Guid.NewGuid(), user_id = "bob", source_module = "Checkout" });
         await IngestAsync(server, clientKey, new { message = "Dev only", level = "error", session_id = Guid.NewGuid(), is_dev = true });
-        using (var sdk = HttpAttachments.StreamingClient(server, clientKey))
-        {
-            await sdk.AddAsync("the stack trace\n  at Connect()", clientEventId);
-        }
+        await server.CreateApiClient(clientKey).AddAttachmentAsync("the stack trace\n  at Connect()", clientEventId);
 
         var seed = new Seed(credentials, team, owner, clientKey, memberEmail);
         await ScanAsync(server, seed);
@@ -289,8 +286,7 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
 
         var attachmentId = (await GetAsync(server, owner, $"/v1/attachments?project_id={team.Project.Id}"))["attachments"]!.AsArray().Single()!.Text("id");
         using var client = server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", owner);
-        var downloaded = await client.GetByteArrayAsync(await client.GetDownloadUrlAsync(attachmentId));
+        var downloaded = await client.GetByteArrayAsync(await server.CreateApiClient(owner).GetDownloadUrlAsync(Guid.Parse(attachmentId)));
         return new ApiAnswers(seed, answers, downloaded);
     }
 

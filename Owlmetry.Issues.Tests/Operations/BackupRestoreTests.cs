@@ -44,7 +44,7 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
         {
             Assert.That(issues["issues"]!.AsArray().Select(i => i!.Text("title")), Is.EqualTo(new[] { "Connection refused" }), "issues, read with a token of the old server");
             Assert.That(attachment.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the attachment");
-            Assert.That(await restored.Blobs.OpenReadAsync(Guid.Parse(attachmentId)), Is.Not.Null, "the attachment's bytes");
+            Assert.That(await restored.Blobs.OpenReadAsync(attachmentId), Is.Not.Null, "the attachment's bytes");
             Assert.That(File.Exists(Path.Combine(Restored, BackupManifest.FileName)), Is.False, "the manifest stays with the backup");
         }
     }
@@ -181,23 +181,19 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
     }
 
     /// <summary>A server's first start, an event scanned into an issue, an attachment, a user token; then the server stops.</summary>
-    private async Task<(InitialCredentials Credentials, string AttachmentId, string UserToken)> SeedAsync()
+    private async Task<(InitialCredentials Credentials, Guid AttachmentId, string UserToken)> SeedAsync()
     {
         using var server = new OwlmetryServerFactory(Data.Path);
         server.CreateClient().Dispose();
         var credentials = await ReadCredentialsAsync();
-        using var sdk = HttpAttachments.StreamingClient(server, credentials.ClientKey);
-        using var agent = server.CreateClient();
-        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
-        using var user = server.CreateClient();
+        var sdk = server.CreateApiClient(credentials.ClientKey);
 
         var clientEventId = Guid.NewGuid();
-        (await sdk.PostAsJsonAsync("/v1/ingest", new { events = new[] { new { message = "Connection refused", level = "error", session_id = Guid.NewGuid(), client_event_id = clientEventId } } }))
-            .EnsureSuccessStatusCode();
-        var attachmentId = await sdk.AddAsync("stack trace", clientEventId);
-        (await agent.PostAsJsonAsync($"/v1/teams/{credentials.TeamId}/jobs/trigger", new { job_type = "issue_scan" })).EnsureSuccessStatusCode();
-        var login = await (await user.PostAsJsonAsync("/v1/auth/login", new { email = credentials.UserEmail, password = credentials.UserPassword })).JsonAsync();
-        return (credentials, attachmentId, login.Text("token"));
+        await sdk.IngestAsync(ClientIngest.Error("Connection refused", clientEventId));
+        var attachmentId = await sdk.AddAttachmentAsync("stack trace", clientEventId);
+        await server.CreateApiClient(credentials.AgentKey).TriggerScanAsync(credentials.TeamId);
+        var login = await server.CreateApiClient(null).LoginAsync(credentials.UserEmail, credentials.UserPassword);
+        return (credentials, attachmentId, login.Token);
     }
 
     /// <summary>The offline backup of <see cref="Data"/> into <see cref="Backup"/>, which the test needs to have succeeded.</summary>

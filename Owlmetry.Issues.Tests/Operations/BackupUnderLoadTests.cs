@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Storage.LiteDb;
@@ -38,7 +39,7 @@ public sealed class BackupUnderLoadTests : HostCrashFixture
         var uploaded = new ConcurrentQueue<Guid>();
         using var stop = new CancellationTokenSource();
         var ingest = sender.SendAsync(batches, Senders, stop.Token);
-        var uploads = UploadUntilStoppedAsync(client, uploaded, stop.Token);
+        var uploads = UploadUntilStoppedAsync(new OwlmetryIssuesClient(client), uploaded, stop.Token);
         await Poll.UntilAsync(() => sender.Acknowledged >= 5 && uploaded.Count >= 3, s_timeout, "the first acknowledgements");
 
         var eventsBefore = batches.Where(b => b.Acknowledged).SelectMany(b => b.ClientEventIds).ToList();
@@ -95,12 +96,12 @@ public sealed class BackupUnderLoadTests : HostCrashFixture
         }
     }
 
-    private static async Task UploadUntilStoppedAsync(HttpClient client, ConcurrentQueue<Guid> uploaded, CancellationToken stop)
+    private static async Task UploadUntilStoppedAsync(OwlmetryIssuesClient sdk, ConcurrentQueue<Guid> uploaded, CancellationToken stop)
     {
         await Task.Yield();
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
-            uploaded.Enqueue(Guid.Parse(await client.AddAsync($"stack trace {i}\n{new string('x', 4096)}")));
+            uploaded.Enqueue(await sdk.AddAttachmentAsync($"stack trace {i}\n{new string('x', 4096)}"));
         }
     }
 

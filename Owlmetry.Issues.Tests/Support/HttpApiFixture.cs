@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Client;
 
 namespace Owlmetry.Issues.Tests.Support;
 
@@ -23,6 +25,11 @@ public abstract class HttpApiFixture
 
     /// <summary>A second team on the same server, to check that the first one's callers cannot reach it.</summary>
     private protected Task<HttpTeam> CreateOtherTeamAsync() => HttpTeam.CreateAsync(Factory, "Team B");
+
+    /// <summary>The typed client on this test's server for <paramref name="bearer"/>: how a test calls the API when its subject is not the wire.</summary>
+    private protected OwlmetryIssuesClient ClientFor(
+        string? bearer, Action<IHttpClientBuilder>? configure = null, Action<OwlmetryIssuesClientOptions>? options = null) =>
+        Factory.CreateApiClient(bearer, configure, options);
 
     /// <summary>
     /// Sends a request written as text, so that one parametrized test can cover several routes and bodies:

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
@@ -109,6 +110,10 @@ internal sealed class HttpTeam
         return _factory.IssueStore.SeedIssueAsync(issue, occurrences);
     }
 
+    /// <summary>The typed client on this team's server for <paramref name="bearer"/>, for the tests whose subject is not the wire.</summary>
+    public OwlmetryIssuesClient ApiClientWith(string? bearer) => _factory.CreateApiClient(bearer);
+
+    /// <summary>A raw <see cref="HttpClient"/> on this team's server for <paramref name="bearer"/>, for the tests whose subject is the wire.</summary>
     public HttpClient ClientWith(string? bearer)
     {
         var client = _factory.CreateClient();

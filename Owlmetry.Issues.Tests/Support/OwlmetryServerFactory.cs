@@ -20,7 +20,7 @@ namespace Owlmetry.Issues.Tests.Support;
 /// and webhooks in a schema of its own on the PostgreSQL test server instead, dropped when the factory is disposed:
 /// the API tests' pass on PostgreSQL.
 /// </summary>
-internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+internal sealed partial class OwlmetryServerFactory(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     private static readonly bool s_onPostgreSql =
@@ -100,6 +100,7 @@ internal sealed class OwlmetryServerFactory(string? dataDirectory = null, IReadO
 
     public override async ValueTask DisposeAsync()
     {
+        DisposeApiClients();
         await base.DisposeAsync();
         if (_schema is not null)
         {

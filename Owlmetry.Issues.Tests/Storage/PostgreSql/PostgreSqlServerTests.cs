@@ -82,12 +82,11 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
         first.CreateClient().Dispose();
         var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
         using var second = Server(_secondData);
-        using var device = HttpAttachments.StreamingClient(first, credentials.ClientKey);
-        var attachmentId = await device.AddAsync("stack trace of the crash");
+        var attachmentId = await first.CreateApiClient(credentials.ClientKey).AddAttachmentAsync("stack trace of the crash");
 
         using var agent = second.CreateClient();
         agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AgentKey);
-        var download = await agent.GetAsync(await agent.GetDownloadUrlAsync(attachmentId));
+        var download = await agent.GetAsync(await second.CreateApiClient(credentials.AgentKey).GetDownloadUrlAsync(attachmentId));
 
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the second server did not serve the first server's upload");
         Assert.That(await download.Content.ReadAsStringAsync(), Is.EqualTo("stack trace of the crash"));

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Http;
+
+/// <summary>The issue routes where the wire is the subject: the snake_case page, a body that is not JSON, an id that is not a UUID.</summary>
+public sealed class IssuesHttpTests : HttpApiFixture
+{
+    [Test]
+    public async Task ListProjectIssues_AsMember_ReturnsSnakeCasePage()
+    {
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(body["issues"]![0]!["id"]!.GetValue<string>(), Is.EqualTo(issue.Id.ToString()));
+        Assert.That(body["issues"]![0]!["app_name"]!.GetValue<string>(), Is.EqualTo(Team.App.Name));
+        Assert.That(body["has_more"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
+    public async Task UpdateIssue_MalformedJson_Is400WithError()
+    {
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var response = await client.PatchAsync(
+            $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}", new StringContent("{\"status\":", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await ErrorOf(response), Does.StartWith("Invalid JSON"));
+    }
+
+    [Test]
+    public async Task GetIssue_MalformedIssueId_Is404()
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues/not-a-uuid");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ErrorOf(response), Is.Not.Empty);
+    }
+
+    private static async Task<string?> ErrorOf(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())?["error"]?.GetValue<string>();
+}
