@@ -6,7 +6,7 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>Member removal and the password routes through the client, with the server's refusals as exceptions.</summary>
-public sealed class MembersAndPasswordsClientTests : ClientApiFixture
+public sealed class MembersAndPasswordsClientTests : HttpApiFixture
 {
     private const string Password = "correct horse battery staple";
 
