@@ -69,6 +69,8 @@ def main(argv):
         c = counts[folder]
         valid = c["detected"] + c["undetected"]
         score = 100.0 * c["detected"] / valid if valid else 100.0
+        if valid == 0:
+            continue
         total_d += c["detected"]
         total_u += c["undetected"]
         print(f"{folder:<16}{score:>7.1f}%{c['detected']:>10}{c['undetected']:>12}{c['other']:>13}")
