@@ -4,8 +4,10 @@
     python3 mutation-scores.py [--survivors] [--min 90] [report.json]
 
 Score = detected / (detected + undetected), as Stryker counts it: killed and timed-out mutants are detected, survived
-and uncovered ones are not; compile errors and ignored mutants do not count. With --min N it exits 1 when a folder
-scores under N; with --survivors it lists each surviving or uncovered mutant as file:line.
+and uncovered ones are not; compile errors and ignored mutants do not count. One kind of mutant is left out as
+equivalent (docs/mutation-testing.md): `ConfigureAwait(false)` turned into `ConfigureAwait(true)`, which behaves the same
+without a synchronization context; the "equivalent" column counts them. With --min N it exits 1 when a folder scores
+under N; with --survivors it lists each surviving or uncovered mutant as file:line.
 """
 import glob
 import json
@@ -32,6 +34,15 @@ def folder_of(path):
     return parts[0] if len(parts) > 1 else "(root)"
 
 
+def is_configure_await_argument(mutant, lines):
+    """A Boolean mutant of the literal passed to ConfigureAwait(...)."""
+    if not mutant["mutatorName"].startswith("Boolean"):
+        return False
+    start = mutant["location"]["start"]
+    line = lines[start["line"] - 1] if start["line"] - 1 < len(lines) else ""
+    return line[: start["column"] - 1].rstrip().endswith("ConfigureAwait(")
+
+
 def main(argv):
     survivors = "--survivors" in argv
     minimum = None
@@ -48,9 +59,12 @@ def main(argv):
     left = []
     for path, file in sorted(report["files"].items()):
         folder = folder_of(path)
-        c = counts.setdefault(folder, {"detected": 0, "undetected": 0, "other": 0})
+        c = counts.setdefault(folder, {"detected": 0, "undetected": 0, "equivalent": 0, "other": 0})
+        lines = file.get("source", "").split("\n")
         for m in file["mutants"]:
-            if m["status"] in DETECTED:
+            if m["status"] in DETECTED | UNDETECTED and is_configure_await_argument(m, lines):
+                c["equivalent"] += 1
+            elif m["status"] in DETECTED:
                 c["detected"] += 1
             elif m["status"] in UNDETECTED:
                 c["undetected"] += 1
@@ -62,7 +76,7 @@ def main(argv):
                 c["other"] += 1
 
     print(f"Report: {report_path}")
-    print(f"{'folder':<16}{'score':>8}{'detected':>10}{'undetected':>12}{'not counted':>13}")
+    print(f"{'folder':<16}{'score':>8}{'detected':>10}{'undetected':>12}{'equivalent':>12}{'not counted':>13}")
     below = []
     total_d = total_u = 0
     for folder in sorted(counts, key=lambda f: FOLDERS.index(f) if f in FOLDERS else len(FOLDERS)):
@@ -73,7 +87,7 @@ def main(argv):
             continue
         total_d += c["detected"]
         total_u += c["undetected"]
-        print(f"{folder:<16}{score:>7.1f}%{c['detected']:>10}{c['undetected']:>12}{c['other']:>13}")
+        print(f"{folder:<16}{score:>7.1f}%{c['detected']:>10}{c['undetected']:>12}{c['equivalent']:>12}{c['other']:>13}")
         if minimum is not None and score < minimum:
             below.append(folder)
     total = 100.0 * total_d / (total_d + total_u) if total_d + total_u else 100.0
