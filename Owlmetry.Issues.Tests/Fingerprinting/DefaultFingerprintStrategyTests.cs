@@ -199,6 +199,24 @@ public sealed class DefaultFingerprintStrategyTests
         Assert.That(fingerprint.Title, Is.EqualTo(new string('a', DefaultFingerprintStrategy.MaxTitleLength - 1)));
     }
 
+    [Test]
+    public void Compute_MessageOfExactlyTheLongestTitle_IsTheWholeTitle()
+    {
+        // Ends in half a surrogate pair: only a longer message is cut, and only a cut steps back from a pair.
+        var message = new string('a', DefaultFingerprintStrategy.MaxTitleLength - 1) + "\uD83D";
+
+        var fingerprint = _strategy.Compute(new FingerprintInput(message, null, null));
+
+        Assert.That(fingerprint.Title, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void Compute_NoInput_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => _strategy.Compute(null!));
+        Assert.Throws<ArgumentNullException>(() => MessageNormalizer.Normalize(null!));
+    }
+
     private static FingerprintInput Network(string method, string url) =>
         new("sdk:network_request", "URLSession", Attributes(("_http_method", method), ("_http_url", url)));
 

@@ -32,6 +32,11 @@ public sealed class NetworkRequestTemplateTests
     [TestCase("GET", "%%%/12345", ExpectedResult = "GET %%%/<n>")]
     [TestCase("GET", "ht tp://Exa mple.com/1#x", ExpectedResult = "GET exa mple.com/<n>")]
     [TestCase("GET", "\U0001F600://\uD800/\U0001F600", ExpectedResult = "GET \uD800/\U0001F600")]
+    [TestCase("GET", "?page=2#top", ExpectedResult = "GET")]
+    [TestCase("GET", "://host/7", ExpectedResult = "GET host/<n>")]
+    [TestCase("GET", "ht tp://Exa mple.com", ExpectedResult = "GET exa mple.com")]
+    [TestCase("GET", "ht tp:///7", ExpectedResult = "GET /<n>")]
+    [TestCase("GET", "urn:a1", ExpectedResult = "GET urn:a1")]
     public string Describe_UnparseableUrl_FallsBackWithoutThrowing(string method, string url) => Describe(method, url);
 
     [TestCase(null, "https://example.com/1", ExpectedResult = "example.com/<n>")]

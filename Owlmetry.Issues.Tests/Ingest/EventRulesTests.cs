@@ -85,6 +85,61 @@ public sealed class EventRulesTests
     }
 
     [Test]
+    public void Validate_EveryBoundedFieldAtItsLongest_IsAccepted()
+    {
+        var incoming = Valid() with
+        {
+            Message = new string('m', EventRules.MaxMessageLength),
+            UserId = new string('u', 255), SourceModule = new string('s', 255), ScreenName = new string('n', 255),
+            OsVersion = new string('o', 50), AppVersion = new string('1', 50), SdkName = new string('k', 50),
+            SdkVersion = new string('2', 50), BuildNumber = new string('3', 50), DeviceModel = new string('d', 100),
+        };
+
+        var result = EventRules.Validate(incoming, s_apple, s_now);
+
+        Assert.That(result.IsSuccess, Is.True, result.ToString());
+        Assert.That(result.Value.Event.DeviceModel, Has.Length.EqualTo(100));
+    }
+
+    [Test]
+    public void Validate_MostAttributesWithLongestKeys_AreAccepted()
+    {
+        var attributes = Enumerable.Range(0, EventRules.MaxAttributes).ToDictionary(i => $"{i:D3}".PadRight(EventRules.MaxAttributeKeyLength, 'k'), _ => "v");
+
+        var result = EventRules.Validate(Valid() with { CustomAttributes = attributes }, s_apple, s_now);
+
+        Assert.That(result.IsSuccess, Is.True, result.ToString());
+        Assert.That(result.Value.Event.CustomAttributes, Has.Count.EqualTo(EventRules.MaxAttributes));
+    }
+
+    [Test]
+    public void Validate_AttributeKeyTooLong_IsRefusedNamingItsFirst20Characters()
+    {
+        var key = new string('k', 20) + new string('x', EventRules.MaxAttributeKeyLength - 19);
+
+        var result = EventRules.Validate(Valid() with { CustomAttributes = new Dictionary<string, string> { [key] = "v" } }, s_apple, s_now);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid($"custom_attributes keys must be 1..100 characters ('{new string('k', 20)}')")));
+    }
+
+    [Test]
+    public void Validate_AttributeValueCutInsideASurrogatePair_IsCutBeforeIt()
+    {
+        var value = new string('a', 199) + "\U0001F600" + "tail";
+
+        var accepted = EventRules.Validate(Valid() with { CustomAttributes = new Dictionary<string, string> { ["screen"] = value } }, s_apple, s_now).Value.Event;
+
+        Assert.That(accepted.CustomAttributes["screen"], Is.EqualTo(new string('a', 199)));
+    }
+
+    [Test]
+    public void Validate_NoEventOrSource_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => EventRules.Validate(null!, s_apple, s_now));
+        Assert.Throws<ArgumentNullException>(() => EventRules.Validate(Valid(), null!, s_now));
+    }
+
+    [Test]
     public void Validate_LongAttributeValues_AreCutNotRefused()
     {
         var attributes = new Dictionary<string, string> { ["screen"] = new('a', 500), ["_error_stack"] = new('s', 20_000) };

@@ -100,7 +100,7 @@ public sealed class IssueLifecycleTests
         var fiftyOne = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, new string('9', 51), s_now);
 
         Assert.That(fifty.IsSuccess, Is.True, fifty.ToString());
-        Assert.That(fiftyOne.Error?.Kind, Is.EqualTo(IssueErrorKind.Invalid));
+        Assert.That(fiftyOne.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version must be at most 50 characters")));
     }
 
     [TestCase(IssueStatus.Resolved, IssueStatus.New)]
@@ -220,6 +220,14 @@ public sealed class IssueLifecycleTests
         var issue = IssueFactory.Create(status: status);
 
         Assert.That(IssueLifecycle.Wake(issue, s_now), Is.Null);
+    }
+
+    [Test]
+    public void ChangeStatusRegressAndWake_NoIssue_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => IssueLifecycle.ChangeStatus(null!, IssueStatus.New, null, s_now));
+        Assert.Throws<ArgumentNullException>(() => IssueLifecycle.Regress(null!, s_now));
+        Assert.Throws<ArgumentNullException>(() => IssueLifecycle.Wake(null!, s_now));
     }
 
     private static IEnumerable<IssueStatus> Statuses() => Enum.GetValues<IssueStatus>();

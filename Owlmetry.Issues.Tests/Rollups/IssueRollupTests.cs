@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Rollups;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Rollups;
@@ -252,6 +253,17 @@ public sealed class IssueRollupTests
     {
         var builder = new OccurrenceBuilder(s_issue.Id).At(TestTimes.At(atMilliseconds)).WithVersions(app, sdk).ForUser(user);
         return (id is { } given ? builder.WithId(given) : builder).Build();
+    }
+
+    [Test]
+    public void RecomputeApplyAndAdd_NoIssueOrOccurrence_Throw()
+    {
+        var occurrence = new OccurrenceBuilder(s_issue.Id).Build();
+
+        Assert.Throws<ArgumentNullException>(() => IssueRollup.Apply(null!, OccurrenceSummary.Of([occurrence])));
+        Assert.Throws<ArgumentNullException>(() => IssueRollup.Apply(s_issue, null!));
+        Assert.Throws<ArgumentNullException>(() => IssueRollup.Add(null!, occurrence, isNewUser: true));
+        Assert.Throws<ArgumentNullException>(() => IssueRollup.Add(s_issue, null!, isNewUser: true));
     }
 
     private static string?[] Versions(Issue issue) =>

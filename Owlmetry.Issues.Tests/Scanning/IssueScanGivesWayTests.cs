@@ -37,6 +37,35 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
+    public async Task Scan_IngestEndsDuringTheFirstShortUnit_NextUnitsAreFull()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        // The ingest call in flight when the scan starts ends just before the scan's first unit commits.
+        var intercepting = new InterceptingIssueStore(world.Issues.Store)
+        {
+            BeforeNextWrite = () =>
+            {
+                signal.IngestFinished();
+                return Task.CompletedTask;
+            },
+        };
+        var store = new CountingStore(intercepting);
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
+        for (var batch = 0; batch < 18; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
+        }
+
+        signal.IngestStarted();
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(1_800));
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { IssueScanner.UnitSizeUnderIngest, 600, 600, 1_800 - IssueScanner.UnitSizeUnderIngest - 1_200 }), "after a full unit the scan asks again, and runs full units once ingest is quiet");
+    }
+
+    [Test]
     public async Task Scan_WhileIngestKeepsCommitting_WithGivingWayOff_UsesFullUnits()
     {
         var world = new ScanWorld();

@@ -131,6 +131,17 @@ public sealed class IssueScanGroupingTests
     }
 
     [Test]
+    public async Task Scan_EventExactlyAtTheEndOfTheBurstWindow_JoinsTheBurst()
+    {
+        var session = Guid.NewGuid();
+
+        await _world.SendAsync(Error("A failed", session, TimeSpan.Zero), Error("B failed", session, ScanPlanner.BurstWindow));
+
+        var issue = await _world.SingleIssueAsync();
+        Assert.That(issue.Fingerprints, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task Scan_ErrorsInDifferentSessions_DoNotShareABurst()
     {
         await _world.SendAsync(Error("A failed", Guid.NewGuid(), TimeSpan.Zero), Error("B failed", Guid.NewGuid(), TimeSpan.Zero));
@@ -172,6 +183,52 @@ public sealed class IssueScanGroupingTests
         Assert.That(oldest.Title, Is.EqualTo("First problem"));
         Assert.That(oldest.Fingerprints, Has.Count.EqualTo(2), "the oldest known issue receives the unknown fingerprint");
         Assert.That(issues.Single(i => i.Id != oldest.Id).Fingerprints, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Scan_BurstSpanningTwoKnownIssuesCreatedTogether_TheLowerIdReceivesUnknown()
+    {
+        await _world.SendAsync(Error("First problem", Guid.NewGuid()), Error("Second problem", Guid.NewGuid()));
+        var created = await _world.AllIssuesAsync();
+        Assert.That(created.Select(i => i.CreatedAt).Distinct().Count(), Is.EqualTo(1), "both issues come from one scan unit");
+        var receiver = created.MinBy(i => i.Id)!;
+        var session = Guid.NewGuid();
+
+        await _world.SendAsync(
+            Error("First problem", session, TimeSpan.Zero),
+            Error("Second problem", session, TimeSpan.FromSeconds(1)),
+            Error("Third problem", session, TimeSpan.FromSeconds(2)));
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues, Has.Count.EqualTo(2));
+        Assert.That(issues.Single(i => i.Id == receiver.Id).Fingerprints, Has.Count.EqualTo(2), "equally old issues: the lower id receives the unknown fingerprint");
+        Assert.That(issues.Single(i => i.Id != receiver.Id).Fingerprints, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Scan_BurstOfBreadcrumbsOnly_IsTitledByItsFirstEvent()
+    {
+        var session = Guid.NewGuid();
+
+        await _world.SendAsync(Error("step:checkout", session, TimeSpan.Zero) with { SourceModule = "Cart" }, Error("metric:cold_start", session, TimeSpan.FromSeconds(1)));
+
+        var issue = await _world.SingleIssueAsync();
+        Assert.That(issue.Title, Is.EqualTo("step:checkout"));
+        Assert.That(issue.SourceModule, Is.EqualTo("Cart"));
+    }
+
+    [Test]
+    public async Task Scan_BurstEventsAtTheSameInstant_AreTakenInTheOrderTheyArrived()
+    {
+        var session = Guid.NewGuid();
+
+        await _world.SendAsync(
+            Error("Timeout after 30 s", session, TimeSpan.FromSeconds(1)) with { SourceModule = "Sync" },
+            Error("Timeout after 60 s", session, TimeSpan.FromSeconds(1)) with { SourceModule = "Upload" });
+
+        var issue = await _world.SingleIssueAsync();
+        Assert.That(issue.Title, Is.EqualTo("Timeout after 30 s"), "the first event received titles the issue");
+        Assert.That(issue.SourceModule, Is.EqualTo("Sync"));
     }
 
     [TestCase("metric:cold_start")]

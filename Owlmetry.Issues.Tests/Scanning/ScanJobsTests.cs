@@ -73,6 +73,24 @@ public sealed class ScanJobsTests
         }));
     }
 
+    [Test]
+    public async Task RunAsync_BackgroundPassThatScannedNothing_LeavesNoRun()
+    {
+        var jobs = NewJobs();
+
+        var run = await jobs.RunAsync(triggeredByTeamId: null);
+
+        Assert.That(run.Status, Is.EqualTo(ScanRunStatus.Completed));
+        Assert.That(await jobs.ListAsync(10), Is.Empty, "a background pass is recorded only when it scanned events");
+    }
+
+    [Test]
+    public void ResultAddAndGetAsync_NoArgument_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => IssueScanResult.Empty.Add(null!));
+        Assert.ThrowsAsync<ArgumentNullException>(() => NewJobs().GetAsync(null!, Guid.NewGuid()));
+    }
+
     private ScanJobs NewJobs()
     {
         var options = Options.Create(new IssuesOptions());

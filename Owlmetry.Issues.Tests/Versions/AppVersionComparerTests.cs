@@ -40,6 +40,9 @@ public sealed class AppVersionComparerTests
     [TestCase("1.3a", "1.3")]
     [TestCase("1.x", "1.9")]
     [TestCase("1.0", "1.!")]
+    [TestCase("1.2.3 (456", "1.2.3")]
+    [TestCase("v", "-rc.1")]
+    [TestCase("1.0.0-rc.a", "1.0.0-rc.10")]
     public void Compare_NewerThenOlder_IsPositiveBothWays(string newer, string older)
     {
         var comparer = AppVersionComparer.Instance;
@@ -69,6 +72,7 @@ public sealed class AppVersionComparerTests
     [TestCase("1.0.0-rc.01", "1.0.0-rc.1")]
     [TestCase("1.0.0-rc.1+meta", "1.0.0-rc.1")]
     [TestCase("()", "v")]
+    [TestCase("+build.5", "v")]
     public void Compare_EquivalentVersions_ReturnsZero(string left, string right)
     {
         var comparer = AppVersionComparer.Instance;
