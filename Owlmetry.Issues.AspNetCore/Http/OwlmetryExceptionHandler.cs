@@ -10,6 +10,8 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// </summary>
 internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryExceptionHandler> logger) : IExceptionHandler
 {
+    private const string JsonContentTypeMessage = "The body must be JSON: send Content-Type application/json";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, message) = exception switch
@@ -20,6 +22,10 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
 
             // JSON binding refuses a charset it has no encoding for with this exception, before reading the body.
             InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),
+
+            // Endpoints that read their JSON body themselves (the MCP endpoint) get this exception from ReadFromJsonAsync
+            // for a body that does not say it is JSON; minimal API bodies are refused with a 415 before they run.
+            InvalidOperationException when !httpContext.Request.HasJsonContentType() => (StatusCodes.Status415UnsupportedMediaType, JsonContentTypeMessage),
             UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
         };

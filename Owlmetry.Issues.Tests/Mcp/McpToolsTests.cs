@@ -227,6 +227,28 @@ public sealed class McpToolsTests : HttpApiFixture
     }
 
     [Test]
+    public async Task Post_ContentTypeThatDoesNotParse_Is415WithTheApiProblem()
+    {
+        // Found by the fuzz suite: the SDK refuses a content type it can read with its own 415, but this one reached its
+        // JSON reader, whose exception was a 500.
+        const string contentType = ";;==";
+        using var http = Team.ClientWith(_agentKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""")),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await http.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), body);
+        Assert.That(body, Does.Contain("\"error\":\"The body must be JSON: send Content-Type application/json\""), "the API's problem body");
+    }
+
+    [Test]
     public void Connect_WithoutCredentials_IsRefused()
     {
         Assert.That(async () => await (await McpClients.ConnectAsync(Team, null)).DisposeAsync(), Throws.Exception, "the client cannot connect without credentials");
