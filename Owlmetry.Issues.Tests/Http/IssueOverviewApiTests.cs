@@ -80,6 +80,26 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
     }
 
     [Test]
+    public async Task Overview_Activity_ListsCommentEditsAndDeletionsWithTheComment()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var path = $"/v1/projects/{Team.Project.Id}/issues/{issue.Id}";
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
+        using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
+        var comment = (await (await member.PostAsJsonAsync($"{path}/comments", new { body = "draft" })).JsonAsync()).Text("id");
+        await member.PatchAsJsonAsync($"{path}/comments/{comment}", new { body = "final" });
+        await admin.DeleteAsync($"{path}/comments/{comment}");
+
+        var activity = (await (await member.GetAsync($"{path}/overview")).JsonAsync())["activity"]!.AsArray();
+
+        Assert.That(activity.Select(a => (a!.Text("action"), a!.Text("comment_id"), a!.Text("actor_name"), a!.Text("to_status"))), Is.EqualTo(new[]
+        {
+            ("comment.edited", comment, Team.Users[TeamRole.Member].User.Name, "new"),
+            ("comment.deleted", comment, Team.Users[TeamRole.Admin].User.Name, "new"),
+        }));
+    }
+
+    [Test]
     public async Task Overview_Comments_SayWhatTheCallerMayDoByTheCommentRules()
     {
         var issue = await Team.SeedIssueAsync();
