@@ -76,6 +76,24 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
     }
 
     [Test]
+    public async Task TwoServersOnOneDatabase_AcceptEachOthersAntiforgeryTokens()
+    {
+        using var first = Server(_firstData);
+        first.CreateClient().Dispose();
+        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
+        using var second = Server(_secondData);
+        using var browser = await ConsoleBrowserSession.OpenAsync(first);
+        var login = await browser.LoginAsync(credentials.UserEmail, credentials.UserPassword);
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), await login.Content.ReadAsStringAsync());
+
+        using var onTheSecond = browser.MoveTo(second);
+        var team = await onTheSecond.SendAsync(HttpMethod.Post, "/v1/teams", new { name = "Made on the second", slug = "made-on-the-second" });
+
+        Assert.That(team.StatusCode, Is.EqualTo(HttpStatusCode.Created), await team.Content.ReadAsStringAsync());
+        Assert.That(Directory.Exists(Path.Combine(_firstData.Path, "data-protection-keys")), Is.False, "a server on PostgreSQL kept its keys in a file");
+    }
+
+    [Test]
     public async Task TwoServersOnOneDatabase_ServeEachOthersUploads()
     {
         using var first = Server(_firstData);
