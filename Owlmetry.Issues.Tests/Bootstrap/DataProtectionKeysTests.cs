@@ -23,6 +23,9 @@ public sealed class DataProtectionKeysTests : DataDirectoryFixture
             Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), await login.Content.ReadAsStringAsync());
         }
 
+        // Where the key is matters: ASP.NET Core's default folder in the home directory would survive this restart too.
+        Assert.That(Directory.GetFiles(Data.File(DataDirectoryXmlRepository.FolderName), "*.xml"), Is.Not.Empty, "the key is not in the data directory");
+
         await using var after = new OwlmetryServerFactory(Data.Path);
         using var resumed = browser.MoveTo(after);
         var logout = await resumed.SendAsync(HttpMethod.Post, "/console/logout");
