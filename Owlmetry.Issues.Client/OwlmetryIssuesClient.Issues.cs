@@ -54,6 +54,32 @@ public sealed partial class OwlmetryIssuesClient
     public Task<IssueListResponse> SearchIssuesAsync(Guid projectId, string text, int? limit = null, CancellationToken ct = default) =>
         GetAsync<IssueListResponse>(new QueryString().With("q", text).With("limit", limit).Append($"v1/projects/{Id(projectId)}/issues/search"), ct);
 
+    /// <summary>How many of a project's issues match the filter's app and data mode, in all and per status (the filter's status, order and page size are not sent).</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="query">App, dev/production or data mode; every issue of the project when null.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The total and the count of each status.</returns>
+    public Task<IssueCountsResponse> CountIssuesAsync(Guid projectId, IssueListQuery? query = null, CancellationToken ct = default) =>
+        GetAsync<IssueCountsResponse>(CountQuery(query).Append($"v1/projects/{Id(projectId)}/issues/counts"), ct);
+
+    /// <summary>How many issues of the caller's teams match the filter (production issues unless it says otherwise), in all and per status.</summary>
+    /// <param name="query">Team, project, app, dev/production or data mode (the status, order and page size are not sent).</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The total and the count of each status.</returns>
+    public Task<IssueCountsResponse> CountTeamIssuesAsync(TeamIssueListQuery? query = null, CancellationToken ct = default) =>
+        GetAsync<IssueCountsResponse>(CountQuery(query).With("team_id", query?.TeamId).With("project_id", query?.ProjectId).Append("v1/issues/counts"), ct);
+
+    /// <summary>Several issues' occurrences per UTC day over the last 14 days, in one request; issues the caller cannot see are left out.</summary>
+    /// <param name="issueIds">The issues, 1 to 200.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The visible issues' charts, in the order asked.</returns>
+    public async Task<IReadOnlyList<IssueDailyCountsResponse>> GetIssueDailyCountsAsync(IEnumerable<Guid> issueIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(issueIds);
+        var ids = string.Join(',', issueIds.Select(Id));
+        return (await GetAsync<IssueDailyCountsListResponse>(new QueryString().With("ids", ids).Append("v1/issues/daily-counts"), ct).ConfigureAwait(false)).Issues;
+    }
+
     /// <summary>Changes an issue's status by the lifecycle's rules; a refused transition is a 400 naming it.</summary>
     /// <param name="projectId">The issue's project.</param>
     /// <param name="issueId">The issue.</param>
@@ -136,6 +162,9 @@ public sealed partial class OwlmetryIssuesClient
         DeleteAsync($"{CommentsPath(projectId, issueId)}/{Id(commentId)}", ct);
 
     private static string CommentsPath(Guid projectId, Guid issueId) => $"v1/projects/{Id(projectId)}/issues/{Id(issueId)}/comments";
+
+    private static QueryString CountQuery(IssueListQuery? query) => new QueryString()
+        .With("app_id", query?.AppId).With("is_dev", query?.IsDev).With("data_mode", query?.DataMode);
 
     private static QueryString IssueQuery(IssueListQuery? query) => new QueryString()
         .With("status", query?.Status).With("app_id", query?.AppId).With("is_dev", query?.IsDev).With("data_mode", query?.DataMode)

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Owlmetry.Issues.Contracts;
 
-/// <summary>One audit record of an issue: a status change or a merge, who made it and when.</summary>
-/// <param name="Action"><c>issue.status_changed</c> or <c>issue.merged</c>.</param>
+/// <summary>One audit record of an issue: a status change, a merge, or a comment's edit or deletion, who made it and when.</summary>
+/// <param name="Action"><c>issue.status_changed</c>, <c>issue.merged</c>, <c>comment.edited</c> or <c>comment.deleted</c>.</param>
 /// <param name="ActorType"><c>user</c> or <c>agent</c>.</param>
 /// <param name="ActorId">The user's or key's id.</param>
 /// <param name="ActorName">The user's or key's name.</param>
@@ -21,4 +23,9 @@ public sealed record IssueActivityResponse(
     string? FromResolvedAtVersion,
     string? ToResolvedAtVersion,
     Guid? MergedIssueId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>For a comment's edit or deletion, the comment; left out of the JSON otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? CommentId { get; init; }
+}

@@ -117,7 +117,25 @@ public static class IssueContracts
         return new IssueActivityResponse(
             record.Action, record.ActorKind.ToWireName(), record.ActorId, record.ActorName,
             record.FromStatus.ToWireName(), record.ToStatus.ToWireName(), record.FromResolvedAtVersion, record.ToResolvedAtVersion,
-            record.MergedIssueId, record.CreatedAt);
+            record.MergedIssueId, record.CreatedAt)
+        {
+            CommentId = record.CommentId,
+        };
+    }
+
+    /// <summary>The response of an issue list's counts per status.</summary>
+    public static IssueCountsResponse ToResponse(this IssueStatusCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new IssueCountsResponse(counts.Total, counts.ByStatus.ToDictionary(c => c.Key.ToWireName(), c => c.Value));
+    }
+
+    /// <summary>The response of several issues' 14-day charts.</summary>
+    public static IssueDailyCountsListResponse ToResponse(this IReadOnlyList<IssueDailyCounts> charts)
+    {
+        ArgumentNullException.ThrowIfNull(charts);
+        return new IssueDailyCountsListResponse(
+            [.. charts.Select(c => new IssueDailyCountsResponse(c.IssueId, [.. c.DailyCounts.Select(d => new DailyCountResponse(d.Date, d.Count))]))]);
     }
 
     private static List<ValueCountResponse> Counts(IReadOnlyList<ValueCount> counts) => [.. counts.Select(c => new ValueCountResponse(c.Value, c.Count))];

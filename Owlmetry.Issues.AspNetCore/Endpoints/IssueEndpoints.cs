@@ -66,4 +66,31 @@ internal static class IssueEndpoints
     public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> SearchIssues(
         Guid projectId, [FromQuery(Name = "q")] string? text, [FromQuery] string? limit, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
         (await issues.SearchAsync(caller.Actor, projectId, text, QueryValues.ParseLimit(limit), ct)).ToHttp(IssueContracts.ToResponse);
+
+    public static async Task<Results<Ok<IssueCountsResponse>, ProblemHttpResult>> CountProjectIssues(
+        Guid projectId, [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var query = QueryParser.ParseIssueQuery(parameters);
+        return query.IsSuccess
+            ? (await issues.CountAsync(caller.Actor, projectId, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : query.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueCountsResponse>, ProblemHttpResult>> CountTeamIssues(
+        [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var query = QueryParser.ParseTeamIssueQuery(parameters);
+        return query.IsSuccess
+            ? (await issues.CountAcrossTeamsAsync(caller.Actor, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : query.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<IssueDailyCountsListResponse>, ProblemHttpResult>> GetIssueDailyCounts(
+        [FromQuery(Name = "ids")] string? ids, CurrentActor caller, IIssueService issues, CancellationToken ct)
+    {
+        var issueIds = IssueIdList.Parse(ids, "ids");
+        return issueIds.IsSuccess
+            ? (await issues.GetDailyCountsAsync(caller.Actor, issueIds.Value, ct)).ToHttp(IssueContracts.ToResponse)
+            : issueIds.Error.ToProblem();
+    }
 }

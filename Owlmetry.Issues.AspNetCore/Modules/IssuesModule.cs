@@ -15,6 +15,8 @@ internal sealed class IssuesModule : ICarterModule
             .WithSummary("Get an issue's allowed status changes, 14 days of daily occurrences, breakdowns and activity");
         project.MapGet("search", IssueEndpoints.SearchIssues).WithName("SearchIssues")
             .WithSummary("Find a project's issues by words of their title");
+        project.MapGet("counts", IssueEndpoints.CountProjectIssues).WithName("CountProjectIssues")
+            .WithSummary("Count a project's issues per status, with the list's app and data-mode filters");
         project.MapPatch("{issueId:guid}", IssueEndpoints.UpdateIssue).WithName("UpdateIssueStatus").WithSummary("Change an issue's status");
         project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").WithSummary("Merge another issue into this one");
         project.MapPost("claim", ClaimEndpoints.ClaimNextIssue).WithName("ClaimNextIssue")
@@ -26,6 +28,14 @@ internal sealed class IssuesModule : ICarterModule
 
         // Not a group's "" route, which would be /v1/issues/ (the http_route of the metrics).
         app.MapGet("/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").WithSummary("List the issues of the caller's teams").WithTags("Issues")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+        app.MapGet("/issues/counts", IssueEndpoints.CountTeamIssues).WithName("CountTeamIssues")
+            .WithSummary("Count the issues of the caller's teams per status, with the team list's filters").WithTags("Issues")
+            .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+        app.MapGet("/issues/daily-counts", IssueEndpoints.GetIssueDailyCounts).WithName("GetIssueDailyCounts")
+            .WithSummary("Get several issues' occurrences per day over the last 14 days, in one call").WithTags("Issues")
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
     }

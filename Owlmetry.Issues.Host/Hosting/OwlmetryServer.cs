@@ -9,6 +9,7 @@ using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.DataProtection;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Http;
@@ -83,6 +84,7 @@ public static class OwlmetryServer
         if (WebConsoleEnabled(builder.Configuration))
         {
             services.AddOwlmetryWebConsole();
+            services.AddServerDataProtection();
             services.AddSingleton<IWebConsoleSignIn, ServerWebConsoleSignIn>();
         }
 

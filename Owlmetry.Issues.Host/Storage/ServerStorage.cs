@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Host.DataProtection;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Directory.PostgreSql;
@@ -49,7 +51,7 @@ public static class ServerStorage
     }
 
     /// <summary>
-    /// The directory's and the webhooks' stores, and the user-token secret's source, where the configuration says, ahead of the in-memory defaults; shared
+    /// The directory's and the webhooks' stores, the user-token secret's source and the Data Protection key ring, where the configuration says, ahead of the in-memory defaults; shared
     /// by the server and the commands, so that all of them see the same records.
     /// </summary>
     public static IServiceCollection AddServerStores(this IServiceCollection services, IConfiguration configuration)
@@ -62,6 +64,7 @@ public static class ServerStorage
             services.TryAddSingleton<IDirectoryStore, PostgreSqlDirectoryStore>();
             services.TryAddSingleton<IWebhookStore, PostgreSqlWebhookStore>();
             services.TryAddSingleton<IJwtSecretSource, PostgreSqlJwtSecretSource>();
+            services.TryAddSingleton<IXmlRepository, PostgreSqlXmlRepository>();
             return services;
         }
 
@@ -78,6 +81,7 @@ public static class ServerStorage
         });
         services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
         services.TryAddSingleton<IJwtSecretSource, FileJwtSecretSource>();
+        services.TryAddSingleton<IXmlRepository, DataDirectoryXmlRepository>();
         return services;
     }
 

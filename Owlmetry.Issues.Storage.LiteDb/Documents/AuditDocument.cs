@@ -38,6 +38,8 @@ internal sealed class AuditDocument
 
     public Guid? MergedIssueId { get; set; }
 
+    public Guid? CommentId { get; set; }
+
     public long CreatedAt { get; set; }
 
     public string IssueKey { get; set; } = "";
@@ -57,6 +59,7 @@ internal sealed class AuditDocument
         FromResolvedAtVersion = record.FromResolvedAtVersion,
         ToResolvedAtVersion = record.ToResolvedAtVersion,
         MergedIssueId = record.MergedIssueId,
+        CommentId = record.CommentId,
         CreatedAt = UnixTime.From(record.CreatedAt),
         IssueKey = StorageKeys.Issue(record.IssueId) + StorageKeys.Value(sequence),
     };
@@ -75,6 +78,7 @@ internal sealed class AuditDocument
         FromResolvedAtVersion = FromResolvedAtVersion,
         ToResolvedAtVersion = ToResolvedAtVersion,
         MergedIssueId = MergedIssueId,
+        CommentId = CommentId,
         CreatedAt = UnixTime.ToTime(CreatedAt),
     };
 

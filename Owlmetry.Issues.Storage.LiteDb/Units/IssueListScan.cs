@@ -21,6 +21,9 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 /// </remarks>
 internal static class IssueListScan
 {
+    private static readonly BsonExpression s_status = BsonExpression.Create($"$.{nameof(IssueDocument.Status)}");
+    private static readonly BsonExpression s_statusCount = BsonExpression.Create("{ s: @key, c: COUNT(*) }");
+
     public static IReadOnlyList<Issue> List(ILiteCollection<IssueDocument> issues, IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -48,6 +51,36 @@ internal static class IssueListScan
             .OrderByDescending(issue => sort.KeyOf(issue))
             .Take(take)
             .ToList();
+    }
+
+    /// <summary>
+    /// The issues of <paramref name="filter"/> per status: each lane is one range of the last-seen index, grouped by
+    /// status in the engine; every issue of the lanes is read once.
+    /// </summary>
+    public static IReadOnlyDictionary<IssueStatus, int> CountByStatus(ILiteCollection<IssueDocument> issues, IssueListFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var counts = new Dictionary<IssueStatus, int>();
+        bool[] sides = filter.IsDev is { } isDev ? [isDev] : [false, true];
+        var filters = Filters(filter);
+        foreach (var lane in filter.ProjectIds.Distinct().SelectMany(projectId => sides.Select(side => StorageKeys.IssueLane(projectId, side))))
+        {
+            var query = issues.Query().Where(BsonExpression.Create($"$.{nameof(IssueDocument.LastSeenKey)} BETWEEN @0 AND @1", lane, lane + StorageKeys.RangeEnd));
+            foreach (var condition in filters)
+            {
+                query = query.Where(condition);
+            }
+
+            foreach (var row in query.GroupBy(s_status).Select(s_statusCount).ToEnumerable())
+            {
+                var status = WireNames.TryParse<IssueStatus>(row["s"].AsString, out var parsed)
+                    ? parsed
+                    : throw new InvalidDataException($"An issue has an unknown stored status '{row["s"].AsString}'.");
+                counts[status] = counts.GetValueOrDefault(status) + row["c"].AsInt32;
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>The query plan of one lane's first page, for tests that pin the index use.</summary>

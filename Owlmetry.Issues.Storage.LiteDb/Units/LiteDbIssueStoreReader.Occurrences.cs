@@ -15,6 +15,9 @@ internal partial class LiteDbIssueStoreReader
     private static readonly BsonExpression s_sessionAndUser =
         BsonExpression.Create($"{{ {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)}, {nameof(OccurrenceDocument.UserId)}: $.{nameof(OccurrenceDocument.UserId)} }}");
 
+    private static readonly BsonExpression s_timeAndSession =
+        BsonExpression.Create($"{{ {nameof(OccurrenceDocument.Timestamp)}: $.{nameof(OccurrenceDocument.Timestamp)}, {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)} }}");
+
     private static readonly BsonExpression s_session = BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionId)}");
 
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
@@ -44,6 +47,43 @@ internal partial class LiteDbIssueStoreReader
             .SelectMany(group => Counted(group, KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: null)))
             .Select(document => document.ToOccurrence(issueId))
             .ToList();
+
+    /// <summary>
+    /// Per issue and UTC day, its occurrences from <paramref name="since"/> on: in each of its groups, the range of the
+    /// page index from that time to the newest, reading only the times and sessions of the window's occurrences.
+    /// </summary>
+    public IReadOnlyList<IssueDayCount> CountOccurrencesByDay(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since)
+    {
+        var from = new KeysetKey(since.ToUnixTimeMilliseconds(), Guid.Empty);
+        var counts = new List<IssueDayCount>();
+        foreach (var issueId in issueIds.Distinct())
+        {
+            var perDay = new Dictionary<DateOnly, int>();
+            foreach (var group in GroupsOf(issueId))
+            {
+                var excluded = Groups.ExcludedFrom(group);
+                foreach (var row in KeyRange.Between(
+                        Collections.Occurrences,
+                        nameof(OccurrenceDocument.PageKey),
+                        StorageKeys.IssueRow(group, from),
+                        StorageKeys.Issue(group) + StorageKeys.RangeEnd,
+                        descending: false)
+                    .Select(s_timeAndSession)
+                    .ToEnumerable())
+                {
+                    if (!excluded.Contains(row[nameof(OccurrenceDocument.SessionId)].AsGuid))
+                    {
+                        var day = DateOnly.FromDateTime(UnixTime.ToTime(row[nameof(OccurrenceDocument.Timestamp)].AsInt64).UtcDateTime);
+                        perDay[day] = perDay.GetValueOrDefault(day) + 1;
+                    }
+                }
+            }
+
+            counts.AddRange(perDay.Select(day => new IssueDayCount(issueId, day.Key, day.Value)));
+        }
+
+        return counts;
+    }
 
     public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) => GroupsOf(issueId).Any(group => CountsSession(group, sessionId));
 

@@ -218,4 +218,17 @@ internal partial class LiteDbIssueStoreReader
         ThrowIfClosed();
         return new(ListAuditRecords(issueId));
     }
+
+    ValueTask<IReadOnlyDictionary<IssueStatus, int>> IIssueStoreReader.CountIssuesByStatusAsync(IssueListFilter filter)
+    {
+        ThrowIfClosed();
+        return new(CountIssuesByStatus(filter));
+    }
+
+    ValueTask<IReadOnlyList<IssueDayCount>> IIssueStoreReader.CountOccurrencesByDayAsync(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(issueIds);
+        ThrowIfClosed();
+        return new(CountOccurrencesByDay(issueIds, since));
+    }
 }

@@ -38,6 +38,8 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections, Occ
     public IReadOnlyList<Issue> ListIssues(IssueListFilter filter, IssueSort sort, KeysetKey? after, int take) =>
         IssueListScan.List(Collections.Issues, filter, sort, after, take);
 
+    public IReadOnlyDictionary<IssueStatus, int> CountIssuesByStatus(IssueListFilter filter) => IssueListScan.CountByStatus(Collections.Issues, filter);
+
     public Guid? FindIssueIdByFingerprint(FingerprintKey key) =>
         Collections.Probes.FingerprintById.Find(StorageKeys.Fingerprint(key))?.IssueId;
 

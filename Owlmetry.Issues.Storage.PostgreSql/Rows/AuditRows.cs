@@ -11,13 +11,14 @@ internal static class AuditRows
 {
     public const string Columns =
         "issue_id, id, project_id, actor_kind, actor_id, actor_name, action, from_status, to_status, from_resolved_at_version, " +
-        "to_resolved_at_version, merged_issue_id, created_at";
+        "to_resolved_at_version, merged_issue_id, created_at, comment_id";
 
     public static NpgsqlParameter[] Values(AuditRecord record) =>
     [
         Param.Id(record.IssueId), Param.Id(record.Id), Param.Id(record.ProjectId), Param.Name(record.ActorKind), Param.Id(record.ActorId),
         Param.Text(record.ActorName), Param.Text(record.Action), Param.Name(record.FromStatus), Param.Name(record.ToStatus),
         Param.Text(record.FromResolvedAtVersion), Param.Text(record.ToResolvedAtVersion), Param.Id(record.MergedIssueId), Param.Time(record.CreatedAt),
+        Param.Id(record.CommentId),
     ];
 
     public static AuditRecord Read(NpgsqlDataReader row) => new()
@@ -35,5 +36,6 @@ internal static class AuditRows
         ToResolvedAtVersion = row.NullableText(10),
         MergedIssueId = row.NullableId(11),
         CreatedAt = row.Time(12),
+        CommentId = row.NullableId(13),
     };
 }

@@ -240,5 +240,8 @@ internal static class IssueStoreMigrations
                 ADD COLUMN claimed_at timestamptz NULL,
                 ADD COLUMN claim_expires_at timestamptz NULL;
             """),
+        new(4, "audited comment edits and deletions name their comment", """
+            ALTER TABLE audit_records ADD COLUMN comment_id uuid NULL;
+            """),
     ];
 }

@@ -1,3 +1,5 @@
+using Npgsql;
+using NpgsqlTypes;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
@@ -22,6 +24,42 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
         }
 
         return await Unit.QueryAsync(ListQueries.Issues(filter, sort, after, take), IssueRows.Read).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<IssueStatus, int>> CountIssuesByStatusAsync(IssueListFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.ProjectIds.Count == 0)
+        {
+            return new Dictionary<IssueStatus, int>();
+        }
+
+        var rows = await Unit.QueryAsync(
+            "SELECT status, count(*)::integer FROM issues WHERE project_id = ANY($1) AND ($2::uuid IS NULL OR app_id = $2) " +
+            "AND ($3::boolean IS NULL OR is_dev = $3) AND ($4::text IS NULL OR status = $4) GROUP BY status",
+            row => (Status: row.Name<IssueStatus>(0), Count: row.GetInt32(1)),
+            Param.Array([.. filter.ProjectIds.Distinct()], NpgsqlDbType.Uuid),
+            Param.Id(filter.AppId),
+            new NpgsqlParameter<bool?> { TypedValue = filter.IsDev, NpgsqlDbType = NpgsqlDbType.Boolean },
+            Param.Text(filter.Status?.ToString())).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.Status, row => row.Count);
+    }
+
+    public async ValueTask<IReadOnlyList<IssueDayCount>> CountOccurrencesByDayAsync(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(issueIds);
+        if (issueIds.Count == 0)
+        {
+            return [];
+        }
+
+        // One range of the occurrences_page index (group, timestamp) per group of the issues, from the window's start.
+        return await Unit.QueryAsync(
+            $"SELECT g.issue_id, (o.\"timestamp\" AT TIME ZONE 'UTC')::date AS day, count(*)::integer FROM {OccurrenceRows.OfGroups} " +
+            "WHERE g.issue_id = ANY($1) AND o.\"timestamp\" >= $2 GROUP BY g.issue_id, day",
+            row => new IssueDayCount(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetInt32(2)),
+            Param.Array([.. issueIds.Distinct()], NpgsqlDbType.Uuid),
+            Param.Time(since)).ConfigureAwait(false);
     }
 
     public async ValueTask<Guid?> FindIssueIdByFingerprintAsync(FingerprintKey key) =>

@@ -74,7 +74,7 @@ internal sealed partial class PostgreSqlIssueStoreWriter(PostgreSqlUnit unit) : 
     {
         ArgumentNullException.ThrowIfNull(record);
         await Unit.ExecuteAsync(
-            $"INSERT INTO audit_records ({AuditRows.Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", AuditRows.Values(record))
+            $"INSERT INTO audit_records ({AuditRows.Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", AuditRows.Values(record))
             .ConfigureAwait(false);
     }
 }

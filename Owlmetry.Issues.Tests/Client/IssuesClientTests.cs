@@ -104,6 +104,60 @@ public sealed class IssuesClientTests : HttpApiFixture
     }
 
     [Test]
+    public async Task CountIssuesAsync_DataModeFilter_CountsThatSidePerStatus()
+    {
+        await Team.SeedIssueAsync("open");
+        await Team.SeedIssueAsync("fixed", o => { o.Status = IssueStatus.Resolved; o.ResolvedAtVersion = "1.0"; });
+        await Team.SeedIssueAsync("dev", o => o.IsDev = true);
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var counts = await client.CountIssuesAsync(Team.Project.Id, new IssueListQuery { DataMode = "production", Status = "silenced" });
+
+        Assert.That(counts.Total, Is.EqualTo(2));
+        Assert.That(counts.Statuses["new"], Is.EqualTo(1));
+        Assert.That(counts.Statuses["resolved"], Is.EqualTo(1));
+        Assert.That(counts.Statuses.Keys, Is.EquivalentTo(new[] { "new", "in_progress", "resolved", "silenced", "regressed", "snoozed" }));
+    }
+
+    [Test]
+    public async Task CountTeamIssuesAsync_TeamAndDevFilter_AreSentToTheServer()
+    {
+        await Team.SeedIssueAsync("prod");
+        await Team.SeedIssueAsync("dev", o => o.IsDev = true);
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var dev = await client.CountTeamIssuesAsync(new TeamIssueListQuery { TeamId = Team.Team.Id, IsDev = true });
+        var elsewhere = await client.CountTeamIssuesAsync(new TeamIssueListQuery { TeamId = Guid.NewGuid() });
+
+        Assert.That((dev.Total, dev.Statuses["new"], elsewhere.Total), Is.EqualTo((1, 1, 0)));
+    }
+
+    [Test]
+    public async Task GetIssueDailyCountsAsync_SeveralIssues_GivesEachOnesFourteenDaysInOneRequest()
+    {
+        var first = await Team.SeedIssueAsync("first", o => o.Occurrences = 2);
+        var second = await Team.SeedIssueAsync("second", o => o.Occurrences = 1);
+        var pages = new PageCounter();
+        var client = ClientFor(Team.Token(TeamRole.Member), b => b.AddHttpMessageHandler(() => pages));
+
+        var charts = await client.GetIssueDailyCountsAsync([second.Id, first.Id]);
+
+        Assert.That(charts.Select(c => (c.IssueId, c.DailyCounts.Count, c.DailyCounts.Sum(d => d.Count))), Is.EqualTo(new[] { (second.Id, 14, 1), (first.Id, 14, 2) }));
+        Assert.That(pages.Requests, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void GetIssueDailyCountsAsync_NoIds_Throws400()
+    {
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.GetIssueDailyCountsAsync([]));
+
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(refused.Error, Does.StartWith("ids is required"));
+    }
+
+    [Test]
     public async Task ListTeamIssuesAsync_AcrossProjects_CarriesProjectName()
     {
         var issue = await Team.SeedIssueAsync();

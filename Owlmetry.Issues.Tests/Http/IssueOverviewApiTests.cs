@@ -78,6 +78,25 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
     }
 
     [Test]
+    public async Task Overview_Activity_ListsCommentEditsAndDeletionsWithTheComment()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var member = ClientFor(Team.Token(TeamRole.Member));
+        var admin = ClientFor(Team.Token(TeamRole.Admin));
+        var comment = (await member.AddCommentAsync(Team.Project.Id, issue.Id, "draft")).Id;
+        await member.EditCommentAsync(Team.Project.Id, issue.Id, comment, "final");
+        await admin.DeleteCommentAsync(Team.Project.Id, issue.Id, comment);
+
+        var activity = (await member.GetIssueOverviewAsync(Team.Project.Id, issue.Id)).Activity;
+
+        Assert.That(activity.Select(a => (a.Action, a.CommentId, a.ActorName, a.ToStatus)), Is.EqualTo(new[]
+        {
+            ("comment.edited", (Guid?)comment, Team.Users[TeamRole.Member].User.Name, "new"),
+            ("comment.deleted", (Guid?)comment, Team.Users[TeamRole.Admin].User.Name, "new"),
+        }));
+    }
+
+    [Test]
     public async Task Overview_Comments_SayWhatTheCallerMayDoByTheCommentRules()
     {
         var issue = await Team.SeedIssueAsync();

@@ -70,6 +70,45 @@ public sealed class IssuesApiSnapshotTests : HttpApiFixture
     }
 
     [Test]
+    public async Task CountProjectIssues_Body()
+    {
+        await Team.SeedIssueAsync("Null reference");
+        await Team.SeedIssueAsync("Timeout", o => { o.Status = Domain.IssueStatus.Resolved; o.ResolvedAtVersion = "1.0.1"; });
+
+        var body = await _client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues/counts");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
+    public async Task CountTeamIssues_Body()
+    {
+        await Team.SeedIssueAsync("Null reference", o => o.Status = Domain.IssueStatus.Regressed);
+        await Team.SeedIssueAsync("Dev only", o => o.IsDev = true);
+
+        var body = await _client.GetStringAsync("/v1/issues/counts");
+
+        Snapshot.Match(JsonSnapshot.Scrub(body));
+    }
+
+    [Test]
+    public async Task GetIssueDailyCounts_Body()
+    {
+        // Noon, so that the seeded occurrences (a few seconds apart) fall on one UTC day.
+        Factory.Clock.SetUtcNow(new DateTimeOffset(Factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(12), TimeSpan.Zero));
+        var issue = await Team.SeedIssueAsync("Null reference", o => o.Occurrences = 2);
+
+        var body = JsonNode.Parse(await _client.GetStringAsync($"/v1/issues/daily-counts?ids={issue.Id}"))!;
+        var days = body["issues"]![0]!["daily_counts"]!.AsArray();
+        for (var i = 0; i < days.Count; i++)
+        {
+            days[i]!["date"] = $"<today-{days.Count - 1 - i}>";
+        }
+
+        Snapshot.Match(JsonSnapshot.Scrub(body.ToJsonString()));
+    }
+
+    [Test]
     public async Task SearchIssues_Body()
     {
         await Team.SeedIssueAsync("Null reference in checkout");

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
@@ -221,6 +222,47 @@ public sealed class IssueServiceCommentTests
         var result = await _world.Service.ListCommentsAsync(_world.Outsider, _world.Project.Id, _issue.Id);
 
         Assert.That(result.Error, Is.EqualTo(IssueError.NotFound("Project not found")));
+    }
+
+    [Test]
+    public async Task EditCommentAsync_ByAuthor_IsAuditedWithTheComment()
+    {
+        var comment = await AddAsync(_world.Member, "draft");
+        _world.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await _world.Service.EditCommentAsync(_world.Member, _world.Project.Id, _issue.Id, comment.Id, "final");
+
+        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(_issue.Id));
+        Assert.That(audit, Has.Count.EqualTo(1));
+        Assert.That(audit[0], Has.Property(nameof(AuditRecord.Action)).EqualTo(AuditActions.CommentEdited)
+            .And.Property(nameof(AuditRecord.CommentId)).EqualTo(comment.Id)
+            .And.Property(nameof(AuditRecord.ActorId)).EqualTo(_world.Member.Id)
+            .And.Property(nameof(AuditRecord.FromStatus)).EqualTo(_issue.Status)
+            .And.Property(nameof(AuditRecord.ToStatus)).EqualTo(_issue.Status)
+            .And.Property(nameof(AuditRecord.CreatedAt)).EqualTo(_world.Clock.GetUtcNow()));
+    }
+
+    [Test]
+    public async Task DeleteCommentAsync_ByAdmin_IsAuditedAsTheAdmin()
+    {
+        var comment = await AddAsync(_world.Member, "someone else's");
+
+        await _world.Service.DeleteCommentAsync(_world.Admin, _world.Project.Id, _issue.Id, comment.Id);
+
+        var audit = await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(_issue.Id));
+        Assert.That(audit.Select(a => (a.Action, a.CommentId, a.ActorId)), Is.EqualTo(new[] { (AuditActions.CommentDeleted, (Guid?)comment.Id, _world.Admin.Id) }));
+    }
+
+    [Test]
+    public async Task EditAndDeleteCommentAsync_Refused_AreNotAudited()
+    {
+        var comment = await AddAsync(_world.Admin, "admin's");
+
+        await _world.Service.EditCommentAsync(_world.Member, _world.Project.Id, _issue.Id, comment.Id, "changed");
+        await _world.Service.DeleteCommentAsync(_world.Member, _world.Project.Id, _issue.Id, comment.Id);
+        await _world.Service.EditCommentAsync(_world.Admin, _world.Project.Id, _issue.Id, comment.Id, " ");
+
+        Assert.That(await _world.Issues.Store.ReadAsync(r => r.ListAuditRecordsAsync(_issue.Id)), Is.Empty);
     }
 
     private async Task<IssueComment> AddAsync(Actor author, string body) =>

@@ -204,4 +204,15 @@ public abstract partial class IssueStoreContractTests
 
         Assert.That(stored, Is.EqualTo(new[] { record }), "an audit record with null optional fields came back different");
     }
+
+    [Test]
+    public async Task AppendAudit_CommentDeletion_RoundTripsTheCommentId()
+    {
+        var record = new AuditRecordBuilder(Guid.NewGuid()).AsCommentDeletion().Build();
+        await WriteAsync(writer => writer.AppendAuditAsync(record));
+
+        var stored = await ReadAsync(reader => reader.ListAuditRecordsAsync(record.IssueId));
+
+        Assert.That(stored, Is.EqualTo(new[] { record }), "an audit record of a comment's deletion came back different");
+    }
 }

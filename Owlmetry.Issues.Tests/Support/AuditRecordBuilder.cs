@@ -44,6 +44,16 @@ internal sealed class AuditRecordBuilder
         MergedIssueId = Guid.NewGuid(),
     });
 
+    /// <summary>A user's deletion of a comment on a resolved issue.</summary>
+    public AuditRecordBuilder AsCommentDeletion() => With(_record with
+    {
+        Action = AuditActions.CommentDeleted,
+        FromStatus = IssueStatus.Resolved,
+        ToStatus = IssueStatus.Resolved,
+        FromResolvedAtVersion = "2.4.1",
+        CommentId = Guid.NewGuid(),
+    });
+
     public AuditRecord Build() => _record;
 
     private AuditRecordBuilder With(AuditRecord record)

@@ -1,19 +1,29 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>
 /// What a browser does with the web console over HTTP: a client that keeps cookies, the antiforgery token from
-/// <c>GET /console/session</c>, and the login form's call.
+/// <c>GET /console/session</c>, and the login form's call. It can move to another server with its cookies and token, as a
+/// browser does when a server restarts or a load balancer picks another one.
 /// </summary>
 internal sealed class ConsoleBrowserSession : IDisposable
 {
     public const string AntiforgeryHeader = "X-Owlmetry-Antiforgery";
     public const string Password = "correct horse battery staple";
 
-    private ConsoleBrowserSession(HttpClient client) => Client = client;
+    private readonly CookieContainer _cookies;
+    private readonly Uri _baseAddress;
+
+    private ConsoleBrowserSession(OwlmetryServerFactory server, CookieContainer cookies, Uri baseAddress)
+    {
+        _cookies = cookies;
+        _baseAddress = baseAddress;
+        Client = server.CreateDefaultClient(baseAddress, new CookieContainerHandler(cookies));
+    }
 
     public HttpClient Client { get; }
 
@@ -21,16 +31,13 @@ internal sealed class ConsoleBrowserSession : IDisposable
 
     public static async Task<ConsoleBrowserSession> OpenAsync(OwlmetryServerFactory factory, bool https = false)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
-            HandleCookies = true,
-            AllowAutoRedirect = false,
-        });
-        var session = new ConsoleBrowserSession(client);
+        var session = new ConsoleBrowserSession(factory, new CookieContainer(), new Uri(https ? "https://localhost" : "http://localhost"));
         await session.RefreshTokenAsync();
         return session;
     }
+
+    /// <summary>The same cookies and antiforgery token, sent to <paramref name="server"/>.</summary>
+    public ConsoleBrowserSession MoveTo(OwlmetryServerFactory server) => new(server, _cookies, _baseAddress) { AntiforgeryToken = AntiforgeryToken };
 
     public async Task<JsonNode> RefreshTokenAsync()
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,8 @@ using Owlmetry.Issues.Time;
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>
-/// The real server pipeline on a fake clock. Without a data directory it runs on in-memory storage with a fixed JWT
-/// secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there, on LiteDB.
+/// The real server pipeline on a fake clock. Without a data directory it runs on in-memory storage (its Data Protection
+/// keys included) with a fixed JWT secret and no first-start bootstrap, and writes no files; with one it starts as a fresh install there, on LiteDB.
 /// With <c>OWLMETRY_TEST_SERVER_STORAGE=postgresql</c> a server without a data directory keeps its issues, directory
 /// and webhooks in a schema of its own on the PostgreSQL test server instead, dropped when the factory is disposed:
 /// the API tests' pass on PostgreSQL.
@@ -88,6 +89,7 @@ internal sealed partial class OwlmetryServerFactory(string? dataDirectory = null
                 {
                     services.Replace(ServiceDescriptor.Singleton<IIssueStore, InMemoryIssueStore>());
                     services.Replace(ServiceDescriptor.Singleton<IDirectoryStore, InMemoryDirectoryStore>());
+                    services.Replace(ServiceDescriptor.Singleton<IXmlRepository, InMemoryXmlRepository>());
                 }
 
                 services.Replace(ServiceDescriptor.Singleton<IAttachmentBlobStore, InMemoryAttachmentBlobStore>());

@@ -85,6 +85,47 @@ public sealed class WebConsoleBrowserTests
     }
 
     [Test]
+    public async Task Stream_StatusTabs_ShowCountsThatFollowAStatusChange()
+    {
+        var counting = await HttpTeam.CreateAsync(_factory, "Counting");
+        await counting.SeedIssueAsync("First open issue");
+        await counting.SeedIssueAsync("Second open issue");
+        await counting.SeedIssueAsync("Already silenced", o => o.Status = Domain.IssueStatus.Silenced);
+        await counting.SeedIssueAsync("A development issue", o => o.IsDev = true);
+        SignInAs(counting.Users[TeamRole.Owner].User.Email);
+
+        _browser.Open("#/stream?status=new");
+        _browser.WaitUntil(() => TabCount("new") == "2", "the New tab's count");
+        Assert.That((TabCount("all"), TabCount("silenced"), TabCount("snoozed")), Is.EqualTo(("3", "1", "0")), "production issues only, as the list");
+
+        _browser.Keys("j");
+        _browser.Keys("s");
+
+        _browser.WaitUntil(() => TabCount("new") == "1" && TabCount("snoozed") == "1", "the counts after a snooze");
+        _browser.Find("#filter-mode option[value='all']").Click();
+        _browser.WaitUntil(() => TabCount("all") == "4" && TabCount("new") == "2", "the counts of production and development");
+    }
+
+    [Test]
+    public async Task Stream_EachRow_GetsAFourteenDayChartAfterTheRows()
+    {
+        var charts = await HttpTeam.CreateAsync(_factory, "Charts");
+        var busy = await charts.SeedIssueAsync("Busy charted issue", o => o.Occurrences = 4);
+        var quiet = await charts.SeedIssueAsync("Quiet charted issue", o => o.Occurrences = 1);
+        SignInAs(charts.Users[TeamRole.Owner].User.Email);
+
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => _browser.All("#stream td.trend svg").Count == 2, "a chart in each row");
+
+        foreach (var (issue, occurrences) in new[] { (busy, 4), (quiet, 1) })
+        {
+            var chart = _browser.Find($"tr[data-id='{issue.Id}'] td.trend svg");
+            Assert.That(chart.FindElements(By.TagName("rect")), Has.Count.EqualTo(14), "one bar per day");
+            Assert.That(chart.GetAttribute("aria-label"), Is.EqualTo($"{occurrences} in the last 14 days"));
+        }
+    }
+
+    [Test]
     public async Task Stream_MoreThanAPage_LoadsTheNextWithTheCursor()
     {
         var paging = await HttpTeam.CreateAsync(_factory, "Paging");
@@ -146,6 +187,45 @@ public sealed class WebConsoleBrowserTests
         Assert.That(_browser.Driver.FindElements(By.CssSelector("a[href^='javascript']")), Is.Empty);
         body.FindElement(By.CssSelector(".refused-link")).Click();
         Assert.That(_browser.Driver.ExecuteScript("return typeof window.owned"), Is.EqualTo("undefined"));
+    }
+
+    [Test]
+    public async Task Comments_EditAndDelete_FollowTheAuthorRulesAndShowInTheActivity()
+    {
+        var issue = await SeedAsync("Comment rules target");
+        var member = _team.Users[TeamRole.Member].User;
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        AddComment("The owner's note");
+
+        SignInAs(member.Email);
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        var ownersComment = _browser.Find(".comment");
+        Assert.That(ownersComment.FindElements(By.CssSelector(".comment-actions button")), Is.Empty, "a member may neither edit nor delete the owner's comment");
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        AddComment("The member's draft");
+        var membersComment = _browser.All(".comment")[1];
+        Assert.That(membersComment.FindElements(By.CssSelector(".comment-actions button")).Select(b => b.Text).ToList(), Is.EqualTo(new[] { "Edit", "Delete" }));
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        membersComment.FindElement(By.XPath(".//button[text()='Edit']")).Click();
+        var area = _browser.Find("textarea[aria-label='Edit comment']");
+        area.Clear();
+        area.SendKeys("The member's final word");
+        _browser.Find(".comment-edit button[type='submit']").Click();
+        _browser.WaitUntil(() => _browser.Find(".activity").Text.Contains("edited a comment", StringComparison.Ordinal), "the edit in the activity");
+        Assert.That(_browser.All(".comment")[1].Text, Does.Contain("The member's final word").And.Contain("(edited)"));
+
+        SignInAs(_team.Users[TeamRole.Owner].User.Email);
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        var asOwner = _browser.All(".comment")[1];
+        Assert.That(asOwner.FindElements(By.CssSelector(".comment-actions button")).Select(b => b.Text).ToList(), Is.EqualTo(new[] { "Delete" }), "the owner deletes, but does not edit, a member's comment");
+        asOwner.FindElement(By.XPath(".//button[text()='Delete']")).Click();
+        _browser.Driver.SwitchTo().Alert().Accept();
+
+        _browser.WaitUntil(() => _browser.Find(".activity").Text.Contains("deleted a comment", StringComparison.Ordinal), "the deletion in the activity");
+        var activity = _browser.Find(".activity").Text;
+        Assert.That(activity, Does.Contain($"{member.Name} edited a comment").And.Contain($"{_team.Users[TeamRole.Owner].User.Name} deleted a comment"));
+        Assert.That(_browser.All(".comment"), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -287,6 +367,16 @@ public sealed class WebConsoleBrowserTests
     private Task<Domain.Issue> SeedAsync(string title, Action<IssueSeedOptions>? configure = null) => _team.SeedIssueAsync(title, configure);
 
     private List<string> RowIds() => [.. _browser.All("#stream tbody tr").Select(r => r.GetAttribute("data-id") ?? string.Empty)];
+
+    private string TabCount(string status) => _browser.All($"nav.tabs a[data-status='{status}'] .count").FirstOrDefault()?.Text ?? string.Empty;
+
+    private void AddComment(string text)
+    {
+        var before = _browser.All(".comment").Count;
+        _browser.Find("#new-comment").SendKeys(text);
+        _browser.Find("#add-comment").Click();
+        _browser.WaitUntil(() => _browser.All(".comment").Count == before + 1, "the new comment");
+    }
 
     private List<string> ActionTargets() => [.. _browser.All(".actions button").Select(b => b.GetAttribute("data-target") ?? string.Empty)];
 

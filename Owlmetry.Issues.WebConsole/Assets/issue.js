@@ -1,5 +1,6 @@
 import { api, get, query } from './api.js';
-import { h, svg, replace, announce, isTyping } from './dom.js';
+import { h, replace, announce, isTyping } from './dom.js';
+import { bars, total } from './chart.js';
 import { when } from './time.js';
 import { render as markdown } from './markdown.js';
 import { state, showError, rerender } from './app.js';
@@ -10,16 +11,8 @@ function fact(label, value) {
 }
 
 function chart(days) {
-  const max = Math.max(1, ...days.map((d) => d.count));
-  const width = 14 * 12;
-  const total = days.reduce((sum, d) => sum + d.count, 0);
   return h('figure', { class: 'chart' },
-    svg('svg', { viewBox: `0 0 ${width} 40`, width, height: 40, role: 'img', 'aria-label': `${total} occurrences in the last 14 days` },
-      ...days.map((d, i) => {
-        const height = d.count ? Math.max(2, Math.round((d.count / max) * 38)) : 1;
-        return svg('rect', { x: i * 12 + 1, y: 40 - height, width: 10, height, class: d.count ? 'bar' : 'bar empty' },
-          svg('title', null, `${d.date}: ${d.count}`));
-      })),
+    bars(days, { barWidth: 12, height: 40, label: `${total(days)} occurrences in the last 14 days` }),
     h('figcaption', { class: 'muted' }, 'Occurrences per day, last 14 days (UTC)'));
 }
 
@@ -137,10 +130,14 @@ export async function showIssue(main, projectId, issueId, params) {
   } },
   h('label', { for: 'merge-search' }, 'Merge another issue into this one'), mergeInput, h('button', { type: 'submit' }, 'Find'));
 
+  const audited = (a) => {
+    if (a.action === 'issue.merged') return `${a.actor_name} merged another issue into this one`;
+    if (a.action === 'comment.edited') return `${a.actor_name} edited a comment`;
+    if (a.action === 'comment.deleted') return `${a.actor_name} deleted a comment`;
+    return `${a.actor_name} changed the status from ${STATUS_LABELS[a.from_status]} to ${STATUS_LABELS[a.to_status]}${a.to_resolved_at_version ? ` (fixed in ${a.to_resolved_at_version})` : ''}`;
+  };
   const activity = [
-    ...overview.activity.map((a) => ({ at: a.created_at, text: a.action === 'issue.merged'
-      ? `${a.actor_name} merged another issue into this one`
-      : `${a.actor_name} changed the status from ${STATUS_LABELS[a.from_status]} to ${STATUS_LABELS[a.to_status]}${a.to_resolved_at_version ? ` (fixed in ${a.to_resolved_at_version})` : ''}` })),
+    ...overview.activity.map((a) => ({ at: a.created_at, text: audited(a) })),
     ...detail.comments.map((c) => ({ at: c.created_at, text: `${c.author_name} commented` })),
   ].sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
 

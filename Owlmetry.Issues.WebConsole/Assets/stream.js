@@ -1,6 +1,7 @@
 import { get, query } from './api.js';
 import { h, replace, announce, isTyping } from './dom.js';
 import { when } from './time.js';
+import { bars, total } from './chart.js';
 import { state, appsOfTeam, showError } from './app.js';
 import { STATUS_LABELS, statusBadge, changeStatus } from './actions.js';
 
@@ -47,6 +48,11 @@ export async function showStream(main, params) {
     const common = { status: filters.status, app_id: filters.app, data_mode: filters.mode, sort: filters.sort, cursor, limit: 50 };
     return project ? `/v1/projects/${project}/issues${query(common)}` : `/v1/issues${query({ team_id: team, ...common })}`;
   };
+  // The tabs' counts take the list's filters but its status: each tab says how many it would show.
+  const countsUrl = () => {
+    const common = { app_id: filters.app, data_mode: filters.mode };
+    return project ? `/v1/projects/${project}/issues/counts${query(common)}` : `/v1/issues/counts${query({ team_id: team, ...common })}`;
+  };
 
   const rowsBody = h('tbody');
   const more = h('button', { type: 'button', id: 'load-more', hidden: true }, 'Load more issues');
@@ -70,10 +76,37 @@ export async function showStream(main, params) {
       h('td', { class: 'num', 'data-label': 'Users' }, issue.unique_user_count),
       h('td', { 'data-label': 'First seen' }, when(issue.first_seen_at)),
       h('td', { 'data-label': 'Last seen' }, when(issue.last_seen_at)),
-      h('td', { 'data-label': 'Versions' }, versions(issue)));
+      h('td', { 'data-label': 'Versions' }, versions(issue)),
+      h('td', { class: 'trend', 'data-label': '14 days' }));
     shown.set(issue.id, { issue, tr });
     return tr;
   }
+
+  // The rows' 14-day charts, after the rows are on the screen: one request for the whole page, not one per row.
+  async function loadCharts(issues) {
+    if (!issues.length) return;
+    const found = await get(`/v1/issues/daily-counts${query({ ids: issues.map((i) => i.id).join(',') })}`);
+    for (const chart of found.issues) {
+      const cell = shown.get(chart.issue_id)?.tr.querySelector('td.trend');
+      if (cell) replace(cell, bars(chart.daily_counts, { barWidth: 5, height: 20, label: `${total(chart.daily_counts)} in the last 14 days` }));
+    }
+  }
+
+  const tabCounts = new Map();
+  const countBadge = (status) => {
+    const badge = h('span', { class: 'count' });
+    tabCounts.set(status, badge);
+    return badge;
+  };
+  async function loadCounts() {
+    const counts = await get(countsUrl());
+    for (const [status, count] of [['all', counts.total], ...Object.entries(counts.statuses)]) {
+      const badge = tabCounts.get(status);
+      if (badge) badge.textContent = String(count);
+    }
+  }
+  // Charts and counts come after the rows; when one fails, the stream stays usable and says so.
+  const later = (work) => work.catch((e) => announce(`Charts or counts not loaded: ${e.message}`));
 
   async function load(first) {
     const page = await (first ?? get(listUrl(cursor)));
@@ -81,6 +114,7 @@ export async function showStream(main, params) {
     cursor = page.cursor;
     more.hidden = !page.has_more;
     empty.hidden = shown.size > 0;
+    later(loadCharts(page.issues));
   }
   more.addEventListener('click', () => load().catch(showError));
   // The first page and the team's apps at once: the stream is usable when both are in.
@@ -90,6 +124,7 @@ export async function showStream(main, params) {
   async function poll() {
     if (document.visibilityState !== 'visible') return;
     const page = await get(listUrl(null));
+    const redrawn = [];
     let fresh = 0;
     for (const issue of [...page.issues].reverse()) {
       const known = shown.get(issue.id);
@@ -97,13 +132,16 @@ export async function showStream(main, params) {
         const tr = row(issue);
         tr.classList.add('fresh');
         rowsBody.prepend(tr);
+        redrawn.push(issue);
         fresh++;
       } else if (known.issue.updated_at !== issue.updated_at || known.issue.last_seen_at !== issue.last_seen_at) {
         const tr = row(issue);
         if (issue.status !== known.issue.status) tr.classList.add('fresh');
         known.tr.replaceWith(tr);
+        redrawn.push(issue);
       }
     }
+    if (redrawn.length) await Promise.all([loadCharts(redrawn), loadCounts()]);
     if (fresh) { empty.hidden = true; announce(`${fresh} new issue${fresh === 1 ? '' : 's'}`); }
   }
 
@@ -126,6 +164,7 @@ export async function showStream(main, params) {
       const tr = row(changed);
       rows()[selected].replaceWith(tr);
       choose(selected);
+      later(Promise.all([loadCharts([changed]), loadCounts()]));
       announce(`${changed.title}: ${STATUS_LABELS[changed.status]}`);
     } catch (e) {
       announce(e.message);
@@ -145,7 +184,8 @@ export async function showStream(main, params) {
 
   const tabs = h('nav', { class: 'tabs', 'aria-label': 'Status' },
     [['', 'All'], ...Object.entries(STATUS_LABELS)].map(([value, label]) =>
-      h('a', { href: hashFor({ status: value }), 'aria-current': value === filters.status ? 'page' : null, 'data-status': value || 'all' }, label)));
+      h('a', { href: hashFor({ status: value }), 'aria-current': value === filters.status ? 'page' : null, 'data-status': value || 'all' }, label, ' ',
+        countBadge(value || 'all'))));
   replace(main,
     h('h1', { class: 'sr-only' }, 'Issues'),
     h('div', { class: 'filters' },
@@ -158,10 +198,11 @@ export async function showStream(main, params) {
     h('p', { class: 'keys muted' }, 'Keys: j/k or ↑/↓ move, Enter opens, r resolves, s snoozes.'),
     h('table', { class: 'stream', id: 'stream' },
       h('caption', { class: 'sr-only' }, 'Issues, ', SORTS[filters.sort].toLowerCase(), ' first'),
-      h('thead', null, h('tr', null, ['Issue', 'App', 'Status', 'Events', 'Users', 'First seen', 'Last seen', 'Versions'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', null, h('tr', null, ['Issue', 'App', 'Status', 'Events', 'Users', 'First seen', 'Last seen', 'Versions', '14 days'].map((c) => h('th', { scope: 'col' }, c)))),
       rowsBody),
     empty, more);
   await load(firstPage);
+  later(loadCounts());
 
   const timer = setInterval(() => poll().catch(() => {}), POLL_MS);
   document.addEventListener('keydown', onKey);

@@ -3,7 +3,7 @@ using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Issues.Auditing;
 
-/// <summary>A trace of a status change or a merge: who did what, and the state before and after.</summary>
+/// <summary>A trace of a status change, a merge, or a comment edit or deletion: who did what, and the state before and after.</summary>
 public sealed record AuditRecord
 {
     /// <summary>The record id.</summary>
@@ -24,10 +24,10 @@ public sealed record AuditRecord
     /// <summary>The user's or key's name at the time.</summary>
     public required string ActorName { get; init; }
 
-    /// <summary>What happened: <see cref="AuditActions.StatusChanged"/> or <see cref="AuditActions.Merged"/>.</summary>
+    /// <summary>What happened: one of <see cref="AuditActions"/>.</summary>
     public required string Action { get; init; }
 
-    /// <summary>The status before.</summary>
+    /// <summary>The status before (for a comment's edit or deletion, the issue's status then, as after).</summary>
     public required IssueStatus FromStatus { get; init; }
 
     /// <summary>The status after.</summary>
@@ -41,6 +41,9 @@ public sealed record AuditRecord
 
     /// <summary>For merges: the source issue that was merged in and deleted.</summary>
     public Guid? MergedIssueId { get; init; }
+
+    /// <summary>For a comment's edit or deletion: the comment.</summary>
+    public Guid? CommentId { get; init; }
 
     /// <summary>When it happened.</summary>
     public required DateTimeOffset CreatedAt { get; init; }

@@ -92,4 +92,37 @@ public interface IIssueService
     /// <param name="ct">Cancels the call.</param>
     /// <returns>The matching issues.</returns>
     Task<IssueResult<IssuePage>> SearchAsync(Actor actor, Guid projectId, string? text, int? limit, CancellationToken ct = default);
+
+    /// <summary>
+    /// How many of a project's issues match the list's app and data-mode filters, in all and per status (the status tabs
+    /// of a stream). The query's status, sort, cursor and limit are ignored. Authorized as <see cref="ListAsync"/>.
+    /// </summary>
+    /// <param name="actor">The caller; needs <c>issues:read</c> and the project's team.</param>
+    /// <param name="projectId">The project.</param>
+    /// <param name="query">The app and data mode (absent: all), as the list takes them.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The counts, or not found.</returns>
+    Task<IssueResult<IssueStatusCounts>> CountAsync(Actor actor, Guid projectId, IssueQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// How many issues of the actor's teams match the team list's filters, in all and per status. The query's status,
+    /// sort, cursor and limit are ignored. Authorized as <see cref="ListAcrossTeamsAsync"/>: a team the caller is not in
+    /// counts nothing.
+    /// </summary>
+    /// <param name="actor">The caller; needs <c>issues:read</c>.</param>
+    /// <param name="query">Team, project, app and data mode (absent: production), as the team list takes them.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The counts.</returns>
+    Task<IssueResult<IssueStatusCounts>> CountAcrossTeamsAsync(Actor actor, TeamIssueQuery query, CancellationToken ct = default);
+
+    /// <summary>
+    /// Occurrences per UTC day over the last 14 days (today last) of several issues at once, for a list's charts: one read
+    /// of the store that counts only the occurrences of those days. Issues that do not exist or that the caller cannot see
+    /// (another team's) are left out; the others come in the order asked.
+    /// </summary>
+    /// <param name="actor">The caller; needs <c>issues:read</c>.</param>
+    /// <param name="issueIds">The issues, at most 200.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The daily counts of the visible issues, or invalid when more than 200 are asked.</returns>
+    Task<IssueResult<IReadOnlyList<IssueDailyCounts>>> GetDailyCountsAsync(Actor actor, IReadOnlyCollection<Guid> issueIds, CancellationToken ct = default);
 }

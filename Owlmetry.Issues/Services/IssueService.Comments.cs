@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Comments;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
@@ -68,7 +69,7 @@ internal sealed partial class IssueService
     {
         var text = CommentRules.NormalizeBody(body);
         return await ChangeCommentAsync(
-            actor, projectId, issueId, commentId,
+            actor, projectId, issueId, commentId, AuditActions.CommentEdited,
             (comment, _) => CommentRules.CanEdit(actor, comment) ? null : IssueError.Forbidden("Only the author can edit this comment"),
             (comment, now) => text.IsSuccess ? comment with { Body = text.Value, UpdatedAt = now } : text.Error,
             ct).ConfigureAwait(false);
@@ -76,17 +77,18 @@ internal sealed partial class IssueService
 
     public async Task<IssueResult<IssueComment>> DeleteCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, CancellationToken ct = default) =>
         await ChangeCommentAsync(
-            actor, projectId, issueId, commentId,
+            actor, projectId, issueId, commentId, AuditActions.CommentDeleted,
             (comment, teamId) => CommentRules.CanDelete(actor, comment, teamId) ? null : IssueError.Forbidden("Only the author or a team admin can delete this comment"),
             (comment, now) => comment with { DeletedAt = now },
             ct).ConfigureAwait(false);
 
     /// <summary>
     /// The shared path of edit and delete: the comment must be live and belong to the issue, and the issue to the
-    /// project in the path; then <paramref name="authorize"/> decides and <paramref name="change"/> applies.
+    /// project in the path; then <paramref name="authorize"/> decides and <paramref name="change"/> applies, audited as
+    /// <paramref name="action"/> in the same unit.
     /// </summary>
     private async Task<IssueResult<IssueComment>> ChangeCommentAsync(
-        Actor actor, Guid projectId, Guid issueId, Guid commentId,
+        Actor actor, Guid projectId, Guid issueId, Guid commentId, string action,
         Func<IssueComment, Guid, IssueError?> authorize,
         Func<IssueComment, DateTimeOffset, IssueResult<IssueComment>> change,
         CancellationToken ct)
@@ -102,7 +104,7 @@ internal sealed partial class IssueService
         return await store.WriteAsync(
             async writer =>
             {
-                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is null)
+                if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
                 {
                     return s_issueNotFound;
                 }
@@ -122,10 +124,28 @@ internal sealed partial class IssueService
                 if (changed.IsSuccess)
                 {
                     await writer.UpdateCommentAsync(changed.Value).ConfigureAwait(false);
+                    await writer.AppendAuditAsync(CommentAudit(actor, issue, comment.Id, action, now)).ConfigureAwait(false);
                 }
 
                 return changed;
             },
             ct).ConfigureAwait(false);
     }
+
+    private static AuditRecord CommentAudit(Actor actor, Issue issue, Guid commentId, string action, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ProjectId = issue.ProjectId,
+        IssueId = issue.Id,
+        ActorKind = actor.Kind,
+        ActorId = actor.Id,
+        ActorName = actor.Name,
+        Action = action,
+        FromStatus = issue.Status,
+        ToStatus = issue.Status,
+        FromResolvedAtVersion = issue.ResolvedAtVersion,
+        ToResolvedAtVersion = issue.ResolvedAtVersion,
+        CommentId = commentId,
+        CreatedAt = now,
+    };
 }

@@ -21,9 +21,7 @@ internal sealed partial class IssueService
             return access.Error;
         }
 
-        var isDev = query.IsDev ?? (query.DataMode ?? DataMode.All).ToIsDev();
-        var filter = new IssueListFilter([projectId], query.Status, query.AppId, isDev);
-        return await ListPageAsync(filter, query, projectNames: null, ct).ConfigureAwait(false);
+        return await ListPageAsync(ProjectFilter(projectId, query), query, projectNames: null, ct).ConfigureAwait(false);
     }
 
     public async Task<IssueResult<IssuePage>> ListAcrossTeamsAsync(Actor actor, TeamIssueQuery query, CancellationToken ct = default)
@@ -35,14 +33,27 @@ internal sealed partial class IssueService
             return IssueError.MissingPermission(IssuePermissions.Read);
         }
 
+        var (filter, projectNames) = await TeamFilterAsync(actor, query, ct).ConfigureAwait(false);
+        return await ListPageAsync(filter, query, projectNames, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A project list's filter: data mode absent means all.</summary>
+    private static IssueListFilter ProjectFilter(Guid projectId, IssueQuery query) =>
+        new([projectId], query.Status, query.AppId, query.IsDev ?? (query.DataMode ?? DataMode.All).ToIsDev());
+
+    /// <summary>
+    /// A team list's filter over the projects of the actor's teams (or of <see cref="TeamIssueQuery.TeamId"/>, when the
+    /// actor is in it), with their names; data mode absent means production.
+    /// </summary>
+    private async Task<(IssueListFilter Filter, Dictionary<Guid, string> ProjectNames)> TeamFilterAsync(Actor actor, TeamIssueQuery query, CancellationToken ct)
+    {
         Guid[] teamIds = query.TeamId is { } teamId ? (actor.IsIn(teamId) ? [teamId] : []) : [.. actor.Teams.Keys];
         var projects = teamIds.Length == 0 ? [] : await directory.ListProjectsAsync(teamIds, ct).ConfigureAwait(false);
         var projectNames = projects
             .Where(p => query.ProjectId is not { } projectId || p.Id == projectId)
             .ToDictionary(p => p.Id, p => p.Name);
         var isDev = query.IsDev ?? (query.DataMode ?? DataMode.Production).ToIsDev();
-        var filter = new IssueListFilter(projectNames.Keys, query.Status, query.AppId, isDev);
-        return await ListPageAsync(filter, query, projectNames, ct).ConfigureAwait(false);
+        return (new IssueListFilter(projectNames.Keys, query.Status, query.AppId, isDev), projectNames);
     }
 
     public async Task<IssueResult<IssueDetail>> GetAsync(Actor actor, Guid projectId, Guid issueId, OccurrencePageRequest occurrences, CancellationToken ct = default)

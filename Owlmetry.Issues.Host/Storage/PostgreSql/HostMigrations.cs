@@ -4,7 +4,7 @@ namespace Owlmetry.Issues.Host.Storage.PostgreSql;
 
 /// <summary>
 /// The server's own tables beside the issue store's, component <c>host</c> of the same schema: the directory, the
-/// webhooks and the secrets every server shares. The directory's lists, ordered by creation time, break ties by
+/// webhooks, and the secrets and Data Protection keys every server shares. The directory's lists, ordered by creation time, break ties by
 /// insertion order (<c>seq</c>), as the other stores do. Keys lead with the team where a query is scoped by it; records are also found by their ids alone.
 /// </summary>
 internal static class HostMigrations
@@ -112,6 +112,13 @@ internal static class HostMigrations
             CREATE TABLE host_secrets (
                 name text PRIMARY KEY,
                 value text NOT NULL);
+            """),
+        new(2, "data protection keys", """
+            -- ASP.NET Core Data Protection's key ring (the console's antiforgery tokens), shared by every server.
+            CREATE TABLE host_data_protection_keys (
+                seq bigint GENERATED ALWAYS AS IDENTITY,
+                name text PRIMARY KEY,
+                xml text NOT NULL);
             """),
     ];
 }

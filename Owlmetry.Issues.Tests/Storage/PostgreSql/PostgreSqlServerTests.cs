@@ -76,6 +76,26 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
     }
 
     [Test]
+    public async Task TwoServersOnOneDatabase_AcceptEachOthersAntiforgeryTokens()
+    {
+        using var first = Server(_firstData);
+        first.CreateClient().Dispose();
+        var credentials = InitialCredentials.FromJson(await File.ReadAllTextAsync(Path.Combine(_firstData.Path, "initial-credentials.json")))!;
+        using var second = Server(_secondData);
+        using var browser = await ConsoleBrowserSession.OpenAsync(first);
+        var login = await browser.LoginAsync(credentials.UserEmail, credentials.UserPassword);
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK), await login.Content.ReadAsStringAsync());
+
+        using var onTheSecond = browser.MoveTo(second);
+        var team = await onTheSecond.SendAsync(HttpMethod.Post, "/v1/teams", new { name = "Made on the second", slug = "made-on-the-second" });
+
+        Assert.That(team.StatusCode, Is.EqualTo(HttpStatusCode.Created), await team.Content.ReadAsStringAsync());
+        Assert.That(Directory.Exists(Path.Combine(_firstData.Path, "data-protection-keys")), Is.False, "a server on PostgreSQL kept its keys in a file");
+        // Where the key is matters: ASP.NET Core's default folder in the home directory is shared by these two servers too.
+        Assert.That(await CountRowsAsync("host_data_protection_keys"), Is.GreaterThan(0), "the key is not in the database");
+    }
+
+    [Test]
     public async Task TwoServersOnOneDatabase_ServeEachOthersUploads()
     {
         using var first = Server(_firstData);
@@ -147,6 +167,12 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
         using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "mysql" });
 
         Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("use litedb (the default) or postgresql"));
+    }
+
+    private async Task<long> CountRowsAsync(string table)
+    {
+        await using var command = PostgreSqlTestServer.DataSource.CreateCommand($"SELECT count(*) FROM {Schema}.{table}");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private OwlmetryServerFactory Server(TempFolder data, IReadOnlyDictionary<string, string?>? settings = null) => new(

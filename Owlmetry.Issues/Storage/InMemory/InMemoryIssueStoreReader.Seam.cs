@@ -178,4 +178,16 @@ internal partial class InMemoryIssueStoreReader
     {
         return new(ListAuditRecords(issueId));
     }
+
+    ValueTask<IReadOnlyDictionary<IssueStatus, int>> IIssueStoreReader.CountIssuesByStatusAsync(IssueListFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return new(CountIssuesByStatus(filter));
+    }
+
+    ValueTask<IReadOnlyList<IssueDayCount>> IIssueStoreReader.CountOccurrencesByDayAsync(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(issueIds);
+        return new(CountOccurrencesByDay(issueIds, since));
+    }
 }

@@ -55,6 +55,18 @@ internal partial class InMemoryIssueStoreReader(InMemoryIssueData data) : IIssue
     public IReadOnlyList<AuditRecord> ListAuditRecords(Guid issueId) =>
         Data.AuditRecords.Where(record => record.IssueId == issueId).ToList();
 
+    public IReadOnlyDictionary<IssueStatus, int> CountIssuesByStatus(IssueListFilter filter) =>
+        Data.Issues.Values
+            .Where(filter.Matches)
+            .GroupBy(issue => issue.Status)
+            .ToDictionary(group => group.Key, group => group.Count());
+
+    public IReadOnlyList<IssueDayCount> CountOccurrencesByDay(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since) =>
+        [.. issueIds.Distinct().SelectMany(issueId => OccurrencesOf(issueId)
+            .Where(occurrence => occurrence.Timestamp >= since)
+            .GroupBy(occurrence => DateOnly.FromDateTime(occurrence.Timestamp.UtcDateTime))
+            .Select(day => new IssueDayCount(issueId, day.Key, day.Count())))];
+
     private IEnumerable<IssueOccurrence> OccurrencesOf(Guid issueId) =>
         Data.Occurrences.TryGetValue(issueId, out var bySession) ? bySession.Values : [];
 }
