@@ -3,16 +3,20 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Client;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Samples.AspNetCore.Accounts;
 using Owlmetry.Samples.AspNetCore.Checkout;
 
 namespace Owlmetry.Samples.AspNetCore.Tests;
 
-// The shop as Program.cs builds it, on a LiteDB file of its own, served in memory (TestServer).
+// The shop as Program.cs builds it, on a LiteDB file of its own, served in memory (TestServer). The shop's own pages and
+// its authentication's refusals are read over HTTP; the Issues API through Owlmetry.Issues.Client, sending the shop's
+// X-Api-Key header.
 public sealed class ShopSmokeTests
 {
     private static readonly string s_acmeIssues = $"/v1/projects/{ShopAccounts.Acme.ProjectId}/issues";
+    private readonly List<ServiceProvider> _apiClients = [];
     private string _folder = "";
     private WebApplicationFactory<Program> _factory = null!;
 
@@ -27,6 +31,7 @@ public sealed class ShopSmokeTests
     [TearDown]
     public async Task StopShop()
     {
+        _apiClients.ForEach(provider => provider.Dispose());
         await _factory.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
@@ -39,47 +44,40 @@ public sealed class ShopSmokeTests
         var checkout = await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 42.50m });
         var paid = await jane.PostAsJsonAsync("/shop/checkout", new { card_number = "4242 4242 4242 4242", amount = 10m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();   // the background scan, without waiting for it
-        var response = await jane.GetAsync(s_acmeIssues);
+        var issues = await ApiClient(ShopAccounts.JaneKey).ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync();
 
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.PaymentRequired));
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var issues = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["issues"]!.AsArray();
-        Assert.That(issues.Select(i => i!["title"]!.GetValue<string>()), Is.EqualTo(new[] { "PaymentDeclinedException: The card was declined" }));
-        Assert.That(issues[0]!["app_name"]!.GetValue<string>(), Is.EqualTo("Shop backend"));
-        Assert.That(issues[0]!["status"]!.GetValue<string>(), Is.EqualTo("new"));
+        Assert.That(issues.Select(i => (i.Title, i.AppName, i.Status)), Is.EqualTo(new[] { ("PaymentDeclinedException: The card was declined", "Shop backend", "new") }));
     }
 
     [Test]
     public async Task TenantsClerk_TriagesTheIssue_AsTeamMember()
     {
         using var jane = Client(ShopAccounts.JaneKey);
-        using var sam = Client(ShopAccounts.SamKey);
+        var sam = ApiClient(ShopAccounts.SamKey);
         await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();
-        var issueId = JsonNode.Parse(await sam.GetStringAsync(s_acmeIssues))!["issues"]![0]!["id"]!.GetValue<string>();
+        var issue = await sam.ListIssuesAsync(ShopAccounts.Acme.ProjectId).FirstAsync();
 
-        var comment = await sam.PostAsJsonAsync($"{s_acmeIssues}/{issueId}/comments", new { body = "Asked the provider" });
+        var comment = await sam.AddCommentAsync(ShopAccounts.Acme.ProjectId, issue.Id, "Asked the provider");
 
-        Assert.That(comment.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(JsonNode.Parse(await comment.Content.ReadAsStringAsync())!["author_name"]!.GetValue<string>(), Is.EqualTo("Sam"));
+        Assert.That(comment.AuthorName, Is.EqualTo("Sam"));
     }
 
     [Test]
     public async Task AnotherTenantsUser_GetsNotFound()
     {
         using var jane = Client(ShopAccounts.JaneKey);
-        using var mallory = Client(ShopAccounts.MalloryKey);
+        var mallory = ApiClient(ShopAccounts.MalloryKey);
         await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();
 
-        var response = await mallory.GetAsync(s_acmeIssues);
-        var own = await mallory.GetAsync($"/v1/projects/{ShopAccounts.Globex.ProjectId}/issues");
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(async () => await mallory.ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync());
+        var own = await mallory.ListIssuesAsync(ShopAccounts.Globex.ProjectId).ToListAsync();
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Project not found"));
-        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(JsonNode.Parse(await own.Content.ReadAsStringAsync())!["issues"]!.AsArray(), Is.Empty);
+        Assert.That((refused!.StatusCode, refused.Error), Is.EqualTo((HttpStatusCode.NotFound, "Project not found")));
+        Assert.That(own, Is.Empty);
     }
 
     [TestCase(null)]
@@ -94,6 +92,18 @@ public sealed class ShopSmokeTests
         Assert.That(issues.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(JsonNode.Parse(await issues.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Send your API key in the X-Api-Key header"));
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    // The typed client as an application registers it, on the in-memory server, with the shop's key header.
+    private OwlmetryIssuesClient ApiClient(string apiKey)
+    {
+        var services = new ServiceCollection();
+        services.AddOwlmetryIssuesClient(o => o.BaseAddress = _factory.Server.BaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => _factory.Server.CreateHandler())
+            .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey));
+        var provider = services.BuildServiceProvider();
+        _apiClients.Add(provider);
+        return provider.GetRequiredService<OwlmetryIssuesClient>();
     }
 
     private HttpClient Client(string? apiKey)
