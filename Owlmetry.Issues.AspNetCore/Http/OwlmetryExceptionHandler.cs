@@ -24,8 +24,9 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
             InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),
 
             // Endpoints that read their JSON body themselves (the MCP endpoint) get this exception from ReadFromJsonAsync
-            // for a body that does not say it is JSON; minimal API bodies are refused with a 415 before they run.
-            InvalidOperationException when !httpContext.Request.HasJsonContentType() => (StatusCodes.Status415UnsupportedMediaType, JsonContentTypeMessage),
+            // for a body that does not say it is JSON; minimal API bodies are refused with a 415 before they run. Only
+            // that method's refusal: any other InvalidOperationException stays a 500, a bug to see.
+            InvalidOperationException when IsJsonContentTypeRefusal(exception, httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, JsonContentTypeMessage),
             UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
         };
@@ -37,6 +38,9 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
         await ErrorResponses.Problem(status, message).ExecuteAsync(httpContext);
         return true;
     }
+
+    private static bool IsJsonContentTypeRefusal(Exception exception, HttpRequest request) =>
+        exception.TargetSite?.DeclaringType == typeof(HttpRequestJsonExtensions) && !request.HasJsonContentType();
 
     private static string DescribeJsonError(JsonException json) =>
         json.Path is { Length: > 1 } path ? $"Invalid JSON body at {path}" : "Invalid JSON body";
