@@ -73,6 +73,8 @@ internal sealed class IssueDocument
 
     public string UsersKey { get; set; } = "";
 
+    public string StatusKey { get; set; } = "";
+
     public static IssueDocument From(Issue issue) => new()
     {
         Id = issue.Id,
@@ -106,6 +108,7 @@ internal sealed class IssueDocument
         FirstSeenKey = SortKey(issue, IssueSort.FirstSeen),
         OccurrencesKey = SortKey(issue, IssueSort.Occurrences),
         UsersKey = SortKey(issue, IssueSort.Users),
+        StatusKey = StorageKeys.IssueStatus(issue.ProjectId, issue.IsDev, issue.Status.ToWireName(), issue.AppId, issue.Id),
     };
 
     public Issue ToIssue() => StoredIssue.Restore(

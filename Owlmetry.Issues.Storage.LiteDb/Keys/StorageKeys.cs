@@ -32,6 +32,14 @@ internal static partial class StorageKeys
 
     public static string IssueSort(Guid projectId, bool isDev, KeysetKey key) => IssueLane(projectId, isDev) + Keyset(key);
 
+    /// <summary>The issues of one lane in one status; <paramref name="appId"/> narrows it to one app's.</summary>
+    public static string IssueStatusRange(Guid projectId, bool isDev, string status, Guid? appId = null) =>
+        $"{IssueLane(projectId, isDev)}{status}|{(appId is { } app ? Id(app) + "|" : "")}";
+
+    /// <summary>An issue under its lane, status and app: a status tab of a lane is one range, counted from the index alone.</summary>
+    public static string IssueStatus(Guid projectId, bool isDev, string status, Guid appId, Guid issueId) =>
+        IssueStatusRange(projectId, isDev, status, appId) + Id(issueId);
+
     /// <summary>The prefix of every row keyed under one issue.</summary>
     public static string Issue(Guid issueId) => Id(issueId) + "|";
 

@@ -16,6 +16,7 @@ internal static partial class IndexNames
     public const string ScanRunsStarted = "ix_scan_runs_started";
     public const string FingerprintsIssue = "ix_fingerprints_issue";
     public const string IssuesStatus = "ix_issues_status";
+    public const string IssuesLaneStatus = "ix_issues_lane_status";
     public const string NotificationsPending = "ix_notifications_pending";
     public const string OccurrenceGroupsIssue = "ix_occurrence_groups_issue";
 }

@@ -1,5 +1,6 @@
 using LiteDB;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
+using Owlmetry.Issues.Storage.LiteDb.Keys;
 
 namespace Owlmetry.Issues.Storage.LiteDb.Schema;
 
@@ -23,6 +24,7 @@ internal static partial class LiteDbSchema
         // Nothing to convert: older files have no exclusions. The version keeps releases that would count excluded
         // occurrences from opening a file that has them.
         new(8, "occurrence groups exclude a merge's duplicate sessions instead of deleting them", _ => { }),
+        new(9, "key and index issues by lane, status and app, for the status counts of a list", IndexIssuesByLaneAndStatus),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -65,6 +67,24 @@ internal static partial class LiteDbSchema
     private static void IndexOccurrenceGroups(LiteDatabase database) =>
         database.GetCollection(CollectionNames.OccurrenceGroups)
             .EnsureIndex(IndexNames.OccurrenceGroupsIssue, $"$.{nameof(OccurrenceGroupDocument.IssueId)}", unique: false);
+
+    // Derived from the fields every stored issue has, read as plain documents so the step keeps its meaning.
+    private static void IndexIssuesByLaneAndStatus(LiteDatabase database)
+    {
+        var issues = database.GetCollection(CollectionNames.Issues);
+        foreach (var issue in issues.FindAll().ToList())
+        {
+            issue[nameof(IssueDocument.StatusKey)] = StorageKeys.IssueStatus(
+                issue[nameof(IssueDocument.ProjectId)].AsGuid,
+                issue[nameof(IssueDocument.IsDev)].AsBoolean,
+                issue[nameof(IssueDocument.Status)].AsString,
+                issue[nameof(IssueDocument.AppId)].AsGuid,
+                issue["_id"].AsGuid);
+            issues.Update(issue);
+        }
+
+        issues.EnsureIndex(IndexNames.IssuesLaneStatus, $"$.{nameof(IssueDocument.StatusKey)}", unique: true);
+    }
 
     private static void IndexFingerprintsByIssue(LiteDatabase database) =>
         database.GetCollection(CollectionNames.Fingerprints)

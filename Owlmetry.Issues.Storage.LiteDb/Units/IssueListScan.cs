@@ -21,8 +21,7 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 /// </remarks>
 internal static class IssueListScan
 {
-    private static readonly BsonExpression s_status = BsonExpression.Create($"$.{nameof(IssueDocument.Status)}");
-    private static readonly BsonExpression s_statusCount = BsonExpression.Create("{ s: @key, c: COUNT(*) }");
+    private static readonly BsonExpression s_statusCount = BsonExpression.Create($"{{ c: COUNT(*.{nameof(IssueDocument.StatusKey)}) }}");
 
     public static IReadOnlyList<Issue> List(ILiteCollection<IssueDocument> issues, IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
     {
@@ -54,34 +53,41 @@ internal static class IssueListScan
     }
 
     /// <summary>
-    /// The issues of <paramref name="filter"/> per status: each lane is one range of the last-seen index, grouped by
-    /// status in the engine; every issue of the lanes is read once.
+    /// The issues of <paramref name="filter"/> per status: each (lane, status) is one range of the lane-status index,
+    /// counted from the index keys alone, so no issue document is read.
     /// </summary>
     public static IReadOnlyDictionary<IssueStatus, int> CountByStatus(ILiteCollection<IssueDocument> issues, IssueListFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var counts = new Dictionary<IssueStatus, int>();
         bool[] sides = filter.IsDev is { } isDev ? [isDev] : [false, true];
-        var filters = Filters(filter);
-        foreach (var lane in filter.ProjectIds.Distinct().SelectMany(projectId => sides.Select(side => StorageKeys.IssueLane(projectId, side))))
+        IssueStatus[] statuses = filter.Status is { } only ? [only] : Enum.GetValues<IssueStatus>();
+        foreach (var projectId in filter.ProjectIds.Distinct())
         {
-            var query = issues.Query().Where(BsonExpression.Create($"$.{nameof(IssueDocument.LastSeenKey)} BETWEEN @0 AND @1", lane, lane + StorageKeys.RangeEnd));
-            foreach (var condition in filters)
+            foreach (var (side, status) in sides.SelectMany(side => statuses.Select(status => (side, status))))
             {
-                query = query.Where(condition);
-            }
-
-            foreach (var row in query.GroupBy(s_status).Select(s_statusCount).ToEnumerable())
-            {
-                var status = WireNames.TryParse<IssueStatus>(row["s"].AsString, out var parsed)
-                    ? parsed
-                    : throw new InvalidDataException($"An issue has an unknown stored status '{row["s"].AsString}'.");
-                counts[status] = counts.GetValueOrDefault(status) + row["c"].AsInt32;
+                var count = CountStatusRange(issues, StorageKeys.IssueStatusRange(projectId, side, status.ToWireName(), filter.AppId));
+                if (count > 0)
+                {
+                    counts[status] = counts.GetValueOrDefault(status) + count;
+                }
             }
         }
 
         return counts;
     }
+
+    /// <summary>The query plan of one status range's count, for tests that pin it to the index keys alone.</summary>
+    internal static BsonDocument PlanStatusCount(ILiteCollection<IssueDocument> issues, string range) => StatusRangeQuery(issues, range).GetPlan();
+
+    private static int CountStatusRange(ILiteCollection<IssueDocument> issues, string range) =>
+        StatusRangeQuery(issues, range).ToDocuments().Single()["c"].AsInt32;
+
+    // Selecting only the indexed field lets LiteDB's planner read the keys without loading documents.
+    private static ILiteQueryableResult<BsonDocument> StatusRangeQuery(ILiteCollection<IssueDocument> issues, string range) =>
+        issues.Query()
+            .Where(BsonExpression.Create($"$.{nameof(IssueDocument.StatusKey)} BETWEEN @0 AND @1", range, range + StorageKeys.RangeEnd))
+            .Select(s_statusCount);
 
     /// <summary>The query plan of one lane's first page, for tests that pin the index use.</summary>
     internal static BsonDocument PlanFirstPage(ILiteCollection<IssueDocument> issues, Guid projectId, bool isDev, IssueSort sort, int take)

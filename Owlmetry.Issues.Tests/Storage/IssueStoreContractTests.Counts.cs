@@ -37,6 +37,29 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task CountIssuesByStatus_AfterStatusChangesAndADeletion_CountsTheIssuesAsTheyAreNow()
+    {
+        var project = Guid.NewGuid();
+        var issues = await InsertAllAsync([.. Enumerable.Range(0, 4).Select(_ => new IssueBuilder().InProject(project).Build())]);
+
+        await WriteAsync(async writer =>
+        {
+            await writer.UpdateIssueAsync(issues[0] with { Status = IssueStatus.Resolved });
+            await writer.UpdateIssueAsync(issues[1] with { Status = IssueStatus.Resolved });
+            await writer.UpdateIssueAsync(issues[1] with { Status = IssueStatus.Regressed });
+            await writer.DeleteIssueAsync(issues[2].Id);
+        });
+        var counted = await ReadAsync(reader => reader.CountIssuesByStatusAsync(new IssueListFilter([project])));
+
+        Assert.That(counted, Is.EquivalentTo(new Dictionary<IssueStatus, int>
+        {
+            [IssueStatus.New] = 1,
+            [IssueStatus.Resolved] = 1,
+            [IssueStatus.Regressed] = 1,
+        }), "each issue counted once, under the status it has now");
+    }
+
+    [Test]
     public async Task CountIssuesByStatus_NoProjects_CountsNothing()
     {
         await InsertAsync(new IssueBuilder().Build());

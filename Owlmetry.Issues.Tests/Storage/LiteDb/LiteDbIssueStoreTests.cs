@@ -366,6 +366,72 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public void CountIssuesByStatus_OneStatusOfALane_IsCountedFromTheIndexKeysWithoutLoadingIssues()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        var plan = IssueListScan.PlanStatusCount(store.Collections.Issues, StorageKeys.IssueStatusRange(TestIds.Project, isDev: false, "new"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan["index"]["name"].AsString, Is.EqualTo(IndexNames.IssuesLaneStatus), plan.ToString());
+            Assert.That(plan["index"]["mode"].AsString, Does.StartWith("INDEX RANGE SCAN"), plan.ToString());
+            Assert.That(plan["lookup"]["loader"].AsString, Is.EqualTo("index"), $"the count loads issue documents: {plan}");
+        }
+    }
+
+    [Test]
+    public async Task Constructor_FileOfSchemaVersion9_CountsItsIssuesByStatusFromTheNewIndex()
+    {
+        Issue[] issues =
+        [
+            new IssueBuilder().Build(),
+            new IssueBuilder().WithStatus(IssueStatus.Resolved).Build(),
+            new IssueBuilder().WithStatus(IssueStatus.Resolved).ForApp(TestIds.OtherApp).Build(),
+            new IssueBuilder().WithStatus(IssueStatus.Resolved).AsDev().Build(),
+        ];
+        using (var version9 = new LiteDbIssueStore(new LiteDbIssueStoreOptions { Path = _path }, [.. LiteDbSchema.Migrations.Take(9)]))
+        {
+            await version9.WriteAsync(async w =>
+            {
+                foreach (var issue in issues)
+                {
+                    await w.InsertIssueAsync(issue);
+                }
+
+                return true;
+            });
+        }
+
+        using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))
+        {
+            // A release before migration 9 never wrote the key; the migration derives it.
+            var collection = database.GetCollection(CollectionNames.Issues);
+            foreach (var document in collection.FindAll().ToList())
+            {
+                document.Remove(nameof(IssueDocument.StatusKey));
+                collection.Update(document);
+            }
+        }
+
+        IReadOnlyDictionary<IssueStatus, int> all, production, oneApp;
+        using (var migrated = new LiteDbIssueStore(_path))
+        {
+            all = await migrated.ReadAsync(r => r.CountIssuesByStatusAsync(new IssueListFilter([TestIds.Project])));
+            production = await migrated.ReadAsync(r => r.CountIssuesByStatusAsync(new IssueListFilter([TestIds.Project], IsDev: false)));
+            oneApp = await migrated.ReadAsync(r => r.CountIssuesByStatusAsync(new IssueListFilter([TestIds.Project], AppId: TestIds.OtherApp)));
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(all, Is.EquivalentTo(new Dictionary<IssueStatus, int> { [IssueStatus.New] = 1, [IssueStatus.Resolved] = 3 }), "both sides");
+            Assert.That(production, Is.EquivalentTo(new Dictionary<IssueStatus, int> { [IssueStatus.New] = 1, [IssueStatus.Resolved] = 2 }), "production");
+            Assert.That(oneApp, Is.EquivalentTo(new Dictionary<IssueStatus, int> { [IssueStatus.Resolved] = 1 }), "one app");
+            Assert.That(StoredSchemaVersion(), Is.EqualTo(LiteDbSchema.Migrations.Count));
+        }
+    }
+
+    [Test]
     public void MoveFingerprints_Predicate_SeeksTheIssueIndexInsteadOfScanningEveryAlias()
     {
         using var store = new LiteDbIssueStore(_path);
