@@ -20,9 +20,15 @@ internal static class IssueEndpoints
     }
 
     public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListTeamIssues(
-        [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+        [AsParameters] IssueListParameters parameters,
+        [FromQuery(Name = "team_id")] string? teamId,
+        [FromQuery(Name = "project_id")] string? projectId,
+        CurrentActor caller,
+        IIssueService issues,
+        CancellationToken ct)
     {
-        var query = QueryParser.ParseTeamIssueQuery(parameters);
+        // Not a derived parameters class: the request delegate generator binds only the properties a class declares.
+        var query = QueryParser.ParseTeamIssueQuery(parameters, teamId, projectId);
         return query.IsSuccess
             ? (await issues.ListAcrossTeamsAsync(caller.Actor, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
             : query.Error.ToProblem();
@@ -77,9 +83,14 @@ internal static class IssueEndpoints
     }
 
     public static async Task<Results<Ok<IssueCountsResponse>, ProblemHttpResult>> CountTeamIssues(
-        [AsParameters] TeamIssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
+        [AsParameters] IssueListParameters parameters,
+        [FromQuery(Name = "team_id")] string? teamId,
+        [FromQuery(Name = "project_id")] string? projectId,
+        CurrentActor caller,
+        IIssueService issues,
+        CancellationToken ct)
     {
-        var query = QueryParser.ParseTeamIssueQuery(parameters);
+        var query = QueryParser.ParseTeamIssueQuery(parameters, teamId, projectId);
         return query.IsSuccess
             ? (await issues.CountAcrossTeamsAsync(caller.Actor, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
             : query.Error.ToProblem();

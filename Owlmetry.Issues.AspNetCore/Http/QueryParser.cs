@@ -9,18 +9,19 @@ internal static class QueryParser
 {
     public static IssueResult<IssueQuery> ParseIssueQuery(IssueListParameters p) => Parse<IssueQuery>(p);
 
-    public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(TeamIssueListParameters p)
+    /// <summary>The cross-project list's query string: the project list's, narrowed to a team or a project.</summary>
+    public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(IssueListParameters p, string? teamId, string? projectId)
     {
         ArgumentNullException.ThrowIfNull(p);
         var query = Parse<TeamIssueQuery>(p);
-        var teamId = QueryValues.ParseGuid(p.TeamId, "team_id");
-        var projectId = QueryValues.ParseGuid(p.ProjectId, "project_id");
-        if (!query.IsSuccess || !teamId.IsSuccess || !projectId.IsSuccess)
+        var team = QueryValues.ParseGuid(teamId, "team_id");
+        var project = QueryValues.ParseGuid(projectId, "project_id");
+        if (!query.IsSuccess || !team.IsSuccess || !project.IsSuccess)
         {
-            return query.Error ?? teamId.Error ?? projectId.Error!;
+            return query.Error ?? team.Error ?? project.Error!;
         }
 
-        return query.Value with { TeamId = teamId.Value, ProjectId = projectId.Value };
+        return query.Value with { TeamId = team.Value, ProjectId = project.Value };
     }
 
     private static IssueResult<TQuery> Parse<TQuery>(IssueListParameters p)

@@ -42,14 +42,14 @@ internal static class IssueTools
         [Description("Issues per page, 1 to 200; 25 when left out.")] int? limit = null,
         CancellationToken cancellationToken = default)
     {
-        var parameters = new TeamIssueListParameters
+        var parameters = new IssueListParameters
         {
-            TeamId = team_id, ProjectId = null, Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Cursor = cursor,
+            Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Cursor = cursor,
             Limit = (limit ?? DefaultListLimit).ToString(CultureInfo.InvariantCulture),
         };
         if (string.IsNullOrEmpty(project_id))
         {
-            var teamQuery = QueryParser.ParseTeamIssueQuery(parameters);
+            var teamQuery = QueryParser.ParseTeamIssueQuery(parameters, team_id, projectId: null);
             return teamQuery.IsSuccess
                 ? RunAsync(request, (issues, actor) => issues.ListAcrossTeamsAsync(actor, teamQuery.Value, cancellationToken), McpText.IssuePage, cancellationToken)
                 : Task.FromResult(Refusal(teamQuery.Error));

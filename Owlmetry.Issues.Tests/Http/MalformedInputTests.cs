@@ -41,6 +41,12 @@ public sealed class MalformedInputTests
         yield return Case("GET", "{project}/issues?cursor=%%%", null, 400, "Invalid cursor");
         yield return Case("GET", "{project}/issues?cursor=" + new string('a', 5000), null, 400, "Invalid cursor");
         yield return Case("GET", "/v1/issues?team_id=nope", null, 400, "team_id must be a UUID");
+        yield return Case("GET", "/v1/issues?status=open", null, 400, "Invalid status; valid values: new, in_progress, resolved, silenced, regressed, snoozed");
+        yield return Case("GET", "/v1/issues?sort=newest", null, 400, "Invalid sort; valid values: last_seen, last_activity, first_seen, occurrences, users");
+        yield return Case("GET", "/v1/issues?data_mode=prod", null, 400, "Invalid data_mode; valid values: production, development, all");
+        yield return Case("GET", "/v1/issues?is_dev=yes", null, 400, "Invalid is_dev; valid values: true, false");
+        yield return Case("GET", "/v1/issues?app_id=123", null, 400, "app_id must be a UUID");
+        yield return Case("GET", "/v1/issues?cursor=%%%", null, 400, "Invalid cursor");
         yield return Case("GET", "/v1/issues?project_id=nope", null, 400, "project_id must be a UUID");
         yield return Case("GET", "{issue}?occurrence_cursor=zzz", null, 400, "Invalid occurrence_cursor");
         yield return Case("GET", "/v1/projects/not-a-uuid/issues", null, 404, null);
