@@ -43,6 +43,32 @@ public sealed class IssueScanDurabilityTests
     }
 
     [Test]
+    public async Task ScanAsync_CheckpointMovedByAnotherScanner_RefusesTheBatchAndWritesNothing()
+    {
+        await IngestAsync(3);
+        var store = new InterceptingIssueStore(_world.Issues.Store)
+        {
+            BeforeNextWrite = () => _world.Issues.Store.WriteAsync(w => w.SetScanCheckpointAsync(1)),
+        };
+
+        Assert.That(() => Scanner(store, batchSize: 10).ScanAsync(),
+            Throws.InvalidOperationException.With.Message.EqualTo("The scan checkpoint moved under a running scan; another process is scanning this store."));
+        Assert.That(await _world.AllIssuesAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ScanAsync_FingerprintAliasOfADeletedIssue_FailsNamingTheIssue()
+    {
+        await _world.SendAsync(Error("Crash", Guid.NewGuid()));
+        var deleted = await _world.SingleIssueAsync();
+        await _world.Issues.Store.WriteAsync(w => w.DeleteIssueAsync(deleted.Id));
+        await IngestAsync(1);
+
+        Assert.That(() => _world.Issues.Scanner.ScanAsync(),
+            Throws.InvalidOperationException.With.Message.EqualTo($"Fingerprint points to issue {deleted.Id}, which does not exist."));
+    }
+
+    [Test]
     public async Task ScanAsync_SmallBatches_StreamsEveryEventOnce()
     {
         await IngestAsync(25);

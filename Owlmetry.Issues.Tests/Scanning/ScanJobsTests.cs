@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Fingerprinting;
+using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -85,16 +87,85 @@ public sealed class ScanJobsTests
     }
 
     [Test]
+    public async Task RunAsync_BackgroundPassThatScannedEvents_RecordsTheCompletedRunWithItsResult()
+    {
+        await IngestAsync(3);
+
+        var run = await NewJobs().RunAsync(triggeredByTeamId: null);
+
+        var recorded = (await _store.ReadAsync(r => r.ListScanRunsAsync(10))).Single();
+        Assert.That(recorded, Is.EqualTo(run));
+        Assert.That((recorded.Status, recorded.Result?.EventsProcessed), Is.EqualTo((ScanRunStatus.Completed, 3)));
+    }
+
+    [Test]
+    public async Task RunAsync_Triggered_IsRecordedRunningWhileItScans()
+    {
+        await IngestAsync(1);
+        var store = new InterceptingIssueStore(_store);
+        var jobs = NewJobs(store);
+        await jobs.ListAsync(10);
+        IReadOnlyList<ScanRun>? duringScan = null;
+
+        // The next write records the run; the one after it is the scan's first unit.
+        store.BeforeNextWrite = () =>
+        {
+            store.BeforeNextWrite = async () => duringScan = await _store.ReadAsync(r => r.ListScanRunsAsync(10));
+            return Task.CompletedTask;
+        };
+        var run = await jobs.RunAsync(Guid.NewGuid());
+
+        Assert.That(duringScan?.Select(r => (r.Id, r.Status)), Is.EqualTo(new[] { (run.Id, ScanRunStatus.Running) }));
+    }
+
+    [Test]
+    public async Task RunAsync_ScanFails_RecordsTheFailedRunWithTheErrorAndRethrows([Values] bool triggered)
+    {
+        await IngestAsync(2);
+        var store = new InterceptingIssueStore(_store);
+        var jobs = NewJobs(store);
+        await jobs.ListAsync(10);
+        Func<Task> failTheScansUnit = () =>
+        {
+            store.FailNextWriteAfterWork = true;
+            return Task.CompletedTask;
+        };
+
+        // A triggered run is recorded running first, so the scan's unit is the second write.
+        store.BeforeNextWrite = triggered
+            ? () =>
+            {
+                store.BeforeNextWrite = failTheScansUnit;
+                return Task.CompletedTask;
+            }
+            : failTheScansUnit;
+
+        Assert.ThrowsAsync<IOException>(() => jobs.RunAsync(triggered ? Guid.NewGuid() : null));
+
+        var run = (await _store.ReadAsync(r => r.ListScanRunsAsync(10))).Single();
+        Assert.That((run.Status, run.Error, run.CompletedAt), Is.EqualTo((ScanRunStatus.Failed, "simulated crash before commit", _clock.GetUtcNow())));
+    }
+
+    [Test]
     public void ResultAddAndGetAsync_NoArgument_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => IssueScanResult.Empty.Add(null!));
         Assert.ThrowsAsync<ArgumentNullException>(() => NewJobs().GetAsync(null!, Guid.NewGuid()));
     }
 
-    private ScanJobs NewJobs()
+    private ScanJobs NewJobs(IIssueStore? store = null)
     {
+        store ??= _store;
         var options = Options.Create(new IssuesOptions());
-        return new ScanJobs(new IssueScanner(_store, new DefaultFingerprintStrategy(), _clock, options), _store, _clock);
+        return new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _clock, options), store, _clock);
+    }
+
+    private async Task IngestAsync(int count)
+    {
+        var source = new IngestSource(TestIds.App, TestIds.Project, "backend");
+        var ingested = await new EventIngestor(_store, _clock, new ScanSignal(), []).IngestAsync(
+            source, [.. Enumerable.Range(0, count).Select(_ => ScanWorld.Error("Crash", Guid.NewGuid()))]);
+        Assert.That(ingested.Value.Accepted, Is.EqualTo(count));
     }
 
     private ScanRun Run(string status) => new()

@@ -12,6 +12,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _logs);
 
+    /// <summary>The logger a class taking <see cref="ILogger{T}"/> gets, for tests that build it without a logger factory.</summary>
+    public ILogger<T> CreateLogger<T>() => new CategoryLogger<T>(CreateLogger(typeof(T).FullName!));
+
     public void Dispose()
     {
     }
@@ -28,5 +31,16 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
             logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), values.ToDictionary(p => p.Key, p => p.Value)));
         }
+    }
+
+    private sealed class CategoryLogger<T>(ILogger inner) : ILogger<T>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            inner.Log(logLevel, eventId, state, exception, formatter);
     }
 }
