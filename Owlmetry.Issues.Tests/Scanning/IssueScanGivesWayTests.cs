@@ -107,6 +107,28 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
+    public async Task Scan_AStreamThatEndedSecondsAgo_RunsFullUnits()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var store = new CountingStore(world.Issues.Store);
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
+        for (var batch = 0; batch < 12; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
+        }
+
+        // Two commits 10 ms apart, the last of them 10 s ago: a stream, but long over.
+        var tenSecondsAgo = Stopwatch.GetTimestamp() - (Stopwatch.Frequency * 10);
+        signal.IngestCommittedAt(tenSecondsAgo - (Stopwatch.Frequency / 100));
+        signal.IngestCommittedAt(tenSecondsAgo);
+
+        await scanner.ScanAsync();
+
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 600 }), "a stream counts only while its last commit is recent");
+    }
+
+    [Test]
     public async Task Scan_WithoutIngest_UsesFullUnits()
     {
         var world = new ScanWorld();
