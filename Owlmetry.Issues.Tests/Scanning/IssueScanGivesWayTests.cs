@@ -18,11 +18,8 @@ public sealed class IssueScanGivesWayTests
         var world = new ScanWorld();
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        for (var batch = 0; batch < 18; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(i => Error($"Failure {(char)('a' + (i % 20))}", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 18, i => $"Failure {(char)('a' + (i % 20))}");
 
         // Ingest stays busy for the whole scan: each wait for a lull ends at the bound.
         signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
@@ -51,11 +48,8 @@ public sealed class IssueScanGivesWayTests
             },
         };
         var store = new CountingStore(intercepting);
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        for (var batch = 0; batch < 18; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 18, _ => "Failure");
 
         signal.IngestStarted();
 
@@ -72,11 +66,8 @@ public sealed class IssueScanGivesWayTests
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
         var options = new IssuesOptions { ScanBatchSize = 600, ScanGivesWayToIngest = false };
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(options), signal: signal);
-        for (var batch = 0; batch < 18; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, signal, options);
+        await IngestAsync(world, batches: 18, _ => "Failure");
 
         signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
         signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
@@ -92,11 +83,8 @@ public sealed class IssueScanGivesWayTests
         var world = new ScanWorld();
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        for (var batch = 0; batch < 3; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Crash", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 3, _ => "Crash");
 
         signal.IngestCommitted();
 
@@ -112,11 +100,8 @@ public sealed class IssueScanGivesWayTests
         var world = new ScanWorld();
         var signal = new ScanSignal();
         var store = new CountingStore(world.Issues.Store);
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
-        for (var batch = 0; batch < 12; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 12, _ => "Failure");
 
         // Two commits 10 ms apart, the last of them 10 s ago: a stream, but long over.
         var tenSecondsAgo = Stopwatch.GetTimestamp() - (Stopwatch.Frequency * 10);
@@ -133,15 +118,24 @@ public sealed class IssueScanGivesWayTests
     {
         var world = new ScanWorld();
         var store = new CountingStore(world.Issues.Store);
-        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = 600 }), signal: new ScanSignal());
-        for (var batch = 0; batch < 18; batch++)
-        {
-            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(_ => Error("Failure", Guid.NewGuid())).ToList());
-        }
+        var scanner = Scanner(world, store, new ScanSignal());
+        await IngestAsync(world, batches: 18, _ => "Failure");
 
         await scanner.ScanAsync();
 
         Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 600, 600 }));
+    }
+
+    private static IssueScanner Scanner(ScanWorld world, IIssueStore store, ScanSignal signal, IssuesOptions? options = null) =>
+        new(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(options ?? new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
+
+    /// <summary>Ingests <paramref name="batches"/> calls of 100 error events; the i-th event of a call has the message <paramref name="message"/>(i).</summary>
+    private static async Task IngestAsync(ScanWorld world, int batches, Func<int, string> message)
+    {
+        for (var batch = 0; batch < batches; batch++)
+        {
+            await world.Issues.Ingestor.IngestAsync(world.Source, Enumerable.Range(0, 100).Select(i => Error(message(i), Guid.NewGuid())).ToList());
+        }
     }
 
     /// <summary>Records how far each write unit moved the scan checkpoint: with sequences 1..n, the size of each scan unit.</summary>
