@@ -19,14 +19,13 @@ public sealed class EventIngestorStoreFailureTests
     {
         var world = new ScanWorld();
         var logs = new CapturingLoggerProvider();
-        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();
         var store = new InterceptingIssueStore(new InMemoryIssueStore()) { FailNextWriteAfterWork = true };
         var metrics = new IssuesMetrics(meters, new ScanLag(store, world.Clock), world.Clock);
         var refused = new List<(long Events, object? Reason)>();
         using var listener = RefusalListener(meters, refused);
-        var ingestor = new EventIngestor(store, world.Clock, new ScanSignal(), [], metrics, loggerFactory.CreateLogger<EventIngestor>());
+        var ingestor = new EventIngestor(store, world.Clock, new ScanSignal(), [], metrics, logs.CreateLogger<EventIngestor>());
         using var request = new Activity("POST /v1/ingest").Start();
 
         Assert.ThrowsAsync<IOException>(() => ingestor.IngestAsync(world.Source, [Error("a", Guid.NewGuid()), Error("b", Guid.NewGuid())]));

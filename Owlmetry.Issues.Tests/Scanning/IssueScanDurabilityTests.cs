@@ -110,12 +110,7 @@ public sealed class IssueScanDurabilityTests
         Assert.That(kept, Has.Count.EqualTo(2), "the three old scanned events are gone, the two new ones stay");
     }
 
-    private async Task IngestAsync(int count)
-    {
-        var events = Enumerable.Range(0, count).Select(_ => Error("Crash", Guid.NewGuid())).ToList();
-        var result = await _world.Issues.Ingestor.IngestAsync(_world.Source, events);
-        Assert.That(result.Value.Accepted, Is.EqualTo(count));
-    }
+    private Task IngestAsync(int count) => _world.IngestAsync([.. Enumerable.Range(0, count).Select(_ => Error("Crash", Guid.NewGuid()))]);
 
     private IssueScanner Scanner(IIssueStore store, int batchSize) =>
         new(store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions { ScanBatchSize = batchSize }));

@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Diagnostics;
 using Owlmetry.Issues.Fingerprinting;
-using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage;
@@ -29,7 +29,7 @@ public sealed class IssueScanReportingTests
     [Test]
     public async Task ScanAsync_PassThatScannedEvents_LogsWhatItDidAtDebug()
     {
-        await IngestAsync(Error("Crash", Guid.NewGuid()), Error("Crash", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
+        await _world.IngestAsync(Error("Crash", Guid.NewGuid()), Error("Crash", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
         var logs = new CapturingLoggerProvider();
 
         await Scanner(_world.Issues.Store, logs: logs).ScanAsync();
@@ -51,7 +51,7 @@ public sealed class IssueScanReportingTests
     [Test]
     public async Task ScanAsync_LeaseHeldByAnotherProcess_ScansNothingAndSaysWhy()
     {
-        await IngestAsync(Error("Crash", Guid.NewGuid()));
+        await _world.IngestAsync(Error("Crash", Guid.NewGuid()));
         var logs = new CapturingLoggerProvider();
         var store = new InterceptingIssueStore(_world.Issues.Store) { LeaseHeldElsewhere = true };
 
@@ -65,8 +65,9 @@ public sealed class IssueScanReportingTests
     [Test]
     public async Task ScanAsync_TwoBatches_CountsEventsAndIssuesPerBatchAndTimesThePass()
     {
-        await IngestAsync(Error("Crash", Guid.NewGuid()), Error("Crash", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
-        using var meters = new TestMeterFactory();
+        await _world.IngestAsync(Error("Crash", Guid.NewGuid()), Error("Crash", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
         var measured = new List<(string Instrument, double Value)>();
         using var listener = Listen(meters, measured);
         var metrics = new IssuesMetrics(meters, new ScanLag(_world.Issues.Store, _world.Clock), _world.Clock);
@@ -84,7 +85,7 @@ public sealed class IssueScanReportingTests
     [Test]
     public async Task ScanAsync_NewIssues_RecordsTheirNotificationInTheOrderCreatedAndWakesTheDispatch()
     {
-        await IngestAsync(Error("Connection refused", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
+        await _world.IngestAsync(Error("Connection refused", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
         var signal = new NotificationSignal();
         var scanner = new IssueScanner(
             _world.Issues.Store, new DefaultFingerprintStrategy(), _world.Clock, Options.Create(new IssuesOptions()), new NotificationRecorder(_world.Issues.Directory, signal));
@@ -100,12 +101,6 @@ public sealed class IssueScanReportingTests
             "the dispatch was not woken: it would wait for its next interval");
     }
 
-    private async Task IngestAsync(params IncomingEvent[] events)
-    {
-        var ingested = await _world.Issues.Ingestor.IngestAsync(_world.Source, events);
-        Assert.That(ingested.Value.Accepted, Is.EqualTo(events.Length));
-    }
-
     private IssueScanner Scanner(IIssueStore store, int batchSize = 5_000, IssuesMetrics? metrics = null, CapturingLoggerProvider? logs = null) => new(
         store,
         new DefaultFingerprintStrategy(),
@@ -114,7 +109,7 @@ public sealed class IssueScanReportingTests
         metrics: metrics,
         logger: logs?.CreateLogger<IssueScanner>());
 
-    private static MeterListener Listen(TestMeterFactory meters, List<(string Instrument, double Value)> measured)
+    private static MeterListener Listen(IMeterFactory meters, List<(string Instrument, double Value)> measured)
     {
         var listener = new MeterListener
         {
@@ -130,19 +125,5 @@ public sealed class IssueScanReportingTests
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
         listener.Start();
         return listener;
-    }
-
-    private sealed class TestMeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options.Name, options.Version, options.Tags, scope: this);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(meter => meter.Dispose());
     }
 }

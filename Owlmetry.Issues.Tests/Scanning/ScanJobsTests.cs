@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Fingerprinting;
-using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
@@ -12,14 +11,16 @@ namespace Owlmetry.Issues.Tests.Scanning;
 
 public sealed class ScanJobsTests
 {
+    private ScanWorld _world = null!;
     private FakeTimeProvider _clock = null!;
     private InMemoryIssueStore _store = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider(IssueFactory.Epoch);
-        _store = new InMemoryIssueStore();
+        _world = new ScanWorld();
+        _clock = _world.Clock;
+        _store = _world.Issues.Store;
     }
 
     [Test]
@@ -160,13 +161,7 @@ public sealed class ScanJobsTests
         return new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _clock, options), store, _clock);
     }
 
-    private async Task IngestAsync(int count)
-    {
-        var source = new IngestSource(TestIds.App, TestIds.Project, "backend");
-        var ingested = await new EventIngestor(_store, _clock, new ScanSignal(), []).IngestAsync(
-            source, [.. Enumerable.Range(0, count).Select(_ => ScanWorld.Error("Crash", Guid.NewGuid()))]);
-        Assert.That(ingested.Value.Accepted, Is.EqualTo(count));
-    }
+    private Task IngestAsync(int count) => _world.IngestAsync([.. Enumerable.Range(0, count).Select(_ => ScanWorld.Error("Crash", Guid.NewGuid()))]);
 
     private ScanRun Run(string status) => new()
     {

@@ -45,6 +45,13 @@ internal sealed class ScanWorld
         Timestamp = at is { } offset ? (IssueFactory.Epoch + offset).ToString("O") : null,
     };
 
+    /// <summary>Ingests <paramref name="events"/> without scanning them; every one of them must be accepted.</summary>
+    public async Task IngestAsync(params IncomingEvent[] events)
+    {
+        var ingested = await Issues.Ingestor.IngestAsync(Source, events);
+        Assert.That(ingested.Value.Accepted, Is.EqualTo(events.Length), "events accepted by ingest");
+    }
+
     public Task<(IngestResult Ingest, IssueScanResult Scan)> SendAsync(params IncomingEvent[] events) =>
         Issues.IngestAndScanAsync(App, events);
 
