@@ -141,6 +141,20 @@ public sealed partial class LiteDbIssueStore : IIssueStore, IDisposable
         return InUnitAsync(commit: true, () => write(_file.Database), ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> like <see cref="WriteDatabaseAsync{T}(Func{ILiteDatabase, T}, CancellationToken)"/>,
+    /// then <paramref name="committed"/> with its result once the unit has committed, before the next unit starts: a
+    /// host that keeps a copy of its collections in memory applies its writes there in the order they committed. It
+    /// is not called when the unit rolled back, and must not throw.
+    /// </summary>
+    /// <returns>What <paramref name="write"/> returned, once committed.</returns>
+    public Task<T> WriteDatabaseAsync<T>(Func<ILiteDatabase, T> write, Action<T> committed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(committed);
+        return InUnitAsync(commit: true, () => write(_file.Database), ct, committed);
+    }
+
     /// <summary>Checkpoints the log into the data file and closes the file. Waits for a running unit to finish.</summary>
     /// <exception cref="InvalidOperationException">Called from inside one of the store's own units of work.</exception>
     public void Dispose()

@@ -8,6 +8,8 @@ namespace Owlmetry.Issues.Host.Directory.LiteDb;
 /// The directory in the issue store's own LiteDB file and units of work: one file holds everything the server
 /// stores, and the records written together (a team and its owner, an app and its key) commit together.
 /// Unique indexes refuse a second user with an email, a second team with a slug and a second key with a secret.
+/// Reads are answered from a <see cref="DirectoryMirror"/> of the file that every write updates as it commits, so a
+/// request's key, project and app lookups do not wait for the ingest and scan units ahead of them.
 /// </summary>
 internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
 {
@@ -19,78 +21,91 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
     private const string Keys = "dir_keys";
 
     private readonly LiteDbIssueStore _store;
-    private readonly Lazy<Task> _indexes;
+    private readonly Lazy<Task<DirectoryMirror>> _mirror;
 
     public LiteDbDirectoryStore(LiteDbIssueStore store)
     {
         _store = store;
-        _indexes = new Lazy<Task>(() => _store.WriteDatabaseAsync(db =>
+
+        // One write unit prepares the collections and loads the mirror, and every read and write waits for it, so no
+        // write can commit before the mirror exists to receive it.
+        _mirror = new Lazy<Task<DirectoryMirror>>(() => _store.WriteDatabaseAsync(db =>
         {
             EnsureIndexes(db);
-            return true;
+            return DirectoryMirror.Of(Export(db));
         }));
     }
 
-    public Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<UserDocument>(Users).Count() == 0 && db.GetCollection<TeamDocument>(Teams).Count() == 0, ct);
+    public Task<bool> IsEmptyAsync(CancellationToken ct = default) => ReadAsync(mirror => mirror.IsEmpty);
 
-    public Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<UserDocument>(Users).FindById(userId)?.ToUser(), ct);
+    public Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindUser(userId));
 
-    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default)
+    public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindUserByEmail(email));
+
+    public Task AddUserAsync(User user, CancellationToken ct = default) =>
+        WriteAsync(db => InsertUser(db, user), (mirror, stored) => mirror.Put(stored), ct);
+
+    public async Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default)
     {
-        var key = email.ToLowerInvariant();
-        return ReadAsync(db => db.GetCollection<UserDocument>(Users).FindOne(u => u.EmailKey == key)?.ToUser(), ct);
+        var updated = await WriteAsync(
+            db =>
+            {
+                var users = db.GetCollection<UserDocument>(Users);
+                if (users.FindById(userId) is not { } user)
+                {
+                    return null;
+                }
+
+                user.PasswordHash = passwordHash;
+                users.Update(user);
+                return user.ToUser();
+            },
+            (mirror, user) =>
+            {
+                if (user is not null)
+                {
+                    mirror.Put(user);
+                }
+            },
+            ct);
+        return updated is not null;
     }
 
-    public Task AddUserAsync(User user, CancellationToken ct = default) => WriteAsync(db => InsertUser(db, user), ct);
-
-    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => WriteAsync(
-        db =>
-        {
-            var users = db.GetCollection<UserDocument>(Users);
-            if (users.FindById(userId) is not { } user)
-            {
-                return false;
-            }
-
-            user.PasswordHash = passwordHash;
-            return users.Update(user);
-        },
-        ct);
-
     public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => WriteAsync(
-        db =>
+        db => (User: InsertUser(db, newUser), Membership: UpsertMembership(db, membership)),
+        (mirror, stored) =>
         {
-            InsertUser(db, newUser);
-            db.GetCollection<MembershipDocument>(Memberships).Upsert(MembershipDocument.From(membership));
+            mirror.Put(stored.User);
+            mirror.Put(stored.Membership);
         },
         ct);
 
-    public Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<TeamDocument>(Teams).FindById(teamId)?.ToTeam(), ct);
+    public Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindTeam(teamId));
 
-    public Task<Team?> FindTeamBySlugAsync(string slug, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<TeamDocument>(Teams).FindOne(t => t.Slug == slug)?.ToTeam(), ct);
+    public Task<Team?> FindTeamBySlugAsync(string slug, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindTeamBySlug(slug));
 
     public Task AddTeamAsync(Team team, Membership owner, CancellationToken ct = default) => WriteAsync(
         db =>
         {
-            Unique(() => db.GetCollection<TeamDocument>(Teams).Insert(TeamDocument.From(team)), $"A team with slug '{team.Slug}' already exists.");
-            db.GetCollection<MembershipDocument>(Memberships).Upsert(MembershipDocument.From(owner));
+            var document = TeamDocument.From(team);
+            Unique(() => db.GetCollection<TeamDocument>(Teams).Insert(document), $"A team with slug '{team.Slug}' already exists.");
+            return (Team: document.ToTeam(), Owner: UpsertMembership(db, owner));
+        },
+        (mirror, stored) =>
+        {
+            mirror.Put(stored.Team);
+            mirror.Put(stored.Owner);
         },
         ct);
 
     public Task<IReadOnlyList<Membership>> ListMembershipsOfUserAsync(Guid userId, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyList<Membership>>(db => db.GetCollection<MembershipDocument>(Memberships).Find(m => m.UserId == userId).Select(m => m.ToMembership()).ToList(), ct);
+        ReadAsync(mirror => mirror.MembershipsOfUser(userId));
 
     public Task<IReadOnlyList<Membership>> ListMembershipsOfTeamAsync(Guid teamId, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyList<Membership>>(
-            db => db.GetCollection<MembershipDocument>(Memberships).Find(m => m.TeamId == teamId).Select(m => m.ToMembership()).OrderBy(m => m.CreatedAt).ToList(),
-            ct);
+        ReadAsync(mirror => mirror.MembershipsOfTeam(teamId));
 
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
-        WriteAsync(db => db.GetCollection<MembershipDocument>(Memberships).Upsert(MembershipDocument.From(membership)), ct);
+        WriteAsync(db => UpsertMembership(db, membership), (mirror, stored) => mirror.Put(stored), ct);
 
     // Write units are serialized, so the owner count read here is still true when the removal commits.
     public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => WriteAsync(
@@ -112,18 +127,19 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
             memberships.Delete(key);
             return MembershipRemoval.Removed;
         },
-        ct);
-
-    public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<ProjectDocument>(Projects).FindById(projectId)?.ToProject(), ct);
-
-    public Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) => ReadAsync<IReadOnlyList<Project>>(
-        db =>
+        (mirror, removal) =>
         {
-            var projects = db.GetCollection<ProjectDocument>(Projects);
-            return teamIds.Distinct().SelectMany(teamId => projects.Find(p => p.TeamId == teamId)).Select(p => p.ToProject()).OrderBy(p => p.CreatedAt).ToList();
+            if (removal == MembershipRemoval.Removed)
+            {
+                mirror.RemoveMembership(teamId, userId);
+            }
         },
         ct);
+
+    public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindProject(projectId));
+
+    public Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) =>
+        ReadAsync(mirror => mirror.ProjectsOf(teamIds));
 
     // A deleted project frees its slug, so live-slug uniqueness is checked here rather than by an index.
     public Task SaveProjectAsync(Project project, CancellationToken ct = default) => WriteAsync(
@@ -135,61 +151,81 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
                 throw new DirectoryConflictException($"A project with slug '{project.Slug}' already exists in this team.");
             }
 
-            projects.Upsert(ProjectDocument.From(project));
+            var document = ProjectDocument.From(project);
+            projects.Upsert(document);
+            return document.ToProject();
         },
+        (mirror, stored) => mirror.Put(stored),
         ct);
 
-    public Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<AppDocument>(Apps).FindById(appId)?.ToApp(), ct);
+    public Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindApp(appId));
 
-    public Task<IReadOnlyList<App>> ListAppsAsync(Guid projectId, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyList<App>>(db => db.GetCollection<AppDocument>(Apps).Find(a => a.ProjectId == projectId).Select(a => a.ToApp()).OrderBy(a => a.CreatedAt).ToList(), ct);
+    public Task<IReadOnlyList<App>> ListAppsAsync(Guid projectId, CancellationToken ct = default) => ReadAsync(mirror => mirror.AppsOf(projectId));
 
     public Task AddAppAsync(App app, CancellationToken ct = default) =>
-        WriteAsync(db => db.GetCollection<AppDocument>(Apps).Insert(AppDocument.From(app)), ct);
+        WriteAsync(db => InsertApp(db, app), (mirror, stored) => mirror.Put(stored), ct);
 
     public Task AddAppWithClientKeyAsync(App app, ApiKey clientKey, CancellationToken ct = default) => WriteAsync(
         db =>
         {
-            db.GetCollection<AppDocument>(Apps).Insert(AppDocument.From(app));
-            db.GetCollection<ApiKeyDocument>(Keys).Insert(ApiKeyDocument.From(clientKey));
+            var storedApp = InsertApp(db, app);
+            var key = ApiKeyDocument.From(clientKey);
+            db.GetCollection<ApiKeyDocument>(Keys).Insert(key);
+            return (App: storedApp, Key: key.ToKey());
+        },
+        (mirror, stored) =>
+        {
+            mirror.Put(stored.App);
+            mirror.Put(stored.Key);
         },
         ct);
 
-    public Task<ApiKey?> FindKeyAsync(Guid keyId, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<ApiKeyDocument>(Keys).FindById(keyId)?.ToKey(), ct);
+    public Task<ApiKey?> FindKeyAsync(Guid keyId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindKey(keyId));
 
     public Task<ApiKey?> FindKeyBySecretHashAsync(string secretHash, CancellationToken ct = default) =>
-        ReadAsync(db => db.GetCollection<ApiKeyDocument>(Keys).FindOne(k => k.SecretHash == secretHash)?.ToKey(), ct);
+        ReadAsync(mirror => mirror.FindKeyBySecretHash(secretHash));
 
-    public Task<IReadOnlyList<ApiKey>> ListKeysAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) => ReadAsync<IReadOnlyList<ApiKey>>(
+    public Task<IReadOnlyList<ApiKey>> ListKeysAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) =>
+        ReadAsync(mirror => mirror.KeysOf(teamIds));
+
+    public Task SaveKeyAsync(ApiKey key, CancellationToken ct = default) => WriteAsync(
         db =>
         {
-            var keys = db.GetCollection<ApiKeyDocument>(Keys);
-            return teamIds.Distinct().SelectMany(teamId => keys.Find(k => k.TeamId == teamId)).Select(k => k.ToKey()).OrderBy(k => k.CreatedAt).ToList();
+            var document = ApiKeyDocument.From(key);
+            db.GetCollection<ApiKeyDocument>(Keys).Upsert(document);
+            return document.ToKey();
         },
+        (mirror, stored) => mirror.Put(stored),
         ct);
 
-    public Task SaveKeyAsync(ApiKey key, CancellationToken ct = default) =>
-        WriteAsync(db => db.GetCollection<ApiKeyDocument>(Keys).Upsert(ApiKeyDocument.From(key)), ct);
-
-    public Task<bool> TrySeedAsync(DirectorySeed seed, CancellationToken ct = default) => WriteAsync(
-        db =>
-        {
-            if (db.GetCollection<UserDocument>(Users).Count() > 0 || db.GetCollection<TeamDocument>(Teams).Count() > 0)
+    public async Task<bool> TrySeedAsync(DirectorySeed seed, CancellationToken ct = default)
+    {
+        var seeded = await WriteAsync(
+            db =>
             {
-                return false;
-            }
+                if (db.GetCollection<UserDocument>(Users).Count() > 0 || db.GetCollection<TeamDocument>(Teams).Count() > 0)
+                {
+                    return null;
+                }
 
-            InsertUser(db, seed.Owner);
-            db.GetCollection<TeamDocument>(Teams).Insert(TeamDocument.From(seed.Team));
-            db.GetCollection<MembershipDocument>(Memberships).Insert(MembershipDocument.From(seed.OwnerMembership));
-            db.GetCollection<ProjectDocument>(Projects).Insert(ProjectDocument.From(seed.Project));
-            db.GetCollection<AppDocument>(Apps).Insert(AppDocument.From(seed.App));
-            db.GetCollection<ApiKeyDocument>(Keys).InsertBulk(seed.Keys.Select(ApiKeyDocument.From));
-            return true;
-        },
-        ct);
+                InsertUser(db, seed.Owner);
+                db.GetCollection<TeamDocument>(Teams).Insert(TeamDocument.From(seed.Team));
+                db.GetCollection<MembershipDocument>(Memberships).Insert(MembershipDocument.From(seed.OwnerMembership));
+                db.GetCollection<ProjectDocument>(Projects).Insert(ProjectDocument.From(seed.Project));
+                InsertApp(db, seed.App);
+                db.GetCollection<ApiKeyDocument>(Keys).InsertBulk(seed.Keys.Select(ApiKeyDocument.From));
+                return Export(db);
+            },
+            (mirror, records) =>
+            {
+                if (records is not null)
+                {
+                    mirror.PutAll(records);
+                }
+            },
+            ct);
+        return seeded is not null;
+    }
 
     private static void EnsureIndexes(ILiteDatabase db)
     {
@@ -203,8 +239,26 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         db.GetCollection<ApiKeyDocument>(Keys).EnsureIndex(k => k.TeamId);
     }
 
-    private static void InsertUser(ILiteDatabase db, User user) =>
-        Unique(() => db.GetCollection<UserDocument>(Users).Insert(UserDocument.From(user)), $"A user with email '{user.Email}' already exists.");
+    private static User InsertUser(ILiteDatabase db, User user)
+    {
+        var document = UserDocument.From(user);
+        Unique(() => db.GetCollection<UserDocument>(Users).Insert(document), $"A user with email '{user.Email}' already exists.");
+        return document.ToUser();
+    }
+
+    private static Membership UpsertMembership(ILiteDatabase db, Membership membership)
+    {
+        var document = MembershipDocument.From(membership);
+        db.GetCollection<MembershipDocument>(Memberships).Upsert(document);
+        return document.ToMembership();
+    }
+
+    private static App InsertApp(ILiteDatabase db, App app)
+    {
+        var document = AppDocument.From(app);
+        db.GetCollection<AppDocument>(Apps).Insert(document);
+        return document.ToApp();
+    }
 
     private static void Unique(Action insert, string conflict)
     {
@@ -218,25 +272,20 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         }
     }
 
+    private async Task<T> ReadAsync<T>(Func<DirectoryMirror, T> read) => read(await _mirror.Value);
+
+    // The export reads the file itself, in one of the store's read units.
     private async Task<T> ReadAsync<T>(Func<ILiteDatabase, T> read, CancellationToken ct)
     {
-        await _indexes.Value;
+        await _mirror.Value;
         return await _store.ReadDatabaseAsync(read, ct);
     }
 
-    private async Task WriteAsync(Action<ILiteDatabase> write, CancellationToken ct)
+    // What a write stored is applied to the mirror inside its unit, once committed, so the mirror follows the file in
+    // commit order.
+    private async Task<T> WriteAsync<T>(Func<ILiteDatabase, T> write, Action<DirectoryMirror, T> apply, CancellationToken ct)
     {
-        await _indexes.Value;
-        await _store.WriteDatabaseAsync(db =>
-        {
-            write(db);
-            return true;
-        }, ct);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<ILiteDatabase, T> write, CancellationToken ct)
-    {
-        await _indexes.Value;
-        return await _store.WriteDatabaseAsync(write, ct);
+        var mirror = await _mirror.Value;
+        return await _store.WriteDatabaseAsync(write, stored => apply(mirror, stored), ct);
     }
 }

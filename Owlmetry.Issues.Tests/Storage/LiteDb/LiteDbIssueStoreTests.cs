@@ -127,6 +127,40 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public async Task WriteDatabaseAsync_Committed_GetsWhatTheUnitReturned()
+    {
+        using var store = new LiteDbIssueStore(_path);
+        BsonValue? committedId = null;
+
+        var id = await store.WriteDatabaseAsync(
+            db => db.GetCollection("host_notes").Insert(new BsonDocument { ["text"] = "first" }),
+            inserted => committedId = inserted);
+
+        Assert.That(committedId, Is.EqualTo(id), "the callback did not get what the unit returned");
+        Assert.That(await store.ReadDatabaseAsync(db => db.GetCollection("host_notes").Count()), Is.EqualTo(1), "the unit was not committed");
+    }
+
+    [Test]
+    public async Task WriteDatabaseAsync_UnitThrows_RollsBackWithoutCallingCommitted()
+    {
+        using var store = new LiteDbIssueStore(_path);
+        var called = false;
+
+        await Assert.ThatAsync(
+            () => store.WriteDatabaseAsync<int>(
+                db =>
+                {
+                    db.GetCollection("host_notes").Insert(new BsonDocument { ["text"] = "lost" });
+                    throw new InvalidOperationException("the host's write failed");
+                },
+                _ => called = true),
+            Throws.InvalidOperationException.With.Message.EqualTo("the host's write failed"));
+
+        Assert.That(called, Is.False, "committed was called for a unit that rolled back");
+        Assert.That(await store.ReadDatabaseAsync(db => db.GetCollection("host_notes").Count()), Is.Zero, "the failed unit's insert was kept");
+    }
+
+    [Test]
     public async Task WriteAsync_DelegateSwallowsAConflict_StillThrowsAndRollsBack()
     {
         using var store = new LiteDbIssueStore(_path);
