@@ -19,7 +19,9 @@ switch (args)
         return await CopyToPostgreSqlCommand.RunAsync(copyArgs, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration is read once, at start. Watching appsettings.json for changes watches the whole working directory,
+// data directory included (by default it is there): every page the store writes would wake the watcher.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddOwlmetryServer();
 
 var app = builder.Build();
