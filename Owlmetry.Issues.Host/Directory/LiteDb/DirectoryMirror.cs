@@ -113,35 +113,12 @@ internal sealed class DirectoryMirror
 
     public void PutAll(DirectoryExport records)
     {
-        foreach (var user in records.Users)
-        {
-            Put(user);
-        }
-
-        foreach (var team in records.Teams)
-        {
-            Put(team);
-        }
-
-        foreach (var membership in records.Memberships)
-        {
-            Put(membership);
-        }
-
-        foreach (var project in records.Projects)
-        {
-            Put(project);
-        }
-
-        foreach (var app in records.Apps)
-        {
-            Put(app);
-        }
-
-        foreach (var key in records.Keys)
-        {
-            Put(key);
-        }
+        records.Users.ToList().ForEach(Put);
+        records.Teams.ToList().ForEach(Put);
+        records.Memberships.ToList().ForEach(Put);
+        records.Projects.ToList().ForEach(Put);
+        records.Apps.ToList().ForEach(Put);
+        records.Keys.ToList().ForEach(Put);
     }
 
     // Records of several teams created in the same millisecond are listed in the order the caller gave the teams.
