@@ -32,7 +32,7 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         _mirror = new Lazy<Task<DirectoryMirror>>(() => _store.WriteDatabaseAsync(db =>
         {
             EnsureIndexes(db);
-            return DirectoryMirror.Of(Export(db));
+            return DirectoryMirror.Of(ReadAll(db));
         }));
     }
 
@@ -214,7 +214,7 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
                 db.GetCollection<ProjectDocument>(Projects).Insert(ProjectDocument.From(seed.Project));
                 InsertApp(db, seed.App);
                 db.GetCollection<ApiKeyDocument>(Keys).InsertBulk(seed.Keys.Select(ApiKeyDocument.From));
-                return Export(db);
+                return ReadAll(db);
             },
             (mirror, records) =>
             {
