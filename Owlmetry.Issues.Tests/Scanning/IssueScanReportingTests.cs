@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -66,14 +64,12 @@ public sealed class IssueScanReportingTests
     public async Task ScanAsync_TwoBatches_CountsEventsAndIssuesPerBatchAndTimesThePass()
     {
         await _world.IngestAsync(Error("Crash", Guid.NewGuid()), Error("Crash", Guid.NewGuid()), Error("Timeout", Guid.NewGuid()));
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var meters = services.GetRequiredService<IMeterFactory>();
-        var measured = new List<(string Instrument, double Value)>();
-        using var listener = Listen(meters, measured);
-        var metrics = new IssuesMetrics(meters, new ScanLag(_world.Issues.Store, _world.Clock), _world.Clock);
+        using var metrics = new RecordedMetrics(_world.Issues.Store, _world.Clock);
 
-        await Scanner(_world.Issues.Store, batchSize: 2, metrics: metrics).ScanAsync();
+        await Scanner(_world.Issues.Store, batchSize: 2, metrics: metrics.Metrics).ScanAsync();
 
+        var measured = metrics.Of("owlmetry.scan.events", "owlmetry.issues.created", "owlmetry.issues.regressed", "owlmetry.scan.duration")
+            .Select(m => (m.Instrument, m.Value));
         Assert.That(measured, Is.EqualTo(new[]
         {
             ("owlmetry.scan.events", 2d), ("owlmetry.issues.created", 1d), ("owlmetry.issues.regressed", 0d),
@@ -108,22 +104,4 @@ public sealed class IssueScanReportingTests
         Options.Create(new IssuesOptions { ScanBatchSize = batchSize }),
         metrics: metrics,
         logger: logs?.CreateLogger<IssueScanner>());
-
-    private static MeterListener Listen(IMeterFactory meters, List<(string Instrument, double Value)> measured)
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Scope == meters && instrument.Name.StartsWith("owlmetry.", StringComparison.Ordinal) && instrument.Name != "owlmetry.scan.lag")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
-        listener.Start();
-        return listener;
-    }
 }
