@@ -28,14 +28,12 @@ internal sealed class DirectoryMirror
         return mirror;
     }
 
-    public static string EmailKey(string email) => email.ToLowerInvariant();
-
     public bool IsEmpty => Locked(() => _users.Count == 0 && _teams.Count == 0);
 
     public User? FindUser(Guid userId) => Locked(() => _users.GetValueOrDefault(userId));
 
     public User? FindUserByEmail(string email) =>
-        Locked(() => _userIdsByEmailKey.TryGetValue(EmailKey(email), out var id) ? _users.GetValueOrDefault(id) : null);
+        Locked(() => _userIdsByEmailKey.TryGetValue(UserDocument.EmailKeyOf(email), out var id) ? _users.GetValueOrDefault(id) : null);
 
     public Team? FindTeam(Guid teamId) => Locked(() => _teams.GetValueOrDefault(teamId));
 
@@ -74,11 +72,11 @@ internal sealed class DirectoryMirror
     {
         if (_users.GetValueOrDefault(user.Id) is { } replaced)
         {
-            _userIdsByEmailKey.Remove(EmailKey(replaced.Email));
+            _userIdsByEmailKey.Remove(UserDocument.EmailKeyOf(replaced.Email));
         }
 
         _users[user.Id] = user;
-        _userIdsByEmailKey[EmailKey(user.Email)] = user.Id;
+        _userIdsByEmailKey[UserDocument.EmailKeyOf(user.Email)] = user.Id;
     });
 
     public void Put(Team team) => Locked(() =>

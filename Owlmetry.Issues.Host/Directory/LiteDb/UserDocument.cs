@@ -17,9 +17,12 @@ internal sealed class UserDocument
 
     public static UserDocument From(User u) => new()
     {
-        Id = u.Id, Email = u.Email, EmailKey = u.Email.ToLowerInvariant(), Name = u.Name, PasswordHash = u.PasswordHash,
+        Id = u.Id, Email = u.Email, EmailKey = EmailKeyOf(u.Email), Name = u.Name, PasswordHash = u.PasswordHash,
         CreatedAt = u.CreatedAt.ToUnixTimeMilliseconds(),
     };
+
+    /// <summary>The unique key of an email: emails are unique regardless of case.</summary>
+    public static string EmailKeyOf(string email) => email.ToLowerInvariant();
 
     public User ToUser() => new(Id, Email, Name, PasswordHash, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt));
 }
