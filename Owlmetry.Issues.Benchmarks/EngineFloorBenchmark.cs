@@ -27,6 +27,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
         IncreasingKeyOnly,
         SessionKeyAsId,
         SessionKeyAsIdAndPageIndex,
+        CompactKeys,
         StoreShape,
     }
 
@@ -44,6 +45,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
             }
 
             Insert(Shape.StoreShape, scanSized, Path.Combine(folder.FullName, "store-shape.db"));
+            Insert(Shape.CompactKeys, scanSized, Path.Combine(folder.FullName, "compact.db"));
             Insert(Shape.SessionKeyAsIdAndPageIndex, storeSized, path: null);
             RekeyForMerge(mergeSize: Math.Max(1_000, (int)(10_000 * scale)));
         }
@@ -160,6 +162,10 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
             case Shape.SessionKeyAsIdAndPageIndex:
                 collection.EnsureIndex("PageKey", "$.PageKey", unique: true);
                 break;
+            case Shape.CompactKeys:
+                collection.EnsureIndex("PageKey", "$.PageKey", unique: true);
+                collection.EnsureIndex("UserKey", "$.UserKey", unique: false);
+                break;
             case Shape.StoreShape:
                 collection.EnsureIndex("SessionKey", "$.SessionKey", unique: true);
                 collection.EnsureIndex("PageKey", "$.PageKey", unique: true);
@@ -198,6 +204,12 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
                 document["Id"] = id;
                 document["PageKey"] = Bytes(issue.ToByteArray(), BitConverter.GetBytes((long)i), id.ToByteArray());
                 break;
+            case Shape.CompactKeys:
+                document["_id"] = Bytes(issue.ToByteArray(), session.ToByteArray());
+                document["Id"] = id;
+                document["PageKey"] = Bytes(issue.ToByteArray(), BitConverter.GetBytes((long)i), id.ToByteArray());
+                document["UserKey"] = Bytes(issue.ToByteArray(), System.Text.Encoding.UTF8.GetBytes(user));
+                break;
             case Shape.StoreShape:
                 document["_id"] = id;
                 document["SessionKey"] = SessionKey(issue, session);
@@ -222,6 +234,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
         Shape.IncreasingKeyOnly => "increasing _id only",
         Shape.SessionKeyAsId => "_id = (issue, session) 32 bytes",
         Shape.SessionKeyAsIdAndPageIndex => "_id = (issue, session) + (issue, time, id) index",
+        Shape.CompactKeys => "_id = (issue, session) + (issue, time, id) + (issue, user) binary indexes",
         _ => "store shape: guid _id + 3 string indexes",
     };
 }

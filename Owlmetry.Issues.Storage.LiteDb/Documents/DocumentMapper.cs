@@ -17,7 +17,7 @@ internal static class DocumentMapper
 
         // autoId would replace Guid.Empty with a fresh id on insert; ids are always the caller's.
         mapper.Entity<IssueDocument>().Id(d => d.Id, autoId: false);
-        mapper.Entity<OccurrenceDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<OccurrenceDocument>().Id(d => d.Key, autoId: false);
         mapper.Entity<CommentDocument>().Id(d => d.Id, autoId: false);
         mapper.Entity<AttachmentDocument>().Id(d => d.Id, autoId: false);
         mapper.Entity<AuditDocument>().Id(d => d.Id, autoId: false);

@@ -4,17 +4,17 @@ using Owlmetry.Issues.Storage.LiteDb.Keys;
 namespace Owlmetry.Issues.Storage.LiteDb.Documents;
 
 /// <summary>
-/// The stored shape of an <see cref="IssueOccurrence"/>. <see cref="IssueId"/> and every key start with the
-/// occurrence's group, the issue that recorded it (see <see cref="OccurrenceGroupDocument"/>), and are never
-/// rewritten. <see cref="SessionKey"/> carries the unique index that refuses a second occurrence of one session in
-/// one group; <see cref="PageKey"/> is the newest-first keyset order of the detail page; <see cref="UserKey"/> finds
-/// a group's users.
+/// The stored shape of an <see cref="IssueOccurrence"/>. Every key starts with the occurrence's group, the issue
+/// that recorded it (see <see cref="OccurrenceGroupDocument"/>), and is never rewritten (see
+/// <see cref="OccurrenceKeys"/>). <see cref="Key"/>, the (group, session) pair, is the <c>_id</c>: the primary key
+/// refuses a second occurrence of one session in one group, with no index of its own. <see cref="PageKey"/> is the
+/// newest-first keyset order of the detail page; <see cref="UserKey"/> finds a group's users.
 /// </summary>
 internal sealed class OccurrenceDocument
 {
-    public Guid Id { get; set; }
+    public byte[] Key { get; set; } = [];
 
-    public Guid IssueId { get; set; }
+    public Guid OccurrenceId { get; set; }
 
     public Guid SessionId { get; set; }
 
@@ -38,17 +38,15 @@ internal sealed class OccurrenceDocument
 
     public long CreatedAt { get; set; }
 
-    public string SessionKey { get; set; } = "";
+    public byte[] PageKey { get; set; } = [];
 
-    public string PageKey { get; set; } = "";
-
-    /// <summary>(issue, user): answers "has this user hit this issue before" for the unique-user count.</summary>
-    public string UserKey { get; set; } = "";
+    /// <summary>(group, user): answers "has this user hit this issue before" for the unique-user count.</summary>
+    public byte[] UserKey { get; set; } = [];
 
     public static OccurrenceDocument From(IssueOccurrence occurrence) => new()
     {
-        Id = occurrence.Id,
-        IssueId = occurrence.IssueId,
+        Key = OccurrenceKeys.Session(occurrence.IssueId, occurrence.SessionId),
+        OccurrenceId = occurrence.Id,
         SessionId = occurrence.SessionId,
         UserId = occurrence.UserId,
         AppUserId = occurrence.AppUserId,
@@ -60,15 +58,14 @@ internal sealed class OccurrenceDocument
         CountryCode = occurrence.CountryCode,
         Timestamp = UnixTime.From(occurrence.Timestamp),
         CreatedAt = UnixTime.From(occurrence.CreatedAt),
-        SessionKey = StorageKeys.Session(occurrence.IssueId, occurrence.SessionId),
-        PageKey = StorageKeys.IssueRow(occurrence.IssueId, KeysetKey.Of(occurrence)),
-        UserKey = StorageKeys.User(occurrence.IssueId, occurrence.UserId),
+        PageKey = OccurrenceKeys.Page(occurrence.IssueId, KeysetKey.Of(occurrence)),
+        UserKey = OccurrenceKeys.User(occurrence.IssueId, occurrence.UserId),
     };
 
     /// <summary>The occurrence as one of <paramref name="issueId"/>, which owns its group now.</summary>
     public IssueOccurrence ToOccurrence(Guid issueId) => new()
     {
-        Id = Id,
+        Id = OccurrenceId,
         IssueId = issueId,
         SessionId = SessionId,
         UserId = UserId,

@@ -16,7 +16,7 @@ internal sealed class OccurrenceGroupDocument
 
     /// <summary>
     /// Sessions whose occurrence in this group no longer counts: a merge found the issue it joined already had one.
-    /// Deleting them instead would cost a merge four index updates per duplicate.
+    /// Deleting them instead would cost a merge three index updates per duplicate.
     /// </summary>
     public List<Guid> ExcludedSessions { get; set; } = [];
 }

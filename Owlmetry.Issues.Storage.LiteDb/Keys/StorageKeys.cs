@@ -45,11 +45,6 @@ internal static partial class StorageKeys
 
     public static string IssueRow(Guid issueId, KeysetKey key) => Issue(issueId) + Keyset(key);
 
-    public static string Session(Guid issueId, Guid sessionId) => Issue(issueId) + Id(sessionId);
-
-    /// <summary>Never null, so that set-based moves can rewrite its issue prefix: a missing user is its own marker.</summary>
-    public static string User(Guid issueId, string? userId) => Issue(issueId) + (userId is null ? "n" : "u:" + userId);
-
     public static string ClientEvent(Guid appId, Guid clientEventId) => $"{Id(appId)}|{Id(clientEventId)}";
 
     /// <summary>The client event id of a <see cref="ClientEvent"/> key.</summary>

@@ -5,7 +5,8 @@ internal static partial class CollectionNames
     public const string Meta = "_meta";
     public const string Issues = "issues";
     public const string Fingerprints = "fingerprints";
-    public const string Occurrences = "occurrences";
+    /// <summary>Occurrences keyed by (group, session) in binary since schema version 10.</summary>
+    public const string Occurrences = "occurrence_rows";
     public const string OccurrenceGroups = "occurrence_groups";
     public const string Comments = "comments";
     public const string Attachments = "attachments";

@@ -7,12 +7,11 @@ internal static partial class IndexNames
     public const string IssuesFirstSeen = "ix_issues_first_seen";
     public const string IssuesOccurrences = "ix_issues_occurrences";
     public const string IssuesUsers = "ix_issues_users";
-    public const string OccurrencesSession = "ux_occurrences_issue_session";
-    public const string OccurrencesPage = "ix_occurrences_page";
+    public const string OccurrencesPage = "ix_occurrence_rows_page";
     public const string CommentsIssue = "ix_comments_issue";
     public const string AttachmentsIssue = "ix_attachments_issue";
     public const string AuditIssue = "ix_audit_issue";
-    public const string OccurrencesUser = "ix_occurrences_issue_user";
+    public const string OccurrencesUser = "ix_occurrence_rows_user";
     public const string ScanRunsStarted = "ix_scan_runs_started";
     public const string FingerprintsIssue = "ix_fingerprints_issue";
     public const string IssuesStatus = "ix_issues_status";

@@ -25,6 +25,7 @@ internal static partial class LiteDbSchema
         // occurrences from opening a file that has them.
         new(8, "occurrence groups exclude a merge's duplicate sessions instead of deleting them", _ => { }),
         new(9, "key and index issues by lane, status and app, for the status counts of a list", IndexIssuesByLaneAndStatus),
+        new(10, "key occurrences by (group, session) with binary keys, in a collection of their own", RekeyOccurrences, Retires: TextKeyedOccurrences.Collection),
     ];
 
     private static void CreateIndexes(LiteDatabase database)
@@ -36,9 +37,9 @@ internal static partial class LiteDbSchema
         issues.EnsureIndex(IndexNames.IssuesOccurrences, $"$.{nameof(IssueDocument.OccurrencesKey)}", unique: true);
         issues.EnsureIndex(IndexNames.IssuesUsers, $"$.{nameof(IssueDocument.UsersKey)}", unique: true);
 
-        var occurrences = database.GetCollection(CollectionNames.Occurrences);
-        occurrences.EnsureIndex(IndexNames.OccurrencesSession, $"$.{nameof(OccurrenceDocument.SessionKey)}", unique: true);
-        occurrences.EnsureIndex(IndexNames.OccurrencesPage, $"$.{nameof(OccurrenceDocument.PageKey)}", unique: true);
+        var occurrences = database.GetCollection(TextKeyedOccurrences.Collection);
+        occurrences.EnsureIndex(TextKeyedOccurrences.SessionIndex, $"$.{TextKeyedOccurrences.SessionKey}", unique: true);
+        occurrences.EnsureIndex(TextKeyedOccurrences.PageIndex, $"$.{TextKeyedOccurrences.PageKey}", unique: true);
 
         database.GetCollection(CollectionNames.Comments)
             .EnsureIndex(IndexNames.CommentsIssue, $"$.{nameof(CommentDocument.ListKey)}", unique: true);
@@ -53,12 +54,12 @@ internal static partial class LiteDbSchema
 
     private static void IndexForScanning(LiteDatabase database)
     {
-        var occurrences = database.GetCollection(CollectionNames.Occurrences);
+        var occurrences = database.GetCollection(TextKeyedOccurrences.Collection);
         occurrences.UpdateMany(
-            BsonExpression.Create($"{{ {nameof(OccurrenceDocument.UserKey)}: SUBSTRING($.{nameof(OccurrenceDocument.SessionKey)}, 0, 33) + "
-                + $"(IIF($.{nameof(OccurrenceDocument.UserId)} = null, 'n', 'u:' + $.{nameof(OccurrenceDocument.UserId)})) }}"),
+            BsonExpression.Create($"{{ {TextKeyedOccurrences.UserKey}: SUBSTRING($.{TextKeyedOccurrences.SessionKey}, 0, 33) + "
+                + $"(IIF($.{TextKeyedOccurrences.UserId} = null, 'n', 'u:' + $.{TextKeyedOccurrences.UserId})) }}"),
             BsonExpression.Create("$._id != null"));
-        occurrences.EnsureIndex(IndexNames.OccurrencesUser, $"$.{nameof(OccurrenceDocument.UserKey)}", unique: false);
+        occurrences.EnsureIndex(TextKeyedOccurrences.UserIndex, $"$.{TextKeyedOccurrences.UserKey}", unique: false);
         database.GetCollection(CollectionNames.ScanRuns)
             .EnsureIndex(IndexNames.ScanRunsStarted, $"$.{nameof(ScanRunDocument.StartedAt)}", unique: false);
     }

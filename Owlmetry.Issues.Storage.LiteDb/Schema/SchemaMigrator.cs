@@ -44,6 +44,11 @@ internal static class SchemaMigrator
             database.Rollback();
             throw;
         }
+
+        foreach (var retired in migrations.Select(migration => migration.Retires).OfType<string>().Where(database.CollectionExists))
+        {
+            database.DropCollection(retired);
+        }
     }
 
     private static void Apply(LiteDbMigration migration, int version, LiteDatabase database, string path)

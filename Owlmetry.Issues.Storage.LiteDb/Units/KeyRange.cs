@@ -46,8 +46,8 @@ internal static class KeyRange
     public static ILiteQueryable<T> Between<T>(
         ILiteCollection<T> collection,
         string keyField,
-        string low,
-        string high,
+        BsonValue low,
+        BsonValue high,
         bool descending,
         IReadOnlyList<BsonExpression>? filters = null)
     {

@@ -51,7 +51,7 @@ internal sealed class LiteDbProbes(LiteDbCollections collections)
 
     public KeyProbe<ClientEventDocument> ClientEventById { get; } = new(collections.ClientEvents, "_id");
 
-    public KeyProbe<OccurrenceDocument> OccurrenceBySession { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.SessionKey));
+    public KeyProbe<OccurrenceDocument> OccurrenceBySession { get; } = new(collections.Occurrences, "_id");
 
     public KeyProbe<OccurrenceDocument> OccurrenceByUser { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.UserKey));
 }

@@ -15,11 +15,11 @@ internal partial class LiteDbIssueStoreReader
 
     public IReadOnlyDictionary<Guid, int> CountOccurrencesByIssue()
     {
-        // Counted from each document's group, the IssueId field, mapped to the issue that owns the group now; the
-        // sessions merges excluded do not count.
+        // Counted from each document's group, which its key starts with, mapped to the issue that owns the group now;
+        // the sessions merges excluded do not count.
         var counts = new Dictionary<Guid, int>();
-        foreach (var (group, session) in Collections.Occurrences.Query().Select(occurrence => new { occurrence.IssueId, occurrence.SessionId }).ToEnumerable()
-            .Select(row => (row.IssueId, row.SessionId)))
+        foreach (var (group, session) in Collections.Occurrences.Query().Select(occurrence => new { occurrence.Key, occurrence.SessionId }).ToEnumerable()
+            .Select(row => (OccurrenceKeys.GroupOf(row.Key), row.SessionId)))
         {
             if (!Groups.ExcludedFrom(group).Contains(session))
             {

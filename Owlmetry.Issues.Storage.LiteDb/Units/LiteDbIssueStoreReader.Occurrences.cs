@@ -28,13 +28,9 @@ internal partial class LiteDbIssueStoreReader
         }
 
         return GroupsOf(issueId)
-            .SelectMany(group => Counted(group, KeyRange.Scan(
-                Collections.Occurrences,
-                nameof(OccurrenceDocument.PageKey),
-                StorageKeys.Issue(group),
-                after is { } cursor ? StorageKeys.IssueRow(group, cursor) : null,
-                descending: true,
-                KeyRange.WithBound(take, after) + Groups.ExcludedFrom(group).Count)))
+            .SelectMany(group => Counted(group, Pages(group, high: after is { } cursor ? OccurrenceKeys.Page(group, cursor) : null, descending: true)
+                .Limit(KeyRange.WithBound(take, after) + Groups.ExcludedFrom(group).Count)
+                .ToList()))
             .Select(document => document.ToOccurrence(issueId))
             .Where(occurrence => KeysetKey.Of(occurrence).IsAfter(after))
             .OrderByDescending(KeysetKey.Of)
@@ -44,7 +40,7 @@ internal partial class LiteDbIssueStoreReader
 
     public IReadOnlyList<IssueOccurrence> GetAllOccurrences(Guid issueId) =>
         GroupsOf(issueId)
-            .SelectMany(group => Counted(group, KeyRange.Scan(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false, limit: null)))
+            .SelectMany(group => Counted(group, Pages(group, descending: false).ToList()))
             .Select(document => document.ToOccurrence(issueId))
             .ToList();
 
@@ -62,12 +58,7 @@ internal partial class LiteDbIssueStoreReader
             foreach (var group in GroupsOf(issueId))
             {
                 var excluded = Groups.ExcludedFrom(group);
-                foreach (var row in KeyRange.Between(
-                        Collections.Occurrences,
-                        nameof(OccurrenceDocument.PageKey),
-                        StorageKeys.IssueRow(group, from),
-                        StorageKeys.Issue(group) + StorageKeys.RangeEnd,
-                        descending: false)
+                foreach (var row in Pages(group, low: OccurrenceKeys.Page(group, from), descending: false)
                     .Select(s_timeAndSession)
                     .ToEnumerable())
                 {
@@ -99,14 +90,14 @@ internal partial class LiteDbIssueStoreReader
     protected bool CountsSession(Guid group, Guid sessionId) =>
         LoadedLedger(group) is { } ledger
             ? ledger.HasSession(sessionId)
-            : !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(StorageKeys.Session(group, sessionId));
+            : !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(OccurrenceKeys.Session(group, sessionId));
 
     /// <summary>The group's counted occurrences, read from its documents.</summary>
     protected OccurrenceLedger ReadLedger(Guid group)
     {
         var excluded = Groups.ExcludedFrom(group);
         var ledger = new OccurrenceLedger();
-        foreach (var row in KeyRange.Build(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending: false)
+        foreach (var row in Pages(group, descending: false)
             .Select(s_sessionAndUser)
             .ToEnumerable())
         {
@@ -127,6 +118,16 @@ internal partial class LiteDbIssueStoreReader
     protected IEnumerable<IssueOccurrence> Edges(Guid issueId, Guid group) =>
         EdgeWalk(issueId, group, descending: false).Concat(EdgeWalk(issueId, group, descending: true));
 
+    /// <summary>
+    /// The group's occurrences in page-key (time, id) order, from <paramref name="low"/> to <paramref name="high"/>
+    /// inclusive where given, else from its first to its last: one index range scan.
+    /// </summary>
+    private ILiteQueryable<OccurrenceDocument> Pages(Guid group, byte[]? low = null, byte[]? high = null, bool descending = false)
+    {
+        var whole = OccurrenceKeys.PagesOf(group);
+        return KeyRange.Between(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), low ?? whole.Low, high ?? whole.High, descending);
+    }
+
     private IEnumerable<OccurrenceDocument> Counted(Guid group, IEnumerable<OccurrenceDocument> documents)
     {
         var excluded = Groups.ExcludedFrom(group);
@@ -144,11 +145,11 @@ internal partial class LiteDbIssueStoreReader
         var excluded = Groups.ExcludedFrom(group);
         if (excluded.Count == 0)
         {
-            return Collections.Probes.OccurrenceByUser.Exists(StorageKeys.User(group, userId));
+            return Collections.Probes.OccurrenceByUser.Exists(OccurrenceKeys.User(group, userId));
         }
 
         return Collections.Occurrences.Query()
-            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", StorageKeys.User(group, userId)))
+            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", OccurrenceKeys.User(group, userId)))
             .Select(s_session)
             .ToEnumerable()
             .Any(row => !excluded.Contains(row[nameof(OccurrenceDocument.SessionId)].AsGuid));
@@ -156,7 +157,7 @@ internal partial class LiteDbIssueStoreReader
 
     private List<IssueOccurrence> EdgeWalk(Guid issueId, Guid group, bool descending)
     {
-        var query = KeyRange.Build(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), StorageKeys.Issue(group), bound: null, descending);
+        var query = Pages(group, descending: descending);
         var (appVersion, sdkVersion) = (false, false);
         var walked = new List<IssueOccurrence>();
         foreach (var document in Counted(group, query.ToEnumerable()))

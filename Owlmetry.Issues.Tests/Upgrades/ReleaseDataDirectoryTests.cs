@@ -11,17 +11,18 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Upgrades;
 
 /// <summary>
-/// An upgrade in place: the current server started on a data directory that the previous release wrote
-/// (<c>Fixtures/release-324adca.zip</c>; <c>Fixtures/README.md</c> says how it was made) finds everything in it,
-/// and leaves the file at the current schema version.
+/// An upgrade in place: the current server started on a data directory that an earlier release wrote
+/// (<c>Fixtures/README.md</c> says how each was made) finds everything in it, and leaves the file at the current
+/// schema version. <c>324adca</c> wrote schema version 6; <c>93b54d7</c>, version 10, the last with text-keyed
+/// occurrences.
 /// </summary>
-public sealed class ReleaseDataDirectoryTests : DataDirectoryFixture
+[TestFixture("release-324adca.zip")]
+[TestFixture("release-93b54d7.zip")]
+public sealed class ReleaseDataDirectoryTests(string release) : DataDirectoryFixture
 {
-    private const string Release = "release-324adca.zip";
-
     [SetUp]
     public void UnpackReleaseDataDirectory() =>
-        ZipFile.ExtractToDirectory(Path.Combine(Repository.Root, "Owlmetry.Issues.Tests", "Upgrades", "Fixtures", Release), Data.Path);
+        ZipFile.ExtractToDirectory(Path.Combine(Repository.Root, "Owlmetry.Issues.Tests", "Upgrades", "Fixtures", release), Data.Path);
 
     [Test]
     public async Task Start_DataDirectoryOfThePreviousRelease_OwnerLogsInAndFindsIssuesOccurrencesCommentAndAttachment()
