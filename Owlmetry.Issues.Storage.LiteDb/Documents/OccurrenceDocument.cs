@@ -40,7 +40,10 @@ internal sealed class OccurrenceDocument
 
     public byte[] PageKey { get; set; } = [];
 
-    /// <summary>(group, user): answers "has this user hit this issue before" for the unique-user count.</summary>
+    /// <summary>
+    /// (group, user, session): answers "has this user hit this issue before" for the unique-user count, and gives a
+    /// group's sessions and users from the index alone.
+    /// </summary>
     public byte[] UserKey { get; set; } = [];
 
     public static OccurrenceDocument From(IssueOccurrence occurrence) => new()
@@ -59,7 +62,7 @@ internal sealed class OccurrenceDocument
         Timestamp = UnixTime.From(occurrence.Timestamp),
         CreatedAt = UnixTime.From(occurrence.CreatedAt),
         PageKey = OccurrenceKeys.Page(occurrence.IssueId, KeysetKey.Of(occurrence)),
-        UserKey = OccurrenceKeys.User(occurrence.IssueId, occurrence.UserId),
+        UserKey = OccurrenceKeys.User(occurrence.IssueId, occurrence.UserId, occurrence.SessionId),
     };
 
     /// <summary>The occurrence as one of <paramref name="issueId"/>, which owns its group now.</summary>

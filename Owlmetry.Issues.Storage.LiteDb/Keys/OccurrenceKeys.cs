@@ -16,6 +16,8 @@ internal static class OccurrenceKeys
 
     private const int PageLength = GuidLength + sizeof(long) + GuidLength;
 
+    private const byte NoUserMarker = 0;
+
     private const byte UserMarker = 1;
 
     /// <summary>(group, session): the row's <c>_id</c>, so the unique key is the primary key.</summary>
@@ -46,23 +48,74 @@ internal static class OccurrenceKeys
         return (Group(group), high);
     }
 
-    /// <summary>(group, user); a missing user is the group alone, which no user's key equals.</summary>
-    public static byte[] User(Guid group, string? userId)
+    /// <summary>
+    /// (group, user, session): the user's occurrences of a group are one range of the user index, and the index alone
+    /// answers which sessions each user has, without loading a document. A user is a marker, its UTF-8 length and its
+    /// bytes, so no user's range holds another's; a missing user is a marker of its own.
+    /// </summary>
+    public static byte[] User(Guid group, string? userId, Guid sessionId)
     {
-        if (userId is null)
+        var prefix = UserPrefix(group, userId);
+        var key = new byte[prefix.Length + GuidLength];
+        prefix.CopyTo(key, 0);
+        Write(sessionId, key.AsSpan(prefix.Length));
+        return key;
+    }
+
+    /// <summary>The keys of one user's occurrences in <paramref name="group"/>, inclusive.</summary>
+    public static (byte[] Low, byte[] High) UserRange(Guid group, string? userId)
+    {
+        var prefix = UserPrefix(group, userId);
+        var (low, high) = (new byte[prefix.Length + GuidLength], new byte[prefix.Length + GuidLength]);
+        prefix.CopyTo(low, 0);
+        prefix.CopyTo(high, 0);
+        high.AsSpan(prefix.Length).Fill(byte.MaxValue);
+        return (low, high);
+    }
+
+    /// <summary>The user keys of every occurrence of <paramref name="group"/>, inclusive.</summary>
+    public static (byte[] Low, byte[] High) UsersOf(Guid group)
+    {
+        var high = new byte[GuidLength + 1];
+        Write(group, high);
+        high[GuidLength] = byte.MaxValue;
+        return (Group(group), high);
+    }
+
+    /// <summary>The user and session of a <see cref="User(Guid, string?, Guid)"/> key.</summary>
+    public static (string? UserId, Guid SessionId) UserAndSession(byte[] key)
+    {
+        var session = new Guid(key.AsSpan(key.Length - GuidLength), bigEndian: true);
+        if (key[GuidLength] == NoUserMarker)
         {
-            return Group(group);
+            return (null, session);
         }
 
-        var key = new byte[GuidLength + 1 + Encoding.UTF8.GetByteCount(userId)];
-        Write(group, key);
-        key[GuidLength] = UserMarker;
-        Encoding.UTF8.GetBytes(userId, key.AsSpan(GuidLength + 1));
-        return key;
+        var length = BinaryPrimitives.ReadUInt16BigEndian(key.AsSpan(GuidLength + 1));
+        return (Encoding.UTF8.GetString(key.AsSpan(GuidLength + 3, length)), session);
     }
 
     /// <summary>The group a key starts with.</summary>
     public static Guid GroupOf(byte[] key) => new(key.AsSpan(0, GuidLength), bigEndian: true);
+
+    private static byte[] UserPrefix(Guid group, string? userId)
+    {
+        if (userId is null)
+        {
+            var none = new byte[GuidLength + 1];
+            Write(group, none);
+            none[GuidLength] = NoUserMarker;
+            return none;
+        }
+
+        var length = Encoding.UTF8.GetByteCount(userId);
+        var prefix = new byte[GuidLength + 3 + length];
+        Write(group, prefix);
+        prefix[GuidLength] = UserMarker;
+        BinaryPrimitives.WriteUInt16BigEndian(prefix.AsSpan(GuidLength + 1), checked((ushort)length));
+        Encoding.UTF8.GetBytes(userId, prefix.AsSpan(GuidLength + 3));
+        return prefix;
+    }
 
     private static byte[] Group(Guid group)
     {

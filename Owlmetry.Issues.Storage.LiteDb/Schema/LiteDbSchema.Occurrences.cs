@@ -36,12 +36,13 @@ internal static partial class LiteDbSchema
         var group = occurrence[TextKeyedOccurrences.IssueId].AsGuid;
         var id = occurrence["_id"].AsGuid;
         var user = occurrence[TextKeyedOccurrences.UserId] is { IsString: true } userId ? userId.AsString : null;
+        var session = occurrence[nameof(OccurrenceDocument.SessionId)].AsGuid;
         var row = new BsonDocument
         {
-            ["_id"] = OccurrenceKeys.Session(group, occurrence[nameof(OccurrenceDocument.SessionId)].AsGuid),
+            ["_id"] = OccurrenceKeys.Session(group, session),
             [nameof(OccurrenceDocument.OccurrenceId)] = id,
             [nameof(OccurrenceDocument.PageKey)] = OccurrenceKeys.Page(group, new KeysetKey(occurrence[nameof(OccurrenceDocument.Timestamp)].AsInt64, id)),
-            [nameof(OccurrenceDocument.UserKey)] = OccurrenceKeys.User(group, user),
+            [nameof(OccurrenceDocument.UserKey)] = OccurrenceKeys.User(group, user, session),
         };
         foreach (var (name, value) in occurrence)
         {

@@ -53,5 +53,5 @@ internal sealed class LiteDbProbes(LiteDbCollections collections)
 
     public KeyProbe<OccurrenceDocument> OccurrenceBySession { get; } = new(collections.Occurrences, "_id");
 
-    public KeyProbe<OccurrenceDocument> OccurrenceByUser { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.UserKey));
+    public RangeProbe<OccurrenceDocument> OccurrenceUsers { get; } = new(collections.Occurrences, nameof(OccurrenceDocument.UserKey));
 }

@@ -12,13 +12,9 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 /// </summary>
 internal partial class LiteDbIssueStoreReader
 {
-    private static readonly BsonExpression s_sessionAndUser =
-        BsonExpression.Create($"{{ {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)}, {nameof(OccurrenceDocument.UserId)}: $.{nameof(OccurrenceDocument.UserId)} }}");
-
     private static readonly BsonExpression s_timeAndSession =
         BsonExpression.Create($"{{ {nameof(OccurrenceDocument.Timestamp)}: $.{nameof(OccurrenceDocument.Timestamp)}, {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)} }}");
 
-    private static readonly BsonExpression s_session = BsonExpression.Create($"$.{nameof(OccurrenceDocument.SessionId)}");
 
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
     {
@@ -92,19 +88,18 @@ internal partial class LiteDbIssueStoreReader
             ? ledger.HasSession(sessionId)
             : !Groups.ExcludedFrom(group).Contains(sessionId) && Collections.Probes.OccurrenceBySession.Exists(OccurrenceKeys.Session(group, sessionId));
 
-    /// <summary>The group's counted occurrences, read from its documents.</summary>
+    /// <summary>The group's counted occurrences, read from its user keys alone: no document is loaded.</summary>
     protected OccurrenceLedger ReadLedger(Guid group)
     {
         var excluded = Groups.ExcludedFrom(group);
         var ledger = new OccurrenceLedger();
-        foreach (var row in Pages(group, descending: false)
-            .Select(s_sessionAndUser)
-            .ToEnumerable())
+        var (low, high) = OccurrenceKeys.UsersOf(group);
+        foreach (var key in Collections.Probes.OccurrenceUsers.Keys(low, high))
         {
-            var session = row[nameof(OccurrenceDocument.SessionId)].AsGuid;
+            var (user, session) = OccurrenceKeys.UserAndSession(key.AsBinary);
             if (!excluded.Contains(session))
             {
-                ledger.Add(session, row[nameof(OccurrenceDocument.UserId)] is { IsString: true } user ? user.AsString : null);
+                ledger.Add(session, user);
             }
         }
 
@@ -143,16 +138,9 @@ internal partial class LiteDbIssueStoreReader
         }
 
         var excluded = Groups.ExcludedFrom(group);
-        if (excluded.Count == 0)
-        {
-            return Collections.Probes.OccurrenceByUser.Exists(OccurrenceKeys.User(group, userId));
-        }
-
-        return Collections.Occurrences.Query()
-            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", OccurrenceKeys.User(group, userId)))
-            .Select(s_session)
-            .ToEnumerable()
-            .Any(row => !excluded.Contains(row[nameof(OccurrenceDocument.SessionId)].AsGuid));
+        var (low, high) = OccurrenceKeys.UserRange(group, userId);
+        return Collections.Probes.OccurrenceUsers.Keys(low, high)
+            .Any(key => excluded.Count == 0 || !excluded.Contains(OccurrenceKeys.UserAndSession(key.AsBinary).SessionId));
     }
 
     private List<IssueOccurrence> EdgeWalk(Guid issueId, Guid group, bool descending)

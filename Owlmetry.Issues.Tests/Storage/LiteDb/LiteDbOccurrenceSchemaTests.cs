@@ -98,15 +98,22 @@ public sealed class LiteDbOccurrenceSchemaTests
     }
 
     [Test]
-    public void UserProbe_Predicate_SeeksTheUserIndex()
+    public void UserKeys_OfAGroup_AreReadFromTheIndexWithoutLoadingOccurrences()
     {
         using var store = new LiteDbIssueStore(_path);
+        var (low, high) = OccurrenceKeys.UsersOf(Guid.NewGuid());
 
         var plan = store.Collections.Occurrences.Query()
-            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} = @0", OccurrenceKeys.User(Guid.NewGuid(), "alice")))
+            .Where(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)} BETWEEN @0 AND @1", low, high))
+            .Select(BsonExpression.Create($"$.{nameof(OccurrenceDocument.UserKey)}"))
             .GetPlan();
 
-        Assert.That(plan["index"]["name"].AsString, Is.EqualTo(IndexNames.OccurrencesUser), plan.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan["index"]["name"].AsString, Is.EqualTo(IndexNames.OccurrencesUser), plan.ToString());
+            Assert.That(plan["index"]["mode"].AsString, Does.StartWith("INDEX RANGE SCAN"), plan.ToString());
+            Assert.That(plan["lookup"]["loader"].AsString, Is.EqualTo("index"), $"the read loads occurrence documents: {plan}");
+        }
     }
 
     [Test]

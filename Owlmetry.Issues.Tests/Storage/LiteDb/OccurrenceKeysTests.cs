@@ -49,19 +49,61 @@ public sealed class OccurrenceKeysTests
     }
 
     [Test]
-    public void User_NoUserAndEveryUser_HaveDistinctKeysThatStartWithTheGroup()
+    public void UserRange_OfEachUser_HoldsItsOwnKeysAndNoOtherUsersOrGroups()
     {
-        var group = Guid.NewGuid();
-        string?[] users = [null, "", "a", "ab", "é", "user-1"];
-
-        var keys = users.Select(user => OccurrenceKeys.User(group, user)).ToList();
+        var (group, session) = (Guid.NewGuid(), Guid.NewGuid());
+        string?[] users = [null, "", "a", "ab", "a\0b", "b", "é", new string('u', 255)];
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(keys.Select(Convert.ToHexString).Distinct().Count(), Is.EqualTo(users.Length), "two users share a key");
-            Assert.That(keys.Select(OccurrenceKeys.GroupOf), Is.All.EqualTo(group), "a key does not start with its group");
-            Assert.That(OccurrenceKeys.User(group, "a"), Is.Not.EqualTo(OccurrenceKeys.User(Guid.NewGuid(), "a")), "one user's keys of two groups");
+            foreach (var user in users)
+            {
+                var (low, high) = OccurrenceKeys.UserRange(group, user);
+                foreach (var other in users)
+                {
+                    var key = OccurrenceKeys.User(group, other, session);
+                    Assert.That(Within(key, low, high), Is.EqualTo(other == user), $"the key of user '{other}' against the range of user '{user}'");
+                }
+
+                Assert.That(Within(OccurrenceKeys.User(Guid.NewGuid(), user, session), low, high), Is.False, $"user '{user}' of another group");
+            }
         }
+    }
+
+    [Test]
+    public void UsersOf_Group_HoldsEveryUserKeyOfItAndNoneOfAnother()
+    {
+        var random = new Random(3);
+        var group = RandomGuid(random);
+        var (low, high) = OccurrenceKeys.UsersOf(group);
+        string?[] users = [null, "", "user-1", new string('\uffff', 255)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var user in users)
+            {
+                Assert.That(Within(OccurrenceKeys.User(group, user, AllBits()), low, high), Is.True, $"user '{user}' of the group");
+            }
+
+            foreach (var other in Enumerable.Range(0, 200).Select(_ => RandomGuid(random)))
+            {
+                Assert.That(Within(OccurrenceKeys.User(other, "user-1", Guid.Empty), low, high), Is.False, $"group {other}");
+            }
+        }
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("user-8812")]
+    [TestCase("ユーザー")]
+    public void UserAndSession_OfAUserKey_GivesBackBoth(string? user)
+    {
+        var (group, session) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var key = OccurrenceKeys.User(group, user, session);
+
+        Assert.That(OccurrenceKeys.UserAndSession(key), Is.EqualTo((user, session)));
+        Assert.That(OccurrenceKeys.GroupOf(key), Is.EqualTo(group));
     }
 
     [Test]
@@ -79,6 +121,8 @@ public sealed class OccurrenceKeysTests
             Assert.That(key, Is.Not.EqualTo(OccurrenceKeys.Session(group, Guid.NewGuid())), "another session");
         }
     }
+
+    private static bool Within(byte[] key, byte[] low, byte[] high) => s_asLiteDb.Compare(low, key) <= 0 && s_asLiteDb.Compare(key, high) <= 0;
 
     private static Guid RandomGuid(Random random)
     {
