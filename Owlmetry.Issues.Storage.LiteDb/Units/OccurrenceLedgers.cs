@@ -2,9 +2,9 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 
 /// <summary>
 /// The ledgers of occurrence groups, kept in memory between units so that merging a large issue costs its
-/// duplicates and groups, not its occurrences. A group's ledger is read from its documents when a merge needs it,
-/// or once its issue has <see cref="LargeIssue"/> occurrences, and from then on kept current by the occurrence
-/// writes. Only write units use it, one at a time behind the store's gate; a unit that does not commit drops
+/// duplicates and groups, not its occurrences. A group's ledger is read from its keys in the user index when a merge
+/// needs it, or once its issue has <see cref="LargeIssue"/> occurrences, and from then on kept current by the
+/// occurrence writes. Only write units use it, one at a time behind the store's gate; a unit that does not commit drops
 /// every ledger it touched, to be read again from the file.
 /// </summary>
 internal sealed class OccurrenceLedgers(int capacity)
