@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Storage.LiteDb.Keys;
 /// The binary keys of the occurrence rows. LiteDB compares byte arrays byte by byte, shorter first on a common
 /// prefix, so every key starts with its group's 16 bytes and an index range over a group is that group's rows.
 /// Guids are written big-endian, whose byte order is <see cref="Guid.CompareTo(Guid)"/>'s; times with the sign bit
-/// flipped, whose unsigned order is the numeric order. Half the bytes of the hex text keys they replace, and compared
+/// flipped, whose unsigned order is the numeric order. About half the bytes of the hex text keys they replace, compared
 /// without decoding text.
 /// </summary>
 internal static class OccurrenceKeys

@@ -5,7 +5,7 @@ internal static partial class CollectionNames
     public const string Meta = "_meta";
     public const string Issues = "issues";
     public const string Fingerprints = "fingerprints";
-    /// <summary>Occurrences keyed by (group, session) in binary since schema version 10.</summary>
+    /// <summary>Occurrences under binary keys, (group, session) the <c>_id</c>: since migration 10 (file version 11).</summary>
     public const string Occurrences = "occurrence_rows";
     public const string OccurrenceGroups = "occurrence_groups";
     public const string Comments = "comments";

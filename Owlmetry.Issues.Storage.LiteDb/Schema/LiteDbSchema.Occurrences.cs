@@ -12,9 +12,9 @@ internal static partial class LiteDbSchema
     /// Copies every occurrence into <see cref="CollectionNames.Occurrences"/> under binary keys (see
     /// <see cref="OccurrenceKeys"/>): the (group, session) pair becomes the <c>_id</c>, so one row has three index
     /// entries instead of four, each about half as long. The old collection is read in chunks of its primary key, so
-    /// a large file is not read into memory at once, and retired: dropped once the copy committed. Its fields are copied as they are,
-    /// less the ones the new keys replace, and read by name, so that the step keeps its meaning when the document
-    /// class changes later. A new file has nothing to copy.
+    /// a large file is not read into memory at once, and retired: dropped once the copy committed. Its fields are
+    /// copied as they are, less the ones the new keys replace, and read by name, so that the step keeps its meaning
+    /// when the document class changes later. A new file has nothing to copy.
     /// </summary>
     private static void RekeyOccurrences(LiteDatabase database)
     {
@@ -55,7 +55,10 @@ internal static partial class LiteDbSchema
         return row;
     }
 
-    /// <summary>The occurrence collection as versions 0 to 9 kept it: a guid <c>_id</c> and three hex text keys.</summary>
+    /// <summary>
+    /// The occurrence collection as files of schema versions 1 to 10 kept it: a guid <c>_id</c> and three hex text
+    /// keys.
+    /// </summary>
     private static class TextKeyedOccurrences
     {
         public const string Collection = "occurrences";

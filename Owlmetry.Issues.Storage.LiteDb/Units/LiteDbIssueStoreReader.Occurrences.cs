@@ -15,7 +15,6 @@ internal partial class LiteDbIssueStoreReader
     private static readonly BsonExpression s_timeAndSession =
         BsonExpression.Create($"{{ {nameof(OccurrenceDocument.Timestamp)}: $.{nameof(OccurrenceDocument.Timestamp)}, {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)} }}");
 
-
     public IReadOnlyList<IssueOccurrence> ListOccurrences(Guid issueId, KeysetKey? after, int take)
     {
         if (take <= 0)

@@ -5,8 +5,8 @@ using Owlmetry.Issues.Storage.LiteDb.Keys;
 namespace Owlmetry.Issues.Tests.Storage.LiteDb;
 
 /// <summary>
-/// An occurrence as schema versions 0 to 9 stored it, in the <c>occurrences</c> collection: a guid <c>_id</c> and
-/// three hex text keys (see <c>Fixtures/release-93b54d7.zip</c> for a file the release itself wrote).
+/// An occurrence as files of schema versions 1 to 10 stored it, in the <c>occurrences</c> collection: a guid
+/// <c>_id</c> and three hex text keys (see <c>Fixtures/release-93b54d7.zip</c> for a file the release itself wrote).
 /// </summary>
 internal static class TextKeyedOccurrence
 {
