@@ -117,6 +117,22 @@ public sealed class LiteDbOccurrenceSchemaTests
     }
 
     [Test]
+    public void Constructor_RetiredCollectionLeftByACrashAfterTheMigrationCommitted_DropsItAtTheNextOpen()
+    {
+        new LiteDbIssueStore(_path).Dispose();
+        using (var database = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}"))
+        {
+            // As a process killed between the migration's commit and the drop that follows it leaves the file.
+            database.GetCollection(TextKeyedOccurrence.Collection).Insert(TextKeyedOccurrence.Document(new OccurrenceBuilder(Guid.NewGuid()).Build()));
+        }
+
+        new LiteDbIssueStore(_path).Dispose();
+
+        using var reopened = new LiteDatabase($"Filename={_path};Collation={Collation.Binary}");
+        Assert.That(reopened.CollectionExists(TextKeyedOccurrence.Collection), Is.False, "the retired collection outlived an open");
+    }
+
+    [Test]
     public void NewFile_HasOnlyTheBinaryKeyedCollection()
     {
         new LiteDbIssueStore(_path).Dispose();
