@@ -217,6 +217,7 @@ public sealed class WebConsoleBrowserTests
 
         SignInAs(_team.Users[TeamRole.Owner].User.Email);
         _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        _browser.WaitUntil(() => _browser.All(".comment").Count == 2, "both comments on the page the owner opened");
         var asOwner = _browser.All(".comment")[1];
         Assert.That(asOwner.FindElements(By.CssSelector(".comment-actions button")).Select(b => b.Text).ToList(), Is.EqualTo(new[] { "Delete" }), "the owner deletes, but does not edit, a member's comment");
         asOwner.FindElement(By.XPath(".//button[text()='Delete']")).Click();
