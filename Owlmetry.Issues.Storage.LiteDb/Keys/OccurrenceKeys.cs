@@ -14,7 +14,8 @@ internal static class OccurrenceKeys
 {
     private const int GuidLength = 16;
 
-    private const int PageLength = GuidLength + sizeof(long) + GuidLength;
+    /// <summary>What follows the group in a page key: the time and the id.</summary>
+    private const int PageTail = sizeof(long) + GuidLength;
 
     private const byte NoUserMarker = 0;
 
@@ -23,8 +24,7 @@ internal static class OccurrenceKeys
     /// <summary>(group, session): the row's <c>_id</c>, so the unique key is the primary key.</summary>
     public static byte[] Session(Guid group, Guid sessionId)
     {
-        var key = new byte[GuidLength * 2];
-        Write(group, key);
+        var key = GroupFollowedBy(group, GuidLength);
         Write(sessionId, key.AsSpan(GuidLength));
         return key;
     }
@@ -32,21 +32,15 @@ internal static class OccurrenceKeys
     /// <summary>(group, time, id): the detail page's keyset order.</summary>
     public static byte[] Page(Guid group, KeysetKey position)
     {
-        var key = new byte[PageLength];
-        Write(group, key);
+        var key = GroupFollowedBy(group, PageTail);
         BinaryPrimitives.WriteUInt64BigEndian(key.AsSpan(GuidLength), unchecked((ulong)position.Value) ^ 0x8000_0000_0000_0000);
         Write(position.Id, key.AsSpan(GuidLength + sizeof(long)));
         return key;
     }
 
     /// <summary>The lowest and highest page keys of <paramref name="group"/>: its whole range, inclusive.</summary>
-    public static (byte[] Low, byte[] High) PagesOf(Guid group)
-    {
-        var high = new byte[PageLength];
-        Write(group, high);
-        high.AsSpan(GuidLength).Fill(byte.MaxValue);
-        return (Group(group), high);
-    }
+    public static (byte[] Low, byte[] High) PagesOf(Guid group) =>
+        (GroupFollowedBy(group, PageTail), HighestTail(GroupFollowedBy(group, PageTail), PageTail));
 
     /// <summary>
     /// (group, user, session): the user's occurrences of a group are one range of the user index, and the index alone
@@ -55,32 +49,21 @@ internal static class OccurrenceKeys
     /// </summary>
     public static byte[] User(Guid group, string? userId, Guid sessionId)
     {
-        var prefix = UserPrefix(group, userId);
-        var key = new byte[prefix.Length + GuidLength];
-        prefix.CopyTo(key, 0);
-        Write(sessionId, key.AsSpan(prefix.Length));
+        var key = UserFollowedBySession(group, userId);
+        Write(sessionId, key.AsSpan(key.Length - GuidLength));
         return key;
     }
 
     /// <summary>The keys of one user's occurrences in <paramref name="group"/>, inclusive.</summary>
-    public static (byte[] Low, byte[] High) UserRange(Guid group, string? userId)
-    {
-        var prefix = UserPrefix(group, userId);
-        var (low, high) = (new byte[prefix.Length + GuidLength], new byte[prefix.Length + GuidLength]);
-        prefix.CopyTo(low, 0);
-        prefix.CopyTo(high, 0);
-        high.AsSpan(prefix.Length).Fill(byte.MaxValue);
-        return (low, high);
-    }
+    public static (byte[] Low, byte[] High) UserRange(Guid group, string? userId) =>
+        (UserFollowedBySession(group, userId), HighestTail(UserFollowedBySession(group, userId), GuidLength));
 
-    /// <summary>The user keys of every occurrence of <paramref name="group"/>, inclusive.</summary>
-    public static (byte[] Low, byte[] High) UsersOf(Guid group)
-    {
-        var high = new byte[GuidLength + 1];
-        Write(group, high);
-        high[GuidLength] = byte.MaxValue;
-        return (Group(group), high);
-    }
+    /// <summary>
+    /// The user keys of every occurrence of <paramref name="group"/>, inclusive: past the group, each key's next byte
+    /// is a marker, below the highest byte.
+    /// </summary>
+    public static (byte[] Low, byte[] High) UsersOf(Guid group) =>
+        (GroupFollowedBy(group, 0), HighestTail(GroupFollowedBy(group, 1), 1));
 
     /// <summary>The user and session of a <see cref="User(Guid, string?, Guid)"/> key.</summary>
     public static (string? UserId, Guid SessionId) UserAndSession(byte[] key)
@@ -98,29 +81,36 @@ internal static class OccurrenceKeys
     /// <summary>The group a key starts with.</summary>
     public static Guid GroupOf(byte[] key) => new(key.AsSpan(0, GuidLength), bigEndian: true);
 
-    private static byte[] UserPrefix(Guid group, string? userId)
+    /// <summary>The group, the user's marker, length and bytes, and room for a session (zeros).</summary>
+    private static byte[] UserFollowedBySession(Guid group, string? userId)
     {
         if (userId is null)
         {
-            var none = new byte[GuidLength + 1];
-            Write(group, none);
+            var none = GroupFollowedBy(group, 1 + GuidLength);
             none[GuidLength] = NoUserMarker;
             return none;
         }
 
         var length = Encoding.UTF8.GetByteCount(userId);
-        var prefix = new byte[GuidLength + 3 + length];
-        Write(group, prefix);
-        prefix[GuidLength] = UserMarker;
-        BinaryPrimitives.WriteUInt16BigEndian(prefix.AsSpan(GuidLength + 1), checked((ushort)length));
-        Encoding.UTF8.GetBytes(userId, prefix.AsSpan(GuidLength + 3));
-        return prefix;
+        var key = GroupFollowedBy(group, 3 + length + GuidLength);
+        key[GuidLength] = UserMarker;
+        BinaryPrimitives.WriteUInt16BigEndian(key.AsSpan(GuidLength + 1), checked((ushort)length));
+        Encoding.UTF8.GetBytes(userId, key.AsSpan(GuidLength + 3));
+        return key;
     }
 
-    private static byte[] Group(Guid group)
+    /// <summary>The group's 16 bytes followed by <paramref name="length"/> zeros: its lowest key of that length.</summary>
+    private static byte[] GroupFollowedBy(Guid group, int length)
     {
-        var key = new byte[GuidLength];
+        var key = new byte[GuidLength + length];
         Write(group, key);
+        return key;
+    }
+
+    /// <summary><paramref name="key"/> with its last <paramref name="length"/> bytes at their highest.</summary>
+    private static byte[] HighestTail(byte[] key, int length)
+    {
+        key.AsSpan(key.Length - length).Fill(byte.MaxValue);
         return key;
     }
 
