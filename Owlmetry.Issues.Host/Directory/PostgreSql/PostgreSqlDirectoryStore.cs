@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Storage.PostgreSql;
@@ -8,17 +9,23 @@ namespace Owlmetry.Issues.Host.Directory.PostgreSql;
 /// <summary>
 /// The directory in PostgreSQL, beside the issue store's tables, shared by every server on the database. Unique
 /// indexes refuse a second user with an email (in any case), a second team with a slug, a second live project with a
-/// slug in its team and a second key with a secret; the records written together commit together.
+/// slug in its team and a second key with a secret; the records written together commit together. The lookups every
+/// request makes (key, user, project, app, the projects of the caller's teams) are served from a
+/// <see cref="DirectoryLookupCache"/> that every write on any server empties.
 /// </summary>
-internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : IDirectoryStore
+internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, ILogger<PostgreSqlDirectoryStore>? logger = null) : IDirectoryStore, IDisposable
 {
     private readonly string _s = database.Schema;
+    private readonly DirectoryLookupCache _lookups = new(new DirectoryChangeFeed(database, logger ?? (ILogger)NullLogger.Instance));
+
+    /// <summary>The feed of directory changes the lookups follow.</summary>
+    internal DirectoryChangeFeed Changes => _lookups.Changes;
 
     public Task<bool> IsEmptyAsync(CancellationToken ct = default) => database.ReadAsync(connection => IsEmptyAsync(connection, ct), ct);
 
-    public Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default) => database.ReadAsync(
+    public Task<User?> FindUserAsync(Guid userId, CancellationToken ct = default) => _lookups.GetOrReadAsync("user", userId.ToString(), () => database.ReadAsync(
         connection => HostDatabase.SingleAsync(connection, $"SELECT {UserColumns} FROM {_s}.dir_users WHERE id = $1", ToUser, ct, Param.Id(userId)),
-        ct);
+        ct));
 
     public Task<User?> FindUserByEmailAsync(string email, CancellationToken ct = default)
     {
@@ -31,7 +38,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
 
     public Task AddUserAsync(User user, CancellationToken ct = default) => WriteAsync(connection => InsertUserAsync(connection, user, ct), Conflict(user), ct);
 
-    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => database.WriteAsync(
+    public Task<bool> SetPasswordHashAsync(Guid userId, string passwordHash, CancellationToken ct = default) => ChangeAsync(
         async connection => await HostDatabase.ExecuteAsync(
             connection, $"UPDATE {_s}.dir_users SET password_hash = $2 WHERE id = $1", ct, Param.Id(userId), Param.Text(passwordHash)).ConfigureAwait(false) == 1,
         _ => null,
@@ -77,7 +84,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
         WriteAsync(connection => UpsertMembershipAsync(connection, membership, ct), _ => null, ct);
 
     // The team's membership rows are locked first: a second removal waits, then counts the owners left by the first.
-    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => database.WriteAsync(
+    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => ChangeAsync(
         async connection =>
         {
             var members = await HostDatabase.ListAsync(
@@ -99,23 +106,24 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
         _ => null,
         ct);
 
-    public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) => database.ReadAsync(
+    public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) => _lookups.GetOrReadAsync("project", projectId.ToString(), () => database.ReadAsync(
         connection => HostDatabase.SingleAsync(connection, $"SELECT {ProjectColumns} FROM {_s}.dir_projects WHERE id = $1", ToProject, ct, Param.Id(projectId)),
-        ct);
+        ct));
 
-    public Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) => database.ReadAsync(
-        connection => HostDatabase.ListAsync(
-            connection, $"SELECT {ProjectColumns} FROM {_s}.dir_projects WHERE team_id = ANY($1) ORDER BY created_at, seq", ToProject, ct, Param.Ids(teamIds)),
-        ct);
+    public async Task<IReadOnlyList<Project>> ListProjectsAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) =>
+        (await _lookups.GetOrReadAsync<IReadOnlyList<Project>>("projects of teams", string.Join(',', teamIds.Order()), async () => await database.ReadAsync(
+            connection => HostDatabase.ListAsync(
+                connection, $"SELECT {ProjectColumns} FROM {_s}.dir_projects WHERE team_id = ANY($1) ORDER BY created_at, seq", ToProject, ct, Param.Ids(teamIds)),
+            ct).ConfigureAwait(false)).ConfigureAwait(false))!;
 
     public Task SaveProjectAsync(Project project, CancellationToken ct = default) => WriteAsync(
         connection => UpsertProjectAsync(connection, project, ct),
         constraint => constraint == "dir_projects_live_slug" ? $"A project with slug '{project.Slug}' already exists in this team." : null,
         ct);
 
-    public Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default) => database.ReadAsync(
+    public Task<App?> FindAppAsync(Guid appId, CancellationToken ct = default) => _lookups.GetOrReadAsync("app", appId.ToString(), () => database.ReadAsync(
         connection => HostDatabase.SingleAsync(connection, $"SELECT {AppColumns} FROM {_s}.dir_apps WHERE id = $1", ToApp, ct, Param.Id(appId)),
-        ct);
+        ct));
 
     public Task<IReadOnlyList<App>> ListAppsAsync(Guid projectId, CancellationToken ct = default) => database.ReadAsync(
         connection => HostDatabase.ListAsync(
@@ -137,9 +145,9 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
         connection => HostDatabase.SingleAsync(connection, $"SELECT {KeyColumns} FROM {_s}.dir_keys WHERE id = $1", ToKey, ct, Param.Id(keyId)),
         ct);
 
-    public Task<ApiKey?> FindKeyBySecretHashAsync(string secretHash, CancellationToken ct = default) => database.ReadAsync(
+    public Task<ApiKey?> FindKeyBySecretHashAsync(string secretHash, CancellationToken ct = default) => _lookups.GetOrReadAsync("key", secretHash, () => database.ReadAsync(
         connection => HostDatabase.SingleAsync(connection, $"SELECT {KeyColumns} FROM {_s}.dir_keys WHERE secret_hash = $1", ToKey, ct, Param.Text(secretHash)),
-        ct);
+        ct));
 
     public Task<IReadOnlyList<ApiKey>> ListKeysAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken ct = default) => database.ReadAsync(
         connection => HostDatabase.ListAsync(
@@ -149,7 +157,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
     public Task SaveKeyAsync(ApiKey key, CancellationToken ct = default) =>
         WriteAsync(connection => UpsertKeyAsync(connection, key, insertOnly: false, ct), _ => null, ct);
 
-    public Task<bool> TrySeedAsync(DirectorySeed seed, CancellationToken ct = default) => database.WriteAsync(
+    public Task<bool> TrySeedAsync(DirectorySeed seed, CancellationToken ct = default) => ChangeAsync(
         async connection =>
         {
             // Servers starting together on an empty database: one seeds, the others wait here and find it seeded.
@@ -238,7 +246,9 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
         Param.Id(key.Id), Param.Text(key.Name), Param.Name(key.KeyType), Param.Text(key.SecretHash), Param.Id(key.TeamId), Param.Id(key.AppId),
         Param.Texts(key.Permissions), Param.Id(key.CreatedByUserId), Param.Time(key.CreatedAt), Param.Time(key.ExpiresAt), Param.Time(key.RevokedAt));
 
-    private Task WriteAsync(Func<NpgsqlConnection, Task> write, Func<string?, string?> conflict, CancellationToken ct) => database.WriteAsync(
+    public void Dispose() => _lookups.Changes.Dispose();
+
+    private Task WriteAsync(Func<NpgsqlConnection, Task> write, Func<string?, string?> conflict, CancellationToken ct) => ChangeAsync(
         async connection =>
         {
             await write(connection).ConfigureAwait(false);
@@ -246,6 +256,30 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database) : 
         },
         conflict,
         ct);
+
+    /// <summary>
+    /// Every write of the directory: it notifies the other servers in its transaction (they hear it at the commit) and
+    /// makes this server's lookups read again at once.
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(Func<NpgsqlConnection, Task<T>> write, Func<string?, string?> conflict, CancellationToken ct)
+    {
+        try
+        {
+            return await database.WriteAsync(
+                async connection =>
+                {
+                    var result = await write(connection).ConfigureAwait(false);
+                    await _lookups.Changes.NotifyAsync(connection, ct).ConfigureAwait(false);
+                    return result;
+                },
+                conflict,
+                ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lookups.Changes.Changed();
+        }
+    }
 
     private static Func<string?, string?> Conflict(User user) =>
         constraint => constraint == "dir_users_email_key_key" ? $"A user with email '{user.Email}' already exists." : null;

@@ -50,6 +50,16 @@ internal sealed class HostDatabase(NpgsqlDataSource dataSource, string schema) :
         }
     }
 
+    /// <summary>
+    /// A connection of its own for a caller that keeps it open (a <c>LISTEN</c>er), once the tables exist; the caller
+    /// disposes it.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken ct)
+    {
+        await _migrator.EnsureMigratedAsync(ct).ConfigureAwait(false);
+        return await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Takes a lock held until the current transaction ends, shared by every server on this schema.</summary>
     public Task LockAsync(NpgsqlConnection connection, string name, CancellationToken ct) =>
         ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", ct, Param.Text($"owlmetry.host.{name}:{Schema}"));

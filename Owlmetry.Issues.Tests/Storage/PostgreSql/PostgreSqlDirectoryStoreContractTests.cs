@@ -12,17 +12,20 @@ public sealed class PostgreSqlDirectoryStoreContractTests : DirectoryStoreContra
 {
     private string _schema = "";
     private HostDatabase? _database;
+    private PostgreSqlDirectoryStore? _store;
 
     protected override IDirectoryStore CreateStore()
     {
         _schema = PostgreSqlTestServer.NewSchema();
         _database = new HostDatabase(PostgreSqlTestServer.DataSource, _schema);
-        return new PostgreSqlDirectoryStore(_database);
+        _store = new PostgreSqlDirectoryStore(_database);
+        return _store;
     }
 
     [TearDown]
     public async Task DropSchemaAsync()
     {
+        _store?.Dispose();
         _database?.Dispose();
         await PostgreSqlTestServer.DropSchemaAsync(_schema);
     }
