@@ -39,6 +39,12 @@ internal sealed partial class DirectoryChangeFeed(HostDatabase database, ILogger
     /// <summary>Starts listening unless already started.</summary>
     public void EnsureStarted()
     {
+        // Every lookup calls this: once started, no lock for the requests to contend on.
+        if (Volatile.Read(ref _listening) is not null)
+        {
+            return;
+        }
+
         lock (_startGate)
         {
             _listening ??= Task.Run(() => ListenAsync(_stop.Token));
