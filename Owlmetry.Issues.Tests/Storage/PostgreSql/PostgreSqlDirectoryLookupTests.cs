@@ -43,7 +43,9 @@ public sealed class PostgreSqlDirectoryLookupTests
     public async Task KeyRevokedOnOneServer_IsRefusedByTheOtherAtOnce()
     {
         var key = await SavedKeyAsync();
+        await ListeningAsync(_serverA);
         await ListeningAsync(_serverB);
+        Assert.That((await _serverA.FindKeyBySecretHashAsync(key.SecretHash))?.RevokedAt, Is.Null, "server A finds the live key");
         Assert.That((await _serverB.FindKeyBySecretHashAsync(key.SecretHash))?.RevokedAt, Is.Null, "server B finds the live key");
 
         await _serverA.SaveKeyAsync(key with { RevokedAt = TestTimes.Base.AddHours(1) });
