@@ -1,17 +1,22 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Owlmetry.Issues.DependencyInjection;
 
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>
 /// Where a bench keeps its store: the LiteDB file it names (the default), or, with <c>--postgresql CONNECTION</c>, a
-/// schema of that database named after the file, so that reopening the "file" reopens the same schema. Meant for a
-/// throwaway cluster: the schemas are left behind.
+/// schema of that database named after the file, so that reopening the "file" reopens the same schema. A bench drops
+/// its schemas when it ends (<see cref="DropSchemasAsync"/>): a database full of earlier runs' rows makes the next
+/// run pay for their vacuuming and checkpoints (measured: 96 against 51 µs of PostgreSQL CPU per ingested event).
 /// </summary>
 internal sealed class BenchStorage(string? postgreSqlConnectionString)
 {
+    private readonly ConcurrentDictionary<string, bool> _schemas = new(StringComparer.Ordinal);
+
     public string Name => postgreSqlConnectionString is null ? "LiteDB" : "PostgreSQL";
 
     /// <summary>
@@ -35,5 +40,28 @@ internal sealed class BenchStorage(string? postgreSqlConnectionString)
             o.Schema = SchemaOf(file);
         });
 
-    private static string SchemaOf(string name) => "bench_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+    /// <summary>Drops every schema this bench named; nothing for LiteDB, whose files go with the bench's folder.</summary>
+    public async Task DropSchemasAsync()
+    {
+        if (postgreSqlConnectionString is null || _schemas.IsEmpty)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(postgreSqlConnectionString);
+        await connection.OpenAsync();
+        foreach (var schema in _schemas.Keys)
+        {
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+            _schemas.TryRemove(schema, out _);
+        }
+    }
+
+    private string SchemaOf(string name)
+    {
+        var schema = "bench_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16];
+        _schemas.TryAdd(schema, true);
+        return schema;
+    }
 }

@@ -75,6 +75,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             }
 
             folder.Delete(recursive: true);
+            await storage.DropSchemasAsync();
         }
     }
 

@@ -48,6 +48,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
         finally
         {
             folder.Delete(recursive: true);
+            await storage.DropSchemasAsync();
         }
     }
 }

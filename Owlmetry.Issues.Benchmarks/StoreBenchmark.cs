@@ -58,6 +58,7 @@ internal sealed class StoreBenchmark(Report report, double scale, BenchStorage s
         finally
         {
             folder.Delete(recursive: true);
+            await storage.DropSchemasAsync();
         }
     }
 
@@ -94,6 +95,7 @@ internal sealed class StoreBenchmark(Report report, double scale, BenchStorage s
         finally
         {
             folder.Delete(recursive: true);
+            await storage.DropSchemasAsync();
         }
     }
 
@@ -141,6 +143,7 @@ internal sealed class StoreBenchmark(Report report, double scale, BenchStorage s
         finally
         {
             folder.Delete(recursive: true);
+            await storage.DropSchemasAsync();
         }
     }
 
