@@ -1,5 +1,6 @@
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Notifications;
@@ -45,7 +46,7 @@ public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, T
 
         var secret = body.Secret ?? WebhookSignature.NewSecret();
         var now = timeProvider.GetUtcNowMilliseconds();
-        var webhook = new Webhook(Guid.CreateVersion7(now), teamId, url.Value.OriginalString, secret, [.. events.Distinct()], now);
+        var webhook = new Webhook(TimeOrderedIds.New(now), teamId, url.Value.OriginalString, secret, [.. events.Distinct()], now);
         await store.AddWebhookAsync(webhook, ct);
         return (webhook, secret);
     }

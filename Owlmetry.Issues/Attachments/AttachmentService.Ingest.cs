@@ -31,7 +31,7 @@ internal sealed partial class AttachmentService
         var now = timeProvider.GetUtcNowMilliseconds();
         var candidate = new IssueAttachment
         {
-            Id = Guid.CreateVersion7(now),
+            Id = TimeOrderedIds.New(now),
             ProjectId = app.Value.ProjectId,
             AppId = appId,
             ClientEventId = valid.Value.ClientEventId,

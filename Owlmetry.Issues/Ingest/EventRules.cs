@@ -126,7 +126,7 @@ public static class EventRules
 
         var accepted = new ErrorEvent
         {
-            Id = Guid.CreateVersion7(now),
+            Id = TimeOrderedIds.New(now),
             AppId = source.AppId,
             ProjectId = source.ProjectId,
             ClientEventId = clientEventId,

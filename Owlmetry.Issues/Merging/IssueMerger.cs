@@ -48,7 +48,7 @@ internal static class IssueMerger
         await store.DeleteIssueAsync(source.Id).ConfigureAwait(false);
         await store.AppendAuditAsync(new AuditRecord
         {
-            Id = Guid.CreateVersion7(request.Now),
+            Id = TimeOrderedIds.New(request.Now),
             ProjectId = target.ProjectId,
             IssueId = target.Id,
             ActorKind = request.Actor.Kind,

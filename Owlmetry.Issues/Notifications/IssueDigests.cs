@@ -102,7 +102,7 @@ public sealed class IssueDigests
         var regressed = issues.Count(i => i.Status == IssueStatus.Regressed);
         return new IssueDigestNotification
         {
-            Id = Guid.CreateVersion7(now),
+            Id = TimeOrderedIds.New(now),
             CreatedAt = now,
             TeamId = project.TeamId,
             Title = $"{project.Name}: {NotificationText.Counts(issues.Count - regressed, regressed)}",

@@ -49,7 +49,7 @@ internal sealed class NotificationRecorder
             var regressedIssues = team.Where(c => c.Regressed).Select(c => Listed(c.Issue)).ToList();
             var notification = new IssueNewNotification
             {
-                Id = Guid.CreateVersion7(now),
+                Id = TimeOrderedIds.New(now),
                 CreatedAt = now,
                 TeamId = team.Key,
                 Title = NotificationText.Counts(newIssues.Count, regressedIssues.Count),

@@ -127,7 +127,7 @@ internal sealed class ScanBatchApplier
             ?? part.Events[0];
         var issue = new Issue
         {
-            Id = Guid.CreateVersion7(_now),
+            Id = TimeOrderedIds.New(_now),
             ProjectId = part.ProjectId,
             AppId = part.AppId,
             Title = titled.Fingerprint.Title,
@@ -167,7 +167,7 @@ internal sealed class ScanBatchApplier
 
         var occurrence = new IssueOccurrence
         {
-            Id = Guid.CreateVersion7(_now),
+            Id = TimeOrderedIds.New(_now),
             IssueId = issue.Id,
             SessionId = errorEvent.SessionId,
             UserId = errorEvent.UserId,

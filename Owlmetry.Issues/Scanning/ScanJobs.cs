@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Time;
 
@@ -33,7 +34,7 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
         await RepairInterruptedRunsAsync(ct).ConfigureAwait(false);
         var run = new ScanRun
         {
-            Id = Guid.CreateVersion7(timeProvider.GetUtcNow()),
+            Id = TimeOrderedIds.New(timeProvider.GetUtcNow()),
             TriggeredByTeamId = triggeredByTeamId,
             Status = ScanRunStatus.Running,
             StartedAt = timeProvider.GetUtcNowMilliseconds(),

@@ -50,7 +50,7 @@ internal sealed partial class IssueService
 
                 var comment = new IssueComment
                 {
-                    Id = Guid.CreateVersion7(now),
+                    Id = TimeOrderedIds.New(now),
                     IssueId = issueId,
                     Author = actor.AsAuthor(),
                     Body = text.Value,
@@ -134,7 +134,7 @@ internal sealed partial class IssueService
 
     private static AuditRecord CommentAudit(Actor actor, Issue issue, Guid commentId, string action, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = TimeOrderedIds.New(now),
         ProjectId = issue.ProjectId,
         IssueId = issue.Id,
         ActorKind = actor.Kind,

@@ -51,7 +51,7 @@ internal sealed partial class IssueService
 
     private static AuditRecord StatusAudit(Actor actor, Issue before, Issue after, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(now),
+        Id = TimeOrderedIds.New(now),
         ProjectId = before.ProjectId,
         IssueId = before.Id,
         ActorKind = actor.Kind,
