@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Owlmetry.Issues.Errors;
 
@@ -6,31 +7,61 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// <summary>
 /// Reads a JSON body of at most a given size, counting the bytes after request decompression, so that a small
 /// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON and invalid text in
-/// its strings (<see cref="JsonText"/>) are invalid input (400).
+/// its strings (<see cref="JsonText"/>) are invalid input (400). The body is read into a buffer of the shared array
+/// pool, sized by its <c>Content-Length</c> when it has one, and parsed there: ingest reads one per batch of events.
 /// </summary>
 internal static class BoundedBody
 {
-    public static async Task<IssueResult<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    private const int FirstBufferBytes = 16 * 1024;
+
+    public static async Task<IssueResult<PooledJsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {
-            return IssueError.TooLarge($"Body exceeds {maxBytes} bytes");
+            return TooLarge(maxBytes);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // One byte more than the body can hold, so that the read which finds its end needs no larger buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? FirstBufferBytes, maxBytes) + 1);
+        var handedOver = false;
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                return IssueError.TooLarge($"Body exceeds {maxBytes} bytes");
+                length += read;
+                if (length > maxBytes)
+                {
+                    return TooLarge(maxBytes);
+                }
+
+                if (length == buffer.Length)
+                {
+                    buffer = Grown(buffer, length, Math.Min(2L * buffer.Length, maxBytes + 1L));
+                }
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var parsed = Parse(buffer.AsMemory(0, length));
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error;
+            }
 
-        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            handedOver = true;
+            return new PooledJsonDocument(parsed.Value, buffer);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static IssueResult<JsonDocument> Parse(ReadOnlyMemory<byte> json)
+    {
         JsonDocument document;
         try
         {
@@ -49,4 +80,14 @@ internal static class BoundedBody
 
         return document;
     }
+
+    private static byte[] Grown(byte[] buffer, int length, long size)
+    {
+        var grown = ArrayPool<byte>.Shared.Rent((int)size);
+        buffer.AsSpan(0, length).CopyTo(grown);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return grown;
+    }
+
+    private static IssueError TooLarge(int maxBytes) => IssueError.TooLarge($"Body exceeds {maxBytes} bytes");
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
@@ -76,6 +77,41 @@ public sealed class IngestHttpTests : HttpApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
 
+    [TestCase(true, 0)]
+    [TestCase(false, 0)]
+    [TestCase(true, 1)]
+    [TestCase(false, 1)]
+    public async Task Ingest_BodyOfExactly1MiB_IsAcceptedWhole_AndOneByteMoreIs413_WithOrWithoutAContentLength(bool contentLength, int over)
+    {
+        var json = BatchOfBytes((1 << 20) + over);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/ingest")
+        {
+            Content = contentLength ? new ByteArrayContent(json) : new StreamContent(new TrickleStream(json, 3_000)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = !contentLength;
+
+        var response = await _client.SendAsync(request);
+
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(over == 0 ? HttpStatusCode.OK : HttpStatusCode.RequestEntityTooLarge), answer);
+        if (over == 0)
+        {
+            Assert.That(JsonNode.Parse(answer)!["accepted"]!.GetValue<int>(), Is.EqualTo(100), "every event of the body read in pieces");
+        }
+    }
+
+    [Test]
+    public async Task Ingest_GzipBodyInflatingTo1MiB_IsReadWhole()
+    {
+        var content = Gzip(Encoding.UTF8.GetString(BatchOfBytes(1 << 20)));
+
+        var response = await _client.PostAsync("/v1/ingest", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["accepted"]!.GetValue<int>(), Is.EqualTo(100));
+    }
+
     [Test]
     public async Task Ingest_GzipBody_IsInflatedAndAccepted()
     {
@@ -144,6 +180,15 @@ public sealed class IngestHttpTests : HttpApiFixture
         client_event_id = clientEventId,
         environment = "backend",
     };
+
+    /// <summary>A full batch of long messages, padded with a member ingest ignores to exactly <paramref name="bytes"/> of UTF-8.</summary>
+    private static byte[] BatchOfBytes(int bytes)
+    {
+        var events = Enumerable.Range(0, EventRules.MaxBatchSize).Select(i => Event($"{i} {new string('m', 9_000)}")).ToArray();
+        var unpadded = Json(new { events, padding = "" });
+        var json = unpadded.Insert(unpadded.Length - 2, new string('p', bytes - Encoding.UTF8.GetByteCount(unpadded)));
+        return Encoding.UTF8.GetBytes(json);
+    }
 
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 

@@ -54,6 +54,20 @@ internal sealed class StalledStream : ReadOnlyTestStream
     }
 }
 
+/// <summary>Given bytes handed out a few at a time, with no length known in advance: a chunked upload.</summary>
+internal sealed class TrickleStream(byte[] content, int chunk) : ReadOnlyTestStream
+{
+    private int _position;
+
+    public override int Read(Span<byte> buffer)
+    {
+        var count = Math.Min(Math.Min(chunk, buffer.Length), content.Length - _position);
+        content.AsSpan(_position, count).CopyTo(buffer);
+        _position += count;
+        return count;
+    }
+}
+
 /// <summary>The boilerplate of a forward-only, read-only stream; subclasses read.</summary>
 internal abstract class ReadOnlyTestStream : Stream
 {
