@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -58,6 +59,23 @@ internal sealed class BenchServer : IDisposable
         }
 
         return client;
+    }
+
+    /// <summary>The server's allocations, collections and GC pauses so far, from the runtime's meter on <c>/metrics</c>.</summary>
+    public async Task<ServerGc> GcAsync()
+    {
+        using var client = Client(key: null);
+        var values = (await client.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("dotnet_gc_", StringComparison.Ordinal))
+            .Select(line => (Name: line[..line.LastIndexOf(' ')], Value: double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)))
+            .ToList();
+        double Value(string name, string label = "") => values.Single(v => v.Name.StartsWith(name, StringComparison.Ordinal) && v.Name.Contains(label, StringComparison.Ordinal)).Value;
+        return new ServerGc(
+            (long)Value("dotnet_gc_heap_total_allocated_bytes_total"),
+            Value("dotnet_gc_pause_time_seconds_total"),
+            (long)Value("dotnet_gc_collections_total", "\"gen0\""),
+            (long)Value("dotnet_gc_collections_total", "\"gen1\""),
+            (long)Value("dotnet_gc_collections_total", "\"gen2\""));
     }
 
     public void Dispose()

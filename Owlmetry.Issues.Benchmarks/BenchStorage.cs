@@ -40,6 +40,23 @@ internal sealed class BenchStorage(string? postgreSqlConnectionString)
             o.Schema = SchemaOf(file);
         });
 
+    /// <summary>
+    /// On PostgreSQL, a checkpoint before a timed phase, so that every run starts with the same amount of WAL behind
+    /// it instead of meeting the cluster's next checkpoint at a different moment; nothing for LiteDB.
+    /// </summary>
+    public async Task CheckpointAsync()
+    {
+        if (postgreSqlConnectionString is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(postgreSqlConnectionString);
+        await connection.OpenAsync();
+        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection);
+        await checkpoint.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Drops every schema this bench named; nothing for LiteDB, whose files go with the bench's folder.</summary>
     public async Task DropSchemasAsync()
     {

@@ -86,6 +86,8 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             .ToArray();
         var next = -1;
         var cpu = running.Select(server => Stats.Cpu(server.ProcessId)).ToList();
+        await storage.CheckpointAsync();
+        var gc = await Task.WhenAll(running.Select(server => server.GcAsync()));
         var postgreSqlCpu = Stats.PostgreSqlCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
@@ -109,6 +111,11 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
         for (var i = 0; i < running.Count && running.Count > 1; i++)
         {
             report.Row($"server {i + 1} CPU during ingest", $"{workload.Count:N0} events", PerEvent(serversCpu[i], workload.Count));
+        }
+
+        for (var i = 0; i < running.Count; i++)
+        {
+            report.Row($"server {i + 1} GC during ingest", $"{workload.Count:N0} events", (await running[i].GcAsync()).Since(gc[i], workload.Count / running.Count));
         }
 
         if (storage.Name == "PostgreSQL")

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
@@ -29,6 +30,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
             var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users, {workload.Timestamps}";
             // The events are made before the clock starts: the bench measures ingest, not the workload generator.
             var batches = workload.Batches(100, DateTimeOffset.UtcNow).ToList();
+            await storage.CheckpointAsync();
             var cpu = Stats.Cpu();
             var ingest = Stopwatch.StartNew();
             foreach (var batch in batches)
@@ -38,11 +40,19 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
 
             report.Row("ingest (EventIngestor, batches of 100, one caller)", size, Stats.Rate(workload.Count, ingest.Elapsed, Stats.Cpu() - cpu, "events"));
 
+            await storage.CheckpointAsync();
+            var postgreSqlCpu = Stats.PostgreSqlCpu();
             cpu = Stats.Cpu();
             var gc = Stats.Gc();
             var scan = Stopwatch.StartNew();
             var result = await scanner.ScanAsync();
             report.Row($"scan (one pass, {scanBatch:N0} events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
+            if (storage.Name == "PostgreSQL")
+            {
+                var database = Stats.PostgreSqlCpu() - postgreSqlCpu;
+                report.Row("PostgreSQL CPU during the scan (every postgres process)", size, string.Create(CultureInfo.InvariantCulture, $"CPU {database.TotalSeconds:0.00} s, {database.TotalMicroseconds / workload.Count:0} µs per event"));
+            }
+
             report.Row("scan result", size, $"{result.IssuesCreated:N0} issues, {result.OccurrencesCreated:N0} occurrences");
         }
         finally
