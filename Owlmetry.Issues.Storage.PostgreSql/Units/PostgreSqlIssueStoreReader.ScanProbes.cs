@@ -4,7 +4,7 @@ using Owlmetry.Issues.Storage.PostgreSql.Rows;
 
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
-/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or a join with <c>unnest</c> for pairs).</summary>
+/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or one index probe per key: <see cref="ProbeQueries"/>).</summary>
 internal partial class PostgreSqlIssueStoreReader
 {
     public async ValueTask<IReadOnlyDictionary<FingerprintKey, Guid>> FindIssueIdsByFingerprintsAsync(IReadOnlyCollection<FingerprintKey> keys)
@@ -15,14 +15,9 @@ internal partial class PostgreSqlIssueStoreReader
             return new Dictionary<FingerprintKey, Guid>();
         }
 
-        var distinct = keys.Distinct().ToArray();
         var rows = await Unit.QueryAsync(
-            "SELECT f.hash, f.app_id, f.is_dev, f.issue_id FROM unnest($1::uuid[], $2::boolean[], $3::text[]) AS k(app_id, is_dev, hash) " +
-            "JOIN fingerprints f ON f.app_id = k.app_id AND f.is_dev = k.is_dev AND f.hash = k.hash",
-            row => (Key: new FingerprintKey(row.GetString(0), row.GetGuid(1), row.GetBoolean(2)), IssueId: row.GetGuid(3)),
-            Param.Array(distinct.Select(k => k.AppId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(distinct.Select(k => k.IsDev).ToArray(), NpgsqlDbType.Boolean),
-            Param.Array(distinct.Select(k => k.Hash).ToArray(), NpgsqlDbType.Text)).ConfigureAwait(false);
+            ProbeQueries.Fingerprints(keys.Distinct().ToArray()),
+            row => (Key: new FingerprintKey(row.GetString(0), row.GetGuid(1), row.GetBoolean(2)), IssueId: row.GetGuid(3))).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Key, r => r.IssueId);
     }
 
@@ -48,13 +43,7 @@ internal partial class PostgreSqlIssueStoreReader
             return new HashSet<(Guid IssueId, Guid SessionId)>();
         }
 
-        var distinct = pairs.Distinct().ToArray();
-        var found = await Unit.QueryAsync(
-            "SELECT p.issue_id, p.session_id FROM unnest($1::uuid[], $2::uuid[]) AS p(issue_id, session_id) " +
-            $"WHERE EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.session_id = p.session_id)",
-            row => (row.GetGuid(0), row.GetGuid(1)),
-            Param.Array(distinct.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(distinct.Select(p => p.SessionId).ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
+        var found = await Unit.QueryAsync(ProbeQueries.OccurrenceSessions(pairs.Distinct().ToArray()), row => (row.GetGuid(0), row.GetGuid(1))).ConfigureAwait(false);
         return found.ToHashSet();
     }
 
@@ -66,13 +55,7 @@ internal partial class PostgreSqlIssueStoreReader
             return new HashSet<(Guid IssueId, string UserId)>();
         }
 
-        var distinct = pairs.Distinct().ToArray();
-        var found = await Unit.QueryAsync(
-            "SELECT p.issue_id, p.user_id FROM unnest($1::uuid[], $2::text[]) AS p(issue_id, user_id) " +
-            $"WHERE EXISTS (SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.user_id = p.user_id)",
-            row => (row.GetGuid(0), row.GetString(1)),
-            Param.Array(distinct.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(distinct.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text)).ConfigureAwait(false);
+        var found = await Unit.QueryAsync(ProbeQueries.OccurrenceUsers(pairs.Distinct().ToArray()), row => (row.GetGuid(0), row.GetString(1))).ConfigureAwait(false);
         return found.ToHashSet();
     }
 

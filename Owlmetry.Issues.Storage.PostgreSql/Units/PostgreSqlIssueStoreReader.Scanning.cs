@@ -38,11 +38,7 @@ internal partial class PostgreSqlIssueStoreReader
             return new HashSet<Guid>();
         }
 
-        var recorded = await Unit.QueryAsync(
-            "SELECT client_event_id FROM client_events WHERE app_id = $1 AND client_event_id = ANY($2)",
-            row => row.GetGuid(0),
-            Param.Id(appId),
-            Param.Array(clientEventIds.ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
+        var recorded = await Unit.QueryAsync(ProbeQueries.ClientEvents(appId, clientEventIds.ToArray()), row => row.GetGuid(0)).ConfigureAwait(false);
         return recorded.ToHashSet();
     }
 

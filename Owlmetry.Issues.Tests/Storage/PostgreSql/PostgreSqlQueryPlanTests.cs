@@ -1,8 +1,6 @@
-using Npgsql;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
-using Owlmetry.Issues.Storage.PostgreSql.Schema;
 using Owlmetry.Issues.Storage.PostgreSql.Units;
 using Owlmetry.Issues.Tests.Support;
 
@@ -17,17 +15,14 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 public sealed class PostgreSqlQueryPlanTests
 {
     private const int Projects = 20;
-    private string _schema = "";
+    private PostgreSqlPlanSchema _schema = null!;
     private Guid _project;
     private Guid _issue;
 
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        _schema = PostgreSqlTestServer.NewSchema();
-        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
-        await using var connection = await OpenAsync();
-        await using var seed = new NpgsqlCommand(
+        _schema = await PostgreSqlPlanSchema.CreateAsync(
             $"""
             INSERT INTO issues (project_id, id, app_id, status, title, is_dev, occurrence_count, unique_user_count, first_seen_at, last_seen_at,
                                 created_at, updated_at, fingerprints)
@@ -45,25 +40,21 @@ public sealed class PostgreSqlQueryPlanTests
             ANALYZE issues;
             ANALYZE occurrences;
             ANALYZE occurrence_groups;
-            """,
-            connection);
-        await seed.ExecuteNonQueryAsync();
-        await using var ids = new NpgsqlCommand("SELECT md5('0')::uuid, md5('issue0')::uuid", connection);
-        await using var reader = await ids.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        (_project, _issue) = (reader.GetGuid(0), reader.GetGuid(1));
+            """);
+        _project = await _schema.ScalarAsync<Guid>("SELECT md5('0')::uuid");
+        _issue = await _schema.ScalarAsync<Guid>("SELECT md5('issue0')::uuid");
     }
 
     [OneTimeTearDown]
-    public Task DropSchemaAsync() => PostgreSqlTestServer.DropSchemaAsync(_schema);
+    public Task DropSchemaAsync() => _schema.DropAsync();
 
     [Test]
     public async Task ListIssues_FirstAndLaterPageOfEachSort_AreBackwardIndexRangeScans([Values] IssueSort sort)
     {
         var filter = new IssueListFilter([_project]);
         var index = IndexOf(sort);
-        var first = await ExplainAsync(ListQueries.Issues(filter, sort, after: null, take: 50));
-        var later = await ExplainAsync(ListQueries.Issues(filter, sort, new KeysetKey(sort switch
+        var first = await _schema.ExplainAsync(ListQueries.Issues(filter, sort, after: null, take: 50));
+        var later = await _schema.ExplainAsync(ListQueries.Issues(filter, sort, new KeysetKey(sort switch
         {
             IssueSort.Occurrences => 80,
             IssueSort.Users => 11,
@@ -83,7 +74,7 @@ public sealed class PostgreSqlQueryPlanTests
     [Test]
     public async Task ListIssues_SeveralProjects_WalksEachProjectsIndexRangeAndSortsOnlyTheirPages()
     {
-        var plan = await ExplainAsync(ListQueries.Issues(new IssueListFilter([_project, Guid.NewGuid()]), IssueSort.LastSeen, after: null, take: 50));
+        var plan = await _schema.ExplainAsync(ListQueries.Issues(new IssueListFilter([_project, Guid.NewGuid()]), IssueSort.LastSeen, after: null, take: 50));
 
         Assert.That(plan, Does.Contain("Index Scan Backward using issues_last_seen on issues").And.Not.Contain("Seq Scan"), plan);
         Assert.That(plan.Split("Sort Key").Length - 1, Is.EqualTo(1), "only the merge of the lanes' pages sorts:\n" + plan);
@@ -92,7 +83,7 @@ public sealed class PostgreSqlQueryPlanTests
     [Test]
     public async Task ListIssues_StatusAndDevFilters_StillWalkTheSortIndex()
     {
-        var plan = await ExplainAsync(ListQueries.Issues(new IssueListFilter([_project], IssueStatus.Regressed, IsDev: false), IssueSort.LastSeen, after: null, take: 50));
+        var plan = await _schema.ExplainAsync(ListQueries.Issues(new IssueListFilter([_project], IssueStatus.Regressed, IsDev: false), IssueSort.LastSeen, after: null, take: 50));
 
         Assert.That(plan, Does.Contain("Index Scan Backward using issues_last_seen").And.Not.Contain("Seq Scan").And.Not.Contain("Sort"), plan);
     }
@@ -100,8 +91,8 @@ public sealed class PostgreSqlQueryPlanTests
     [Test]
     public async Task ListOccurrences_FirstAndLaterPageOfAnIssueOfTwoGroups_AreBackwardIndexRangeScansPerGroup()
     {
-        var first = await ExplainAsync(ListQueries.Occurrences(_issue, after: null, take: 50));
-        var later = await ExplainAsync(ListQueries.Occurrences(_issue, new KeysetKey(1_704_070_000_000, Guid.NewGuid()), take: 50));
+        var first = await _schema.ExplainAsync(ListQueries.Occurrences(_issue, after: null, take: 50));
+        var later = await _schema.ExplainAsync(ListQueries.Occurrences(_issue, new KeysetKey(1_704_070_000_000, Guid.NewGuid()), take: 50));
 
         using (Assert.EnterMultipleScope())
         {
@@ -122,29 +113,4 @@ public sealed class PostgreSqlQueryPlanTests
         IssueSort.Users => "issues_users",
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
-
-    private async Task<string> ExplainAsync(SqlStatement statement)
-    {
-        await using var connection = await OpenAsync();
-        await using var explain = new NpgsqlCommand("EXPLAIN (COSTS OFF) " + statement.Text, connection);
-        explain.Parameters.AddRange(statement.Parameters.Select(parameter => parameter.Clone()).ToArray());
-        var lines = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        var plan = string.Join('\n', lines);
-        await TestContext.Out.WriteLineAsync(plan);
-        return plan;
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = await PostgreSqlTestServer.DataSource.OpenConnectionAsync();
-        await using var searchPath = new NpgsqlCommand($"SET search_path TO {_schema}", connection);
-        await searchPath.ExecuteNonQueryAsync();
-        return connection;
-    }
 }

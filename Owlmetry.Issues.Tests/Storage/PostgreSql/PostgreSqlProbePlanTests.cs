@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.PostgreSql.Units;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
+
+/// <summary>
+/// The batched lookups of ingest and the scan stay one index probe per key while the tables' statistics lag behind
+/// them, as they do for a new or fast-growing table until autovacuum analyzes it: here 100,000 client events of one
+/// app, 60,000 occurrences in 600 groups and 20,000 fingerprints, never analyzed. A plan that reads the whole table or
+/// every key of the app (a hash join, a sequential or bitmap scan) costs ingest and the scan in proportion to it.
+/// </summary>
+[TestFixture]
+public sealed class PostgreSqlProbePlanTests
+{
+    private static readonly Guid s_app = Guid.Parse(Convert.ToHexString(MD5.HashData("app"u8)));
+    private PostgreSqlPlanSchema _schema = null!;
+
+    [OneTimeSetUp]
+    public async Task SeedAsync() => _schema = await PostgreSqlPlanSchema.CreateAsync(
+        """
+        ALTER TABLE client_events SET (autovacuum_enabled = false);
+        ALTER TABLE occurrences SET (autovacuum_enabled = false);
+        ALTER TABLE occurrence_groups SET (autovacuum_enabled = false);
+        ALTER TABLE fingerprints SET (autovacuum_enabled = false);
+        INSERT INTO client_events (app_id, client_event_id) SELECT md5('app')::uuid, gen_random_uuid() FROM generate_series(1, 100000);
+        INSERT INTO occurrence_groups (group_id, issue_id) SELECT md5('issue' || i)::uuid, md5('issue' || i)::uuid FROM generate_series(1, 600) AS i;
+        INSERT INTO occurrences (group_id, id, session_id, user_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
+        SELECT md5('issue' || (1 + i % 600))::uuid, gen_random_uuid(), gen_random_uuid(), 'user ' || (i % 5000), gen_random_uuid(),
+               timestamptz '2024-01-01' + i * interval '1 second', timestamptz '2024-01-01', true, true
+        FROM generate_series(1, 60000) AS i;
+        INSERT INTO fingerprints (app_id, is_dev, hash, issue_id) SELECT md5('app')::uuid, false, md5(i::text), gen_random_uuid() FROM generate_series(1, 20000) AS i;
+        """);
+
+    [OneTimeTearDown]
+    public Task DropSchemaAsync() => _schema.DropAsync();
+
+    [Test]
+    public async Task ClientEvents_ABatchOfIds_ProbesThePrimaryKeyOncePerId()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.ClientEvents(s_app, [.. Enumerable.Range(0, 200).Select(_ => Guid.NewGuid())]));
+
+        AssertProbes(plan, "client_events_pkey on client_events");
+    }
+
+    [Test]
+    public async Task Fingerprints_ABatchOfKeys_ProbesThePrimaryKeyOncePerKey()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.Fingerprints([.. Enumerable.Range(0, 500).Select(i => new FingerprintKey($"{i:x32}", s_app, IsDev: false))]));
+
+        AssertProbes(plan, "fingerprints_pkey on fingerprints");
+    }
+
+    [Test]
+    public async Task OccurrenceSessions_ABatchOfPairs_ProbesTheIssuesGroupsAndTheirSessionIndex()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceSessions([.. Enumerable.Range(0, 2000).Select(_ => (Guid.NewGuid(), Guid.NewGuid()))]));
+
+        AssertProbes(plan, "occurrences_session on occurrences");
+    }
+
+    [Test]
+    public async Task OccurrenceUsers_ABatchOfPairs_ProbesTheIssuesGroupsAndTheirUserIndex()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceUsers([.. Enumerable.Range(0, 2000).Select(i => (Guid.NewGuid(), $"user {i}"))]));
+
+        AssertProbes(plan, "occurrences_user on occurrences");
+    }
+
+    private static void AssertProbes(string plan, string index)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan, Does.StartWith("Nested Loop"), "one probe per key of the batch:\n" + plan);
+            Assert.That(plan, Does.Contain($"Index Only Scan using {index}").Or.Contain($"Index Scan using {index}"), plan);
+            Assert.That(plan, Does.Not.Contain("Seq Scan").And.Not.Contain("Hash").And.Not.Contain("Bitmap Heap Scan on client_events"), "reads the table, not the keys:\n" + plan);
+        }
+    }
+}
