@@ -67,12 +67,6 @@ internal partial class PostgreSqlIssueStoreReader
             return [];
         }
 
-        var distinct = clientEvents.Distinct().ToArray();
-        return await Unit.QueryAsync(
-            $"SELECT {AttachmentRows.Columns} FROM attachments WHERE (app_id, client_event_id) IN " +
-            "(SELECT * FROM unnest($1::uuid[], $2::uuid[]))",
-            AttachmentRows.Read,
-            Param.Array(distinct.Select(c => c.AppId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(distinct.Select(c => c.ClientEventId).ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
+        return await Unit.QueryAsync(ProbeQueries.AttachmentsOfClientEvents(clientEvents.Distinct().ToArray()), AttachmentRows.Read).ConfigureAwait(false);
     }
 }

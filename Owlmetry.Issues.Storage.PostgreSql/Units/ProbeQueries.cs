@@ -45,4 +45,14 @@ internal static class ProbeQueries
             Param.Array(pairs.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
             Param.Array(pairs.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text),
         ]);
+
+    /// <summary>The attachments reserved for, or uploaded with, each (app, client event) of the batch: several per key.</summary>
+    public static SqlStatement AttachmentsOfClientEvents((Guid AppId, Guid ClientEventId)[] clientEvents) => new(
+        "SELECT found.* FROM unnest($1::uuid[], $2::uuid[]) AS k(app_id, client_event_id) CROSS JOIN LATERAL " +
+        // OFFSET 0 keeps the subquery a subquery: without a LIMIT the planner would pull it up into a join again.
+        $"(SELECT {AttachmentRows.Columns} FROM attachments a WHERE a.app_id = k.app_id AND a.client_event_id = k.client_event_id OFFSET 0) AS found",
+        [
+            Param.Array(clientEvents.Select(c => c.AppId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(clientEvents.Select(c => c.ClientEventId).ToArray(), NpgsqlDbType.Uuid),
+        ]);
 }

@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 /// <summary>
 /// The batched lookups of ingest and the scan stay one index probe per key while the tables' statistics lag behind
 /// them, as they do for a new or fast-growing table until autovacuum analyzes it: here 100,000 client events of one
-/// app, 60,000 occurrences in 600 groups and 20,000 fingerprints, never analyzed. A plan that reads the whole table or
+/// app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000 attachments, never analyzed. A plan that reads the whole table or
 /// every key of the app (a hash join, a sequential or bitmap scan) costs ingest and the scan in proportion to it.
 /// </summary>
 [TestFixture]
@@ -24,6 +24,7 @@ public sealed class PostgreSqlProbePlanTests
         ALTER TABLE occurrences SET (autovacuum_enabled = false);
         ALTER TABLE occurrence_groups SET (autovacuum_enabled = false);
         ALTER TABLE fingerprints SET (autovacuum_enabled = false);
+        ALTER TABLE attachments SET (autovacuum_enabled = false);
         INSERT INTO client_events (app_id, client_event_id) SELECT md5('app')::uuid, gen_random_uuid() FROM generate_series(1, 100000);
         INSERT INTO occurrence_groups (group_id, issue_id) SELECT md5('issue' || i)::uuid, md5('issue' || i)::uuid FROM generate_series(1, 600) AS i;
         INSERT INTO occurrences (group_id, id, session_id, user_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
@@ -31,6 +32,9 @@ public sealed class PostgreSqlProbePlanTests
                timestamptz '2024-01-01' + i * interval '1 second', timestamptz '2024-01-01', true, true
         FROM generate_series(1, 60000) AS i;
         INSERT INTO fingerprints (app_id, is_dev, hash, issue_id) SELECT md5('app')::uuid, false, md5(i::text), gen_random_uuid() FROM generate_series(1, 20000) AS i;
+        INSERT INTO attachments (project_id, id, app_id, client_event_id, is_dev, original_filename, content_type, size_bytes, sha256, created_at)
+        SELECT md5('project')::uuid, gen_random_uuid(), md5('app')::uuid, gen_random_uuid(), false, 'a.txt', 'text/plain', 1, '', now()
+        FROM generate_series(1, 20000);
         """);
 
     [OneTimeTearDown]
@@ -66,6 +70,15 @@ public sealed class PostgreSqlProbePlanTests
         var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceUsers([.. Enumerable.Range(0, 2000).Select(i => (Guid.NewGuid(), $"user {i}"))]));
 
         AssertProbes(plan, "occurrences_user on occurrences");
+    }
+
+    [Test]
+    public async Task AttachmentsOfClientEvents_ABatchOfClientEvents_ProbesTheClientEventIndexOncePerKey()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.AttachmentsOfClientEvents([.. Enumerable.Range(0, 5000).Select(_ => (s_app, Guid.NewGuid()))]));
+
+        AssertProbes(plan, "attachments_client_event on attachments");
+        Assert.That(plan, Does.Contain("client_event_id = k.client_event_id"), "each probe reads one client event's keys, not the app's:\n" + plan);
     }
 
     private static void AssertProbes(string plan, string index)
