@@ -53,13 +53,9 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
             return [];
         }
 
-        // One range of the occurrences_page index (group, timestamp) per group of the issues, from the window's start.
         return await Unit.QueryAsync(
-            $"SELECT g.issue_id, (o.\"timestamp\" AT TIME ZONE 'UTC')::date AS day, count(*)::integer FROM {OccurrenceRows.OfGroups} " +
-            "WHERE g.issue_id = ANY($1) AND o.\"timestamp\" >= $2 GROUP BY g.issue_id, day",
-            row => new IssueDayCount(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetInt32(2)),
-            Param.Array([.. issueIds.Distinct()], NpgsqlDbType.Uuid),
-            Param.Time(since)).ConfigureAwait(false);
+            ListQueries.OccurrencesByDay([.. issueIds.Distinct()], since),
+            row => new IssueDayCount(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetInt32(2))).ConfigureAwait(false);
     }
 
     public async ValueTask<Guid?> FindIssueIdByFingerprintAsync(FingerprintKey key) =>

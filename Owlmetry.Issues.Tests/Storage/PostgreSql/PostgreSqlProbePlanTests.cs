@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql.Units;
 using Owlmetry.Issues.Tests.Support;
@@ -6,10 +7,11 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
-/// The batched lookups of ingest and the scan stay one index probe per key while the tables' statistics lag behind
-/// them, as they do for a new or fast-growing table until autovacuum analyzes it: here 100,000 client events of one
-/// app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000 attachments, never analyzed. A plan that reads the whole table or
-/// every key of the app (a hash join, a sequential or bitmap scan) costs ingest and the scan in proportion to it.
+/// The batched lookups of ingest and the scan stay one index probe per key, and the stream's day counts one index range
+/// per group, while the tables' statistics lag behind them, as they do for a new or fast-growing table until autovacuum
+/// analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000
+/// attachments, never analyzed. A plan that reads the whole table or every key of the app (a hash join, a sequential or
+/// bitmap scan) costs ingest, the scan and the stream in proportion to it.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlProbePlanTests
@@ -79,6 +81,17 @@ public sealed class PostgreSqlProbePlanTests
 
         AssertProbes(plan, "attachments_client_event on attachments");
         Assert.That(plan, Does.Contain("client_event_id = k.client_event_id"), "each probe reads one client event's keys, not the app's:\n" + plan);
+    }
+
+    [Test]
+    public async Task OccurrencesByDay_FiftyIssues_ReadsEachGroupsPageIndexFromTheWindowsStart()
+    {
+        var issues = Enumerable.Range(1, 50).Select(i => Guid.Parse(Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"issue{i}"))))).ToArray();
+
+        var plan = await _schema.ExplainAsync(ListQueries.OccurrencesByDay(issues, new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.That(plan, Does.Contain("occurrences_page").And.Contain("Index Cond: ((group_id = g.group_id) AND (\"timestamp\" >="), plan);
+        Assert.That(plan, Does.Not.Contain("Seq Scan on occurrences").And.Not.Contain("Hash Join"), "reads every occurrence:\n" + plan);
     }
 
     private static void AssertProbes(string plan, string index)
