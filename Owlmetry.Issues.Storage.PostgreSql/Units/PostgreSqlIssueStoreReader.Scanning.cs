@@ -1,4 +1,3 @@
-using NpgsqlTypes;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage.PostgreSql.Rows;

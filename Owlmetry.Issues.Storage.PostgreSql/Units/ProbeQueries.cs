@@ -4,11 +4,12 @@ using Owlmetry.Issues.Storage.PostgreSql.Rows;
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 /// <summary>
-/// The batched existence lookups of ingest and the scan: for each key of the batch, one probe of a unique index, as
-/// a <c>LATERAL</c> subquery with <c>LIMIT 1</c>, which the planner cannot turn into a join. Written as a semi-join or
-/// with <c>= ANY</c>, the planner chose a hash join over the whole table, or a read of every key of the app, whenever
-/// the table's statistics lagged behind it (a new or fast-growing table before autovacuum analyzes it): the cost of a
-/// batch then grew with the table, 15–180 ms at 100,000 rows against under 1–6 ms for the probes.
+/// The batched lookups of ingest and the scan: for each key of the batch, one probe of an index by that key, as a
+/// <c>LATERAL</c> subquery that the planner cannot turn into a join (<c>LIMIT 1</c>, or <c>OFFSET 0</c> where a key has
+/// several rows). Written as a semi-join, a join or with <c>= ANY</c>, the planner chose a hash join over the whole
+/// table, or a read of every key of the app, whenever the table's statistics lagged behind it (a new or fast-growing
+/// table before autovacuum analyzes it): the cost of a batch then grew with the table, 15–180 ms at 100,000 rows against
+/// 0.3–17 ms for the probes.
 /// </summary>
 internal static class ProbeQueries
 {
