@@ -85,9 +85,9 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             .Select(batch => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { events = batch }, s_json)))
             .ToArray();
         var next = -1;
-        var cpu = running.Select(server => Stats.Cpu(server.ProcessId)).ToList();
         await storage.CheckpointAsync();
         var gc = await Task.WhenAll(running.Select(server => server.GcAsync()));
+        var cpu = running.Select(server => Stats.Cpu(server.ProcessId)).ToList();
         var postgreSqlCpu = Stats.PostgreSqlCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
