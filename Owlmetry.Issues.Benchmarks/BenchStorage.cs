@@ -46,15 +46,10 @@ internal sealed class BenchStorage(string? postgreSqlConnectionString)
     /// </summary>
     public async Task CheckpointAsync()
     {
-        if (postgreSqlConnectionString is null)
+        if (postgreSqlConnectionString is not null)
         {
-            return;
+            await ExecuteAsync(["CHECKPOINT"]);
         }
-
-        await using var connection = new NpgsqlConnection(postgreSqlConnectionString);
-        await connection.OpenAsync();
-        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection);
-        await checkpoint.ExecuteNonQueryAsync();
     }
 
     /// <summary>Drops every schema this bench named; nothing for LiteDB, whose files go with the bench's folder.</summary>
@@ -65,13 +60,22 @@ internal sealed class BenchStorage(string? postgreSqlConnectionString)
             return;
         }
 
+        var schemas = _schemas.Keys.ToList();
+        await ExecuteAsync(schemas.Select(schema => $"DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        foreach (var schema in schemas)
+        {
+            _schemas.TryRemove(schema, out _);
+        }
+    }
+
+    private async Task ExecuteAsync(IEnumerable<string> statements)
+    {
         await using var connection = new NpgsqlConnection(postgreSqlConnectionString);
         await connection.OpenAsync();
-        foreach (var schema in _schemas.Keys)
+        foreach (var statement in statements)
         {
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-            _schemas.TryRemove(schema, out _);
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
         }
     }
 

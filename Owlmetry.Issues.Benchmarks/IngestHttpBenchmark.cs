@@ -110,7 +110,7 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
             Stats.Rate(workload.Count, elapsed, serversCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b), "events") + " (servers' CPU)");
         for (var i = 0; i < running.Count && running.Count > 1; i++)
         {
-            report.Row($"server {i + 1} CPU during ingest", $"{workload.Count:N0} events", PerEvent(serversCpu[i], workload.Count));
+            report.Row($"server {i + 1} CPU during ingest", $"{workload.Count:N0} events", Stats.CpuPerEvent(serversCpu[i], workload.Count));
         }
 
         for (var i = 0; i < running.Count; i++)
@@ -120,12 +120,9 @@ internal sealed class IngestHttpBenchmark(Report report, double scale, IReadOnly
 
         if (storage.Name == "PostgreSQL")
         {
-            report.Row("PostgreSQL CPU during ingest (every postgres process)", $"{workload.Count:N0} events", PerEvent(Stats.PostgreSqlCpu() - postgreSqlCpu, workload.Count));
+            report.Row("PostgreSQL CPU during ingest (every postgres process)", $"{workload.Count:N0} events", Stats.CpuPerEvent(Stats.PostgreSqlCpu() - postgreSqlCpu, workload.Count));
         }
     }
-
-    private static string PerEvent(TimeSpan cpu, int events) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CPU {cpu.TotalSeconds:0.00} s, {cpu.TotalMicroseconds / events:0} µs per event");
 
     /// <summary>The first page of the project's issues and one issue's detail, asked of the servers in turn.</summary>
     private async Task ReadLatencyAsync(IReadOnlyList<HttpClient> agents, string projectId, int events)

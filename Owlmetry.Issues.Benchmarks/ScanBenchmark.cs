@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
@@ -49,8 +48,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
             report.Row($"scan (one pass, {scanBatch:N0} events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
             if (storage.Name == "PostgreSQL")
             {
-                var database = Stats.PostgreSqlCpu() - postgreSqlCpu;
-                report.Row("PostgreSQL CPU during the scan (every postgres process)", size, string.Create(CultureInfo.InvariantCulture, $"CPU {database.TotalSeconds:0.00} s, {database.TotalMicroseconds / workload.Count:0} µs per event"));
+                report.Row("PostgreSQL CPU during the scan (every postgres process)", size, Stats.CpuPerEvent(Stats.PostgreSqlCpu() - postgreSqlCpu, workload.Count));
             }
 
             report.Row("scan result", size, $"{result.IssuesCreated:N0} issues, {result.OccurrencesCreated:N0} occurrences");

@@ -23,6 +23,10 @@ internal static class Stats
         string.Create(CultureInfo.InvariantCulture,
             $"{count / elapsed.TotalSeconds:N0} {unit}/s ({count:N0} in {elapsed.TotalSeconds:0.00} s; CPU {cpu.TotalSeconds:0.00} s, {cpu.TotalMicroseconds / count:0} µs per {unit.TrimEnd('s')})");
 
+    /// <summary>A process's CPU time over a run and its share per event.</summary>
+    public static string CpuPerEvent(TimeSpan cpu, int events) =>
+        string.Create(CultureInfo.InvariantCulture, $"CPU {cpu.TotalSeconds:0.00} s, {cpu.TotalMicroseconds / events:0} µs per event");
+
     /// <summary>This process's GC pause time and collection counts so far.</summary>
     public static (TimeSpan Pause, int Gen0, int Gen1, int Gen2) Gc() =>
         (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
