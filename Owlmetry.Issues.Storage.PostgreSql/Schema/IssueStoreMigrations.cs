@@ -243,5 +243,11 @@ internal static class IssueStoreMigrations
         new(4, "audited comment edits and deletions name their comment", """
             ALTER TABLE audit_records ADD COLUMN comment_id uuid NULL;
             """),
+        new(5, "occurrences keyed by (group, session): one index entry fewer per occurrence", """
+            -- No statement finds an occurrence by its id, so the (group, id) key only cost each insert an index entry;
+            -- the store's invariant, one occurrence per (group, session), becomes the primary key in its place.
+            ALTER TABLE occurrences DROP CONSTRAINT occurrences_pkey;
+            ALTER TABLE occurrences ADD CONSTRAINT occurrences_session PRIMARY KEY USING INDEX occurrences_session;
+            """),
     ];
 }

@@ -88,6 +88,39 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
     }
 
     [Test]
+    public async Task Migrations_OccurrencesStoredUnderVersionFour_AreKeyedByGroupAndSessionAlone()
+    {
+        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All.Take(4).ToList())
+            .MigrateAsync();
+        var (issueId, session) = (Guid.NewGuid(), Guid.NewGuid());
+        await Execute(
+            $"""
+            INSERT INTO {Schema}.occurrence_groups (group_id, issue_id) VALUES ('{issueId}', '{issueId}');
+            INSERT INTO {Schema}.occurrences (group_id, id, session_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
+            SELECT '{issueId}', gen_random_uuid(), s, gen_random_uuid(), now(), now(), false, false FROM unnest(ARRAY['{session}', gen_random_uuid()]) AS s
+            """);
+        await using var store = Store();
+
+        var kept = await store.ReadAsync(reader => reader.GetAllOccurrencesAsync(issueId));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(kept, Has.Count.EqualTo(2), "the migration lost occurrences");
+            Assert.That(
+                await Scalar<string>(
+                    "SELECT string_agg(i.relname || CASE WHEN x.indisprimary THEN ' (primary key)' ELSE '' END, ', ' ORDER BY i.relname) " +
+                    "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid " +
+                    $"JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = '{Schema}' AND t.relname = 'occurrences'"),
+                Is.EqualTo("occurrences_page, occurrences_session (primary key), occurrences_user"),
+                "each occurrence should cost three index entries: the (group, session) key, the detail's page and the users");
+            await Assert.ThatAsync(
+                () => store.WriteAsync(writer => writer.InsertOccurrenceAsync(new OccurrenceBuilder(issueId).InSession(session).Build())),
+                Throws.TypeOf<IssueStoreConflictException>(),
+                "a second occurrence of a stored session was accepted");
+        }
+    }
+
+    [Test]
     public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
     {
         await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();
