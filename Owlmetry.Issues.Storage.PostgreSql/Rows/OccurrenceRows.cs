@@ -22,6 +22,17 @@ internal static class OccurrenceRows
     public const string OfGroups = "occurrence_groups g JOIN occurrences o ON o.group_id = g.group_id";
 
     /// <summary>
+    /// The occurrences of the issue <paramref name="issue"/> (a parameter) as <paramref name="alias"/>, with
+    /// <paramref name="columns"/> of <c>o</c>: one range of an index leading with the group per group of the issue. The
+    /// <c>LATERAL … OFFSET 0</c> subquery keeps each read a lookup by its group; a join of the groups and the occurrences
+    /// becomes a scan of the whole table when the table's statistics lag behind it. Ends in the <c>WHERE</c> clause of the
+    /// groups, so a caller may add conditions with <c>AND</c>.
+    /// </summary>
+    public static string InGroupsOf(string issue, string columns, string alias, string condition = "true") =>
+        $"occurrence_groups g CROSS JOIN LATERAL (SELECT {columns} FROM occurrences o WHERE o.group_id = g.group_id AND {condition} OFFSET 0) AS {alias} " +
+        $"WHERE g.issue_id = {issue}";
+
+    /// <summary>
     /// One multi-row insert from arrays into each issue's own group, created if missing. The unique (group, session)
     /// index refuses a second occurrence of a session in one group, within the batch too; a session that a group merged
     /// into the issue already holds inserts nothing, which <see cref="Values"/>'s caller finds by the row count.

@@ -76,7 +76,7 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
     }
 
     public async ValueTask<IReadOnlyList<IssueOccurrence>> GetAllOccurrencesAsync(Guid issueId) =>
-        await Unit.QueryAsync($"SELECT {OccurrenceRows.Columns} FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1", OccurrenceRows.Read, Param.Id(issueId))
+        await Unit.QueryAsync($"SELECT {OccurrenceRows.Columns} FROM {OccurrenceRows.InGroupsOf("$1", "o.*", "o")}", OccurrenceRows.Read, Param.Id(issueId))
             .ConfigureAwait(false);
 
     public async ValueTask<bool> HasOccurrenceInSessionAsync(Guid issueId, Guid sessionId) =>

@@ -6,15 +6,6 @@ namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
 internal sealed partial class PostgreSqlIssueStoreWriter
 {
-    /// <summary>
-    /// The target's occurrences at the edges the roll-ups need, in (timestamp, id) order: the earliest and the latest,
-    /// and the earliest and the latest carrying an app version and an SDK version. Each is one step of the page index per group.
-    /// </summary>
-    private static readonly string s_edges = string.Join(
-        " UNION ",
-        new[] { "true", "o.carries_app_version", "o.carries_sdk_version" }.SelectMany(condition => new[] { "ASC", "DESC" }.Select(direction =>
-            $"({OccurrenceRows.FirstOfIssue(condition, direction, "1")})")));
-
     public ValueTask InsertOccurrenceAsync(IssueOccurrence occurrence)
     {
         ArgumentNullException.ThrowIfNull(occurrence);
@@ -42,24 +33,10 @@ internal sealed partial class PostgreSqlIssueStoreWriter
     /// </summary>
     public async ValueTask<OccurrenceSummary> MergeOccurrencesAsync(Guid fromIssueId, Guid toIssueId)
     {
-        var statements = new List<SqlStatement>();
-        if (fromIssueId != toIssueId)
-        {
-            statements.Add(new(
-                "DELETE FROM occurrences o USING occurrence_groups g WHERE g.issue_id = $1 AND o.group_id = g.group_id " +
-                "AND EXISTS (SELECT 1 FROM occurrence_groups tg JOIN occurrences t ON t.group_id = tg.group_id " +
-                "WHERE tg.issue_id = $2 AND t.session_id = o.session_id)",
-                [Param.Id(fromIssueId), Param.Id(toIssueId)]));
-            statements.Add(new("UPDATE occurrence_groups SET issue_id = $2 WHERE issue_id = $1", [Param.Id(fromIssueId), Param.Id(toIssueId)]));
-        }
-
-        // Two index-only walks of the groups, the users hashed: count(DISTINCT) would sort every occurrence of the target.
-        statements.Add(new(
-            $"SELECT (SELECT count(*)::integer FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1), " +
-            $"(SELECT count(*)::integer FROM (SELECT DISTINCT o.user_id FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = $1 AND o.user_id IS NOT NULL) users)",
-            [Param.Id(toIssueId)]));
-        statements.Add(new(s_edges, [Param.Id(toIssueId)]));
-        return await Unit.BatchAsync(statements, ReadSummaryAsync).ConfigureAwait(false);
+        SqlStatement[] moves = fromIssueId == toIssueId
+            ? []
+            : [MergeQueries.DeleteSharedSessions(fromIssueId, toIssueId), MergeQueries.Regroup(fromIssueId, toIssueId)];
+        return await Unit.BatchAsync([.. moves, MergeQueries.Counts(toIssueId), MergeQueries.Edges(toIssueId)], ReadSummaryAsync).ConfigureAwait(false);
     }
 
     private async Task<OccurrenceSummary> ReadSummaryAsync(NpgsqlDataReader reader)

@@ -7,11 +7,11 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
-/// The batched lookups of ingest and the scan stay one index probe per key, and the stream's day counts one index range
-/// per group, while the tables' statistics lag behind them, as they do for a new or fast-growing table until autovacuum
-/// analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000
+/// The batched lookups of ingest and the scan stay one index probe per key, and the stream's day counts and a merge's
+/// reads of occurrences one index range per group, while the tables' statistics lag behind them, as they do for a new
+/// or fast-growing table until autovacuum analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000
 /// attachments, never analyzed. A plan that reads the whole table or every key of the app (a hash join, a sequential or
-/// bitmap scan) costs ingest, the scan and the stream in proportion to it.
+/// bitmap scan) costs ingest, the scan, the stream and merges in proportion to it.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlProbePlanTests
@@ -86,12 +86,41 @@ public sealed class PostgreSqlProbePlanTests
     [Test]
     public async Task OccurrencesByDay_FiftyIssues_ReadsEachGroupsPageIndexFromTheWindowsStart()
     {
-        var issues = Enumerable.Range(1, 50).Select(i => Guid.Parse(Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"issue{i}"))))).ToArray();
+        var issues = Enumerable.Range(1, 50).Select(Issue).ToArray();
 
         var plan = await _schema.ExplainAsync(ListQueries.OccurrencesByDay(issues, new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero)));
 
         Assert.That(plan, Does.Contain("occurrences_page").And.Contain("Index Cond: ((group_id = g.group_id) AND (\"timestamp\" >="), plan);
         Assert.That(plan, Does.Not.Contain("Seq Scan on occurrences").And.Not.Contain("Hash Join"), "reads every occurrence:\n" + plan);
+    }
+
+    [Test]
+    public async Task MergeDeleteOfSharedSessions_TwoIssues_ReadsTheirGroupsAndDeletesByTupleId()
+    {
+        var plan = await _schema.ExplainAsync(MergeQueries.DeleteSharedSessions(Issue(1), Issue(2)));
+
+        AssertReadsOnlyTheIssuesGroups(plan);
+        Assert.That(plan, Does.Contain("Tid Scan on occurrences"), "the delete should find its rows by their tuple ids:\n" + plan);
+    }
+
+    [Test]
+    public async Task MergeCounts_AnIssue_ReadOnlyItsGroupsOccurrences()
+    {
+        var plan = await _schema.ExplainAsync(MergeQueries.Counts(Issue(2)));
+
+        AssertReadsOnlyTheIssuesGroups(plan);
+    }
+
+    /// <summary>The issue's id as the seed makes it: <c>md5('issue' || i)</c>.</summary>
+    private static Guid Issue(int i) => Guid.Parse(Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes($"issue{i}"))));
+
+    private static void AssertReadsOnlyTheIssuesGroups(string plan)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan, Does.Contain("(group_id = g.group_id)"), "each read of occurrences should be a range of one group:\n" + plan);
+            Assert.That(plan, Does.Not.Contain("Seq Scan on occurrences"), "reads every occurrence:\n" + plan);
+        }
     }
 
     private static void AssertProbes(string plan, string index)
