@@ -64,8 +64,7 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
     [Test]
     public async Task Migrations_OccurrencesStoredBeforeTheGroups_AreTheirIssuesAfterwardsAndMergeAsGroups()
     {
-        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All.Take(1).ToList())
-            .MigrateAsync();
+        await MigrateToVersionAsync(1);
         var (from, to) = (Guid.NewGuid(), Guid.NewGuid());
         await Execute(
             $"""
@@ -90,8 +89,7 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
     [Test]
     public async Task Migrations_OccurrencesStoredUnderVersionFour_AreKeyedByGroupAndSessionAlone()
     {
-        await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All.Take(4).ToList())
-            .MigrateAsync();
+        await MigrateToVersionAsync(4);
         var (issueId, session) = (Guid.NewGuid(), Guid.NewGuid());
         await Execute(
             $"""
@@ -235,6 +233,10 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
         await using var store = Store();
         Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Not.Null, "the unit written through the container is not stored");
     }
+
+    /// <summary>Applies the issue store's migrations up to <paramref name="version"/>, as an earlier release left the schema.</summary>
+    private Task<int> MigrateToVersionAsync(int version) =>
+        new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, [.. IssueStoreMigrations.All.Take(version)]).MigrateAsync();
 
     private static async Task Execute(string sql)
     {
