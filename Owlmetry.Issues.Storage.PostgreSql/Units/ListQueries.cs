@@ -43,15 +43,14 @@ internal static class ListQueries
             : new(OccurrenceRows.FirstOfIssue("true", "DESC", "$2"), [Param.Id(issueId), Param.Of(take)]);
 
     /// <summary>
-    /// The stream's chart: each issue's counted occurrences per UTC day from <paramref name="since"/>, read as one range of
-    /// the <c>occurrences_page</c> index per group of the issues. <c>LATERAL … OFFSET 0</c> keeps each step a lookup by
-    /// its key: as a plain join the planner read every occurrence whenever the statistics lagged behind the table.
+    /// The stream's chart: each issue's counted occurrences per UTC day from <paramref name="since"/>, for each issue one
+    /// range of the <c>occurrences_page</c> index per group (<see cref="OccurrenceRows.InGroupsOf"/>); the issues' own
+    /// <c>LATERAL … OFFSET 0</c> keeps that a lookup per issue too.
     /// </summary>
     public static SqlStatement OccurrencesByDay(Guid[] issueIds, DateTimeOffset since) => new(
-        "SELECT g.issue_id, (o.\"timestamp\" AT TIME ZONE 'UTC')::date AS day, count(*)::integer FROM unnest($1::uuid[]) AS i(issue_id) " +
-        "CROSS JOIN LATERAL (SELECT g.issue_id, g.group_id FROM occurrence_groups g WHERE g.issue_id = i.issue_id OFFSET 0) AS g " +
-        "CROSS JOIN LATERAL (SELECT o.\"timestamp\" FROM occurrences o WHERE o.group_id = g.group_id AND o.\"timestamp\" >= $2 OFFSET 0) AS o " +
-        "GROUP BY g.issue_id, day",
+        "SELECT i.issue_id, (c.\"timestamp\" AT TIME ZONE 'UTC')::date AS day, count(*)::integer FROM unnest($1::uuid[]) AS i(issue_id) " +
+        $"CROSS JOIN LATERAL (SELECT o.\"timestamp\" FROM {OccurrenceRows.InGroupsOf("i.issue_id", "o.\"timestamp\"", "o", "o.\"timestamp\" >= $2")} OFFSET 0) AS c " +
+        "GROUP BY i.issue_id, day",
         [Param.Array(issueIds, NpgsqlDbType.Uuid), Param.Time(since)]);
 
     public static SqlStatement Events(EventListFilter filter, EventOrder order, KeysetKey? after, int take)

@@ -9,9 +9,9 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 /// <summary>
 /// The batched lookups of ingest and the scan stay one index probe per key, and the stream's day counts and a merge's
 /// reads of occurrences one index range per group, while the tables' statistics lag behind them, as they do for a new
-/// or fast-growing table until autovacuum analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600 groups, 20,000 fingerprints and 20,000
-/// attachments, never analyzed. A plan that reads the whole table or every key of the app (a hash join, a sequential or
-/// bitmap scan) costs ingest, the scan, the stream and merges in proportion to it.
+/// or fast-growing table until autovacuum analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600
+/// groups, 20,000 fingerprints and 20,000 attachments, never analyzed. A plan that reads the whole table or every key of
+/// the app (a hash join, a sequential or bitmap scan) costs ingest, the scan, the stream and merges in proportion to it.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlProbePlanTests
