@@ -148,6 +148,53 @@ public sealed class ScanJobsTests
     }
 
     [Test]
+    public async Task RunAsync_TriggeredWhileAnotherProcessHoldsTheScanLease_WaitsForTheLeaseThenScans()
+    {
+        await IngestAsync(2);
+        var store = new InterceptingIssueStore(_store) { LeaseHeldElsewhere = true };
+        var jobs = NewJobs(store);
+
+        var triggered = jobs.RunAsync(Guid.NewGuid());
+        await Task.Delay(4 * IssueScanner.LeasePoll);
+        var completedWhileHeld = triggered.IsCompleted;
+        store.LeaseHeldElsewhere = false;
+        var run = await triggered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(completedWhileHeld, Is.False, "a triggered run finished while another process held the lease and its events were unscanned");
+        Assert.That((run.Status, run.Result?.EventsProcessed), Is.EqualTo((ScanRunStatus.Completed, 2)), "the triggered run once the lease was free");
+    }
+
+    [Test]
+    public async Task RunAsync_TriggeredWhileAnotherProcessScansTheEvents_FinishesOnceTheyAreScanned()
+    {
+        await IngestAsync(2);
+        var store = new InterceptingIssueStore(_store) { LeaseHeldElsewhere = true };
+        var jobs = NewJobs(store);
+
+        var triggered = jobs.RunAsync(Guid.NewGuid());
+        await Task.Delay(2 * IssueScanner.LeasePoll);
+        var completedBeforeTheOtherPass = triggered.IsCompleted;
+        await NewJobs().RunAsync(triggeredByTeamId: null);
+        var run = await triggered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(completedBeforeTheOtherPass, Is.False, "a triggered run finished before any process had scanned the events");
+        Assert.That((run.Status, run.Result?.EventsProcessed), Is.EqualTo((ScanRunStatus.Completed, 0)),
+            "the triggered run, whose events the other process's pass scanned while it held the lease");
+    }
+
+    [Test]
+    public async Task RunAsync_BackgroundWhileAnotherProcessHoldsTheScanLease_ReturnsAtOnceHavingScannedNothing()
+    {
+        await IngestAsync(2);
+        var jobs = NewJobs(new InterceptingIssueStore(_store) { LeaseHeldElsewhere = true });
+
+        var run = await jobs.RunAsync(triggeredByTeamId: null).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(run.Result?.EventsProcessed, Is.Zero, "the background pass scanned while another process held the lease");
+        Assert.That(await _store.ReadAsync(r => r.GetScanCheckpointAsync()), Is.Zero, "the checkpoint moved");
+    }
+
+    [Test]
     public void ResultAddAndGetAsync_NoArgument_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => IssueScanResult.Empty.Add(null!));

@@ -79,17 +79,31 @@ public sealed partial class IssueScanner
     /// <summary>The most events of a unit started while ingest is busy: it holds the writer for tens of milliseconds.</summary>
     internal const int UnitSizeUnderIngest = 250;
 
+    /// <summary>How often a scan that must cover the stored events asks again for the lease another process holds.</summary>
+    internal static TimeSpan LeasePoll { get; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>
     /// Scans every event stored before the call; waits for a pass already running here, then runs. When another
-    /// process sharing the store is scanning, this pass does nothing: that process scans these events.
+    /// process sharing the store is scanning, this pass does nothing: that process scans these events. The
+    /// background scan's pass.
     /// </summary>
     /// <returns>What the pass did.</returns>
-    public async Task<IssueScanResult> ScanAsync(CancellationToken ct = default)
+    public Task<IssueScanResult> ScanAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: false, ct);
+
+    /// <summary>
+    /// Scans every event stored before the call, like <see cref="ScanAsync"/>, but when another process sharing the
+    /// store holds the scan lease, waits until this process takes it or the other's passes have scanned those events:
+    /// when it returns, every event stored before the call is scanned, whichever process scanned it. A triggered scan's pass.
+    /// </summary>
+    /// <returns>What this process's pass did: empty when another process scanned the events.</returns>
+    public Task<IssueScanResult> ScanStoredEventsAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: true, ct);
+
+    private async Task<IssueScanResult> PassAsync(bool waitForOtherProcesses, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await using var lease = await _store.TryAcquireLeaseAsync(StoreLeases.Scan, ct).ConfigureAwait(false);
+            await using var lease = await TakeLeaseAsync(waitForOtherProcesses, ct).ConfigureAwait(false);
             if (lease is null)
             {
                 LogLeaseHeldElsewhere(_logger);
@@ -123,6 +137,31 @@ public sealed partial class IssueScanner
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The scan lease, or null when another process holds it and, if <paramref name="wait"/>, its passes have scanned
+    /// every event stored before the call. Polled: the other process frees it between its passes.
+    /// </summary>
+    private async Task<IAsyncDisposable?> TakeLeaseAsync(bool wait, CancellationToken ct)
+    {
+        var lease = await _store.TryAcquireLeaseAsync(StoreLeases.Scan, ct).ConfigureAwait(false);
+        if (lease is not null || !wait)
+        {
+            return lease;
+        }
+
+        var stored = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
+        while (await _store.ReadAsync(r => r.GetScanCheckpointAsync(), ct).ConfigureAwait(false) < stored)
+        {
+            await Task.Delay(LeasePoll, ct).ConfigureAwait(false);
+            if (await _store.TryAcquireLeaseAsync(StoreLeases.Scan, ct).ConfigureAwait(false) is { } taken)
+            {
+                return taken;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Waits for a lull in ingest (bounded by <see cref="MaxYield"/>).</summary>

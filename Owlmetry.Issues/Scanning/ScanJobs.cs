@@ -25,7 +25,7 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
     private readonly SemaphoreSlim _repair = new(1, 1);
     private volatile bool _repaired;
 
-    /// <summary>Runs a scan now (after one already running) and records it.</summary>
+    /// <summary>Runs a scan now (after one already running, here or, when triggered, in another process sharing the store) and records it.</summary>
     /// <param name="triggeredByTeamId">The team that asked for it; null for the background scan.</param>
     /// <param name="ct">Cancels the wait and the scan.</param>
     /// <returns>The finished run.</returns>
@@ -47,7 +47,8 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
 
         try
         {
-            var result = await scanner.ScanAsync(ct).ConfigureAwait(false);
+            // A trigger promises the events stored before it: it waits for another process's pass instead of skipping.
+            var result = await (recorded ? scanner.ScanStoredEventsAsync(ct) : scanner.ScanAsync(ct)).ConfigureAwait(false);
             var completed = run with { Status = ScanRunStatus.Completed, CompletedAt = timeProvider.GetUtcNowMilliseconds(), Result = result };
             if (recorded || result.EventsProcessed > 0)
             {

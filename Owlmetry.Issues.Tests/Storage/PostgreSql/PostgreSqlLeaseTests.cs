@@ -85,6 +85,29 @@ public sealed class PostgreSqlLeaseTests : SchemaPerTest
     }
 
     [Test]
+    public async Task ScanStoredEventsAsync_WhileAnotherProcessHoldsTheLease_WaitsForItThenScansTheEvents()
+    {
+        await using var store = Store();
+        await using var otherProcess = Store();
+        await store.WriteAsync(writer => writer.AppendEventsAsync([new ErrorEventBuilder("Connection refused").Build(), new ErrorEventBuilder("Timeout").Build()]));
+        var scanner = new IssueScanner(store, new DefaultFingerprintStrategy(), new FakeTimeProvider(TestTimes.At(0)), Options.Create(new IssuesOptions()));
+
+        var lease = await otherProcess.TryAcquireLeaseAsync(StoreLeases.Scan);
+        var pass = scanner.ScanStoredEventsAsync();
+        await Task.Delay(4 * IssueScanner.LeasePoll);
+        var returnedWhileHeld = pass.IsCompleted;
+        await lease!.DisposeAsync();
+        var result = await pass.WaitAsync(TimeSpan.FromSeconds(10));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(returnedWhileHeld, Is.False, "the pass returned while another process held the lease and the events were unscanned");
+            Assert.That(result.EventsProcessed, Is.EqualTo(2), "the pass once the lease was released");
+            Assert.That(await store.ReadAsync(reader => reader.GetScanCheckpointAsync()), Is.EqualTo(await store.ReadAsync(reader => reader.GetLastEventSequenceAsync())));
+        }
+    }
+
+    [Test]
     public async Task TryAcquireLease_DifferentNames_DoNotExcludeEachOther()
     {
         await using var first = Store();
