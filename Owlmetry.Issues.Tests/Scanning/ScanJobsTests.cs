@@ -157,11 +157,29 @@ public sealed class ScanJobsTests
         var triggered = jobs.RunAsync(Guid.NewGuid());
         await Task.Delay(4 * IssueScanner.LeasePoll);
         var completedWhileHeld = triggered.IsCompleted;
+        var recordedWhileHeld = await _store.ReadAsync(r => r.ListScanRunsAsync(10));
         store.LeaseHeldElsewhere = false;
         var run = await triggered.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(completedWhileHeld, Is.False, "a triggered run finished while another process held the lease and its events were unscanned");
+        Assert.That(recordedWhileHeld, Is.Empty, "a triggered run was recorded running before its process held the scan lease");
         Assert.That((run.Status, run.Result?.EventsProcessed), Is.EqualTo((ScanRunStatus.Completed, 2)), "the triggered run once the lease was free");
+    }
+
+    [Test]
+    public async Task ListAsync_RunLeftRunningWhileAnotherProcessHoldsTheScanLease_IsRepairedOnlyOnceTheLeaseIsFree()
+    {
+        var running = await SaveAsync(Run(ScanRunStatus.Running));
+        var store = new InterceptingIssueStore(_store) { LeaseHeldElsewhere = true };
+        var jobs = NewJobs(store);
+
+        var whileHeld = await jobs.ListAsync(10);
+        store.LeaseHeldElsewhere = false;
+        var afterwards = await jobs.ListAsync(10);
+
+        Assert.That(whileHeld.Single(r => r.Id == running.Id).Status, Is.EqualTo(ScanRunStatus.Running),
+            "a run was reported interrupted while the process holding the scan lease may be running it");
+        Assert.That(afterwards.Single(r => r.Id == running.Id).Status, Is.EqualTo(ScanRunStatus.Failed), "the run once no process held the lease");
     }
 
     [Test]

@@ -88,7 +88,7 @@ public sealed partial class IssueScanner
     /// background scan's pass.
     /// </summary>
     /// <returns>What the pass did.</returns>
-    public Task<IssueScanResult> ScanAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: false, ct);
+    public Task<IssueScanResult> ScanAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: false, leaseTaken: null, ct);
 
     /// <summary>
     /// Scans every event stored before the call, like <see cref="ScanAsync"/>, but when another process sharing the
@@ -96,9 +96,15 @@ public sealed partial class IssueScanner
     /// when it returns, every event stored before the call is scanned, whichever process scanned it. A triggered scan's pass.
     /// </summary>
     /// <returns>What this process's pass did: empty when another process scanned the events.</returns>
-    public Task<IssueScanResult> ScanStoredEventsAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: true, ct);
+    public Task<IssueScanResult> ScanStoredEventsAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: true, leaseTaken: null, ct);
 
-    private async Task<IssueScanResult> PassAsync(bool waitForOtherProcesses, CancellationToken ct)
+    /// <summary>
+    /// <see cref="ScanStoredEventsAsync(CancellationToken)"/>, calling <paramref name="leaseTaken"/> once this process
+    /// holds the scan lease, before the pass's first unit; not when another process's passes scanned the events.
+    /// </summary>
+    internal Task<IssueScanResult> ScanStoredEventsAsync(Func<Task> leaseTaken, CancellationToken ct) => PassAsync(waitForOtherProcesses: true, leaseTaken, ct);
+
+    private async Task<IssueScanResult> PassAsync(bool waitForOtherProcesses, Func<Task>? leaseTaken, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -108,6 +114,11 @@ public sealed partial class IssueScanner
             {
                 LogLeaseHeldElsewhere(_logger);
                 return IssueScanResult.Empty;
+            }
+
+            if (leaseTaken is not null)
+            {
+                await leaseTaken().ConfigureAwait(false);
             }
 
             var started = _timeProvider.GetTimestamp();

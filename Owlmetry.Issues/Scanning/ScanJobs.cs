@@ -9,10 +9,12 @@ namespace Owlmetry.Issues.Scanning;
 /// background run only when it found events, so an idle server does not fill its job list.
 /// </summary>
 /// <remarks>
-/// A process that dies mid-run leaves its run recorded as running. So before its first use, this object records
-/// every run still running in the store as failed (<see cref="InterruptedError"/>): it cannot be running, since a
-/// store is served by one process and one <see cref="ScanJobs"/> (the host registers it once), and this object's
-/// own runs start only after that.
+/// A process that dies mid-run leaves its run recorded as running. A triggered run is recorded running only once its
+/// process holds the scan lease (<see cref="StoreLeases.Scan"/>), which every process sharing the store takes for a
+/// pass. So before its first use, this object takes that lease and records every run still running in the store as
+/// failed (<see cref="InterruptedError"/>): with the lease free, none can be running. While another process holds it,
+/// the runs are left as they are and the repair is tried again at the next use. This object's own runs start only
+/// after the repair (the host registers one per process).
 /// </remarks>
 internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvider timeProvider)
 {
@@ -40,15 +42,12 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
             StartedAt = timeProvider.GetUtcNowMilliseconds(),
         };
         var recorded = triggeredByTeamId is not null;
-        if (recorded)
-        {
-            await SaveAsync(run, ct).ConfigureAwait(false);
-        }
-
         try
         {
             // A trigger promises the events stored before it: it waits for another process's pass instead of skipping.
-            var result = await (recorded ? scanner.ScanStoredEventsAsync(ct) : scanner.ScanAsync(ct)).ConfigureAwait(false);
+            var result = recorded
+                ? await scanner.ScanStoredEventsAsync(() => SaveAsync(run, ct), ct).ConfigureAwait(false)
+                : await scanner.ScanAsync(ct).ConfigureAwait(false);
             var completed = run with { Status = ScanRunStatus.Completed, CompletedAt = timeProvider.GetUtcNowMilliseconds(), Result = result };
             if (recorded || result.EventsProcessed > 0)
             {
@@ -90,6 +89,12 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
         try
         {
             if (_repaired)
+            {
+                return;
+            }
+
+            await using var lease = await store.TryAcquireLeaseAsync(StoreLeases.Scan, ct).ConfigureAwait(false);
+            if (lease is null)
             {
                 return;
             }

@@ -108,6 +108,33 @@ public sealed class PostgreSqlLeaseTests : SchemaPerTest
     }
 
     [Test]
+    public async Task ScanJobs_RunRecordedRunningByAProcessHoldingTheLease_IsReportedInterruptedOnlyOnceTheLeaseIsFree()
+    {
+        await using var store = Store();
+        await using var peer = Store();
+        var clock = new FakeTimeProvider(TestTimes.At(0));
+        var peerLease = await peer.TryAcquireLeaseAsync(StoreLeases.Scan);
+        var peersRun = new ScanRun { Id = Guid.NewGuid(), TriggeredByTeamId = Guid.NewGuid(), Status = ScanRunStatus.Running, StartedAt = TestTimes.At(0) };
+        await peer.WriteAsync(async writer =>
+        {
+            await writer.SaveScanRunAsync(peersRun);
+            return true;
+        });
+        var jobs = new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), clock, Options.Create(new IssuesOptions())), store, clock);
+
+        var whilePeerHoldsTheLease = await jobs.FindAsync(peersRun.Id);
+        await peerLease!.DisposeAsync();
+        var afterThePeerStopped = await jobs.FindAsync(peersRun.Id);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(whilePeerHoldsTheLease?.Status, Is.EqualTo(ScanRunStatus.Running), "a starting server reported a live peer's run interrupted");
+            Assert.That((afterThePeerStopped?.Status, afterThePeerStopped?.Error), Is.EqualTo((ScanRunStatus.Failed, ScanJobs.InterruptedError)),
+                "the run once no process held the scan lease");
+        }
+    }
+
+    [Test]
     public async Task TryAcquireLease_DifferentNames_DoNotExcludeEachOther()
     {
         await using var first = Store();
