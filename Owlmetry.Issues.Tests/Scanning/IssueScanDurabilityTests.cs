@@ -110,6 +110,22 @@ public sealed class IssueScanDurabilityTests
         Assert.That(kept, Has.Count.EqualTo(2), "the three old scanned events are gone, the two new ones stay");
     }
 
+    [Test]
+    public async Task ScanStoredEventsAsync_LeaseHeldByAnotherProcess_ReturnsOnceItHasScannedTheStoredEvents()
+    {
+        await IngestAsync(3);
+        var store = new InterceptingIssueStore(_world.Issues.Store) { LeaseHeldElsewhere = true };
+
+        var pass = Scanner(store, batchSize: 2).ScanStoredEventsAsync();
+        await Task.Delay(4 * IssueScanner.LeasePoll);
+        var returnedWhileHeld = pass.IsCompleted;
+        store.LeaseHeldElsewhere = false;
+        var result = await pass.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(returnedWhileHeld, Is.False, "the pass returned while another process held the lease and the stored events were unscanned");
+        Assert.That(result.EventsProcessed, Is.EqualTo(3), "the pass once the lease was free");
+    }
+
     private Task IngestAsync(int count) => _world.IngestAsync([.. Enumerable.Range(0, count).Select(_ => Error("Crash", Guid.NewGuid()))]);
 
     private IssueScanner Scanner(IIssueStore store, int batchSize) =>
