@@ -60,6 +60,26 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
+    public async Task Scan_IngestInFlightAfterACommitMillisecondsAgo_WaitsItsBoundThenRunsAShortUnit()
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        var store = new CountingStore(world.Issues.Store);
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 3, _ => "Failure");
+
+        // The first wait is the rest of the lull after a commit 5 ms ago, a fraction of a millisecond included; the
+        // ones after it last 1 ms each until the bound. The last of them is then shorter than a millisecond.
+        signal.IngestStarted();
+        signal.IngestCommittedAt(Stopwatch.GetTimestamp() - (Stopwatch.Frequency / 200));
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(300));
+        Assert.That(store.ScanUnitSizes.First(), Is.EqualTo(IssueScanner.UnitSizeUnderIngest), "ingest in flight after the wait: a short unit");
+    }
+
+    [Test]
     public async Task Scan_WhileIngestKeepsCommitting_WithGivingWayOff_UsesFullUnits()
     {
         var world = new ScanWorld();

@@ -187,7 +187,9 @@ public sealed partial class IssueScanner
         var waited = TimeSpan.Zero;
         while (IngestIsStreaming(_signal) && waited < MaxYield)
         {
-            var step = TimeSpan.FromTicks(Math.Clamp((IngestLull - _signal.SinceLastIngest).Ticks, TimeSpan.TicksPerMillisecond, (MaxYield - waited).Ticks));
+            // At least a millisecond, except the last step, which ends the wait at its bound: the rest of the bound
+            // after steps of fractional milliseconds can be shorter than one (a clamp to [1 ms, rest] then threw).
+            var step = TimeSpan.FromTicks(Math.Min(Math.Max((IngestLull - _signal.SinceLastIngest).Ticks, TimeSpan.TicksPerMillisecond), (MaxYield - waited).Ticks));
             await Task.Delay(step, ct).ConfigureAwait(false);
             waited += step;
         }
