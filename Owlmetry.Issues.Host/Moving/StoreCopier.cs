@@ -103,18 +103,7 @@ internal sealed class StoreCopier(StoreSet source, StoreSet target, int batch, F
                 return true;
             },
             ct).ConfigureAwait(false);
-        await CopyPagesAsync(
-            "client event ids",
-            StoreRecords.ClientEvents(source.Issues, batch, ct),
-            async (w, page) =>
-            {
-                foreach (var app in page.GroupBy(key => key.AppId))
-                {
-                    await w.RecordClientEventsAsync(app.Key, app.Select(key => key.ClientEventId).ToList()).ConfigureAwait(false);
-                }
-            },
-            ct).ConfigureAwait(false);
-        await CopyAsync("event landings", StoreRecords.EventLandings(source.Issues, batch, ct), (w, landing) => w.RecordEventLandingAsync(landing), ct)
+        await CopyPagesAsync("client event ids", StoreRecords.ClientEvents(source.Issues, batch, ct), (w, page) => w.RecordClientEventsAsync(page), ct)
             .ConfigureAwait(false);
         await CopyAsync("scan runs", StoreRecords.ScanRuns(source.Issues, batch, ct), (w, run) => w.SaveScanRunAsync(run), ct).ConfigureAwait(false);
         await CopyAsync("notifications", StoreRecords.Notifications(source.Issues, batch, ct), (w, notification) => w.AddNotificationAsync(notification), ct)

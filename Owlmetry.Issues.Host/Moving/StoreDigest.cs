@@ -37,13 +37,7 @@ internal static class StoreDigest
             async r => new { Checkpoint = await r.GetScanCheckpointAsync().ConfigureAwait(false), LastSequence = await r.GetLastEventSequenceAsync().ConfigureAwait(false) },
             ct).ConfigureAwait(false);
         Kind("scan state").Add(scanState);
-        var clientEvents = Kind("client event ids");
-        await foreach (var page in StoreRecords.ClientEvents(issues, batch, ct).ConfigureAwait(false))
-        {
-            clientEvents.AddRange(page.Select(key => new { key.AppId, key.ClientEventId }));
-        }
-
-        await AddAsync(Kind("event landings"), StoreRecords.EventLandings(issues, batch, ct)).ConfigureAwait(false);
+        await AddAsync(Kind("client event ids"), StoreRecords.ClientEvents(issues, batch, ct)).ConfigureAwait(false);
         await AddAsync(Kind("scan runs"), StoreRecords.ScanRuns(issues, batch, ct)).ConfigureAwait(false);
         await AddAsync(Kind("notifications"), StoreRecords.Notifications(issues, batch, ct)).ConfigureAwait(false);
         Kind("digest times").AddRange(await issues.ReadAsync(

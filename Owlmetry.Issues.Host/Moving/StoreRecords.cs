@@ -34,12 +34,9 @@ internal static class StoreRecords
         }
     }
 
-    public static IAsyncEnumerable<IReadOnlyList<(Guid AppId, Guid ClientEventId)>> ClientEvents(IIssueStore store, int batch, CancellationToken ct) =>
-        PagesAsync(store, ((Guid, Guid)?)null, (r, after, take) => Export(r).ExportClientEventsAsync(after, take), key => key, batch, ct);
-
-    public static IAsyncEnumerable<IReadOnlyList<EventLanding>> EventLandings(IIssueStore store, int batch, CancellationToken ct) =>
+    public static IAsyncEnumerable<IReadOnlyList<AcceptedClientEvent>> ClientEvents(IIssueStore store, int batch, CancellationToken ct) =>
         PagesAsync(
-            store, ((Guid, Guid)?)null, (r, after, take) => Export(r).ExportEventLandingsAsync(after, take), landing => (landing.AppId, landing.ClientEventId), batch, ct);
+            store, ((Guid, Guid)?)null, (r, after, take) => Export(r).ExportClientEventsAsync(after, take), key => (key.AppId, key.ClientEventId), batch, ct);
 
     public static IAsyncEnumerable<IReadOnlyList<ScanRun>> ScanRuns(IIssueStore store, int batch, CancellationToken ct) =>
         PagesAsync(store, (Guid?)null, (r, after, take) => Export(r).ExportScanRunsAsync(after, take), run => run.Id, batch, ct);

@@ -3,5 +3,4 @@ namespace Owlmetry.Issues.Storage.LiteDb.Schema;
 internal static partial class CollectionNames
 {
     public const string AttachmentUsage = "attachment_usage";
-    public const string EventLandings = "event_landings";
 }

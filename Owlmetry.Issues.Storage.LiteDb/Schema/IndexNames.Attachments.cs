@@ -7,5 +7,4 @@ internal static partial class IndexNames
     public const string AttachmentsEvent = "ix_attachments_event";
     public const string AttachmentsDeleted = "ix_attachments_deleted";
     public const string AttachmentsPending = "ix_attachments_pending";
-    public const string EventLandingsLanded = "ix_event_landings_landed";
 }

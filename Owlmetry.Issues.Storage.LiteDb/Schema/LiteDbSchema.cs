@@ -26,6 +26,7 @@ internal static partial class LiteDbSchema
         new(8, "occurrence groups exclude a merge's duplicate sessions instead of deleting them", _ => { }),
         new(9, "key and index issues by lane, status and app, for the status counts of a list", IndexIssuesByLaneAndStatus),
         new(10, "key occurrences by (group, session) with binary keys, in a collection of their own", RekeyOccurrences, Retires: TextKeyedOccurrences.Collection),
+        new(11, "record each client event id's event sequence, for attachments; retire event landings", SequenceClientEvents, Retires: RetiredEventLandings.Collection),
     ];
 
     private static void CreateIndexes(LiteDatabase database)

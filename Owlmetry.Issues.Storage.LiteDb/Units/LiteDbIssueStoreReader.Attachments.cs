@@ -75,8 +75,6 @@ internal partial class LiteDbIssueStoreReader
                 .Select(document => document.ToAttachment())
                 .ToList();
 
-    public EventLanding? FindEventLanding(Guid appId, Guid clientEventId) =>
-        Collections.EventLandings.FindById(StorageKeys.ClientEvent(appId, clientEventId))?.ToLanding();
 
     private static BsonExpression ByClientEvent(Guid clientEventId) =>
         BsonExpression.Create($"$.{nameof(AttachmentDocument.ClientEventId)} = @0", clientEventId);

@@ -30,20 +30,14 @@ internal partial class LiteDbIssueStoreReader : IIssueStoreExportReader
     ValueTask<IReadOnlyList<KeyValuePair<long, AuditRecord>>> IIssueStoreExportReader.ExportAuditRecordsAsync(long after, int take) =>
         Export(Collections.Audit, new BsonValue(after), take, document => KeyValuePair.Create(document.Id, document.ToRecord()));
 
-    ValueTask<IReadOnlyList<(Guid AppId, Guid ClientEventId)>> IIssueStoreExportReader.ExportClientEventsAsync(
+    ValueTask<IReadOnlyList<AcceptedClientEvent>> IIssueStoreExportReader.ExportClientEventsAsync(
         (Guid AppId, Guid ClientEventId)? after, int take) =>
         Export(
             Collections.ClientEvents,
             after is { } key ? new BsonValue(StorageKeys.ClientEvent(key.AppId, key.ClientEventId)) : null,
             take,
-            document => (Guid.ParseExact(document.Id.AsSpan(0, 32), "N"), StorageKeys.ClientEventId(document.Id)));
-
-    ValueTask<IReadOnlyList<EventLanding>> IIssueStoreExportReader.ExportEventLandingsAsync((Guid AppId, Guid ClientEventId)? after, int take) =>
-        Export(
-            Collections.EventLandings,
-            after is { } key ? new BsonValue(StorageKeys.ClientEvent(key.AppId, key.ClientEventId)) : null,
-            take,
-            document => document.ToLanding());
+            document => new AcceptedClientEvent(
+                Guid.ParseExact(document.Id.AsSpan(0, 32), "N"), StorageKeys.ClientEventId(document.Id), document.EventSequence));
 
     ValueTask<IReadOnlyList<ScanRun>> IIssueStoreExportReader.ExportScanRunsAsync(Guid? after, int take) =>
         Export(Collections.ScanRuns, after is { } id ? new BsonValue(id) : null, take, document => document.ToRun());

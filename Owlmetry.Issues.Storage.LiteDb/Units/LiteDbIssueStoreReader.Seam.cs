@@ -45,12 +45,6 @@ internal partial class LiteDbIssueStoreReader
         return new(ListAttachmentsToPurge(deletedBefore, reservedBefore, take));
     }
 
-    ValueTask<EventLanding?> IIssueStoreReader.FindEventLandingAsync(Guid appId, Guid clientEventId)
-    {
-        ThrowIfClosed();
-        return new(FindEventLanding(appId, clientEventId));
-    }
-
     ValueTask<ErrorEvent?> IIssueStoreReader.FindEventAsync(Guid eventId)
     {
         ThrowIfClosed();
@@ -133,6 +127,12 @@ internal partial class LiteDbIssueStoreReader
     {
         ThrowIfClosed();
         return new(HasClientEvent(appId, clientEventId));
+    }
+
+    ValueTask<long?> IIssueStoreReader.FindEventSequenceOfClientEventAsync(Guid appId, Guid clientEventId)
+    {
+        ThrowIfClosed();
+        return new(FindEventSequenceOfClientEvent(appId, clientEventId));
     }
 
     ValueTask<IReadOnlySet<Guid>> IIssueStoreReader.FindClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)

@@ -31,15 +31,6 @@ internal sealed partial class LiteDbIssueStoreWriter
         AdjustUsage(previous.Usage(), []);
     }
 
-    public void RecordEventLanding(EventLanding landing)
-    {
-        ArgumentNullException.ThrowIfNull(landing);
-        Run(nameof(RecordEventLanding), () => Collections.EventLandings.Upsert(EventLandingDocument.From(landing)));
-    }
-
-    public int DeleteEventLandingsBefore(DateTimeOffset cutoff) =>
-        Run(nameof(DeleteEventLandingsBefore), () => Collections.EventLandings.DeleteMany(BsonExpression.Create(
-            $"$.{nameof(EventLandingDocument.LandedAt)} BETWEEN @0 AND @1", long.MinValue, UnixTime.From(cutoff) - 1)));
 
     private void AdjustUsage(IEnumerable<(string Key, long Bytes)> before, IEnumerable<(string Key, long Bytes)> after)
     {

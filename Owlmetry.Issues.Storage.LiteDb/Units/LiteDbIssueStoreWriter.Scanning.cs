@@ -37,18 +37,17 @@ internal sealed partial class LiteDbIssueStoreWriter
     }
 
     /// <summary>One <c>InsertBulk</c> for the whole list.</summary>
-    public void RecordClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    public void RecordClientEvents(IReadOnlyCollection<AcceptedClientEvent> clientEvents)
     {
-        ArgumentNullException.ThrowIfNull(clientEventIds);
-        if (clientEventIds.Count > 0)
+        ArgumentNullException.ThrowIfNull(clientEvents);
+        if (clientEvents.Count > 0)
         {
-            Run(nameof(RecordClientEvents), () => Collections.ClientEvents.InsertBulk(
-                clientEventIds.Select(id => new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, id) }), clientEventIds.Count));
+            Run(nameof(RecordClientEvents), () => Collections.ClientEvents.InsertBulk(clientEvents.Select(Document), clientEvents.Count));
         }
     }
 
-    public void RecordClientEvent(Guid appId, Guid clientEventId) =>
-        Run(nameof(RecordClientEvent), () => Collections.ClientEvents.Insert(new ClientEventDocument { Id = StorageKeys.ClientEvent(appId, clientEventId) }));
+    public void RecordClientEvent(AcceptedClientEvent clientEvent) =>
+        Run(nameof(RecordClientEvent), () => Collections.ClientEvents.Insert(Document(clientEvent)));
 
     public void SetScanCheckpoint(long sequence) =>
         Run(nameof(SetScanCheckpoint), () => Collections.ScanState.Upsert(new ScanStateDocument { Sequence = sequence }));
@@ -97,4 +96,10 @@ internal sealed partial class LiteDbIssueStoreWriter
             ? 0
             : Run(nameof(DeleteScannedEventsReceivedBefore), () => Collections.Events.DeleteMany(BsonExpression.Create("$._id <= @0", lastExpired)));
     }
+
+    private static ClientEventDocument Document(AcceptedClientEvent clientEvent) => new()
+    {
+        Id = StorageKeys.ClientEvent(clientEvent.AppId, clientEvent.ClientEventId),
+        EventSequence = clientEvent.EventSequence,
+    };
 }

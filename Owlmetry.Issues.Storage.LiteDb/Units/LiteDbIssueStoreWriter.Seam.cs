@@ -16,19 +16,6 @@ internal sealed partial class LiteDbIssueStoreWriter
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IIssueStoreWriter.RecordEventLandingAsync(EventLanding landing)
-    {
-        ThrowIfClosed();
-        RecordEventLanding(landing);
-        return ValueTask.CompletedTask;
-    }
-
-    ValueTask<int> IIssueStoreWriter.DeleteEventLandingsBeforeAsync(DateTimeOffset cutoff)
-    {
-        ThrowIfClosed();
-        return new(DeleteEventLandingsBefore(cutoff));
-    }
-
     ValueTask IIssueStoreWriter.AddNotificationAsync(OutboxNotification notification)
     {
         ThrowIfClosed();
@@ -68,17 +55,17 @@ internal sealed partial class LiteDbIssueStoreWriter
         return new(AppendEvents(events));
     }
 
-    ValueTask IIssueStoreWriter.RecordClientEventAsync(Guid appId, Guid clientEventId)
+    ValueTask IIssueStoreWriter.RecordClientEventAsync(AcceptedClientEvent clientEvent)
     {
         ThrowIfClosed();
-        RecordClientEvent(appId, clientEventId);
+        RecordClientEvent(clientEvent);
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IIssueStoreWriter.RecordClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    ValueTask IIssueStoreWriter.RecordClientEventsAsync(IReadOnlyCollection<AcceptedClientEvent> clientEvents)
     {
         ThrowIfClosed();
-        RecordClientEvents(appId, clientEventIds);
+        RecordClientEvents(clientEvents);
         return ValueTask.CompletedTask;
     }
 

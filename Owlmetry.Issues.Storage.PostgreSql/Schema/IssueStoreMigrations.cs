@@ -249,5 +249,14 @@ internal static class IssueStoreMigrations
             ALTER TABLE occurrences DROP CONSTRAINT occurrences_pkey;
             ALTER TABLE occurrences ADD CONSTRAINT occurrences_session PRIMARY KEY USING INDEX occurrences_session;
             """),
+        new(6, "client event ids carry their event's sequence; event landings retired", """
+            -- An attachment reserved after the scan follows its client event id to the event (and the event's
+            -- fingerprint to the issue): the scan no longer writes a landing row per event. Null for events of other
+            -- levels, which are not stored.
+            ALTER TABLE client_events ADD COLUMN event_seq bigint NULL;
+            UPDATE client_events c SET event_seq = e.seq
+                FROM events e WHERE e.app_id = c.app_id AND e.client_event_id = c.client_event_id;
+            DROP TABLE event_landings;
+            """),
     ];
 }

@@ -55,11 +55,4 @@ internal partial class PostgreSqlIssueStoreReader
             Param.Time(reservedBefore),
             Param.Of(take)).ConfigureAwait(false);
     }
-
-    public async ValueTask<EventLanding?> FindEventLandingAsync(Guid appId, Guid clientEventId) =>
-        await Unit.QuerySingleAsync(
-            $"SELECT {EventLandingRows.Columns} FROM event_landings WHERE app_id = $1 AND client_event_id = $2",
-            EventLandingRows.Read,
-            Param.Id(appId),
-            Param.Id(clientEventId)).ConfigureAwait(false);
 }

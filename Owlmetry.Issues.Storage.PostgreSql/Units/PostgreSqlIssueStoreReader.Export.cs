@@ -42,12 +42,16 @@ internal partial class PostgreSqlIssueStoreReader : IIssueStoreExportReader
                 Param.Of(after),
                 Param.Of(take)).ConfigureAwait(false);
 
-    async ValueTask<IReadOnlyList<(Guid AppId, Guid ClientEventId)>> IIssueStoreExportReader.ExportClientEventsAsync(
+    async ValueTask<IReadOnlyList<AcceptedClientEvent>> IIssueStoreExportReader.ExportClientEventsAsync(
         (Guid AppId, Guid ClientEventId)? after, int take) =>
-        await ByAppAndClientEventAsync("client_events", "app_id, client_event_id", row => (row.GetGuid(0), row.GetGuid(1)), after, take).ConfigureAwait(false);
-
-    ValueTask<IReadOnlyList<EventLanding>> IIssueStoreExportReader.ExportEventLandingsAsync((Guid AppId, Guid ClientEventId)? after, int take) =>
-        ByAppAndClientEventAsync("event_landings", EventLandingRows.Columns, EventLandingRows.Read, after, take);
+        take <= 0
+            ? []
+            : await Unit.QueryAsync(
+                "SELECT app_id, client_event_id, event_seq FROM client_events " +
+                $"{(after is null ? "" : "WHERE (app_id, client_event_id) > ($2, $3) ")}ORDER BY app_id, client_event_id LIMIT $1",
+                row => new AcceptedClientEvent(row.GetGuid(0), row.GetGuid(1), row.IsDBNull(2) ? null : row.GetInt64(2)),
+                [Param.Of(take), .. after is { } key ? [Param.Id(key.AppId), Param.Id(key.ClientEventId)] : Array.Empty<NpgsqlParameter>()])
+                .ConfigureAwait(false);
 
     ValueTask<IReadOnlyList<ScanRun>> IIssueStoreExportReader.ExportScanRunsAsync(Guid? after, int take) =>
         ByIdAsync("scan_runs", ScanRunRows.Columns, ScanRunRows.Read, after, take);
@@ -66,14 +70,4 @@ internal partial class PostgreSqlIssueStoreReader : IIssueStoreExportReader
                 $"SELECT {columns} FROM {table} {(after is null ? "" : "WHERE id > $2 ")}ORDER BY id LIMIT $1",
                 read,
                 [Param.Of(take), .. after is { } id ? [Param.Id(id)] : Array.Empty<NpgsqlParameter>()]).ConfigureAwait(false);
-
-    private async ValueTask<IReadOnlyList<T>> ByAppAndClientEventAsync<T>(
-        string table, string columns, Func<NpgsqlDataReader, T> read, (Guid AppId, Guid ClientEventId)? after, int take) =>
-        take <= 0
-            ? []
-            : await Unit.QueryAsync(
-                $"SELECT {columns} FROM {table} {(after is null ? "" : "WHERE (app_id, client_event_id) > ($2, $3) ")}ORDER BY app_id, client_event_id LIMIT $1",
-                read,
-                [Param.Of(take), .. after is { } key ? [Param.Id(key.AppId), Param.Id(key.ClientEventId)] : Array.Empty<NpgsqlParameter>()])
-                .ConfigureAwait(false);
 }

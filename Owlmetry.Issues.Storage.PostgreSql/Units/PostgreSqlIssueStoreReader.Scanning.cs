@@ -29,6 +29,12 @@ internal partial class PostgreSqlIssueStoreReader
             "SELECT EXISTS (SELECT 1 FROM client_events WHERE app_id = $1 AND client_event_id = $2)", Param.Id(appId), Param.Id(clientEventId))
             .ConfigureAwait(false);
 
+    public async ValueTask<long?> FindEventSequenceOfClientEventAsync(Guid appId, Guid clientEventId) =>
+        await Unit.ScalarAsync<long?>(
+            "SELECT event_seq FROM client_events WHERE app_id = $1 AND client_event_id = $2",
+            Param.Id(appId),
+            Param.Id(clientEventId)).ConfigureAwait(false);
+
     public async ValueTask<IReadOnlySet<Guid>> FindClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
     {
         ArgumentNullException.ThrowIfNull(clientEventIds);

@@ -57,26 +57,4 @@ internal sealed partial class PostgreSqlIssueStoreWriter
             Param.Array(rows.Select(r => r.Key.Hash).ToArray(), NpgsqlDbType.Text),
             Param.Array(rows.Select(r => r.Value).ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
     }
-
-    public async ValueTask RecordEventLandingsAsync(IReadOnlyCollection<EventLanding> landings)
-    {
-        ArgumentNullException.ThrowIfNull(landings);
-        if (landings.Count == 0)
-        {
-            return;
-        }
-
-        var rows = landings.GroupBy(l => (l.AppId, l.ClientEventId)).Select(g => g.Last()).ToArray();
-        await Unit.ExecuteAsync(
-            $"INSERT INTO event_landings ({EventLandingRows.Columns}) " +
-            "SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::timestamptz[]) " +
-            "ON CONFLICT (app_id, client_event_id) DO UPDATE SET event_id = excluded.event_id, fingerprint_hash = excluded.fingerprint_hash, " +
-            "is_dev = excluded.is_dev, landed_at = excluded.landed_at",
-            Param.Array(rows.Select(l => l.AppId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(rows.Select(l => l.ClientEventId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(rows.Select(l => l.EventId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(rows.Select(l => l.FingerprintHash).ToArray(), NpgsqlDbType.Text),
-            Param.Array(rows.Select(l => l.IsDev).ToArray(), NpgsqlDbType.Boolean),
-            Param.Array(rows.Select(l => Param.Millis(l.LandedAt)).ToArray(), NpgsqlDbType.TimestampTz)).ConfigureAwait(false);
-    }
 }

@@ -27,18 +27,19 @@ internal sealed partial class PostgreSqlIssueStoreWriter
         return sequences;
     }
 
-    public ValueTask RecordClientEventAsync(Guid appId, Guid clientEventId) => RecordClientEventsAsync(appId, [clientEventId]);
+    public ValueTask RecordClientEventAsync(AcceptedClientEvent clientEvent) => RecordClientEventsAsync([clientEvent]);
 
-    /// <summary>One insert from an array; the primary key refuses an id already recorded or given twice.</summary>
-    public async ValueTask RecordClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    /// <summary>One insert from arrays; the primary key refuses an id already recorded or given twice.</summary>
+    public async ValueTask RecordClientEventsAsync(IReadOnlyCollection<AcceptedClientEvent> clientEvents)
     {
-        ArgumentNullException.ThrowIfNull(clientEventIds);
-        if (clientEventIds.Count > 0)
+        ArgumentNullException.ThrowIfNull(clientEvents);
+        if (clientEvents.Count > 0)
         {
             await Unit.ExecuteAsync(
-                "INSERT INTO client_events (app_id, client_event_id) SELECT $1, unnest($2::uuid[])",
-                Param.Id(appId),
-                Param.Array(clientEventIds.ToArray(), NpgsqlDbType.Uuid)).ConfigureAwait(false);
+                "INSERT INTO client_events (app_id, client_event_id, event_seq) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[])",
+                Param.Array(clientEvents.Select(c => c.AppId).ToArray(), NpgsqlDbType.Uuid),
+                Param.Array(clientEvents.Select(c => c.ClientEventId).ToArray(), NpgsqlDbType.Uuid),
+                Param.Array(clientEvents.Select(c => c.EventSequence).ToArray(), NpgsqlDbType.Bigint)).ConfigureAwait(false);
         }
     }
 

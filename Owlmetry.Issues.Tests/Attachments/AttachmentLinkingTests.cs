@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Attachments;
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Querying;
@@ -42,6 +43,56 @@ public sealed class AttachmentLinkingTests
         Assert.That(attachment.IssueId, Is.EqualTo(issue.Id));
         Assert.That(attachment.EventId, Is.EqualTo((await OccurrencesAsync(issue.Id)).Single().EventId));
         Assert.That((await DetailAsync(issue.Id)).Attachments.Select(a => a.Id), Is.EqualTo(new[] { attachment.Id }));
+    }
+
+    [Test]
+    public async Task ReserveAsync_LaterEventOfASessionAlreadyScanned_LinksToThatEventAndTheSessionsIssue()
+    {
+        var (session, later) = (Guid.NewGuid(), Guid.NewGuid());
+        await SendAsync(Error("Payment failed", Guid.NewGuid(), session), Error("Payment failed", later, session, at: TimeSpan.FromSeconds(1)));
+        var laterEventId = (await _world.Issues.Store.ReadAsync(r => r.ListEventsAfterAsync(0, 10))).Single(e => e.ClientEventId == later).Id;
+
+        var attachment = await _world.AddAsync("log", later);
+
+        Assert.That((attachment.IssueId, attachment.EventId), Is.EqualTo(((Guid?)(await SingleIssueAsync()).Id, (Guid?)laterEventId)));
+    }
+
+    [Test]
+    public async Task ReserveAsync_ProductionAndDevelopmentEventsOfOneMessageScanned_LinksToTheIssueOfTheEventsMode()
+    {
+        var (production, development) = (Guid.NewGuid(), Guid.NewGuid());
+        await SendAsync(Error("Payment failed", production), Error("Payment failed", development) with { IsDev = true });
+        var issues = await AllIssuesAsync();
+
+        var (forProduction, forDevelopment) = (await _world.AddAsync("prod log", production), await _world.AddAsync("dev log", development));
+
+        Assert.That(
+            (forProduction.IssueId, forDevelopment.IssueId),
+            Is.EqualTo(((Guid?)issues.Single(i => !i.IsDev).Id, (Guid?)issues.Single(i => i.IsDev).Id)));
+    }
+
+    [Test]
+    public async Task ReserveAsync_EventDeletedAfterItsRetention_StaysUnlinked()
+    {
+        var clientEventId = Guid.NewGuid();
+        await SendAsync(Error("Payment failed", clientEventId));
+        _world.Clock.Advance(new IssuesOptions().EventRetention + TimeSpan.FromMinutes(1));
+        await _world.Issues.Scanner.ScanAsync();
+
+        var attachment = await _world.AddAsync("log", clientEventId);
+
+        Assert.That((attachment.IssueId, attachment.EventId), Is.EqualTo(((Guid?)null, (Guid?)null)));
+    }
+
+    [Test]
+    public async Task ReserveAsync_EventOfAnotherLevel_StaysUnlinked()
+    {
+        var clientEventId = Guid.NewGuid();
+        await SendAsync(Error("Payment failed", Guid.NewGuid()), Error("Payment failed", clientEventId) with { Level = "warn" });
+
+        var attachment = await _world.AddAsync("log", clientEventId);
+
+        Assert.That(attachment.IssueId, Is.Null, "only error events are stored and scanned");
     }
 
     [Test]

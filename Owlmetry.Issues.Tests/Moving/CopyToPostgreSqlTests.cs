@@ -55,11 +55,11 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
             Assert.That(table.Keys, Is.SupersetOf(new[]
             {
                 "users", "teams", "memberships", "projects", "apps", "api keys", "webhooks", "webhook deliveries", "issues", "fingerprints",
-                "occurrences", "comments", "attachments", "audit records", "events", "scan state", "client event ids", "event landings",
+                "occurrences", "comments", "attachments", "audit records", "events", "scan state", "client event ids",
                 "scan runs", "notifications", "digest times", "attachment quota use", "user-token secret", "attachment files",
             }));
             Assert.That(table.Where(row => !row.Value.Matches).Select(row => row.Key), Is.Empty, output);
-            foreach (var kind in new[] { "issues", "occurrences", "comments", "audit records", "events", "client event ids", "event landings", "scan runs",
+            foreach (var kind in new[] { "issues", "occurrences", "comments", "audit records", "events", "client event ids", "scan runs",
                 "notifications", "webhook deliveries", "attachment files", "user-token secret" })
             {
                 Assert.That(table[kind].Count, Is.GreaterThan(0), $"{kind} were seeded");
@@ -90,6 +90,11 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         await ScanAsync(server, before.Seed);
         var issues = await GetAsync(server, before.Seed.OwnerToken, $"/v1/projects/{before.Seed.Team.Project.Id}/issues");
         Assert.That(issues["issues"]!.AsArray().Select(i => i!.Text("title")), Is.EquivalentTo(new[] { "Connection refused", "Timeout", "Dev only", "Disk full" }));
+
+        // An event scanned on LiteDB still gets the attachments reserved for it on PostgreSQL, through its copied client event id.
+        var later = await server.CreateApiClient(before.Seed.ClientKey).AddAttachmentAsync("reserved after the copy", before.Seed.ClientEventId, "later.log");
+        var refused = issues["issues"]!.AsArray().Single(i => i!.Text("title") == "Connection refused")!.Text("id");
+        Assert.That((await server.CreateApiClient(before.Seed.OwnerToken).GetAttachmentAsync(later)).IssueId, Is.EqualTo(Guid.Parse(refused)));
     }
 
     [Test]
@@ -221,7 +226,7 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         await IngestAsync(server, clientKey, new { message = "Dev only", level = "error", session_id = Guid.NewGuid(), is_dev = true });
         await server.CreateApiClient(clientKey).AddAttachmentAsync("the stack trace\n  at Connect()", clientEventId);
 
-        var seed = new Seed(credentials, team, owner, clientKey, memberEmail);
+        var seed = new Seed(credentials, team, owner, clientKey, memberEmail, clientEventId);
         await ScanAsync(server, seed);
 
         var issues = await ListIssuesAsync(server, seed);
@@ -379,7 +384,7 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
             .Where(m => m.Success)
             .ToDictionary(m => m.Groups["kind"].Value, m => (long.Parse(m.Groups["target"].Value, CultureInfo.InvariantCulture), m.Groups["match"].Value == "yes"));
 
-    private sealed record Seed(InitialCredentials Credentials, HttpTeam Team, string OwnerToken, string ClientKey, string MemberEmail);
+    private sealed record Seed(InitialCredentials Credentials, HttpTeam Team, string OwnerToken, string ClientKey, string MemberEmail, Guid ClientEventId);
 
     private sealed record ApiAnswers(Seed Seed, Dictionary<string, string> Answers, byte[] Downloaded);
 }

@@ -71,7 +71,7 @@ public sealed class IssueStoreExportTests(string provider)
         var audit = new[] { issues[0], issues[1], issues[0] }.Select((issue, i) => new AuditRecordBuilder(issue.Id).WithAction($"step {i}").Build()).ToList();
         var appId = Guid.NewGuid();
         var fingerprints = issues.Take(3).Select((issue, i) => KeyValuePair.Create(new FingerprintKey($"hash-{i}", appId, i == 2), issue.Id)).ToList();
-        var clientEvents = Enumerable.Range(0, 3).Select(_ => (AppId: appId, ClientEventId: Guid.NewGuid())).ToList();
+        var clientEvents = Enumerable.Range(0, 3).Select(i => new AcceptedClientEvent(appId, Guid.NewGuid(), i == 0 ? null : i)).ToList();
         await Store.WriteAsync(async writer =>
         {
             foreach (var issue in issues)
@@ -99,7 +99,7 @@ public sealed class IssueStoreExportTests(string provider)
                 await writer.AssignFingerprintAsync(key, issueId);
             }
 
-            await writer.RecordClientEventsAsync(appId, [.. clientEvents.Select(key => key.ClientEventId)]);
+            await writer.RecordClientEventsAsync(clientEvents);
             return true;
         });
 
@@ -110,7 +110,7 @@ public sealed class IssueStoreExportTests(string provider)
             Assert.That(Json(await AllAsync(StoreRecords.Attachments(Store, Batch, default))), Is.EquivalentTo(Json(attachments)), "attachments, reserved and deleted too");
             Assert.That(Json(await AllAsync(StoreRecords.AuditRecords(Store, Batch, default))), Is.EqualTo(Json(audit)), "audit records, in append order");
             Assert.That(Json(await AllAsync(StoreRecords.Fingerprints(Store, Batch, default))), Is.EquivalentTo(Json(fingerprints)), "fingerprints");
-            Assert.That(await AllAsync(StoreRecords.ClientEvents(Store, Batch, default)), Is.EquivalentTo(clientEvents), "client event ids");
+            Assert.That(await AllAsync(StoreRecords.ClientEvents(Store, Batch, default)), Is.EquivalentTo(clientEvents), "client event ids with their events' sequences");
         }
     }
 

@@ -220,53 +220,6 @@ public abstract partial class IssueStoreContractTests
         Assert.That(moved, Is.EqualTo(new Guid?[] { to, to }));
     }
 
-    [Test]
-    public async Task RecordEventLanding_ThenFind_RoundTripsAndReplacesPerAppAndClientEvent()
-    {
-        var clientEventId = Guid.NewGuid();
-        var first = Landing(TestIds.App, clientEventId, TestTimes.At(1));
-        var replacement = first with { EventId = Guid.NewGuid(), FingerprintHash = "beef", IsDev = false };
-        await WriteAsync(w => w.RecordEventLandingAsync(first));
-
-        await WriteAsync(w => w.RecordEventLandingAsync(replacement));
-
-        var (found, otherApp, unknown) = await ReadAsync(async r => (
-            await r.FindEventLandingAsync(TestIds.App, clientEventId), await r.FindEventLandingAsync(TestIds.OtherApp, clientEventId), await r.FindEventLandingAsync(TestIds.App, Guid.NewGuid())));
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(found, Is.EqualTo(replacement));
-            Assert.That(otherApp, Is.Null);
-            Assert.That(unknown, Is.Null);
-        }
-    }
-
-    [Test]
-    public async Task DeleteEventLandingsBefore_RemovesOlderOnesOnly()
-    {
-        var old = Landing(TestIds.App, Guid.NewGuid(), TestTimes.At(1));
-        var recent = Landing(TestIds.App, Guid.NewGuid(), TestTimes.At(5));
-        await WriteAsync(async w =>
-        {
-            await w.RecordEventLandingAsync(old);
-            await w.RecordEventLandingAsync(recent);
-        });
-
-        var removed = await Store.WriteAsync(w => w.DeleteEventLandingsBeforeAsync(TestTimes.At(5)));
-
-        var left = await ReadAsync(async r => (await r.FindEventLandingAsync(old.AppId, old.ClientEventId), await r.FindEventLandingAsync(recent.AppId, recent.ClientEventId)));
-        Assert.That((removed, left.Item1, left.Item2), Is.EqualTo((1, (EventLanding?)null, recent)));
-    }
-
-    private static EventLanding Landing(Guid appId, Guid clientEventId, DateTimeOffset at) => new()
-    {
-        AppId = appId,
-        ClientEventId = clientEventId,
-        EventId = Guid.NewGuid(),
-        FingerprintHash = "cafe",
-        IsDev = true,
-        LandedAt = at,
-    };
-
     private Task UpsertAttachmentsAsync(params IssueAttachment[] attachments) =>
         WriteAsync(async writer =>
         {

@@ -182,27 +182,6 @@ public abstract partial class IssueStoreContractTests
         Assert.That(routes, Is.EquivalentTo(new Dictionary<FingerprintKey, Guid> { [replaced] = to, [added] = other, [untouched] = old }));
     }
 
-    [Test]
-    public async Task RecordEventLandings_OneClientEventTwiceAndOneReplacingAStoredLanding_KeepsTheLaterOfEach()
-    {
-        var (once, twice) = (Guid.NewGuid(), Guid.NewGuid());
-        var stored = Landing(TestIds.App, once, TestTimes.At(1));
-        await WriteAsync(writer => writer.RecordEventLandingAsync(stored));
-        var replacement = stored with { EventId = Guid.NewGuid(), LandedAt = TestTimes.At(2) };
-        var earlier = Landing(TestIds.App, twice, TestTimes.At(2));
-        var later = earlier with { EventId = Guid.NewGuid(), FingerprintHash = "beef", IsDev = false };
-        var otherApp = Landing(TestIds.OtherApp, twice, TestTimes.At(2));
-
-        await WriteAsync(writer => writer.RecordEventLandingsAsync([earlier, replacement, otherApp, later]));
-
-        var found = await ReadAsync(async reader => new[]
-        {
-            await reader.FindEventLandingAsync(TestIds.App, once), await reader.FindEventLandingAsync(TestIds.App, twice),
-            await reader.FindEventLandingAsync(TestIds.OtherApp, twice),
-        });
-        Assert.That(found, Is.EqualTo(new[] { replacement, later, otherApp }));
-    }
-
     private static void AssertSameIssues(IEnumerable<Issue> stored, IEnumerable<Issue> expected)
     {
         using (Assert.EnterMultipleScope())

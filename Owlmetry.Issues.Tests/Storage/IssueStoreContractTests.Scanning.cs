@@ -104,12 +104,12 @@ public abstract partial class IssueStoreContractTests
     {
         var appId = Guid.NewGuid();
         var clientId = Guid.NewGuid();
-        await WriteAsync(w => w.RecordClientEventAsync(appId, clientId));
+        await WriteAsync(w => w.RecordClientEventAsync(new(appId, clientId, null)));
 
         Assert.That(() => WriteAsync(async w =>
         {
             await w.AppendEventAsync(Event("lost"));
-            await w.RecordClientEventAsync(appId, clientId);
+            await w.RecordClientEventAsync(new(appId, clientId, null));
         }), Throws.TypeOf<IssueStoreConflictException>());
 
         var (known, otherApp, events) = await ReadAsync(async r => (await r.HasClientEventAsync(appId, clientId), await r.HasClientEventAsync(Guid.NewGuid(), clientId), await r.ListEventsAfterAsync(0, 10)));
@@ -135,11 +135,32 @@ public abstract partial class IssueStoreContractTests
     {
         var appId = Guid.NewGuid();
         var (stored, fresh) = (Guid.NewGuid(), Guid.NewGuid());
-        await WriteAsync(w => w.RecordClientEventsAsync(appId, [stored]));
+        await WriteAsync(w => w.RecordClientEventsAsync([new(appId, stored, 1)]));
 
-        Assert.That(() => WriteAsync(w => w.RecordClientEventsAsync(appId, [fresh, stored])), Throws.TypeOf<IssueStoreConflictException>());
+        Assert.That(() => WriteAsync(w => w.RecordClientEventsAsync([new(appId, fresh, 2), new(appId, stored, 3)])), Throws.TypeOf<IssueStoreConflictException>());
 
         Assert.That(await ReadAsync(r => r.FindClientEventsAsync(appId, [stored, fresh])), Is.EquivalentTo(new[] { stored }));
+    }
+
+    [Test]
+    public async Task FindEventSequenceOfClientEvent_GivesTheSequenceRecordedForThatAppOnly_NullForAnotherLevelOrAnUnknownId()
+    {
+        var (appId, otherAppId) = (Guid.NewGuid(), Guid.NewGuid());
+        var (error, info, single, unknown) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await WriteAsync(async w =>
+        {
+            await w.RecordClientEventsAsync([new(appId, error, 41), new(appId, info, null), new(otherAppId, unknown, 43)]);
+            await w.RecordClientEventAsync(new(appId, single, 44));
+        });
+
+        var found = await ReadAsync(async r => new[]
+        {
+            await r.FindEventSequenceOfClientEventAsync(appId, error), await r.FindEventSequenceOfClientEventAsync(appId, info),
+            await r.FindEventSequenceOfClientEventAsync(appId, single), await r.FindEventSequenceOfClientEventAsync(appId, unknown),
+            await r.FindEventSequenceOfClientEventAsync(otherAppId, error),
+        });
+
+        Assert.That(found, Is.EqualTo(new long?[] { 41, null, 44, null, null }), "error, info, single record, the other app's id, the id under another app");
     }
 
     [Test]
@@ -149,13 +170,13 @@ public abstract partial class IssueStoreContractTests
         var (stored, sameUnit, unknown, otherApp) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await WriteAsync(async w =>
         {
-            await w.RecordClientEventAsync(appId, stored);
-            await w.RecordClientEventAsync(Guid.NewGuid(), otherApp);
+            await w.RecordClientEventAsync(new(appId, stored, null));
+            await w.RecordClientEventAsync(new(Guid.NewGuid(), otherApp, null));
         });
 
         var found = await Store.WriteAsync(async w =>
         {
-            await w.RecordClientEventAsync(appId, sameUnit);
+            await w.RecordClientEventAsync(new(appId, sameUnit, null));
             return await w.FindClientEventsAsync(appId, [stored, sameUnit, unknown, otherApp, stored]);
         });
 

@@ -69,6 +69,21 @@ public sealed class ReleaseDataDirectoryTests(string release) : DataDirectoryFix
     }
 
     [Test]
+    public async Task ReserveAttachment_ForAnEventThePreviousReleaseScanned_IsLinkedToItsIssue()
+    {
+        var credentials = await ReadCredentialsAsync();
+        using var server = new OwlmetryServerFactory(Data.Path);
+        using var owner = await LogInAsync(server, credentials);
+        var diskFull = (await owner.GetJsonAsync($"/v1/projects/{credentials.ProjectId}/issues"))["issues"]!.AsArray()
+            .Select(i => i!).Single(i => i.Text("title") == "Disk full").Text("id");
+
+        // The third event of generate-release-data.sh; that release recorded where the scan put it apart from its client event id.
+        var attachment = await server.CreateApiClient(credentials.ClientKey).AddAttachmentAsync("reserved after the upgrade", Guid.Parse("11111111-1111-4111-8111-111111111113"));
+
+        Assert.That((await server.CreateApiClient(credentials.AgentKey).GetAttachmentAsync(attachment)).IssueId, Is.EqualTo(Guid.Parse(diskFull)));
+    }
+
+    [Test]
     public async Task Merge_IssuesOfThePreviousRelease_KeepsEveryOccurrenceAcrossARestart()
     {
         var credentials = await ReadCredentialsAsync();

@@ -9,7 +9,7 @@ namespace Owlmetry.Issues.Attachments;
 /// Purges what attachments leave behind, on the injected clock: soft-deleted attachments after
 /// <see cref="AttachmentOptions.DeletedRetention"/> and reservations whose bytes never arrived after
 /// <see cref="AttachmentOptions.UploadWindow"/>, bytes first and then the row, so that a crash in between leaves a
-/// row that the next run purges again rather than bytes nothing points to; and event landings after their retention.
+/// row that the next run purges again rather than bytes nothing points to.
 /// Run it by hand, or in the background with <c>AddAttachmentCleanup()</c>.
 /// </summary>
 public sealed class AttachmentCleanup
@@ -68,9 +68,7 @@ public sealed class AttachmentCleanup
             }
         }
 
-        var cutoff = now - _options.EventLandingRetention;
-        var forgotten = await _store.WriteAsync(w => w.DeleteEventLandingsBeforeAsync(cutoff), ct).ConfigureAwait(false);
-        return new AttachmentCleanupResult(deleted, abandoned, forgotten);
+        return new AttachmentCleanupResult(deleted, abandoned);
     }
 
     /// <returns>Whether the row was purged; false when it stopped being due since it was listed.</returns>

@@ -30,12 +30,6 @@ public sealed class AttachmentOptions
     /// <summary>How long a signed download link works. Default 60 seconds.</summary>
     public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// How long the scan's record of where an event landed is kept: an attachment reserved later than this after its
-    /// event was scanned is not linked to an issue. Default 30 days.
-    /// </summary>
-    public TimeSpan EventLandingRetention { get; set; } = TimeSpan.FromDays(30);
-
     /// <summary>How often the background cleanup runs (see <c>AddAttachmentCleanup</c>). Default 1 hour.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 

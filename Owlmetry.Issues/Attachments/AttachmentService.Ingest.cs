@@ -132,9 +132,7 @@ internal sealed partial class AttachmentService
             return userFull;
         }
 
-        var attachment = await writer.FindEventLandingAsync(candidate.AppId, candidate.ClientEventId).ConfigureAwait(false) is { } landing
-            ? candidate with { IssueId = await writer.FindIssueIdByFingerprintAsync(landing.Fingerprint).ConfigureAwait(false), EventId = landing.EventId }
-            : candidate;
+        var attachment = await AttachmentLinks.OnReservedAsync(writer, fingerprints, candidate).ConfigureAwait(false);
         await writer.UpsertAttachmentAsync(attachment).ConfigureAwait(false);
         return attachment;
     }

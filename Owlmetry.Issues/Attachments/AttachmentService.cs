@@ -3,6 +3,7 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Storage;
 
@@ -17,7 +18,8 @@ internal sealed partial class AttachmentService(
     IOptions<IssuesOptions> issuesOptions,
     IOptions<AttachmentOptions> options,
     AttachmentDownloadSigner signer,
-    AttachmentUploadGate gate)
+    AttachmentUploadGate gate,
+    IFingerprintStrategy fingerprints)
     : IAttachmentService
 {
     private static readonly IssueError s_attachmentNotFound = IssueError.NotFound("Attachment not found");

@@ -56,7 +56,6 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
             .Validate(o => o.UploadWindow > TimeSpan.Zero, "UploadWindow must be positive.")
             .Validate(o => o.DeletedRetention >= TimeSpan.Zero, "DeletedRetention must not be negative.")
             .Validate(o => o.DownloadLinkLifetime > TimeSpan.Zero, "DownloadLinkLifetime must be positive.")
-            .Validate(o => o.EventLandingRetention > TimeSpan.Zero, "EventLandingRetention must be positive.")
             .Validate(o => o.CleanupInterval > TimeSpan.Zero, "CleanupInterval must be positive.")
             .Validate(o => o.DownloadSigningKey is null || o.DownloadSigningKey.Length >= 32, "DownloadSigningKey must be at least 32 bytes.")
             .ValidateOnStart();

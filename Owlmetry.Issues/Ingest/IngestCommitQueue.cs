@@ -158,7 +158,6 @@ internal sealed class IngestCommitQueue(IIssueStore store)
             known[app.Key] = [.. await writer.FindClientEventsAsync(app.Key, app.ToList()).ConfigureAwait(false)];
         }
 
-        var recorded = new Dictionary<Guid, List<Guid>>();
         var kept = new List<List<AcceptedEvent>>(batches.Count);
         var errors = new List<ErrorEvent>();
         foreach (var valid in batches)
@@ -172,8 +171,6 @@ internal sealed class IngestCommitQueue(IIssueStore store)
                     {
                         continue;
                     }
-
-                    (recorded.TryGetValue(candidate.Event.AppId, out var ids) ? ids : recorded[candidate.Event.AppId] = []).Add(clientEventId);
                 }
 
                 if (candidate.Level == EventRules.ErrorLevel)
@@ -187,28 +184,32 @@ internal sealed class IngestCommitQueue(IIssueStore store)
             kept.Add(accepted);
         }
 
-        foreach (var (appId, ids) in recorded)
-        {
-            await writer.RecordClientEventsAsync(appId, ids).ConfigureAwait(false);
-        }
-
         // Sequences follow arrival order: batch by batch, event by event.
         var sequences = await writer.AppendEventsAsync(errors).ConfigureAwait(false);
         var next = 0;
         var stored = new List<IReadOnlyList<AcceptedEvent>>(kept.Count);
+        var clientEvents = new List<AcceptedClientEvent>();
         foreach (var accepted in kept)
         {
             for (var i = 0; i < accepted.Count; i++)
             {
-                if (accepted[i].Level == EventRules.ErrorLevel)
+                long? sequence = accepted[i].Level == EventRules.ErrorLevel ? sequences[next++] : null;
+                if (sequence is { } assigned)
                 {
-                    accepted[i] = accepted[i] with { Event = accepted[i].Event with { Sequence = sequences[next++] } };
+                    accepted[i] = accepted[i] with { Event = accepted[i].Event with { Sequence = assigned } };
+                }
+
+                if (accepted[i].Event.ClientEventId is { } clientEventId)
+                {
+                    clientEvents.Add(new AcceptedClientEvent(accepted[i].Event.AppId, clientEventId, sequence));
                 }
             }
 
             stored.Add(accepted);
         }
 
+        // Recorded with their events' sequences, which is how a later attachment reservation finds its event.
+        await writer.RecordClientEventsAsync(clientEvents).ConfigureAwait(false);
         return stored;
     }
 

@@ -59,7 +59,7 @@ internal sealed class ScanBatchApplier
             applier.Record(applier._issues[issueId], errorEvent);
         }
 
-        await AttachmentLinks.OnEventsLandedAsync(store, placed, now).ConfigureAwait(false);
+        await AttachmentLinks.OnEventsLandedAsync(store, placed).ConfigureAwait(false);
         return await applier.CommitAsync(placed.Count).ConfigureAwait(false);
     }
 

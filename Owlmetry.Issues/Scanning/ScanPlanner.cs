@@ -40,7 +40,7 @@ internal static class ScanPlanner
         {
             var first = half.First();
             var fingerprinted = half
-                .Select(e => new FingerprintedEvent(e, strategy.Compute(new FingerprintInput(e.Message, e.SourceModule, e.CustomAttributes))))
+                .Select(e => new FingerprintedEvent(e, EventFingerprints.Compute(strategy, e)))
                 .ToList();
             parts.Add(new ScanPart(first.AppId, first.ProjectId, half.Key, fingerprinted));
         }

@@ -29,6 +29,4 @@ public partial interface IIssueStoreReader
     /// </summary>
     ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsToPurgeAsync(DateTimeOffset deletedBefore, DateTimeOffset reservedBefore, int take);
 
-    /// <summary>Where the scan put the event an app sent with <paramref name="clientEventId"/>, or null when it has not scanned it.</summary>
-    ValueTask<EventLanding?> FindEventLandingAsync(Guid appId, Guid clientEventId);
 }

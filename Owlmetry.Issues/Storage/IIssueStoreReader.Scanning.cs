@@ -37,6 +37,12 @@ public partial interface IIssueStoreReader
         return recorded;
     }
 
+    /// <summary>
+    /// The sequence of the error event the app sent with <paramref name="clientEventId"/>, or null when no such id was
+    /// accepted or its event was of another level. The event itself may since have been deleted after its retention.
+    /// </summary>
+    ValueTask<long?> FindEventSequenceOfClientEventAsync(Guid appId, Guid clientEventId);
+
     /// <summary>Whether the issue has an occurrence of the given user.</summary>
     ValueTask<bool> HasOccurrenceOfUserAsync(Guid issueId, string userId);
 

@@ -40,17 +40,4 @@ public partial interface IIssueStoreWriter
             await AssignFingerprintAsync(key, issueId).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// Records where the scan put events, as <see cref="RecordEventLandingAsync"/> would in order: of two landings of one
-    /// (app, client event id), the later one stays.
-    /// </summary>
-    async ValueTask RecordEventLandingsAsync(IReadOnlyCollection<EventLanding> landings)
-    {
-        ArgumentNullException.ThrowIfNull(landings);
-        foreach (var landing in landings)
-        {
-            await RecordEventLandingAsync(landing).ConfigureAwait(false);
-        }
-    }
 }

@@ -27,20 +27,23 @@ public partial interface IIssueStoreWriter
         return sequences;
     }
 
-    /// <summary>Remembers a client event id of an app forever; a second one throws <see cref="IssueStoreConflictException"/>.</summary>
-    ValueTask RecordClientEventAsync(Guid appId, Guid clientEventId);
+    /// <summary>
+    /// Remembers a client event id of an app forever, with the sequence of its stored error event; a second record of
+    /// the same (app, client event id) throws <see cref="IssueStoreConflictException"/>.
+    /// </summary>
+    ValueTask RecordClientEventAsync(AcceptedClientEvent clientEvent);
 
     /// <summary>
-    /// Remembers client event ids of an app, as <see cref="RecordClientEventAsync"/> would one by one; a provider may
-    /// store them in one bulk operation. Any id already recorded (or twice in the list) throws
+    /// Remembers client event ids, as <see cref="RecordClientEventAsync"/> would one by one; a provider may store them
+    /// in one bulk operation. Any id already recorded for its app (or twice in the list) throws
     /// <see cref="IssueStoreConflictException"/>.
     /// </summary>
-    async ValueTask RecordClientEventsAsync(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
+    async ValueTask RecordClientEventsAsync(IReadOnlyCollection<AcceptedClientEvent> clientEvents)
     {
-        ArgumentNullException.ThrowIfNull(clientEventIds);
-        foreach (var clientEventId in clientEventIds)
+        ArgumentNullException.ThrowIfNull(clientEvents);
+        foreach (var clientEvent in clientEvents)
         {
-            await RecordClientEventAsync(appId, clientEventId).ConfigureAwait(false);
+            await RecordClientEventAsync(clientEvent).ConfigureAwait(false);
         }
     }
 

@@ -44,13 +44,14 @@ public sealed class InMemoryIssues
         Service = new IssueService(Store, Directory, TimeProvider, issuesOptions);
         Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
         Recorder = new NotificationRecorder(Directory, signal);
-        Scanner = new IssueScanner(Store, new DefaultFingerprintStrategy(), TimeProvider, issuesOptions, Recorder);
+        var fingerprints = new DefaultFingerprintStrategy();
+        Scanner = new IssueScanner(Store, fingerprints, TimeProvider, issuesOptions, Recorder);
         Digests = new IssueDigests(Store, Directory, signal, TimeProvider, notifications);
         Notifications = new NotificationDispatcher(Store, NotificationHandlers, TimeProvider, notifications, NullLogger<NotificationDispatcher>.Instance);
         var attachments = Options.Create(attachmentOptions ?? new AttachmentOptions());
         var uploads = new AttachmentUploadGate();
         Attachments = new AttachmentService(
-            Store, Directory, Blobs, TimeProvider, issuesOptions, attachments, new AttachmentDownloadSigner(attachments), uploads);
+            Store, Directory, Blobs, TimeProvider, issuesOptions, attachments, new AttachmentDownloadSigner(attachments), uploads, fingerprints);
         AttachmentCleanup = new AttachmentCleanup(Store, Blobs, uploads, TimeProvider, attachments);
     }
 

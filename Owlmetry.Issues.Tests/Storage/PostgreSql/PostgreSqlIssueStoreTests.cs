@@ -119,6 +119,28 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
     }
 
     [Test]
+    public async Task Migrations_ClientEventsStoredUnderVersionFive_CarryTheirStoredEventsSequenceAndLandingsAreGone()
+    {
+        await MigrateToVersionAsync(5);
+        var (appId, stored, notStored) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await Execute(
+            $"""
+            INSERT INTO {Schema}.events (seq, project_id, id, app_id, client_event_id, session_id, message, custom_attributes, is_dev, "timestamp", received_at)
+            VALUES (7, gen_random_uuid(), gen_random_uuid(), '{appId}', '{stored}', gen_random_uuid(), 'boom', jsonb_build_object(), false, now(), now());
+            INSERT INTO {Schema}.client_events (app_id, client_event_id) VALUES ('{appId}', '{stored}'), ('{appId}', '{notStored}');
+            """);
+        await using var store = Store();
+
+        var sequences = await store.ReadAsync(async reader => new[]
+        {
+            await reader.FindEventSequenceOfClientEventAsync(appId, stored), await reader.FindEventSequenceOfClientEventAsync(appId, notStored),
+        });
+
+        Assert.That(sequences, Is.EqualTo(new long?[] { 7, null }), "the stored event's sequence, none for an event the store did not keep");
+        Assert.That(await Scalar<bool>($"SELECT to_regclass('{Schema}.event_landings') IS NULL"), Is.True, "event_landings is retired");
+    }
+
+    [Test]
     public async Task Migrator_TwoComponentsInOneSchema_KeepTheirOwnVersions()
     {
         await new PostgreSqlMigrator(PostgreSqlTestServer.DataSource, Schema, IssueStoreMigrations.Component, IssueStoreMigrations.All).MigrateAsync();

@@ -32,11 +32,8 @@ public interface IIssueStoreExportReader
     /// </summary>
     ValueTask<IReadOnlyList<KeyValuePair<long, AuditRecord>>> ExportAuditRecordsAsync(long after, int take);
 
-    /// <summary>The client event ids recorded, per app.</summary>
-    ValueTask<IReadOnlyList<(Guid AppId, Guid ClientEventId)>> ExportClientEventsAsync((Guid AppId, Guid ClientEventId)? after, int take);
-
-    /// <summary>The event landings, keyed by (app, client event id).</summary>
-    ValueTask<IReadOnlyList<EventLanding>> ExportEventLandingsAsync((Guid AppId, Guid ClientEventId)? after, int take);
+    /// <summary>The client event ids recorded, with their events' sequences, keyed by (app, client event id).</summary>
+    ValueTask<IReadOnlyList<AcceptedClientEvent>> ExportClientEventsAsync((Guid AppId, Guid ClientEventId)? after, int take);
 
     /// <summary>Scan runs, background ones included, in id order.</summary>
     ValueTask<IReadOnlyList<ScanRun>> ExportScanRunsAsync(Guid? after, int take);

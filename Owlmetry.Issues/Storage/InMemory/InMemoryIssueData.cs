@@ -27,7 +27,7 @@ internal sealed partial class InMemoryIssueData
 
     public long ScanCheckpoint { get; set; }
 
-    public HashSet<(Guid AppId, Guid ClientEventId)> ClientEvents { get; } = [];
+    public Dictionary<(Guid AppId, Guid ClientEventId), long?> ClientEvents { get; } = [];
 
     public Dictionary<Guid, ScanRun> ScanRuns { get; } = [];
 }

@@ -36,7 +36,5 @@ internal partial class InMemoryIssueStoreReader
             .Take(take)
             .ToList();
 
-    public EventLanding? FindEventLanding(Guid appId, Guid clientEventId) => Data.EventLandings.GetValueOrDefault((appId, clientEventId));
-
     private static KeysetKey KeyOf(IssueAttachment attachment) => new(attachment.CreatedAt.ToUnixTimeMilliseconds(), attachment.Id);
 }

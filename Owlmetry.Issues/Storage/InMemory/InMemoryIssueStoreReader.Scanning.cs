@@ -15,7 +15,9 @@ internal partial class InMemoryIssueStoreReader
         return Data.Events.GetRange(start, Math.Min(take, Data.Events.Count - start));
     }
 
-    public bool HasClientEvent(Guid appId, Guid clientEventId) => Data.ClientEvents.Contains((appId, clientEventId));
+    public bool HasClientEvent(Guid appId, Guid clientEventId) => Data.ClientEvents.ContainsKey((appId, clientEventId));
+
+    public long? FindEventSequenceOfClientEvent(Guid appId, Guid clientEventId) => Data.ClientEvents.GetValueOrDefault((appId, clientEventId));
 
     public bool HasOccurrenceOfUser(Guid issueId, string userId) =>
         Data.Occurrences.TryGetValue(issueId, out var bySession) && bySession.Values.Any(o => o.UserId == userId);

@@ -39,11 +39,6 @@ internal partial class InMemoryIssueStoreReader
         return new(ListAttachmentsToPurge(deletedBefore, reservedBefore, take));
     }
 
-    ValueTask<EventLanding?> IIssueStoreReader.FindEventLandingAsync(Guid appId, Guid clientEventId)
-    {
-        return new(FindEventLanding(appId, clientEventId));
-    }
-
     ValueTask<ErrorEvent?> IIssueStoreReader.FindEventAsync(Guid eventId)
     {
         return new(FindEvent(eventId));
@@ -112,6 +107,11 @@ internal partial class InMemoryIssueStoreReader
     ValueTask<bool> IIssueStoreReader.HasClientEventAsync(Guid appId, Guid clientEventId)
     {
         return new(HasClientEvent(appId, clientEventId));
+    }
+
+    ValueTask<long?> IIssueStoreReader.FindEventSequenceOfClientEventAsync(Guid appId, Guid clientEventId)
+    {
+        return new(FindEventSequenceOfClientEvent(appId, clientEventId));
     }
 
     ValueTask<bool> IIssueStoreReader.HasOccurrenceOfUserAsync(Guid issueId, string userId)

@@ -19,14 +19,15 @@ internal sealed partial class InMemoryIssueStoreTransaction
         return sequence;
     }
 
-    public void RecordClientEvent(Guid appId, Guid clientEventId)
+    public void RecordClientEvent(AcceptedClientEvent clientEvent)
     {
-        if (!Data.ClientEvents.Add((appId, clientEventId)))
+        var key = (clientEvent.AppId, clientEvent.ClientEventId);
+        if (!Data.ClientEvents.TryAdd(key, clientEvent.EventSequence))
         {
-            throw new IssueStoreConflictException($"Client event {clientEventId} of app {appId} is already recorded.");
+            throw new IssueStoreConflictException($"Client event {clientEvent.ClientEventId} of app {clientEvent.AppId} is already recorded.");
         }
 
-        _undo.Push(() => Data.ClientEvents.Remove((appId, clientEventId)));
+        _undo.Push(() => Data.ClientEvents.Remove(key));
     }
 
     public void SetScanCheckpoint(long sequence)

@@ -15,17 +15,6 @@ internal sealed partial class InMemoryIssueStoreTransaction
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IIssueStoreWriter.RecordEventLandingAsync(EventLanding landing)
-    {
-        RecordEventLanding(landing);
-        return ValueTask.CompletedTask;
-    }
-
-    ValueTask<int> IIssueStoreWriter.DeleteEventLandingsBeforeAsync(DateTimeOffset cutoff)
-    {
-        return new(DeleteEventLandingsBefore(cutoff));
-    }
-
     ValueTask IIssueStoreWriter.AddNotificationAsync(OutboxNotification notification)
     {
         AddNotification(notification);
@@ -54,9 +43,9 @@ internal sealed partial class InMemoryIssueStoreTransaction
         return new(AppendEvent(errorEvent));
     }
 
-    ValueTask IIssueStoreWriter.RecordClientEventAsync(Guid appId, Guid clientEventId)
+    ValueTask IIssueStoreWriter.RecordClientEventAsync(AcceptedClientEvent clientEvent)
     {
-        RecordClientEvent(appId, clientEventId);
+        RecordClientEvent(clientEvent);
         return ValueTask.CompletedTask;
     }
 
