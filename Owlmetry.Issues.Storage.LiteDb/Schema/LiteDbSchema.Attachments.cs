@@ -9,8 +9,9 @@ internal static partial class LiteDbSchema
 {
     /// <summary>
     /// Gives existing attachment rows their project key and pending marker and counts their bytes, then indexes
-    /// attachments for project lists, event lookups and the cleanup, and event landings by time (retired by version 12). Rows are read as
-    /// plain documents so that this step keeps meaning what it means when the document class changes later.
+    /// attachments for project lists, event lookups and the cleanup, and event landings by time (retired by version
+    /// 12). Rows are read as plain documents so that this step keeps meaning what it means when the document class
+    /// changes later.
     /// </summary>
     private static void IndexForAttachments(LiteDatabase database)
     {

@@ -34,10 +34,10 @@ internal partial class LiteDbIssueStoreReader
     public bool HasClientEvent(Guid appId, Guid clientEventId) =>
         Collections.Probes.ClientEventById.Exists(StorageKeys.ClientEvent(appId, clientEventId));
 
-    /// <summary>One <c>_id IN [...]</c> query for the whole batch: one query plan instead of one per event.</summary>
     public long? FindEventSequenceOfClientEvent(Guid appId, Guid clientEventId) =>
         Collections.ClientEvents.FindById(StorageKeys.ClientEvent(appId, clientEventId))?.EventSequence;
 
+    /// <summary>One <c>_id IN [...]</c> query for the whole batch: one query plan instead of one per event.</summary>
     public IReadOnlySet<Guid> FindClientEvents(Guid appId, IReadOnlyCollection<Guid> clientEventIds)
     {
         ArgumentNullException.ThrowIfNull(clientEventIds);

@@ -165,12 +165,9 @@ internal sealed class IngestCommitQueue(IIssueStore store)
             var accepted = new List<AcceptedEvent>(valid.Count);
             foreach (var candidate in valid)
             {
-                if (candidate.Event.ClientEventId is { } clientEventId)
+                if (candidate.Event.ClientEventId is { } clientEventId && !known[candidate.Event.AppId].Add(clientEventId))
                 {
-                    if (!known[candidate.Event.AppId].Add(clientEventId))
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
                 if (candidate.Level == EventRules.ErrorLevel)
