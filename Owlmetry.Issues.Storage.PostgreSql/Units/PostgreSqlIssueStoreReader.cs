@@ -10,7 +10,7 @@ namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 /// <summary>The reads of one unit of work, each one statement in the unit's transaction.</summary>
 internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueStoreReader
 {
-    protected PostgreSqlUnit Unit { get; } = unit;
+    internal PostgreSqlUnit Unit { get; } = unit;
 
     public async ValueTask<Issue?> FindIssueAsync(Guid issueId) =>
         await Unit.QuerySingleAsync($"SELECT {IssueRows.Columns} FROM issues WHERE id = $1", IssueRows.Read, Param.Id(issueId)).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Npgsql;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.PostgreSql;
 using Owlmetry.Issues.Storage.PostgreSql.Schema;
+using Owlmetry.Issues.Storage.PostgreSql.Units;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
@@ -239,6 +240,17 @@ public sealed class PostgreSqlIssueStoreTests : SchemaPerTest
         await Assert.ThatAsync(
             () => store.ReadAsync(async _ => await store.ReadAsync(reader => reader.GetScanCheckpointAsync())),
             Throws.InvalidOperationException.With.Message.Contains("do not nest"));
+    }
+
+    [Test]
+    public async Task Units_ReadAndWrite_RunWithoutJitCompilation()
+    {
+        await using var store = Store();
+
+        var inRead = await store.ReadAsync(async reader => await ((PostgreSqlIssueStoreReader)reader).Unit.ScalarAsync<string>("SHOW jit"));
+        var inWrite = await store.WriteAsync(async writer => await ((PostgreSqlIssueStoreReader)writer).Unit.ScalarAsync<string>("SHOW jit"));
+
+        Assert.That((inRead, inWrite), Is.EqualTo(("off", "off")), "a scan unit's batched probes would be compiled at every statement");
     }
 
     [Test]
