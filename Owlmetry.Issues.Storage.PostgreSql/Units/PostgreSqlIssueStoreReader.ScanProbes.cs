@@ -1,10 +1,11 @@
+using Npgsql;
 using NpgsqlTypes;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.PostgreSql.Rows;
 
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
-/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or one index probe per key: <see cref="ProbeQueries"/>).</summary>
+/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or one index probe per key: <see cref="ProbeQueries"/>); the occurrence probes first read the groups of the batch's issues, one probe per issue.</summary>
 internal partial class PostgreSqlIssueStoreReader
 {
     public async ValueTask<IReadOnlyDictionary<FingerprintKey, Guid>> FindIssueIdsByFingerprintsAsync(IReadOnlyCollection<FingerprintKey> keys)
@@ -35,29 +36,11 @@ internal partial class PostgreSqlIssueStoreReader
         return issues.ToDictionary(i => i.Id);
     }
 
-    public async ValueTask<IReadOnlySet<(Guid IssueId, Guid SessionId)>> FindOccurrenceSessionsAsync(IReadOnlyCollection<(Guid IssueId, Guid SessionId)> pairs)
-    {
-        ArgumentNullException.ThrowIfNull(pairs);
-        if (pairs.Count == 0)
-        {
-            return new HashSet<(Guid IssueId, Guid SessionId)>();
-        }
+    public ValueTask<IReadOnlySet<(Guid IssueId, Guid SessionId)>> FindOccurrenceSessionsAsync(IReadOnlyCollection<(Guid IssueId, Guid SessionId)> pairs) =>
+        ProbeIssuesGroupsAsync(pairs, ProbeQueries.OccurrenceSessions, row => row.GetGuid(1));
 
-        var found = await Unit.QueryAsync(ProbeQueries.OccurrenceSessions(pairs.Distinct().ToArray()), row => (row.GetGuid(0), row.GetGuid(1))).ConfigureAwait(false);
-        return found.ToHashSet();
-    }
-
-    public async ValueTask<IReadOnlySet<(Guid IssueId, string UserId)>> FindOccurrenceUsersAsync(IReadOnlyCollection<(Guid IssueId, string UserId)> pairs)
-    {
-        ArgumentNullException.ThrowIfNull(pairs);
-        if (pairs.Count == 0)
-        {
-            return new HashSet<(Guid IssueId, string UserId)>();
-        }
-
-        var found = await Unit.QueryAsync(ProbeQueries.OccurrenceUsers(pairs.Distinct().ToArray()), row => (row.GetGuid(0), row.GetString(1))).ConfigureAwait(false);
-        return found.ToHashSet();
-    }
+    public ValueTask<IReadOnlySet<(Guid IssueId, string UserId)>> FindOccurrenceUsersAsync(IReadOnlyCollection<(Guid IssueId, string UserId)> pairs) =>
+        ProbeIssuesGroupsAsync(pairs, ProbeQueries.OccurrenceUsers, row => row.GetString(1));
 
     public async ValueTask<IReadOnlyList<IssueAttachment>> ListAttachmentsOfClientEventsAsync(IReadOnlyCollection<(Guid AppId, Guid ClientEventId)> clientEvents)
     {
@@ -68,5 +51,31 @@ internal partial class PostgreSqlIssueStoreReader
         }
 
         return await Unit.QueryAsync(ProbeQueries.AttachmentsOfClientEvents(clientEvents.Distinct().ToArray()), AttachmentRows.Read).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The (issue, key) pairs that one of the issue's occurrence groups has an occurrence of: the groups of the pairs'
+    /// issues first, one probe per issue, then one probe per pair and group.
+    /// </summary>
+    private async ValueTask<IReadOnlySet<(Guid IssueId, TKey Key)>> ProbeIssuesGroupsAsync<TKey>(
+        IReadOnlyCollection<(Guid IssueId, TKey Key)> pairs, Func<(Guid IssueId, Guid GroupId, TKey Key)[], SqlStatement> probe, Func<NpgsqlDataReader, TKey> readKey)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var issueIds = pairs.Select(p => p.IssueId).Distinct().ToArray();
+        if (issueIds.Length == 0)
+        {
+            return new HashSet<(Guid IssueId, TKey Key)>();
+        }
+
+        var groups = (await Unit.QueryAsync(ProbeQueries.GroupsOfIssues(issueIds), row => (IssueId: row.GetGuid(0), GroupId: row.GetGuid(1))).ConfigureAwait(false))
+            .ToLookup(g => g.IssueId, g => g.GroupId);
+        var probes = pairs.Distinct().SelectMany(p => groups[p.IssueId].Select(group => (p.IssueId, group, p.Key))).ToArray();
+        if (probes.Length == 0)
+        {
+            return new HashSet<(Guid IssueId, TKey Key)>();
+        }
+
+        var found = await Unit.QueryAsync(probe(probes), row => (row.GetGuid(0), readKey(row))).ConfigureAwait(false);
+        return found.ToHashSet();
     }
 }

@@ -29,22 +29,36 @@ internal static class ProbeQueries
             Param.Array(keys.Select(k => k.Hash).ToArray(), NpgsqlDbType.Text),
         ]);
 
-    /// <summary>The (issue, session) pairs of the batch that one of the issue's groups counts an occurrence of.</summary>
-    public static SqlStatement OccurrenceSessions((Guid IssueId, Guid SessionId)[] pairs) => new(
-        "SELECT p.issue_id, p.session_id FROM unnest($1::uuid[], $2::uuid[]) AS p(issue_id, session_id) CROSS JOIN LATERAL " +
-        $"(SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.session_id = p.session_id LIMIT 1) AS found",
+    /// <summary>
+    /// The occurrence groups of each issue of the batch that has any: columns issue, group. One read of the issue index
+    /// for the whole batch (<c>= ANY</c> on its leading column), or of the table when the batch asks for most of it.
+    /// </summary>
+    public static SqlStatement GroupsOfIssues(Guid[] issueIds) => new(
+        "SELECT issue_id, group_id FROM occurrence_groups WHERE issue_id = ANY($1)", [Param.Array(issueIds, NpgsqlDbType.Uuid)]);
+
+    /// <summary>
+    /// The (issue, session) pairs of the batch that have an occurrence in the group named beside them, each group of the
+    /// pair's issue a probe of its own (<see cref="GroupsOfIssues"/>): probing the issue's groups within each key's probe
+    /// read occurrence_groups again for every key, and the planner turned that read into a sequential scan per key once
+    /// autovacuum had analyzed the table.
+    /// </summary>
+    public static SqlStatement OccurrenceSessions((Guid IssueId, Guid GroupId, Guid SessionId)[] probes) => new(
+        "SELECT k.issue_id, k.session_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(issue_id, group_id, session_id) CROSS JOIN LATERAL " +
+        "(SELECT 1 FROM occurrences o WHERE o.group_id = k.group_id AND o.session_id = k.session_id LIMIT 1) AS found",
         [
-            Param.Array(pairs.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(pairs.Select(p => p.SessionId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.GroupId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.SessionId).ToArray(), NpgsqlDbType.Uuid),
         ]);
 
-    /// <summary>The (issue, user) pairs of the batch that one of the issue's groups counts an occurrence of.</summary>
-    public static SqlStatement OccurrenceUsers((Guid IssueId, string UserId)[] pairs) => new(
-        "SELECT p.issue_id, p.user_id FROM unnest($1::uuid[], $2::text[]) AS p(issue_id, user_id) CROSS JOIN LATERAL " +
-        $"(SELECT 1 FROM {OccurrenceRows.OfGroups} WHERE g.issue_id = p.issue_id AND o.user_id = p.user_id LIMIT 1) AS found",
+    /// <summary>The (issue, user) pairs of the batch that have an occurrence in the group named beside them, as <see cref="OccurrenceSessions"/>.</summary>
+    public static SqlStatement OccurrenceUsers((Guid IssueId, Guid GroupId, string UserId)[] probes) => new(
+        "SELECT k.issue_id, k.user_id FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(issue_id, group_id, user_id) CROSS JOIN LATERAL " +
+        "(SELECT 1 FROM occurrences o WHERE o.group_id = k.group_id AND o.user_id = k.user_id LIMIT 1) AS found",
         [
-            Param.Array(pairs.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(pairs.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text),
+            Param.Array(probes.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.GroupId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text),
         ]);
 
     /// <summary>The attachments reserved for, or uploaded with, each (app, client event) of the batch: several per key.</summary>

@@ -10,8 +10,9 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 /// The batched lookups of ingest and the scan stay one index probe per key, and the stream's day counts and a merge's
 /// reads of occurrences one index range per group, while the tables' statistics lag behind them, as they do for a new
 /// or fast-growing table until autovacuum analyzes it: here 100,000 client events of one app, 60,000 occurrences in 600
-/// groups, 20,000 fingerprints and 20,000 attachments, never analyzed. A plan that reads the whole table or every key of
-/// the app (a hash join, a sequential or bitmap scan) costs ingest, the scan, the stream and merges in proportion to it.
+/// groups (one each) among 20,600 groups, 20,000 fingerprints and 20,000 attachments, never analyzed. A plan that reads
+/// the whole table or every key of the app (a hash join, a sequential or bitmap scan) costs ingest, the scan, the
+/// stream and merges in proportion to it.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlProbePlanTests
@@ -29,6 +30,7 @@ public sealed class PostgreSqlProbePlanTests
         ALTER TABLE attachments SET (autovacuum_enabled = false);
         INSERT INTO client_events (app_id, client_event_id) SELECT md5('app')::uuid, gen_random_uuid() FROM generate_series(1, 100000);
         INSERT INTO occurrence_groups (group_id, issue_id) SELECT md5('issue' || i)::uuid, md5('issue' || i)::uuid FROM generate_series(1, 600) AS i;
+        INSERT INTO occurrence_groups (group_id, issue_id) SELECT gen_random_uuid(), gen_random_uuid() FROM generate_series(1, 20000);
         INSERT INTO occurrences (group_id, id, session_id, user_id, event_id, "timestamp", created_at, carries_app_version, carries_sdk_version)
         SELECT md5('issue' || (1 + i % 600))::uuid, gen_random_uuid(), gen_random_uuid(), 'user ' || (i % 5000), gen_random_uuid(),
                timestamptz '2024-01-01' + i * interval '1 second', timestamptz '2024-01-01', true, true
@@ -59,19 +61,30 @@ public sealed class PostgreSqlProbePlanTests
     }
 
     [Test]
-    public async Task OccurrenceSessions_ABatchOfPairs_ProbesTheIssuesGroupsAndTheirSessionIndex()
+    public async Task GroupsOfIssues_FiftyIssues_ReadsTheirKeysOfTheIssueIndex()
     {
-        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceSessions([.. Enumerable.Range(0, 2000).Select(_ => (Guid.NewGuid(), Guid.NewGuid()))]));
+        var plan = await _schema.ExplainAsync(ProbeQueries.GroupsOfIssues([.. Enumerable.Range(1, 50).Select(Issue)]));
 
-        AssertProbes(plan, "occurrences_session on occurrences");
+        Assert.That(plan, Does.Contain("occurrence_groups_issue").And.Contain("Index Cond: (issue_id = ANY"), plan);
+        Assert.That(plan, Does.Not.Contain("Seq Scan"), "reads every group:\n" + plan);
     }
 
     [Test]
-    public async Task OccurrenceUsers_ABatchOfPairs_ProbesTheIssuesGroupsAndTheirUserIndex()
+    public async Task OccurrenceSessions_ABatchOfPairsWithTheirGroups_ProbesTheSessionKeyOncePerPairAndReadsNoGroups()
     {
-        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceUsers([.. Enumerable.Range(0, 2000).Select(i => (Guid.NewGuid(), $"user {i}"))]));
+        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceSessions([.. Enumerable.Range(0, 2000).Select(i => (Issue(1 + i % 600), Issue(1 + i % 600), Guid.NewGuid()))]));
+
+        AssertProbes(plan, "occurrences_session on occurrences");
+        Assert.That(plan, Does.Not.Contain("occurrence_groups"), "each pair's groups are given, not read again per pair:\n" + plan);
+    }
+
+    [Test]
+    public async Task OccurrenceUsers_ABatchOfPairsWithTheirGroups_ProbesTheUserIndexOncePerPairAndReadsNoGroups()
+    {
+        var plan = await _schema.ExplainAsync(ProbeQueries.OccurrenceUsers([.. Enumerable.Range(0, 2000).Select(i => (Issue(1 + i % 600), Issue(1 + i % 600), $"user {i}"))]));
 
         AssertProbes(plan, "occurrences_user on occurrences");
+        Assert.That(plan, Does.Not.Contain("occurrence_groups"), "each pair's groups are given, not read again per pair:\n" + plan);
     }
 
     [Test]
