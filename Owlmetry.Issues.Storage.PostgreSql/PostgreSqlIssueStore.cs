@@ -66,6 +66,10 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
     }
 
     /// <inheritdoc />
+    /// <remarks>A read unit is a snapshot of its own: it takes no lock and does not wait for the write units' advisory lock.</remarks>
+    public bool ReadsBesideWrites => true;
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_ownsDataSource)

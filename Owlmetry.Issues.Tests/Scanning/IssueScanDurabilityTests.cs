@@ -27,10 +27,10 @@ public sealed class IssueScanDurabilityTests
     }
 
     [Test]
-    public async Task ScanAsync_CrashBeforeCommit_LosesNothingAndDuplicatesNothingOnRetry()
+    public async Task ScanAsync_CrashBeforeCommit_LosesNothingAndDuplicatesNothingOnRetry([Values] bool readsBesideWrites)
     {
         await IngestAsync(20);
-        var store = new InterceptingIssueStore(_world.Issues.Store) { FailNextWriteAfterWork = true };
+        var store = new InterceptingIssueStore(_world.Issues.Store) { FailNextWriteAfterWork = true, ReadsBesideWrites = readsBesideWrites };
         var scanner = Scanner(store, batchSize: 7);
 
         Assert.That(() => scanner.ScanAsync(), Throws.TypeOf<IOException>());
@@ -69,20 +69,20 @@ public sealed class IssueScanDurabilityTests
     }
 
     [Test]
-    public async Task ScanAsync_SmallBatches_StreamsEveryEventOnce()
+    public async Task ScanAsync_SmallBatches_StreamsEveryEventOnce([Values] bool readsBesideWrites)
     {
         await IngestAsync(25);
 
-        var result = await Scanner(_world.Issues.Store, batchSize: 4).ScanAsync();
+        var result = await Scanner(new InterceptingIssueStore(_world.Issues.Store) { ReadsBesideWrites = readsBesideWrites }, batchSize: 4).ScanAsync();
 
         Assert.That(result.EventsProcessed, Is.EqualTo(25));
         Assert.That((await _world.SingleIssueAsync()).OccurrenceCount, Is.EqualTo(25));
     }
 
     [Test]
-    public async Task ScanAsync_ManyConcurrentCalls_EachEventScannedExactlyOnce()
+    public async Task ScanAsync_ManyConcurrentCalls_EachEventScannedExactlyOnce([Values] bool readsBesideWrites)
     {
-        var scanner = Scanner(_world.Issues.Store, batchSize: 3);
+        var scanner = Scanner(new InterceptingIssueStore(_world.Issues.Store) { ReadsBesideWrites = readsBesideWrites }, batchSize: 3);
         var ingests = Enumerable.Range(0, 10).Select(_ => Task.Run(() => IngestAsync(5)));
         var scans = Enumerable.Range(0, 10).Select(_ => Task.Run(() => scanner.ScanAsync()));
 

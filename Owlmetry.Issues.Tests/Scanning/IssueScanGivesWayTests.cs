@@ -13,11 +13,12 @@ namespace Owlmetry.Issues.Tests.Scanning;
 public sealed class IssueScanGivesWayTests
 {
     [Test]
-    public async Task Scan_WhileIngestKeepsCommitting_UsesShortUnitsAndScansEveryEventOnce()
+    public async Task Scan_WhileIngestKeepsCommitting_UsesShortUnitsAndScansEveryEventOnce([Values] bool readsBesideWrites)
     {
         var world = new ScanWorld();
         var signal = new ScanSignal();
-        var store = new CountingStore(world.Issues.Store);
+        // Reading ahead, the scan reads each next batch at full size while a unit runs, and shortens it after giving way.
+        var store = new CountingStore(new InterceptingIssueStore(world.Issues.Store) { ReadsBesideWrites = readsBesideWrites });
         var scanner = Scanner(world, store, signal);
         await IngestAsync(world, batches: 18, i => $"Failure {(char)('a' + (i % 20))}");
 
@@ -34,13 +35,14 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
-    public async Task Scan_IngestEndsDuringTheFirstShortUnit_NextUnitsAreFull()
+    public async Task Scan_IngestEndsDuringTheFirstShortUnit_NextUnitsAreFull([Values] bool readsBesideWrites)
     {
         var world = new ScanWorld();
         var signal = new ScanSignal();
         // The ingest call in flight when the scan starts ends just before the scan's first unit commits.
         var intercepting = new InterceptingIssueStore(world.Issues.Store)
         {
+            ReadsBesideWrites = readsBesideWrites,
             BeforeNextWrite = () =>
             {
                 signal.IngestFinished();
@@ -162,6 +164,8 @@ public sealed class IssueScanGivesWayTests
     private sealed class CountingStore(IIssueStore inner) : IIssueStore
     {
         public List<int> ScanUnitSizes { get; } = [];
+
+        public bool ReadsBesideWrites => inner.ReadsBesideWrites;
 
         public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
 

@@ -6,7 +6,8 @@ namespace Owlmetry.Issues.Tests.Support;
 /// Wraps a store to step into the middle of someone else's work: <see cref="BeforeNextWrite"/> runs (once) just
 /// before the next unit of work is handed to the inner store, and <see cref="FailNextWriteAfterWork"/> makes the
 /// next unit throw after its work ran, as a crash before commit would; <see cref="LeaseHeldElsewhere"/> refuses every
-/// lease, as when another process sharing the store holds it.
+/// lease, as when another process sharing the store holds it; <see cref="ReadsBesideWrites"/> says what a database's
+/// store says, so the scan reads ahead on the inner store.
 /// </summary>
 internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
 {
@@ -15,6 +16,8 @@ internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
     public bool FailNextWriteAfterWork { get; set; }
 
     public bool LeaseHeldElsewhere { get; set; }
+
+    public bool ReadsBesideWrites { get; init; }
 
     public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) =>
         LeaseHeldElsewhere ? Task.FromResult<IAsyncDisposable?>(null) : inner.TryAcquireLeaseAsync(name, ct);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Diagnostics;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Notifications;
 using Owlmetry.Issues.Storage;
@@ -125,12 +126,34 @@ public sealed partial class IssueScanner
             var until = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
             var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
-            while (await ScanBatchAsync(until, size, ct).ConfigureAwait(false) is { } batch)
+            var planned = await ReadBatchAsync(after: null, until, size, ct).ConfigureAwait(false);
+            while (planned is not null)
             {
-                total = total.Add(batch);
+                // The next batch starts after this one's last event, the checkpoint this batch's unit commits. A store
+                // whose reads run beside its writes reads and plans it while the unit runs.
+                var after = planned.Events[^1].Sequence;
+                var applying = ApplyBatchAsync(planned, ct);
+                var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, _options.ScanBatchSize, ct) : null;
+                try
+                {
+                    total = total.Add(await applying.ConfigureAwait(false));
+                }
+                finally
+                {
+                    // Awaited before the unit's failure propagates, so the read ahead is never left running unobserved.
+                    await (readAhead ?? Task.CompletedTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
 
                 // A short batch was the last one before the pass's end: nothing to give way for.
-                size = batch.EventsProcessed < size ? size : await GiveWayToIngestAsync(ct).ConfigureAwait(false);
+                if (planned.Events.Count < size)
+                {
+                    break;
+                }
+
+                size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
+                planned = readAhead is null
+                    ? await ReadBatchAsync(after, until, size, ct).ConfigureAwait(false)
+                    : await ShortenAsync(await readAhead.ConfigureAwait(false), size, ct).ConfigureAwait(false);
             }
 
             var cutoff = _timeProvider.GetUtcNow() - _options.EventRetention;
@@ -204,39 +227,53 @@ public sealed partial class IssueScanner
     private static bool IngestIsStreaming(ScanSignal signal) =>
         signal.IngestInFlight > 0 || (signal.SinceLastIngest < IngestLull && signal.LastIngestGap < StreamGap);
 
-    /// <returns>What the batch did, or null when nothing up to <paramref name="until"/> is left.</returns>
-    private async Task<IssueScanResult?> ScanBatchAsync(long until, int size, CancellationToken ct)
+    /// <summary>
+    /// Reads the events after <paramref name="after"/> (the stored checkpoint when null), at most <paramref name="size"/>
+    /// and none after <paramref name="until"/>, and plans them.
+    /// </summary>
+    /// <returns>The planned batch, or null when nothing up to <paramref name="until"/> is left.</returns>
+    private async Task<PlannedBatch?> ReadBatchAsync(long? after, long until, int size, CancellationToken ct)
     {
         var (checkpoint, events) = await _store.ReadAsync(
             async r =>
             {
-                var checkpoint = await r.GetScanCheckpointAsync().ConfigureAwait(false);
+                var checkpoint = after ?? await r.GetScanCheckpointAsync().ConfigureAwait(false);
                 return (checkpoint, await r.ListEventsAfterAsync(checkpoint, size).ConfigureAwait(false));
             },
             ct).ConfigureAwait(false);
         var batch = events.TakeWhile(e => e.Sequence <= until).ToList();
-        if (batch.Count == 0)
-        {
-            return null;
-        }
+        return batch.Count == 0 ? null : await PlanAsync(checkpoint, batch, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>The first <paramref name="size"/> events of a batch read ahead at full size, planned again, when ingest made the unit short.</summary>
+    private async Task<PlannedBatch?> ShortenAsync(PlannedBatch? batch, int size, CancellationToken ct) =>
+        batch is null || batch.Events.Count <= size ? batch : await PlanAsync(batch.Checkpoint, [.. batch.Events.Take(size)], ct).ConfigureAwait(false);
+
+    private async Task<PlannedBatch> PlanAsync(long checkpoint, IReadOnlyList<ErrorEvent> events, CancellationToken ct)
+    {
         // Fingerprinting and grouping are pure CPU work: done before the unit of work so it stays short.
-        var parts = ScanPlanner.Plan(batch, _strategy);
+        var parts = ScanPlanner.Plan(events, _strategy);
         var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(parts, ct).ConfigureAwait(false);
+        return new PlannedBatch(checkpoint, events, parts, names);
+    }
+
+    /// <returns>What the batch did.</returns>
+    private async Task<IssueScanResult> ApplyBatchAsync(PlannedBatch batch, CancellationToken ct)
+    {
         var now = _timeProvider.GetUtcNowMilliseconds();
         var (result, notified) = await _store.WriteAsync(
             async writer =>
             {
-                if (await writer.GetScanCheckpointAsync().ConfigureAwait(false) != checkpoint)
+                if (await writer.GetScanCheckpointAsync().ConfigureAwait(false) != batch.Checkpoint)
                 {
                     throw new InvalidOperationException("The scan checkpoint moved under a running scan; another process is scanning this store.");
                 }
 
-                var outcome = await ScanBatchApplier.ApplyAsync(writer, parts, now).ConfigureAwait(false);
+                var outcome = await ScanBatchApplier.ApplyAsync(writer, batch.Parts, now).ConfigureAwait(false);
 
                 // In the batch's own unit: the notifications commit, or roll back, with the changes they report.
-                var notified = names is not null && await NotificationRecorder.RecordScanBatchAsync(writer, outcome, names, now).ConfigureAwait(false);
-                await writer.SetScanCheckpointAsync(batch[^1].Sequence).ConfigureAwait(false);
+                var notified = batch.Names is { } names && await NotificationRecorder.RecordScanBatchAsync(writer, outcome, names, now).ConfigureAwait(false);
+                await writer.SetScanCheckpointAsync(batch.Events[^1].Sequence).ConfigureAwait(false);
                 return (outcome.Result, notified);
             },
             ct).ConfigureAwait(false);
@@ -248,6 +285,9 @@ public sealed partial class IssueScanner
 
         return result;
     }
+
+    /// <summary>A batch of events read after the checkpoint <see cref="Checkpoint"/>, fingerprinted and grouped, and the names its notifications need.</summary>
+    private sealed record PlannedBatch(long Checkpoint, IReadOnlyList<ErrorEvent> Events, IReadOnlyList<ScanPart> Parts, NotificationNames? Names);
 
     [LoggerMessage(
         Level = LogLevel.Debug,

@@ -32,4 +32,12 @@ public interface IIssueStore
     /// </summary>
     /// <returns>The lease, released when disposed; null when another process holds it.</returns>
     Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => Task.FromResult<IAsyncDisposable?>(UnsharedLease.Instance);
+
+    /// <summary>
+    /// Whether a read unit runs while a write unit is open (on a snapshot of a database, say) instead of waiting for
+    /// it, as the units of an embedded engine's single writer do. Where it does, the scan reads and plans its next
+    /// batch while the current batch's unit runs; where reads wait for the writer, that read would take the writer's
+    /// next turn from an ingest call waiting for it. False unless the store says otherwise.
+    /// </summary>
+    bool ReadsBesideWrites => false;
 }
