@@ -42,24 +42,12 @@ internal static class ProbeQueries
     /// read occurrence_groups again for every key, and the planner turned that read into a sequential scan per key once
     /// autovacuum had analyzed the table.
     /// </summary>
-    public static SqlStatement OccurrenceSessions((Guid IssueId, Guid GroupId, Guid SessionId)[] probes) => new(
-        "SELECT k.issue_id, k.session_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(issue_id, group_id, session_id) CROSS JOIN LATERAL " +
-        "(SELECT 1 FROM occurrences o WHERE o.group_id = k.group_id AND o.session_id = k.session_id LIMIT 1) AS found",
-        [
-            Param.Array(probes.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(probes.Select(p => p.GroupId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(probes.Select(p => p.SessionId).ToArray(), NpgsqlDbType.Uuid),
-        ]);
+    public static SqlStatement OccurrenceSessions((Guid IssueId, Guid GroupId, Guid SessionId)[] probes) =>
+        OccurrencesByGroupAnd("session_id", "uuid", probes, NpgsqlDbType.Uuid);
 
     /// <summary>The (issue, user) pairs of the batch that have an occurrence in the group named beside them, as <see cref="OccurrenceSessions"/>.</summary>
-    public static SqlStatement OccurrenceUsers((Guid IssueId, Guid GroupId, string UserId)[] probes) => new(
-        "SELECT k.issue_id, k.user_id FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(issue_id, group_id, user_id) CROSS JOIN LATERAL " +
-        "(SELECT 1 FROM occurrences o WHERE o.group_id = k.group_id AND o.user_id = k.user_id LIMIT 1) AS found",
-        [
-            Param.Array(probes.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(probes.Select(p => p.GroupId).ToArray(), NpgsqlDbType.Uuid),
-            Param.Array(probes.Select(p => p.UserId).ToArray(), NpgsqlDbType.Text),
-        ]);
+    public static SqlStatement OccurrenceUsers((Guid IssueId, Guid GroupId, string UserId)[] probes) =>
+        OccurrencesByGroupAnd("user_id", "text", probes, NpgsqlDbType.Text);
 
     /// <summary>The attachments reserved for, or uploaded with, each (app, client event) of the batch: several per key.</summary>
     public static SqlStatement AttachmentsOfClientEvents((Guid AppId, Guid ClientEventId)[] clientEvents) => new(
@@ -69,5 +57,15 @@ internal static class ProbeQueries
         [
             Param.Array(clientEvents.Select(c => c.AppId).ToArray(), NpgsqlDbType.Uuid),
             Param.Array(clientEvents.Select(c => c.ClientEventId).ToArray(), NpgsqlDbType.Uuid),
+        ]);
+
+    /// <summary>One probe of an index on (group, <paramref name="column"/>) per (issue, group, key): columns issue, key.</summary>
+    private static SqlStatement OccurrencesByGroupAnd<TKey>(string column, string type, (Guid IssueId, Guid GroupId, TKey Key)[] probes, NpgsqlDbType keyType) => new(
+        $"SELECT k.issue_id, k.{column} FROM unnest($1::uuid[], $2::uuid[], $3::{type}[]) AS k(issue_id, group_id, {column}) CROSS JOIN LATERAL " +
+        $"(SELECT 1 FROM occurrences o WHERE o.group_id = k.group_id AND o.{column} = k.{column} LIMIT 1) AS found",
+        [
+            Param.Array(probes.Select(p => p.IssueId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.GroupId).ToArray(), NpgsqlDbType.Uuid),
+            Param.Array(probes.Select(p => p.Key).ToArray(), keyType),
         ]);
 }

@@ -62,6 +62,32 @@ public sealed class IssueScanGivesWayTests
     }
 
     [Test]
+    public async Task Scan_IngestStartsDuringTheFirstFullUnit_NextUnitsAreShort([Values] bool readsBesideWrites)
+    {
+        var world = new ScanWorld();
+        var signal = new ScanSignal();
+        // Ingest starts to stream just before the scan's first unit commits; read ahead, the next batch is full-size.
+        var intercepting = new InterceptingIssueStore(world.Issues.Store)
+        {
+            ReadsBesideWrites = readsBesideWrites,
+            BeforeNextWrite = () =>
+            {
+                signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+                signal.IngestCommittedAt(Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3_600));
+                return Task.CompletedTask;
+            },
+        };
+        var store = new CountingStore(intercepting);
+        var scanner = Scanner(world, store, signal);
+        await IngestAsync(world, batches: 18, _ => "Failure");
+
+        var scan = await scanner.ScanAsync();
+
+        Assert.That(scan.EventsProcessed, Is.EqualTo(1_800));
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 250, 250, 250, 250, 200 }), "once ingest streams, units are short, whatever was read ahead");
+    }
+
+    [Test]
     public async Task Scan_IngestInFlightAfterACommitMillisecondsAgo_WaitsItsBoundThenRunsAShortUnit()
     {
         var world = new ScanWorld();

@@ -130,10 +130,10 @@ public sealed partial class IssueScanner
             while (planned is not null)
             {
                 // The next batch starts after this one's last event, the checkpoint this batch's unit commits. A store
-                // whose reads run beside its writes reads and plans it while the unit runs.
+                // whose reads run beside its writes reads and plans it while the unit runs, at this unit's size.
                 var after = planned.Events[^1].Sequence;
                 var applying = ApplyBatchAsync(planned, ct);
-                var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, _options.ScanBatchSize, ct) : null;
+                var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, size, ct) : null;
                 try
                 {
                     total = total.Add(await applying.ConfigureAwait(false));
@@ -145,7 +145,7 @@ public sealed partial class IssueScanner
                 }
 
                 // A short batch was the last one before the pass's end: nothing to give way for.
-                if (planned.Events.Count < size)
+                if (planned.IsLast)
                 {
                     break;
                 }
@@ -153,7 +153,7 @@ public sealed partial class IssueScanner
                 size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
                 planned = readAhead is null
                     ? await ReadBatchAsync(after, until, size, ct).ConfigureAwait(false)
-                    : await ShortenAsync(await readAhead.ConfigureAwait(false), size, ct).ConfigureAwait(false);
+                    : await FitAsync(await readAhead.ConfigureAwait(false), until, size, ct).ConfigureAwait(false);
             }
 
             var cutoff = _timeProvider.GetUtcNow() - _options.EventRetention;
@@ -242,19 +242,28 @@ public sealed partial class IssueScanner
             },
             ct).ConfigureAwait(false);
         var batch = events.TakeWhile(e => e.Sequence <= until).ToList();
-        return batch.Count == 0 ? null : await PlanAsync(checkpoint, batch, ct).ConfigureAwait(false);
+        return batch.Count == 0 ? null : await PlanAsync(checkpoint, batch, isLast: batch.Count < size, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The first <paramref name="size"/> events of a batch read ahead at full size, planned again, when ingest made the unit short.</summary>
-    private async Task<PlannedBatch?> ShortenAsync(PlannedBatch? batch, int size, CancellationToken ct) =>
-        batch is null || batch.Events.Count <= size ? batch : await PlanAsync(batch.Checkpoint, [.. batch.Events.Take(size)], ct).ConfigureAwait(false);
+    /// <summary>
+    /// A batch read ahead at the last unit's size, fitted to the size that giving way to ingest allows the next unit: its
+    /// first <paramref name="size"/> events when ingest started to stream during the last unit, or read again at the
+    /// larger size when ingest stopped.
+    /// </summary>
+    private async Task<PlannedBatch?> FitAsync(PlannedBatch? batch, long until, int size, CancellationToken ct) => batch switch
+    {
+        null => null,
+        _ when batch.Events.Count > size => await PlanAsync(batch.Checkpoint, [.. batch.Events.Take(size)], isLast: false, ct).ConfigureAwait(false),
+        _ when batch.Events.Count < size && !batch.IsLast => await ReadBatchAsync(batch.Checkpoint, until, size, ct).ConfigureAwait(false),
+        _ => batch,
+    };
 
-    private async Task<PlannedBatch> PlanAsync(long checkpoint, IReadOnlyList<ErrorEvent> events, CancellationToken ct)
+    private async Task<PlannedBatch> PlanAsync(long checkpoint, IReadOnlyList<ErrorEvent> events, bool isLast, CancellationToken ct)
     {
         // Fingerprinting and grouping are pure CPU work: done before the unit of work so it stays short.
         var parts = ScanPlanner.Plan(events, _strategy);
         var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(parts, ct).ConfigureAwait(false);
-        return new PlannedBatch(checkpoint, events, parts, names);
+        return new PlannedBatch(checkpoint, events, isLast, parts, names);
     }
 
     /// <returns>What the batch did.</returns>
@@ -286,8 +295,11 @@ public sealed partial class IssueScanner
         return result;
     }
 
-    /// <summary>A batch of events read after the checkpoint <see cref="Checkpoint"/>, fingerprinted and grouped, and the names its notifications need.</summary>
-    private sealed record PlannedBatch(long Checkpoint, IReadOnlyList<ErrorEvent> Events, IReadOnlyList<ScanPart> Parts, NotificationNames? Names);
+    /// <summary>
+    /// A batch of events read after the checkpoint <see cref="Checkpoint"/>, fingerprinted and grouped, and the names its
+    /// notifications need. <see cref="IsLast"/>: the read found fewer events up to the pass's end than it asked for.
+    /// </summary>
+    private sealed record PlannedBatch(long Checkpoint, IReadOnlyList<ErrorEvent> Events, bool IsLast, IReadOnlyList<ScanPart> Parts, NotificationNames? Names);
 
     [LoggerMessage(
         Level = LogLevel.Debug,
