@@ -17,7 +17,7 @@ public sealed class IssueScanGivesWayTests
     {
         var world = new ScanWorld();
         var signal = new ScanSignal();
-        // Reading ahead, the scan reads each next batch at full size while a unit runs, and shortens it after giving way.
+        // Reading ahead, the scan reads each next batch at the short unit's size while the unit runs.
         var store = new CountingStore(new InterceptingIssueStore(world.Issues.Store) { ReadsBesideWrites = readsBesideWrites });
         var scanner = Scanner(world, store, signal);
         await IngestAsync(world, batches: 18, i => $"Failure {(char)('a' + (i % 20))}");
