@@ -151,6 +151,27 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task InsertAndUpdateIssues_FingerprintsOfAnyText_KeepsEachAsGivenInItsOrder()
+    {
+        string[] texts = ["with \"quotes\"", "back\\slash\\", "a,b", "{braces}", "NULL", " spaced ", "", "ünï ✓"];
+        var inserted = new IssueBuilder().WithFingerprints(texts).Build();
+        var updated = await InsertAsync(new IssueBuilder().Build()) with { Fingerprints = [.. texts.Reverse()] };
+
+        await WriteAsync(async writer =>
+        {
+            await writer.InsertIssuesAsync([inserted]);
+            await writer.UpdateIssuesAsync([updated]);
+        });
+
+        var stored = await ReadAsync(reader => reader.FindIssuesAsync([inserted.Id, updated.Id]));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored[inserted.Id].Fingerprints, Is.EqualTo(texts), "inserted");
+            Assert.That(stored[updated.Id].Fingerprints, Is.EqualTo(texts.Reverse()), "updated");
+        }
+    }
+
+    [Test]
     public async Task UpdateIssues_OneMissing_ThrowsAndRollsBackTheUnit()
     {
         var stored = await InsertAsync(new IssueBuilder().Build());
