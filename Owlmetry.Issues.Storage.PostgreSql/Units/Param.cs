@@ -26,12 +26,5 @@ internal static class Param
     public static NpgsqlParameter Array<T>(T[] values, NpgsqlDbType elementType) =>
         new NpgsqlParameter<T[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | elementType };
 
-    /// <summary>
-    /// <paramref name="items"/> as one text in PostgreSQL's array syntax, which <c>::text[]</c> reads back: each element
-    /// quoted, its backslashes and double quotes escaped, so that no content reads as a delimiter, a brace or <c>NULL</c>.
-    /// </summary>
-    public static string ArrayLiteral(IEnumerable<string> items) =>
-        "{" + string.Join(',', items.Select(item => "\"" + item.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}";
-
     public static DateTimeOffset Millis(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 }
