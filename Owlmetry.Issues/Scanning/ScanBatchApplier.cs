@@ -52,7 +52,12 @@ internal sealed class ScanBatchApplier
     {
         var applier = new ScanBatchApplier(store, now);
         await applier.ReadAliasesAsync(parts).ConfigureAwait(false);
-        var placed = parts.SelectMany(applier.Place).ToList();
+        var placed = new List<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)>(parts.Sum(p => p.Events.Count));
+        foreach (var part in parts)
+        {
+            applier.Place(part, placed);
+        }
+
         await applier.ProbeAsync(placed).ConfigureAwait(false);
         foreach (var (errorEvent, _, issueId) in placed)
         {
@@ -78,9 +83,11 @@ internal sealed class ScanBatchApplier
         }
     }
 
-    /// <summary>Gives each event of the part its issue: aliases the part's new fingerprints, creating the issue when none is known.</summary>
-    /// <returns>The part's events with their fingerprint keys and issues, in order.</returns>
-    private IEnumerable<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> Place(ScanPart part)
+    /// <summary>
+    /// Gives each event of the part its issue, appended to <paramref name="placed"/> in order: aliases the part's new
+    /// fingerprints, creating the issue when none is known.
+    /// </summary>
+    private void Place(ScanPart part, List<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> placed)
     {
         var hashes = part.Events.Select(e => e.Fingerprint.Hash).Distinct(StringComparer.Ordinal).ToList();
         var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -92,21 +99,32 @@ internal sealed class ScanBatchApplier
             }
         }
 
-        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Distinct());
-        foreach (var hash in hashes.Where(h => !known.ContainsKey(h)))
+        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values);
+        List<string>? unknownHashes = null;
+        foreach (var hash in hashes)
         {
-            _aliases[Key(part, hash)] = receiver.Id;
-            _newAliases[Key(part, hash)] = receiver.Id;
-            known[hash] = receiver.Id;
+            if (known.TryAdd(hash, receiver.Id))
+            {
+                _aliases[Key(part, hash)] = receiver.Id;
+                _newAliases[Key(part, hash)] = receiver.Id;
+            }
+
+            // A hash another issue holds stays there: only the receiver's own hashes join its fingerprints.
+            if (known[hash] == receiver.Id && !receiver.Fingerprints.Contains(hash))
+            {
+                (unknownHashes ??= []).Add(hash);
+            }
         }
 
-        var unknownHashes = hashes.Except(receiver.Fingerprints, StringComparer.Ordinal).Where(h => known[h] == receiver.Id).ToList();
-        if (unknownHashes.Count > 0)
+        if (unknownHashes is not null)
         {
             Save(receiver with { Fingerprints = [.. receiver.Fingerprints, .. unknownHashes] });
         }
 
-        return [.. part.Events.Select(e => (e.Event, Key(part, e.Fingerprint.Hash), known[e.Fingerprint.Hash]))];
+        foreach (var e in part.Events)
+        {
+            placed.Add((e.Event, Key(part, e.Fingerprint.Hash), known[e.Fingerprint.Hash]));
+        }
     }
 
     /// <summary>
@@ -146,7 +164,7 @@ internal sealed class ScanBatchApplier
     }
 
     /// <summary>The oldest issue (by creation, then id) receives a burst's new fingerprints.</summary>
-    private Issue Oldest(IEnumerable<Guid> issueIds) => issueIds.Select(Load).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
+    private Issue Oldest(IEnumerable<Guid> issueIds) => issueIds.Select(Load).MinBy(i => (i.CreatedAt, i.Id))!;
 
     private Issue Load(Guid issueId) =>
         _issues.TryGetValue(issueId, out var issue) ? issue : throw new InvalidOperationException($"Fingerprint points to issue {issueId}, which does not exist.");
