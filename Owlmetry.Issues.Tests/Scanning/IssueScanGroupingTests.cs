@@ -165,6 +165,23 @@ public sealed class IssueScanGroupingTests
     }
 
     [Test]
+    public async Task Scan_BurstWithKnownAndTwoUnknownFingerprints_KnownIssueGainsBoth()
+    {
+        await _world.SendAsync(Error("Socket closed", Guid.NewGuid()));
+        var known = await _world.SingleIssueAsync();
+        var session = Guid.NewGuid();
+
+        await _world.SendAsync(
+            Error("Socket closed", session, TimeSpan.Zero),
+            Error("Retry exhausted", session, TimeSpan.FromSeconds(1)),
+            Error("Upload failed", session, TimeSpan.FromSeconds(2)));
+
+        var issue = await _world.SingleIssueAsync();
+        Assert.That(issue.Fingerprints, Has.Count.EqualTo(3).And.Unique, "the known issue keeps its fingerprint and gains both new ones");
+        Assert.That(issue.Fingerprints[0], Is.EqualTo(known.Fingerprints[0]));
+    }
+
+    [Test]
     public async Task Scan_BurstSpanningTwoKnownIssues_OldestReceivesUnknownAndNothingIsMerged()
     {
         await _world.SendAsync(Error("First problem", Guid.NewGuid()));

@@ -52,7 +52,7 @@ internal sealed class ScanBatchApplier
     {
         var applier = new ScanBatchApplier(store, now);
         await applier.ReadAliasesAsync(parts).ConfigureAwait(false);
-        var placed = new List<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)>(parts.Sum(p => p.Events.Count));
+        var placed = new List<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)>();
         foreach (var part in parts)
         {
             applier.Place(part, placed);
