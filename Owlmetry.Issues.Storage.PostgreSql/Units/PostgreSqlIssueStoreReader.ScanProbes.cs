@@ -5,7 +5,7 @@ using Owlmetry.Issues.Storage.PostgreSql.Rows;
 
 namespace Owlmetry.Issues.Storage.PostgreSql.Units;
 
-/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or one index probe per key: <see cref="ProbeQueries"/>); the occurrence probes first read the groups of the batch's issues, in one statement.</summary>
+/// <summary>The scan's batch lookups, each one statement over arrays (<c>= ANY</c>, or one index probe per key: <see cref="ProbeQueries"/>); the occurrence probes first read the groups of the batch's issues, in one statement of one probe per issue.</summary>
 internal partial class PostgreSqlIssueStoreReader
 {
     public async ValueTask<IReadOnlyDictionary<FingerprintKey, Guid>> FindIssueIdsByFingerprintsAsync(IReadOnlyCollection<FingerprintKey> keys)
@@ -55,7 +55,7 @@ internal partial class PostgreSqlIssueStoreReader
 
     /// <summary>
     /// The (issue, key) pairs that one of the issue's occurrence groups has an occurrence of: the groups of the pairs'
-    /// issues first, in one statement, then one probe per pair and group.
+    /// issues first, in one statement of one probe per issue, then one probe per pair and group.
     /// </summary>
     private async ValueTask<IReadOnlySet<(Guid IssueId, TKey Key)>> ProbeIssuesGroupsAsync<TKey>(
         IReadOnlyCollection<(Guid IssueId, TKey Key)> pairs, Func<(Guid IssueId, Guid GroupId, TKey Key)[], SqlStatement> probe, Func<NpgsqlDataReader, TKey> readKey)
