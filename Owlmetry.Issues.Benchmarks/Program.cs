@@ -1,9 +1,9 @@
 using Owlmetry.Issues.Benchmarks;
 
-// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch 5000] [--server-arg --Key=value ...] [--postgresql CONNECTION] [--servers N] [--recent-timestamps]
+// dotnet run -c Release --project Owlmetry.Issues.Benchmarks -- <store|floor|scan|ingest|all|merge|writes> [--scale 0.1] [--scan-batch N (default: the store's)] [--server-arg --Key=value ...] [--postgresql CONNECTION] [--servers N] [--recent-timestamps]
 var command = args.FirstOrDefault() ?? "all";
 var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(double.Parse).DefaultIfEmpty(1.0).First();
-var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(int.Parse).DefaultIfEmpty(5_000).First();
+var scanBatch = args.SkipWhile(a => a != "--scan-batch").Skip(1).Select(a => (int?)int.Parse(a)).FirstOrDefault();
 var storage = new BenchStorage(args.SkipWhile(a => a != "--postgresql").Skip(1).FirstOrDefault());
 var serverArgs = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var recentTimestamps = args.Contains("--recent-timestamps");

@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.Benchmarks;
 
 /// <summary>The library's ingest and scan of 200,000 error events on LiteDB (or PostgreSQL), without HTTP; then of 200,000 more.</summary>
-internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, BenchStorage storage, bool recentTimestamps)
+internal sealed class ScanBenchmark(Report report, double scale, int? scanBatch, BenchStorage storage, bool recentTimestamps)
 {
     public async Task RunAsync()
     {
@@ -23,12 +24,13 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
             var app = directory.AddApp(new AppInfo(Guid.NewGuid(), project.Id, "api"));
             var ingestor = provider.GetRequiredService<EventIngestor>();
             var scanner = provider.GetRequiredService<IssueScanner>();
+            var unitSize = scanBatch ?? provider.GetRequiredService<IIssueStore>().PreferredScanBatchSize;
             var source = new IngestSource(app.Id, project.Id, "backend");
             report.Section($"Library ingest and scan on {storage.Name}");
 
             var size = $"{workload.Count:N0} events, 2,000 messages, 10,000 sessions, 5,000 users, {workload.Timestamps}";
-            await PassAsync(ingestor, scanner, source, workload, size);
-            await PassAsync(ingestor, scanner, source, new EventWorkload(workload.Count, recentTimestamps), $"{workload.Count:N0} more events of new sessions, warm process, {workload.Timestamps}");
+            await PassAsync(ingestor, scanner, source, workload, size, unitSize);
+            await PassAsync(ingestor, scanner, source, new EventWorkload(workload.Count, recentTimestamps), $"{workload.Count:N0} more events of new sessions, warm process, {workload.Timestamps}", unitSize);
         }
         finally
         {
@@ -42,7 +44,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
     /// meets a cold process and an empty store; the second the process warm and the first's issues, its events of new
     /// sessions (so each is a new occurrence, as in the first).
     /// </summary>
-    private async Task PassAsync(EventIngestor ingestor, IssueScanner scanner, IngestSource source, EventWorkload workload, string size)
+    private async Task PassAsync(EventIngestor ingestor, IssueScanner scanner, IngestSource source, EventWorkload workload, string size, int unitSize)
     {
         // The events are made before the clock starts: the bench measures ingest, not the workload generator.
         var batches = workload.Batches(100, DateTimeOffset.UtcNow).ToList();
@@ -62,7 +64,7 @@ internal sealed class ScanBenchmark(Report report, double scale, int scanBatch, 
         var gc = Stats.Gc();
         var scan = Stopwatch.StartNew();
         var result = await scanner.ScanAsync();
-        report.Row($"scan (one pass, {scanBatch:N0} events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
+        report.Row($"scan (one pass, {unitSize:N0} events per unit of work)", size, Stats.Rate(result.EventsProcessed, scan.Elapsed, Stats.Cpu() - cpu, "events") + "; " + Stats.GcSince(gc));
         if (storage.Name == "PostgreSQL")
         {
             report.Row("PostgreSQL CPU during the scan (every postgres process)", size, Stats.CpuPerEvent(Stats.PostgreSqlCpu() - postgreSqlCpu, workload.Count));

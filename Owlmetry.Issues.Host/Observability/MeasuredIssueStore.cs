@@ -25,6 +25,10 @@ internal sealed class MeasuredIssueStore(IIssueStore inner, OwlmetryServerMetric
 
     public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(name, ct);
 
+    public bool ReadsBesideWrites => inner.ReadsBesideWrites;
+
+    public int PreferredScanBatchSize => inner.PreferredScanBatchSize;
+
     public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)
     {
         var started = timeProvider.GetTimestamp();

@@ -174,6 +174,32 @@ public sealed class IssueScanGivesWayTests
         Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 600, 600, 600 }));
     }
 
+    [Test]
+    public async Task Scan_WithoutABatchSizeOption_UsesTheStoresPreferredUnitSize()
+    {
+        var world = new ScanWorld();
+        var store = new CountingStore(world.Issues.Store) { PreferredScanBatchSize = 700 };
+        var scanner = Scanner(world, store, new ScanSignal(), new IssuesOptions());
+        await IngestAsync(world, batches: 18, _ => "Failure");
+
+        await scanner.ScanAsync();
+
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 700, 700, 400 }), "units of the store's preferred size when the options name none");
+    }
+
+    [Test]
+    public async Task Scan_WithABatchSizeOption_UsesItInsteadOfTheStoresPreference()
+    {
+        var world = new ScanWorld();
+        var store = new CountingStore(world.Issues.Store) { PreferredScanBatchSize = 700 };
+        var scanner = Scanner(world, store, new ScanSignal(), new IssuesOptions { ScanBatchSize = 500 });
+        await IngestAsync(world, batches: 12, _ => "Failure");
+
+        await scanner.ScanAsync();
+
+        Assert.That(store.ScanUnitSizes, Is.EqualTo(new[] { 500, 500, 200 }), "the option's size, not the store's");
+    }
+
     private static IssueScanner Scanner(ScanWorld world, IIssueStore store, ScanSignal signal, IssuesOptions? options = null) =>
         new(store, new DefaultFingerprintStrategy(), world.Clock, Options.Create(options ?? new IssuesOptions { ScanBatchSize = 600 }), signal: signal);
 
@@ -192,6 +218,8 @@ public sealed class IssueScanGivesWayTests
         public List<int> ScanUnitSizes { get; } = [];
 
         public bool ReadsBesideWrites => inner.ReadsBesideWrites;
+
+        public int PreferredScanBatchSize { get; init; } = inner.PreferredScanBatchSize;
 
         public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
 

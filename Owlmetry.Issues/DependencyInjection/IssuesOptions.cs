@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 
 namespace Owlmetry.Issues.DependencyInjection;
 
@@ -18,10 +19,11 @@ public sealed class IssuesOptions
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How many events one scan unit of work covers; the scan streams batch after batch. Default 5,000. While ingest
-    /// streams, the scan gives way and its units are shorter (see <see cref="IssueScanner"/>).
+    /// How many events one scan unit of work covers; the scan streams batch after batch. Default null: the store's
+    /// <see cref="IIssueStore.PreferredScanBatchSize"/> (5,000 in memory and on LiteDB, 10,000 on PostgreSQL). While
+    /// ingest streams, the scan gives way and its units are shorter (see <see cref="IssueScanner"/>).
     /// </summary>
-    public int ScanBatchSize { get; set; } = 5_000;
+    public int? ScanBatchSize { get; set; }
 
     /// <summary>
     /// Whether the scan gives way to a steady stream of ingest (short units, waiting for lulls). Default true: ingest

@@ -34,7 +34,7 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
             .Validate(o => o.DefaultPageSize >= 1 && o.DefaultPageSize <= o.MaxPageSize, "DefaultPageSize must be between 1 and MaxPageSize.")
             .Validate(o => o.DetailAttachmentLimit >= 0, "DetailAttachmentLimit must not be negative.")
             .Validate(o => o.ScanInterval > TimeSpan.Zero, "ScanInterval must be positive.")
-            .Validate(o => o.ScanBatchSize >= 1, "ScanBatchSize must be at least 1.")
+            .Validate(o => o.ScanBatchSize is null or >= 1, "ScanBatchSize must be at least 1.")
             .Validate(o => o.EventRetention > TimeSpan.Zero, "EventRetention must be positive.")
             .ValidateOnStart();
         if (configure is not null)

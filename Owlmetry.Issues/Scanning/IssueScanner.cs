@@ -202,9 +202,10 @@ public sealed partial class IssueScanner
     /// <returns>The size of the next unit: full after a lull, short while ingest is still busy.</returns>
     private async Task<int> GiveWayToIngestAsync(CancellationToken ct)
     {
+        var fullSize = _options.ScanBatchSize ?? _store.PreferredScanBatchSize;
         if (_signal is null || !_options.ScanGivesWayToIngest)
         {
-            return _options.ScanBatchSize;
+            return fullSize;
         }
 
         var waited = TimeSpan.Zero;
@@ -217,7 +218,7 @@ public sealed partial class IssueScanner
             waited += step;
         }
 
-        return IngestIsStreaming(_signal) ? Math.Min(_options.ScanBatchSize, UnitSizeUnderIngest) : _options.ScanBatchSize;
+        return IngestIsStreaming(_signal) ? Math.Min(fullSize, UnitSizeUnderIngest) : fullSize;
     }
 
     /// <summary>

@@ -40,4 +40,12 @@ public interface IIssueStore
     /// next turn from an ingest call waiting for it. False unless the store says otherwise.
     /// </summary>
     bool ReadsBesideWrites => false;
+
+    /// <summary>
+    /// How many events a scan unit of work covers when <see cref="DependencyInjection.IssuesOptions.ScanBatchSize"/> is
+    /// not set. A larger unit rewrites each touched issue less often per event, but holds the store's writer longer,
+    /// and a write arriving meanwhile waits for it; a store sizes its units to its own speed. 5,000 unless the store
+    /// says otherwise.
+    /// </summary>
+    int PreferredScanBatchSize => 5_000;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
@@ -72,6 +73,21 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
             Assert.That(File.Exists(Path.Combine(_firstData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
             Assert.That(File.Exists(Path.Combine(_secondData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
             Assert.That(File.Exists(Path.Combine(_firstData.Path, "jwt-secret")), Is.False, "the token secret was kept in a file, not shared through the database");
+        }
+    }
+
+    [Test]
+    public void TheServersStore_BehindItsMetrics_KeepsThePostgreSqlStoresScanTraits()
+    {
+        using var server = Server(_firstData);
+
+        var store = server.IssueStore;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(store, Is.InstanceOf<MeasuredIssueStore>(), "the server times its store's units through a decorator");
+            Assert.That(store.ReadsBesideWrites, Is.True, "the decorator hid the snapshot reads the scan's read ahead needs");
+            Assert.That(store.PreferredScanBatchSize, Is.EqualTo(10_000), "the decorator hid the store's scan unit size");
         }
     }
 
