@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Bootstrap;
+
+/// <summary>The server's <c>Scan:*</c> settings, as the scan's options receive them.</summary>
+public sealed class ScanSettingsTests
+{
+    [Test]
+    public void ScanBatchSize_NotConfigured_IsLeftToTheStore()
+    {
+        using var server = new OwlmetryServerFactory();
+
+        Assert.That(server.Services.GetRequiredService<IOptions<IssuesOptions>>().Value.ScanBatchSize, Is.Null, "the store's preferred unit size applies");
+    }
+
+    [Test]
+    public void ScanBatchSize_Configured_IsTheScansUnitSize()
+    {
+        using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:BatchSize"] = "2500" });
+
+        Assert.That(server.Services.GetRequiredService<IOptions<IssuesOptions>>().Value.ScanBatchSize, Is.EqualTo(2_500));
+    }
+
+    [Test]
+    public void ScanBatchSize_Zero_FailsTheStartWithTheOptionsRule()
+    {
+        using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:BatchSize"] = "0" });
+
+        Assert.That(() => server.Services, Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("ScanBatchSize must be at least 1"));
+    }
+}
