@@ -11,7 +11,8 @@ namespace Owlmetry.Issues.Benchmarks;
 /// own figures can only be above them.
 /// </summary>
 /// <remarks>
-/// The shapes, from cheapest to today's: an increasing key only (the cheapest document LiteDB stores); the
+/// The shapes, from cheapest to today's: an increasing key only (the cheapest document LiteDB stores); that plus
+/// the (issue, time, id) index of the detail page (uniqueness per session and user kept outside the engine); the
 /// (issue, session) pair as a 32-byte <c>_id</c> (the leanest occurrence that keeps one occurrence per session
 /// and issue a database rule); that plus a 40-byte (issue, time, id) index (the leanest that also serves the detail
 /// page in order); and the store's shape (guid <c>_id</c> and three string keys, one of them for unique users).
@@ -25,6 +26,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
     private enum Shape
     {
         IncreasingKeyOnly,
+        IncreasingKeyAndPageIndex,
         SessionKeyAsId,
         SessionKeyAsIdAndPageIndex,
         CompactKeys,
@@ -47,6 +49,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
             Insert(Shape.StoreShape, scanSized, Path.Combine(folder.FullName, "store-shape.db"));
             Insert(Shape.CompactKeys, scanSized, Path.Combine(folder.FullName, "compact.db"));
             Insert(Shape.SessionKeyAsIdAndPageIndex, storeSized, path: null);
+            Insert(Shape.IncreasingKeyAndPageIndex, storeSized, Path.Combine(folder.FullName, "page-index-only.db"));
             RekeyForMerge(mergeSize: Math.Max(1_000, (int)(10_000 * scale)));
         }
         finally
@@ -159,7 +162,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
         var collection = database.GetCollection("occurrences");
         switch (shape)
         {
-            case Shape.SessionKeyAsIdAndPageIndex:
+            case Shape.IncreasingKeyAndPageIndex or Shape.SessionKeyAsIdAndPageIndex:
                 collection.EnsureIndex("PageKey", "$.PageKey", unique: true);
                 break;
             case Shape.CompactKeys:
@@ -194,6 +197,11 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
         {
             case Shape.IncreasingKeyOnly:
                 document["_id"] = (long)i + 1;
+                break;
+            case Shape.IncreasingKeyAndPageIndex:
+                document["_id"] = (long)i + 1;
+                document["Id"] = id;
+                document["PageKey"] = Bytes(issue.ToByteArray(), BitConverter.GetBytes((long)i), id.ToByteArray());
                 break;
             case Shape.SessionKeyAsId:
                 document["_id"] = Bytes(issue.ToByteArray(), session.ToByteArray());
@@ -232,6 +240,7 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
     private static string Describe(Shape shape) => shape switch
     {
         Shape.IncreasingKeyOnly => "increasing _id only",
+        Shape.IncreasingKeyAndPageIndex => "increasing _id + (issue, time, id) index",
         Shape.SessionKeyAsId => "_id = (issue, session) 32 bytes",
         Shape.SessionKeyAsIdAndPageIndex => "_id = (issue, session) + (issue, time, id) index",
         Shape.CompactKeys => "_id = (issue, session) + (issue, time, id) + (issue, user) binary indexes",

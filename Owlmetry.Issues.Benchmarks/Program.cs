@@ -19,6 +19,7 @@ if (command is "store" or "all")
 if (command is "floor" or "all")
 {
     new EngineFloorBenchmark(report, scale).Run();
+    new SqliteFloorBenchmark(report, scale).Run();
 }
 
 if (command is "merge")
