@@ -63,32 +63,21 @@ internal sealed class EngineFloorBenchmark(Report report, double scale)
         using var database = Open(path);
         var collection = Collection(database, shape);
         var issues = Enumerable.Range(0, Issues).Select(_ => Guid.NewGuid()).ToArray();
-        var whole = (Elapsed: TimeSpan.Zero, Cpu: TimeSpan.Zero);
-        var lastFifth = (Elapsed: TimeSpan.Zero, Cpu: TimeSpan.Zero);
-        for (var start = 0; start < total; start += DocumentsPerUnit)
+        var timing = new BulkInsertTiming(total, DocumentsPerUnit);
+        foreach (var (start, count) in timing.Units)
         {
-            var documents = Enumerable.Range(start, DocumentsPerUnit)
+            var documents = Enumerable.Range(start, count)
                 .Select(i => Occurrence(shape, issues[i % Issues], Guid.NewGuid(), i))
                 .ToList();
-            var cpu = Stats.Cpu();
-            var clock = Stopwatch.StartNew();
-            database.BeginTrans();
-            collection.InsertBulk(documents);
-            database.Commit();
-            var (elapsed, used) = (clock.Elapsed, Stats.Cpu() - cpu);
-            whole = (whole.Elapsed + elapsed, whole.Cpu + used);
-            if (start >= total * 4 / 5)
+            timing.Time(start, () =>
             {
-                lastFifth = (lastFifth.Elapsed + elapsed, lastFifth.Cpu + used);
-            }
+                database.BeginTrans();
+                collection.InsertBulk(documents);
+                database.Commit();
+            });
         }
 
-        var lastCount = total - (total * 4 / 5 / DocumentsPerUnit * DocumentsPerUnit);
-        var where = path is null ? "in memory" : "on a file";
-        report.Row($"bulk insert, {Describe(shape)}, {where}", $"0 to {total:N0} documents",
-            Stats.Rate(total, whole.Elapsed, whole.Cpu, "documents"));
-        report.Row($"bulk insert, {Describe(shape)}, {where}", $"last {lastCount:N0} of {total:N0}",
-            Stats.Rate(lastCount, lastFifth.Elapsed, lastFifth.Cpu, "documents"));
+        timing.Report(report, $"bulk insert, {Describe(shape)}, {(path is null ? "in memory" : "on a file")}", "documents");
     }
 
     /// <summary>

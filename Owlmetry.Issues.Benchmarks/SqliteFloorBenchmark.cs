@@ -71,17 +71,15 @@ internal sealed class SqliteFloorBenchmark(Report report, double scale)
             : "INSERT INTO occurrences VALUES ($issue, $session, $user, $version, $event, $time, $time, $id)";
         var parameters = new[] { "$issue", "$session", "$user", "$version", "$event", "$time", "$id" }
             .ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
-        var whole = (Elapsed: TimeSpan.Zero, Cpu: TimeSpan.Zero);
-        var lastFifth = (Elapsed: TimeSpan.Zero, Cpu: TimeSpan.Zero);
-        for (var start = 0; start < total; start += RowsPerUnit)
+        var timing = new BulkInsertTiming(total, RowsPerUnit);
+        foreach (var (start, count) in timing.Units)
         {
-            var rows = Enumerable.Range(start, RowsPerUnit)
+            var rows = Enumerable.Range(start, count)
                 .Select(i => (Issue: issues[i % Issues], Session: Guid.NewGuid().ToByteArray(), User: Encoding.UTF8.GetBytes($"user-{i % Users}"), Event: Guid.NewGuid().ToByteArray(), Time: (long)i, Id: Guid.NewGuid().ToByteArray()))
                 .ToList();
-            var cpu = Stats.Cpu();
-            var clock = Stopwatch.StartNew();
-            using (var transaction = connection.BeginTransaction())
+            timing.Time(start, () =>
             {
+                using var transaction = connection.BeginTransaction();
                 insert.Transaction = transaction;
                 foreach (var row in rows)
                 {
@@ -96,22 +94,10 @@ internal sealed class SqliteFloorBenchmark(Report report, double scale)
                 }
 
                 transaction.Commit();
-            }
-
-            var (elapsed, used) = (clock.Elapsed, Stats.Cpu() - cpu);
-            whole = (whole.Elapsed + elapsed, whole.Cpu + used);
-            if (start >= total * 4 / 5)
-            {
-                lastFifth = (lastFifth.Elapsed + elapsed, lastFifth.Cpu + used);
-            }
+            });
         }
 
-        var lastCount = total - (total * 4 / 5 / RowsPerUnit * RowsPerUnit);
-        var where = path is null ? "in memory" : "on a file";
-        report.Row($"SQLite bulk insert, {Describe(shape)}, {where}", $"0 to {total:N0} rows",
-            Stats.Rate(total, whole.Elapsed, whole.Cpu, "rows"));
-        report.Row($"SQLite bulk insert, {Describe(shape)}, {where}", $"last {lastCount:N0} of {total:N0}",
-            Stats.Rate(lastCount, lastFifth.Elapsed, lastFifth.Cpu, "rows"));
+        timing.Report(report, $"SQLite bulk insert, {Describe(shape)}, {(path is null ? "in memory" : "on a file")}", "rows");
     }
 
     /// <summary>
