@@ -152,9 +152,11 @@ internal sealed class SqliteFloorBenchmark(Report report, double scale)
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO occurrences VALUES ($issue, $session, $user, '1.2.3', $id, $time, $time, $id)";
-        var (issueParameter, session, user, id, time) = (insert.Parameters.Add(new SqliteParameter { ParameterName = "$issue", Value = issue }),
-            insert.Parameters.Add(new SqliteParameter { ParameterName = "$session" }), insert.Parameters.Add(new SqliteParameter { ParameterName = "$user" }),
-            insert.Parameters.Add(new SqliteParameter { ParameterName = "$id" }), insert.Parameters.Add(new SqliteParameter { ParameterName = "$time" }));
+        insert.Parameters.AddWithValue("$issue", issue);
+        var session = insert.Parameters.Add(new SqliteParameter { ParameterName = "$session" });
+        var user = insert.Parameters.Add(new SqliteParameter { ParameterName = "$user" });
+        var id = insert.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        var time = insert.Parameters.Add(new SqliteParameter { ParameterName = "$time" });
         for (var i = 0; i < sessions.Count; i++)
         {
             session.Value = sessions[i];
