@@ -66,9 +66,7 @@ internal sealed class SqliteFloorBenchmark(Report report, double scale)
         Execute(connection, Schema(shape));
         var issues = Enumerable.Range(0, Issues).Select(_ => Guid.NewGuid().ToByteArray()).ToArray();
         using var insert = connection.CreateCommand();
-        insert.CommandText = shape is Shape.IncreasingKeyOnly or Shape.IncreasingKeyAndPageIndex
-            ? "INSERT INTO occurrences (issue, session, user_key, app_version, event_id, timestamp, created_at, id) VALUES ($issue, $session, $user, $version, $event, $time, $time, $id)"
-            : "INSERT INTO occurrences VALUES ($issue, $session, $user, $version, $event, $time, $time, $id)";
+        insert.CommandText = "INSERT INTO occurrences VALUES ($issue, $session, $user, $version, $event, $time, $time, $id)";
         var parameters = new[] { "$issue", "$session", "$user", "$version", "$event", "$time", "$id" }
             .ToDictionary(name => name, name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }));
         var timing = new BulkInsertTiming(total, RowsPerUnit);
@@ -169,17 +167,21 @@ internal sealed class SqliteFloorBenchmark(Report report, double scale)
         transaction.Commit();
     }
 
-    private static string Schema(Shape shape) => shape switch
+    private static string Schema(Shape shape)
     {
-        Shape.IncreasingKeyOnly =>
-            "CREATE TABLE occurrences (issue BLOB, session BLOB, user_key BLOB, app_version TEXT, event_id BLOB, timestamp INTEGER, created_at INTEGER, id BLOB);",
-        Shape.IncreasingKeyAndPageIndex =>
-            "CREATE TABLE occurrences (issue BLOB, session BLOB, user_key BLOB, app_version TEXT, event_id BLOB, timestamp INTEGER, created_at INTEGER, id BLOB);"
-            + "CREATE UNIQUE INDEX occurrence_page ON occurrences (issue, timestamp, id);",
-        _ => "CREATE TABLE occurrences (issue BLOB NOT NULL, session BLOB NOT NULL, user_key BLOB NOT NULL, app_version TEXT, event_id BLOB, timestamp INTEGER, created_at INTEGER, id BLOB NOT NULL, PRIMARY KEY (issue, session)) WITHOUT ROWID;"
-            + (shape >= Shape.SessionKeyAndPageIndex ? "CREATE UNIQUE INDEX occurrence_page ON occurrences (issue, timestamp, id);" : "")
-            + (shape >= Shape.SessionKeyPageAndUserIndexes ? "CREATE INDEX occurrence_users ON occurrences (issue, user_key, session);" : ""),
-    };
+        const string RowidTable = "CREATE TABLE occurrences (issue BLOB, session BLOB, user_key BLOB, app_version TEXT, event_id BLOB, timestamp INTEGER, created_at INTEGER, id BLOB);";
+        const string SessionKeyedTable = "CREATE TABLE occurrences (issue BLOB NOT NULL, session BLOB NOT NULL, user_key BLOB NOT NULL, app_version TEXT, event_id BLOB, timestamp INTEGER, created_at INTEGER, id BLOB NOT NULL, PRIMARY KEY (issue, session)) WITHOUT ROWID;";
+        const string PageIndex = "CREATE UNIQUE INDEX occurrence_page ON occurrences (issue, timestamp, id);";
+        const string UserIndex = "CREATE INDEX occurrence_users ON occurrences (issue, user_key, session);";
+        return shape switch
+        {
+            Shape.IncreasingKeyOnly => RowidTable,
+            Shape.IncreasingKeyAndPageIndex => RowidTable + PageIndex,
+            Shape.SessionKey => SessionKeyedTable,
+            Shape.SessionKeyAndPageIndex => SessionKeyedTable + PageIndex,
+            _ => SessionKeyedTable + PageIndex + UserIndex,
+        };
+    }
 
     private static SqliteConnection Open(string? path)
     {
