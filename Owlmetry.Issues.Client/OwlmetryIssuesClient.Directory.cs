@@ -43,6 +43,18 @@ public sealed partial class OwlmetryIssuesClient
         PostAsync<MemberResponse>($"v1/teams/{Id(teamId)}/members", member, ct);
 
     /// <summary>
+    /// Gives a member of a team another role (an admin or owner; only owners give or take the owner role). The team's
+    /// last owner cannot step down (409). The user's tokens carry the new role at once.
+    /// </summary>
+    /// <param name="teamId">The team.</param>
+    /// <param name="userId">The member's user id.</param>
+    /// <param name="role"><c>owner</c>, <c>admin</c> or <c>member</c>.</param>
+    /// <param name="ct">Cancels the request.</param>
+    /// <returns>The member with their new role.</returns>
+    public Task<MemberResponse> ChangeTeamMemberRoleAsync(Guid teamId, Guid userId, string role, CancellationToken ct = default) =>
+        PatchAsync<MemberResponse>($"v1/teams/{Id(teamId)}/members/{Id(userId)}", new UpdateMemberRequest(role), ct);
+
+    /// <summary>
     /// Removes a member from a team: owners and admins remove others (only owners remove owners), and anyone may
     /// remove themselves to leave. The team's last owner cannot be removed (409). The user's tokens stop reaching the team at once.
     /// </summary>

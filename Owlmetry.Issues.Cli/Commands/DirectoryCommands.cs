@@ -89,7 +89,7 @@ internal static class DirectoryCommands
 
     public static Command Members(CliApp app)
     {
-        var members = CliApp.Command("members", "Add people to a team, or remove them.", "owlmetry members add jane@example.com --role admin");
+        var members = CliApp.Command("members", "Add people to a team, change their roles, or remove them.", "owlmetry members add jane@example.com --role admin");
         var email = new Argument<string>("email") { Description = "The user's email" };
         var role = new Option<string?>("--role") { Description = "owner, admin or member (default)" }.Suggesting(CompletionValues.Roles);
         var name = new Option<string?>("--name") { Description = "For a new user: their name; the password is read from standard input" };
@@ -102,11 +102,30 @@ internal static class DirectoryCommands
             var newName = run.Value(name);
             var password = newName is null ? null : await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("A new user needs a password on standard input.");
             var member = await run.Client.AddTeamMemberAsync(run.Team(app.TeamOption), new AddMemberRequest(run.Value(email), newName, password, run.Value(role)), run.Ct);
-            run.Output.Show(member, w => w.WriteLine($"{member.Name} <{member.Email}> is a {member.Role} of the team"));
+            run.Output.Show(member, w => w.WriteLine($"{member.Name} <{member.Email}> has the {member.Role} role in the team"));
         });
         members.Subcommands.Add(add);
+        members.Subcommands.Add(ChangeMemberRole(app));
         members.Subcommands.Add(RemoveMember(app));
         return members;
+    }
+
+    private static Command ChangeMemberRole(CliApp app)
+    {
+        var user = UserArgument();
+        var role = new Option<string>("--role") { Description = "owner, admin or member", Required = true }.Suggesting(CompletionValues.Roles);
+        var setRole = CliApp.Command(
+            "set-role",
+            "Give a member another role (an owner or admin; only owners give or take the owner role). The team's last owner stays an owner.",
+            "owlmetry members set-role jane@example.com --role admin --team 9b1d…", user, role, app.TeamOption);
+        app.OnRun(setRole, async run =>
+        {
+            var team = run.Team(app.TeamOption);
+            var member = await FindMemberAsync(run, team, run.Value(user));
+            var changed = await run.Client.ChangeTeamMemberRoleAsync(team, member.UserId, run.Value(role), run.Ct);
+            run.Output.Show(changed, w => w.WriteLine($"{changed.Name} <{changed.Email}> now has the {changed.Role} role in the team"));
+        });
+        return setRole;
     }
 
     private static Command RemoveMember(CliApp app)

@@ -82,8 +82,7 @@ public sealed partial class DirectoryService
         var role = TeamRole.Member;
         if (body?.Role is not null && !WireNames.TryParse<TeamRole>(body.Role, out role))
         {
-            // Highest role first, as people read a role list.
-            return DirectoryInput.OneOf("role", [.. WireNames.All<TeamRole>().Reverse()]);
+            return DirectoryInput.OneOf("role", s_rolesHighestFirst);
         }
 
         var email = DirectoryInput.Email(body?.Email);

@@ -19,6 +19,9 @@ public sealed partial class DirectoryService(
 {
     private static readonly IssueError s_teamNotFound = IssueError.NotFound("Team not found");
     private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");
+
+    // Highest role first, as people read a role list.
+    private static readonly string[] s_rolesHighestFirst = [.. WireNames.All<TeamRole>().Reverse()];
     private static readonly User s_nobody = new(Guid.Empty, string.Empty, string.Empty, string.Empty, DateTimeOffset.UnixEpoch);
 
     // Verified against when the email is unknown, so that a login costs the same whether or not the account exists.

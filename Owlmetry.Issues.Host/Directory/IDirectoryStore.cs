@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Access;
+
 namespace Owlmetry.Issues.Host.Directory;
 
 /// <summary>
@@ -42,7 +44,13 @@ public interface IDirectoryStore
     /// Removes a user's membership of a team, unless it is the team's last owner: the check and the removal are one
     /// step, so two owners removing each other at once leave one of them.
     /// </summary>
-    Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default);
+    Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Gives a user's membership of a team another role, unless that takes the owner role from the team's last owner:
+    /// the check and the change are one step, so two owners stepping down at once leave one of them.
+    /// </summary>
+    Task<MembershipChange> ChangeMembershipRoleAsync(Guid teamId, Guid userId, TeamRole role, CancellationToken ct = default);
 
     Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default);
 

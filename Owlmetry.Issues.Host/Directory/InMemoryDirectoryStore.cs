@@ -64,21 +64,40 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
         Locked(() => _memberships[(membership.TeamId, membership.UserId)] = membership);
 
-    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => Locked(() =>
+    public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => Locked(() =>
     {
         if (!_memberships.TryGetValue((teamId, userId), out var membership))
         {
-            return MembershipRemoval.NotFound;
+            return MembershipChange.NotFound;
         }
 
-        if (membership.Role == TeamRole.Owner && _memberships.Values.Count(m => m.TeamId == teamId && m.Role == TeamRole.Owner) == 1)
+        if (IsLastOwner(membership))
         {
-            return MembershipRemoval.LastOwner;
+            return MembershipChange.LastOwner;
         }
 
         _memberships.Remove((teamId, userId));
-        return MembershipRemoval.Removed;
+        return MembershipChange.Applied;
     });
+
+    public Task<MembershipChange> ChangeMembershipRoleAsync(Guid teamId, Guid userId, TeamRole role, CancellationToken ct = default) => Locked(() =>
+    {
+        if (!_memberships.TryGetValue((teamId, userId), out var membership))
+        {
+            return MembershipChange.NotFound;
+        }
+
+        if (role != TeamRole.Owner && IsLastOwner(membership))
+        {
+            return MembershipChange.LastOwner;
+        }
+
+        _memberships[(teamId, userId)] = membership with { Role = role };
+        return MembershipChange.Applied;
+    });
+
+    private bool IsLastOwner(Membership membership) =>
+        membership.Role == TeamRole.Owner && _memberships.Values.Count(m => m.TeamId == membership.TeamId && m.Role == TeamRole.Owner) == 1;
 
     public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) =>
         Locked(() => _projects.GetValueOrDefault(projectId));

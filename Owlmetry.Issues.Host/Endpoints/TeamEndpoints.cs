@@ -18,6 +18,10 @@ public static class TeamEndpoints
         Guid teamId, AddMemberRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.AddMemberAsync(caller.Actor, teamId, body, ct)).ToCreated(m => $"/v1/teams/{teamId}/members/{m.User.Id}", DirectoryContracts.ToResponse);
 
+    public static async Task<IResult> ChangeMemberRole(
+        Guid teamId, Guid userId, UpdateMemberRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+        (await directory.ChangeMemberRoleAsync(caller.Actor, teamId, userId, body, ct)).ToHttp(DirectoryContracts.ToResponse);
+
     public static async Task<IResult> RemoveMember(Guid teamId, Guid userId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.RemoveMemberAsync(caller.Actor, teamId, userId, ct)).ToHttp(_ => new DeletedResponse(true));
 

@@ -17,6 +17,9 @@ public sealed class TeamsModule : ICarterModule
             .Produces<TeamDetailResponse>().ProducesProblem(404);
         teams.MapPost("{teamId:guid}/members", TeamEndpoints.AddMember).WithName("AddTeamMember").WithSummary("Add a member to a team")
             .Produces<MemberResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        teams.MapPatch("{teamId:guid}/members/{userId:guid}", TeamEndpoints.ChangeMemberRole).WithName("ChangeTeamMemberRole").WithSummary("Change a member's role")
+            .WithDescription("Owners and admins change the roles of others and their own; only owners give or take the owner role. A team keeps at least one owner (409).")
+            .Produces<MemberResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         teams.MapDelete("{teamId:guid}/members/{userId:guid}", TeamEndpoints.RemoveMember).WithName("RemoveTeamMember").WithSummary("Remove a member from a team, or leave it")
             .WithDescription("Owners and admins remove members and admins, only owners remove owners, and anyone may remove themselves (leave). A team keeps at least one owner (409).")
             .Produces<DeletedResponse>().ProducesProblem(404).ProducesProblem(409);

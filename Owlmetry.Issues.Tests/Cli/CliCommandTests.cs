@@ -239,7 +239,7 @@ public sealed class CliCommandTests : CliApiFixture
         Assert.That(JsonNode.Parse(created.Out)!["secret"]!.GetValue<string>(), Does.StartWith("owl_agent_"));
         Assert.That(listed.Out, Does.Contain("triage-bot").And.Contain("issues:read,issues:write"));
         Assert.That(revoked.Exit, Is.Zero, revoked.ToString());
-        Assert.That(member.Out, Is.EqualTo("New Person <new@example.com> is a admin of the team\n"), member.ToString());
+        Assert.That(member.Out, Is.EqualTo("New Person <new@example.com> has the admin role in the team\n"), member.ToString());
     }
 
     [Test]

@@ -21,6 +21,7 @@ public sealed class CliCompletionTests : CliApiFixture
     [TestCase("issues list --data-mode ", new[] { "all", "development", "production" })]
     [TestCase("issues claim --sort occ", new[] { "occurrences" })]
     [TestCase("members add jane@example.com --role ", new[] { "admin", "member", "owner" })]
+    [TestCase("members set-role jane@example.com --role o", new[] { "owner" })]
     [TestCase("keys create --type ", new[] { "agent", "client" })]
     [TestCase("keys create --permission issues:", new[] { "issues:read", "issues:write" })]
     public async Task Suggest_OptionValue_CompletesToTheValuesTheApiTakes(string line, string[] expected)

@@ -4,10 +4,46 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Cli;
 
-/// <summary><c>owlmetry members remove</c>, <c>users reset-password</c> and <c>users change-password</c> against the test server.</summary>
+/// <summary><c>owlmetry members set-role</c>, <c>members remove</c>, <c>users reset-password</c> and <c>users change-password</c> against the test server.</summary>
 public sealed class CliMembersAndPasswordsTests : CliApiFixture
 {
     private const string Password = "correct horse battery staple";
+
+    [Test]
+    public async Task MembersSetRole_ByEmail_ChangesTheRole()
+    {
+        await LoginWithTeamAsync(TeamRole.Owner);
+        var member = Team.Users[TeamRole.Member].User;
+
+        var run = await RunAsync("members", "set-role", member.Email.ToUpperInvariant(), "--role", "admin");
+
+        Assert.That(run.Exit, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain($"{member.Name} <{member.Email}> now has the admin role in the team"));
+        Assert.That(await Team.RoleOfAsync(member.Id), Is.EqualTo(TeamRole.Admin));
+    }
+
+    [Test]
+    public async Task MembersSetRole_Refused_ExitsOneWithTheServersMessage()
+    {
+        await LoginWithTeamAsync(TeamRole.Admin);
+
+        var run = await RunAsync("members", "set-role", Team.Users[TeamRole.Member].User.Id.ToString(), "--role", "owner");
+
+        Assert.That(run.Exit, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.StartWith("error: Only owners can give or take the owner role (403)"));
+        Assert.That(await Team.RoleOfAsync(Team.Users[TeamRole.Member].User.Id), Is.EqualTo(TeamRole.Member));
+    }
+
+    [Test]
+    public async Task MembersSetRole_WithoutRole_ExitsTwo()
+    {
+        await LoginAsync(Team.Token(TeamRole.Owner));
+
+        var run = await RunAsync("members", "set-role", Team.Users[TeamRole.Member].User.Email);
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("--role"));
+    }
 
     [Test]
     public async Task MembersRemove_ByEmail_RemovesTheMember()

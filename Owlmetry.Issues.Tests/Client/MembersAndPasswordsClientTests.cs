@@ -5,7 +5,7 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Client;
 
-/// <summary>Member removal and the password routes through the client, with the server's refusals as exceptions.</summary>
+/// <summary>Member role changes, removal and the password routes through the client, with the server's refusals as exceptions.</summary>
 public sealed class MembersAndPasswordsClientTests : HttpApiFixture
 {
     private const string Password = "correct horse battery staple";
@@ -36,6 +36,33 @@ public sealed class MembersAndPasswordsClientTests : HttpApiFixture
         Assert.That((lastOwner!.StatusCode, adminOnOwner!.StatusCode, unknown!.StatusCode), Is.EqualTo((HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.NotFound)));
         Assert.That(adminOnOwner.Error, Is.EqualTo("Only owners can remove owners"));
         Assert.That(unknown.Error, Is.EqualTo("Member not found"));
+    }
+
+    [Test]
+    public async Task ChangeTeamMemberRoleAsync_ByOwner_ReturnsTheMemberWithTheNewRole()
+    {
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+        var member = Team.Users[TeamRole.Member].User;
+
+        var changed = await owner.ChangeTeamMemberRoleAsync(Team.Team.Id, member.Id, "admin");
+
+        Assert.That((changed.UserId, changed.Email, changed.Role), Is.EqualTo((member.Id, member.Email, "admin")));
+        Assert.That((await owner.GetTeamAsync(Team.Team.Id)).Members.Single(m => m.UserId == member.Id).Role, Is.EqualTo("admin"), "the team lists the old role");
+    }
+
+    [Test]
+    public void ChangeTeamMemberRoleAsync_Refusals_CarryStatusAndError()
+    {
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+        var admin = ClientFor(Team.Token(TeamRole.Admin));
+
+        var lastOwner = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.ChangeTeamMemberRoleAsync(Team.Team.Id, Team.Users[TeamRole.Owner].User.Id, "member"));
+        var adminOnOwner = Assert.ThrowsAsync<OwlmetryApiException>(() => admin.ChangeTeamMemberRoleAsync(Team.Team.Id, Team.Users[TeamRole.Owner].User.Id, "admin"));
+        var badRole = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.ChangeTeamMemberRoleAsync(Team.Team.Id, Team.Users[TeamRole.Member].User.Id, "root"));
+
+        Assert.That((lastOwner!.StatusCode, adminOnOwner!.StatusCode, badRole!.StatusCode), Is.EqualTo((HttpStatusCode.Conflict, HttpStatusCode.Forbidden, HttpStatusCode.BadRequest)));
+        Assert.That(adminOnOwner.Error, Is.EqualTo("Only owners can give or take the owner role"));
+        Assert.That(badRole.Error, Does.Contain("owner, admin, member"));
     }
 
     [Test]

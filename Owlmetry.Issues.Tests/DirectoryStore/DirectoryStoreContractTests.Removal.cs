@@ -18,7 +18,7 @@ public abstract partial class DirectoryStoreContractTests
 
         var removal = await Store.RemoveMembershipAsync(team.Id, user.Id);
 
-        Assert.That(removal, Is.EqualTo(MembershipRemoval.Removed));
+        Assert.That(removal, Is.EqualTo(MembershipChange.Applied));
         Assert.That((await Store.ListMembershipsOfUserAsync(user.Id)).Select(m => m.TeamId), Is.EqualTo(new[] { other.Id }), "the user's other team's membership went too, or this one stayed");
         Assert.That((await Store.ListMembershipsOfTeamAsync(team.Id)).Select(m => m.UserId), Does.Not.Contain(user.Id), "the team still lists the removed member");
         Assert.That(await Store.FindUserAsync(user.Id), Is.Not.Null, "removing a membership deleted the user");
@@ -29,8 +29,8 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, _) = await TeamWithOwnerAsync();
 
-        Assert.That(await Store.RemoveMembershipAsync(team.Id, Guid.NewGuid()), Is.EqualTo(MembershipRemoval.NotFound));
-        Assert.That(await Store.RemoveMembershipAsync(Guid.NewGuid(), Guid.NewGuid()), Is.EqualTo(MembershipRemoval.NotFound));
+        Assert.That(await Store.RemoveMembershipAsync(team.Id, Guid.NewGuid()), Is.EqualTo(MembershipChange.NotFound));
+        Assert.That(await Store.RemoveMembershipAsync(Guid.NewGuid(), Guid.NewGuid()), Is.EqualTo(MembershipChange.NotFound));
     }
 
     [Test]
@@ -41,7 +41,7 @@ public abstract partial class DirectoryStoreContractTests
 
         var removal = await Store.RemoveMembershipAsync(team.Id, owner.UserId);
 
-        Assert.That(removal, Is.EqualTo(MembershipRemoval.LastOwner));
+        Assert.That(removal, Is.EqualTo(MembershipChange.LastOwner));
         Assert.That(await Store.ListMembershipsOfUserAsync(owner.UserId), Is.EqualTo(new[] { owner }), "the last owner's membership was removed");
     }
 
@@ -52,8 +52,8 @@ public abstract partial class DirectoryStoreContractTests
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner);
         await Store.SaveMembershipAsync(second);
 
-        Assert.That(await Store.RemoveMembershipAsync(team.Id, first.UserId), Is.EqualTo(MembershipRemoval.Removed));
-        Assert.That(await Store.RemoveMembershipAsync(team.Id, second.UserId), Is.EqualTo(MembershipRemoval.LastOwner));
+        Assert.That(await Store.RemoveMembershipAsync(team.Id, first.UserId), Is.EqualTo(MembershipChange.Applied));
+        Assert.That(await Store.RemoveMembershipAsync(team.Id, second.UserId), Is.EqualTo(MembershipChange.LastOwner));
     }
 
     [Test]
@@ -67,7 +67,7 @@ public abstract partial class DirectoryStoreContractTests
             Task.Run(() => Store.RemoveMembershipAsync(team.Id, first.UserId)),
             Task.Run(() => Store.RemoveMembershipAsync(team.Id, second.UserId)));
 
-        Assert.That(removals, Is.EquivalentTo(new[] { MembershipRemoval.Removed, MembershipRemoval.LastOwner }), "both owners were removed, or neither");
+        Assert.That(removals, Is.EquivalentTo(new[] { MembershipChange.Applied, MembershipChange.LastOwner }), "both owners were removed, or neither");
         Assert.That((await Store.ListMembershipsOfTeamAsync(team.Id)).Count(m => m.Role == TeamRole.Owner), Is.EqualTo(1), "the team has no owner left");
     }
 

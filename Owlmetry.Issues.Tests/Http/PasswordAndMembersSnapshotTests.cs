@@ -5,7 +5,7 @@ using Snapshooter.NUnit;
 
 namespace Owlmetry.Issues.Tests.Http;
 
-/// <summary>The bodies of member removal and the password routes, ids, tokens, passwords and times scrubbed.</summary>
+/// <summary>The bodies of member role changes, member removal and the password routes, ids, tokens, passwords and times scrubbed.</summary>
 public sealed class PasswordAndMembersSnapshotTests : HttpApiFixture
 {
     [Test]
@@ -25,5 +25,19 @@ public sealed class PasswordAndMembersSnapshotTests : HttpApiFixture
 
         Snapshot.Match(JsonSnapshot.Scrub(
             $"{{\"reset\":{reset.ToJsonString()},\"changed\":{changed},\"wrong_password\":{wrong},\"removed\":{removed},\"last_owner\":{lastOwner}}}"));
+    }
+
+    [Test]
+    public async Task ChangeMemberRole_Bodies()
+    {
+        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
+        var member = $"/v1/teams/{Team.Team.Id}/members/{Team.Users[TeamRole.Member].User.Id}";
+
+        var changed = await (await owner.PatchAsJsonAsync(member, new { role = "admin" })).Content.ReadAsStringAsync();
+        var badRole = await (await owner.PatchAsJsonAsync(member, new { role = "root" })).BodyWithoutTraceIdAsync();
+        var lastOwner = await (await owner.PatchAsJsonAsync($"/v1/teams/{Team.Team.Id}/members/{Team.Users[TeamRole.Owner].User.Id}", new { role = "member" }))
+            .BodyWithoutTraceIdAsync();
+
+        Snapshot.Match(JsonSnapshot.Scrub($"{{\"changed\":{changed},\"bad_role\":{badRole},\"last_owner\":{lastOwner}}}"));
     }
 }

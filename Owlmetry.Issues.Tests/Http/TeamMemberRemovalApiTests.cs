@@ -36,7 +36,7 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
     public async Task RemoveMember_AdminRemovesMemberAndAdmin_Is200()
     {
         using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
-        var otherAdmin = await AddMemberAsync("admin");
+        var otherAdmin = await Team.AddUserAsync(TeamRole.Admin);
 
         var member = await admin.DeleteAsync(MemberPath(TeamRole.Member));
         var secondAdmin = await admin.DeleteAsync($"/v1/teams/{Team.Team.Id}/members/{otherAdmin}");
@@ -50,13 +50,13 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
     public async Task RemoveMember_AdminRemovesOwner_Is403AndTheOwnerStays()
     {
         using var admin = Team.ClientWith(Team.Token(TeamRole.Admin));
-        await AddMemberAsync("owner");
+        await Team.AddUserAsync(TeamRole.Owner);
 
         var response = await admin.DeleteAsync(MemberPath(TeamRole.Owner));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only owners can remove owners"));
-        Assert.That(await RoleOfAsync(Team.Users[TeamRole.Owner].User.Id), Is.EqualTo(TeamRole.Owner));
+        Assert.That(await Team.RoleOfAsync(Team.Users[TeamRole.Owner].User.Id), Is.EqualTo(TeamRole.Owner));
     }
 
     [TestCase(TeamRole.Admin)]
@@ -69,7 +69,7 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("Only team owners and admins can remove members"));
-        Assert.That(await RoleOfAsync(Team.Users[target].User.Id), Is.EqualTo(target), "the member removed someone");
+        Assert.That(await Team.RoleOfAsync(Team.Users[target].User.Id), Is.EqualTo(target), "the member removed someone");
     }
 
     [TestCase(TeamRole.Member)]
@@ -81,7 +81,7 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
         var response = await client.DeleteAsync(MemberPath(role));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        Assert.That(await RoleOfAsync(Team.Users[role].User.Id), Is.Null);
+        Assert.That(await Team.RoleOfAsync(Team.Users[role].User.Id), Is.Null);
         Assert.That((await client.GetAsync($"/v1/teams/{Team.Team.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
@@ -91,7 +91,7 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
         using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
 
         var refused = await owner.DeleteAsync(MemberPath(TeamRole.Owner));
-        await AddMemberAsync("owner");
+        await Team.AddUserAsync(TeamRole.Owner);
         var left = await owner.DeleteAsync(MemberPath(TeamRole.Owner));
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -112,7 +112,7 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
         Assert.That(await theirTeam.ErrorAsync(), Is.EqualTo("Team not found"));
         Assert.That(viaOwnTeam.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await viaOwnTeam.ErrorAsync(), Is.EqualTo("Member not found"));
-        Assert.That(await RoleOfAsync(Team.Users[TeamRole.Member].User.Id), Is.EqualTo(TeamRole.Member));
+        Assert.That(await Team.RoleOfAsync(Team.Users[TeamRole.Member].User.Id), Is.EqualTo(TeamRole.Member));
     }
 
     [Test]
@@ -141,17 +141,4 @@ public sealed class TeamMemberRemovalApiTests : HttpApiFixture
     }
 
     private string MemberPath(TeamRole role) => $"/v1/teams/{Team.Team.Id}/members/{Team.Users[role].User.Id}";
-
-    private async Task<TeamRole?> RoleOfAsync(Guid userId) =>
-        (await Factory.Directory.ListMembershipsOfUserAsync(userId)).FirstOrDefault(m => m.TeamId == Team.Team.Id)?.Role;
-
-    /// <summary>A new user added to the team by its owner; their id.</summary>
-    private async Task<Guid> AddMemberAsync(string role)
-    {
-        using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));
-        var response = await owner.PostAsJsonAsync($"/v1/teams/{Team.Team.Id}/members",
-            new { email = $"{role}-{Guid.NewGuid():N}@example.com", name = $"Another {role}", password = "a long password", role });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return Guid.Parse((await response.JsonAsync()).Text("user_id"));
-    }
 }

@@ -78,6 +78,20 @@ internal sealed class HttpTeam
         return reattached;
     }
 
+    /// <summary>Another user of <paramref name="role"/> in the team, written straight into the directory; their id.</summary>
+    public async Task<Guid> AddUserAsync(TeamRole role)
+    {
+        var now = _factory.Clock.GetUtcNowMilliseconds();
+        var hasher = _factory.Services.GetRequiredService<IPasswordHasher<User>>();
+        var user = await NewUserAsync(_factory.Directory, hasher, $"{role}-{Guid.NewGuid():N}@example.com".ToLowerInvariant(), $"Another {role}", now);
+        await _factory.Directory.SaveMembershipAsync(new Membership(Team.Id, user.Id, role, now));
+        return user.Id;
+    }
+
+    /// <summary>The user's role in the team as the directory holds it; null when they are not a member.</summary>
+    public async Task<TeamRole?> RoleOfAsync(Guid userId) =>
+        (await _factory.Directory.ListMembershipsOfUserAsync(userId)).FirstOrDefault(m => m.TeamId == Team.Id)?.Role;
+
     public Task<string> CreateKeyAsync(ApiKeyType type, params string[] permissions) =>
         CreateKeyAsync(type, type == ApiKeyType.Client ? App.Id : null, permissions);
 

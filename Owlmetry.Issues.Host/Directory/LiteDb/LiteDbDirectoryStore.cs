@@ -108,33 +108,70 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         WriteAsync(db => UpsertMembership(db, membership), (mirror, stored) => mirror.Put(stored), ct);
 
     // Write units are serialized, so the owner count read here is still true when the removal commits.
-    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => WriteAsync(
+    public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => WriteAsync(
         db =>
         {
             var memberships = db.GetCollection<MembershipDocument>(Memberships);
             var key = MembershipDocument.KeyOf(teamId, userId);
             if (memberships.FindById(key) is not { } membership)
             {
-                return MembershipRemoval.NotFound;
+                return MembershipChange.NotFound;
             }
 
-            var owner = nameof(TeamRole.Owner);
-            if (membership.Role == owner && memberships.Count(m => m.TeamId == teamId && m.Role == owner) == 1)
+            if (IsLastOwner(memberships, membership))
             {
-                return MembershipRemoval.LastOwner;
+                return MembershipChange.LastOwner;
             }
 
             memberships.Delete(key);
-            return MembershipRemoval.Removed;
+            return MembershipChange.Applied;
         },
         (mirror, removal) =>
         {
-            if (removal == MembershipRemoval.Removed)
+            if (removal == MembershipChange.Applied)
             {
                 mirror.RemoveMembership(teamId, userId);
             }
         },
         ct);
+
+    // Serialized like a removal: the owner count read here is still true when the change commits.
+    public async Task<MembershipChange> ChangeMembershipRoleAsync(Guid teamId, Guid userId, TeamRole role, CancellationToken ct = default)
+    {
+        var (change, _) = await WriteAsync<(MembershipChange Change, Membership? Changed)>(
+            db =>
+            {
+                var memberships = db.GetCollection<MembershipDocument>(Memberships);
+                if (memberships.FindById(MembershipDocument.KeyOf(teamId, userId)) is not { } membership)
+                {
+                    return (MembershipChange.NotFound, null);
+                }
+
+                if (role != TeamRole.Owner && IsLastOwner(memberships, membership))
+                {
+                    return (MembershipChange.LastOwner, null);
+                }
+
+                membership.Role = role.ToString();
+                memberships.Update(membership);
+                return (MembershipChange.Applied, membership.ToMembership());
+            },
+            (mirror, written) =>
+            {
+                if (written.Changed is { } changed)
+                {
+                    mirror.Put(changed);
+                }
+            },
+            ct);
+        return change;
+    }
+
+    private static bool IsLastOwner(ILiteCollection<MembershipDocument> memberships, MembershipDocument membership)
+    {
+        var owner = nameof(TeamRole.Owner);
+        return membership.Role == owner && memberships.Count(m => m.TeamId == membership.TeamId && m.Role == owner) == 1;
+    }
 
     public Task<Project?> FindProjectAsync(Guid projectId, CancellationToken ct = default) => ReadAsync(mirror => mirror.FindProject(projectId));
 

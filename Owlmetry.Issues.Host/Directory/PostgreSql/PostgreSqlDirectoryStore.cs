@@ -83,25 +83,41 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
     public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
         WriteAsync(connection => UpsertMembershipAsync(connection, membership, ct), _ => null, ct);
 
-    // The team's membership rows are locked first: a second removal waits, then counts the owners left by the first.
-    public Task<MembershipRemoval> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => ChangeAsync(
+    public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => ChangeMembershipAsync(
+        teamId,
+        userId,
+        removesOwner: true,
+        connection => HostDatabase.ExecuteAsync(
+            connection, $"DELETE FROM {_s}.dir_memberships WHERE team_id = $1 AND user_id = $2", ct, Param.Id(teamId), Param.Id(userId)),
+        ct);
+
+    public Task<MembershipChange> ChangeMembershipRoleAsync(Guid teamId, Guid userId, TeamRole role, CancellationToken ct = default) => ChangeMembershipAsync(
+        teamId,
+        userId,
+        removesOwner: role != TeamRole.Owner,
+        connection => HostDatabase.ExecuteAsync(
+            connection, $"UPDATE {_s}.dir_memberships SET role = $3 WHERE team_id = $1 AND user_id = $2", ct, Param.Id(teamId), Param.Id(userId), Param.Name(role)),
+        ct);
+
+    // The team's membership rows are locked first: a second change waits, then counts the owners left by the first.
+    private Task<MembershipChange> ChangeMembershipAsync(
+        Guid teamId, Guid userId, bool removesOwner, Func<NpgsqlConnection, Task> change, CancellationToken ct) => ChangeAsync(
         async connection =>
         {
             var members = await HostDatabase.ListAsync(
                 connection, $"SELECT {MembershipColumns} FROM {_s}.dir_memberships WHERE team_id = $1 FOR UPDATE", ToMembership, ct, Param.Id(teamId)).ConfigureAwait(false);
             if (members.FirstOrDefault(m => m.UserId == userId) is not { } membership)
             {
-                return MembershipRemoval.NotFound;
+                return MembershipChange.NotFound;
             }
 
-            if (membership.Role == TeamRole.Owner && members.Count(m => m.Role == TeamRole.Owner) == 1)
+            if (removesOwner && membership.Role == TeamRole.Owner && members.Count(m => m.Role == TeamRole.Owner) == 1)
             {
-                return MembershipRemoval.LastOwner;
+                return MembershipChange.LastOwner;
             }
 
-            await HostDatabase.ExecuteAsync(
-                connection, $"DELETE FROM {_s}.dir_memberships WHERE team_id = $1 AND user_id = $2", ct, Param.Id(teamId), Param.Id(userId)).ConfigureAwait(false);
-            return MembershipRemoval.Removed;
+            await change(connection).ConfigureAwait(false);
+            return MembershipChange.Applied;
         },
         _ => null,
         ct);
