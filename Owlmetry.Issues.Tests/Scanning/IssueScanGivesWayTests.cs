@@ -221,6 +221,8 @@ public sealed class IssueScanGivesWayTests
 
         public int PreferredScanBatchSize { get; init; } = inner.PreferredScanBatchSize;
 
+        public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(name, ct);
+
         public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default) => inner.ReadAsync(read, ct);
 
         public async Task<T> WriteAsync<T>(Func<IIssueStoreWriter, ValueTask<T>> write, CancellationToken ct = default)

@@ -54,6 +54,10 @@ public sealed class IssueScanReadAheadTests
 
         public bool ReadsBesideWrites => readsBesideWrites;
 
+        public int PreferredScanBatchSize => inner.PreferredScanBatchSize;
+
+        public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(name, ct);
+
         public Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
         {
             Calls.Append('R');
@@ -76,6 +80,10 @@ public sealed class IssueScanReadAheadTests
         public bool ReadAheadEnded { get; private set; }
 
         public bool ReadsBesideWrites => inner.ReadsBesideWrites;
+
+        public int PreferredScanBatchSize => inner.PreferredScanBatchSize;
+
+        public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) => inner.TryAcquireLeaseAsync(name, ct);
 
         public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
         {

@@ -19,6 +19,8 @@ internal sealed class InterceptingIssueStore(IIssueStore inner) : IIssueStore
 
     public bool ReadsBesideWrites { get; init; }
 
+    public int PreferredScanBatchSize => inner.PreferredScanBatchSize;
+
     public Task<IAsyncDisposable?> TryAcquireLeaseAsync(string name, CancellationToken ct = default) =>
         LeaseHeldElsewhere ? Task.FromResult<IAsyncDisposable?>(null) : inner.TryAcquireLeaseAsync(name, ct);
 

@@ -46,6 +46,8 @@ public sealed class PostgreSqlScanReadAheadTests : SchemaPerTest
 
         public bool ReadsBesideWrites => inner.ReadsBesideWrites;
 
+        public int PreferredScanBatchSize => inner.PreferredScanBatchSize;
+
         public async Task<T> ReadAsync<T>(Func<IIssueStoreReader, ValueTask<T>> read, CancellationToken ct = default)
         {
             var askedDuringWrite = Volatile.Read(ref _writes) > 0;
