@@ -1,22 +1,9 @@
 using Owlmetry.Issues.Host;
-using Owlmetry.Issues.Host.Accounts;
-using Owlmetry.Issues.Host.Backups;
-using Owlmetry.Issues.Host.Bootstrap;
-using Owlmetry.Issues.Host.Moving;
 using Owlmetry.Issues.Host.Storage;
 
-switch (args)
+if (await HostCommandLine.TryRunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
-    case ["init", .. var initArgs]:
-        return await InitCommand.RunAsync(initArgs, Console.Out, Console.Error);
-    case ["backup", .. var backupArgs]:
-        return await BackupCommand.RunAsync(backupArgs, Console.Out, Console.Error);
-    case ["restore", .. var restoreArgs]:
-        return await RestoreCommand.RunAsync(restoreArgs, Console.Out, Console.Error);
-    case ["users", .. var usersArgs]:
-        return await UsersCommand.RunAsync(usersArgs, Console.Out, Console.Error);
-    case ["copy-to-postgresql", .. var copyArgs]:
-        return await CopyToPostgreSqlCommand.RunAsync(copyArgs, Console.Out, Console.Error);
+    return exitCode;
 }
 
 // Configuration is read once, at start. Watching appsettings.json for changes watches the whole working directory,

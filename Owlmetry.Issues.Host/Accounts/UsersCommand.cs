@@ -17,7 +17,7 @@ public static class UsersCommand
     public const int Succeeded = 0;
     public const int Refused = 1;
     public const int UsageError = 2;
-    private const string Usage = "Usage: Owlmetry.Issues.Host users reset-password --email EMAIL [--data DIR] [--json]";
+    internal const string Usage = "Usage: Owlmetry.Issues.Host users reset-password --email EMAIL [--data DIR] [--json]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {

@@ -16,7 +16,7 @@ public static class BackupCommand
     public const int Failed = 1;
     public const int UsageError = 2;
     public const string TokenVariable = "OWLMETRY_BACKUP_TOKEN";
-    private const string Usage = "Usage: Owlmetry.Issues.Host backup --out DIR [--url URL [--token TOKEN]] [--data DIR]";
+    internal const string Usage = "Usage: Owlmetry.Issues.Host backup --out DIR [--url URL [--token TOKEN]] [--data DIR]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {

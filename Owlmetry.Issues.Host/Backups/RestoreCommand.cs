@@ -9,7 +9,7 @@ public static class RestoreCommand
     public const int Succeeded = 0;
     public const int Refused = 1;
     public const int UsageError = 2;
-    private const string Usage = "Usage: Owlmetry.Issues.Host restore --from BACKUP [--data DIR]";
+    internal const string Usage = "Usage: Owlmetry.Issues.Host restore --from BACKUP [--data DIR]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {

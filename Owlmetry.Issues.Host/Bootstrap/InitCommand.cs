@@ -8,7 +8,7 @@ public static class InitCommand
     public const int Succeeded = 0;
     public const int Refused = 1;
     public const int UsageError = 2;
-    private const string Usage = "Usage: Owlmetry.Issues.Host init [--data DIR] [--json]";
+    internal const string Usage = "Usage: Owlmetry.Issues.Host init [--data DIR] [--json]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {

@@ -29,7 +29,7 @@ public static class CopyToPostgreSqlCommand
     public const int UsageError = 2;
     public const int DefaultBatch = 1000;
     private const string VerifyOnly = "--verify-only";
-    private const string Usage =
+    internal const string Usage =
         "Usage: Owlmetry.Issues.Host copy-to-postgresql --connection CONNECTION [--data DIR] [--schema owlmetry] [--attachments PATH] [--batch N] [--verify-only]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)

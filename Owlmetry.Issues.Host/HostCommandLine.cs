@@ -1,0 +1,111 @@
+using System.Reflection;
+using Owlmetry.Issues.Host.Accounts;
+using Owlmetry.Issues.Host.Backups;
+using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Moving;
+
+namespace Owlmetry.Issues.Host;
+
+/// <summary>
+/// The binary's command line: one of its commands, help, the version, or else the server with its settings
+/// (<c>--Key VALUE</c>, <c>--Key=VALUE</c>, <c>Key=VALUE</c>). The configuration reader skips what it cannot read (a bare
+/// word, a short option, a last <c>--Key</c> without a value) and the server would then start on its defaults, creating
+/// a data directory where it was run; such arguments are refused instead.
+/// </summary>
+public static class HostCommandLine
+{
+    public const int Succeeded = 0;
+    public const int UsageError = 2;
+
+    private static readonly string[] s_helpFlags = ["--help", "-h", "-?", "/?", "/help"];
+
+    /// <summary>Runs a command, or answers help, the version or a refusal.</summary>
+    /// <returns>The exit code, or <see langword="null"/> when the arguments start the server.</returns>
+    public static async Task<int?> TryRunCommandAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        switch (args)
+        {
+            case ["init", .. var initArgs]:
+                return await InitCommand.RunAsync(initArgs, output, error, ct);
+            case ["backup", .. var backupArgs]:
+                return await BackupCommand.RunAsync(backupArgs, output, error, ct);
+            case ["restore", .. var restoreArgs]:
+                return await RestoreCommand.RunAsync(restoreArgs, output, error);
+            case ["users", .. var usersArgs]:
+                return await UsersCommand.RunAsync(usersArgs, output, error, ct);
+            case ["copy-to-postgresql", .. var copyArgs]:
+                return await CopyToPostgreSqlCommand.RunAsync(copyArgs, output, error, ct);
+            case ["help", ..]:
+            case var _ when args.Any(s_helpFlags.Contains):
+                await output.WriteAsync(Help());
+                return Succeeded;
+            case ["--version"]:
+                await output.WriteLineAsync(Version);
+                return Succeeded;
+        }
+
+        if (FindUnreadable(args) is not { } refusal)
+        {
+            return null;
+        }
+
+        await error.WriteLineAsync(refusal);
+        await error.WriteLineAsync("Run Owlmetry.Issues.Host --help for the commands and the settings.");
+        return UsageError;
+    }
+
+    private static string Version =>
+        typeof(HostCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    // Reads the arguments as the configuration reader does: --Key and /Key take the next argument as their value.
+    private static string? FindUnreadable(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) || arg.StartsWith('/'))
+            {
+                if (!arg.Contains('=', StringComparison.Ordinal) && ++i == args.Length)
+                {
+                    return $"{arg} needs a value: {arg} VALUE or {arg}=VALUE.";
+                }
+            }
+            else if (arg.StartsWith('-'))
+            {
+                return $"Unknown option '{arg}': settings are given as --Key VALUE or --Key=VALUE.";
+            }
+            else if (!arg.Contains('=', StringComparison.Ordinal))
+            {
+                return $"Unknown command '{arg}'.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Help() => $"""
+        Owlmetry Issues server {Version}
+
+        Usage:
+          Owlmetry.Issues.Host [--data DIR] [--urls URL] [--Section:Key VALUE ...]
+              Starts the server (data in ./owlmetry-data by default). Settings come from appsettings.json, the
+              environment (Section__Key) and the command line; the README lists them.
+        {Command(InitCommand.Usage)}
+              Creates the first team, owner, project, app and keys in an empty data directory, and prints them.
+        {Command(UsersCommand.Usage)}
+              Gives a user a new random password, printed once.
+        {Command(BackupCommand.Usage)}
+              Copies the data directory, of a running server with --url.
+        {Command(RestoreCommand.Usage)}
+              Restores a backup into an empty data directory, with the server stopped.
+        {Command(CopyToPostgreSqlCommand.Usage)}
+              Copies a LiteDB data directory into an empty PostgreSQL database and verifies the copy.
+          Owlmetry.Issues.Host --help | --version
+
+        """;
+
+    private static string Command(string usage) => "  " + usage["Usage: ".Length..];
+}
