@@ -19,6 +19,20 @@ public static class HostCommandLine
 
     private static readonly string[] s_helpFlags = ["--help", "-h", "-?", "/?", "/help"];
 
+    private static readonly HostCommand[] s_commands =
+    [
+        new("init", InitCommand.Usage, "Creates the first team, owner, project, app and keys in an empty data directory, and prints them.",
+            (args, output, error, ct) => InitCommand.RunAsync(args, output, error, ct)),
+        new("users", UsersCommand.Usage, "Gives a user a new random password, printed once.",
+            (args, output, error, ct) => UsersCommand.RunAsync(args, output, error, ct)),
+        new("backup", BackupCommand.Usage, "Copies the data directory; with --url the running server takes the copy.",
+            (args, output, error, ct) => BackupCommand.RunAsync(args, output, error, ct)),
+        new("restore", RestoreCommand.Usage, "Restores a backup into an empty data directory, with the server stopped.",
+            (args, output, error, _) => RestoreCommand.RunAsync(args, output, error)),
+        new("copy-to-postgresql", CopyToPostgreSqlCommand.Usage, "Copies a LiteDB data directory into an empty PostgreSQL database and verifies the copy.",
+            (args, output, error, ct) => CopyToPostgreSqlCommand.RunAsync(args, output, error, ct)),
+    ];
+
     /// <summary>Runs a command, or answers help, the version or a refusal.</summary>
     /// <returns>The exit code, or <see langword="null"/> when the arguments start the server.</returns>
     public static async Task<int?> TryRunCommandAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
@@ -26,25 +40,27 @@ public static class HostCommandLine
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        switch (args)
+        if (args is [var name, .. var commandArgs] && s_commands.FirstOrDefault(c => c.Name == name) is { } command)
         {
-            case ["init", .. var initArgs]:
-                return await InitCommand.RunAsync(initArgs, output, error, ct);
-            case ["backup", .. var backupArgs]:
-                return await BackupCommand.RunAsync(backupArgs, output, error, ct);
-            case ["restore", .. var restoreArgs]:
-                return await RestoreCommand.RunAsync(restoreArgs, output, error);
-            case ["users", .. var usersArgs]:
-                return await UsersCommand.RunAsync(usersArgs, output, error, ct);
-            case ["copy-to-postgresql", .. var copyArgs]:
-                return await CopyToPostgreSqlCommand.RunAsync(copyArgs, output, error, ct);
-            case ["help", ..]:
-            case var _ when args.Any(s_helpFlags.Contains):
-                await output.WriteAsync(Help());
+            if (commandArgs.Any(s_helpFlags.Contains))
+            {
+                await output.WriteLineAsync(command.Describe());
                 return Succeeded;
-            case ["--version"]:
-                await output.WriteLineAsync(Version);
-                return Succeeded;
+            }
+
+            return await command.Run(commandArgs, output, error, ct);
+        }
+
+        if (args is ["help", ..] || args.Any(s_helpFlags.Contains))
+        {
+            await output.WriteAsync(Help());
+            return Succeeded;
+        }
+
+        if (args is ["--version"])
+        {
+            await output.WriteLineAsync(Version);
+            return Succeeded;
         }
 
         if (FindUnreadable(args) is not { } refusal)
@@ -93,19 +109,13 @@ public static class HostCommandLine
           Owlmetry.Issues.Host [--data DIR] [--urls URL] [--Section:Key VALUE ...]
               Starts the server (data in ./owlmetry-data by default). Settings come from appsettings.json, the
               environment (Section__Key) and the command line; the README lists them.
-        {Command(InitCommand.Usage)}
-              Creates the first team, owner, project, app and keys in an empty data directory, and prints them.
-        {Command(UsersCommand.Usage)}
-              Gives a user a new random password, printed once.
-        {Command(BackupCommand.Usage)}
-              Copies the data directory, of a running server with --url.
-        {Command(RestoreCommand.Usage)}
-              Restores a backup into an empty data directory, with the server stopped.
-        {Command(CopyToPostgreSqlCommand.Usage)}
-              Copies a LiteDB data directory into an empty PostgreSQL database and verifies the copy.
+        {string.Join(Environment.NewLine, s_commands.Select(c => c.Describe()))}
           Owlmetry.Issues.Host --help | --version
 
         """;
 
-    private static string Command(string usage) => "  " + usage["Usage: ".Length..];
+    private sealed record HostCommand(string Name, string Usage, string Summary, Func<string[], TextWriter, TextWriter, CancellationToken, Task<int>> Run)
+    {
+        public string Describe() => $"  {Usage["Usage: ".Length..]}{Environment.NewLine}      {Summary}";
+    }
 }

@@ -34,6 +34,20 @@ public sealed class HostCommandLineTests
         }
     }
 
+    [TestCase("init", "--help")]
+    [TestCase("users", "reset-password", "-h")]
+    [TestCase("backup", "--out", "/srv/backups", "--help")]
+    [TestCase("restore", "/?")]
+    [TestCase("copy-to-postgresql", "--help")]
+    public async Task CommandHelp_PrintsThatCommandsUsageAndExits0(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+
+        Assert.That(exit, Is.EqualTo(HostCommandLine.Succeeded), error);
+        Assert.That(output, Does.StartWith($"  Owlmetry.Issues.Host {args[0]} "), "the command's usage is not printed");
+        Assert.That(output.Trim().Split('\n'), Has.Length.EqualTo(2), "more than the command's usage and summary is printed");
+    }
+
     [Test]
     public async Task Version_PrintsTheInformationalVersion()
     {
