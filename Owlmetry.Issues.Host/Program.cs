@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Storage;
 
@@ -6,13 +7,25 @@ if (await HostCommandLine.TryRunCommandAsync(args, Console.Out, Console.Error) i
     return exitCode;
 }
 
-// Configuration is read once, at start. Watching appsettings.json for changes watches the whole working directory,
-// data directory included (by default it is there): every page the store writes would wake the watcher.
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
-builder.AddOwlmetryServer();
+WebApplication app;
+try
+{
+    // Configuration is read once, at start. Watching appsettings.json for changes watches the whole working directory,
+    // data directory included (by default it is there): every page the store writes would wake the watcher.
+    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+    builder.AddOwlmetryServer();
+    app = builder.Build();
+    app.UseOwlmetryServer();
 
-var app = builder.Build();
-app.UseOwlmetryServer();
+    // The settings are read and checked here rather than by the host's start, which would log them as a crash.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception e) when (ServerStartFailure.IsSettingsError(e))
+{
+    await Console.Error.WriteLineAsync($"The server cannot start: {ServerStartFailure.Describe(e)}");
+    return 1;
+}
+
 if (await ServerStorage.FindUnusableAsync(app.Services) is { } unusable)
 {
     await Console.Error.WriteLineAsync($"The server cannot start: {unusable}");

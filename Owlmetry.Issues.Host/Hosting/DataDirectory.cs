@@ -20,7 +20,18 @@ public sealed class DataDirectory(string path)
     public string GetFilePath(string fileName) => System.IO.Path.Combine(Path, fileName);
 
     /// <summary>Creates the directory owner-only (mode 0700 on Unix) unless it exists; an existing one is left as it is.</summary>
-    public void EnsureExists() => CreateOwnerOnly(Path);
+    /// <exception cref="InvalidOperationException">The directory cannot be created; the message names it and why.</exception>
+    public void EnsureExists()
+    {
+        try
+        {
+            CreateOwnerOnly(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The data directory {Path} cannot be created: {e.Message}", e);
+        }
+    }
 
     /// <summary>The directory's mode when its group or others have any access; null when only its owner has, or it does not exist.</summary>
     public UnixFileMode? OpenToOthers()

@@ -169,22 +169,6 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
         Assert.That(receiver.Received.Select(r => r.DeliveryId).ToList(), Has.Count.EqualTo(1), "two servers sent the same notification's webhook, or one sent it twice");
     }
 
-    [Test]
-    public void Start_PostgreSqlWithoutConnectionString_FailsNamingTheSetting()
-    {
-        using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "postgresql" });
-
-        Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("ConnectionStrings:Owlmetry"));
-    }
-
-    [Test]
-    public void Start_UnknownProvider_FailsNamingTheChoices()
-    {
-        using var server = new OwlmetryServerFactory(_firstData.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "mysql" });
-
-        Assert.That(() => server.CreateClient(), Throws.InvalidOperationException.With.Message.Contains("use litedb (the default) or postgresql"));
-    }
-
     private async Task<long> CountRowsAsync(string table)
     {
         await using var command = PostgreSqlTestServer.DataSource.CreateCommand($"SELECT count(*) FROM {Schema}.{table}");

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Operations;
+
+/// <summary>
+/// The server binary given a setting it cannot use: it stops with exit code 1 and one line naming the setting, not an
+/// unhandled exception with a stack trace and a core-dump exit code.
+/// </summary>
+[TestFixture]
+public sealed class ServerStartSettingsTests
+{
+    private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(60);
+
+    [TestCase("--Storage:Provider=postgres", "The server cannot start: Storage:Provider is 'postgres': use litedb (the default) or postgresql.")]
+    [TestCase("--Storage:Provider=postgresql", "The server cannot start: Storage:Provider is postgresql but ConnectionStrings:Owlmetry is empty")]
+    [TestCase("--Scan:BatchSize=abc", "The server cannot start: Failed to convert configuration value 'abc' at 'Scan:BatchSize'")]
+    [TestCase("--Scan:BatchSize=0", "The server cannot start: ScanBatchSize must be at least 1.")]
+    [TestCase("--Ingest:RateLimit:Enabled=maybe", "The server cannot start: Failed to convert configuration value 'maybe' at 'Ingest:RateLimit:Enabled'")]
+    [TestCase("--Auth:JwtSecret=too-short", "The server cannot start: Auth:JwtSecret must be at least 32 bytes long")]
+    public async Task Start_WithASettingItCannotUse_ExitsWithOneLineNamingIt(string setting, string expected)
+    {
+        using var data = new TempFolder(create: false);
+
+        var (exitCode, errors) = await StartAsync("--data", data.Path, setting);
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1).And.Some.StartsWith(expected), "not one line naming the setting");
+    }
+
+    [Test]
+    public async Task Start_DataDirectoryThatCannotBeCreated_ExitsWithOneLineNamingIt()
+    {
+        using var parent = new TempFolder();
+        var file = Path.Combine(parent.Path, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+
+        var (exitCode, errors) = await StartAsync("--data", Path.Combine(file, "data"));
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors.Trim(), Does.StartWith($"The server cannot start: The data directory {Path.Combine(file, "data")} cannot be created:"));
+        Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1), "more than one line, a stack trace perhaps");
+    }
+
+    [Test]
+    public void Describe_RepeatedFailures_NamesEachOnce()
+    {
+        var auth = new OptionsValidationException("Auth", typeof(object), ["Auth:JwtSecret is too short."]);
+        var scan = new OptionsValidationException("Issues", typeof(object), ["ScanBatchSize must be at least 1.", "ScanBatchSize must be at least 1."]);
+
+        var described = ServerStartFailure.Describe(new AggregateException(auth, scan, auth));
+
+        Assert.That(described.Split(Environment.NewLine), Is.EqualTo(new[] { "Auth:JwtSecret is too short.", "ScanBatchSize must be at least 1." }));
+    }
+
+    [Test]
+    public void IsSettingsError_OnlyForSettingsFailures()
+    {
+        Assert.That(ServerStartFailure.IsSettingsError(new InvalidOperationException("x")), Is.True);
+        Assert.That(ServerStartFailure.IsSettingsError(new AggregateException(new OptionsValidationException("o", typeof(object), ["x"]))), Is.True);
+        Assert.That(ServerStartFailure.IsSettingsError(new AggregateException(new InvalidOperationException("x"), new NullReferenceException())), Is.False,
+            "a bug beside a settings failure would lose its stack trace");
+        Assert.That(ServerStartFailure.IsSettingsError(new NullReferenceException()), Is.False);
+    }
+
+    private static async Task<(int ExitCode, string Errors)> StartAsync(params string[] args)
+    {
+        using var server = ChildProcess.Start("Owlmetry.Issues.Host.dll", [.. args, "--urls", $"http://127.0.0.1:{FreePort.Next()}"], Path.GetTempPath());
+        var exitCode = await server.WaitForExitAsync(s_exitTimeout, "the server to refuse its settings");
+        return (exitCode, server.StandardError);
+    }
+}
