@@ -15,6 +15,7 @@ namespace Owlmetry.Issues.Host;
 public static class HostCommandLine
 {
     public const int Succeeded = 0;
+    public const int Failed = 1;
     public const int UsageError = 2;
 
     private static readonly string[] s_helpFlags = ["--help", "-h", "-?", "/?", "/help"];
@@ -48,7 +49,15 @@ public static class HostCommandLine
                 return Succeeded;
             }
 
-            return await command.Run(commandArgs, output, error, ct);
+            try
+            {
+                return await command.Run(commandArgs, output, error, ct);
+            }
+            catch (Exception e) when (SettingsFailure.IsSettingsError(e))
+            {
+                await error.WriteLineAsync($"{command.Name} cannot run: {SettingsFailure.Describe(e)}");
+                return Failed;
+            }
         }
 
         if (args is ["help", ..] || args.Any(s_helpFlags.Contains))

@@ -20,9 +20,9 @@ try
     // The settings are read and checked here rather than by the host's start, which would log them as a crash.
     app.Services.GetService<IStartupValidator>()?.Validate();
 }
-catch (Exception e) when (ServerStartFailure.IsSettingsError(e))
+catch (Exception e) when (SettingsFailure.IsSettingsError(e))
 {
-    await Console.Error.WriteLineAsync($"The server cannot start: {ServerStartFailure.Describe(e)}");
+    await Console.Error.WriteLineAsync($"The server cannot start: {SettingsFailure.Describe(e)}");
     return 1;
 }
 

@@ -27,7 +27,7 @@ public sealed class ScanSettingsTests
     [Test]
     public void ScanBatchSize_Zero_FailsTheOptionsRule()
     {
-        // The binary refuses to start on it (ServerStartSettingsTests); here, that the setting reaches the rule.
+        // The binary refuses to start on it (SettingsFailureTests); here, that the setting reaches the rule.
         using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:BatchSize"] = "0" });
 
         Assert.That(() => server.Services.GetRequiredService<IOptions<IssuesOptions>>().Value,

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 namespace Owlmetry.Issues.Host;
 
 /// <summary>
-/// A start refused by the server's settings: a value the configuration binder cannot convert, a check of the server's
-/// own (a provider it does not know, a data directory it cannot create), or an option's validation. The operator gets
-/// the message, not a stack trace.
+/// A server start or a command refused by the settings: a value the configuration binder cannot convert, a check of the
+/// server's own (a provider it does not know, a data directory it cannot create), or an option's validation. The
+/// operator gets the message, not a stack trace.
 /// </summary>
-public static class ServerStartFailure
+public static class SettingsFailure
 {
     public static bool IsSettingsError(Exception exception) => exception switch
     {

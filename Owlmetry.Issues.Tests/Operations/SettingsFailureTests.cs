@@ -5,11 +5,11 @@ using Owlmetry.Issues.Tests.Support;
 namespace Owlmetry.Issues.Tests.Operations;
 
 /// <summary>
-/// The server binary given a setting it cannot use: it stops with exit code 1 and one line naming the setting, not an
-/// unhandled exception with a stack trace and a core-dump exit code.
+/// The server binary, or one of its commands, given a setting it cannot use: it stops with exit code 1 and one line
+/// naming the setting, not an unhandled exception with a stack trace and a core-dump exit code.
 /// </summary>
 [TestFixture]
-public sealed class ServerStartSettingsTests
+public sealed class SettingsFailureTests
 {
     private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(60);
 
@@ -44,12 +44,28 @@ public sealed class ServerStartSettingsTests
     }
 
     [Test]
+    public async Task Init_DataDirectoryThatCannotBeCreated_ExitsWithOneLineNamingIt()
+    {
+        using var parent = new TempFolder();
+        var file = Path.Combine(parent.Path, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await HostCommandLine.TryRunCommandAsync(["init", "--data", Path.Combine(file, "data")], output, error);
+
+        Assert.That(exitCode, Is.EqualTo(HostCommandLine.Failed), error.ToString());
+        Assert.That(error.ToString().Trim(), Does.StartWith($"init cannot run: The data directory {Path.Combine(file, "data")} cannot be created:"));
+        Assert.That(output.ToString(), Is.Empty);
+    }
+
+    [Test]
     public void Describe_RepeatedFailures_NamesEachOnce()
     {
         var auth = new OptionsValidationException("Auth", typeof(object), ["Auth:JwtSecret is too short."]);
         var scan = new OptionsValidationException("Issues", typeof(object), ["ScanBatchSize must be at least 1.", "ScanBatchSize must be at least 1."]);
 
-        var described = ServerStartFailure.Describe(new AggregateException(auth, scan, auth));
+        var described = SettingsFailure.Describe(new AggregateException(auth, scan, auth));
 
         Assert.That(described.Split(Environment.NewLine), Is.EqualTo(new[] { "Auth:JwtSecret is too short.", "ScanBatchSize must be at least 1." }));
     }
@@ -57,11 +73,11 @@ public sealed class ServerStartSettingsTests
     [Test]
     public void IsSettingsError_OnlyForSettingsFailures()
     {
-        Assert.That(ServerStartFailure.IsSettingsError(new InvalidOperationException("x")), Is.True);
-        Assert.That(ServerStartFailure.IsSettingsError(new AggregateException(new OptionsValidationException("o", typeof(object), ["x"]))), Is.True);
-        Assert.That(ServerStartFailure.IsSettingsError(new AggregateException(new InvalidOperationException("x"), new NullReferenceException())), Is.False,
+        Assert.That(SettingsFailure.IsSettingsError(new InvalidOperationException("x")), Is.True);
+        Assert.That(SettingsFailure.IsSettingsError(new AggregateException(new OptionsValidationException("o", typeof(object), ["x"]))), Is.True);
+        Assert.That(SettingsFailure.IsSettingsError(new AggregateException(new InvalidOperationException("x"), new NullReferenceException())), Is.False,
             "a bug beside a settings failure would lose its stack trace");
-        Assert.That(ServerStartFailure.IsSettingsError(new NullReferenceException()), Is.False);
+        Assert.That(SettingsFailure.IsSettingsError(new NullReferenceException()), Is.False);
     }
 
     private static async Task<(int ExitCode, string Errors)> StartAsync(params string[] args)
