@@ -41,7 +41,7 @@ internal static class OwlmetryCli
                 await context.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            await context.Error.WriteLineAsync($"Run 'owlmetry {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : CommandPath(parsed))} --help' for usage.");
+            await context.Error.WriteLineAsync($"Run '{string.Join(' ', ["owlmetry", .. CommandPath(parsed), "--help"])}' for usage.");
             return CliApp.Usage;
         }
 

@@ -80,7 +80,16 @@ public sealed class CliCommandTests : CliApiFixture
         var notAnId = await RunAsync("issues", "show", "not-a-uuid");
 
         Assert.That(new[] { unknown.Exit, missing.Exit, notAnId.Exit }, Is.All.EqualTo(2));
-        Assert.That(unknown.Error, Does.Contain("frobnicate"));
+        Assert.That(unknown.Error, Does.Contain("frobnicate").And.Contain("Run 'owlmetry issues --help' for usage."));
+    }
+
+    [Test]
+    public async Task UnknownTopCommand_ExitsTwoPointingAtTheToolsHelp()
+    {
+        var run = await RunAsync("frobnicate");
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("Unrecognized command or argument 'frobnicate'").And.EndWith("Run 'owlmetry --help' for usage.\n"));
     }
 
     [Test]
