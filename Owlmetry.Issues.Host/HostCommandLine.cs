@@ -2,6 +2,7 @@ using System.Reflection;
 using Owlmetry.Issues.Host.Accounts;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Moving;
 
 namespace Owlmetry.Issues.Host;

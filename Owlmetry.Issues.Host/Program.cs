@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Storage;
 
 if (await HostCommandLine.TryRunCommandAsync(args, Console.Out, Console.Error) is { } exitCode)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Owlmetry.Issues.Host;
+namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>
 /// A server start or a command refused by the settings: a value the configuration binder cannot convert, a check of the

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Operations;
