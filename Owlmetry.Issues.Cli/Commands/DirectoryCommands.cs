@@ -89,7 +89,15 @@ internal static class DirectoryCommands
 
     public static Command Members(CliApp app)
     {
-        var members = CliApp.Command("members", "Add people to a team, change their roles, or remove them.", "owlmetry members add jane@example.com --role admin");
+        var members = CliApp.Command("members", "List a team's people, add them, change their roles, or remove them.", "owlmetry members add jane@example.com --role admin");
+        var list = CliApp.Command("list", "List the team's members with their roles, the earliest to join first.", "owlmetry members list --team 9b1d…", app.TeamOption);
+        app.OnRun(list, async run =>
+        {
+            var team = await run.Client.GetTeamAsync(run.Team(app.TeamOption), run.Ct);
+            run.Output.Table(team.Members, ("user", m => m.UserId.ToString()), ("email", m => m.Email), ("name", m => m.Name), ("role", m => m.Role),
+                ("joined", m => IssueCommands.Time(m.JoinedAt)));
+        });
+        members.Subcommands.Add(list);
         var email = new Argument<string>("email") { Description = "The user's email" };
         var role = new Option<string?>("--role") { Description = "owner, admin or member (default)" }.Suggesting(CompletionValues.Roles);
         var name = new Option<string?>("--name") { Description = "For a new user: their name; the password is read from standard input" };

@@ -4,10 +4,30 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Cli;
 
-/// <summary><c>owlmetry members set-role</c>, <c>members remove</c>, <c>users reset-password</c> and <c>users change-password</c> against the test server.</summary>
+/// <summary><c>owlmetry members list</c>, <c>members set-role</c>, <c>members remove</c>, <c>users reset-password</c> and <c>users change-password</c> against the test server.</summary>
 public sealed class CliMembersAndPasswordsTests : CliApiFixture
 {
     private const string Password = "correct horse battery staple";
+
+    [Test]
+    public async Task MembersList_ShowsEveryMemberWithTheirRole()
+    {
+        await LoginWithTeamAsync(TeamRole.Member);
+
+        var table = await RunAsync("members", "list");
+        var json = await RunAsync("members", "list", "--json");
+
+        Assert.That(table.Exit, Is.Zero, table.ToString());
+        var lines = table.Out.TrimEnd().Split('\n');
+        Assert.That(lines[0], Does.StartWith("USER").And.Contain("EMAIL").And.Contain("ROLE").And.Contain("JOINED"));
+        foreach (var (role, (user, _)) in Team.Users)
+        {
+            Assert.That(lines.Any(line => line.Contains(user.Email) && line.Contains($" {role.ToString().ToLowerInvariant()} ")), Is.True, $"no line shows {user.Email} as {role}");
+        }
+
+        Assert.That(json.Exit, Is.Zero, json.ToString());
+        Assert.That(JsonNode.Parse(json.Out)!.AsArray().Select(m => m!["role"]!.GetValue<string>()), Is.EquivalentTo(new[] { "owner", "admin", "member" }));
+    }
 
     [Test]
     public async Task MembersSetRole_ByEmail_ChangesTheRole()
