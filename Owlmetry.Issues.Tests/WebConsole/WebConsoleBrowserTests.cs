@@ -363,6 +363,51 @@ public sealed class WebConsoleBrowserTests
         }
     }
 
+    [Test]
+    public void Members_OwnerMakesAMemberAnAdminAndRemovesAnother_TheDirectoryHoldsBoth()
+    {
+        var promoted = _team.AddUserAsync(TeamRole.Member).GetAwaiter().GetResult();
+        var removed = _team.AddUserAsync(TeamRole.Member).GetAwaiter().GetResult();
+
+        _browser.Find("#team-link").Click();
+        _browser.Find($"select[data-user='{promoted}'] option[value='admin']").Click();
+        _browser.WaitUntil(() => _team.RoleOfAsync(promoted).GetAwaiter().GetResult() == TeamRole.Admin, "the role change to reach the server");
+        _browser.Find($"button[data-remove='{removed}']").Click();
+        _browser.Driver.SwitchTo().Alert().Accept();
+
+        _browser.WaitUntil(() => _browser.All($"tr[data-user='{removed}']").Count == 0, "the removed member's row to go");
+        Assert.That(_team.RoleOfAsync(removed).GetAwaiter().GetResult(), Is.Null, "the member is still in the team");
+        Assert.That(_browser.Find($"select[data-user='{promoted}']").GetAttribute("value"), Is.EqualTo("admin"), "the page shows another role after reloading");
+    }
+
+    [Test]
+    public void Members_LastOwnerStepsDown_ShowsTheRefusalAndKeepsTheRole()
+    {
+        var owner = _team.Users[TeamRole.Owner].User.Id;
+
+        _browser.Open("#/team");
+        _browser.Find($"select[data-user='{owner}'] option[value='member']").Click();
+
+        _browser.WaitUntil(() => _browser.Find($"#team-error-{_team.Team.Id}").Text.Length > 0, "the refusal");
+        Assert.That(_browser.Find($"#team-error-{_team.Team.Id}").Text, Does.StartWith("A team must keep an owner"));
+        Assert.That(_browser.Find($"select[data-user='{owner}']").GetAttribute("value"), Is.EqualTo("owner"), "the select shows a role the server refused");
+        Assert.That(_team.RoleOfAsync(owner).GetAwaiter().GetResult(), Is.EqualTo(TeamRole.Owner));
+    }
+
+    [Test]
+    public void Members_AMember_SeesTheRolesWithoutControlsButLeave()
+    {
+        SignInAs(_team.Users[TeamRole.Member].User.Email);
+
+        _browser.Open("#/team");
+        _browser.Find($"tr[data-user='{_team.Users[TeamRole.Owner].User.Id}']");
+
+        Assert.That(_browser.All(".team select"), Is.Empty, "a member is offered role changes");
+        Assert.That(_browser.All(".team button[data-remove]").Select(b => (b.GetAttribute("data-remove"), b.Text)),
+            Is.EqualTo(new[] { (_team.Users[TeamRole.Member].User.Id.ToString(), "Leave") }), "a member is offered to remove someone else");
+        Assert.That(_browser.Find($"tr[data-user='{_team.Users[TeamRole.Admin].User.Id}'] td.role").Text, Is.EqualTo("Admin"));
+    }
+
     private void SignInAs(string email) => _browser.SignIn(email);
 
     private Task<Domain.Issue> SeedAsync(string title, Action<IssueSeedOptions>? configure = null) => _team.SeedIssueAsync(title, configure);

@@ -2,6 +2,7 @@ import { api, base, get, session, ApiError } from './api.js';
 import { h, replace } from './dom.js';
 import { showStream } from './stream.js';
 import { showIssue } from './issue.js';
+import { showTeam } from './team.js';
 
 // The console's state: who is signed in, their teams and the projects of those teams. Everything shown comes from the
 // /v1 API with the session cookie; the API decides what the user may see and do.
@@ -62,6 +63,7 @@ function showLogin(message) {
 
 function showAccount() {
   replace(document.getElementById('account'),
+    h('a', { href: '#/team', id: 'team-link' }, 'Members'),
     h('span', { class: 'who' }, state.me.user.name || state.me.user.email),
     h('button', { type: 'button', id: 'logout', onclick: async () => {
       await api('POST', `${base}console/logout`);
@@ -78,6 +80,7 @@ export async function rerender() {
   const { parts, params } = route();
   try {
     if (parts[0] === 'issue' && parts.length === 3) leaveView = await showIssue(main, parts[1], parts[2], params);
+    else if (parts[0] === 'team') leaveView = await showTeam(main);
     else leaveView = await showStream(main, params);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) { state.me = null; showLogin('Your session ended: sign in again.'); } else showError(e);

@@ -1,0 +1,90 @@
+import { api, get, ApiError } from './api.js';
+import { h, replace, announce } from './dom.js';
+import { when } from './time.js';
+import { state, teamRole, rerender, navigate } from './app.js';
+
+const ROLES = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+
+// The members of each of the user's teams. Owners and admins change roles and remove members; only owners give or take
+// the owner role; anyone may leave. The server checks every one of these rules: the page only leaves out the controls
+// it would refuse.
+export async function showTeam(main) {
+  let teams;
+  try {
+    teams = await Promise.all(state.me.teams.map((t) => get(`/v1/teams/${encodeURIComponent(t.id)}`)));
+  } catch (e) {
+    // An application that embeds the console without the server's directory routes keeps its teams itself.
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
+      replace(main, h('section', { class: 'team-page' }, h('h1', null, 'Members'),
+        h('p', { class: 'muted' }, 'This application manages its teams and members itself.')));
+      return null;
+    }
+    throw e;
+  }
+  replace(main, h('section', { class: 'team-page' }, h('h1', null, 'Members'), teams.map(teamSection)));
+  return null;
+}
+
+function teamSection(team) {
+  const mine = teamRole(team.id);
+  const administers = mine === 'owner' || mine === 'admin';
+  const error = h('p', { class: 'error', role: 'alert', id: `team-error-${team.id}` });
+  const path = (member) => `/v1/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(member.user_id)}`;
+
+  // The signed-in user's own role changed: what they may do changed with it.
+  const afterOwnChange = async () => {
+    state.me = await get('/v1/auth/me');
+    await rerender();
+  };
+
+  function roleCell(member) {
+    if (!administers || (member.role === 'owner' && mine !== 'owner')) return ROLES[member.role] ?? member.role;
+    const options = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner');
+    return h('select', { 'aria-label': `Role of ${member.name}`, 'data-user': member.user_id, onchange: async (event) => {
+      error.textContent = '';
+      try {
+        const changed = await api('PATCH', path(member), { role: event.target.value });
+        member.role = changed.role;
+        announce(`${member.name} is now ${ROLES[changed.role]}`);
+        if (member.user_id === state.me.user.id) await afterOwnChange();
+      } catch (e) {
+        error.textContent = e.message;
+        event.target.value = member.role;
+      }
+    } }, options.map(([role, label]) => h('option', { value: role, selected: role === member.role }, label)));
+  }
+
+  function removeCell(member) {
+    const self = member.user_id === state.me.user.id;
+    if (!self && (!administers || (member.role === 'owner' && mine !== 'owner'))) return null;
+    return h('button', { type: 'button', class: 'link', 'data-remove': member.user_id, onclick: async () => {
+      const question = self ? `Leave ${team.name}?` : `Remove ${member.name} from ${team.name}?`;
+      if (!window.confirm(question)) return;
+      error.textContent = '';
+      try {
+        await api('DELETE', path(member));
+        announce(self ? `You left ${team.name}` : `${member.name} removed`);
+        if (self) {
+          state.me = await get('/v1/auth/me');
+          navigate('#/');
+        } else {
+          await rerender();
+        }
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    } }, self ? 'Leave' : 'Remove');
+  }
+
+  return h('section', { class: 'team', 'data-team': team.id },
+    h('h2', null, team.name),
+    error,
+    h('table', null,
+      h('thead', null, h('tr', null, h('th', null, 'Name'), h('th', null, 'Email'), h('th', null, 'Role'), h('th', null, 'Joined'), h('th', null, ''))),
+      h('tbody', null, team.members.map((member) => h('tr', { 'data-user': member.user_id },
+        h('td', { 'data-label': 'Name' }, member.name),
+        h('td', { 'data-label': 'Email' }, member.email),
+        h('td', { 'data-label': 'Role', class: 'role' }, roleCell(member)),
+        h('td', { 'data-label': 'Joined' }, when(member.joined_at)),
+        h('td', null, removeCell(member)))))));
+}
