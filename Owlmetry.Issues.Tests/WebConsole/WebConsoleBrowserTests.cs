@@ -381,6 +381,39 @@ public sealed class WebConsoleBrowserTests
     }
 
     [Test]
+    public void Members_OwnerAddsANewAccountAsAdmin_TheDirectoryHoldsItAndThePageListsIt()
+    {
+        var email = $"added-{Guid.NewGuid():N}@example.com";
+        var team = _team.Team.Id;
+
+        _browser.Open("#/team");
+        _browser.Find($"#add-email-{team}").SendKeys(email);
+        _browser.Find($"#add-role-{team} option[value='admin']").Click();
+        _browser.Find($"#add-name-{team}").SendKeys("Added Person");
+        _browser.Find($"#add-password-{team}").SendKeys("a long enough password");
+        _browser.Find($"#add-email-{team}").Submit();
+
+        _browser.WaitUntil(() => _browser.Find($"section[data-team='{team}']").Text.Contains(email, StringComparison.Ordinal), "the new member's row");
+        var user = _factory.Directory.FindUserByEmailAsync(email).GetAwaiter().GetResult();
+        Assert.That(user, Is.Not.Null, "the account was not created");
+        Assert.That(_team.RoleOfAsync(user!.Id).GetAwaiter().GetResult(), Is.EqualTo(TeamRole.Admin));
+        Assert.That(_browser.All($"#team-error-{team}").Single().Text, Is.Empty, "the page shows an error after the member was added");
+    }
+
+    [Test]
+    public void Members_AddWithoutAPasswordForANewAccount_ShowsTheServersRefusal()
+    {
+        var team = _team.Team.Id;
+
+        _browser.Open("#/team");
+        _browser.Find($"#add-email-{team}").SendKeys($"nobody-{Guid.NewGuid():N}@example.com");
+        _browser.Find($"#add-email-{team}").Submit();
+
+        _browser.WaitUntil(() => _browser.Find($"#team-error-{team}").Text.Length > 0, "the refusal");
+        Assert.That(_browser.Find($"#team-error-{team}").Text, Does.Contain("name").Or.Contain("password"));
+    }
+
+    [Test]
     public void Members_LastOwnerStepsDown_ShowsTheRefusalAndKeepsTheRole()
     {
         var owner = _team.Users[TeamRole.Owner].User.Id;
@@ -403,6 +436,7 @@ public sealed class WebConsoleBrowserTests
         _browser.Find($"tr[data-user='{_team.Users[TeamRole.Owner].User.Id}']");
 
         Assert.That(_browser.All(".team select"), Is.Empty, "a member is offered role changes");
+        Assert.That(_browser.All(".add-member"), Is.Empty, "a member is offered to add members");
         Assert.That(_browser.All(".team button[data-remove]").Select(b => (b.GetAttribute("data-remove"), b.Text)),
             Is.EqualTo(new[] { (_team.Users[TeamRole.Member].User.Id.ToString(), "Leave") }), "a member is offered to remove someone else");
         Assert.That(_browser.Find($"tr[data-user='{_team.Users[TeamRole.Admin].User.Id}'] td.role").Text, Is.EqualTo("Admin"));

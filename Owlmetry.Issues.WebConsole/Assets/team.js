@@ -5,8 +5,8 @@ import { state, teamRole, rerender, navigate } from './app.js';
 
 const ROLES = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 
-// The members of each of the user's teams. Owners and admins change roles and remove members; only owners give or take
-// the owner role; anyone may leave. The server checks every one of these rules: the page only leaves out the controls
+// The members of each of the user's teams. Owners and admins add members, change roles and remove members; only owners
+// give or take the owner role; anyone may leave. The server checks every one of these rules: the page only leaves out the controls
 // it would refuse.
 export async function showTeam(main) {
   let teams;
@@ -76,6 +76,34 @@ function teamSection(team) {
     } }, self ? 'Leave' : 'Remove');
   }
 
+  function addForm() {
+    if (!administers) return null;
+    const id = (field) => `add-${field}-${team.id}`;
+    const field = (name, label, attrs) => [h('label', { for: id(name) }, label), h('input', { id: id(name), name, ...attrs })];
+    const roles = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner').reverse();
+    const form = h('form', { class: 'add-member', 'aria-label': `Add a member to ${team.name}`, onsubmit: async (event) => {
+      event.preventDefault();
+      error.textContent = '';
+      const value = (name) => form.elements[name].value.trim() || undefined;
+      try {
+        const added = await api('POST', `/v1/teams/${encodeURIComponent(team.id)}/members`,
+          { email: value('email'), name: value('name'), password: form.elements.password.value || undefined, role: value('role') });
+        announce(`${added.name} added as ${ROLES[added.role]}`);
+        await rerender();
+      } catch (e) {
+        error.textContent = e.message;
+      }
+    } },
+    h('h3', null, 'Add a member'),
+    field('email', 'Email', { type: 'email', required: true, autocomplete: 'off' }),
+    h('label', { for: id('role') }, 'Role'),
+    h('select', { id: id('role'), name: 'role' }, roles.map(([role, label]) => h('option', { value: role }, label))),
+    field('name', 'Name (a new account only)', { type: 'text', autocomplete: 'off' }),
+    field('password', 'Password (a new account only)', { type: 'password', autocomplete: 'new-password' }),
+    h('button', { type: 'submit' }, 'Add'));
+    return form;
+  }
+
   return h('section', { class: 'team', 'data-team': team.id },
     h('h2', null, team.name),
     error,
@@ -86,5 +114,6 @@ function teamSection(team) {
         h('td', { 'data-label': 'Email' }, member.email),
         h('td', { 'data-label': 'Role', class: 'role' }, roleCell(member)),
         h('td', { 'data-label': 'Joined' }, when(member.joined_at)),
-        h('td', null, removeCell(member)))))));
+        h('td', null, removeCell(member)))))),
+    addForm());
 }
