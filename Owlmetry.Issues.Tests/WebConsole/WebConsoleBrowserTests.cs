@@ -428,6 +428,21 @@ public sealed class WebConsoleBrowserTests
     }
 
     [Test]
+    public void Members_AMemberLeavesTheirOnlyTeam_ThePageSaysTheyAreInNone()
+    {
+        var leaving = _team.AddUserAsync(TeamRole.Member).GetAwaiter().GetResult();
+        SignInAs(_factory.Directory.FindUserAsync(leaving).GetAwaiter().GetResult()!.Email);
+
+        _browser.Open("#/team");
+        _browser.Find($"button[data-remove='{leaving}']").Click();
+        _browser.Driver.SwitchTo().Alert().Accept();
+
+        _browser.WaitUntil(() => _team.RoleOfAsync(leaving).GetAwaiter().GetResult() is null, "the user to leave the team");
+        _browser.Open("#/team");
+        _browser.WaitUntil(() => _browser.Find(".team-page").Text.Contains("You are not a member of any team.", StringComparison.Ordinal), "the empty members page");
+    }
+
+    [Test]
     public void Members_AMember_SeesTheRolesWithoutControlsButLeave()
     {
         SignInAs(_team.Users[TeamRole.Member].User.Email);

@@ -21,7 +21,8 @@ export async function showTeam(main) {
     }
     throw e;
   }
-  replace(main, h('section', { class: 'team-page' }, h('h1', null, 'Members'), teams.map(teamSection)));
+  replace(main, h('section', { class: 'team-page' }, h('h1', null, 'Members'),
+    teams.length ? teams.map(teamSection) : h('p', { class: 'muted' }, 'You are not a member of any team.')));
   return null;
 }
 
