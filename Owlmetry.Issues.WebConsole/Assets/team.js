@@ -1,14 +1,16 @@
 import { api, get, ApiError } from './api.js';
 import { h, replace, announce } from './dom.js';
 import { when } from './time.js';
-import { state, teamRole, rerender, navigate } from './app.js';
+import { state, teamRole, rerender } from './app.js';
 
 const ROLES = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 
 // The members of each of the user's teams. Owners and admins add members, change roles and remove members; only owners
-// give or take the owner role; anyone may leave. The server checks every one of these rules: the page only leaves out the controls
-// it would refuse.
+// give or take the owner role; anyone may leave. The server checks every one of these rules: the page only leaves out
+// the controls it would refuse.
 export async function showTeam(main) {
+  // Read afresh: a role changed or a team left (here or in another tab) changes what the page may offer.
+  state.me = await get('/v1/auth/me');
   let teams;
   try {
     teams = await Promise.all(state.me.teams.map((t) => get(`/v1/teams/${encodeURIComponent(t.id)}`)));
@@ -32,12 +34,6 @@ function teamSection(team) {
   const error = h('p', { class: 'error', role: 'alert', id: `team-error-${team.id}` });
   const path = (member) => `/v1/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(member.user_id)}`;
 
-  // The signed-in user's own role changed: what they may do changed with it.
-  const afterOwnChange = async () => {
-    state.me = await get('/v1/auth/me');
-    await rerender();
-  };
-
   function roleCell(member) {
     if (!administers || (member.role === 'owner' && mine !== 'owner')) return ROLES[member.role] ?? member.role;
     const options = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner');
@@ -47,7 +43,8 @@ function teamSection(team) {
         const changed = await api('PATCH', path(member), { role: event.target.value });
         member.role = changed.role;
         announce(`${member.name} is now ${ROLES[changed.role]}`);
-        if (member.user_id === state.me.user.id) await afterOwnChange();
+        // The signed-in user's own role changed: what they may do changed with it.
+        if (member.user_id === state.me.user.id) await rerender();
       } catch (e) {
         error.textContent = e.message;
         event.target.value = member.role;
@@ -64,13 +61,8 @@ function teamSection(team) {
       error.textContent = '';
       try {
         await api('DELETE', path(member));
+        await rerender();
         announce(self ? `You left ${team.name}` : `${member.name} removed`);
-        if (self) {
-          state.me = await get('/v1/auth/me');
-          navigate('#/');
-        } else {
-          await rerender();
-        }
       } catch (e) {
         error.textContent = e.message;
       }
