@@ -34,13 +34,12 @@ public sealed class SettingsFailureTests
     public async Task Start_DataDirectoryThatCannotBeCreated_ExitsWithOneLineNamingIt()
     {
         using var parent = new TempFolder();
-        var file = Path.Combine(parent.Path, "a-file");
-        await File.WriteAllTextAsync(file, "not a folder");
+        var data = await DataDirectoryUnderAFileAsync(parent);
 
-        var (exitCode, errors) = await StartAsync("--data", Path.Combine(file, "data"));
+        var (exitCode, errors) = await StartAsync("--data", data);
 
         Assert.That(exitCode, Is.EqualTo(1), errors);
-        Assert.That(errors.Trim(), Does.StartWith($"The server cannot start: The data directory {Path.Combine(file, "data")} cannot be created:"));
+        Assert.That(errors.Trim(), Does.StartWith($"The server cannot start: The data directory {data} cannot be created:"));
         Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1), "more than one line, a stack trace perhaps");
     }
 
@@ -48,15 +47,14 @@ public sealed class SettingsFailureTests
     public async Task Init_DataDirectoryThatCannotBeCreated_ExitsWithOneLineNamingIt()
     {
         using var parent = new TempFolder();
-        var file = Path.Combine(parent.Path, "a-file");
-        await File.WriteAllTextAsync(file, "not a folder");
+        var data = await DataDirectoryUnderAFileAsync(parent);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await HostCommandLine.TryRunCommandAsync(["init", "--data", Path.Combine(file, "data")], output, error);
+        var exitCode = await HostCommandLine.TryRunCommandAsync(["init", "--data", data], output, error);
 
         Assert.That(exitCode, Is.EqualTo(HostCommandLine.Failed), error.ToString());
-        Assert.That(error.ToString().Trim(), Does.StartWith($"init cannot run: The data directory {Path.Combine(file, "data")} cannot be created:"));
+        Assert.That(error.ToString().Trim(), Does.StartWith($"init cannot run: The data directory {data} cannot be created:"));
         Assert.That(output.ToString(), Is.Empty);
     }
 
@@ -79,6 +77,14 @@ public sealed class SettingsFailureTests
         Assert.That(SettingsFailure.IsSettingsError(new AggregateException(new InvalidOperationException("x"), new NullReferenceException())), Is.False,
             "a bug beside a settings failure would lose its stack trace");
         Assert.That(SettingsFailure.IsSettingsError(new NullReferenceException()), Is.False);
+    }
+
+    /// <summary>A data directory path that cannot be created: its parent is a file.</summary>
+    private static async Task<string> DataDirectoryUnderAFileAsync(TempFolder parent)
+    {
+        var file = Path.Combine(parent.Path, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        return Path.Combine(file, "data");
     }
 
     private static async Task<(int ExitCode, string Errors)> StartAsync(params string[] args)

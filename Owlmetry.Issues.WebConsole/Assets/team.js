@@ -31,12 +31,14 @@ export async function showTeam(main) {
 function teamSection(team) {
   const mine = teamRole(team.id);
   const administers = mine === 'owner' || mine === 'admin';
+  // Only an owner gives or takes the owner role, so only an owner acts on an owner's row or offers that role.
+  const mayManage = (member) => administers && (member.role !== 'owner' || mine === 'owner');
+  const offeredRoles = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner');
   const error = h('p', { class: 'error', role: 'alert', id: `team-error-${team.id}` });
   const path = (member) => `/v1/teams/${encodeURIComponent(team.id)}/members/${encodeURIComponent(member.user_id)}`;
 
   function roleCell(member) {
-    if (!administers || (member.role === 'owner' && mine !== 'owner')) return ROLES[member.role] ?? member.role;
-    const options = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner');
+    if (!mayManage(member)) return ROLES[member.role] ?? member.role;
     return h('select', { 'aria-label': `Role of ${member.name}`, 'data-user': member.user_id, onchange: async (event) => {
       error.textContent = '';
       try {
@@ -49,12 +51,12 @@ function teamSection(team) {
         error.textContent = e.message;
         event.target.value = member.role;
       }
-    } }, options.map(([role, label]) => h('option', { value: role, selected: role === member.role }, label)));
+    } }, offeredRoles.map(([role, label]) => h('option', { value: role, selected: role === member.role }, label)));
   }
 
   function removeCell(member) {
     const self = member.user_id === state.me.user.id;
-    if (!self && (!administers || (member.role === 'owner' && mine !== 'owner'))) return null;
+    if (!self && !mayManage(member)) return null;
     return h('button', { type: 'button', class: 'link', 'data-remove': member.user_id, onclick: async () => {
       const question = self ? `Leave ${team.name}?` : `Remove ${member.name} from ${team.name}?`;
       if (!window.confirm(question)) return;
@@ -73,7 +75,6 @@ function teamSection(team) {
     if (!administers) return null;
     const id = (field) => `add-${field}-${team.id}`;
     const field = (name, label, attrs) => [h('label', { for: id(name) }, label), h('input', { id: id(name), name, ...attrs })];
-    const roles = Object.entries(ROLES).filter(([role]) => mine === 'owner' || role !== 'owner').reverse();
     const form = h('form', { class: 'add-member', 'aria-label': `Add a member to ${team.name}`, onsubmit: async (event) => {
       event.preventDefault();
       error.textContent = '';
@@ -90,7 +91,8 @@ function teamSection(team) {
     h('h3', null, 'Add a member'),
     field('email', 'Email', { type: 'email', required: true, autocomplete: 'off' }),
     h('label', { for: id('role') }, 'Role'),
-    h('select', { id: id('role'), name: 'role' }, roles.map(([role, label]) => h('option', { value: role }, label))),
+    // Lowest role first: a new member is a member unless chosen otherwise.
+    h('select', { id: id('role'), name: 'role' }, [...offeredRoles].reverse().map(([role, label]) => h('option', { value: role }, label))),
     field('name', 'Name (a new account only)', { type: 'text', autocomplete: 'off' }),
     field('password', 'Password (a new account only)', { type: 'password', autocomplete: 'new-password' }),
     h('button', { type: 'submit' }, 'Add'));
