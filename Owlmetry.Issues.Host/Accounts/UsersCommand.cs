@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Storage;
 
 namespace Owlmetry.Issues.Host.Accounts;

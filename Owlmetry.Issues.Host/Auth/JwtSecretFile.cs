@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Auth;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;

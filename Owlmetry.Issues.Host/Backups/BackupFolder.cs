@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Host.Hosting;
+
 namespace Owlmetry.Issues.Host.Backups;
 
 /// <summary>The folders a backup passes through: its staging folder in the data directory, and the empty folder it ends up in.</summary>

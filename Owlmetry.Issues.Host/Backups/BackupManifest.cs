@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Backups;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Backups;
 

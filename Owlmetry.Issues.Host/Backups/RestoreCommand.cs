@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Host.Hosting;
+
 namespace Owlmetry.Issues.Host.Backups;
 
 /// <summary>

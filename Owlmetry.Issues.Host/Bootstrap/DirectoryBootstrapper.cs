@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Host.Bootstrap;

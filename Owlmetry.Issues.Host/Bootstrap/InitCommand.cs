@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Storage;
 
 namespace Owlmetry.Issues.Host.Bootstrap;

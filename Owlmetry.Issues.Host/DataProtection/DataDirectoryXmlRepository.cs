@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.DataProtection;
 

@@ -1,4 +1,4 @@
-namespace Owlmetry.Issues.Host;
+namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>Where the server keeps its database, secrets and files (CONTRACT §10).</summary>
 public sealed class DataDirectory(string path)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Owlmetry.Issues.Host;
+namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>The listen address: <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) as ASP.NET Core reads it, else <c>PORT</c>, else port 4000.</summary>
 public static class ListenAddress

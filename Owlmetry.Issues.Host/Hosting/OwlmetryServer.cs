@@ -11,7 +11,6 @@ using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.DataProtection;
 using Owlmetry.Issues.Host.Directory;
-using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Http;
 using Owlmetry.Issues.Host.Http.OpenApi;
 using Owlmetry.Issues.Host.Observability;
@@ -19,7 +18,7 @@ using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.WebConsole;
 
-namespace Owlmetry.Issues.Host;
+namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>The self-hosted server: the Issues API plus its own directory, authentication and bootstrap.</summary>
 public static class OwlmetryServer

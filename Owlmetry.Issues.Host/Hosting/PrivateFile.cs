@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Owlmetry.Issues.Host;
+namespace Owlmetry.Issues.Host.Hosting;
 
 /// <summary>Files only their owner may read (mode 0600 on Unix), for secrets.</summary>
 internal static class PrivateFile

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Access;
-using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Tests.Support;
 using Owlmetry.Issues.Time;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Owlmetry.Issues.Host;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Crash;

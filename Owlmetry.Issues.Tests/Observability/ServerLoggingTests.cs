@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Observability;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Host.Directory;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Issues.Time;

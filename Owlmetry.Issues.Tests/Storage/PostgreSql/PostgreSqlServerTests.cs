@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Tests.Support;
 
