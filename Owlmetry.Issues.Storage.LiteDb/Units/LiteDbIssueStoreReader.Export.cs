@@ -47,14 +47,14 @@ internal partial class LiteDbIssueStoreReader : IIssueStoreExportReader
 
     ValueTask<IReadOnlyDictionary<Guid, DateTimeOffset>> IIssueStoreExportReader.ExportDigestTimesAsync()
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(Collections.DigestState.FindAll().ToDictionary(document => document.Id, document => UnixTime.ToTime(document.LastDigestAt)));
     }
 
     private ValueTask<IReadOnlyList<TRecord>> Export<TDocument, TRecord>(
         ILiteCollection<TDocument> collection, BsonValue? after, int take, Func<TDocument, TRecord> read)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         if (take <= 0)
         {
             return new([]);

@@ -20,16 +20,24 @@ internal partial class LiteDbIssueStoreReader(LiteDbCollections collections, Occ
     /// <summary>The occurrence groups as this unit sees them: the committed ones, and a write unit's own merges.</summary>
     public OccurrenceGroupMap Groups { get; protected set; } = groups;
 
+    // LiteDB binds a transaction to its thread: a call from any other thread would run outside this unit's transaction.
+    private readonly int _unitThread = Environment.CurrentManagedThreadId;
     private bool _closed;
 
     /// <summary>Refuses every later call: the unit this reader belongs to has ended.</summary>
     public void Close() => _closed = true;
 
-    protected void ThrowIfClosed()
+    protected void EnsureInUnit()
     {
         if (_closed)
         {
             throw new InvalidOperationException("This unit of work has ended; its reader and writer can no longer be used.");
+        }
+
+        if (Environment.CurrentManagedThreadId != _unitThread)
+        {
+            throw new InvalidOperationException(
+                "A LiteDB unit of work's reader or writer was called from another thread; units must complete on the thread that began them.");
         }
     }
 

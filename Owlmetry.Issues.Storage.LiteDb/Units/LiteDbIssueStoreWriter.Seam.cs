@@ -11,177 +11,177 @@ internal sealed partial class LiteDbIssueStoreWriter
 {
     ValueTask IIssueStoreWriter.DeleteAttachmentAsync(Guid attachmentId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         DeleteAttachment(attachmentId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.AddNotificationAsync(OutboxNotification notification)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         AddNotification(notification);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.UpdateNotificationAsync(OutboxNotification notification)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         UpdateNotification(notification);
         return ValueTask.CompletedTask;
     }
 
     ValueTask<int> IIssueStoreWriter.DeleteNotificationsSettledBeforeAsync(DateTimeOffset cutoff)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(DeleteNotificationsSettledBefore(cutoff));
     }
 
     ValueTask IIssueStoreWriter.SetLastDigestAtAsync(Guid projectId, DateTimeOffset at)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         SetLastDigestAt(projectId, at);
         return ValueTask.CompletedTask;
     }
 
     ValueTask<long> IIssueStoreWriter.AppendEventAsync(ErrorEvent errorEvent)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(AppendEvent(errorEvent));
     }
 
     ValueTask<IReadOnlyList<long>> IIssueStoreWriter.AppendEventsAsync(IReadOnlyList<ErrorEvent> events)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(AppendEvents(events));
     }
 
     ValueTask IIssueStoreWriter.RecordClientEventAsync(AcceptedClientEvent clientEvent)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         RecordClientEvent(clientEvent);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.RecordClientEventsAsync(IReadOnlyCollection<AcceptedClientEvent> clientEvents)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         RecordClientEvents(clientEvents);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.SetScanCheckpointAsync(long sequence)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         SetScanCheckpoint(sequence);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.SaveScanRunAsync(ScanRun run)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         SaveScanRun(run);
         return ValueTask.CompletedTask;
     }
 
     ValueTask<int> IIssueStoreWriter.DeleteScannedEventsReceivedBeforeAsync(DateTimeOffset cutoff)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(DeleteScannedEventsReceivedBefore(cutoff));
     }
 
     ValueTask IIssueStoreWriter.InsertIssueAsync(Issue issue)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         InsertIssue(issue);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.UpdateIssueAsync(Issue issue)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         UpdateIssue(issue);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.DeleteIssueAsync(Guid issueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         DeleteIssue(issueId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.AssignFingerprintAsync(FingerprintKey key, Guid issueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         AssignFingerprint(key, issueId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.MoveFingerprintsAsync(Guid fromIssueId, Guid toIssueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         MoveFingerprints(fromIssueId, toIssueId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.InsertOccurrenceAsync(IssueOccurrence occurrence)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         InsertOccurrence(occurrence);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.InsertOccurrencesAsync(IReadOnlyCollection<IssueOccurrence> occurrences)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         InsertOccurrences(occurrences);
         return ValueTask.CompletedTask;
     }
 
     ValueTask<OccurrenceSummary> IIssueStoreWriter.MergeOccurrencesAsync(Guid fromIssueId, Guid toIssueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         return new(MergeOccurrences(fromIssueId, toIssueId));
     }
 
     ValueTask IIssueStoreWriter.InsertCommentAsync(IssueComment comment)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         InsertComment(comment);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.UpdateCommentAsync(IssueComment comment)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         UpdateComment(comment);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.MoveCommentsAsync(Guid fromIssueId, Guid toIssueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         MoveComments(fromIssueId, toIssueId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.UpsertAttachmentAsync(IssueAttachment attachment)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         UpsertAttachment(attachment);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.MoveAttachmentsAsync(Guid fromIssueId, Guid toIssueId)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         MoveAttachments(fromIssueId, toIssueId);
         return ValueTask.CompletedTask;
     }
 
     ValueTask IIssueStoreWriter.AppendAuditAsync(AuditRecord record)
     {
-        ThrowIfClosed();
+        EnsureInUnit();
         AppendAudit(record);
         return ValueTask.CompletedTask;
     }

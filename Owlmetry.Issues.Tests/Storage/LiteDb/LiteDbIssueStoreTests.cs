@@ -200,14 +200,17 @@ public sealed class LiteDbIssueStoreTests
         var issue = new IssueBuilder().Build();
         IIssueStoreWriter? escaped = null;
 
+        // Completed only after the store has answered, so the unit is still waiting when the store looks at it.
+        var elsewhere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Assert.ThatAsync(
             () => store.WriteAsync(async writer =>
             {
                 escaped = writer;
                 await writer.InsertIssueAsync(issue);
-                await Task.Yield();
+                await elsewhere.Task;
             }),
             Throws.InvalidOperationException.With.Message.Contains("units must complete on the thread that began them"));
+        elsewhere.SetResult();
 
         using (Assert.EnterMultipleScope())
         {
@@ -217,6 +220,25 @@ public sealed class LiteDbIssueStoreTests
                 Throws.InvalidOperationException.With.Message.Contains("has ended"),
                 "the refused unit's writer still works outside its transaction");
         }
+    }
+
+    [Test]
+    public async Task WriteAsync_WriterCalledFromAnotherThread_IsRefusedAndRolledBack()
+    {
+        using var store = new LiteDbIssueStore(_path);
+        var issue = new IssueBuilder().Build();
+
+        // The unit's thread waits while another thread reads through its writer: outside the unit's transaction that
+        // read would not see the unit's own insert.
+        await Assert.ThatAsync(
+            () => store.WriteAsync(async writer =>
+            {
+                await writer.InsertIssueAsync(issue);
+                return Task.Run(() => writer.FindIssueAsync(issue.Id).AsTask()).GetAwaiter().GetResult();
+            }),
+            Throws.InvalidOperationException.With.Message.Contains("called from another thread"));
+
+        Assert.That(await store.ReadAsync(reader => reader.FindIssueAsync(issue.Id)), Is.Null, "the refused unit was committed");
     }
 
     [Test]
