@@ -24,8 +24,11 @@ public interface IWebhookStore
     /// <summary>Up to <paramref name="take"/> deliveries of the webhook, newest first.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid webhookId, int take, CancellationToken ct = default);
 
-    /// <summary>Up to <paramref name="take"/> pending deliveries of every webhook, oldest first.</summary>
-    Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default);
+    /// <summary>
+    /// Up to <paramref name="take"/> pending deliveries of every webhook that no sender holds a claim on at
+    /// <paramref name="now"/>, oldest first: deliveries being sent or waiting for their next retry do not hide the rest.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>
     /// Claims a pending delivery for <paramref name="claimant"/> until <paramref name="until"/>: while the claim lasts,

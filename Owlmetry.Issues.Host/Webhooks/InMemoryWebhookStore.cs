@@ -47,8 +47,9 @@ public sealed class InMemoryWebhookStore : IWebhookStore
         Locked<IReadOnlyList<WebhookDelivery>>(() => _deliveries.Values.Where(d => d.WebhookId == webhookId)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take).ToList());
 
-    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default) =>
-        Locked<IReadOnlyList<WebhookDelivery>>(() => _deliveries.Values.Where(d => d.Status == WebhookDeliveryStatus.Pending)
+    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, DateTimeOffset now, CancellationToken ct = default) =>
+        Locked<IReadOnlyList<WebhookDelivery>>(() => _deliveries.Values
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && !(_claims.TryGetValue(d.Id, out var claim) && claim.Until > now))
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(take).ToList());
 
     public Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default) =>

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>
 /// Sends pending deliveries: at start (what a previous run left pending), when new ones are added, and every poll
-/// interval; a few at a time, each delivery by one task only, and by one server only: a delivery is claimed in the
-/// store for as long as its attempts and backoff can last before it is sent, so servers sharing a database never
-/// send it twice, and a dead server's claim lapses for another to resume. On stop, running deliveries are cancelled
-/// and awaited, so their state is written before the store closes; they stay pending and resume on the next start.
+/// interval; a few attempts at a time (a delivery waiting for its next retry holds no slot), each delivery by one task
+/// only, and by one server only: before each attempt a delivery is claimed in the store for as long as its attempts and
+/// backoff can last, so servers sharing a database never send it twice, and a dead server's claim lapses for another
+/// to resume. On stop, running deliveries are cancelled and awaited, so their state is written before the store
+/// closes; they stay pending and resume on the next start.
 /// </summary>
 internal sealed partial class WebhookDeliveryService(
     IWebhookStore store, WebhookSender sender, WebhookSignal signal, TimeProvider timeProvider, IOptions<WebhookOptions> options,
@@ -24,14 +26,19 @@ internal sealed partial class WebhookDeliveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentDeliveries);
+        using var slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Value.MaxConcurrentDeliveries,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    foreach (var delivery in await store.ListPendingDeliveriesAsync(BatchSize, stoppingToken))
+                    foreach (var delivery in await store.ListPendingDeliveriesAsync(BatchSize, timeProvider.GetUtcNow(), stoppingToken))
                     {
                         if (!_running.ContainsKey(delivery.Id))
                         {
@@ -64,26 +71,13 @@ internal sealed partial class WebhookDeliveryService(
         return options.AttemptTimeout * (attempts + 1) + options.FirstRetryDelay * (Math.Pow(2, attempts - 1) - 1);
     }
 
-    private async Task RunAsync(WebhookDelivery delivery, SemaphoreSlim slots, CancellationToken ct)
+    private async Task RunAsync(WebhookDelivery delivery, RateLimiter slots, CancellationToken ct)
     {
-        // Off the loop's thread: the loop keeps listing while deliveries wait for their backoff.
+        // Off the loop's thread: the loop keeps listing while deliveries wait for a slot or their backoff.
         await Task.Yield();
         try
         {
-            await slots.WaitAsync(ct);
-            try
-            {
-                var now = timeProvider.GetUtcNow();
-                if (await store.TryClaimDeliveryAsync(delivery.Id, _claimant, now + LongestSend(delivery, options.Value), now, ct)
-                    && await store.FindDeliveryAsync(delivery.Id, ct) is { Status: WebhookDeliveryStatus.Pending } claimed)
-                {
-                    await sender.DeliverAsync(claimed, ct);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
+            await sender.DeliverAsync(delivery, slots, ClaimAttemptAsync, ct);
 
             // A settled delivery may have made room for the rest of a full batch.
             signal.Notify();
@@ -103,6 +97,16 @@ internal sealed partial class WebhookDeliveryService(
         {
             _running.TryRemove(delivery.Id, out _);
         }
+    }
+
+    // The delivery must still be pending with the attempts this sender last saved: another server that took it over
+    // while this one waited for a slot may have sent it.
+    private async Task<bool> ClaimAttemptAsync(WebhookDelivery expected, CancellationToken ct)
+    {
+        var now = timeProvider.GetUtcNow();
+        return await store.TryClaimDeliveryAsync(expected.Id, _claimant, now + LongestSend(expected, options.Value), now, ct)
+            && await store.FindDeliveryAsync(expected.Id, ct) is { Status: WebhookDeliveryStatus.Pending } current
+            && current.Attempts == expected.Attempts;
     }
 
     // A claim held until now has lapsed for everyone; one that another sender holds is left alone.

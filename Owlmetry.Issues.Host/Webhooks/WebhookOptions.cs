@@ -17,7 +17,10 @@ public sealed class WebhookOptions
     /// <summary>How long one attempt may take before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How many deliveries are sent at once, so one slow receiver does not hold back the others.</summary>
+    /// <summary>
+    /// How many attempts are in flight at once, across every team's webhooks. A delivery waiting for its next retry holds
+    /// none, so failing receivers do not hold back the others.
+    /// </summary>
     public int MaxConcurrentDeliveries { get; set; } = 4;
 
     /// <summary>How often pending deliveries are looked for when nothing wakes the sender.</summary>

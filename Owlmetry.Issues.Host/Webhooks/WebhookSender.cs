@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Time;
@@ -11,9 +12,11 @@ namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>
 /// Sends one delivery (CONTRACT §9): a signed POST of the frozen payload, retried with exponential backoff by a
-/// Polly pipeline (a per-attempt timeout inside a retry) until a 2xx or the last attempt. Every finished attempt is
-/// written to the store before the next one, so a restart resumes with the attempts that are left; an attempt cut
-/// short by the restart itself is not counted.
+/// Polly pipeline until a 2xx or the last attempt. Each attempt waits for one of the server's delivery slots and holds
+/// it for that attempt only (its timeout inside), so a delivery waiting for its next retry leaves the slot to others;
+/// before sending it claims the delivery for the attempts left. Every finished attempt is written to the store before
+/// the next one, so a restart resumes with the attempts that are left; an attempt cut short by the restart itself is
+/// not counted.
 /// </summary>
 internal sealed partial class WebhookSender(
     IWebhookStore store,
@@ -25,7 +28,15 @@ internal sealed partial class WebhookSender(
 {
     public const string HttpClientName = "Owlmetry.Webhooks";
 
-    public async Task DeliverAsync(WebhookDelivery delivery, CancellationToken ct)
+    /// <param name="delivery">The pending delivery as last read.</param>
+    /// <param name="slots">The server's limit on attempts in flight, shared by every delivery.</param>
+    /// <param name="claimAttempt">
+    /// Claims the delivery, as the sender last saved it, for the attempts left; false when another server holds it or
+    /// has moved it on meanwhile, which ends this sender's work on it.
+    /// </param>
+    /// <param name="ct">Stops the delivery, which stays pending.</param>
+    public async Task DeliverAsync(
+        WebhookDelivery delivery, RateLimiter slots, Func<WebhookDelivery, CancellationToken, Task<bool>> claimAttempt, CancellationToken ct)
     {
         if (await store.FindWebhookAsync(delivery.WebhookId, ct) is not { } webhook)
         {
@@ -42,14 +53,16 @@ internal sealed partial class WebhookSender(
         }
 
         string? failure = null;
-        var pipeline = BuildPipeline(remaining, async outcome =>
+        var pipeline = BuildPipeline(remaining, slots, async outcome =>
         {
             state = state with { Attempts = state.Attempts + 1, LastStatusCode = StatusOf(outcome) };
             await SaveAsync(state);
         });
         try
         {
-            using var response = await pipeline.ExecuteAsync(token => SendAsync(webhook, delivery, token), ct);
+            using var response = await pipeline.ExecuteAsync(
+                async token => await claimAttempt(state, token) ? await SendAsync(webhook, delivery, token) : throw new ClaimLostException(),
+                ct);
             var succeeded = response.IsSuccessStatusCode;
             state = state with
             {
@@ -59,6 +72,10 @@ internal sealed partial class WebhookSender(
                 DeliveredAt = succeeded ? timeProvider.GetUtcNowMilliseconds() : null,
             };
             failure = succeeded ? null : $"the receiver answered {(int)response.StatusCode}";
+        }
+        catch (ClaimLostException)
+        {
+            return;
         }
         catch (Exception exception) when (!ct.IsCancellationRequested && exception is HttpRequestException or TimeoutRejectedException)
         {
@@ -75,7 +92,7 @@ internal sealed partial class WebhookSender(
         metrics.DeliverySettled(state.Status);
     }
 
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(int attempts, Func<Outcome<HttpResponseMessage>, Task> attemptFailed)
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(int attempts, RateLimiter slots, Func<Outcome<HttpResponseMessage>, Task> attemptFailed)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (attempts > 1)
@@ -94,7 +111,7 @@ internal sealed partial class WebhookSender(
             });
         }
 
-        return builder.AddTimeout(options.Value.AttemptTimeout).Build();
+        return builder.AddRateLimiter(slots).AddTimeout(options.Value.AttemptTimeout).Build();
     }
 
     private async ValueTask<HttpResponseMessage> SendAsync(Webhook webhook, WebhookDelivery delivery, CancellationToken ct)
@@ -117,4 +134,7 @@ internal sealed partial class WebhookSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to webhook {WebhookId} failed after {Attempts} attempts: {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid deliveryId, Guid webhookId, int attempts, string reason);
+
+    // Not a failure the retry handles: the delivery is another sender's now.
+    private sealed class ClaimLostException : Exception;
 }

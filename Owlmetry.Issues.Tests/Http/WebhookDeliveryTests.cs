@@ -117,6 +117,25 @@ public sealed class WebhookDeliveryTests
     }
 
     [Test]
+    public async Task Delivery_AnotherWebhookWaitsForItsRetry_DoesNotHoldBackThisOne()
+    {
+        await using var failing = await WebhookReceiver.StartAsync();
+        failing.StatusFor = _ => 503;
+        using var factory = Server(maxAttempts: 3, retryDelay: "00:01:00", settings: new() { ["Webhooks:MaxConcurrentDeliveries"] = "1" });
+        var team = await HttpTeam.CreateAsync(factory);
+        await CreateWebhookAsync(team, url: failing.Url);
+        await IngestAndScanAsync(team, "Crash");
+        await failing.WaitForAsync(1);
+
+        // The failing webhook's delivery now waits a minute for its retry; the server sends one attempt at a time.
+        var webhookId = await CreateWebhookAsync(team);
+        await IngestAndScanAsync(team, "Another crash");
+
+        await SingleDeliveryAsync(team, webhookId, "delivered");
+        Assert.That(failing.Received.Select(r => r.DeliveryId), Is.Unique, "a failing delivery was retried before its backoff ended");
+    }
+
+    [Test]
     public async Task Digest_DueOnTheFakeClock_IsPostedToDigestSubscribersOnly()
     {
         using var factory = Server(maxAttempts: 3, settings: new() { ["Digest:Enabled"] = "true" });
@@ -161,9 +180,10 @@ public sealed class WebhookDeliveryTests
         return new OwlmetryServerFactory(dataDirectory, all);
     }
 
-    private async Task<string> CreateWebhookAsync(HttpTeam team, string[]? events = null)
+    private async Task<string> CreateWebhookAsync(HttpTeam team, string[]? events = null, string? url = null)
     {
-        var created = await team.ApiClientWith(team.Token(TeamRole.Owner)).CreateWebhookAsync(team.Team.Id, new CreateWebhookRequest(_receiver.Url, Secret, events));
+        var created = await team.ApiClientWith(team.Token(TeamRole.Owner)).CreateWebhookAsync(
+            team.Team.Id, new CreateWebhookRequest(url ?? _receiver.Url, Secret, events));
         return created.Webhook.Id.ToString();
     }
 

@@ -28,6 +28,23 @@ public abstract partial class WebhookStoreContractTests
     }
 
     [Test]
+    public async Task ListPendingDeliveriesAsync_ClaimedDelivery_IsLeftOutUntilItsClaimLapses()
+    {
+        var claimed = await AddPendingDeliveryAsync();
+        var unclaimed = await AddPendingDeliveryAsync();
+        await Store.TryClaimDeliveryAsync(claimed.Id, s_sender, TestTimes.At(1_000), TestTimes.At(0));
+
+        Assert.That(
+            (await Store.ListPendingDeliveriesAsync(10, TestTimes.At(999))).Select(d => d.Id),
+            Is.EqualTo(new[] { unclaimed.Id }),
+            "a delivery its sender holds was listed for sending");
+        Assert.That(
+            (await Store.ListPendingDeliveriesAsync(10, TestTimes.At(1_000))).Select(d => d.Id),
+            Is.EquivalentTo(new[] { claimed.Id, unclaimed.Id }),
+            "a delivery whose claim lapsed was not listed again");
+    }
+
+    [Test]
     public async Task TryClaimDeliveryAsync_SettledOrUnknown_IsRefused()
     {
         var webhook = await AddWebhookAsync(Team);

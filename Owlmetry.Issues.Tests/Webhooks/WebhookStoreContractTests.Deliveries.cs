@@ -79,12 +79,12 @@ public abstract partial class WebhookStoreContractTests
         var retried = delivery with { Attempts = 1, LastStatusCode = 503 };
         await Store.SaveDeliveryAsync(retried);
         Assert.That(await Store.FindDeliveryAsync(delivery.Id), Is.EqualTo(retried), "a failed attempt was not saved");
-        Assert.That((await Store.ListPendingDeliveriesAsync(10)).Select(d => d.Id), Is.EqualTo(new[] { delivery.Id }), "a retried delivery is no longer pending");
+        Assert.That((await Store.ListPendingDeliveriesAsync(10, TestTimes.At(0))).Select(d => d.Id), Is.EqualTo(new[] { delivery.Id }), "a retried delivery is no longer pending");
 
         var delivered = retried with { Status = WebhookDeliveryStatus.Delivered, Attempts = 2, LastStatusCode = 200, DeliveredAt = TestTimes.At(60_000) };
         await Store.SaveDeliveryAsync(delivered);
         Assert.That(await Store.FindDeliveryAsync(delivery.Id), Is.EqualTo(delivered), "the delivered state was not saved");
-        Assert.That(await Store.ListPendingDeliveriesAsync(10), Is.Empty, "a delivered delivery is still pending");
+        Assert.That(await Store.ListPendingDeliveriesAsync(10, TestTimes.At(0)), Is.Empty, "a delivered delivery is still pending");
         Assert.That(await DeliveryIdsOfAsync(webhook.Id), Is.EqualTo(new[] { delivery.Id }), "saving a delivery added a second one");
     }
 
@@ -99,7 +99,7 @@ public abstract partial class WebhookStoreContractTests
         await Store.SaveDeliveryAsync(delivery with { Status = WebhookDeliveryStatus.Failed, Attempts = 5 });
 
         Assert.That(await Store.FindDeliveryAsync(delivery.Id), Is.Null, "saving a delivery of a deleted webhook brought it back");
-        Assert.That(await Store.ListPendingDeliveriesAsync(10), Is.Empty, "a delivery of a deleted webhook is pending");
+        Assert.That(await Store.ListPendingDeliveriesAsync(10, TestTimes.At(0)), Is.Empty, "a delivery of a deleted webhook is pending");
     }
 
     [Test]
@@ -157,8 +157,8 @@ public abstract partial class WebhookStoreContractTests
         var failed = WebhookRecords.Delivery(webhook, TestTimes.At(5)) with { Status = WebhookDeliveryStatus.Failed, Attempts = 8, LastStatusCode = 500 };
         await Store.AddDeliveriesAsync([late, early, middle, delivered, failed]);
 
-        Assert.That((await Store.ListPendingDeliveriesAsync(10)).Select(d => d.Id), Is.EqualTo(new[] { early.Id, middle.Id, late.Id }), "not every webhook's pending deliveries, oldest first");
-        Assert.That((await Store.ListPendingDeliveriesAsync(2)).Select(d => d.Id), Is.EqualTo(new[] { early.Id, middle.Id }), "take did not keep the oldest");
-        Assert.That(await Store.ListPendingDeliveriesAsync(0), Is.Empty, "take 0 listed deliveries");
+        Assert.That((await Store.ListPendingDeliveriesAsync(10, TestTimes.At(0))).Select(d => d.Id), Is.EqualTo(new[] { early.Id, middle.Id, late.Id }), "not every webhook's pending deliveries, oldest first");
+        Assert.That((await Store.ListPendingDeliveriesAsync(2, TestTimes.At(0))).Select(d => d.Id), Is.EqualTo(new[] { early.Id, middle.Id }), "take did not keep the oldest");
+        Assert.That(await Store.ListPendingDeliveriesAsync(0, TestTimes.At(0)), Is.Empty, "take 0 listed deliveries");
     }
 }

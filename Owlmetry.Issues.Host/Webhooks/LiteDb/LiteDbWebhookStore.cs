@@ -77,11 +77,14 @@ internal sealed partial class LiteDbWebhookStore : IWebhookStore
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take).ToList(),
         ct);
 
-    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default)
+    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, DateTimeOffset now, CancellationToken ct = default)
     {
         var pending = nameof(WebhookDeliveryStatus.Pending);
+        var at = now.ToUnixTimeMilliseconds();
         return ReadAsync<IReadOnlyList<WebhookDelivery>>(
-            db => db.GetCollection<WebhookDeliveryDocument>(Deliveries).Find(d => d.Status == pending).Select(d => d.ToDelivery())
+            db => db.GetCollection<WebhookDeliveryDocument>(Deliveries).Find(d => d.Status == pending)
+                .Where(d => d.ClaimedUntil is not { } until || until <= at)
+                .Select(d => d.ToDelivery())
                 .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).Take(take).ToList(),
             ct);
     }

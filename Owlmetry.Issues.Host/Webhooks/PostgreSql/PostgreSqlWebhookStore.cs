@@ -90,13 +90,18 @@ internal sealed partial class PostgreSqlWebhookStore(HostDatabase database) : IW
             Param.Int(Math.Max(take, 0))),
         ct);
 
-    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, CancellationToken ct = default) => database.ReadAsync(
+    public Task<IReadOnlyList<WebhookDelivery>> ListPendingDeliveriesAsync(int take, DateTimeOffset now, CancellationToken ct = default) => database.ReadAsync(
         connection => HostDatabase.ListAsync(
             connection,
-            $"SELECT {DeliveryColumns} FROM {_s}.wh_deliveries WHERE status = 'Pending' ORDER BY created_at, id LIMIT $1",
+            $"""
+            SELECT {DeliveryColumns} FROM {_s}.wh_deliveries
+            WHERE status = 'Pending' AND (claimed_until IS NULL OR claimed_until <= $2)
+            ORDER BY created_at, id LIMIT $1
+            """,
             ToDelivery,
             ct,
-            Param.Int(Math.Max(take, 0))),
+            Param.Int(Math.Max(take, 0)),
+            Param.Time(now)),
         ct);
 
     public Task<bool> TryClaimDeliveryAsync(Guid deliveryId, Guid claimant, DateTimeOffset until, DateTimeOffset now, CancellationToken ct = default) =>
