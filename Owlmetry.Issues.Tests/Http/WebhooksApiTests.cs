@@ -50,6 +50,12 @@ public sealed class WebhooksApiTests : HttpApiFixture
     [TestCase("http://[fe80::1]/hook")]
     [TestCase("http://[fd00::1]/hook")]
     [TestCase("http://[::ffff:127.0.0.1]/hook")]
+    [TestCase("http://[::10.0.0.1]/hook")]
+    [TestCase("http://[64:ff9b::7f00:1]/hook")]
+    [TestCase("http://[64:ff9b::a9fe:a9fe]/hook")]
+    [TestCase("http://[64:ff9b:1::1]/hook")]
+    [TestCase("http://[2002:c0a8:1::1]/hook")]
+    [TestCase("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook")]
     public async Task Create_PrivateNetworkUrl_Is400(string url)
     {
         var owner = ClientFor(Team.Token(TeamRole.Owner));
@@ -59,6 +65,18 @@ public sealed class WebhooksApiTests : HttpApiFixture
         Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(refused.Error, Is.EqualTo("url must not point to a loopback, private or link-local address"));
         Assert.That(await owner.ListWebhooksAsync(Team.Team.Id), Is.Empty);
+    }
+
+    [TestCase("http://[64:ff9b::5db8:d822]/hook")]
+    [TestCase("http://[2002:5db8:d822::1]/hook")]
+    [TestCase("http://[2606:4700:4700::1111]/hook")]
+    public async Task Create_PublicAddressWrittenInIPv6_Is201(string url)
+    {
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+
+        var created = await owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest(url));
+
+        Assert.That(created.Webhook.Url, Is.EqualTo(url), "a public address carried in IPv6 was refused or rewritten");
     }
 
     [Test]
