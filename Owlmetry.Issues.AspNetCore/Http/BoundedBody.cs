@@ -6,15 +6,23 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// Reads a JSON body of at most a given size, counting the bytes after request decompression, so that a small
-/// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON and invalid text in
-/// its strings (<see cref="JsonText"/>) are invalid input (400). The body is read into a buffer of the shared array
-/// pool, sized by its <c>Content-Length</c> when it has one, and parsed there: ingest reads one per batch of events.
+/// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON and, unless the caller
+/// reads its strings itself, invalid text in its strings (<see cref="JsonText"/>) are invalid input (400). The body is
+/// read into a buffer of the shared array pool, sized by its <c>Content-Length</c> when it has one, and parsed there:
+/// ingest reads one per batch of events.
 /// </summary>
 internal static class BoundedBody
 {
     private const int FirstBufferBytes = 16 * 1024;
 
-    public static async Task<IssueResult<PooledJsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    /// <param name="request">The request whose body to read.</param>
+    /// <param name="maxBytes">The most bytes the body may hold once decompressed.</param>
+    /// <param name="ct">Cancels the read.</param>
+    /// <param name="callerChecksText">
+    /// The caller handles a string that is not valid Unicode where it meets it (<see cref="InvalidOperationException"/>
+    /// from reading it), as ingest does for each event apart.
+    /// </param>
+    public static async Task<IssueResult<PooledJsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct, bool callerChecksText = false)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -42,7 +50,7 @@ internal static class BoundedBody
                 }
             }
 
-            var parsed = Parse(buffer.AsMemory(0, length));
+            var parsed = Parse(buffer.AsMemory(0, length), callerChecksText);
             if (!parsed.IsSuccess)
             {
                 return parsed.Error;
@@ -60,7 +68,7 @@ internal static class BoundedBody
         }
     }
 
-    private static IssueResult<JsonDocument> Parse(ReadOnlyMemory<byte> json)
+    private static IssueResult<JsonDocument> Parse(ReadOnlyMemory<byte> json, bool callerChecksText)
     {
         JsonDocument document;
         try
@@ -72,7 +80,7 @@ internal static class BoundedBody
             return IssueError.Invalid("Invalid JSON body");
         }
 
-        if (!JsonText.HasValidStrings(json.Span))
+        if (!callerChecksText && !JsonText.HasValidStrings(json.Span))
         {
             document.Dispose();
             return IssueError.Invalid(JsonText.InvalidTextMessage);

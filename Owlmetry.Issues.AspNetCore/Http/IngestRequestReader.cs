@@ -5,14 +5,28 @@ using Owlmetry.Issues.Ingest;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
-/// Reads an ingest body leniently: a malformed document fails the batch, but a wrongly typed field fails only
-/// its event, so one bad event never costs the others.
+/// Reads an ingest body leniently: a malformed document fails the batch, but a wrongly typed field, or a string that
+/// is not valid Unicode (an unpaired surrogate escape, invalid UTF-8), fails only its event, so one bad event never
+/// costs the others.
 /// </summary>
 internal static class IngestRequestReader
 {
     public sealed record Batch(string? BundleId, IReadOnlyList<IncomingEvent> Events);
 
     public static IssueResult<Batch> Read(JsonElement root)
+    {
+        try
+        {
+            return ReadBatch(root);
+        }
+        catch (InvalidOperationException)
+        {
+            // Outside the events (bundle_id, a name of the body's own members): the batch has no event to blame.
+            return IssueError.Invalid(JsonText.InvalidTextMessage);
+        }
+    }
+
+    private static IssueResult<Batch> ReadBatch(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -77,12 +91,28 @@ internal static class IngestRequestReader
         {
             return new IncomingEvent { ShapeError = wrongType.Message };
         }
+        catch (InvalidOperationException)
+        {
+            return new IncomingEvent { ShapeError = "a field name of the event is not valid Unicode text" };
+        }
     }
 
     private static string? Text(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : value.ValueKind == JsonValueKind.String ? Unicode(value, name)
         : throw new FieldTypeException($"{name} must be a string");
+
+    private static string Unicode(JsonElement text, string name)
+    {
+        try
+        {
+            return text.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FieldTypeException($"{name} is not valid Unicode text");
+        }
+    }
 
     private static bool? Flag(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
@@ -104,12 +134,25 @@ internal static class IngestRequestReader
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
-            attributes[property.Name] = property.Value.ValueKind == JsonValueKind.String
-                ? property.Value.GetString()!
-                : throw new FieldTypeException($"custom_attributes.{property.Name} must be a string");
+            var name = Unicode(property, "a name in custom_attributes");
+            attributes[name] = property.Value.ValueKind == JsonValueKind.String
+                ? Unicode(property.Value, $"custom_attributes.{name}")
+                : throw new FieldTypeException($"custom_attributes.{name} must be a string");
         }
 
         return attributes;
+    }
+
+    private static string Unicode(JsonProperty property, string what)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FieldTypeException($"{what} is not valid Unicode text");
+        }
     }
 
     private sealed class FieldTypeException(string message) : Exception(message);

@@ -85,12 +85,30 @@ public sealed class BadBodyTests : HttpApiFixture
         Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
     }
 
-    [TestCase("{\"events\":[{\"message\":\"\\ud800\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}", TestName = "{m}_HighSurrogateInAMessage")]
-    [TestCase("{\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",\"custom_attributes\":{\"\\udc00\":\"v\"}}]}", TestName = "{m}_LowSurrogateAsAnAttributeName")]
-    [TestCase("{\"bundle_id\":\"\\udbff\\u0041\",\"events\":[{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}]}", TestName = "{m}_HighSurrogateBeforeALetterInTheBundleId")]
-    public async Task Ingest_UnpairedSurrogateEscape_Is400AndAcceptsNothing(string json)
+    private const string ValidEvent = "{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}";
+
+    [TestCase("\"message\":\"\\ud800\"", "message", TestName = "{m}_HighSurrogateInAMessage")]
+    [TestCase("\"message\":\"x\",\"screen_name\":\"a\\udfff\\ud800b\"", "screen_name", TestName = "{m}_LowThenHighSurrogateInAScreenName")]
+    [TestCase("\"message\":\"x\",\"custom_attributes\":{\"\\udc00\":\"v\"}", "a name in custom_attributes", TestName = "{m}_LowSurrogateAsAnAttributeName")]
+    [TestCase("\"message\":\"x\",\"custom_attributes\":{\"k\":\"\\ud83dz\"}", "custom_attributes.k", TestName = "{m}_HighSurrogateBeforeALetterInAnAttributeValue")]
+    [TestCase("\"message\":\"x\",\"\\ud800\":\"v\"", "a field name of the event", TestName = "{m}_HighSurrogateAsAFieldName")]
+    public async Task Ingest_UnpairedSurrogateEscapeInAnEvent_RejectsThatEventAlone(string badFields, string field)
     {
         using var client = await ClientAsync(ingest: true);
+        var json = $"{{\"events\":[{ValidEvent},{{\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\",{badFields}}}]}}";
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/ingest", Encoding.UTF8.GetBytes(json), "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((1, 1, $"events[1]: {field} is not valid Unicode text")));
+        Assert.That(await Factory.IssueStore.ReadAsync(r => r.GetLastEventSequenceAsync()), Is.EqualTo(1), "the valid event was not kept");
+    }
+
+    [Test]
+    public async Task Ingest_UnpairedSurrogateEscapeInTheBundleId_Is400AndAcceptsNothing()
+    {
+        using var client = await ClientAsync(ingest: true);
+        var json = $"{{\"bundle_id\":\"\\udbff\\u0041\",\"events\":[{ValidEvent}]}}";
 
         using var response = await SendBytesAsync(client, "POST", "/v1/ingest", Encoding.UTF8.GetBytes(json), "application/json", null);
 
@@ -103,14 +121,14 @@ public sealed class BadBodyTests : HttpApiFixture
     [TestCase(new byte[] { 0xC3, 0x28 })]
     [TestCase(new byte[] { 0xED, 0xA0, 0x80 })]
     [TestCase(new byte[] { 0xC0, 0xAF })]
-    public async Task Ingest_InvalidUtf8InAString_Is400(byte[] invalid)
+    public async Task Ingest_InvalidUtf8InAMessage_RejectsThatEvent(byte[] invalid)
     {
         using var client = await ClientAsync(ingest: true);
 
         using var response = await SendBytesAsync(client, "POST", "/v1/ingest", IngestBodyWithMessage(invalid), "application/json", null);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
-        Assert.That(await response.ErrorAsync(), Is.EqualTo(JsonText.InvalidTextMessage));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((0, 1, "events[0]: message is not valid Unicode text")));
     }
 
     [TestCase("\"\\ud800\"", TestName = "{m}_LoneHighSurrogate")]
@@ -161,6 +179,13 @@ public sealed class BadBodyTests : HttpApiFixture
             .. messageBytes,
             .. Encoding.UTF8.GetBytes("b\"}]}"),
         ];
+
+    /// <summary>Accepted, rejected, and the one error's message.</summary>
+    private static async Task<(int Accepted, int Rejected, string? Error)> IngestOutcomeAsync(HttpResponseMessage response)
+    {
+        var body = await response.JsonAsync();
+        return (body["accepted"]!.GetValue<int>(), body["rejected"]!.GetValue<int>(), body["errors"]?.AsArray().Single()!.Text("message"));
+    }
 
     private async Task<HttpClient> ClientAsync(bool ingest) =>
         ingest ? Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)) : Team.ClientWith(Team.Token(TeamRole.Owner));
