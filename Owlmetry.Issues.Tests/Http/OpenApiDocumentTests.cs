@@ -76,6 +76,16 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
+    public void ProblemSchema_HasTheOptionalCodeAndMessageOfAttachmentRejections()
+    {
+        var problem = Schema("ProblemDetails");
+
+        Assert.That(problem["properties"]?["code"]?["type"]?.GetValue<string>(), Is.EqualTo("string"), "code");
+        Assert.That(problem["properties"]?["message"]?["type"]?.GetValue<string>(), Is.EqualTo("string"), "message");
+        Assert.That(Names(problem["required"]), Has.No.Member("code").And.No.Member("message"), "only some refusals carry them");
+    }
+
+    [Test]
     public void EveryErrorResponse_IsTheProblemSchema_AndOperationsDeclareTheirRefusals()
     {
         var authorized = AuthorizedEndpointNames();
