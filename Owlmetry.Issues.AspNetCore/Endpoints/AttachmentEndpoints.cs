@@ -28,9 +28,10 @@ internal static class AttachmentEndpoints
                 : null,
             d.DownloadExpiresAt));
 
-    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult>> Delete(
+    // {"ok": true} as the reference answers this delete; a comment's delete answers {"deleted": true} (CONTRACT §3).
+    public static async Task<Results<Ok<OkResponse>, ProblemHttpResult>> Delete(
         Guid attachmentId, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
-        (await attachments.DeleteAsync(caller.Actor, attachmentId, ct)).ToHttp(_ => new DeletedResponse(true));
+        (await attachments.DeleteAsync(caller.Actor, attachmentId, ct)).ToHttp(_ => new OkResponse(true));
 
     /// <summary>
     /// No credentials but the signed token. Always a download (<c>Content-Disposition: attachment</c>), never sniffed,

@@ -160,7 +160,7 @@ public sealed class AttachmentsHttpTests : AttachmentsApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
         if (status == HttpStatusCode.OK)
         {
-            Assert.That((await response.JsonAsync()).ToJsonString(), Is.EqualTo("{\"deleted\":true}"));
+            Assert.That((await response.JsonAsync()).ToJsonString(), Is.EqualTo("{\"ok\":true}"), "the reference's delete answer");
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
         else

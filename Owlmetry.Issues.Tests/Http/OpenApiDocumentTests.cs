@@ -86,6 +86,14 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
+    public void DeleteAttachment_AnswersOk()
+    {
+        var schema = Resolve(Operation("DeleteAttachment")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+
+        Assert.That(schema["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "ok" }));
+    }
+
+    [Test]
     public void EveryErrorResponse_IsTheProblemSchema_AndOperationsDeclareTheirRefusals()
     {
         var authorized = AuthorizedEndpointNames();
