@@ -54,7 +54,7 @@ public sealed partial class OwlmetryIssuesClient
         return PagesAsync<AttachmentListResponse, AttachmentItemResponse>("v1/attachments", parameters, p => (p.Attachments, p.Cursor, p.HasMore), ct);
     }
 
-    /// <summary>An attachment with its signed download link (null until its bytes are uploaded).</summary>
+    /// <summary>An attachment with its signed download link (null, left out by the server, until its bytes are uploaded).</summary>
     /// <param name="attachmentId">The attachment.</param>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>The attachment.</returns>

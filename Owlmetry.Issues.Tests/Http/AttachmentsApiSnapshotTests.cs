@@ -45,6 +45,14 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
     }
 
     [Test]
+    public async Task GetNotYetUploaded_Body()
+    {
+        var reserved = await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(s_content, userId: "user-1"));
+
+        Snapshot.Match(JsonSnapshot.Scrub(await OwnerHttp.GetStringAsync($"/v1/attachments/{reserved.AttachmentId}")));
+    }
+
+    [Test]
     public async Task RefusedForTheUsersQuota_Body()
     {
         await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(s_content, userId: "user-1"));

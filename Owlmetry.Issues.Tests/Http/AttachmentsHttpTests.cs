@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
@@ -133,6 +134,21 @@ public sealed class AttachmentsHttpTests : AttachmentsApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.ErrorAsync(), Is.EqualTo("t is required"));
+    }
+
+    [Test]
+    public async Task Get_NotYetUploaded_LeavesDownloadUrlOutAndUploadedHasIt()
+    {
+        var reserved = await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(Encoding.UTF8.GetBytes("pending")));
+        var uploadedId = await Sdk.AddAttachmentAsync("done");
+
+        var pending = await OwnerHttp.GetJsonAsync($"/v1/attachments/{reserved.AttachmentId}");
+        var uploaded = await OwnerHttp.GetJsonAsync($"/v1/attachments/{uploadedId}");
+
+        Assert.That(pending.MemberNames(), Has.No.Member("download_url"), $"a reservation's detail: {pending.ToJsonString()}");
+        Assert.That(pending["uploaded_at"], Is.Null, "uploaded_at stays, as null");
+        Assert.That(pending.MemberNames(), Does.Contain("uploaded_at"));
+        Assert.That(uploaded["download_url"]?["url"], Is.Not.Null, $"an uploaded attachment's detail: {uploaded.ToJsonString()}");
     }
 
     [TestCase("member", HttpStatusCode.Forbidden)]
