@@ -4,7 +4,6 @@ using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Contracts;
-using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
@@ -40,7 +39,7 @@ internal static class AttachmentEndpoints
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
         [FromQuery(Name = "t")] string? token, HttpResponse response, IAttachmentService attachments, CancellationToken ct)
     {
-        var opened = string.IsNullOrEmpty(token) ? IssueError.Invalid("t is required") : await attachments.OpenDownloadAsync(token, ct);
+        var opened = await attachments.OpenDownloadAsync(token, ct);
         if (!opened.IsSuccess)
         {
             return opened.Error.ToProblem();

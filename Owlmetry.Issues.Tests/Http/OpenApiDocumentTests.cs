@@ -86,6 +86,14 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
+    public void DownloadAttachment_DocumentsTheReferences401AndNoLonger400403Or410()
+    {
+        var statuses = Operation("DownloadAttachment")["responses"]!.AsObject().Select(r => r.Key);
+
+        Assert.That(statuses, Is.SupersetOf(new[] { "200", "401", "404", "429" }).And.No.Member("400").And.No.Member("403").And.No.Member("410"));
+    }
+
+    [Test]
     public void DeleteAttachment_AnswersOk()
     {
         var schema = Resolve(Operation("DeleteAttachment")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);

@@ -47,6 +47,10 @@ public interface IAttachmentService
     /// </summary>
     Task<IssueResult<IssueAttachment>> DeleteAsync(Actor actor, Guid attachmentId, CancellationToken ct = default);
 
-    /// <summary>Opens the bytes a download token names; the token is the only credential.</summary>
+    /// <summary>
+    /// Opens the bytes a download token names; the token is the only credential. A missing token, or one that is
+    /// malformed, tampered with or expired, is <see cref="IssueErrorKind.Unauthenticated"/>; a deleted attachment, or
+    /// one whose bytes never arrived, is not found.
+    /// </summary>
     Task<IssueResult<AttachmentContent>> OpenDownloadAsync(string? token, CancellationToken ct = default);
 }
