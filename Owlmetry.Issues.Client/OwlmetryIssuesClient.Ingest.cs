@@ -54,7 +54,7 @@ public sealed partial class OwlmetryIssuesClient
         return PagesAsync<AttachmentListResponse, AttachmentItemResponse>("v1/attachments", parameters, p => (p.Attachments, p.Cursor, p.HasMore), ct);
     }
 
-    /// <summary>An attachment with its signed download link (null until its bytes are uploaded).</summary>
+    /// <summary>An attachment with its signed download link (null, left out by the server, until its bytes are uploaded).</summary>
     /// <param name="attachmentId">The attachment.</param>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>The attachment.</returns>
@@ -81,7 +81,8 @@ public sealed partial class OwlmetryIssuesClient
     /// <param name="attachmentId">The attachment.</param>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>When it is deleted.</returns>
-    public Task DeleteAttachmentAsync(Guid attachmentId, CancellationToken ct = default) => DeleteAsync($"v1/attachments/{Id(attachmentId)}", ct);
+    public Task DeleteAttachmentAsync(Guid attachmentId, CancellationToken ct = default) =>
+        SendAsync<OkResponse>(HttpMethod.Delete, $"v1/attachments/{Id(attachmentId)}", null, ct);
 
     /// <summary>Stored error events, across every page.</summary>
     /// <param name="query">Filters, order and page size; the caller's events newest first when null.</param>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Owlmetry.Issues.Contracts;
 
-/// <summary>An attachment with its signed download link, which is null until the bytes are uploaded.</summary>
+/// <summary>An attachment with its signed download link, which is left out until the bytes are uploaded.</summary>
 public sealed record AttachmentDetailResponse : AttachmentItemResponse
 {
     /// <summary>Creates an empty response, for deserialization.</summary>
@@ -22,7 +22,9 @@ public sealed record AttachmentDetailResponse : AttachmentItemResponse
     }
 
     // System.Text.Json writes a derived type's own properties first; the order keeps the link after the item's fields.
-    /// <summary>The signed download link; null until the bytes are uploaded.</summary>
+    // Left out, not null, until the bytes are uploaded: the reference omits it.
+    /// <summary>The signed download link; null (and absent from the JSON) until the bytes are uploaded.</summary>
     [JsonPropertyOrder(1)]
-    public required AttachmentDownloadUrlResponse? DownloadUrl { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AttachmentDownloadUrlResponse? DownloadUrl { get; init; }
 }

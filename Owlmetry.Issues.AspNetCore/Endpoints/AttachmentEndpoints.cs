@@ -4,7 +4,6 @@ using Owlmetry.Issues.AspNetCore.Contracts;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Contracts;
-using Owlmetry.Issues.Errors;
 
 namespace Owlmetry.Issues.AspNetCore.Endpoints;
 
@@ -28,9 +27,10 @@ internal static class AttachmentEndpoints
                 : null,
             d.DownloadExpiresAt));
 
-    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult>> Delete(
+    // {"ok": true} as the reference answers this delete; a comment's delete answers {"deleted": true} (CONTRACT §3).
+    public static async Task<Results<Ok<OkResponse>, ProblemHttpResult>> Delete(
         Guid attachmentId, CurrentActor caller, IAttachmentService attachments, CancellationToken ct) =>
-        (await attachments.DeleteAsync(caller.Actor, attachmentId, ct)).ToHttp(_ => new DeletedResponse(true));
+        (await attachments.DeleteAsync(caller.Actor, attachmentId, ct)).ToHttp(_ => new OkResponse(true));
 
     /// <summary>
     /// No credentials but the signed token. Always a download (<c>Content-Disposition: attachment</c>), never sniffed,
@@ -39,7 +39,7 @@ internal static class AttachmentEndpoints
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
         [FromQuery(Name = "t")] string? token, HttpResponse response, IAttachmentService attachments, CancellationToken ct)
     {
-        var opened = string.IsNullOrEmpty(token) ? IssueError.Invalid("t is required") : await attachments.OpenDownloadAsync(token, ct);
+        var opened = await attachments.OpenDownloadAsync(token, ct);
         if (!opened.IsSuccess)
         {
             return opened.Error.ToProblem();

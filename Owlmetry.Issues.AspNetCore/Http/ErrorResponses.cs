@@ -14,6 +14,15 @@ public static class ErrorResponses
     public const string ErrorMember = "error";
 
     /// <summary>
+    /// The extension member of a refusal's machine-readable code (<see cref="IssueError.Code"/>), present only on the
+    /// refusals that have one, e.g. attachment ingest's <c>quota_exhausted</c>.
+    /// </summary>
+    public const string CodeMember = "code";
+
+    /// <summary>The extension member that repeats the message beside <see cref="CodeMember"/>, as the reference's rejections carry it.</summary>
+    public const string MessageMember = "message";
+
+    /// <summary>
     /// A problem with <paramref name="message"/> as its detail and <c>error</c>, for failures that are no library
     /// result: the framework's, a rate limiter's, an authentication handler's. Endpoints map results with
     /// <see cref="IssueResultHttpMapper"/> instead.

@@ -24,13 +24,29 @@ public static class IssueResultHttpMapper
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>The RFC 9457 problem of <paramref name="error"/>, with the message as <c>detail</c> and <c>error</c>.</summary>
+    /// <summary>
+    /// The RFC 9457 problem of <paramref name="error"/>, with the message as <c>detail</c> and <c>error</c>. An error with
+    /// a code also carries <c>code</c> and <c>message</c> (the same text), and its figures as members of their own, in
+    /// the shape of the reference's attachment rejections: <c>{"code": "quota_exhausted", "message": …, "quota_bytes": …}</c>.
+    /// </summary>
     /// <param name="error">The refusal.</param>
     /// <returns>The problem result.</returns>
     public static ProblemHttpResult ToProblem(this IssueError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return ErrorResponses.Problem(StatusCodeOf(error.Kind), error.Message);
+        var extensions = new Dictionary<string, object?> { [ErrorResponses.ErrorMember] = error.Message };
+        if (error.Code is { } code)
+        {
+            extensions[ErrorResponses.CodeMember] = code;
+            extensions[ErrorResponses.MessageMember] = error.Message;
+        }
+
+        foreach (var (name, value) in error.Figures ?? new Dictionary<string, long>())
+        {
+            extensions[name] = value;
+        }
+
+        return TypedResults.Problem(detail: error.Message, statusCode: StatusCodeOf(error.Kind), extensions: extensions);
     }
 
     /// <summary>200 with the mapped value, or the error's problem.</summary>

@@ -18,7 +18,7 @@ internal sealed class AttachmentsModule : ICarterModule
         var download = attachments.MapGet("download", AttachmentEndpoints.Download).WithName("DownloadAttachment")
             .WithSummary("Download an attachment by its signed URL").AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410).ProducesProblem(429);
+            .ProducesProblem(401).ProducesProblem(404).ProducesProblem(429);
         if (app.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesApiOptions>>().Value.DownloadRateLimitingPolicy is { } policy)
         {
             download.RequireRateLimiting(policy);

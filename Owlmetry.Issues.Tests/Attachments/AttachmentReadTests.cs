@@ -142,7 +142,7 @@ public sealed class AttachmentReadTests
     }
 
     [Test]
-    public async Task OpenDownloadAsync_After60Seconds_Is410()
+    public async Task OpenDownloadAsync_After60Seconds_Is401InvalidOrExpired()
     {
         var attachment = await _world.AddAsync("x");
         var token = (await _world.Attachments.GetAsync(_world.Member, attachment.Id)).Value.DownloadToken;
@@ -154,11 +154,11 @@ public sealed class AttachmentReadTests
         var expired = await _world.Attachments.OpenDownloadAsync(token);
 
         Assert.That(stillValid.IsSuccess, Is.True);
-        Assert.That(expired.Error, Is.EqualTo(IssueError.Gone("The download link has expired; ask for a new one")));
+        Assert.That(expired.Error, Is.EqualTo(IssueError.Unauthenticated("Invalid or expired download token")));
     }
 
     [Test]
-    public async Task OpenDownloadAsync_TamperedOrForeignToken_Is403()
+    public async Task OpenDownloadAsync_TamperedOrForeignToken_Is401InvalidOrExpired()
     {
         var attachment = await _world.AddAsync("x");
         var token = (await _world.Attachments.GetAsync(_world.Member, attachment.Id)).Value.DownloadToken!;
@@ -169,12 +169,20 @@ public sealed class AttachmentReadTests
         {
             await _world.Attachments.OpenDownloadAsync(tampered),
             await _world.Attachments.OpenDownloadAsync(token + "A"),
-            await _world.Attachments.OpenDownloadAsync(""),
-            await _world.Attachments.OpenDownloadAsync(null),
+            await _world.Attachments.OpenDownloadAsync("not a token"),
             await signedElsewhere.OpenDownloadAsync(token),
         };
 
-        Assert.That(results.Select(r => r.Error), Has.All.EqualTo(IssueError.Forbidden("Invalid download link")));
+        Assert.That(results.Select(r => r.Error), Has.All.EqualTo(IssueError.Unauthenticated("Invalid or expired download token")));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    public async Task OpenDownloadAsync_NoToken_Is401Missing(string? token)
+    {
+        var result = await _world.Attachments.OpenDownloadAsync(token);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Unauthenticated("Missing download token")));
     }
 
     [Test]

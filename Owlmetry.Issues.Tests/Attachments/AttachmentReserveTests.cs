@@ -46,20 +46,21 @@ public sealed class AttachmentReserveTests
     {
         var result = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(Content("x")) with { Sha256 = "nope" });
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("sha256 must be 64 lowercase hex digits")));
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("sha256 must be 64 lowercase hex digits") with { Code = "invalid_request" }));
         Assert.That(await _world.Issues.Store.ReadAsync(r => r.GetProjectAttachmentBytesAsync(_world.Project.Id)), Is.Zero);
     }
 
     [Test]
-    public async Task ReserveAsync_Executable_Is415()
+    public async Task ReserveAsync_Executable_Is415DisallowedContentType()
     {
         var result = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(Content("MZ"), filename: "setup.exe"));
 
         Assert.That(result.Error?.Kind, Is.EqualTo(IssueErrorKind.UnsupportedType));
+        Assert.That(result.Error?.Code, Is.EqualTo("disallowed_content_type"));
     }
 
     [Test]
-    public async Task ReserveAsync_OverTheUserQuota_Is413WithTheFiguresAndOtherUsersStillFit()
+    public async Task ReserveAsync_OverTheUserQuota_Is413UserQuotaExhaustedWithTheFiguresAndOtherUsersStillFit()
     {
         _world = new AttachmentWorld(new AttachmentOptions { UserQuotaBytes = 100, ProjectQuotaBytes = 1_000 });
         await _world.ReserveAsync(new byte[60], userId: "u1");
@@ -69,13 +70,14 @@ public sealed class AttachmentReserveTests
         var otherUser = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(new byte[41], userId: "u2"));
 
         Assert.That(over.Error, Is.EqualTo(IssueError.TooLarge(
-            "Attachment quota of the user exceeded: 60 bytes (0 MiB) of 100 bytes (0 MiB) in use, and this attachment needs 41 bytes (0 MiB)")));
+            "Attachment quota of the user exceeded: 60 bytes (0 MiB) of 100 bytes (0 MiB) in use, and this attachment needs 41 bytes (0 MiB)")
+            with { Code = "user_quota_exhausted", Figures = new Dictionary<string, long> { ["user_quota_bytes"] = 100, ["user_used_bytes"] = 60 } }));
         Assert.That(exactlyFull.IsSuccess, Is.True, exactlyFull.ToString());
         Assert.That(otherUser.IsSuccess, Is.True, otherUser.ToString());
     }
 
     [Test]
-    public async Task ReserveAsync_OverTheProjectQuota_Is413WithTheFigures()
+    public async Task ReserveAsync_OverTheProjectQuota_Is413QuotaExhaustedWithTheFigures()
     {
         _world = new AttachmentWorld(new AttachmentOptions { ProjectQuotaBytes = 3 * AttachmentOptions.MiB });
         await _world.ReserveAsync(new byte[2 * AttachmentOptions.MiB]);
@@ -83,7 +85,21 @@ public sealed class AttachmentReserveTests
         var over = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(new byte[(int)AttachmentOptions.MiB + 1]));
 
         Assert.That(over.Error, Is.EqualTo(IssueError.TooLarge(
-            "Attachment quota of the project exceeded: 2097152 bytes (2 MiB) of 3145728 bytes (3 MiB) in use, and this attachment needs 1048577 bytes (1 MiB)")));
+            "Attachment quota of the project exceeded: 2097152 bytes (2 MiB) of 3145728 bytes (3 MiB) in use, and this attachment needs 1048577 bytes (1 MiB)")
+            with { Code = "quota_exhausted", Figures = new Dictionary<string, long> { ["quota_bytes"] = 3 * AttachmentOptions.MiB, ["used_bytes"] = 2 * AttachmentOptions.MiB } }));
+    }
+
+    [Test]
+    public async Task ReserveAsync_OverBothQuotas_IsTheUsersAsTheReferenceChecksItFirst()
+    {
+        _world = new AttachmentWorld(new AttachmentOptions { UserQuotaBytes = 100, ProjectQuotaBytes = 100 });
+        await _world.ReserveAsync(new byte[60], userId: "u1");
+
+        var over = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(new byte[41], userId: "u1"));
+        var overWithoutUser = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(new byte[41]));
+
+        Assert.That(over.Error?.Code, Is.EqualTo("user_quota_exhausted"), over.ToString());
+        Assert.That(overWithoutUser.Error?.Code, Is.EqualTo("quota_exhausted"), overWithoutUser.ToString());
     }
 
     [Test]
@@ -119,7 +135,7 @@ public sealed class AttachmentReserveTests
 
         var again = await _world.Attachments.ReserveAsync(_world.Client, _world.App.Id, RequestFor(Content("done"), clientEventId));
 
-        Assert.That(again.Error, Is.EqualTo(IssueError.Conflict("This file is already attached to the event")));
+        Assert.That(again.Error, Is.EqualTo(IssueError.Conflict("This file is already attached to the event") with { Code = "already_uploaded" }));
     }
 
     [Test]

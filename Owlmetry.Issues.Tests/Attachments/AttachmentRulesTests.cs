@@ -63,11 +63,11 @@ public sealed class AttachmentRulesTests
     }
 
     [TestCaseSource(nameof(InvalidRequests))]
-    public void Validate_InvalidField_Is400WithMessage(Func<AttachmentReservationRequest, AttachmentReservationRequest> change, string message)
+    public void Validate_InvalidField_Is400InvalidRequestWithMessage(Func<AttachmentReservationRequest, AttachmentReservationRequest> change, string message)
     {
         var result = AttachmentRules.Validate(change(Valid()), s_options);
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid(message)));
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid(message) with { Code = "invalid_request" }));
     }
 
     [TestCase(255)]
@@ -87,7 +87,7 @@ public sealed class AttachmentRulesTests
 
         Assert.That(atLimit.IsSuccess, Is.True, atLimit.ToString());
         Assert.That(over.Error, Is.EqualTo(IssueError.TooLarge(
-            "size_bytes is 262144001 bytes (250 MiB); the largest attachment accepted is 262144000 bytes (250 MiB)")));
+            "size_bytes is 262144001 bytes (250 MiB); the largest attachment accepted is 262144000 bytes (250 MiB)")), "no code: the reference has no such refusal");
     }
 
     [TestCase("application/x-msdownload")]
@@ -97,12 +97,13 @@ public sealed class AttachmentRulesTests
     [TestCase("application/java-archive")]
     [TestCase("application/vnd.android.package-archive")]
     [TestCase("application/x-msi")]
-    public void Validate_ExecutableContentType_Is415(string contentType)
+    public void Validate_ExecutableContentType_Is415DisallowedContentType(string contentType)
     {
         var result = AttachmentRules.Validate(Valid() with { ContentType = contentType, OriginalFilename = "data.bin" }, s_options);
 
         Assert.That(result.Error?.Kind, Is.EqualTo(IssueErrorKind.UnsupportedType), result.ToString());
         Assert.That(result.Error?.Message, Does.StartWith("Executables and scripts are not accepted as attachments (content_type"));
+        Assert.That(result.Error?.Code, Is.EqualTo("disallowed_content_type"));
     }
 
     [TestCase("setup.exe", "exe")]
@@ -124,7 +125,8 @@ public sealed class AttachmentRulesTests
     {
         var result = AttachmentRules.Validate(Valid() with { OriginalFilename = filename, ContentType = "text/plain" }, s_options);
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.UnsupportedType($"Executables and scripts are not accepted as attachments (.{extension} files)")));
+        Assert.That(result.Error, Is.EqualTo(
+            IssueError.UnsupportedType($"Executables and scripts are not accepted as attachments (.{extension} files)") with { Code = "disallowed_content_type" }));
     }
 
     [TestCase("crash.log", "text/plain")]

@@ -34,7 +34,7 @@ public sealed class AttachmentUploadTests
 
         var second = await _world.UploadAsync(reserved.Id, content);
 
-        Assert.That(second.Error, Is.EqualTo(IssueError.Conflict("Attachment already uploaded")));
+        Assert.That(second.Error, Is.EqualTo(IssueError.Conflict("Attachment already uploaded") with { Code = "already_uploaded" }));
         Assert.That(await ReadBlobAsync(reserved.Id), Is.EqualTo(content));
     }
 
@@ -49,7 +49,7 @@ public sealed class AttachmentUploadTests
         var retried = await _world.UploadAsync(reserved.Id, content);
 
         Assert.That(refused.Error, Is.EqualTo(IssueError.Invalid(
-            $"The upload's SHA-256 is {Sha256Of(tampered)}; the reservation declared {Sha256Of(content)}")));
+            $"The upload's SHA-256 is {Sha256Of(tampered)}; the reservation declared {Sha256Of(content)}") with { Code = "hash_mismatch" }));
         Assert.That(retried.IsSuccess, Is.True, "a correct upload after a refused one");
     }
 
@@ -60,7 +60,7 @@ public sealed class AttachmentUploadTests
 
         var refused = await _world.UploadAsync(reserved.Id, Content("01234"));
 
-        Assert.That(refused.Error, Is.EqualTo(IssueError.Invalid("The upload is 5 bytes (0 MiB); the reservation declared 10 bytes (0 MiB)")));
+        Assert.That(refused.Error, Is.EqualTo(IssueError.Invalid("The upload is 5 bytes (0 MiB); the reservation declared 10 bytes (0 MiB)") with { Code = "size_mismatch" }));
         Assert.That(_world.Issues.Blobs.Contains(reserved.Id), Is.False, "bytes of a refused upload were kept");
         Assert.That((await _world.FindAsync(reserved.Id))!.IsUploaded, Is.False);
     }
@@ -75,7 +75,7 @@ public sealed class AttachmentUploadTests
         var refused = await _world.Attachments.UploadAsync(_world.Client, _world.App.Id, reserved.Id, endless);
 
         Assert.That(refused.Error, Is.EqualTo(IssueError.TooLarge(
-            "The upload is larger than the 10 bytes (0 MiB) declared at reservation; it was cut off")));
+            "The upload is larger than the 10 bytes (0 MiB) declared at reservation; it was cut off") with { Code = "size_mismatch" }));
         Assert.That(endless.BytesRead, Is.LessThanOrEqualTo(1_000), "the body was read on after it passed the declared size");
         Assert.That(_world.Issues.Blobs.Contains(reserved.Id), Is.False, "bytes of a refused upload were kept");
     }
@@ -91,6 +91,7 @@ public sealed class AttachmentUploadTests
         var refused = await _world.Attachments.UploadAsync(_world.Client, _world.App.Id, reserved.Id, body, contentLength);
 
         Assert.That(refused.Error?.Kind, Is.EqualTo(kind));
+        Assert.That(refused.Error?.Code, Is.EqualTo("size_mismatch"));
         Assert.That(body.BytesRead, Is.Zero);
     }
 
@@ -104,7 +105,8 @@ public sealed class AttachmentUploadTests
 
         var refused = await _world.UploadAsync(reserved.Id, content);
 
-        Assert.That(refused.Error, Is.EqualTo(IssueError.UnsupportedType("Executables and scripts are not accepted as attachments (the file starts like a program)")));
+        Assert.That(refused.Error, Is.EqualTo(
+            IssueError.UnsupportedType("Executables and scripts are not accepted as attachments (the file starts like a program)") with { Code = "disallowed_content_type" }));
         Assert.That(_world.Issues.Blobs.Contains(reserved.Id), Is.False);
     }
 

@@ -10,6 +10,9 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
 {
     private static readonly byte[] s_content = Encoding.UTF8.GetBytes("NullReferenceException at Checkout.Pay()");
 
+    // Room for two of s_content per user, so that a third shows the quota refusal's body.
+    private protected override OwlmetryServerFactory CreateServer() => new(new Dictionary<string, string?> { ["Attachments:UserQuotaBytes"] = "100" });
+
     [Test]
     public async Task ReserveAndUpload_Bodies()
     {
@@ -37,6 +40,25 @@ public sealed partial class AttachmentsApiSnapshotTests : AttachmentsApiFixture
     public async Task Refused_Body()
     {
         using var refused = await SdkHttp.ReserveAsync(HttpAttachments.Reservation(s_content, filename: "setup.exe"));
+
+        Snapshot.Match(JsonSnapshot.Scrub(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Test]
+    public async Task GetNotYetUploaded_Body()
+    {
+        var reserved = await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(s_content, userId: "user-1"));
+
+        Snapshot.Match(JsonSnapshot.Scrub(await OwnerHttp.GetStringAsync($"/v1/attachments/{reserved.AttachmentId}")));
+    }
+
+    [Test]
+    public async Task RefusedForTheUsersQuota_Body()
+    {
+        await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(s_content, userId: "user-1"));
+        await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(s_content, userId: "user-1"));
+
+        using var refused = await SdkHttp.ReserveAsync(HttpAttachments.Reservation(s_content, userId: "user-1"));
 
         Snapshot.Match(JsonSnapshot.Scrub(await refused.Content.ReadAsStringAsync()));
     }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Attachments;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
@@ -106,7 +109,7 @@ public sealed class AttachmentsHttpTests : AttachmentsApiFixture
     }
 
     [Test]
-    public async Task Download_TamperedToken_Is403AndExpiredIs410()
+    public async Task Download_TamperedOrExpiredToken_Is401AsInTheReference()
     {
         var id = await Sdk.AddAttachmentAsync("secret");
         var url = await Owner.GetDownloadUrlAsync(id);
@@ -118,21 +121,75 @@ public sealed class AttachmentsHttpTests : AttachmentsApiFixture
         Factory.Clock.Advance(TimeSpan.FromSeconds(61));
         var expired = await anonymous.GetAsync(url);
 
-        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await refused.ErrorAsync(), Is.EqualTo("Invalid download link"));
-        Assert.That(expired.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
-        Assert.That(await expired.ErrorAsync(), Is.EqualTo("The download link has expired; ask for a new one"));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "tampered");
+        Assert.That(await refused.ErrorAsync(), Is.EqualTo("Invalid or expired download token"));
+        Assert.That(expired.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "expired");
+        Assert.That(await expired.ErrorAsync(), Is.EqualTo("Invalid or expired download token"));
     }
 
-    [Test]
-    public async Task Download_NoToken_Is400()
+    [TestCase("/v1/attachments/download")]
+    [TestCase("/v1/attachments/download?t=")]
+    public async Task Download_NoToken_Is401Missing(string path)
     {
         using var anonymous = Team.ClientWith(null);
 
-        var response = await anonymous.GetAsync("/v1/attachments/download");
+        var response = await anonymous.GetAsync(path);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("t is required"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Missing download token"));
+    }
+
+    [Test]
+    public async Task Download_NotAToken_Is401InvalidOrExpired()
+    {
+        using var anonymous = Team.ClientWith(null);
+
+        var response = await anonymous.GetAsync("/v1/attachments/download?t=not-a-token");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid or expired download token"));
+    }
+
+    [Test]
+    public async Task Download_AttachmentDeletedAfterTheLinkWasMade_Is404()
+    {
+        var id = await Sdk.AddAttachmentAsync("soon gone");
+        var url = await Owner.GetDownloadUrlAsync(id);
+        await Owner.DeleteAttachmentAsync(id);
+        using var anonymous = Team.ClientWith(null);
+
+        var response = await anonymous.GetAsync(url);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Attachment not found"));
+    }
+
+    [Test]
+    public async Task Download_GenuineTokenOfAnAttachmentNotYetUploaded_Is404()
+    {
+        var reserved = await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(Encoding.UTF8.GetBytes("pending")));
+        var token = Factory.Services.GetRequiredService<AttachmentDownloadSigner>().Sign(reserved.AttachmentId, Factory.Clock.GetUtcNow().AddSeconds(60));
+        using var anonymous = Team.ClientWith(null);
+
+        var response = await anonymous.GetAsync($"/v1/attachments/download?t={token}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Attachment not found"));
+    }
+
+    [Test]
+    public async Task Get_NotYetUploaded_LeavesDownloadUrlOutAndUploadedHasIt()
+    {
+        var reserved = await Sdk.ReserveAttachmentAsync(ClientAttachments.Reservation(Encoding.UTF8.GetBytes("pending")));
+        var uploadedId = await Sdk.AddAttachmentAsync("done");
+
+        var pending = await OwnerHttp.GetJsonAsync($"/v1/attachments/{reserved.AttachmentId}");
+        var uploaded = await OwnerHttp.GetJsonAsync($"/v1/attachments/{uploadedId}");
+
+        Assert.That(pending.MemberNames(), Has.No.Member("download_url"), $"a reservation's detail: {pending.ToJsonString()}");
+        Assert.That(pending["uploaded_at"], Is.Null, "uploaded_at stays, as null");
+        Assert.That(pending.MemberNames(), Does.Contain("uploaded_at"));
+        Assert.That(uploaded["download_url"]?["url"], Is.Not.Null, $"an uploaded attachment's detail: {uploaded.ToJsonString()}");
     }
 
     [TestCase("member", HttpStatusCode.Forbidden)]
@@ -160,7 +217,7 @@ public sealed class AttachmentsHttpTests : AttachmentsApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync());
         if (status == HttpStatusCode.OK)
         {
-            Assert.That((await response.JsonAsync()).ToJsonString(), Is.EqualTo("{\"deleted\":true}"));
+            Assert.That((await response.JsonAsync()).ToJsonString(), Is.EqualTo("{\"ok\":true}"), "the reference's delete answer");
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
         else

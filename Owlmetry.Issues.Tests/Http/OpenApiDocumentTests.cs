@@ -76,6 +76,32 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
+    public void ProblemSchema_HasTheOptionalCodeAndMessageOfAttachmentRejections()
+    {
+        var problem = Schema("ProblemDetails");
+
+        Assert.That(problem["properties"]?["code"]?["type"]?.GetValue<string>(), Is.EqualTo("string"), "code");
+        Assert.That(problem["properties"]?["message"]?["type"]?.GetValue<string>(), Is.EqualTo("string"), "message");
+        Assert.That(Names(problem["required"]), Has.No.Member("code").And.No.Member("message"), "only some refusals carry them");
+    }
+
+    [Test]
+    public void DownloadAttachment_DocumentsTheReferences401AndNoLonger400403Or410()
+    {
+        var statuses = Operation("DownloadAttachment")["responses"]!.AsObject().Select(r => r.Key);
+
+        Assert.That(statuses, Is.SupersetOf(new[] { "200", "401", "404", "429" }).And.No.Member("400").And.No.Member("403").And.No.Member("410"));
+    }
+
+    [Test]
+    public void DeleteAttachment_AnswersOk()
+    {
+        var schema = Resolve(Operation("DeleteAttachment")["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+
+        Assert.That(schema["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "ok" }));
+    }
+
+    [Test]
     public void EveryErrorResponse_IsTheProblemSchema_AndOperationsDeclareTheirRefusals()
     {
         var authorized = AuthorizedEndpointNames();

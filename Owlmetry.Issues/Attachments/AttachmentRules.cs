@@ -20,12 +20,12 @@ internal static partial class AttachmentRules
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrEmpty(request.ClientEventId))
         {
-            return IssueError.Invalid("client_event_id is required");
+            return Invalid("client_event_id is required");
         }
 
         if (!Guid.TryParse(request.ClientEventId, out var clientEventId))
         {
-            return IssueError.Invalid("client_event_id must be a UUID");
+            return Invalid("client_event_id must be a UUID");
         }
 
         if (CheckFilename(request.OriginalFilename) is { } badName)
@@ -40,27 +40,27 @@ internal static partial class AttachmentRules
 
         if (request.SizeBytes is not { } size)
         {
-            return IssueError.Invalid("size_bytes is required");
+            return Invalid("size_bytes is required");
         }
 
         if (size <= 0)
         {
-            return IssueError.Invalid("size_bytes must be positive");
+            return Invalid("size_bytes must be positive");
         }
 
         if (string.IsNullOrEmpty(request.Sha256))
         {
-            return IssueError.Invalid("sha256 is required");
+            return Invalid("sha256 is required");
         }
 
         if (!Sha256Pattern().IsMatch(request.Sha256))
         {
-            return IssueError.Invalid("sha256 must be 64 lowercase hex digits");
+            return Invalid("sha256 must be 64 lowercase hex digits");
         }
 
         if (request.UserId is { Length: > MaxUserIdLength })
         {
-            return IssueError.Invalid($"user_id must be at most {MaxUserIdLength} characters");
+            return Invalid($"user_id must be at most {MaxUserIdLength} characters");
         }
 
         if (size > options.MaxAttachmentBytes)
@@ -81,37 +81,39 @@ internal static partial class AttachmentRules
     {
         if (string.IsNullOrEmpty(name))
         {
-            return IssueError.Invalid("original_filename is required");
+            return Invalid("original_filename is required");
         }
 
         if (name.Length > MaxFilenameLength)
         {
-            return IssueError.Invalid($"original_filename must be at most {MaxFilenameLength} characters");
+            return Invalid($"original_filename must be at most {MaxFilenameLength} characters");
         }
 
         // The name is only ever shown and offered as a download name, but it must still be one name: no path, no
         // control characters, and no invisible format characters (a right-to-left override disguises "exe.txt").
         var isName = name.Trim() is not ("" or "." or "..")
             && !name.Any(c => c is '/' or '\\' || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
-        return isName ? null : IssueError.Invalid("original_filename must be a file name without path separators or control characters");
+        return isName ? null : Invalid("original_filename must be a file name without path separators or control characters");
     }
 
     private static IssueError? CheckContentType(string? contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType))
         {
-            return IssueError.Invalid("content_type is required");
+            return Invalid("content_type is required");
         }
 
         if (contentType.Length > MaxContentTypeLength)
         {
-            return IssueError.Invalid($"content_type must be at most {MaxContentTypeLength} characters");
+            return Invalid($"content_type must be at most {MaxContentTypeLength} characters");
         }
 
         return MediaTypePattern().IsMatch(contentType.Trim()) && !contentType.Any(char.IsControl)
             ? null
-            : IssueError.Invalid("content_type must be a media type like type/subtype");
+            : Invalid("content_type must be a media type like type/subtype");
     }
+
+    private static IssueError Invalid(string message) => IssueError.Invalid(message) with { Code = AttachmentRejectionCodes.InvalidRequest };
 
     /// <summary>The media type without parameters, lowercase: <c>Text/Plain; charset=utf-8</c> is <c>text/plain</c>.</summary>
     public static string Essence(string contentType) => contentType.Split(';', 2)[0].Trim().ToLowerInvariant();

@@ -9,7 +9,7 @@ namespace Owlmetry.Issues.Attachments;
 
 internal sealed partial class AttachmentService
 {
-    private static readonly IssueError s_alreadyUploaded = IssueError.Conflict("Attachment already uploaded");
+    private static readonly IssueError s_alreadyUploaded = AlreadyUploaded("Attachment already uploaded");
 
     public async Task<IssueResult<AttachmentReservation>> ReserveAsync(
         Actor actor, Guid appId, AttachmentReservationRequest request, CancellationToken ct = default)
@@ -118,18 +118,19 @@ internal sealed partial class AttachmentService
             && a.OriginalFilename == candidate.OriginalFilename && (a.IsUploaded || now < UploadExpiresAt(a)));
         if (same is not null)
         {
-            return same.IsUploaded ? IssueError.Conflict("This file is already attached to the event") : same;
+            return same.IsUploaded ? AlreadyUploaded("This file is already attached to the event") : same;
         }
 
-        if (CheckQuota("project", await writer.GetProjectAttachmentBytesAsync(candidate.ProjectId).ConfigureAwait(false), _options.ProjectQuotaBytes, candidate.SizeBytes) is { } projectFull)
-        {
-            return projectFull;
-        }
-
+        // The user's quota before the project's, in the reference's order: when both are full, SDKs are told the user's.
         if (candidate.UserId is { } userId
-            && CheckQuota("user", await writer.GetUserAttachmentBytesAsync(candidate.ProjectId, userId).ConfigureAwait(false), _options.UserQuotaBytes, candidate.SizeBytes) is { } userFull)
+            && CheckQuota(Quota.User, await writer.GetUserAttachmentBytesAsync(candidate.ProjectId, userId).ConfigureAwait(false), _options.UserQuotaBytes, candidate.SizeBytes) is { } userFull)
         {
             return userFull;
+        }
+
+        if (CheckQuota(Quota.Project, await writer.GetProjectAttachmentBytesAsync(candidate.ProjectId).ConfigureAwait(false), _options.ProjectQuotaBytes, candidate.SizeBytes) is { } projectFull)
+        {
+            return projectFull;
         }
 
         var attachment = await AttachmentLinks.OnReservedAsync(writer, fingerprints, candidate).ConfigureAwait(false);
@@ -137,16 +138,29 @@ internal sealed partial class AttachmentService
         return attachment;
     }
 
-    private static IssueError? CheckQuota(string owner, long used, long quota, long size) =>
-        used + size <= quota
-            ? null
-            : IssueError.TooLarge(
-                $"Attachment quota of the {owner} exceeded: {Bytes.Describe(used)} of {Bytes.Describe(quota)} in use, and this attachment needs {Bytes.Describe(size)}");
+    /// <summary>413 when this attachment would take the quota's bytes over its limit, with the reference's code and figures.</summary>
+    private static IssueError? CheckQuota(Quota owner, long used, long quota, long size)
+    {
+        if (used + size <= quota)
+        {
+            return null;
+        }
+
+        var (name, code, quotaFigure, usedFigure) = owner == Quota.User
+            ? ("user", AttachmentRejectionCodes.UserQuotaExhausted, "user_quota_bytes", "user_used_bytes")
+            : ("project", AttachmentRejectionCodes.QuotaExhausted, "quota_bytes", "used_bytes");
+        return IssueError.TooLarge(
+            $"Attachment quota of the {name} exceeded: {Bytes.Describe(used)} of {Bytes.Describe(quota)} in use, and this attachment needs {Bytes.Describe(size)}")
+            with { Code = code, Figures = new Dictionary<string, long> { [quotaFigure] = quota, [usedFigure] = used } };
+    }
 
     private static IssueError SizeMismatch(long actual, long declared) =>
-        actual > declared
+        (actual > declared
             ? IssueError.TooLarge($"The upload is larger than the {Bytes.Describe(declared)} declared at reservation")
-            : IssueError.Invalid($"The upload is {Bytes.Describe(actual)}; the reservation declared {Bytes.Describe(declared)}");
+            : IssueError.Invalid($"The upload is {Bytes.Describe(actual)}; the reservation declared {Bytes.Describe(declared)}"))
+        with { Code = AttachmentRejectionCodes.SizeMismatch };
+
+    private static IssueError AlreadyUploaded(string message) => IssueError.Conflict(message) with { Code = AttachmentRejectionCodes.AlreadyUploaded };
 
     /// <summary>
     /// Copies the body into the blob store through the verifying stream, then records the upload. Whatever refuses
@@ -172,7 +186,8 @@ internal sealed partial class AttachmentService
 
         var sha256 = verifying.Sha256Hex();
         var mismatch = verifying.BytesRead != attachment.SizeBytes ? SizeMismatch(verifying.BytesRead, attachment.SizeBytes)
-            : sha256 != attachment.Sha256 ? IssueError.Invalid($"The upload's SHA-256 is {sha256}; the reservation declared {attachment.Sha256}")
+            : sha256 != attachment.Sha256
+                ? IssueError.Invalid($"The upload's SHA-256 is {sha256}; the reservation declared {attachment.Sha256}") with { Code = AttachmentRejectionCodes.HashMismatch }
             : null;
         if (mismatch is not null)
         {
@@ -222,5 +237,11 @@ internal sealed partial class AttachmentService
         }
 
         return recorded;
+    }
+
+    private enum Quota
+    {
+        User,
+        Project,
     }
 }

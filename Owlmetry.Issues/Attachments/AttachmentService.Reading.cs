@@ -68,12 +68,15 @@ internal sealed partial class AttachmentService
 
     public async Task<IssueResult<AttachmentContent>> OpenDownloadAsync(string? token, CancellationToken ct = default)
     {
-        switch (signer.Check(token, timeProvider.GetUtcNow(), out var attachmentId))
+        // The reference's answers: a missing token, and one that is malformed, tampered with or expired, are both 401.
+        if (string.IsNullOrEmpty(token))
         {
-            case DownloadTokenCheck.Invalid:
-                return IssueError.Forbidden("Invalid download link");
-            case DownloadTokenCheck.Expired:
-                return IssueError.Gone("The download link has expired; ask for a new one");
+            return IssueError.Unauthenticated("Missing download token");
+        }
+
+        if (signer.Check(token, timeProvider.GetUtcNow(), out var attachmentId) != DownloadTokenCheck.Valid)
+        {
+            return IssueError.Unauthenticated("Invalid or expired download token");
         }
 
         var attachment = await store.ReadAsync(r => r.FindAttachmentAsync(attachmentId), ct).ConfigureAwait(false);

@@ -8,7 +8,8 @@ namespace Owlmetry.Issues.Attachments;
 /// <summary>
 /// Attachments (CONTRACT §8), authorized from the <see cref="Actor"/> like <see cref="IIssueService"/>: SDK keys with
 /// <c>events:write</c> reserve and upload for an app of their team; readers need <c>events:read</c> (users always
-/// pass) and see their teams' projects only; another team's attachment is "not found". Failures are values.
+/// pass) and see their teams' projects only; another team's attachment is "not found". Failures are values; the
+/// refusals of a reservation or an upload that SDKs act on carry the reference's <see cref="IssueError.Code"/>.
 /// </summary>
 public interface IAttachmentService
 {
@@ -46,6 +47,10 @@ public interface IAttachmentService
     /// </summary>
     Task<IssueResult<IssueAttachment>> DeleteAsync(Actor actor, Guid attachmentId, CancellationToken ct = default);
 
-    /// <summary>Opens the bytes a download token names; the token is the only credential.</summary>
+    /// <summary>
+    /// Opens the bytes a download token names; the token is the only credential. A missing token, or one that is
+    /// malformed, tampered with or expired, is <see cref="IssueErrorKind.Unauthenticated"/>; a deleted attachment, or
+    /// one whose bytes never arrived, is not found.
+    /// </summary>
     Task<IssueResult<AttachmentContent>> OpenDownloadAsync(string? token, CancellationToken ct = default);
 }

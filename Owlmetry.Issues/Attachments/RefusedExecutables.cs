@@ -55,15 +55,19 @@ internal static class RefusedExecutables
         var essence = AttachmentRules.Essence(contentType);
         if (s_mediaTypes.Contains(essence))
         {
-            return IssueError.UnsupportedType($"Executables and scripts are not accepted as attachments (content_type {essence})");
+            return Refused($"Executables and scripts are not accepted as attachments (content_type {essence})");
         }
 
         // Windows drops trailing dots and spaces from a name, so "run.exe. " is run.exe once saved.
         var extension = Path.GetExtension(filename.TrimEnd('.', ' ')).TrimStart('.');
         return s_extensions.Contains(extension)
-            ? IssueError.UnsupportedType($"Executables and scripts are not accepted as attachments (.{extension.ToLowerInvariant()} files)")
+            ? Refused($"Executables and scripts are not accepted as attachments (.{extension.ToLowerInvariant()} files)")
             : null;
     }
+
+    /// <summary>A 415 error with the reference's code, for the declared type, the extension or the bytes.</summary>
+    public static IssueError Refused(string message) =>
+        IssueError.UnsupportedType(message) with { Code = AttachmentRejectionCodes.DisallowedContentType };
 
     /// <summary>
     /// Whether an upload starts like a program: a Windows PE (<c>MZ</c>), ELF, Mach-O (either byte order, fat or

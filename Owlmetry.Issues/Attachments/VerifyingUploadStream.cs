@@ -85,7 +85,7 @@ internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : S
         if (BytesRead > declaredSize)
         {
             throw new UploadRefusedException(IssueError.TooLarge(
-                $"The upload is larger than the {Bytes.Describe(declaredSize)} declared at reservation; it was cut off"));
+                $"The upload is larger than the {Bytes.Describe(declaredSize)} declared at reservation; it was cut off") with { Code = AttachmentRejectionCodes.SizeMismatch });
         }
 
         if (_headLength < _head.Length)
@@ -112,7 +112,7 @@ internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : S
         _headChecked = true;
         if (RefusedExecutables.LooksExecutable(_head.AsSpan(0, _headLength)))
         {
-            throw new UploadRefusedException(IssueError.UnsupportedType("Executables and scripts are not accepted as attachments (the file starts like a program)"));
+            throw new UploadRefusedException(RefusedExecutables.Refused("Executables and scripts are not accepted as attachments (the file starts like a program)"));
         }
     }
 }
