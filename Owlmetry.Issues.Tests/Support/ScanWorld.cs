@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
@@ -13,9 +14,9 @@ namespace Owlmetry.Issues.Tests.Support;
 /// <summary>An app on <see cref="InMemoryIssues"/> with a fake clock, and a terse way to send it events.</summary>
 internal sealed class ScanWorld
 {
-    public ScanWorld()
+    public ScanWorld(IssuesOptions? options = null)
     {
-        Issues = new InMemoryIssues(Clock);
+        Issues = new InMemoryIssues(Clock, options);
         Project = Issues.AddProject(TeamId, "Shop");
         App = Issues.AddApp(Project.Id, "API");
         Source = new IngestSource(App.Id, Project.Id, "backend");

@@ -38,6 +38,9 @@ public sealed partial class IssueScanner
     private readonly IssuesMetrics? _metrics;
     private readonly ILogger _logger;
 
+    // The bursts the last committed unit left open; only ever used by the pass that holds the gate.
+    private OpenBursts _openBursts = OpenBursts.None;
+
     /// <summary>Creates the scanner.</summary>
     /// <param name="store">The store scanned and written.</param>
     /// <param name="strategy">Fingerprints events.</param>
@@ -126,17 +129,18 @@ public sealed partial class IssueScanner
             var until = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
             var total = IssueScanResult.Empty;
             var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
-            var planned = await ReadBatchAsync(after: null, until, size, ct).ConfigureAwait(false);
+            var planned = await ReadBatchAsync(after: null, until, size, _openBursts, ct).ConfigureAwait(false);
             while (planned is not null)
             {
                 // The next batch starts after this one's last event, the checkpoint this batch's unit commits. A store
                 // whose reads run beside its writes reads and plans it while the unit runs, at this unit's size.
                 var after = planned.Events[^1].Sequence;
                 var applying = ApplyBatchAsync(planned, ct);
-                var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, size, ct) : null;
+                var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, size, planned.Open, ct) : null;
                 try
                 {
                     total = total.Add(await applying.ConfigureAwait(false));
+                    _openBursts = planned.Open;
                 }
                 finally
                 {
@@ -152,7 +156,7 @@ public sealed partial class IssueScanner
 
                 size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
                 planned = readAhead is null
-                    ? await ReadBatchAsync(after, until, size, ct).ConfigureAwait(false)
+                    ? await ReadBatchAsync(after, until, size, planned.Open, ct).ConfigureAwait(false)
                     : await FitAsync(await readAhead.ConfigureAwait(false), until, size, ct).ConfigureAwait(false);
             }
 
@@ -230,10 +234,11 @@ public sealed partial class IssueScanner
 
     /// <summary>
     /// Reads the events after <paramref name="after"/> (the stored checkpoint when null), at most <paramref name="size"/>
-    /// and none after <paramref name="until"/>, and plans them.
+    /// and none after <paramref name="until"/>, and plans them, joining the bursts <paramref name="open"/> holds if they
+    /// end where the batch begins.
     /// </summary>
     /// <returns>The planned batch, or null when nothing up to <paramref name="until"/> is left.</returns>
-    private async Task<PlannedBatch?> ReadBatchAsync(long? after, long until, int size, CancellationToken ct)
+    private async Task<PlannedBatch?> ReadBatchAsync(long? after, long until, int size, OpenBursts open, CancellationToken ct)
     {
         var (checkpoint, events) = await _store.ReadAsync(
             async r =>
@@ -243,7 +248,7 @@ public sealed partial class IssueScanner
             },
             ct).ConfigureAwait(false);
         var batch = events.TakeWhile(e => e.Sequence <= until).ToList();
-        return batch.Count == 0 ? null : await PlanAsync(checkpoint, batch, isLast: batch.Count < size, ct).ConfigureAwait(false);
+        return batch.Count == 0 ? null : await PlanAsync(checkpoint, batch, isLast: batch.Count < size, open.Following(checkpoint), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -254,17 +259,17 @@ public sealed partial class IssueScanner
     private async Task<PlannedBatch?> FitAsync(PlannedBatch? batch, long until, int size, CancellationToken ct) => batch switch
     {
         null => null,
-        _ when batch.Events.Count > size => await PlanAsync(batch.Checkpoint, [.. batch.Events.Take(size)], isLast: false, ct).ConfigureAwait(false),
-        _ when batch.Events.Count < size && !batch.IsLast => await ReadBatchAsync(batch.Checkpoint, until, size, ct).ConfigureAwait(false),
+        _ when batch.Events.Count > size => await PlanAsync(batch.Checkpoint, [.. batch.Events.Take(size)], isLast: false, batch.Earlier, ct).ConfigureAwait(false),
+        _ when batch.Events.Count < size && !batch.IsLast => await ReadBatchAsync(batch.Checkpoint, until, size, batch.Earlier, ct).ConfigureAwait(false),
         _ => batch,
     };
 
-    private async Task<PlannedBatch> PlanAsync(long checkpoint, IReadOnlyList<ErrorEvent> events, bool isLast, CancellationToken ct)
+    private async Task<PlannedBatch> PlanAsync(long checkpoint, IReadOnlyList<ErrorEvent> events, bool isLast, OpenBursts earlier, CancellationToken ct)
     {
         // Fingerprinting and grouping are pure CPU work: done before the unit of work so it stays short.
-        var parts = ScanPlanner.Plan(events, _strategy);
-        var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(parts, ct).ConfigureAwait(false);
-        return new PlannedBatch(checkpoint, events, isLast, parts, names);
+        var plan = ScanPlanner.Plan(events, _strategy, earlier, _timeProvider.GetUtcNow());
+        var names = _notifications is null ? null : await _notifications.ResolveNamesAsync(plan.Parts, ct).ConfigureAwait(false);
+        return new PlannedBatch(checkpoint, events, isLast, plan.Parts, names, earlier, plan.Open);
     }
 
     /// <returns>What the batch did.</returns>
@@ -299,8 +304,10 @@ public sealed partial class IssueScanner
     /// <summary>
     /// A batch of events read after the checkpoint <see cref="Checkpoint"/>, fingerprinted and grouped, and the names its
     /// notifications need. <see cref="IsLast"/>: the read found fewer events up to the pass's end than it asked for.
+    /// <see cref="Earlier"/>: the bursts it was planned to continue; <see cref="Open"/>: the bursts it leaves open.
     /// </summary>
-    private sealed record PlannedBatch(long Checkpoint, IReadOnlyList<ErrorEvent> Events, bool IsLast, IReadOnlyList<ScanPart> Parts, NotificationNames? Names);
+    private sealed record PlannedBatch(
+        long Checkpoint, IReadOnlyList<ErrorEvent> Events, bool IsLast, IReadOnlyList<ScanPart> Parts, NotificationNames? Names, OpenBursts Earlier, OpenBursts Open);
 
     [LoggerMessage(
         Level = LogLevel.Debug,

@@ -68,10 +68,13 @@ internal sealed class ScanBatchApplier
         return await applier.CommitAsync(placed.Count).ConfigureAwait(false);
     }
 
-    /// <summary>The stored aliases of every fingerprint of the batch, and the issues they point to.</summary>
+    /// <summary>
+    /// The stored aliases of every fingerprint of the batch, and of the earlier events of the bursts it continues, and the
+    /// issues they point to.
+    /// </summary>
     private async ValueTask ReadAliasesAsync(IReadOnlyList<ScanPart> parts)
     {
-        var keys = parts.SelectMany(part => part.Events.Select(e => Key(part, e.Fingerprint.Hash))).ToList();
+        var keys = parts.SelectMany(part => part.Events.Select(e => e.Fingerprint.Hash).Concat(part.EarlierHashes).Select(hash => Key(part, hash))).ToList();
         foreach (var (key, issueId) in await _store.FindIssueIdsByFingerprintsAsync(keys).ConfigureAwait(false))
         {
             _aliases[key] = issueId;
@@ -85,7 +88,8 @@ internal sealed class ScanBatchApplier
 
     /// <summary>
     /// Gives each event of the part its issue, appended to <paramref name="placed"/> in order: aliases the part's new
-    /// fingerprints, creating the issue when none is known.
+    /// fingerprints, creating the issue when none is known. The issues of a continued burst's earlier events are known
+    /// to it too, as if its events had been scanned together.
     /// </summary>
     private void Place(ScanPart part, List<(ErrorEvent Event, FingerprintKey Fingerprint, Guid IssueId)> placed)
     {
@@ -99,7 +103,8 @@ internal sealed class ScanBatchApplier
             }
         }
 
-        var receiver = known.Count == 0 ? Create(part, hashes) : Oldest(known.Values);
+        var earlier = part.EarlierHashes.Select(hash => _aliases.GetValueOrDefault(Key(part, hash))).Where(issueId => issueId != Guid.Empty).ToList();
+        var receiver = known.Count == 0 && earlier.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Concat(earlier));
         List<string>? unknownHashes = null;
         foreach (var hash in hashes)
         {
