@@ -104,6 +104,18 @@ public sealed class IssueScanBurstAcrossUnitsTests
     }
 
     [Test]
+    public async Task Scan_UnitContinuingABurstThenStartingAnother_OnlyItsFirstBurstJoins()
+    {
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("A failed", session, TimeSpan.Zero));
+
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(1)), Error("C failed", session, TimeSpan.FromSeconds(7)));
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("A failed", 2), ("C failed", 1) }), "the unit's second burst joined the earlier one");
+    }
+
+    [Test]
     public async Task Scan_LateEventBeforeTheEarlierUnitsBurst_StartsABurstOfItsOwn()
     {
         var session = Guid.NewGuid();

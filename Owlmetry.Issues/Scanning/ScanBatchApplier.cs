@@ -74,7 +74,13 @@ internal sealed class ScanBatchApplier
     /// </summary>
     private async ValueTask ReadAliasesAsync(IReadOnlyList<ScanPart> parts)
     {
-        var keys = parts.SelectMany(part => part.Events.Select(e => e.Fingerprint.Hash).Concat(part.EarlierHashes).Select(hash => Key(part, hash))).ToList();
+        var keys = new List<FingerprintKey>();
+        foreach (var part in parts)
+        {
+            keys.AddRange(part.Events.Select(e => Key(part, e.Fingerprint.Hash)));
+            keys.AddRange(part.EarlierHashes.Select(hash => Key(part, hash)));
+        }
+
         foreach (var (key, issueId) in await _store.FindIssueIdsByFingerprintsAsync(keys).ConfigureAwait(false))
         {
             _aliases[key] = issueId;
@@ -103,8 +109,9 @@ internal sealed class ScanBatchApplier
             }
         }
 
-        var earlier = part.EarlierHashes.Select(hash => _aliases.GetValueOrDefault(Key(part, hash))).Where(issueId => issueId != Guid.Empty).ToList();
-        var receiver = known.Count == 0 && earlier.Count == 0 ? Create(part, hashes) : Oldest(known.Values.Concat(earlier));
+        var earlier = EarlierIssues(part);
+        var receiver = known.Count == 0 && earlier is not { Count: > 0 } ? Create(part, hashes)
+            : Oldest(earlier is null ? known.Values : known.Values.Concat(earlier));
         List<string>? unknownHashes = null;
         foreach (var hash in hashes)
         {
@@ -130,6 +137,29 @@ internal sealed class ScanBatchApplier
         {
             placed.Add((e.Event, Key(part, e.Fingerprint.Hash), known[e.Fingerprint.Hash]));
         }
+    }
+
+    /// <summary>
+    /// The issues of the earlier events of the burst the part continues, or null when it continues none (most parts: no
+    /// list for them).
+    /// </summary>
+    private List<Guid>? EarlierIssues(ScanPart part)
+    {
+        if (part.EarlierHashes.Count == 0)
+        {
+            return null;
+        }
+
+        var issueIds = new List<Guid>(part.EarlierHashes.Count);
+        foreach (var hash in part.EarlierHashes)
+        {
+            if (_aliases.TryGetValue(Key(part, hash), out var issueId))
+            {
+                issueIds.Add(issueId);
+            }
+        }
+
+        return issueIds;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Fingerprinting;
 
@@ -34,10 +35,10 @@ internal static class ScanPlanner
                     continue;
                 }
 
-                var halves = AddBurst(parts, ordered.GetRange(first, i - first), strategy, continued);
+                var added = AddBurst(parts, ordered.GetRange(first, i - first), strategy, continued);
                 if (i == ordered.Count)
                 {
-                    stillOpen[session.Key] = new OpenBurst(burstStart, halves.Prod, halves.Dev, now);
+                    stillOpen[session.Key] = Open(burstStart, continued, CollectionsMarshal.AsSpan(parts)[^added..], now);
                 }
                 else
                 {
@@ -56,24 +57,51 @@ internal static class ScanPlanner
     private static bool Joins(ErrorEvent errorEvent, DateTimeOffset burstStart) =>
         errorEvent.Timestamp >= burstStart && errorEvent.Timestamp - burstStart <= BurstWindow;
 
-    /// <returns>The fingerprints of the whole burst's prod and dev halves, the continued burst's included.</returns>
-    private static (IReadOnlyList<string> Prod, IReadOnlyList<string> Dev) AddBurst(
-        List<ScanPart> parts, List<ErrorEvent> burst, IFingerprintStrategy strategy, OpenBurst? continued)
+    /// <returns>How many parts the burst added: one per half it has events of.</returns>
+    private static int AddBurst(List<ScanPart> parts, List<ErrorEvent> burst, IFingerprintStrategy strategy, OpenBurst? continued)
     {
-        IReadOnlyList<string> prod = continued?.ProdHashes ?? [];
-        IReadOnlyList<string> dev = continued?.DevHashes ?? [];
+        var added = 0;
         foreach (var half in burst.GroupBy(e => e.IsDev))
         {
             var first = half.First();
-            var earlier = half.Key ? dev : prod;
             var fingerprinted = half
                 .Select(e => new FingerprintedEvent(e, EventFingerprints.Compute(strategy, e)))
                 .ToList();
+            IReadOnlyList<string> earlier = (half.Key ? continued?.DevHashes : continued?.ProdHashes) ?? [];
             parts.Add(new ScanPart(first.AppId, first.ProjectId, half.Key, fingerprinted, earlier));
-            IReadOnlyList<string> whole = [.. earlier.Union(fingerprinted.Select(e => e.Fingerprint.Hash), StringComparer.Ordinal)];
-            (prod, dev) = half.Key ? (prod, whole) : (whole, dev);
+            added++;
         }
 
-        return (prod, dev);
+        return added;
+    }
+
+    /// <summary>A session's last burst as the next unit may continue it: the fingerprints of each half, earlier units' included.</summary>
+    private static OpenBurst Open(DateTimeOffset start, OpenBurst? continued, ReadOnlySpan<ScanPart> lastParts, DateTimeOffset now)
+    {
+        IReadOnlyList<string> prod = continued?.ProdHashes ?? [];
+        IReadOnlyList<string> dev = continued?.DevHashes ?? [];
+        foreach (var part in lastParts)
+        {
+            IReadOnlyList<string> whole = Hashes(part);
+            (prod, dev) = part.IsDev ? (prod, whole) : (whole, dev);
+        }
+
+        return new OpenBurst(start, prod, dev, now);
+    }
+
+    // A burst's half holds a few fingerprints: a list searched in place costs less than a set per session and unit.
+    private static List<string> Hashes(ScanPart part)
+    {
+        var hashes = new List<string>(part.EarlierHashes.Count + 1);
+        hashes.AddRange(part.EarlierHashes);
+        foreach (var e in part.Events)
+        {
+            if (!hashes.Contains(e.Fingerprint.Hash, StringComparer.Ordinal))
+            {
+                hashes.Add(e.Fingerprint.Hash);
+            }
+        }
+
+        return hashes;
     }
 }
