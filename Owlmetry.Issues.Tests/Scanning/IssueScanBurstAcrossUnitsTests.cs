@@ -151,11 +151,11 @@ public sealed class IssueScanBurstAcrossUnitsTests
     }
 
     [Test]
-    public async Task Scan_BurstLeftWithoutEventsPastItsLifetime_IsClosed()
+    public async Task Scan_BurstWhoseWindowClosedALifetimeAgo_IsClosed()
     {
         var session = Guid.NewGuid();
         await _world.SendAsync(Error("A failed", session, TimeSpan.Zero));
-        _world.Clock.Advance(OpenBursts.Lifetime + TimeSpan.FromMilliseconds(1));
+        _world.Clock.Advance(ScanPlanner.BurstWindow + OpenBursts.Lifetime + TimeSpan.FromMilliseconds(1));
 
         await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(1)));
 
@@ -163,19 +163,43 @@ public sealed class IssueScanBurstAcrossUnitsTests
     }
 
     [Test]
-    public async Task Scan_BurstExtendedWithinItsLifetime_StaysOpenFromItsLastEvents()
+    public async Task Scan_BurstWhoseWindowClosedExactlyALifetimeAgo_IsStillOpen()
     {
         var session = Guid.NewGuid();
-        var other = Guid.NewGuid();
         await _world.SendAsync(Error("A failed", session, TimeSpan.Zero));
-        _world.Clock.Advance(OpenBursts.Lifetime);
-        await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(1)), Error("Elsewhere", other, TimeSpan.Zero));
-        _world.Clock.Advance(OpenBursts.Lifetime);
+        _world.Clock.Advance(ScanPlanner.BurstWindow + OpenBursts.Lifetime);
 
-        await _world.SendAsync(Error("C failed", session, TimeSpan.FromSeconds(2)));
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(1)));
+
+        Assert.That((await _world.SingleIssueAsync()).Fingerprints, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Scan_LateEventsBurstInBetween_LeavesTheSessionsOpenBurstInPlace()
+    {
+        var session = Guid.NewGuid();
+        _world.Clock.Advance(TimeSpan.FromHours(1));
+        await _world.SendAsync(Error("A failed", session, TimeSpan.FromHours(1)));
+        await _world.SendAsync(Error("Old failure", session, TimeSpan.Zero));
+
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1)));
 
         var issues = await _world.AllIssuesAsync();
-        Assert.That(issues.Single(i => i.Title == "A failed").Fingerprints, Has.Count.EqualTo(3));
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("Old failure", 1), ("A failed", 2) }), "an hour-old event closed the burst after it");
+    }
+
+    [Test]
+    public async Task Scan_SessionsNewerBurstAlreadyClosed_ReplacesItsOpenOne()
+    {
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("A failed", session, TimeSpan.Zero));
+        _world.Clock.Advance(TimeSpan.FromHours(1));
+
+        // A's burst closed meanwhile; the next one, ten minutes later by the events' clock, is closed at once too.
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromMinutes(10)));
+        await _world.SendAsync(Error("C failed", session, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1)));
+
+        Assert.That(await _world.AllIssuesAsync(), Has.Count.EqualTo(3));
     }
 
     [Test]

@@ -17,7 +17,7 @@ internal static class ScanPlanner
     /// <param name="events">The unit's events, in the order they were stored.</param>
     /// <param name="strategy">Fingerprints each event.</param>
     /// <param name="open">The bursts earlier units left open, for a unit that follows them.</param>
-    /// <param name="now">The scan's time, which keeps the bursts open to later units for <see cref="OpenBursts.Lifetime"/>.</param>
+    /// <param name="now">The scan's time: bursts stay open to later units for <see cref="OpenBursts.Lifetime"/> after their window.</param>
     public static ScanPlan Plan(IReadOnlyList<ErrorEvent> events, IFingerprintStrategy strategy, OpenBursts open, DateTimeOffset now)
     {
         var parts = new List<ScanPart>();
@@ -38,7 +38,7 @@ internal static class ScanPlanner
                 var added = AddBurst(parts, ordered.GetRange(first, i - first), strategy, continued);
                 if (i == ordered.Count)
                 {
-                    stillOpen[session.Key] = Open(burstStart, continued, CollectionsMarshal.AsSpan(parts)[^added..], now);
+                    Keep(stillOpen, session.Key, burstStart, continued, CollectionsMarshal.AsSpan(parts)[^added..], now);
                 }
                 else
                 {
@@ -75,9 +75,26 @@ internal static class ScanPlanner
         return added;
     }
 
-    /// <summary>A session's last burst as the next unit may continue it: the fingerprints of each half, earlier units' included.</summary>
-    private static OpenBurst Open(DateTimeOffset start, OpenBurst? continued, ReadOnlySpan<ScanPart> lastParts, DateTimeOffset now)
+    /// <summary>
+    /// Keeps a session's last burst for the next unit to continue, with the fingerprints of each half, earlier units'
+    /// included. A burst of late events, earlier than the session's open burst, leaves that one in place; a burst
+    /// already closed replaces the session's earlier one with nothing.
+    /// </summary>
+    private static void Keep(
+        Dictionary<(Guid AppId, Guid SessionId), OpenBurst> open, (Guid AppId, Guid SessionId) session, DateTimeOffset start, OpenBurst? continued,
+        ReadOnlySpan<ScanPart> lastParts, DateTimeOffset now)
     {
+        if (continued is null && open.TryGetValue(session, out var later) && later.Start > start)
+        {
+            return;
+        }
+
+        if (!OpenBursts.StaysOpen(start, now))
+        {
+            open.Remove(session);
+            return;
+        }
+
         IReadOnlyList<string> prod = continued?.ProdHashes ?? [];
         IReadOnlyList<string> dev = continued?.DevHashes ?? [];
         foreach (var part in lastParts)
@@ -86,7 +103,7 @@ internal static class ScanPlanner
             (prod, dev) = part.IsDev ? (prod, whole) : (whole, dev);
         }
 
-        return new OpenBurst(start, prod, dev, now);
+        open[session] = new OpenBurst(start, prod, dev);
     }
 
     // A burst's half holds a few fingerprints: a list searched in place costs less than a set per session and unit.
