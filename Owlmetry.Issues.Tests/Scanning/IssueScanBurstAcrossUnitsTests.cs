@@ -127,6 +127,18 @@ public sealed class IssueScanBurstAcrossUnitsTests
     }
 
     [Test]
+    public async Task Scan_LateEventThenOneInTheEarlierUnitsBurst_TheSecondJoinsIt()
+    {
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("A failed", session, TimeSpan.FromSeconds(10)));
+
+        await _world.SendAsync(Error("Late failure", session, TimeSpan.Zero), Error("B failed", session, TimeSpan.FromSeconds(11)));
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("Late failure", 1), ("A failed", 2) }), "a late event in the unit kept B from its burst");
+    }
+
+    [Test]
     public async Task Scan_DevErrorAfterAProdBurst_NeverJoinsTheProdIssue()
     {
         var session = Guid.NewGuid();

@@ -25,8 +25,8 @@ internal static class ScanPlanner
         foreach (var session in events.GroupBy(e => (e.AppId, e.SessionId)))
         {
             var ordered = session.OrderBy(e => e.Timestamp).ThenBy(e => e.Sequence).ToList();
-            var continued = stillOpen.GetValueOrDefault(session.Key) is { } earlier && Joins(ordered[0], earlier.Start) ? earlier : null;
-            var burstStart = continued?.Start ?? ordered[0].Timestamp;
+            var sessionOpen = stillOpen.GetValueOrDefault(session.Key);
+            var (burstStart, continued) = Begin(ordered[0], ref sessionOpen);
             var first = 0;
             for (var i = 1; i <= ordered.Count; i++)
             {
@@ -42,14 +42,25 @@ internal static class ScanPlanner
                 }
                 else
                 {
-                    continued = null;
                     first = i;
-                    burstStart = ordered[i].Timestamp;
+                    (burstStart, continued) = Begin(ordered[i], ref sessionOpen);
                 }
             }
         }
 
         return new ScanPlan(parts, new OpenBursts(events[^1].Sequence, stillOpen));
+    }
+
+    // A burst begins at its first event, or continues the session's open burst (once) when that event falls in its window.
+    private static (DateTimeOffset Start, OpenBurst? Continued) Begin(ErrorEvent first, ref OpenBurst? open)
+    {
+        if (open is { } earlier && Joins(first, earlier.Start))
+        {
+            open = null;
+            return (earlier.Start, earlier);
+        }
+
+        return (first.Timestamp, null);
     }
 
     // In timestamp order, an event joins the burst whose start it is no more than the window after; an event earlier
