@@ -99,18 +99,19 @@ internal static class IngestRequestReader
 
     private static string? Text(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? Unicode(value, name)
+        : value.ValueKind == JsonValueKind.String ? Unicode(value, static v => v.GetString()!, name)
         : throw new FieldTypeException($"{name} must be a string");
 
-    private static string Unicode(JsonElement text, string name)
+    // A string or a member name is unescaped when read, which is where text that is not valid Unicode shows.
+    private static string Unicode<T>(T source, Func<T, string> read, string what)
     {
         try
         {
-            return text.GetString()!;
+            return read(source);
         }
         catch (InvalidOperationException)
         {
-            throw new FieldTypeException($"{name} is not valid Unicode text");
+            throw new FieldTypeException($"{what} is not valid Unicode text");
         }
     }
 
@@ -134,25 +135,13 @@ internal static class IngestRequestReader
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
-            var name = Unicode(property, "a name in custom_attributes");
+            var name = Unicode(property, static p => p.Name, "a name in custom_attributes");
             attributes[name] = property.Value.ValueKind == JsonValueKind.String
-                ? Unicode(property.Value, $"custom_attributes.{name}")
+                ? Unicode(property.Value, static v => v.GetString()!, $"custom_attributes.{name}")
                 : throw new FieldTypeException($"custom_attributes.{name} must be a string");
         }
 
         return attributes;
-    }
-
-    private static string Unicode(JsonProperty property, string what)
-    {
-        try
-        {
-            return property.Name;
-        }
-        catch (InvalidOperationException)
-        {
-            throw new FieldTypeException($"{what} is not valid Unicode text");
-        }
     }
 
     private sealed class FieldTypeException(string message) : Exception(message);

@@ -110,8 +110,8 @@ internal sealed class ScanBatchApplier
         }
 
         var earlier = EarlierIssues(part);
-        var receiver = known.Count == 0 && earlier is not { Count: > 0 } ? Create(part, hashes)
-            : Oldest(earlier is null ? known.Values : known.Values.Concat(earlier));
+        var receiver = known.Count == 0 && earlier.Count == 0 ? Create(part, hashes)
+            : Oldest(earlier.Count == 0 ? known.Values : known.Values.Concat(earlier));
         List<string>? unknownHashes = null;
         foreach (var hash in hashes)
         {
@@ -140,14 +140,14 @@ internal sealed class ScanBatchApplier
     }
 
     /// <summary>
-    /// The issues of the earlier events of the burst the part continues, or null when it continues none (most parts: no
-    /// list for them).
+    /// The issues of the earlier events of the burst the part continues; none, and no list, for the many parts that
+    /// continue no burst.
     /// </summary>
-    private List<Guid>? EarlierIssues(ScanPart part)
+    private IReadOnlyList<Guid> EarlierIssues(ScanPart part)
     {
         if (part.EarlierHashes.Count == 0)
         {
-            return null;
+            return [];
         }
 
         var issueIds = new List<Guid>(part.EarlierHashes.Count);
