@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RequestDecompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Contracts;
@@ -36,6 +38,8 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.AddErrorMember);
         services.AddExceptionHandler<OwlmetryExceptionHandler>();
+        // Ahead of the framework's default, which a host that chose its own keeps.
+        services.TryAddSingleton<IRequestDecompressionProvider, CheckedRequestDecompression>();
         services.AddRequestDecompression(CheckedDecompressionProvider.WrapAll);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddAuthorization();

@@ -19,6 +19,7 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
             InvalidContentEncodingException => (StatusCodes.Status400BadRequest, exception.Message),
+            UnsupportedContentEncodingException => (StatusCodes.Status415UnsupportedMediaType, exception.Message),
 
             // JSON binding refuses a charset it has no encoding for with this exception, before reading the body.
             InvalidOperationException when RequestCharset.IsUnknown(httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, RequestCharset.UnsupportedMessage),

@@ -85,6 +85,50 @@ public sealed class BadBodyTests : HttpApiFixture
         Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
     }
 
+    public static IEnumerable<TestCaseData> BodyRoutesAndUnsupportedEncodings() =>
+        from encoding in new[] { "zstd", "gzip, br" }
+        from route in s_bodyRoutes
+        select new TestCaseData(route.Method, route.Path, route.Ingest, encoding).SetName($"{route.Method} {route.Path} {encoding}");
+
+    [TestCaseSource(nameof(BodyRoutesAndUnsupportedEncodings))]
+    public async Task AnyBodyRoute_EncodingNoDecoderTakes_Is415NamingItAndTheSupportedOnes(string method, string path, bool ingest, string encoding)
+    {
+        using var client = await ClientAsync(ingest);
+
+        using var response = await SendBytesAsync(client, method, path, ValidJson, "application/json", encoding);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo($"Content-Encoding '{encoding}' is not supported; send one of br, deflate, gzip, or no encoding"));
+    }
+
+    [TestCase("identity")]
+    [TestCase("GZIP")]
+    public async Task Ingest_IdentityOrAnEncodingInCapitals_IsRead(string encoding)
+    {
+        using var client = await ClientAsync(ingest: true);
+        var json = Encoding.UTF8.GetBytes($"{{\"events\":[{ValidEvent}]}}");
+        var body = encoding == "identity" ? json : CompressedBodies.Compress("gzip", json);
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/ingest", body, "application/json", encoding);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((1, 0, (string?)null)));
+    }
+
+    [Test]
+    public async Task Upload_EncodingNoDecoderTakes_Is415AndKeepsNoBytes()
+    {
+        var content = Encoding.UTF8.GetBytes("at Checkout.Pay() line 42\n");
+        var key = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
+        using var sdk = Team.ClientWith(key);
+        var reserved = await ClientFor(key).ReserveAttachmentAsync(ClientAttachments.Reservation(content));
+
+        using var response = await SendBytesAsync(sdk, "PUT", reserved.UploadUrl, content, "text/plain", "zstd");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await response.Content.ReadAsStringAsync());
+        Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
+    }
+
     private const string ValidEvent = "{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}";
 
     [TestCase("\"message\":\"\\ud800\"", "message", TestName = "{m}_HighSurrogateInAMessage")]
@@ -196,7 +240,7 @@ public sealed class BadBodyTests : HttpApiFixture
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (encoding is not null)
         {
-            content.Headers.ContentEncoding.Add(encoding);
+            content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
         }
 
         var target = Fill(path.Replace("{issue}", _issue.Id.ToString(), StringComparison.Ordinal));
