@@ -35,6 +35,23 @@ public sealed class JobsHttpTests : HttpApiFixture
     }
 
     [Test]
+    public async Task Trigger_AnotherTeamsEventsPending_TheRunCountsOnlyTheTeamsOwn()
+    {
+        await ClientFor(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)).IngestErrorsAsync("Crash", "Crash", "Other crash");
+        await ClientFor(await _other.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite)).IngestErrorsAsync("Elsewhere");
+        using var owner = _other.ClientWith(_other.Token(TeamRole.Owner));
+
+        var response = await owner.PostAsJsonAsync(TriggerPath(_other), new { job_type = "issue_scan" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job_run"]!["result"]!;
+        Assert.That(
+            (result["events_processed"]!.GetValue<int>(), result["issues_created"]!.GetValue<int>(), result["occurrences_created"]!.GetValue<int>()),
+            Is.EqualTo((1, 1, 1)),
+            "the other team's run, which scanned this team's three events too");
+    }
+
+    [Test]
     public async Task Trigger_ByRole_AdminsAndJobKeysOnly()
     {
         using var member = Team.ClientWith(Team.Token(TeamRole.Member));

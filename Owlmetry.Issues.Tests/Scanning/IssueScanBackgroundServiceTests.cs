@@ -67,7 +67,7 @@ public sealed class IssueScanBackgroundServiceTests
     private IssueScanBackgroundService Service(IIssueStore store, CapturingLoggerProvider logs)
     {
         var options = Options.Create(new IssuesOptions { ScanInterval = s_interval });
-        var jobs = new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, options), store, _world.Clock);
+        var jobs = new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _world.Clock, options), store, _world.Issues.Directory, _world.Clock);
         return new IssueScanBackgroundService(jobs, _signal, _world.Clock, options, logs.CreateLogger<IssueScanBackgroundService>());
     }
 

@@ -3,7 +3,10 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Jobs;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Scanning;
@@ -20,7 +23,7 @@ public sealed class ScanJobsAccessTests
     {
         _world = new TeamWorld();
         var options = Options.Create(new IssuesOptions());
-        _jobs = new ScanJobs(_world.Issues.Scanner, _world.Issues.Store, _world.Clock);
+        _jobs = new ScanJobs(_world.Issues.Scanner, _world.Issues.Store, _world.Issues.Directory, _world.Clock);
         _history = new ScanRunHistory(_jobs, _world.Issues.Store, options);
     }
 
@@ -34,6 +37,22 @@ public sealed class ScanJobsAccessTests
 
         Assert.That(byAdmin.Value.TriggeredByTeamId, Is.EqualTo(_world.TeamId));
         Assert.That(byAgent.Value.Status, Is.EqualTo(ScanRunStatus.Completed));
+    }
+
+    [Test]
+    public async Task TriggerAsync_AnotherTeamsEventsPending_ScansThemButCountsOnlyTheTeamsOwn()
+    {
+        var session = Guid.NewGuid();
+        await IngestAsync(_world.App, ScanWorld.Error("Checkout failed", session), ScanWorld.Error("Checkout failed", Guid.NewGuid()));
+        await IngestAsync(_world.OtherApp, ScanWorld.Error("Sync failed", Guid.NewGuid()), ScanWorld.Error("Upload failed", Guid.NewGuid()), ScanWorld.Error("Login failed", Guid.NewGuid()));
+
+        var run = (await _jobs.TriggerAsync(_world.Owner, _world.TeamId, ScanJobs.IssueScanJobType)).Value;
+
+        Assert.That(run.Result, Is.EqualTo(new IssueScanResult(EventsProcessed: 2, IssuesCreated: 1, IssuesRegressed: 0, IssuesUnsnoozed: 0, OccurrencesCreated: 2)),
+            "the run of the team whose two events made one issue");
+        Assert.That((await _history.ListTeamRunsAsync(_world.Owner, _world.TeamId, cursor: null, limit: null)).Value.Runs.Single().Result, Is.EqualTo(run.Result), "the recorded run");
+        var otherTeams = await _world.Issues.Store.ReadAsync(r => r.ListIssuesAsync(new IssueListFilter([_world.OtherProject.Id]), IssueSort.FirstSeen, null, 100));
+        Assert.That(otherTeams, Has.Count.EqualTo(3), "the other team's events were scanned all the same");
     }
 
     [Test]
@@ -82,4 +101,7 @@ public sealed class ScanJobsAccessTests
         Assert.That(member.Value.Runs, Has.Count.EqualTo(1));
         Assert.That(outsider.Error, Is.EqualTo(IssueError.NotFound("Team not found")));
     }
+
+    private Task IngestAsync(Owlmetry.Issues.Projects.AppInfo app, params IncomingEvent[] events) =>
+        _world.Issues.Ingestor.IngestAsync(new IngestSource(app.Id, app.ProjectId, "backend"), events);
 }

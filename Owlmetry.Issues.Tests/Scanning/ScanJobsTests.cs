@@ -120,7 +120,7 @@ public sealed class ScanJobsTests
     }
 
     [Test]
-    public async Task RunAsync_ScanFails_RecordsTheFailedRunWithTheErrorAndRethrows([Values] bool triggered)
+    public async Task RunAsync_ScanFails_RecordsTheFailedRunWithoutTheStoresMessageAndRethrowsIt([Values] bool triggered)
     {
         await IngestAsync(2);
         var store = new InterceptingIssueStore(_store);
@@ -141,10 +141,11 @@ public sealed class ScanJobsTests
             }
             : failTheScansUnit;
 
-        Assert.ThrowsAsync<IOException>(() => jobs.RunAsync(triggered ? Guid.NewGuid() : null));
+        var thrown = Assert.ThrowsAsync<IOException>(() => jobs.RunAsync(triggered ? Guid.NewGuid() : null));
 
         var run = (await _store.ReadAsync(r => r.ListScanRunsAsync(10))).Single();
-        Assert.That((run.Status, run.Error, run.CompletedAt), Is.EqualTo((ScanRunStatus.Failed, "simulated crash before commit", _clock.GetUtcNow())));
+        Assert.That(thrown?.Message, Is.EqualTo("simulated crash before commit"), "the caller, which logs it, gets the store's error");
+        Assert.That((run.Status, run.Error, run.CompletedAt), Is.EqualTo((ScanRunStatus.Failed, ScanJobs.FailedError, _clock.GetUtcNow())));
     }
 
     [Test]
@@ -154,7 +155,7 @@ public sealed class ScanJobsTests
         var store = new InterceptingIssueStore(_store) { LeaseHeldElsewhere = true };
         var jobs = NewJobs(store);
 
-        var triggered = jobs.RunAsync(Guid.NewGuid());
+        var triggered = jobs.RunAsync(_world.TeamId);
         await Task.Delay(4 * IssueScanner.LeasePoll);
         var completedWhileHeld = triggered.IsCompleted;
         var recordedWhileHeld = await _store.ReadAsync(r => r.ListScanRunsAsync(10));
@@ -223,7 +224,7 @@ public sealed class ScanJobsTests
     {
         store ??= _store;
         var options = Options.Create(new IssuesOptions());
-        return new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _clock, options), store, _clock);
+        return new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), _clock, options), store, _world.Issues.Directory, _clock);
     }
 
     private Task IngestAsync(int count) => _world.IngestAsync([.. Enumerable.Range(0, count).Select(_ => ScanWorld.Error("Crash", Guid.NewGuid()))]);

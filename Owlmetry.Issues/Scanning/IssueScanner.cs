@@ -92,7 +92,8 @@ public sealed partial class IssueScanner
     /// background scan's pass.
     /// </summary>
     /// <returns>What the pass did.</returns>
-    public Task<IssueScanResult> ScanAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: false, leaseTaken: null, ct);
+    public async Task<IssueScanResult> ScanAsync(CancellationToken ct = default) =>
+        (await PassAsync(waitForOtherProcesses: false, leaseTaken: null, ct).ConfigureAwait(false)).Total;
 
     /// <summary>
     /// Scans every event stored before the call, like <see cref="ScanAsync"/>, but when another process sharing the
@@ -100,15 +101,20 @@ public sealed partial class IssueScanner
     /// when it returns, every event stored before the call is scanned, whichever process scanned it. A triggered scan's pass.
     /// </summary>
     /// <returns>What this process's pass did: empty when another process scanned the events.</returns>
-    public Task<IssueScanResult> ScanStoredEventsAsync(CancellationToken ct = default) => PassAsync(waitForOtherProcesses: true, leaseTaken: null, ct);
+    public async Task<IssueScanResult> ScanStoredEventsAsync(CancellationToken ct = default) =>
+        (await PassAsync(waitForOtherProcesses: true, leaseTaken: null, ct).ConfigureAwait(false)).Total;
 
     /// <summary>
     /// <see cref="ScanStoredEventsAsync(CancellationToken)"/>, calling <paramref name="leaseTaken"/> once this process
     /// holds the scan lease, before the pass's first unit; not when another process's passes scanned the events.
     /// </summary>
-    internal Task<IssueScanResult> ScanStoredEventsAsync(Func<Task> leaseTaken, CancellationToken ct) => PassAsync(waitForOtherProcesses: true, leaseTaken, ct);
+    /// <returns>What this process's passes did, project by project.</returns>
+    internal Task<ScanTally> ScanStoredEventsAsync(Func<Task> leaseTaken, CancellationToken ct) => PassAsync(waitForOtherProcesses: true, leaseTaken, ct);
 
-    private async Task<IssueScanResult> PassAsync(bool waitForOtherProcesses, Func<Task>? leaseTaken, CancellationToken ct)
+    /// <summary><see cref="ScanAsync"/>, project by project.</summary>
+    internal Task<ScanTally> ScanByProjectAsync(CancellationToken ct) => PassAsync(waitForOtherProcesses: false, leaseTaken: null, ct);
+
+    private async Task<ScanTally> PassAsync(bool waitForOtherProcesses, Func<Task>? leaseTaken, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -117,7 +123,7 @@ public sealed partial class IssueScanner
             if (lease is null)
             {
                 LogLeaseHeldElsewhere(_logger);
-                return IssueScanResult.Empty;
+                return new ScanTally();
             }
 
             if (leaseTaken is not null)
@@ -127,7 +133,7 @@ public sealed partial class IssueScanner
 
             var started = _timeProvider.GetTimestamp();
             var until = await _store.ReadAsync(r => r.GetLastEventSequenceAsync(), ct).ConfigureAwait(false);
-            var total = IssueScanResult.Empty;
+            var tally = new ScanTally();
             var size = await GiveWayToIngestAsync(ct).ConfigureAwait(false);
             var planned = await ReadBatchAsync(after: null, until, size, _openBursts, ct).ConfigureAwait(false);
             while (planned is not null)
@@ -139,7 +145,7 @@ public sealed partial class IssueScanner
                 var readAhead = _store.ReadsBesideWrites ? ReadBatchAsync(after, until, size, planned.Open, ct) : null;
                 try
                 {
-                    total = total.Add(await applying.ConfigureAwait(false));
+                    tally.Include(await applying.ConfigureAwait(false));
                     _openBursts = planned.Open;
                 }
                 finally
@@ -164,12 +170,13 @@ public sealed partial class IssueScanner
             await _store.WriteAsync(w => w.DeleteScannedEventsReceivedBeforeAsync(cutoff), ct).ConfigureAwait(false);
             var duration = _timeProvider.GetElapsedTime(started);
             _metrics?.RecordScanPass(duration);
+            var total = tally.Total;
             if (total.EventsProcessed > 0)
             {
                 LogPass(_logger, total.EventsProcessed, total.IssuesCreated, total.IssuesRegressed, total.IssuesUnsnoozed, duration.TotalMilliseconds);
             }
 
-            return total;
+            return tally;
         }
         finally
         {
@@ -273,7 +280,7 @@ public sealed partial class IssueScanner
     }
 
     /// <returns>What the batch did.</returns>
-    private async Task<IssueScanResult> ApplyBatchAsync(PlannedBatch batch, CancellationToken ct)
+    private async Task<ScanTally> ApplyBatchAsync(PlannedBatch batch, CancellationToken ct)
     {
         var now = _timeProvider.GetUtcNowMilliseconds();
         var (result, notified) = await _store.WriteAsync(
@@ -292,7 +299,7 @@ public sealed partial class IssueScanner
                 return (outcome.Result, notified);
             },
             ct).ConfigureAwait(false);
-        _metrics?.RecordScanBatch(result);
+        _metrics?.RecordScanBatch(result.Total);
         if (notified)
         {
             _notifications!.Signal();

@@ -65,7 +65,7 @@ internal sealed class ScanBatchApplier
         }
 
         await AttachmentLinks.OnEventsLandedAsync(store, placed).ConfigureAwait(false);
-        return await applier.CommitAsync(placed.Count).ConfigureAwait(false);
+        return await applier.CommitAsync(parts).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -259,7 +259,7 @@ internal sealed class ScanBatchApplier
         return issue;
     }
 
-    private async ValueTask<ScanBatchOutcome> CommitAsync(int eventsProcessed)
+    private async ValueTask<ScanBatchOutcome> CommitAsync(IReadOnlyList<ScanPart> parts)
     {
         var changed = _changed.Select(id => _issues[id]).ToList();
         await _store.InsertIssuesAsync([.. changed.Where(i => _created.Contains(i.Id))]).ConfigureAwait(false);
@@ -267,10 +267,41 @@ internal sealed class ScanBatchApplier
         await _store.AssignFingerprintsAsync(_newAliases).ConfigureAwait(false);
         await _store.InsertOccurrencesAsync(_newOccurrences).ConfigureAwait(false);
         return new ScanBatchOutcome(
-            new IssueScanResult(eventsProcessed, _created.Count, _regressed.Count, _unsnoozed.Count, _newOccurrences.Count),
+            Tally(parts),
             [.. _createdInOrder.Select(id => _issues[id])],
             [.. _regressed.Select(id => _issues[id])],
             [.. _unsnoozed.Select(id => _issues[id])]);
+    }
+
+    private ScanTally Tally(IReadOnlyList<ScanPart> parts)
+    {
+        var tally = new ScanTally();
+        foreach (var part in parts)
+        {
+            tally.CountEvents(part.ProjectId, part.Events.Count);
+        }
+
+        foreach (var id in _created)
+        {
+            tally.CountCreated(_issues[id].ProjectId);
+        }
+
+        foreach (var id in _regressed)
+        {
+            tally.CountRegressed(_issues[id].ProjectId);
+        }
+
+        foreach (var id in _unsnoozed)
+        {
+            tally.CountUnsnoozed(_issues[id].ProjectId);
+        }
+
+        foreach (var occurrence in _newOccurrences)
+        {
+            tally.CountOccurrence(_issues[occurrence.IssueId].ProjectId);
+        }
+
+        return tally;
     }
 
     private static FingerprintKey Key(ScanPart part, string hash) => new(hash, part.AppId, part.IsDev);

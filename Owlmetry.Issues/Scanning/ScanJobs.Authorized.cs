@@ -11,7 +11,8 @@ internal sealed partial class ScanJobs
 
     /// <summary>
     /// Runs a scan for <paramref name="teamId"/> and records it: a team owner or admin, or an agent key with
-    /// <c>jobs:write</c>, may trigger one; another team is "not found".
+    /// <c>jobs:write</c>, may trigger one; another team is "not found". The scan covers every team's events; the run's
+    /// result counts those of the team's own projects.
     /// </summary>
     /// <param name="actor">The caller.</param>
     /// <param name="teamId">The team that asks for the scan.</param>

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Time;
 
@@ -16,10 +17,16 @@ namespace Owlmetry.Issues.Scanning;
 /// the runs are left as they are and the repair is tried again at the next use. This object's own runs start only
 /// after the repair (the host registers one per process).
 /// </remarks>
-internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, TimeProvider timeProvider)
+internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, IIssueDirectory directory, TimeProvider timeProvider)
 {
     /// <summary>The error of a run whose process stopped before the run finished.</summary>
     public const string InterruptedError = "Interrupted: the process running the scan stopped before the scan finished";
+
+    /// <summary>
+    /// The error of a run whose scan failed. The run is its team's to read and the failure may be the store's, so its
+    /// details go to the log of the process that ran it (the exception propagates to the caller), not into the run.
+    /// </summary>
+    public const string FailedError = "The scan failed; the server's log has the error";
 
     // Only the newest runs can have been left running: every start repairs the runs of the stop before it.
     private const int RunsToRepair = 100;
@@ -45,9 +52,10 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
         try
         {
             // A trigger promises the events stored before it: it waits for another process's pass instead of skipping.
-            var result = recorded
+            var tally = recorded
                 ? await scanner.ScanStoredEventsAsync(() => SaveAsync(run, ct), ct).ConfigureAwait(false)
-                : await scanner.ScanAsync(ct).ConfigureAwait(false);
+                : await scanner.ScanByProjectAsync(ct).ConfigureAwait(false);
+            var result = triggeredByTeamId is { } teamId ? tally.For(await TeamProjectIdsAsync(teamId, ct).ConfigureAwait(false)) : tally.Total;
             var completed = run with { Status = ScanRunStatus.Completed, CompletedAt = timeProvider.GetUtcNowMilliseconds(), Result = result };
             if (recorded || result.EventsProcessed > 0)
             {
@@ -58,7 +66,7 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failed = run with { Status = ScanRunStatus.Failed, CompletedAt = timeProvider.GetUtcNowMilliseconds(), Error = exception.Message };
+            var failed = run with { Status = ScanRunStatus.Failed, CompletedAt = timeProvider.GetUtcNowMilliseconds(), Error = FailedError };
             await SaveAsync(failed, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
@@ -118,6 +126,9 @@ internal sealed partial class ScanJobs(IssueScanner scanner, IIssueStore store, 
             _repair.Release();
         }
     }
+
+    private async Task<IEnumerable<Guid>> TeamProjectIdsAsync(Guid teamId, CancellationToken ct) =>
+        (await directory.ListProjectsAsync([teamId], ct).ConfigureAwait(false)).Select(p => p.Id);
 
     private Task SaveAsync(ScanRun run, CancellationToken ct) =>
         store.WriteAsync(async w =>

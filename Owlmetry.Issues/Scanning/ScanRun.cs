@@ -18,7 +18,7 @@ public sealed record ScanRun
     /// <summary>When the run ended.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>What the run did, once completed.</summary>
+    /// <summary>What the run did, once completed: in the projects of the team that triggered it, or in all for the background scan.</summary>
     public IssueScanResult? Result { get; init; }
 
     /// <summary>Why the run failed.</summary>

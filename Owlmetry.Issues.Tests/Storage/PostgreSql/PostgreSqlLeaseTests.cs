@@ -5,6 +5,7 @@ using Npgsql;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Notifications;
+using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
@@ -120,7 +121,7 @@ public sealed class PostgreSqlLeaseTests : SchemaPerTest
             await writer.SaveScanRunAsync(peersRun);
             return true;
         });
-        var jobs = new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), clock, Options.Create(new IssuesOptions())), store, clock);
+        var jobs = new ScanJobs(new IssueScanner(store, new DefaultFingerprintStrategy(), clock, Options.Create(new IssuesOptions())), store, new InMemoryIssueDirectory(), clock);
 
         var whilePeerHoldsTheLease = await jobs.FindAsync(peersRun.Id);
         await peerLease!.DisposeAsync();
