@@ -7,6 +7,13 @@ public sealed class OwlmetryIssuesApiOptions
     public const string AuthorizationPolicyName = "OwlmetryIssues";
 
     /// <summary>
+    /// The most bytes a JSON body of the API may hold, after decompression (ingest's: 1 MiB): a comment at its longest
+    /// (10,000 characters) written as JSON escapes takes 60,000 bytes, and everything else the API takes is smaller.
+    /// Over it, 413.
+    /// </summary>
+    public const int MaxJsonBodyBytes = 256 * 1024;
+
+    /// <summary>
     /// The authentication scheme that authenticates the API's callers; the host's own. Null uses the application's
     /// default scheme.
     /// </summary>

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -7,7 +8,8 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the MCP endpoint (Streamable HTTP) at <paramref name="pattern"/>, behind the API's authorization policy
-    /// (<see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/>), and leaves it out of the OpenAPI document. Call it
+    /// (<see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/>), with bodies of at most 256 KiB, and leaves it out
+    /// of the OpenAPI document. Call it
     /// after <c>UseAuthentication</c> and <c>UseAuthorization</c>; the services come from
     /// <c>AddOwlmetryIssuesApi(…).AddMcp()</c>.
     /// </summary>
@@ -20,6 +22,7 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(pattern);
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .WithMetadata(BodySizeLimit.Json)
             .ExcludeFromDescription();
     }
 }

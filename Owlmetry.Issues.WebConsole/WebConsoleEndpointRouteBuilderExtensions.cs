@@ -1,3 +1,4 @@
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.WebConsole;
 using Owlmetry.Issues.WebConsole.Endpoints;
 using Owlmetry.Issues.WebConsole.Http;
@@ -21,7 +22,8 @@ public static class WebConsoleEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         var basePath = prefix.EndsWith('/') ? prefix : prefix + "/";
-        var group = endpoints.MapGroup(basePath).WithMetadata(WebConsoleRoute.Instance).ExcludeFromDescription();
+        var group = endpoints.MapGroup(basePath)
+            .WithMetadata(WebConsoleRoute.Instance, new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes)).ExcludeFromDescription();
         group.MapGet(string.Empty, (HttpContext http) => ConsoleEndpoints.Page(http, basePath)).WithName("WebConsolePage").AllowAnonymous();
         group.MapGet("console/assets/{name}", ConsoleEndpoints.Asset).WithName("WebConsoleAsset").AllowAnonymous();
         group.MapGet("console/session", ConsoleEndpoints.Session).WithName("WebConsoleSession").AllowAnonymous();

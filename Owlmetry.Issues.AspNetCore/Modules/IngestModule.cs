@@ -1,5 +1,6 @@
 using Carter;
 using Owlmetry.Issues.AspNetCore.Endpoints;
+using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;
 
@@ -11,6 +12,9 @@ internal sealed class IngestModule : ICarterModule
         app.MapPost("/ingest", IngestEndpoints.Ingest).WithName("Ingest").WithSummary("Send a batch of events").WithTags("Ingest")
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .WithIngestRateLimiting(app)
+
+            // One byte over the batch's limit, so that ingest's own reader finds the excess and names the limit.
+            .WithMetadata(new BodySizeLimit(IngestEndpoints.MaxBodyBytes + 1L))
             .Accepts<object>("application/json")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429);
     }

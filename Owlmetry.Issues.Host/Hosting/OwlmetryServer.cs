@@ -3,6 +3,7 @@ using Carter;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Contracts;
@@ -145,7 +146,8 @@ public static class OwlmetryServer
         // A path of the API asked with a method it does not take answers 405 (with Allow), so every operation lists it.
         app.MapOwlmetryIssues("/v1").ProducesProblem(StatusCodes.Status405MethodNotAllowed);
         app.MapOwlmetryIssuesMcp("/mcp");
-        app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed).MapCarter();
+        app.MapGroup(string.Empty).ProducesProblem(StatusCodes.Status405MethodNotAllowed)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes)).MapCarter();
         if (webConsole)
         {
             app.MapOwlmetryWebConsole("/").Login.RequireLoginRateLimiting();

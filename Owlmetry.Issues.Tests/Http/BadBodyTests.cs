@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Http;
+using Owlmetry.Issues.Comments;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
@@ -127,6 +129,37 @@ public sealed class BadBodyTests : HttpApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await response.Content.ReadAsStringAsync());
         Assert.That(await Factory.Blobs.OpenReadAsync(reserved.AttachmentId), Is.Null);
+    }
+
+    public static IEnumerable<TestCaseData> JsonRoutesBeyondIngest() =>
+        from route in s_bodyRoutes.Where(r => r.Path != "/v1/ingest").Append((Method: "POST", Path: "/v1/auth/login", Ingest: false)).Append((Method: "POST", Path: "/mcp", Ingest: false))
+        select new TestCaseData(route.Method, route.Path, route.Ingest).SetName($"{route.Method} {route.Path}");
+
+    // A few hundred bytes of gzip that inflate past 256 KiB, four times the longest comment. The test server does not
+    // enforce the limit on bodies sent as they are; Kestrel does (BodyLimitsServerProcessTests).
+    [TestCaseSource(nameof(JsonRoutesBeyondIngest))]
+    public async Task JsonRouteBeyondIngest_GzipInflatingPast256KiB_Is413BeforeItIsParsed(string method, string path, bool ingest)
+    {
+        using var client = await ClientAsync(ingest);
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/event-stream");
+        var json = Encoding.UTF8.GetBytes($"{{\"body\":\"{new string('a', OwlmetryIssuesApiOptions.MaxJsonBodyBytes)}\"}}");
+
+        using var response = await SendBytesAsync(client, method, path, CompressedBodies.Compress("gzip", json), "application/json", "gzip");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Body exceeds 262144 bytes"));
+    }
+
+    [Test]
+    public async Task Comment_OfTheLongestTextAllWrittenAsEscapes_IsTaken()
+    {
+        using var client = await ClientAsync(ingest: false);
+        var json = Encoding.UTF8.GetBytes($"{{\"body\":\"{string.Concat(Enumerable.Repeat("\\u00e9", CommentRules.MaxBodyLength))}\"}}");
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/projects/{project}/issues/{issue}/comments", json, "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
     private const string ValidEvent = "{\"message\":\"x\",\"level\":\"error\",\"session_id\":\"6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f\"}";
