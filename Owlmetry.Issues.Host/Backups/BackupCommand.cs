@@ -37,8 +37,12 @@ public static class BackupCommand
             return Failed;
         }
 
-        DataDirectory.CreateOwnerOnly(destination);
-        OwnerOnly.Apply(destination);
+        if (BackupFolder.TryCreateOwnerOnly(destination) is { } why)
+        {
+            await error.WriteLineAsync($"The backup folder {destination} cannot be created: {why}");
+            return Failed;
+        }
+
         var dataDirectory = new DataDirectory(options.GetValueOrDefault("data", DataDirectory.DefaultPath));
         try
         {
@@ -53,6 +57,12 @@ public static class BackupCommand
         {
             BackupFolder.Empty(destination);
             await error.WriteLineAsync(ex.Message);
+            return Failed;
+        }
+        catch (Exception ex) when (BackupFolder.IsFileSystemError(ex))
+        {
+            BackupFolder.Empty(destination);
+            await error.WriteLineAsync($"The backup failed, and {destination} is left empty: {ex.Message}");
             return Failed;
         }
         catch

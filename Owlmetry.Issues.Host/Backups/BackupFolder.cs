@@ -18,6 +18,25 @@ internal static class BackupFolder
     public static bool IsAbsentOrEmpty(string path) =>
         !File.Exists(path) && (!System.IO.Directory.Exists(path) || !System.IO.Directory.EnumerateFileSystemEntries(path).Any());
 
+    /// <summary>Creates <paramref name="path"/> owner-only, with its parents.</summary>
+    /// <returns>Null once it exists; else why it cannot be created, for the command to print.</returns>
+    public static string? TryCreateOwnerOnly(string path)
+    {
+        try
+        {
+            DataDirectory.CreateOwnerOnly(path);
+            OwnerOnly.Apply(path);
+            return null;
+        }
+        catch (Exception e) when (IsFileSystemError(e))
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> is the file system's refusal (a permission, a full disk, a file in the way), which a command reports in a line.</summary>
+    public static bool IsFileSystemError(Exception e) => e is IOException or UnauthorizedAccessException;
+
     /// <summary>Copies the files listed in <paramref name="manifest"/>, owner-only, into <paramref name="destination"/>; the manifest too when asked.</summary>
     public static void CopyFiles(BackupManifest manifest, string source, string destination, bool withManifest)
     {

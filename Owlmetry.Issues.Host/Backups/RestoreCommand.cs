@@ -37,11 +37,21 @@ public static class RestoreCommand
             return Refused;
         }
 
-        DataDirectory.CreateOwnerOnly(dataDirectory.Path);
-        OwnerOnly.Apply(dataDirectory.Path);
+        if (BackupFolder.TryCreateOwnerOnly(dataDirectory.Path) is { } why)
+        {
+            await error.WriteLineAsync($"The data directory {dataDirectory.Path} cannot be created: {why}; restore changed nothing.");
+            return Refused;
+        }
+
         try
         {
             BackupFolder.CopyFiles(manifest, from, dataDirectory.Path, withManifest: false);
+        }
+        catch (Exception e) when (BackupFolder.IsFileSystemError(e))
+        {
+            BackupFolder.Empty(dataDirectory.Path);
+            await error.WriteLineAsync($"The restore failed, and {dataDirectory.Path} is left empty: {e.Message}");
+            return Refused;
         }
         catch
         {

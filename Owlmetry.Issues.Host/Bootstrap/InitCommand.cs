@@ -34,9 +34,18 @@ public static class InitCommand
         try
         {
             // A credentials file is an earlier bootstrap's trace even where the store cannot show one (the in-memory store).
-            if (File.Exists(bootstrapper.CredentialsPath) || await bootstrapper.TryBootstrapAsync(ct) is not { } credentials)
+            if (File.Exists(bootstrapper.CredentialsPath))
             {
                 await error.WriteLineAsync($"The data directory {dataDirectory.Path} is not empty; init changed nothing.");
+                return Refused;
+            }
+
+            if (await bootstrapper.TryBootstrapAsync(ct) is not { } credentials)
+            {
+                var store = ServerStorage.UsesPostgreSql(configuration)
+                    ? $"The PostgreSQL schema {ServerStorage.Schema(configuration)}"
+                    : $"The data directory {dataDirectory.Path}";
+                await error.WriteLineAsync($"{store} is not empty; init changed nothing.");
                 return Refused;
             }
 

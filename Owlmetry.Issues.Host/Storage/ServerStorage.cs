@@ -144,5 +144,6 @@ public static class ServerStorage
             var other => throw new InvalidOperationException($"{DurabilityKey} is '{other}': use process-crash (the default) or power-loss."),
         };
 
-    private static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";
+    /// <summary>The PostgreSQL schema the server keeps everything in (<c>Storage:Schema</c>, default <c>owlmetry</c>).</summary>
+    public static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";
 }

@@ -101,6 +101,34 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
         Assert.That(Directory.GetFiles(Backup), Has.Length.EqualTo(1));
     }
 
+    // A file where a folder of the path should be: refused even for root, whom permissions do not stop.
+    [Test]
+    public async Task Backup_OutputCannotBeCreated_FailsInALineNamingIt()
+    {
+        await SeedAsync();
+        await File.WriteAllTextAsync(_elsewhere.File("a-file"), "not a folder");
+        var destination = Path.Combine(_elsewhere.File("a-file"), "backup");
+
+        var (exit, _, error) = await BackupAsync("--data", Data.Path, "--out", destination);
+
+        Assert.That(exit, Is.EqualTo(BackupCommand.Failed));
+        Assert.That(error, Does.StartWith($"The backup folder {destination} cannot be created: ").And.Not.Contains("   at "), "one line, no stack trace");
+    }
+
+    [Test]
+    public async Task Restore_DataDirectoryCannotBeCreated_IsRefusedInALineNamingIt()
+    {
+        await SeedAsync();
+        await BackUpDataAsync();
+        await File.WriteAllTextAsync(_elsewhere.File("a-file"), "not a folder");
+        var destination = Path.Combine(_elsewhere.File("a-file"), "data");
+
+        var (exit, _, error) = await RestoreAsync("--from", Backup, "--data", destination);
+
+        Assert.That(exit, Is.EqualTo(RestoreCommand.Refused));
+        Assert.That(error, Does.StartWith($"The data directory {destination} cannot be created: ").And.EndsWith("restore changed nothing." + Environment.NewLine));
+    }
+
     [Test]
     public async Task Restore_DataDirectoryNotEmpty_RefusesAndChangesNothing()
     {

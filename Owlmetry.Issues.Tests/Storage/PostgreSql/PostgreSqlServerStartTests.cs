@@ -5,7 +5,8 @@ namespace Owlmetry.Issues.Tests.Storage.PostgreSql;
 
 /// <summary>
 /// The server binary, and its <c>init</c>, on a PostgreSQL they cannot use: they stop with exit code 1 and one line
-/// that names the database and the cause, not a host failure with a stack trace.
+/// that names the database and the cause, not a host failure with a stack trace. And <c>init</c> on a schema that an
+/// earlier one seeded: refused, naming the schema.
 /// </summary>
 [TestFixture]
 public sealed class PostgreSqlServerStartTests : SchemaPerTest
@@ -62,6 +63,29 @@ public sealed class PostgreSqlServerStartTests : SchemaPerTest
         Assert.That(exitCode, Is.EqualTo(1), init.Describe());
         Assert.That(init.StandardError, Does.StartWith("init cannot use the storage: PostgreSQL schema").And.Contain("/nonexistent-owlmetry-socket-dir"));
         Assert.That(StackLines(init.StandardError), Is.Empty, "init failed with a stack trace");
+    }
+
+    [Test]
+    public async Task Init_SchemaSeededByAnEarlierInit_RefusesNamingTheSchemaNotTheDataDirectory()
+    {
+        using var first = new TempFolder(create: false);
+        using var second = new TempFolder(create: false);
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "postgresql",
+            ["Storage__Schema"] = Schema,
+            ["ConnectionStrings__Owlmetry"] = PostgreSqlTestServer.ConnectionString,
+        };
+        using (var init = ChildProcess.Start("Owlmetry.Issues.Host.dll", ["init", "--data", first.Path], Path.GetTempPath(), environment))
+        {
+            Assert.That(await init.WaitForExitAsync(s_exitTimeout, "the first init"), Is.Zero, init.Describe());
+        }
+
+        using var again = ChildProcess.Start("Owlmetry.Issues.Host.dll", ["init", "--data", second.Path], Path.GetTempPath(), environment);
+        var exitCode = await again.WaitForExitAsync(s_exitTimeout, "the second init");
+
+        Assert.That(exitCode, Is.EqualTo(1), again.Describe());
+        Assert.That(again.StandardError.Trim(), Is.EqualTo($"The PostgreSQL schema {Schema} is not empty; init changed nothing."));
     }
 
     private async Task<(int ExitCode, string Errors)> StartAsync(string connectionString)
