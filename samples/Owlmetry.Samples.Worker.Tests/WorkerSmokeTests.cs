@@ -33,6 +33,10 @@ public sealed class WorkerSmokeTests
         }));
         Assert.That(issues.Select(i => i.Status), Is.All.EqualTo(IssueStatus.New));
         Assert.That(output, Does.Contain("Issues of \"Order imports\": 3"), "the warning of order 1006 files nothing");
+        Assert.That(
+            output.Split('\n').Where(line => line.StartsWith("  new", StringComparison.Ordinal)).Select(line => line[(line.IndexOf(")  ", StringComparison.Ordinal) + 3)..].TrimEnd()),
+            Is.EqualTo(new[] { NoCustomer, Declined, TimedOut }),
+            "the summary's issues, by title as the README prints them");
         // Told by the background scan's notifications, the summary's, or both (at least once: a delivery cut short by the
         // stop comes again).
         var told = notified.SelectMany(n => n.Split('\n').Skip(1)).Distinct().ToList();

@@ -30,7 +30,8 @@ public static class IssueSummary
         }
         #endregion
 
-        var issues = list.Value.Issues.Select(item => item.Issue).ToList();
+        // By title: the six orders are imported within a millisecond, so the list's last-seen order is one of ties.
+        var issues = list.Value.Issues.Select(item => item.Issue).OrderBy(issue => issue.Title, StringComparer.Ordinal).ToList();
         output.WriteLine($"The scan filed {scan.EventsProcessed} error events, {scan.IssuesCreated} of them as new issues.");
         output.WriteLine($"Issues of \"{WorkerApp.ProjectName}\": {issues.Count}");
         foreach (var issue in issues)
