@@ -8,6 +8,12 @@ public sealed class WebhookOptions
     /// <summary>Allows webhook URLs into loopback, private and link-local networks (CONTRACT §9). Off by default.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// The most webhooks a team may have. Each notification becomes a delivery to every one of them, retried: without
+    /// a bound, one admin could have the server send any number of requests to any public address.
+    /// </summary>
+    public int MaxPerTeam { get; set; } = 20;
+
     /// <summary>Attempts per delivery, the first included, before it is marked failed; counted across restarts.</summary>
     public int MaxAttempts { get; set; } = 5;
 

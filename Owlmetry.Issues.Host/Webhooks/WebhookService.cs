@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
@@ -12,7 +13,7 @@ namespace Owlmetry.Issues.Host.Webhooks;
 /// The rules of the webhook endpoints (CONTRACT §9): owners and admins, or keys with <c>projects:write</c>, manage a
 /// team's webhooks; members, or keys with <c>projects:read</c>, read them. Another team's webhook is not found.
 /// </summary>
-public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, TimeProvider timeProvider)
+public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, TimeProvider timeProvider, IOptions<WebhookOptions> options)
 {
     public const int MaxSecretLength = 256;
     public const int DefaultDeliveryLimit = 50;
@@ -42,6 +43,13 @@ public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, T
         if (body.Secret is { Length: 0 or > MaxSecretLength })
         {
             return IssueError.Invalid($"secret must be between 1 and {MaxSecretLength} characters");
+        }
+
+        // Checked before the insert: creates racing past the bound add at most one webhook each.
+        var maxPerTeam = options.Value.MaxPerTeam;
+        if ((await store.ListWebhooksAsync(teamId, ct)).Count >= maxPerTeam)
+        {
+            return IssueError.Conflict($"A team has at most {maxPerTeam} webhooks; delete one to add another");
         }
 
         var secret = body.Secret ?? WebhookSignature.NewSecret();

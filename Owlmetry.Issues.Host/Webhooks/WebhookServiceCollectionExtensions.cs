@@ -20,6 +20,7 @@ public static class WebhookServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(issues);
         var services = issues.Services;
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => o.MaxPerTeam >= 1, "Webhooks:MaxPerTeam must be at least 1.")
             .Validate(o => o.MaxAttempts >= 1, "Webhooks:MaxAttempts must be at least 1.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero, "Webhooks:FirstRetryDelay must be positive.")
             .Validate(o => o.AttemptTimeout >= TimeSpan.FromMilliseconds(10), "Webhooks:AttemptTimeout must be at least 10 ms.")

@@ -13,6 +13,9 @@ public sealed class WebhooksApiTests : HttpApiFixture
     // A public address given as a literal: accepted without a DNS lookup, and never called (nothing is scanned).
     private const string PublicUrl = "https://93.184.216.34/owlmetry";
 
+    // The default limit: 20 webhooks per team.
+    private const int MaxPerTeam = 20;
+
     private HttpTeam _other = null!;
 
     [SetUp]
@@ -36,6 +39,26 @@ public sealed class WebhooksApiTests : HttpApiFixture
         }
 
         Assert.That(outcomes, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
+    }
+
+    [Test]
+    public async Task Create_TeamAtItsWebhookLimit_Is409_AndADeleteMakesRoom()
+    {
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+        var created = new List<Guid>();
+        for (var i = 0; i < MaxPerTeam; i++)
+        {
+            created.Add((await owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/{i}", null, null))).Webhook.Id);
+        }
+
+        var overTheLimit = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/over", null, null)));
+        var elsewhere = await OutcomeAsync(() => ClientFor(_other.Token(TeamRole.Owner)).CreateWebhookAsync(_other.Team.Id, new CreateWebhookRequest(PublicUrl, null, null)));
+        await owner.DeleteWebhookAsync(Team.Team.Id, created[0]);
+        var afterADelete = await OutcomeAsync(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/again", null, null)));
+
+        Assert.That((overTheLimit?.StatusCode, overTheLimit?.Error), Is.EqualTo((HttpStatusCode.Conflict, $"A team has at most {MaxPerTeam} webhooks; delete one to add another")));
+        Assert.That((elsewhere, afterADelete), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)), "another team's, and this team's once one is deleted");
+        Assert.That(await owner.ListWebhooksAsync(Team.Team.Id), Has.Count.EqualTo(MaxPerTeam));
     }
 
     [TestCase("http://127.0.0.1:8080/hook")]
