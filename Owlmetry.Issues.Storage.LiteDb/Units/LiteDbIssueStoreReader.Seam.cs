@@ -231,4 +231,10 @@ internal partial class LiteDbIssueStoreReader
         EnsureInUnit();
         return new(CountOccurrencesByDay(issueIds, since));
     }
+
+    ValueTask<OccurrenceSplits> IIssueStoreReader.SplitOccurrencesAsync(Guid issueId)
+    {
+        EnsureInUnit();
+        return new(OccurrenceSplits.Of(GetAllOccurrences(issueId)));
+    }
 }

@@ -58,6 +58,22 @@ internal partial class PostgreSqlIssueStoreReader(PostgreSqlUnit unit) : IIssueS
             row => new IssueDayCount(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetInt32(2))).ConfigureAwait(false);
     }
 
+    /// <summary>One statement: the three counts as grouping sets over the issue's groups' occurrences.</summary>
+    public async ValueTask<OccurrenceSplits> SplitOccurrencesAsync(Guid issueId)
+    {
+        var rows = await Unit.QueryAsync(
+            "SELECT GROUPING(s.app_version, s.environment, s.country_code), coalesce(s.app_version, s.environment, s.country_code), count(*)::int " +
+            $"FROM {OccurrenceRows.InGroupsOf("$1", "o.app_version, o.environment, o.country_code", "s")} " +
+            "GROUP BY GROUPING SETS ((s.app_version), (s.environment), (s.country_code))",
+            row => (Set: row.GetInt32(0), Value: row.IsDBNull(1) ? null : row.GetString(1), Count: row.GetInt32(2)),
+            Param.Id(issueId)).ConfigureAwait(false);
+
+        // GROUPING() sets a bit for each column a row is not grouped by: 3 (0b011) is the app version's set, 5 the
+        // environment's, 6 the country's.
+        List<ValueCount> Of(int set) => [.. rows.Where(r => r.Set == set).Select(r => new ValueCount(r.Value, r.Count))];
+        return new OccurrenceSplits(Of(3), Of(5), Of(6));
+    }
+
     public async ValueTask<Guid?> FindIssueIdByFingerprintAsync(FingerprintKey key) =>
         await Unit.ScalarAsync<Guid?>(
             "SELECT issue_id FROM fingerprints WHERE app_id = $1 AND is_dev = $2 AND hash = $3",

@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
@@ -109,5 +110,35 @@ public abstract partial class IssueStoreContractTests
 
         Assert.That(counted, Is.EquivalentTo(new[] { new IssueDayCount(to, DateOnly.FromDateTime(TestTimes.Base.UtcDateTime), 2) }),
             "the target counts the source's occurrences of sessions it did not have, the source nothing");
+    }
+
+    [Test]
+    public async Task SplitOccurrences_AfterAMerge_CountsEachValueOfTheTargetsOccurrencesNullsIncluded()
+    {
+        var (from, to, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        IssueOccurrence Occurrence(Guid issueId, string? appVersion, string? environment, string? country) =>
+            new OccurrenceBuilder(issueId).WithVersions(appVersion, null).Build() with { Environment = environment, CountryCode = country };
+        var shared = Occurrence(from, "9.9.9", "web", "FR");
+        await WriteAsync(writer => writer.InsertOccurrencesAsync(
+        [
+            Occurrence(to, "2.4.0", "ios", "DE"),
+            Occurrence(to, "2.4.0", "ios", null),
+            Occurrence(to, "2.5.0", null, "DE"),
+            Occurrence(to, null, "ipados", "DE"),
+            shared with { IssueId = to, Id = Guid.NewGuid(), AppVersion = "2.5.0" },
+            Occurrence(from, "2.4.0", "macos", "US"),
+            shared,
+            Occurrence(other, "3.0.0", "android", "BR"),
+        ]));
+        await WriteAsync(writer => writer.MergeOccurrencesAsync(from, to));
+
+        var split = await ReadAsync(reader => reader.SplitOccurrencesAsync(to));
+        var unknown = await ReadAsync(reader => reader.SplitOccurrencesAsync(Guid.NewGuid()));
+
+        Assert.That(split.ByAppVersion, Is.EquivalentTo(new[] { new ValueCount("2.4.0", 3), new ValueCount("2.5.0", 2), new ValueCount(null, 1) }),
+            "app versions: the target's five and the source's one of a session the target did not have");
+        Assert.That(split.ByEnvironment, Is.EquivalentTo(new[] { new ValueCount("ios", 2), new ValueCount("web", 1), new ValueCount("ipados", 1), new ValueCount("macos", 1), new ValueCount(null, 1) }));
+        Assert.That(split.ByCountry, Is.EquivalentTo(new[] { new ValueCount("DE", 3), new ValueCount("FR", 1), new ValueCount("US", 1), new ValueCount(null, 1) }));
+        Assert.That(new[] { unknown.ByAppVersion, unknown.ByEnvironment, unknown.ByCountry }, Has.All.Empty, "an issue without occurrences");
     }
 }

@@ -21,11 +21,14 @@ internal sealed partial class IssueService
             return access.Error;
         }
 
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var firstDay = today.AddDays(1 - IssueOverview.Days);
         var snapshot = await store.ReadAsync(
             async reader => InProject(await reader.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue ? null : new
             {
                 Issue = issue,
-                Occurrences = await reader.GetAllOccurrencesAsync(issueId).ConfigureAwait(false),
+                Days = await reader.CountOccurrencesByDayAsync([issueId], new DateTimeOffset(firstDay, TimeOnly.MinValue, TimeSpan.Zero)).ConfigureAwait(false),
+                Splits = await reader.SplitOccurrencesAsync(issueId).ConfigureAwait(false),
                 Activity = await reader.ListAuditRecordsAsync(issueId).ConfigureAwait(false),
                 Comments = await reader.ListCommentsAsync(issueId).ConfigureAwait(false),
             },
@@ -36,12 +39,9 @@ internal sealed partial class IssueService
         }
 
         var writes = actor.Has(IssuePermissions.Write);
-        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        var perDay = snapshot.Occurrences
-            .GroupBy(o => DateOnly.FromDateTime(o.Timestamp.UtcDateTime))
-            .ToDictionary(g => g.Key, g => g.Count());
+        var perDay = snapshot.Days.ToDictionary(d => d.Date, d => d.Count);
         var days = Enumerable.Range(0, IssueOverview.Days)
-            .Select(back => today.AddDays(back - (IssueOverview.Days - 1)))
+            .Select(back => firstDay.AddDays(back))
             .Select(day => new DailyCount(day, perDay.GetValueOrDefault(day)))
             .ToList();
         return new IssueOverview(
@@ -49,9 +49,9 @@ internal sealed partial class IssueService
             snapshot.Issue.Status,
             IssueLifecycle.AllowedTargets(snapshot.Issue.Status),
             days,
-            CountBy(snapshot.Occurrences, o => o.AppVersion),
-            CountBy(snapshot.Occurrences, o => o.Environment),
-            CountBy(snapshot.Occurrences, o => o.CountryCode),
+            MostFirst(snapshot.Splits.ByAppVersion),
+            MostFirst(snapshot.Splits.ByEnvironment),
+            MostFirst(snapshot.Splits.ByCountry),
             snapshot.Activity,
             [.. snapshot.Comments.Select(c => new CommentPermission(
                 c.Id,
@@ -100,8 +100,6 @@ internal sealed partial class IssueService
         return new IssuePage(items, null, found.Count > take);
     }
 
-    private static List<ValueCount> CountBy(IEnumerable<IssueOccurrence> occurrences, Func<IssueOccurrence, string?> field) =>
-        [.. occurrences.GroupBy(field, StringComparer.Ordinal)
-            .Select(g => new ValueCount(g.Key, g.Count()))
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
+    private static List<ValueCount> MostFirst(IEnumerable<ValueCount> counts) =>
+        [.. counts.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)];
 }

@@ -16,4 +16,11 @@ public partial interface IIssueStoreReader
     /// without any, and unknown issues, are left out.
     /// </summary>
     ValueTask<IReadOnlyList<IssueDayCount>> CountOccurrencesByDayAsync(IReadOnlyCollection<Guid> issueIds, DateTimeOffset since);
+
+    /// <summary>
+    /// How the occurrences of <paramref name="issueId"/> split by app version, environment and country, counted by the
+    /// store: an issue's overview asks for them, and an error storm's issue has more occurrences than a request should
+    /// hold in memory. An unknown issue has none.
+    /// </summary>
+    ValueTask<OccurrenceSplits> SplitOccurrencesAsync(Guid issueId);
 }

@@ -190,4 +190,6 @@ internal partial class InMemoryIssueStoreReader
         ArgumentNullException.ThrowIfNull(issueIds);
         return new(CountOccurrencesByDay(issueIds, since));
     }
+
+    ValueTask<OccurrenceSplits> IIssueStoreReader.SplitOccurrencesAsync(Guid issueId) => new(OccurrenceSplits.Of(GetAllOccurrences(issueId)));
 }
