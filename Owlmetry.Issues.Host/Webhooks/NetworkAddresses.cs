@@ -7,9 +7,10 @@ namespace Owlmetry.Issues.Host.Webhooks;
 public static class NetworkAddresses
 {
     /// <summary>
-    /// Loopback, private (RFC 1918, unique local, CGNAT), link-local, unspecified, multicast and broadcast addresses,
-    /// also when written as an IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo): a
-    /// network that translates them would deliver to the IPv4 address inside.
+    /// Loopback, private (RFC 1918, unique local, CGNAT), link-local, unspecified, multicast and broadcast addresses, and
+    /// the IPv4 special-purpose blocks no public receiver uses (protocol assignments, benchmarking, documentation),
+    /// also when written as an IPv6 address that carries an IPv4 one (mapped, translated, compatible, NAT64, 6to4,
+    /// Teredo): a network that translates them would deliver to the IPv4 address inside.
     /// </summary>
     public static bool IsPrivate(IPAddress address)
     {
@@ -39,7 +40,10 @@ public static class NetworkAddresses
         || (b[0] == 169 && b[1] == 254)
         || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
         || (b[0] == 192 && b[1] == 168)
-        || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
+        || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
+        || (b[0] == 192 && b[1] == 0 && (b[2] == 0 || b[2] == 2))
+        || (b[0] == 198 && (b[1] == 18 || b[1] == 19 || (b[1] == 51 && b[2] == 100)))
+        || (b[0] == 203 && b[1] == 0 && b[2] == 113);
 
     /// <summary>The IPv4 address an IPv6 one carries, if it is of a form that does.</summary>
     private static byte[]? EmbeddedIPv4(byte[] b)
@@ -48,6 +52,12 @@ public static class NetworkAddresses
         if (prefix[..10].IndexOfAnyExcept((byte)0) < 0 && ((b[10] == 0xFF && b[11] == 0xFF) || (b[10] == 0 && b[11] == 0)))
         {
             // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, deprecated; :: and ::1 are answered above).
+            return b[12..16];
+        }
+
+        if (prefix[..8].IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xFF && b[9] == 0xFF && b[10] == 0 && b[11] == 0)
+        {
+            // ::ffff:0:a.b.c.d (IPv4-translated, SIIT).
             return b[12..16];
         }
 

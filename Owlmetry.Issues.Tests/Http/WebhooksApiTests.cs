@@ -74,6 +74,13 @@ public sealed class WebhooksApiTests : HttpApiFixture
     [TestCase("http://[fd00::1]/hook")]
     [TestCase("http://[::ffff:127.0.0.1]/hook")]
     [TestCase("http://[::10.0.0.1]/hook")]
+    [TestCase("http://192.0.0.170/hook")]
+    [TestCase("http://192.0.2.1/hook")]
+    [TestCase("http://198.18.0.1/hook")]
+    [TestCase("http://198.19.255.254/hook")]
+    [TestCase("http://198.51.100.7/hook")]
+    [TestCase("http://203.0.113.9/hook")]
+    [TestCase("http://[::ffff:0:7f00:1]/hook")]
     [TestCase("http://[64:ff9b::7f00:1]/hook")]
     [TestCase("http://[64:ff9b::a9fe:a9fe]/hook")]
     [TestCase("http://[64:ff9b:1::1]/hook")]
@@ -93,13 +100,17 @@ public sealed class WebhooksApiTests : HttpApiFixture
     [TestCase("http://[64:ff9b::5db8:d822]/hook")]
     [TestCase("http://[2002:5db8:d822::1]/hook")]
     [TestCase("http://[2606:4700:4700::1111]/hook")]
-    public async Task Create_PublicAddressWrittenInIPv6_Is201(string url)
+    [TestCase("http://198.17.255.254/hook")]
+    [TestCase("http://198.20.0.1/hook")]
+    [TestCase("http://192.0.1.1/hook")]
+    [TestCase("http://203.0.114.1/hook")]
+    public async Task Create_PublicAddressInIPv6OrBesideASpecialBlock_Is201(string url)
     {
         var owner = ClientFor(Team.Token(TeamRole.Owner));
 
         var created = await owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest(url));
 
-        Assert.That(created.Webhook.Url, Is.EqualTo(url), "a public address carried in IPv6 was refused or rewritten");
+        Assert.That(created.Webhook.Url, Is.EqualTo(url), "a public address was refused or rewritten");
     }
 
     [Test]
