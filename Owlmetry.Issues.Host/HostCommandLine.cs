@@ -92,6 +92,11 @@ public static class HostCommandLine
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
+            if (UnknownTopLevelKey(arg) is { } key)
+            {
+                return $"Unknown setting '{key}': a setting is --Section:Key VALUE; the ones outside a section are --{string.Join(", --", s_topLevelKeys)}.";
+            }
+
             if (arg.StartsWith("--", StringComparison.Ordinal) || arg.StartsWith('/'))
             {
                 if (!arg.Contains('=', StringComparison.Ordinal) && ++i == args.Length)
@@ -110,6 +115,30 @@ public static class HostCommandLine
         }
 
         return null;
+    }
+
+    // The keys outside a section that the server or its web host reads; any other is a typo the server would ignore,
+    // as --dta for --data or --url for --urls would be, and start on its defaults.
+    private static readonly string[] s_topLevelKeys =
+        ["data", "urls", "PORT", "OWLMETRY_DATA_DIR", "environment", "contentRoot", "applicationName", "AllowedHosts", "http_ports", "https_ports"];
+
+    /// <summary>
+    /// The key of a setting argument (<c>--key</c>, <c>/key</c>, <c>key=value</c>) outside any section that the server
+    /// does not read.
+    /// </summary>
+    private static string? UnknownTopLevelKey(string arg)
+    {
+        var key = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : arg.StartsWith('/') ? arg[1..] : arg.Contains('=', StringComparison.Ordinal) ? arg : null;
+        if (key is null)
+        {
+            return null;
+        }
+
+        // A section given as --Section= (empty) sets nothing: hosts that flatten their settings into arguments pass them.
+        var parts = key.Split('=', 2);
+        return parts[0].Contains(':', StringComparison.Ordinal) || parts is [_, ""] || s_topLevelKeys.Contains(parts[0], StringComparer.OrdinalIgnoreCase)
+            ? null
+            : parts[0];
     }
 
     private static string Help() => $"""

@@ -61,6 +61,9 @@ public sealed class HostCommandLineTests
     [TestCase(new[] { "--urls", "http://127.0.0.1:4000", "serve" }, "Unknown command 'serve'.")]
     [TestCase(new[] { "--data" }, "--data needs a value: --data VALUE or --data=VALUE.")]
     [TestCase(new[] { "--urls", "http://127.0.0.1:4000", "/data" }, "/data needs a value: /data VALUE or /data=VALUE.")]
+    [TestCase(new[] { "--dta", "/srv/owlmetry" }, "Unknown setting 'dta': a setting is --Section:Key VALUE;")]
+    [TestCase(new[] { "--url=http://0.0.0.0:5000" }, "Unknown setting 'url': a setting is --Section:Key VALUE;")]
+    [TestCase(new[] { "--data", "/srv/owlmetry", "Scan=false" }, "Unknown setting 'Scan': a setting is --Section:Key VALUE;")]
     [TestCase(new[] { "-v" }, "Unknown option '-v': settings are given as --Key VALUE or --Key=VALUE.")]
     [TestCase(new[] { "-Scan:Enabled=false" }, "Unknown option '-Scan:Enabled=false': settings are given as --Key VALUE or --Key=VALUE.")]
     public async Task UnreadableArguments_AreRefusedWithExit2(string[] args, string refusal)
@@ -77,6 +80,8 @@ public sealed class HostCommandLineTests
     [TestCase("--data=/srv/owlmetry", "--Scan:Enabled=false")]
     [TestCase("Storage:Provider=postgresql", "/Storage:Schema", "owlmetry")]
     [TestCase("--Issues:DataFile=")]
+    [TestCase("--URLS", "http://127.0.0.1:4000", "/environment", "Production", "PORT=4100")]
+    [TestCase("--Scan=", "--Scan:Enabled=false", "--environment=Testing")]
     public async Task ServerSettings_StartTheServer(params string[] args)
     {
         var (exit, output, error) = await RunAsync(args);
