@@ -283,7 +283,7 @@ public sealed partial class IssueScanner
     private async Task<ScanTally> ApplyBatchAsync(PlannedBatch batch, CancellationToken ct)
     {
         var now = _timeProvider.GetUtcNowMilliseconds();
-        var (result, notified) = await _store.WriteAsync(
+        var (tally, notified) = await _store.WriteAsync(
             async writer =>
             {
                 if (await writer.GetScanCheckpointAsync().ConfigureAwait(false) != batch.Checkpoint)
@@ -296,16 +296,16 @@ public sealed partial class IssueScanner
                 // In the batch's own unit: the notifications commit, or roll back, with the changes they report.
                 var notified = batch.Names is { } names && await NotificationRecorder.RecordScanBatchAsync(writer, outcome, names, now).ConfigureAwait(false);
                 await writer.SetScanCheckpointAsync(batch.Events[^1].Sequence).ConfigureAwait(false);
-                return (outcome.Result, notified);
+                return (outcome.Tally, notified);
             },
             ct).ConfigureAwait(false);
-        _metrics?.RecordScanBatch(result.Total);
+        _metrics?.RecordScanBatch(tally.Total);
         if (notified)
         {
             _notifications!.Signal();
         }
 
-        return result;
+        return tally;
     }
 
     /// <summary>

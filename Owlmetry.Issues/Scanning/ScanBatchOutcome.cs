@@ -4,4 +4,4 @@ namespace Owlmetry.Issues.Scanning;
 
 /// <summary>What one scan batch did, with the issues it created, regressed and woke from snooze as they were written.</summary>
 internal sealed record ScanBatchOutcome(
-    ScanTally Result, IReadOnlyList<Issue> Created, IReadOnlyList<Issue> Regressed, IReadOnlyList<Issue> Unsnoozed);
+    ScanTally Tally, IReadOnlyList<Issue> Created, IReadOnlyList<Issue> Regressed, IReadOnlyList<Issue> Unsnoozed);
