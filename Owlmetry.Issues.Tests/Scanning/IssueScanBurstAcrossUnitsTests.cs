@@ -261,4 +261,36 @@ public sealed class IssueScanBurstAcrossUnitsTests
         Assert.That(issues.Single(i => i.Title == "Known first").Fingerprints, Has.Count.EqualTo(2), "the oldest issue of the burst did not receive B");
         Assert.That(issues.Single(i => i.Title == "A failed").Fingerprints, Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task Scan_BurstOverThreeUnits_TheThirdUnitsNewErrorMeetsTheFirstUnitsIssueToo()
+    {
+        await _world.SendAsync(Error("Known first", Guid.NewGuid(), TimeSpan.Zero));
+        _world.Clock.Advance(TimeSpan.FromSeconds(30));
+        await _world.SendAsync(Error("Known second", Guid.NewGuid(), TimeSpan.Zero));
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("Known first", session, TimeSpan.Zero));
+        await _world.SendAsync(Error("Known second", session, TimeSpan.FromSeconds(1)));
+
+        await _world.SendAsync(Error("C failed", session, TimeSpan.FromSeconds(2)));
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("Known first", 2), ("Known second", 1) }),
+            "the burst's fingerprint of the first unit was not carried through the second to the third");
+    }
+
+    [TestCase(false, TestName = "{m}_ProdThenDevThenProd")]
+    [TestCase(true, TestName = "{m}_DevThenProdThenDev")]
+    public async Task Scan_BurstContinuedByItsOtherHalf_KeepsTheFirstHalfsFingerprintsForTheUnitAfter(bool devFirst)
+    {
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("A failed", session, TimeSpan.Zero) with { IsDev = devFirst });
+        await _world.SendAsync(Error("Other half", session, TimeSpan.FromSeconds(1)) with { IsDev = !devFirst });
+
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(2)) with { IsDev = devFirst });
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("A failed", 2), ("Other half", 1) }),
+            "the half of the burst the second unit did not touch was dropped from the open burst");
+    }
 }

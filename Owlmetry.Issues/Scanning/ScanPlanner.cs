@@ -89,7 +89,7 @@ internal static class ScanPlanner
     /// <summary>
     /// Keeps a session's last burst for the next unit to continue, with the fingerprints of each half, earlier units'
     /// included. A burst of late events, earlier than the session's open burst, leaves that one in place; a burst
-    /// already closed replaces the session's earlier one with nothing.
+    /// already closed is not kept (the session holds no open burst then: an earlier one would be closed too).
     /// </summary>
     private static void Keep(
         Dictionary<(Guid AppId, Guid SessionId), OpenBurst> open, (Guid AppId, Guid SessionId) session, DateTimeOffset start, OpenBurst? continued,
@@ -102,7 +102,6 @@ internal static class ScanPlanner
 
         if (!OpenBursts.StaysOpen(start, now))
         {
-            open.Remove(session);
             return;
         }
 
