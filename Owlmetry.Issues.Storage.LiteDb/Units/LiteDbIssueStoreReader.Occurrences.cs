@@ -12,6 +12,10 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 /// </summary>
 internal partial class LiteDbIssueStoreReader
 {
+    private static readonly BsonExpression s_splitFields = BsonExpression.Create(
+        $"{{ {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)}, {nameof(OccurrenceDocument.AppVersion)}: $.{nameof(OccurrenceDocument.AppVersion)}, " +
+        $"{nameof(OccurrenceDocument.Environment)}: $.{nameof(OccurrenceDocument.Environment)}, {nameof(OccurrenceDocument.CountryCode)}: $.{nameof(OccurrenceDocument.CountryCode)} }}");
+
     private static readonly BsonExpression s_timeAndSession =
         BsonExpression.Create($"{{ {nameof(OccurrenceDocument.Timestamp)}: $.{nameof(OccurrenceDocument.Timestamp)}, {nameof(OccurrenceDocument.SessionId)}: $.{nameof(OccurrenceDocument.SessionId)} }}");
 
@@ -71,6 +75,31 @@ internal partial class LiteDbIssueStoreReader
         return counts;
     }
 
+    /// <summary>
+    /// How the issue's counted occurrences split by app version, environment and country: each group's page index read
+    /// in order, only those fields of each occurrence, counted as they stream by.
+    /// </summary>
+    public OccurrenceSplits SplitOccurrences(Guid issueId)
+    {
+        var tally = new OccurrenceSplits.Tally();
+        foreach (var group in GroupsOf(issueId))
+        {
+            var excluded = Groups.ExcludedFrom(group);
+            foreach (var row in Pages(group, descending: false).Select(s_splitFields).ToEnumerable())
+            {
+                if (!excluded.Contains(row[nameof(OccurrenceDocument.SessionId)].AsGuid))
+                {
+                    tally.Add(
+                        TextOrNull(row[nameof(OccurrenceDocument.AppVersion)]),
+                        TextOrNull(row[nameof(OccurrenceDocument.Environment)]),
+                        TextOrNull(row[nameof(OccurrenceDocument.CountryCode)]));
+                }
+            }
+        }
+
+        return tally.ToSplits();
+    }
+
     public bool HasOccurrenceInSession(Guid issueId, Guid sessionId) => GroupsOf(issueId).Any(group => CountsSession(group, sessionId));
 
     public bool HasOccurrenceOfUser(Guid issueId, string userId) => GroupsOf(issueId).Any(group => CountsUser(group, userId));
@@ -121,6 +150,8 @@ internal partial class LiteDbIssueStoreReader
         var whole = OccurrenceKeys.PagesOf(group);
         return KeyRange.Between(Collections.Occurrences, nameof(OccurrenceDocument.PageKey), low ?? whole.Low, high ?? whole.High, descending);
     }
+
+    private static string? TextOrNull(BsonValue value) => value.IsNull ? null : value.AsString;
 
     private IEnumerable<OccurrenceDocument> Counted(Guid group, IEnumerable<OccurrenceDocument> documents)
     {

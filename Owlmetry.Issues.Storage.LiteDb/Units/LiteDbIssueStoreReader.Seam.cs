@@ -235,6 +235,6 @@ internal partial class LiteDbIssueStoreReader
     ValueTask<OccurrenceSplits> IIssueStoreReader.SplitOccurrencesAsync(Guid issueId)
     {
         EnsureInUnit();
-        return new(OccurrenceSplits.Of(GetAllOccurrences(issueId)));
+        return new(SplitOccurrences(issueId));
     }
 }

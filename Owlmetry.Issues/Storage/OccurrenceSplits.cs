@@ -16,9 +16,50 @@ public sealed record OccurrenceSplits(IReadOnlyList<ValueCount> ByAppVersion, IR
     public static OccurrenceSplits Of(IReadOnlyCollection<IssueOccurrence> occurrences)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
-        return new OccurrenceSplits(Count(occurrences, o => o.AppVersion), Count(occurrences, o => o.Environment), Count(occurrences, o => o.CountryCode));
+        var tally = new Tally();
+        foreach (var occurrence in occurrences)
+        {
+            tally.Add(occurrence.AppVersion, occurrence.Environment, occurrence.CountryCode);
+        }
+
+        return tally.ToSplits();
     }
 
-    private static List<ValueCount> Count(IEnumerable<IssueOccurrence> occurrences, Func<IssueOccurrence, string?> field) =>
-        [.. occurrences.GroupBy(field, StringComparer.Ordinal).Select(g => new ValueCount(g.Key, g.Count()))];
+    /// <summary>Counts the values of occurrences one at a time, for a store that streams them instead of loading them.</summary>
+    internal sealed class Tally
+    {
+        private readonly Field _appVersions = new();
+        private readonly Field _environments = new();
+        private readonly Field _countries = new();
+
+        public void Add(string? appVersion, string? environment, string? countryCode)
+        {
+            _appVersions.Add(appVersion);
+            _environments.Add(environment);
+            _countries.Add(countryCode);
+        }
+
+        public OccurrenceSplits ToSplits() => new(_appVersions.Counts(), _environments.Counts(), _countries.Counts());
+
+        private sealed class Field
+        {
+            private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+            private int _nulls;
+
+            public void Add(string? value)
+            {
+                if (value is null)
+                {
+                    _nulls++;
+                }
+                else
+                {
+                    _counts[value] = _counts.GetValueOrDefault(value) + 1;
+                }
+            }
+
+            public List<ValueCount> Counts() =>
+                [.. _counts.Select(c => new ValueCount(c.Key, c.Value)), .. _nulls > 0 ? [new ValueCount(null, _nulls)] : Array.Empty<ValueCount>()];
+        }
+    }
 }
