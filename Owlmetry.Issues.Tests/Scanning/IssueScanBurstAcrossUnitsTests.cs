@@ -127,6 +127,20 @@ public sealed class IssueScanBurstAcrossUnitsTests
     }
 
     [Test]
+    public async Task Scan_RecentLateEventsUnitInBetween_LeavesTheSessionsOpenBurstInPlace()
+    {
+        var session = Guid.NewGuid();
+        await _world.SendAsync(Error("A failed", session, TimeSpan.FromSeconds(10)));
+        await _world.SendAsync(Error("Late failure", session, TimeSpan.Zero));
+
+        await _world.SendAsync(Error("B failed", session, TimeSpan.FromSeconds(11)));
+
+        var issues = await _world.AllIssuesAsync();
+        Assert.That(issues.Select(i => (i.Title, i.Fingerprints.Count)), Is.EquivalentTo(new[] { ("Late failure", 1), ("A failed", 2) }),
+            "a unit of late events, still open itself, replaced the session's newer open burst");
+    }
+
+    [Test]
     public async Task Scan_LateEventThenOneInTheEarlierUnitsBurst_TheSecondJoinsIt()
     {
         var session = Guid.NewGuid();

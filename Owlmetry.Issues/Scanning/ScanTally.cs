@@ -28,7 +28,6 @@ internal sealed class ScanTally
     /// <summary>Adds another tally's counts to this one's.</summary>
     public void Include(ScanTally other)
     {
-        ArgumentNullException.ThrowIfNull(other);
         foreach (var (projectId, counts) in other._byProject)
         {
             var mine = Of(projectId);
