@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
@@ -7,7 +8,8 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// <summary>
 /// Chooses the decoder of a request body by its <c>Content-Encoding</c>, as ASP.NET Core's default does, except that a
 /// body under an encoding no decoder takes (<c>zstd</c>), or under several (<c>gzip, br</c>), is refused with a 415
-/// when it is read, where the default passes the encoded bytes on to be read as JSON. <c>identity</c> is no encoding.
+/// when it is read, where the default passes the encoded bytes on to be read as JSON. <c>identity</c>, or an empty
+/// header, is no encoding.
 /// </summary>
 internal sealed class CheckedRequestDecompression(IOptions<RequestDecompressionOptions> options) : IRequestDecompressionProvider
 {
@@ -18,7 +20,7 @@ internal sealed class CheckedRequestDecompression(IOptions<RequestDecompressionO
     public Stream? GetDecompressionStream(HttpContext context)
     {
         var declared = context.Request.Headers.ContentEncoding;
-        if (declared.Count == 0 || (declared.Count == 1 && string.Equals(declared[0], NoEncoding, StringComparison.OrdinalIgnoreCase)))
+        if (StringValues.IsNullOrEmpty(declared) || (declared.Count == 1 && string.Equals(declared[0], NoEncoding, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
