@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Streams;
+
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// deflate decoders throw <see cref="InvalidDataException"/> and the brotli decoder <see cref="InvalidOperationException"/>;
 /// transport errors (an aborted client) are <see cref="IOException"/>s and pass through unchanged.
 /// </summary>
-internal sealed class CheckedDecompressionStream(string encoding, Stream decoder) : ReadOnlyBodyStream
+internal sealed class CheckedDecompressionStream(string encoding, Stream decoder) : ReadOnlyStream
 {
     public override int Read(Span<byte> buffer)
     {

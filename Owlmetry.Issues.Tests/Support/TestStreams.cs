@@ -1,3 +1,5 @@
+using Owlmetry.Issues.Streams;
+
 namespace Owlmetry.Issues.Tests.Support;
 
 /// <summary>An endless, non-seekable body of zero bytes that counts what was read from it.</summary>
@@ -68,40 +70,9 @@ internal sealed class TrickleStream(byte[] content, int chunk) : ReadOnlyTestStr
     }
 }
 
-/// <summary>The boilerplate of a forward-only, read-only stream; subclasses read.</summary>
-internal abstract class ReadOnlyTestStream : Stream
+/// <summary>A read-only stream of the tests: its asynchronous reads are its synchronous ones; subclasses read.</summary>
+internal abstract class ReadOnlyTestStream : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public abstract override int Read(Span<byte> buffer);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

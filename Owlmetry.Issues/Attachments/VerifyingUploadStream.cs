@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Streams;
 
 namespace Owlmetry.Issues.Attachments;
 
@@ -8,7 +9,7 @@ namespace Owlmetry.Issues.Attachments;
 /// body is checked without being held: reading one byte past the declared size, or a first chunk that starts like
 /// a program, throws <see cref="UploadRefusedException"/> at once and the copy stops there.
 /// </summary>
-internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : Stream
+internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _head = new byte[RefusedExecutables.SignatureLength];
@@ -16,14 +17,6 @@ internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : S
     private bool _headChecked;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -47,21 +40,6 @@ internal sealed class VerifyingUploadStream(Stream inner, long declaredSize) : S
         Account(buffer.Span[..read]);
         return read;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,7 +1,10 @@
-namespace Owlmetry.Issues.AspNetCore.Http;
+namespace Owlmetry.Issues.Streams;
 
-/// <summary>A request body as the API's readers see it: read forward only, never written or sought.</summary>
-internal abstract class ReadOnlyBodyStream : Stream
+/// <summary>
+/// The members of a stream read forward only, never written or sought, which every such stream of the project shares
+/// (an upload being verified, a request body being decoded): subclasses read.
+/// </summary>
+internal abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 
