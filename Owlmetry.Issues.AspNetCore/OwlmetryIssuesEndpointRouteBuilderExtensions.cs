@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.AspNetCore.Modules;
 
@@ -20,7 +22,7 @@ public static class OwlmetryIssuesEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
-        var group = endpoints.MapGroup(prefix).WithMetadata(new IssuesApiPrefix(prefix), BodySizeLimit.Json);
+        var group = endpoints.MapGroup(prefix).WithMetadata(new IssuesApiPrefix(prefix), new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes));
         foreach (var module in IssuesApiModules.All)
         {
             module.AddRoutes(group);

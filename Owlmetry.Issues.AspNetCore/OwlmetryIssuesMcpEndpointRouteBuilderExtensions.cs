@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore;
-using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -22,7 +22,7 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(pattern);
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
-            .WithMetadata(BodySizeLimit.Json)
+            .WithMetadata(new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes))
             .ExcludeFromDescription();
     }
 }

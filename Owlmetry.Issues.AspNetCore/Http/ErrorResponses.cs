@@ -49,7 +49,7 @@ public static class ErrorResponses
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = context.HttpContext.Response.StatusCode;
-        var message = status == StatusCodes.Status413PayloadTooLarge ? BodySizeLimit.TooLargeMessage(context.HttpContext.GetEndpoint()) : ReasonPhrases.GetReasonPhrase(status);
+        var message = status == StatusCodes.Status413PayloadTooLarge ? BodyTooLarge.Message(context.HttpContext.GetEndpoint()) : ReasonPhrases.GetReasonPhrase(status);
         var extensions = new Dictionary<string, object?> { [ErrorMember] = message };
         return TypedResults.Problem(statusCode: status, extensions: extensions).ExecuteAsync(context.HttpContext);
     }

@@ -17,7 +17,7 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
         var (status, message) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, BodySizeLimit.TooLargeMessage(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, BodyTooLarge.Message(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint)),
             BadHttpRequestException bad => (bad.StatusCode, bad.Message),
             InvalidContentEncodingException => (StatusCodes.Status400BadRequest, exception.Message),
             UnsupportedContentEncodingException => (StatusCodes.Status415UnsupportedMediaType, exception.Message),

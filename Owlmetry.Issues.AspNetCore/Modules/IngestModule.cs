@@ -1,6 +1,6 @@
 using Carter;
+using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Endpoints;
-using Owlmetry.Issues.AspNetCore.Http;
 
 namespace Owlmetry.Issues.AspNetCore.Modules;
 
@@ -14,7 +14,7 @@ internal sealed class IngestModule : ICarterModule
             .WithIngestRateLimiting(app)
 
             // One byte over the batch's limit, so that ingest's own reader finds the excess and names the limit.
-            .WithMetadata(new BodySizeLimit(IngestEndpoints.MaxBodyBytes + 1L))
+            .WithMetadata(new RequestSizeLimitAttribute(IngestEndpoints.MaxBodyBytes + 1L))
             .Accepts<object>("application/json")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(429);
     }
