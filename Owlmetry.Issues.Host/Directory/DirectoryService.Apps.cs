@@ -93,6 +93,18 @@ public sealed partial class DirectoryService
             return IssueError.Forbidden("Only team owners and admins can manage apps");
         }
 
+        var maxApps = limits.Value.MaxAppsPerProject;
+        if ((await store.ListAppsAsync(project.Id, ct)).Count >= maxApps)
+        {
+            return IssueError.Conflict($"A project has at most {maxApps} apps");
+        }
+
+        // The app comes with its client key, which counts against the team's keys.
+        if (await RefuseKeysOverLimitAsync(project.TeamId, ct) is { } tooManyKeys)
+        {
+            return tooManyKeys;
+        }
+
         var now = Now;
         var app = new App(Guid.NewGuid(), project.Id, name.Value, platform, bundleId, now);
         var secret = ApiKeySecrets.Generate(ApiKeyType.Client);

@@ -65,6 +65,11 @@ public sealed partial class DirectoryService
             return s_cannotManageKeys;
         }
 
+        if (await RefuseKeysOverLimitAsync(owningTeam.Value, ct) is { } tooManyKeys)
+        {
+            return tooManyKeys;
+        }
+
         var now = Now;
         var secret = ApiKeySecrets.Generate(type);
         var key = new ApiKey(
@@ -110,6 +115,15 @@ public sealed partial class DirectoryService
         var revoked = key with { RevokedAt = Now };
         await store.SaveKeyAsync(revoked, ct);
         return revoked;
+    }
+
+    // Checked before the insert: creates racing past the bound add at most one key each.
+    private async Task<IssueError?> RefuseKeysOverLimitAsync(Guid teamId, CancellationToken ct)
+    {
+        var now = Now;
+        var maxKeys = limits.Value.MaxKeysPerTeam;
+        var liveKeys = (await store.ListKeysAsync([teamId], ct)).Count(k => k.RevokedAt is null && !(k.ExpiresAt <= now));
+        return liveKeys >= maxKeys ? IssueError.Conflict($"A team has at most {maxKeys} live API keys; revoke one to create another") : null;
     }
 
     private async Task<IssueResult<Guid>> ResolveKeyTeamAsync(Actor actor, Guid? appId, Guid? teamId, CancellationToken ct)

@@ -71,8 +71,14 @@ public sealed partial class DirectoryService
             return retentionRefused;
         }
 
-        var color = body.Color ?? ProjectColors.FirstUnused(
-            [.. (await store.ListProjectsAsync([teamId.Value], ct)).Where(p => p.DeletedAt is null).Select(p => p.Color)]);
+        var liveProjects = (await store.ListProjectsAsync([teamId.Value], ct)).Where(p => p.DeletedAt is null).ToList();
+        var maxProjects = limits.Value.MaxProjectsPerTeam;
+        if (liveProjects.Count >= maxProjects)
+        {
+            return IssueError.Conflict($"A team has at most {maxProjects} projects");
+        }
+
+        var color = body.Color ?? ProjectColors.FirstUnused([.. liveProjects.Select(p => p.Color)]);
         var project = new Project(Guid.NewGuid(), teamId.Value, name.Value, slug.Value, null, Now, Color: color);
         return await SaveProjectAsync(project, ct);
     }

@@ -21,6 +21,12 @@ public sealed partial class DirectoryService
             return name.Error ?? slug.Error!;
         }
 
+        var maxTeams = limits.Value.MaxTeamsPerUser;
+        if ((await store.ListMembershipsOfUserAsync(actor.Id, ct)).Count >= maxTeams)
+        {
+            return IssueError.Conflict($"You already belong to {maxTeams} teams, the most a user may");
+        }
+
         var now = Now;
         var team = new Team(Guid.NewGuid(), name.Value, slug.Value, now);
         try
@@ -96,6 +102,13 @@ public sealed partial class DirectoryService
             return IssueError.Forbidden("Only owners can add owners");
         }
 
+        // Checked before the insert, here and below: adds racing past a bound add at most one member each.
+        var maxMembers = limits.Value.MaxMembersPerTeam;
+        if ((await store.ListMembershipsOfTeamAsync(teamId, ct)).Count >= maxMembers)
+        {
+            return IssueError.Conflict($"A team has at most {maxMembers} members; remove one to add another");
+        }
+
         var existing = await store.FindUserByEmailAsync(email.Value, ct);
         return existing is null
             ? await AddNewUserAsync(teamId, email.Value, role, body!, ct)
@@ -104,9 +117,16 @@ public sealed partial class DirectoryService
 
     private async Task<IssueResult<TeamMember>> AddExistingUserAsync(Guid teamId, User user, TeamRole role, CancellationToken ct)
     {
-        if ((await store.ListMembershipsOfUserAsync(user.Id, ct)).Any(m => m.TeamId == teamId))
+        var memberships = await store.ListMembershipsOfUserAsync(user.Id, ct);
+        if (memberships.Any(m => m.TeamId == teamId))
         {
             return IssueError.Conflict("User is already a member of this team");
+        }
+
+        var maxTeams = limits.Value.MaxTeamsPerUser;
+        if (memberships.Count >= maxTeams)
+        {
+            return IssueError.Conflict($"This user already belongs to {maxTeams} teams, the most a user may");
         }
 
         var membership = new Membership(teamId, user.Id, role, Now);
@@ -138,4 +158,5 @@ public sealed partial class DirectoryService
 
         return new TeamMember(user, membership);
     }
+
 }

@@ -15,7 +15,8 @@ namespace Owlmetry.Issues.Host.Directory;
 /// reported as not found, never as forbidden.
 /// </summary>
 public sealed partial class DirectoryService(
-    IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider, IOptions<IssuesOptions> issuesOptions)
+    IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider, IOptions<IssuesOptions> issuesOptions,
+    IOptions<DirectoryOptions> limits)
 {
     private static readonly IssueError s_teamNotFound = IssueError.NotFound("Team not found");
     private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");

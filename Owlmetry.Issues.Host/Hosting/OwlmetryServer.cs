@@ -89,6 +89,13 @@ public static class OwlmetryServer
             services.AddSingleton<IWebConsoleSignIn, ServerWebConsoleSignIn>();
         }
 
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName)
+            .Validate(o => o.MaxTeamsPerUser >= 1, "Directory:MaxTeamsPerUser must be at least 1.")
+            .Validate(o => o.MaxMembersPerTeam >= 1, "Directory:MaxMembersPerTeam must be at least 1.")
+            .Validate(o => o.MaxProjectsPerTeam >= 1, "Directory:MaxProjectsPerTeam must be at least 1.")
+            .Validate(o => o.MaxAppsPerProject >= 1, "Directory:MaxAppsPerProject must be at least 1.")
+            .Validate(o => o.MaxKeysPerTeam >= 1, "Directory:MaxKeysPerTeam must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<DirectoryService>();
         services.TryAddSingleton<IActorResolver, OwlmetryActorResolver>();
 

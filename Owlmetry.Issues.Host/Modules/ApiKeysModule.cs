@@ -12,7 +12,7 @@ public sealed class ApiKeysModule : ICarterModule
         var keys = app.MapGroup("/v1/auth/keys").WithTags("API keys").RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .ProducesProblem(401).ProducesProblem(403);
         keys.MapPost("", ApiKeyEndpoints.CreateKey).WithName("CreateApiKey").WithSummary("Create an API key")
-            .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404);
+            .Produces<CreateApiKeyResponse>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         keys.MapGet("", ApiKeyEndpoints.ListKeys).WithName("ListApiKeys").WithSummary("List API keys").Produces<ApiKeyListResponse>();
         keys.MapDelete("{keyId:guid}", ApiKeyEndpoints.RevokeKey).WithName("RevokeApiKey").WithSummary("Revoke an API key")
             .Produces<DeletedResponse>().ProducesProblem(404);
