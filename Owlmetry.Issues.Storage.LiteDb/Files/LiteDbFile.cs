@@ -12,6 +12,9 @@ namespace Owlmetry.Issues.Storage.LiteDb.Files;
 /// </summary>
 internal sealed class LiteDbFile : IDisposable
 {
+    /// <summary>The mode of every file the store creates on Unix: the issues hold what applications report, so only their owner reads them.</summary>
+    internal const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     // How often a log written under LiteDbDurability.ProcessCrash reaches the disk: what a power loss can cost.
     private static readonly TimeSpan s_backgroundSyncInterval = TimeSpan.FromSeconds(1);
 
@@ -116,7 +119,7 @@ internal sealed class LiteDbFile : IDisposable
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly;
         }
 
         using var copy = new FileStream(destinationPath, options);
@@ -180,7 +183,16 @@ internal sealed class LiteDbFile : IDisposable
         try
         {
             // No buffer: LiteDB reads and writes whole pages, and a buffer would only hold back what Flush must sync.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.RandomAccess);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0, Options = FileOptions.RandomAccess,
+            };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            return new FileStream(path, options);
         }
         catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
         {

@@ -38,8 +38,17 @@ internal sealed class LogPageChecksums : IDisposable
     /// <summary>Whether the log was written without a sync before each confirming page, so recovery must check it.</summary>
     public bool GuardsLog { get; private set; }
 
-    public static LogPageChecksums Open(string path) =>
-        new(File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+    public static LogPageChecksums Open(string path)
+    {
+        var created = !File.Exists(path);
+        var handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        if (created && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(handle, LiteDbFile.OwnerOnly);
+        }
+
+        return new(handle);
+    }
 
     /// <summary>Records the checksum of the log page LiteDB just wrote at <paramref name="logPosition"/>.</summary>
     public void Record(long logPosition, ReadOnlySpan<byte> page)

@@ -37,6 +37,46 @@ public sealed class LiteDbIssueStoreTests
     }
 
     [Test]
+    public void Constructor_NewFiles_AreOwnerOnly()
+    {
+        using var store = new LiteDbIssueStore(_path);
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(_path)!).Order().ToList();
+        Assume.That(TempFolder.UnixModeOf(_path), Is.Not.Null, "no Unix file modes on this platform");
+        Assert.That(files.Select(Path.GetFileName), Is.EqualTo(new[] { "issues-log.crc", "issues-log.db", "issues.db" }), "the open store's files");
+        Assert.That(files.Select(f => TempFolder.UnixModeOf(f)), Has.All.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public void Constructor_ExistingFiles_KeepTheirModes()
+    {
+        using (new LiteDbIssueStore(_path))
+        {
+        }
+
+        // Written as an earlier version left them, or an operator chose.
+        File.WriteAllBytes(Path.ChangeExtension(_path, null) + "-log.crc", []);
+        File.WriteAllBytes(Path.ChangeExtension(_path, null) + "-log.db", []);
+
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("no Unix file modes on this platform");
+            return;
+        }
+
+        const UnixFileMode groupReads = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        var files = Directory.GetFiles(Path.GetDirectoryName(_path)!);
+        foreach (var file in files)
+        {
+            File.SetUnixFileMode(file, groupReads);
+        }
+
+        using var reopened = new LiteDbIssueStore(_path);
+
+        Assert.That(files.Select(f => TempFolder.UnixModeOf(f)), Has.All.EqualTo(groupReads), "an operator's choice of mode changed");
+    }
+
+    [Test]
     public void Constructor_FileOpenInAnotherStore_ThrowsIOExceptionNamingTheFile()
     {
         using var first = new LiteDbIssueStore(_path);
