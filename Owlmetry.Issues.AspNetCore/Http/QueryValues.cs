@@ -9,10 +9,31 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// </summary>
 public static class QueryValues
 {
-    /// <summary>A limit; a non-numeric limit falls back to the default (null), as the reference does.</summary>
-    /// <returns>The number, or null when <paramref name="limit"/> is absent or not a number.</returns>
-    public static int? ParseLimit(string? limit) =>
-        int.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>
+    /// A limit, read as the reference reads it (JavaScript's <c>parseInt</c>): the whole number its text starts with, after
+    /// any spaces and a sign, so <c>1.5</c> is 1 and <c>10rows</c> is 10; a limit that starts with no digit falls back to
+    /// the default (null). A number past <see cref="int"/>'s range stays at its end: the page size is clamped anyway.
+    /// </summary>
+    /// <returns>The number, or null when <paramref name="limit"/> is absent or does not start with a number.</returns>
+    public static int? ParseLimit(string? limit)
+    {
+        var text = limit.AsSpan().TrimStart();
+        var negative = text.StartsWith("-");
+        if (negative || text.StartsWith("+"))
+        {
+            text = text[1..];
+        }
+
+        var digits = text.IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? text[..end] : text;
+        if (digits.IsEmpty)
+        {
+            return null;
+        }
+
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? negative ? -value : value
+            : negative ? int.MinValue : int.MaxValue;
+    }
 
     /// <summary>An optional id named <paramref name="name"/> in error messages.</summary>
     /// <returns>The id, null when <paramref name="value"/> is absent, or an invalid-input error when it is no UUID.</returns>

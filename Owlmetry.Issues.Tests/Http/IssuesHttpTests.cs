@@ -23,6 +23,24 @@ public sealed class IssuesHttpTests : HttpApiFixture
         Assert.That(body["has_more"]!.GetValue<bool>(), Is.False);
     }
 
+    [TestCase("1.5", 1)]
+    [TestCase("2rows", 2)]
+    [TestCase("many", 3)]
+    [TestCase("", 3)]
+    public async Task ListProjectIssues_LimitAsTheReferenceReadsIt_PagesByItsLeadingNumber(string limit, int expectedPageSize)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Team.SeedIssueAsync($"issue {i}");
+        }
+
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var body = JsonNode.Parse(await client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues?limit={limit}"))!;
+
+        Assert.That(body["issues"]!.AsArray(), Has.Count.EqualTo(expectedPageSize), $"limit={limit}; the reference's parseInt, and 50 when no number");
+    }
+
     [Test]
     public async Task UpdateIssue_MalformedJson_Is400WithError()
     {
