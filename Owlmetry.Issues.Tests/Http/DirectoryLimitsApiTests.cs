@@ -35,7 +35,7 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
     {
         await Owner.CreateTeamAsync(new CreateTeamRequest("Second", "second"));
 
-        var refused = await RefusalAsync(() => Owner.CreateTeamAsync(new CreateTeamRequest("Third", "third")));
+        var refused = await OutcomeAsync(() => Owner.CreateTeamAsync(new CreateTeamRequest("Third", "third")));
 
         Assert.That(refused, Is.EqualTo((HttpStatusCode.Conflict, $"You already belong to {MaxTeamsPerUser} teams, the most a user may")));
         Assert.That(await Factory.Directory.FindTeamBySlugAsync("third"), Is.Null, "the team was created anyway");
@@ -49,8 +49,8 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
         var otherTeamId = otherTeam.Team.Id;
         await Owner.CreateTeamAsync(new CreateTeamRequest("Second", "second"));
 
-        var refused = await RefusalAsync(() => other.AddTeamMemberAsync(otherTeamId, new AddMemberRequest(Team.Users[TeamRole.Owner].User.Email)));
-        var inOneTeam = await RefusalAsync(() => other.AddTeamMemberAsync(otherTeamId, new AddMemberRequest(Team.Users[TeamRole.Admin].User.Email)));
+        var refused = await OutcomeAsync(() => other.AddTeamMemberAsync(otherTeamId, new AddMemberRequest(Team.Users[TeamRole.Owner].User.Email)));
+        var inOneTeam = await OutcomeAsync(() => other.AddTeamMemberAsync(otherTeamId, new AddMemberRequest(Team.Users[TeamRole.Admin].User.Email)));
 
         Assert.That(refused, Is.EqualTo((HttpStatusCode.Conflict, $"This user already belongs to {MaxTeamsPerUser} teams, the most a user may")));
         Assert.That(inOneTeam, Is.EqualTo((HttpStatusCode.OK, (string?)null)), "a user in one team");
@@ -62,7 +62,7 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
         await Owner.AddTeamMemberAsync(Team.Team.Id, NewMember());
         var email = $"one-too-many-{Guid.NewGuid():N}@example.com";
 
-        var refused = await RefusalAsync(() => Owner.AddTeamMemberAsync(Team.Team.Id, NewMember(email)));
+        var refused = await OutcomeAsync(() => Owner.AddTeamMemberAsync(Team.Team.Id, NewMember(email)));
 
         Assert.That(refused, Is.EqualTo((HttpStatusCode.Conflict, $"A team has at most {MaxMembersPerTeam} members; remove one to add another")));
         Assert.That(await Factory.Directory.FindUserByEmailAsync(email), Is.Null, "the user was created anyway");
@@ -75,8 +75,8 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
         var other = await CreateOtherTeamAsync();
         await Owner.CreateProjectAsync(new CreateProjectRequest($"{Team.Team.Id}", "Second", "second"));
 
-        var refused = await RefusalAsync(() => Owner.CreateProjectAsync(new CreateProjectRequest($"{Team.Team.Id}", "Third", "third")));
-        var elsewhere = await RefusalAsync(() => ClientFor(other.Token(TeamRole.Owner)).CreateProjectAsync(new CreateProjectRequest($"{other.Team.Id}", "Third", "third")));
+        var refused = await OutcomeAsync(() => Owner.CreateProjectAsync(new CreateProjectRequest($"{Team.Team.Id}", "Third", "third")));
+        var elsewhere = await OutcomeAsync(() => ClientFor(other.Token(TeamRole.Owner)).CreateProjectAsync(new CreateProjectRequest($"{other.Team.Id}", "Third", "third")));
 
         Assert.That(refused, Is.EqualTo((HttpStatusCode.Conflict, $"A team has at most {MaxProjectsPerTeam} projects")));
         Assert.That(elsewhere, Is.EqualTo((HttpStatusCode.OK, (string?)null)), "another team's project");
@@ -89,8 +89,8 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
         var second = await Owner.CreateProjectAsync(new CreateProjectRequest($"{Team.Team.Id}", "Second", "second"));
         await Owner.CreateAppAsync(NewApp(Team.Project.Id));
 
-        var refused = await RefusalAsync(() => Owner.CreateAppAsync(NewApp(Team.Project.Id)));
-        var elsewhere = await RefusalAsync(() => Owner.CreateAppAsync(NewApp(second.Id)));
+        var refused = await OutcomeAsync(() => Owner.CreateAppAsync(NewApp(Team.Project.Id)));
+        var elsewhere = await OutcomeAsync(() => Owner.CreateAppAsync(NewApp(second.Id)));
 
         Assert.That(refused, Is.EqualTo((HttpStatusCode.Conflict, $"A project has at most {MaxAppsPerProject} apps")));
         Assert.That(elsewhere, Is.EqualTo((HttpStatusCode.OK, (string?)null)), "another project's app");
@@ -104,13 +104,13 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
         var expiring = await Owner.CreateApiKeyAsync(NewAgentKey(expiresInDays: 1));
         await Owner.CreateAppAsync(NewApp(Team.Project.Id));
 
-        var refused = await RefusalAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
+        var refused = await OutcomeAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
         var second = await Owner.CreateProjectAsync(new CreateProjectRequest($"{Team.Team.Id}", "Second", "second"));
-        var appRefused = await RefusalAsync(() => Owner.CreateAppAsync(NewApp(second.Id)));
+        var appRefused = await OutcomeAsync(() => Owner.CreateAppAsync(NewApp(second.Id)));
         await Owner.RevokeApiKeyAsync(first.Id);
-        var afterARevoke = await RefusalAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
+        var afterARevoke = await OutcomeAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
         Factory.Clock.Advance(TimeSpan.FromDays(1));
-        var afterAnExpiry = await RefusalAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
+        var afterAnExpiry = await OutcomeAsync(() => Owner.CreateApiKeyAsync(NewAgentKey()));
 
         var limit = (HttpStatusCode.Conflict, $"A team has at most {MaxKeysPerTeam} live API keys; revoke one to create another");
         Assert.That(refused, Is.EqualTo(limit), "two agent keys and the app's client key");
@@ -127,18 +127,4 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
 
     private CreateApiKeyRequest NewAgentKey(int? expiresInDays = null) =>
         new("Agent", "agent", TeamId: $"{Team.Team.Id}", ExpiresInDays: expiresInDays);
-
-    /// <summary>OK and no message when <paramref name="call"/> succeeds, else the status and error the server refused it with.</summary>
-    private static async Task<(HttpStatusCode Status, string? Error)> RefusalAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return (HttpStatusCode.OK, null);
-        }
-        catch (OwlmetryApiException refused)
-        {
-            return (refused.StatusCode, refused.Error);
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class WebhooksApiTests : HttpApiFixture
         var outcomes = new List<HttpStatusCode>();
         foreach (var bearer in callers)
         {
-            outcomes.Add(await OutcomeAsync(() => ClientFor(bearer).ListWebhooksAsync(Team.Team.Id)));
+            outcomes.Add((await OutcomeAsync(() => ClientFor(bearer).ListWebhooksAsync(Team.Team.Id))).Status);
         }
 
         Assert.That(outcomes, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.NotFound }));
@@ -52,9 +52,9 @@ public sealed class WebhooksApiTests : HttpApiFixture
         }
 
         var overTheLimit = Assert.ThrowsAsync<OwlmetryApiException>(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/over", null, null)));
-        var elsewhere = await OutcomeAsync(() => ClientFor(_other.Token(TeamRole.Owner)).CreateWebhookAsync(_other.Team.Id, new CreateWebhookRequest(PublicUrl, null, null)));
+        var elsewhere = (await OutcomeAsync(() => ClientFor(_other.Token(TeamRole.Owner)).CreateWebhookAsync(_other.Team.Id, new CreateWebhookRequest(PublicUrl, null, null)))).Status;
         await owner.DeleteWebhookAsync(Team.Team.Id, created[0]);
-        var afterADelete = await OutcomeAsync(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/again", null, null)));
+        var afterADelete = (await OutcomeAsync(() => owner.CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest($"{PublicUrl}/again", null, null)))).Status;
 
         Assert.That((overTheLimit?.StatusCode, overTheLimit?.Error), Is.EqualTo((HttpStatusCode.Conflict, $"A team has at most {MaxPerTeam} webhooks; delete one to add another")));
         Assert.That((elsewhere, afterADelete), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)), "another team's, and this team's once one is deleted");
@@ -119,9 +119,9 @@ public sealed class WebhooksApiTests : HttpApiFixture
         var owner = ClientFor(Team.Token(TeamRole.Owner));
         var id = await CreateAsync(_other);
 
-        Assert.That(await OutcomeAsync(() => owner.DeleteWebhookAsync(Team.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await OutcomeAsync(() => owner.ListWebhookDeliveriesAsync(Team.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await OutcomeAsync(() => owner.DeleteWebhookAsync(_other.Team.Id, id)), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await OutcomeAsync(() => owner.DeleteWebhookAsync(Team.Team.Id, id))).Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await OutcomeAsync(() => owner.ListWebhookDeliveriesAsync(Team.Team.Id, id))).Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await OutcomeAsync(() => owner.DeleteWebhookAsync(_other.Team.Id, id))).Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -133,20 +133,6 @@ public sealed class WebhooksApiTests : HttpApiFixture
         var deliveries = await member.ListWebhookDeliveriesAsync(Team.Team.Id, id);
 
         Assert.That(deliveries, Is.Empty);
-    }
-
-    /// <summary>OK when <paramref name="call"/> succeeds, else the status the server refused it with.</summary>
-    private static async Task<HttpStatusCode> OutcomeAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return HttpStatusCode.OK;
-        }
-        catch (OwlmetryApiException refused)
-        {
-            return refused.StatusCode;
-        }
     }
 
     /// <summary>A webhook of <paramref name="team"/>, created by its owner; returns its id.</summary>

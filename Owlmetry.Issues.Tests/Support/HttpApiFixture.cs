@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Client;
@@ -30,6 +31,20 @@ public abstract class HttpApiFixture
     private protected OwlmetryIssuesClient ClientFor(
         string? bearer, Action<IHttpClientBuilder>? configure = null, Action<OwlmetryIssuesClientOptions>? options = null) =>
         Factory.CreateApiClient(bearer, configure, options);
+
+    /// <summary>OK and no error when <paramref name="call"/> succeeds, else the status and error the server refused it with.</summary>
+    private protected static async Task<(HttpStatusCode Status, string? Error)> OutcomeAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return (HttpStatusCode.OK, null);
+        }
+        catch (OwlmetryApiException refused)
+        {
+            return (refused.StatusCode, refused.Error);
+        }
+    }
 
     /// <summary>
     /// Sends a request written as text, so that one parametrized test can cover several routes and bodies:
