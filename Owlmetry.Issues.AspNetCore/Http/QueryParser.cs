@@ -39,7 +39,9 @@ internal static class QueryParser
             status = parsed;
         }
 
-        DataMode? dataMode = null;
+        // Sent but empty, is_dev and data_mode filter as the reference's `is_dev === "true"` and data-mode default
+        // read them: production issues only.
+        DataMode? dataMode = p.DataMode is "" ? DataMode.Production : null;
         if (!string.IsNullOrEmpty(p.DataMode))
         {
             if (!WireNames.TryParse<DataMode>(p.DataMode, out var parsed))
@@ -58,12 +60,12 @@ internal static class QueryParser
 
         bool? isDev = p.IsDev switch
         {
-            null or "" => null,
+            null => null,
             "true" => true,
-            "false" => false,
+            "false" or "" => false,
             _ => null,
         };
-        if (isDev is null && !string.IsNullOrEmpty(p.IsDev))
+        if (isDev is null && p.IsDev is not null)
         {
             return Invalid("is_dev", ["true", "false"]);
         }

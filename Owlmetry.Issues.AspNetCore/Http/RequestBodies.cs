@@ -11,7 +11,7 @@ internal static class RequestBodies
     public static IssueResult<IssueStatus> ParseStatus(UpdateIssueRequest? body) =>
         string.IsNullOrEmpty(body?.Status) ? IssueError.Invalid("status is required")
         : WireNames.TryParse<IssueStatus>(body.Status, out var target) ? target
-        : IssueError.Invalid($"Invalid status; valid values: {string.Join(", ", WireNames.All<IssueStatus>())}");
+        : IssueError.Invalid($"Invalid status. Must be one of: {string.Join(", ", WireNames.All<IssueStatus>())}");
 
     public static IssueResult<Guid> ParseMergeSource(MergeIssueRequest? body) =>
         string.IsNullOrEmpty(body?.SourceIssueId) ? IssueError.Invalid("source_issue_id is required")

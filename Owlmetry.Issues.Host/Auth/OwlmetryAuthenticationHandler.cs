@@ -42,7 +42,7 @@ public sealed class OwlmetryAuthenticationHandler(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
-            return AuthenticateResult.Fail("Authorization must be a Bearer token");
+            return AuthenticateResult.Fail("Invalid authorization format");
         }
 
         var token = header[7..].Trim();
@@ -89,17 +89,17 @@ public sealed class OwlmetryAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateUserAsync(string token)
     {
-        var (userId, stamp, error) = await tokens.ValidateAsync(token);
+        var (userId, stamp) = await tokens.ValidateAsync(token);
         if (userId is not { } id)
         {
-            return AuthenticateResult.Fail(error ?? "Invalid token");
+            return AuthenticateResult.Fail(UserTokenService.InvalidToken);
         }
 
         // A token issued before the user's password last changed (or before stamps existed) is no longer accepted.
         var user = await directory.FindUserAsync(id, Context.RequestAborted);
         if (user is null)
         {
-            return AuthenticateResult.Fail("Invalid token");
+            return AuthenticateResult.Fail(UserTokenService.InvalidToken);
         }
 
         return !tokens.HasCurrentStamp(stamp, user)

@@ -15,6 +15,9 @@ namespace Owlmetry.Issues.Host.Auth;
 /// </summary>
 public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider timeProvider)
 {
+    /// <summary>Why a user token is refused, in the reference's words, whether it is malformed, forged or expired.</summary>
+    public const string InvalidToken = "Invalid or expired token";
+
     private const string Issuer = "owlmetry";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(
@@ -45,8 +48,8 @@ public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider
         });
     }
 
-    /// <summary>The user id and security stamp of a valid token, or the reason it is not valid.</summary>
-    public async Task<(Guid? UserId, string? Stamp, string? Error)> ValidateAsync(string token)
+    /// <summary>The user id and security stamp of a valid token; nulls when it is malformed, forged or expired.</summary>
+    public async Task<(Guid? UserId, string? Stamp)> ValidateAsync(string token)
     {
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
@@ -59,11 +62,11 @@ public sealed class UserTokenService(IOptions<AuthOptions> options, TimeProvider
         });
         if (!result.IsValid)
         {
-            return (null, null, result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException ? "Token expired" : "Invalid token");
+            return (null, null);
         }
 
         return result.Claims.TryGetValue(OwlmetryClaims.Subject, out var sub) && Guid.TryParse(sub as string, out var userId)
-            ? (userId, result.Claims.TryGetValue(OwlmetryClaims.Stamp, out var stamp) ? stamp as string : null, null)
-            : (null, null, "Invalid token");
+            ? (userId, result.Claims.TryGetValue(OwlmetryClaims.Stamp, out var stamp) ? stamp as string : null)
+            : (null, null);
     }
 }

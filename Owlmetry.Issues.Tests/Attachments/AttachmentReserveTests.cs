@@ -36,9 +36,9 @@ public sealed class AttachmentReserveTests
             ContentType = "text/plain",
             SizeBytes = content.Length,
             Sha256 = Sha256Of(content),
-            CreatedAt = IssueFactory.Epoch,
+            CreatedAt = TestTimes.Base,
         }));
-        Assert.That(reservation.UploadExpiresAt, Is.EqualTo(IssueFactory.Epoch.AddHours(24)));
+        Assert.That(reservation.UploadExpiresAt, Is.EqualTo(TestTimes.Base.AddHours(24)));
     }
 
     [Test]

@@ -38,7 +38,7 @@ public sealed class CommentsClientTests : HttpApiFixture
         var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => other.EditCommentAsync(Team.Project.Id, issue.Id, comment.Id, "theirs"));
 
         Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(refused.Error, Is.EqualTo("Only the author can edit this comment"));
+        Assert.That(refused.Error, Is.EqualTo("Only the original author can edit this comment"));
     }
 
     [Test]

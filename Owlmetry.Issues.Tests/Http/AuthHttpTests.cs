@@ -14,6 +14,32 @@ public sealed class AuthHttpTests : HttpApiFixture
 {
     private const string Password = "correct horse battery staple";
 
+    [TestCase("Basic YWRtaW46cGFzcw==", "Invalid authorization format")]
+    [TestCase("Bearer", "Invalid authorization format")]
+    [TestCase("Token abc", "Invalid authorization format")]
+    [TestCase("Bearer not-a-jwt", "Invalid or expired token")]
+    [TestCase("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl", "Invalid or expired token")]
+    public async Task Request_AuthorizationTheReferenceRefuses_Is401InItsWords(string authorization, string expected)
+    {
+        using var client = Team.ClientWith(null);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
+
+        Assert.That((response.StatusCode, await response.ErrorAsync()), Is.EqualTo((HttpStatusCode.Unauthorized, expected)));
+    }
+
+    [Test]
+    public async Task Request_ExpiredUserToken_Is401InTheReferencesWords()
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+        Factory.Clock.Advance(TimeSpan.FromDays(31));
+
+        using var response = await client.GetAsync($"/v1/projects/{Team.Project.Id}/issues");
+
+        Assert.That((response.StatusCode, await response.ErrorAsync()), Is.EqualTo((HttpStatusCode.Unauthorized, "Invalid or expired token")));
+    }
+
     [Test]
     public async Task Login_CorrectPassword_ReturnsTokenUserAndTeams()
     {

@@ -36,7 +36,7 @@ public sealed class IssueOverviewApiTests : HttpApiFixture
         // Noon, so that a minute earlier is the same UTC day.
         Factory.Clock.SetUtcNow(new DateTimeOffset(Factory.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(12), TimeSpan.Zero));
         var now = Factory.Clock.GetUtcNowMilliseconds();
-        var issue = IssueFactory.Create() with
+        var issue = new IssueBuilder().Build() with
         {
             ProjectId = Team.Project.Id, AppId = Team.App.Id, FirstSeenAt = now.AddDays(-20), LastSeenAt = now, Fingerprints = ["overview"],
         };

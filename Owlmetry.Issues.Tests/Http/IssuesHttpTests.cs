@@ -41,6 +41,22 @@ public sealed class IssuesHttpTests : HttpApiFixture
         Assert.That(body["issues"]!.AsArray(), Has.Count.EqualTo(expectedPageSize), $"limit={limit}; the reference's parseInt, and 50 when no number");
     }
 
+    [TestCase("", "Crash in production, Crash in development")]
+    [TestCase("?is_dev=", "Crash in production")]
+    [TestCase("?data_mode=", "Crash in production")]
+    [TestCase("?is_dev=&data_mode=all", "Crash in production")]
+    public async Task ListProjectIssues_DevFilterSentEmpty_IsProductionOnlyAsInTheReference(string query, string expectedTitles)
+    {
+        await Team.SeedIssueAsync("Crash in production");
+        await Team.SeedIssueAsync("Crash in development", o => o.IsDev = true);
+        using var client = Team.ClientWith(Team.Token(TeamRole.Member));
+
+        var body = JsonNode.Parse(await client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues{query}"))!;
+
+        var titles = body["issues"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).Order().Reverse();
+        Assert.That(string.Join(", ", titles), Is.EqualTo(expectedTitles), "absent: every issue; sent empty: the reference's production filter");
+    }
+
     [Test]
     public async Task UpdateIssue_MalformedJson_Is400WithError()
     {

@@ -56,8 +56,8 @@ public sealed class MalformedInputTests
         yield return Case("PATCH", "{issue}", "{\"status\":123}", 400, null);
         yield return Case("PATCH", "{issue}", "{}", 400, "status is required");
         yield return Case("PATCH", "{issue}", "", 400, null);
-        yield return Case("PATCH", "{issue}", "{\"status\":\"closed\"}", 400, "Invalid status; valid values: new, in_progress, resolved, silenced, regressed, snoozed");
-        yield return Case("PATCH", "{issue}", "{\"status\":\"resolved\"}", 400, "resolved_at_version is required when status is resolved");
+        yield return Case("PATCH", "{issue}", "{\"status\":\"closed\"}", 400, "Invalid status. Must be one of: new, in_progress, resolved, silenced, regressed, snoozed");
+        yield return Case("PATCH", "{issue}", "{\"status\":\"resolved\"}", 400, "resolved_at_version is required when resolving an issue. Use status='silenced' if you don't want auto-regression.");
         yield return Case("PATCH", "{issue}", "{\"status\":\"resolved\",\"resolved_at_version\":\"" + new string('1', 51) + "\"}", 400, "resolved_at_version must be at most 50 characters");
         yield return Case("PATCH", "{issue}", "{\"status\":\"new\"}", 400, "Cannot transition from 'new' to 'new'");
         yield return Case("PATCH", "{issue}", "{\"status\":\"regressed\"}", 400, "Cannot transition from 'new' to 'regressed'");

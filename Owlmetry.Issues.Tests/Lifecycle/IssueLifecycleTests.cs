@@ -7,7 +7,7 @@ namespace Owlmetry.Issues.Tests.Lifecycle;
 
 public sealed class IssueLifecycleTests
 {
-    private static readonly DateTimeOffset s_now = new(2024, 1, 15, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_now = TestTimes.Base;
 
     // The reference's table of manual transitions, written out independently of the state machine.
     private static readonly Dictionary<IssueStatus, IssueStatus[]> s_referenceTable = new()
@@ -40,7 +40,7 @@ public sealed class IssueLifecycleTests
     [TestCaseSource(nameof(AllPairs))]
     public void ChangeStatus_EveryPair_FollowsReferenceTable(IssueStatus from, IssueStatus to, bool allowed)
     {
-        var issue = IssueFactory.Create(status: from, resolvedAtVersion: from == IssueStatus.Resolved ? "1.0.0" : null);
+        var issue = new IssueBuilder().WithStatus(from).WithResolvedAtVersion(from == IssueStatus.Resolved ? "1.0.0" : null).Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, to, "2.0.0", s_now);
 
@@ -72,7 +72,7 @@ public sealed class IssueLifecycleTests
     [TestCase("  2.1.0  ", "2.1.0")]
     public void ChangeStatus_ToResolvedWithVersion_StoresTrimmedVersion(string given, string stored)
     {
-        var issue = IssueFactory.Create(status: IssueStatus.New);
+        var issue = new IssueBuilder().WithStatus(IssueStatus.New).Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, given, s_now);
 
@@ -84,17 +84,17 @@ public sealed class IssueLifecycleTests
     [TestCase("   ")]
     public void ChangeStatus_ToResolvedWithoutVersion_IsInvalid(string? version)
     {
-        var issue = IssueFactory.Create(status: IssueStatus.InProgress);
+        var issue = new IssueBuilder().WithStatus(IssueStatus.InProgress).Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, version, s_now);
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version is required when status is resolved")));
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version is required when resolving an issue. Use status='silenced' if you don't want auto-regression.")));
     }
 
     [Test]
     public void ChangeStatus_ToResolvedWithVersionOf50Chars_IsAcceptedAnd51IsInvalid()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.New);
+        var issue = new IssueBuilder().WithStatus(IssueStatus.New).Build();
 
         var fifty = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, new string('9', 50), s_now);
         var fiftyOne = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, new string('9', 51), s_now);
@@ -108,7 +108,7 @@ public sealed class IssueLifecycleTests
     [TestCase(IssueStatus.Snoozed, IssueStatus.New)]
     public void ChangeStatus_BackToNewOrInProgress_ClearsResolvedVersion(IssueStatus from, IssueStatus to)
     {
-        var issue = IssueFactory.Create(status: from, resolvedAtVersion: "1.0.0");
+        var issue = new IssueBuilder().WithStatus(from).WithResolvedAtVersion("1.0.0").Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, to, null, s_now);
 
@@ -118,7 +118,7 @@ public sealed class IssueLifecycleTests
     [Test]
     public void ChangeStatus_ResolvedToSilenced_KeepsResolvedVersion()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0.0");
+        var issue = new IssueBuilder().WithStatus(IssueStatus.Resolved).WithResolvedAtVersion("1.0.0").Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Silenced, null, s_now);
 
@@ -132,7 +132,7 @@ public sealed class IssueLifecycleTests
     [TestCase(IssueStatus.Silenced)]
     public void ChangeStatus_IntoSnoozed_SetsSnoozedAtToNow(IssueStatus from)
     {
-        var issue = IssueFactory.Create(status: from, resolvedAtVersion: "1.0.0");
+        var issue = new IssueBuilder().WithStatus(from).WithResolvedAtVersion("1.0.0").Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Snoozed, null, s_now);
 
@@ -145,7 +145,7 @@ public sealed class IssueLifecycleTests
     [TestCase(IssueStatus.Silenced)]
     public void ChangeStatus_OutOfSnoozed_ClearsSnoozedAt(IssueStatus to)
     {
-        var issue = IssueFactory.Create(status: IssueStatus.Snoozed, snoozedAt: s_now.AddDays(-1));
+        var issue = new IssueBuilder().WithStatus(IssueStatus.Snoozed).WithSnoozedAt(s_now.AddDays(-1)).Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, to, "3.0", s_now);
 
@@ -155,7 +155,7 @@ public sealed class IssueLifecycleTests
     [Test]
     public void ChangeStatus_Allowed_BumpsUpdatedAt()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.New);
+        var issue = new IssueBuilder().WithStatus(IssueStatus.New).Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.InProgress, null, s_now);
 
@@ -165,7 +165,7 @@ public sealed class IssueLifecycleTests
     [Test]
     public void ChangeStatus_Refused_LeavesIssueUntouched()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0");
+        var issue = new IssueBuilder().WithStatus(IssueStatus.Resolved).WithResolvedAtVersion("1.0").Build();
 
         var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.InProgress, null, s_now);
 
@@ -176,7 +176,7 @@ public sealed class IssueLifecycleTests
     [Test]
     public void Regress_ResolvedIssue_BecomesRegressedAndClearsResolvedVersion()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.Resolved, resolvedAtVersion: "1.0.0");
+        var issue = new IssueBuilder().WithStatus(IssueStatus.Resolved).WithResolvedAtVersion("1.0.0").Build();
 
         var regressed = IssueLifecycle.Regress(issue, s_now);
 
@@ -193,7 +193,7 @@ public sealed class IssueLifecycleTests
     [TestCase(IssueStatus.Snoozed)]
     public void Regress_NotResolved_ReturnsNull(IssueStatus status)
     {
-        var issue = IssueFactory.Create(status: status);
+        var issue = new IssueBuilder().WithStatus(status).Build();
 
         Assert.That(IssueLifecycle.Regress(issue, s_now), Is.Null);
     }
@@ -201,7 +201,7 @@ public sealed class IssueLifecycleTests
     [Test]
     public void Wake_SnoozedIssue_BecomesNewAndClearsSnoozedAt()
     {
-        var issue = IssueFactory.Create(status: IssueStatus.Snoozed, snoozedAt: s_now.AddHours(-3));
+        var issue = new IssueBuilder().WithStatus(IssueStatus.Snoozed).WithSnoozedAt(s_now.AddHours(-3)).Build();
 
         var woken = IssueLifecycle.Wake(issue, s_now);
 
@@ -217,7 +217,7 @@ public sealed class IssueLifecycleTests
     [TestCase(IssueStatus.Silenced)]
     public void Wake_NotSnoozed_ReturnsNull(IssueStatus status)
     {
-        var issue = IssueFactory.Create(status: status);
+        var issue = new IssueBuilder().WithStatus(status).Build();
 
         Assert.That(IssueLifecycle.Wake(issue, s_now), Is.Null);
     }

@@ -117,7 +117,7 @@ public sealed class McpToolsTests : HttpApiFixture
         var (resolved, resolvedIsError) = await client.CallAsync("change_issue_status", new(ids) { ["status"] = "resolved", ["resolved_at_version"] = "2.0.0" });
         var (refused, refusedIsError) = await client.CallAsync("change_issue_status", new(ids) { ["status"] = "in_progress" });
 
-        Assert.That((noVersionIsError, noVersion), Is.EqualTo((true, "resolved_at_version is required when status is resolved")), "resolving needs a version");
+        Assert.That((noVersionIsError, noVersion), Is.EqualTo((true, "resolved_at_version is required when resolving an issue. Use status='silenced' if you don't want auto-regression.")), "resolving needs a version");
         Assert.That(resolvedIsError, Is.False, resolved);
         Assert.That(resolved, Does.Contain($"{issue.Id} [resolved]").And.Contain("resolved in 2.0.0"), "the answer is the issue's new line");
         Assert.That((refusedIsError, refused), Is.EqualTo((true, "Cannot transition from 'resolved' to 'in_progress'")), "the lifecycle's refusal");
@@ -157,7 +157,7 @@ public sealed class McpToolsTests : HttpApiFixture
         var commentId = added.Split('\n')[1].Split(' ')[0];
 
         var (edit, editIsError) = await member.CallAsync("edit_comment", new(ids) { ["comment_id"] = commentId, ["body"] = "Mine now." });
-        Assert.That((editIsError, edit), Is.EqualTo((true, "Only the author can edit this comment")), "a member may not edit the agent's comment");
+        Assert.That((editIsError, edit), Is.EqualTo((true, "Only the original author can edit this comment")), "a member may not edit the agent's comment");
 
         var (deleted, deletedIsError) = await owner.CallAsync("delete_comment", new(ids) { ["comment_id"] = commentId });
         Assert.That((deletedIsError, deleted), Is.EqualTo((false, $"Comment {commentId} deleted.")), "an owner may delete any comment of the team");

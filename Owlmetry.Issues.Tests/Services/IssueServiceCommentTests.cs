@@ -95,13 +95,37 @@ public sealed class IssueServiceCommentTests
     }
 
     [Test]
+    public async Task EditCommentAsync_BlankBody_IsRefusedBeforeTheCommentIsLookedUpOrItsAuthorChecked()
+    {
+        var othersComment = await AddAsync(_world.Agent, "by the bot");
+
+        var unknown = await _world.Service.EditCommentAsync(_world.Member, _world.Project.Id, _issue.Id, Guid.NewGuid(), " ");
+        var notTheirs = await _world.Service.EditCommentAsync(_world.Member, _world.Project.Id, _issue.Id, othersComment.Id, " ");
+
+        Assert.That((unknown.Error, notTheirs.Error), Is.EqualTo((IssueError.Invalid("body is required"), IssueError.Invalid("body is required"))),
+            "the reference checks the body first");
+    }
+
+    [Test]
+    public async Task EditAndDeleteCommentAsync_IssueNotInTheProject_IsTheCommentNotFound()
+    {
+        var comment = await AddAsync(_world.Member, "mine");
+
+        var edited = await _world.Service.EditCommentAsync(_world.Member, _world.Project.Id, Guid.NewGuid(), comment.Id, "theirs");
+        var deleted = await _world.Service.DeleteCommentAsync(_world.Member, _world.Project.Id, Guid.NewGuid(), comment.Id);
+
+        Assert.That((edited.Error, deleted.Error), Is.EqualTo((IssueError.NotFound("Comment not found"), IssueError.NotFound("Comment not found"))),
+            "as the reference answers: it looks the comment up by its id and issue");
+    }
+
+    [Test]
     public async Task EditCommentAsync_ByAnotherUserEvenOwner_IsForbidden()
     {
         var comment = await AddAsync(_world.Member, "mine");
 
         var result = await _world.Service.EditCommentAsync(_world.Owner, _world.Project.Id, _issue.Id, comment.Id, "theirs");
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.Forbidden("Only the author can edit this comment")));
+        Assert.That(result.Error, Is.EqualTo(IssueError.Forbidden("Only the original author can edit this comment")));
     }
 
     [Test]
@@ -160,7 +184,7 @@ public sealed class IssueServiceCommentTests
 
         var result = await _world.Service.DeleteCommentAsync(_world.Member, _world.Project.Id, _issue.Id, comment.Id);
 
-        Assert.That(result.Error, Is.EqualTo(IssueError.Forbidden("Only the author or a team admin can delete this comment")));
+        Assert.That(result.Error, Is.EqualTo(IssueError.Forbidden("Only the original author or a team admin can delete this comment")));
     }
 
     [Test]

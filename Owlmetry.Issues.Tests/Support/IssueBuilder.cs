@@ -42,7 +42,9 @@ internal sealed class IssueBuilder
 
     public IssueBuilder WithFingerprints(params string[] hashes) => With(_issue with { Fingerprints = hashes });
 
-    public IssueBuilder WithClaim(IssueClaim? claim) => With(_issue with { Claim = claim });
+    public IssueBuilder WithResolvedAtVersion(string? version) => With(_issue with { ResolvedAtVersion = version });
+
+    public IssueBuilder WithSnoozedAt(DateTimeOffset? time) => With(_issue with { SnoozedAt = time });
 
     /// <summary>Gives every optional member a value, each distinct from the others.</summary>
     public IssueBuilder WithAllFieldsSet() => With(_issue with

@@ -54,7 +54,7 @@ internal static class IssueLifecycle
         var version = resolvedAtVersion?.Trim();
         if (string.IsNullOrEmpty(version))
         {
-            return IssueError.Invalid("resolved_at_version is required when status is resolved");
+            return IssueError.Invalid("resolved_at_version is required when resolving an issue. Use status='silenced' if you don't want auto-regression.");
         }
 
         if (version.Length > MaxResolvedVersionLength)

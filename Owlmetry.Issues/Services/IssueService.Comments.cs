@@ -69,34 +69,41 @@ internal sealed partial class IssueService
     {
         var text = CommentRules.NormalizeBody(body);
         return await ChangeCommentAsync(
-            actor, projectId, issueId, commentId, AuditActions.CommentEdited,
-            (comment, _) => CommentRules.CanEdit(actor, comment) ? null : IssueError.Forbidden("Only the author can edit this comment"),
-            (comment, now) => text.IsSuccess ? comment with { Body = text.Value, UpdatedAt = now } : text.Error,
+            actor, projectId, issueId, commentId, AuditActions.CommentEdited, text.Error,
+            (comment, _) => CommentRules.CanEdit(actor, comment) ? null : IssueError.Forbidden("Only the original author can edit this comment"),
+            (comment, now) => comment with { Body = text.Value!, UpdatedAt = now },
             ct).ConfigureAwait(false);
     }
 
     public async Task<IssueResult<IssueComment>> DeleteCommentAsync(Actor actor, Guid projectId, Guid issueId, Guid commentId, CancellationToken ct = default) =>
         await ChangeCommentAsync(
-            actor, projectId, issueId, commentId, AuditActions.CommentDeleted,
-            (comment, teamId) => CommentRules.CanDelete(actor, comment, teamId) ? null : IssueError.Forbidden("Only the author or a team admin can delete this comment"),
+            actor, projectId, issueId, commentId, AuditActions.CommentDeleted, invalidInput: null,
+            (comment, teamId) => CommentRules.CanDelete(actor, comment, teamId) ? null : IssueError.Forbidden("Only the original author or a team admin can delete this comment"),
             (comment, now) => comment with { DeletedAt = now },
             ct).ConfigureAwait(false);
 
     /// <summary>
-    /// The shared path of edit and delete: the comment must be live and belong to the issue, and the issue to the
-    /// project in the path; then <paramref name="authorize"/> decides and <paramref name="change"/> applies, audited as
+    /// The shared path of edit and delete, in the reference's order: the caller's access to the project, then the
+    /// request's own input (<paramref name="invalidInput"/>), then the comment, which must be live and belong to the
+    /// issue, and the issue to the project in the path (any of them missing is the comment not found, as the reference
+    /// answers); then <paramref name="authorize"/> decides and <paramref name="change"/> applies, audited as
     /// <paramref name="action"/> in the same unit.
     /// </summary>
     private async Task<IssueResult<IssueComment>> ChangeCommentAsync(
-        Actor actor, Guid projectId, Guid issueId, Guid commentId, string action,
+        Actor actor, Guid projectId, Guid issueId, Guid commentId, string action, IssueError? invalidInput,
         Func<IssueComment, Guid, IssueError?> authorize,
-        Func<IssueComment, DateTimeOffset, IssueResult<IssueComment>> change,
+        Func<IssueComment, DateTimeOffset, IssueComment> change,
         CancellationToken ct)
     {
         var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
         if (!access.IsSuccess)
         {
             return access.Error;
+        }
+
+        if (invalidInput is not null)
+        {
+            return invalidInput;
         }
 
         var teamId = access.Value.TeamId;
@@ -106,7 +113,7 @@ internal sealed partial class IssueService
             {
                 if (InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is not { } issue)
                 {
-                    return s_issueNotFound;
+                    return s_commentNotFound;
                 }
 
                 var comment = await writer.FindCommentAsync(commentId).ConfigureAwait(false);
@@ -121,13 +128,9 @@ internal sealed partial class IssueService
                 }
 
                 var changed = change(comment, now);
-                if (changed.IsSuccess)
-                {
-                    await writer.UpdateCommentAsync(changed.Value).ConfigureAwait(false);
-                    await writer.AppendAuditAsync(CommentAudit(actor, issue, comment.Id, action, now)).ConfigureAwait(false);
-                }
-
-                return changed;
+                await writer.UpdateCommentAsync(changed).ConfigureAwait(false);
+                await writer.AppendAuditAsync(CommentAudit(actor, issue, comment.Id, action, now)).ConfigureAwait(false);
+                return IssueResult<IssueComment>.Success(changed);
             },
             ct).ConfigureAwait(false);
     }
