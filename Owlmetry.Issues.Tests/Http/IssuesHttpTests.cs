@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
@@ -55,6 +56,28 @@ public sealed class IssuesHttpTests : HttpApiFixture
 
         var titles = body["issues"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).Order().Reverse();
         Assert.That(string.Join(", ", titles), Is.EqualTo(expectedTitles), "absent: every issue; sent empty: the reference's production filter");
+    }
+
+    [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{\"status\":\"zz\"}", "issues:write")]
+    [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{}", "issues:write")]
+    [TestCase("POST", "/v1/projects/{project}/issues/{issue}/merge", "{}", "issues:write")]
+    [TestCase("POST", "/v1/projects/{project}/issues/claim", "{\"sort\":\"zz\"}", "issues:write")]
+    [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}/comments/{issue}", "{}", "issues:write")]
+    [TestCase("GET", "/v1/projects/{project}/issues?status=zz", null, "issues:read")]
+    [TestCase("GET", "/v1/projects/{project}/issues/counts?data_mode=zz", null, "issues:read")]
+    [TestCase("GET", "/v1/issues?team_id=zz", null, "issues:read")]
+    [TestCase("GET", "/v1/issues/daily-counts?ids=zz", null, "issues:read")]
+    [TestCase("GET", "/v1/events?order=zz", null, "events:read")]
+    [TestCase("GET", "/v1/attachments?project_id=zz", null, "events:read")]
+    public async Task Request_KeyWithoutTheRoutesPermission_Is403BeforeItsInputIsRead(string method, string path, string? json, string permission)
+    {
+        var issue = await Team.SeedIssueAsync();
+        using var client = Team.ClientWith(await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"));
+
+        using var response = await SendAsync(client, method, path.Replace("{issue}", $"{issue.Id}", StringComparison.Ordinal), json);
+
+        Assert.That((response.StatusCode, await response.ErrorAsync()), Is.EqualTo((HttpStatusCode.Forbidden, $"Missing permission: {permission}")),
+            "the reference's requirePermission answers before the handler reads the query or body");
     }
 
     [Test]
