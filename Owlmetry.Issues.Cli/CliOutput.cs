@@ -8,8 +8,6 @@ internal sealed class CliOutput(TextWriter writer, bool json)
 {
     private static readonly JsonSerializerOptions s_json = new(IssuesJson.CreateOptions()) { WriteIndented = true };
 
-    public bool IsJson => json;
-
     public TextWriter Writer => writer;
 
     /// <summary>The value as JSON, or <paramref name="text"/> when a person reads.</summary>

@@ -2,7 +2,10 @@ using Owlmetry.Issues.Access;
 
 namespace Owlmetry.Issues.Host.Directory;
 
-/// <summary>A thread-safe in-memory directory, for tests and for embedding hosts without persistence.</summary>
+/// <summary>
+/// A thread-safe in-memory directory: the server's tests register it ahead of the configured store, and the directory's
+/// contract suite holds the LiteDB and PostgreSQL stores to what it does.
+/// </summary>
 public sealed class InMemoryDirectoryStore : IDirectoryStore
 {
     private readonly Lock _gate = new();

@@ -117,8 +117,8 @@ public static class OwlmetryServer
 
     /// <summary>
     /// The directory's storage and the bootstrap, shared by the server and the <c>init</c> command so both see the
-    /// same store. A persistent <see cref="IDirectoryStore"/> is registered here (see <see cref="ServerStorage"/>),
-    /// ahead of the in-memory default.
+    /// same store: the configured <see cref="IDirectoryStore"/> (see <see cref="ServerStorage"/>), unless one is registered
+    /// already, as the tests register an in-memory one.
     /// </summary>
     public static IServiceCollection AddOwlmetryDirectory(this IServiceCollection services, IConfiguration configuration)
     {

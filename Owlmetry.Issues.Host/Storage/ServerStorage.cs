@@ -51,8 +51,9 @@ public static class ServerStorage
     }
 
     /// <summary>
-    /// The directory's and the webhooks' stores, the user-token secret's source and the Data Protection key ring, where the configuration says, ahead of the in-memory defaults; shared
-    /// by the server and the commands, so that all of them see the same records.
+    /// The directory's and the webhooks' stores, the user-token secret's source and the Data Protection key ring, where
+    /// the configuration says, each unless one is registered already (as the tests register in-memory ones); shared by
+    /// the server and the commands, so that all of them see the same records.
     /// </summary>
     public static IServiceCollection AddServerStores(this IServiceCollection services, IConfiguration configuration)
     {

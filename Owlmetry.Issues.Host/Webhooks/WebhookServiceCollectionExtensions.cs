@@ -12,7 +12,8 @@ namespace Owlmetry.Issues.Host.Webhooks;
 public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
-    /// The team webhooks of CONTRACT §9: their store (beside the issues: LiteDB when the issues are, else in memory),
+    /// The team webhooks of CONTRACT §9: their store (the server's PostgreSQL one when it registered it, else beside the
+    /// issues: LiteDB when the issues are, or in memory),
     /// the notification handler that fans notifications out to them, and the background sender.
     /// </summary>
     public static IIssuesBuilder AddWebhooks(this IIssuesBuilder issues)

@@ -20,9 +20,9 @@ public sealed class AttachmentRegistrationTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(provider.GetRequiredService<IAttachmentService>(), Is.Not.Null);
+            Assert.That(() => provider.GetRequiredService<IAttachmentService>(), Throws.Nothing, "the attachment service resolves");
             Assert.That(provider.GetRequiredService<IAttachmentBlobStore>(), Is.InstanceOf<InMemoryAttachmentBlobStore>());
-            Assert.That(provider.GetRequiredService<AttachmentCleanup>(), Is.Not.Null);
+            Assert.That(() => provider.GetRequiredService<AttachmentCleanup>(), Throws.Nothing, "the cleanup resolves, for a host to run it");
             Assert.That(provider.GetServices<IHostedService>(), Is.Empty, "the cleanup runs in the background only when asked");
         }
     }

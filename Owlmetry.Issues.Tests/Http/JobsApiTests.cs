@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Access;
@@ -59,14 +58,9 @@ public sealed class JobsApiTests : HttpApiFixture
         var owner = background.CreateApiClient(team.Token(TeamRole.Owner));
 
         await sdk.IngestErrorsAsync("Boom");
-        var clock = Stopwatch.StartNew();
-        var listed = 0;
-        while (listed == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            listed = (await owner.ListIssuesAsync(team.Project.Id).ToListAsync()).Count;
-            await Task.Delay(20);
-        }
 
-        Assert.That(listed, Is.EqualTo(1), "the background scan, woken by ingest, made the event an issue");
+        await Poll.UntilAsync(
+            async () => (await owner.ListIssuesAsync(team.Project.Id).ToListAsync()).Count == 1, TimeSpan.FromSeconds(10),
+            "the background scan, woken by ingest, to make the event an issue");
     }
 }

@@ -30,8 +30,6 @@ internal sealed class AttachmentBuilder
 
     public AttachmentBuilder WithId(Guid id) => With(_attachment with { Id = id });
 
-    public AttachmentBuilder LinkedTo(Guid? issueId) => With(_attachment with { IssueId = issueId });
-
     public AttachmentBuilder InProject(Guid projectId) => With(_attachment with { ProjectId = projectId });
 
     public AttachmentBuilder OfClientEvent(Guid appId, Guid clientEventId) => With(_attachment with { AppId = appId, ClientEventId = clientEventId });

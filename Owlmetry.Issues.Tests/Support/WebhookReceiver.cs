@@ -50,13 +50,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Waits (briefly, on the real clock) until at least <paramref name="count"/> requests arrived.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(int count, double seconds = 10)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (Received.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.That(Received, Has.Count.GreaterThanOrEqualTo(count), $"webhook requests received within {seconds} s");
+        await Poll.UntilAsync(() => Received.Count >= count, TimeSpan.FromSeconds(seconds), $"{count} webhook requests");
         return Received.ToList();
     }
 

@@ -116,13 +116,7 @@ public sealed class LiteDbDurabilityTests
         file.Database.GetCollection("notes").Insert(new BsonDocument { ["text"] = "written" });
         file.CommitWritten();
 
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (file.LogHasUnsyncedWrites && waited.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.That(file.LogHasUnsyncedWrites, Is.False, $"the log was still not synced after {waited.ElapsedMilliseconds} ms");
+        await Poll.UntilAsync(() => !file.LogHasUnsyncedWrites, TimeSpan.FromSeconds(10), "the background sync of the log");
     }
 
     [Test]
