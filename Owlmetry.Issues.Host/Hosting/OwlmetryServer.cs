@@ -43,6 +43,7 @@ public static class OwlmetryServer
                 o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval);
                 o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
                 o.ScanBatchSize = builder.Configuration.GetValue("Scan:BatchSize", o.ScanBatchSize);
+                o.EventRetention = builder.Configuration.GetValue("Events:Retention", o.EventRetention);
             })
             .UseServerStorage(builder.Configuration)
             .UseDirectory<StoreIssueDirectory>()

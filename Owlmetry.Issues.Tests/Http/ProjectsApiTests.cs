@@ -217,6 +217,17 @@ public sealed class ProjectsApiTests : HttpApiFixture
         Assert.That(project.EffectiveRetentionDaysEvents, Is.EqualTo(30));
     }
 
+    [Test]
+    public async Task GetProject_ServerWithItsOwnEventRetention_ShowsItsDays()
+    {
+        using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Events:Retention"] = "7.00:00:00" });
+        var team = await HttpTeam.CreateAsync(server);
+
+        var project = await server.CreateApiClient(team.Token(TeamRole.Member)).GetProjectAsync(team.Project.Id);
+
+        Assert.That(project.EffectiveRetentionDaysEvents, Is.EqualTo(7), "Events:Retention, the server-wide event retention");
+    }
+
     /// <summary>Calls one project route as <paramref name="client"/>, naming a new project or the new name <paramref name="name"/>.</summary>
     private Task CallAsync(OwlmetryIssuesClient client, ProjectRoute route, string name) => route switch
     {

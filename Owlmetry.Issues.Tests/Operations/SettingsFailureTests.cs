@@ -19,6 +19,7 @@ public sealed class SettingsFailureTests
     [TestCase("--Scan:BatchSize=abc", "The server cannot start: Failed to convert configuration value 'abc' at 'Scan:BatchSize'")]
     [TestCase("--Scan:BatchSize=0", "The server cannot start: ScanBatchSize must be at least 1.")]
     [TestCase("--Ingest:RateLimit:Enabled=maybe", "The server cannot start: Failed to convert configuration value 'maybe' at 'Ingest:RateLimit:Enabled'")]
+    [TestCase("--Events:Retention=-1.00:00:00", "The server cannot start: EventRetention must be positive.")]
     [TestCase("--Directory:MaxKeysPerTeam=0", "The server cannot start: Directory:MaxKeysPerTeam must be at least 1.")]
     [TestCase("--Auth:JwtSecret=too-short", "The server cannot start: Auth:JwtSecret must be at least 32 bytes long")]
     public async Task Start_WithASettingItCannotUse_ExitsWithOneLineNamingIt(string setting, string expected)
