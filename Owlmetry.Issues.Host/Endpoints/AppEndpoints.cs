@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
@@ -9,10 +10,10 @@ namespace Owlmetry.Issues.Host.Endpoints;
 
 public static class AppEndpoints
 {
-    public static async Task<IResult> CreateApp(CreateAppRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Created<CreatedAppResponse>, ProblemHttpResult>> CreateApp(CreateAppRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.CreateAppAsync(caller.Actor, body, ct)).ToCreated(a => $"/v1/apps/{a.App.Id}", DirectoryContracts.ToResponse);
 
-    public static async Task<IResult> ListApps(
+    public static async Task<Results<Ok<AppListResponse>, ProblemHttpResult>> ListApps(
         [FromQuery(Name = "team_id")] string? teamId,
         [FromQuery(Name = "project_id")] string? projectId,
         CurrentActor caller,
@@ -29,6 +30,6 @@ public static class AppEndpoints
         return (await directory.ListAppsAsync(caller.Actor, team.Value, project.Value, ct)).ToHttp(DirectoryContracts.ToResponse);
     }
 
-    public static async Task<IResult> GetApp(Guid appId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetApp(Guid appId, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.GetAppAsync(caller.Actor, appId, ct)).ToHttp(DirectoryContracts.ToResponse);
 }

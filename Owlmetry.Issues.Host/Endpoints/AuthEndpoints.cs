@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Contracts;
@@ -8,15 +9,15 @@ namespace Owlmetry.Issues.Host.Endpoints;
 
 public static class AuthEndpoints
 {
-    public static async Task<IResult> Login(LoginRequest? body, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(LoginRequest? body, DirectoryService directory, CancellationToken ct) =>
         (await directory.LoginAsync(body?.Email, body?.Password, ct)).ToHttp(DirectoryContracts.ToResponse);
 
-    public static async Task<IResult> ChangePassword(ChangePasswordRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> ChangePassword(ChangePasswordRequest? body, CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.ChangePasswordAsync(caller.Actor, body, ct)).ToHttp(DirectoryContracts.ToResponse);
 
-    public static async Task<IResult> GetCurrentUser(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetCurrentUser(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.GetSessionAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
 
-    public static async Task<IResult> WhoAmI(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
+    public static async Task<Results<Ok<WhoAmIResponse>, ProblemHttpResult>> WhoAmI(CurrentActor caller, DirectoryService directory, CancellationToken ct) =>
         (await directory.WhoAmIAsync(caller.Actor, ct)).ToHttp(DirectoryContracts.ToResponse);
 }

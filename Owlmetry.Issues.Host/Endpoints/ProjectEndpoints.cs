@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Contracts;
@@ -11,18 +12,18 @@ namespace Owlmetry.Issues.Host.Endpoints;
 
 public static class ProjectEndpoints
 {
-    public static async Task<IResult> ListProjects(CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
+    public static async Task<Results<Ok<ProjectListResponse>, ProblemHttpResult>> ListProjects(CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
         (await directory.ListProjectsAsync(caller.Actor, ct)).ToHttp(p => p.ToResponse(issues.Value));
 
-    public static async Task<IResult> GetProject(
+    public static async Task<Results<Ok<ProjectDetailResponse>, ProblemHttpResult>> GetProject(
         Guid projectId, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
         (await directory.GetProjectAsync(caller.Actor, projectId, ct)).ToHttp(p => p.ToResponse(issues.Value));
 
-    public static async Task<IResult> CreateProject(
+    public static async Task<Results<Created<ProjectResponse>, ProblemHttpResult>> CreateProject(
         CreateProjectRequest? body, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
         (await directory.CreateProjectAsync(caller.Actor, body, ct)).ToCreated(p => $"/v1/projects/{p.Id}", p => p.ToResponse(issues.Value));
 
-    public static async Task<IResult> UpdateProject(
+    public static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> UpdateProject(
         Guid projectId, UpdateProjectRequest? body, CurrentActor caller, DirectoryService directory, IOptions<IssuesOptions> issues, CancellationToken ct) =>
         (await directory.UpdateProjectAsync(caller.Actor, projectId, body, ct)).ToHttp(p => p.ToResponse(issues.Value));
 }
