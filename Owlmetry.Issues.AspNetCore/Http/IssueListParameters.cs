@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>The query string of the issue lists, taken as text so that bad values get our own 400 message.</summary>
-internal sealed class IssueListParameters
+internal sealed record IssueListParameters
 {
     [FromQuery(Name = "status")]
     public string? Status { get; init; }

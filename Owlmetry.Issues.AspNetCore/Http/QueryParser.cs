@@ -13,7 +13,9 @@ internal static class QueryParser
     public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(IssueListParameters p, string? teamId, string? projectId)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var query = Parse<TeamIssueQuery>(p);
+
+        // The reference's team list reads no is_dev, so one sent empty is absent there; a value is honoured [fix].
+        var query = Parse<TeamIssueQuery>(p.IsDev is "" ? p with { IsDev = null } : p);
         var team = QueryValues.ParseGuid(teamId, "team_id");
         var project = QueryValues.ParseGuid(projectId, "project_id");
         if (!query.IsSuccess || !team.IsSuccess || !project.IsSuccess)
@@ -39,8 +41,8 @@ internal static class QueryParser
             status = parsed;
         }
 
-        // Sent but empty, is_dev and data_mode filter as the reference's `is_dev === "true"` and data-mode default
-        // read them: production issues only.
+        // Sent but empty, is_dev and data_mode filter as the reference's project list reads them (`is_dev === "true"`,
+        // the data mode's production default): production issues only.
         DataMode? dataMode = p.DataMode is "" ? DataMode.Production : null;
         if (!string.IsNullOrEmpty(p.DataMode))
         {

@@ -42,20 +42,24 @@ public sealed class IssuesHttpTests : HttpApiFixture
         Assert.That(body["issues"]!.AsArray(), Has.Count.EqualTo(expectedPageSize), $"limit={limit}; the reference's parseInt, and 50 when no number");
     }
 
-    [TestCase("", "Crash in production, Crash in development")]
-    [TestCase("?is_dev=", "Crash in production")]
-    [TestCase("?data_mode=", "Crash in production")]
-    [TestCase("?is_dev=&data_mode=all", "Crash in production")]
-    public async Task ListProjectIssues_DevFilterSentEmpty_IsProductionOnlyAsInTheReference(string query, string expectedTitles)
+    [TestCase("/v1/projects/{project}/issues", "Crash in production, Crash in development")]
+    [TestCase("/v1/projects/{project}/issues?is_dev=", "Crash in production")]
+    [TestCase("/v1/projects/{project}/issues?data_mode=", "Crash in production")]
+    [TestCase("/v1/projects/{project}/issues?is_dev=&data_mode=all", "Crash in production")]
+    [TestCase("/v1/issues?data_mode=", "Crash in production")]
+    [TestCase("/v1/issues?is_dev=&data_mode=all", "Crash in production, Crash in development")]
+    [TestCase("/v1/issues?is_dev=true&data_mode=all", "Crash in development")]
+    public async Task ListIssues_DevFilterSentEmpty_FiltersAsTheReferenceReadsIt(string path, string expectedTitles)
     {
         await Team.SeedIssueAsync("Crash in production");
         await Team.SeedIssueAsync("Crash in development", o => o.IsDev = true);
         using var client = Team.ClientWith(Team.Token(TeamRole.Member));
 
-        var body = JsonNode.Parse(await client.GetStringAsync($"/v1/projects/{Team.Project.Id}/issues{query}"))!;
+        var body = JsonNode.Parse(await client.GetStringAsync(Fill(path)))!;
 
         var titles = body["issues"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).Order().Reverse();
-        Assert.That(string.Join(", ", titles), Is.EqualTo(expectedTitles), "absent: every issue; sent empty: the reference's production filter");
+        Assert.That(string.Join(", ", titles), Is.EqualTo(expectedTitles),
+            "the project list: absent is every issue, empty the production filter; the team list: no is_dev in the reference");
     }
 
     [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{\"status\":\"zz\"}", "issues:write")]
