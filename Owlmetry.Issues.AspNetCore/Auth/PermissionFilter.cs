@@ -4,10 +4,12 @@ using Owlmetry.Issues.Errors;
 namespace Owlmetry.Issues.AspNetCore.Auth;
 
 /// <summary>
-/// A route's permission, checked once the request is bound and before its handler reads the query or body: a key
-/// without it gets 403 <c>Missing permission: …</c> whatever else is wrong with the request, as the reference's
-/// <c>requirePermission</c> pre-handler answers. The library checks the permission again; this only puts the refusal
-/// ahead of the input's errors. Users hold every permission, as in the reference.
+/// A route's permission, checked once the request is bound and before its handler validates the query or body: a key
+/// without it gets 403 <c>Missing permission: …</c> rather than the input's 400, as the reference's
+/// <c>requirePermission</c> pre-handler answers. Binding comes first, so a body that is not JSON, or whose members
+/// have the wrong JSON types, is still a 400 (the reference, too, parses JSON before its pre-handler, but has no types to
+/// check). The library checks the permission again; this only orders the refusals. Users hold every permission, as in
+/// the reference.
 /// </summary>
 internal static class PermissionFilter
 {

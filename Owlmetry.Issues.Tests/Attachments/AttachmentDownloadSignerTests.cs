@@ -13,7 +13,7 @@ public sealed class AttachmentDownloadSignerTests
     public void Check_TokenItSigned_IsValidUntilItsExpiry()
     {
         var id = Guid.NewGuid();
-        var expiresAt = TestTimes.Base.AddSeconds(60);
+        var expiresAt = TestTimes.ClockStart.AddSeconds(60);
         var token = _signer.Sign(id, expiresAt);
 
         var valid = _signer.Check(token, expiresAt.AddMilliseconds(-1), out var checkedId);
@@ -25,22 +25,22 @@ public sealed class AttachmentDownloadSignerTests
     [Test]
     public void Check_SameKeyInAnotherSigner_AcceptsTheToken()
     {
-        var token = _signer.Sign(Guid.NewGuid(), TestTimes.Base.AddSeconds(60));
+        var token = _signer.Sign(Guid.NewGuid(), TestTimes.ClockStart.AddSeconds(60));
         var restarted = new AttachmentDownloadSigner(Options.Create(new AttachmentOptions { DownloadSigningKey = [.. s_key] }));
 
-        Assert.That(restarted.Check(token, TestTimes.Base, out _), Is.EqualTo(DownloadTokenCheck.Valid));
+        Assert.That(restarted.Check(token, TestTimes.ClockStart, out _), Is.EqualTo(DownloadTokenCheck.Valid));
     }
 
     [Test]
     public void Check_AnyFlippedBit_IsInvalidNeverExpired()
     {
-        var token = Convert.FromBase64String(ToBase64(_signer.Sign(Guid.NewGuid(), TestTimes.Base.AddSeconds(60))));
+        var token = Convert.FromBase64String(ToBase64(_signer.Sign(Guid.NewGuid(), TestTimes.ClockStart.AddSeconds(60))));
         var results = new List<DownloadTokenCheck>();
         for (var bit = 0; bit < token.Length * 8; bit++)
         {
             var flipped = token.ToArray();
             flipped[bit / 8] ^= (byte)(1 << (bit % 8));
-            results.Add(_signer.Check(System.Buffers.Text.Base64Url.EncodeToString(flipped), TestTimes.Base.AddDays(1), out _));
+            results.Add(_signer.Check(System.Buffers.Text.Base64Url.EncodeToString(flipped), TestTimes.ClockStart.AddDays(1), out _));
         }
 
         Assert.That(results, Has.All.EqualTo(DownloadTokenCheck.Invalid));
@@ -55,7 +55,7 @@ public sealed class AttachmentDownloadSignerTests
         for (var length = 0; length < 140; length++)
         {
             var text = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-            results.Add(_signer.Check(text, TestTimes.Base, out _));
+            results.Add(_signer.Check(text, TestTimes.ClockStart, out _));
         }
 
         Assert.That(results, Has.All.EqualTo(DownloadTokenCheck.Invalid));
@@ -67,9 +67,9 @@ public sealed class AttachmentDownloadSignerTests
         var first = new AttachmentDownloadSigner(Options.Create(new AttachmentOptions()));
         var second = new AttachmentDownloadSigner(Options.Create(new AttachmentOptions()));
 
-        var token = first.Sign(Guid.NewGuid(), TestTimes.Base.AddSeconds(60));
+        var token = first.Sign(Guid.NewGuid(), TestTimes.ClockStart.AddSeconds(60));
 
-        Assert.That(second.Check(token, TestTimes.Base, out _), Is.EqualTo(DownloadTokenCheck.Invalid));
+        Assert.That(second.Check(token, TestTimes.ClockStart, out _), Is.EqualTo(DownloadTokenCheck.Invalid));
     }
 
     private static string ToBase64(string base64Url)

@@ -108,7 +108,7 @@ public sealed class AttachmentReadTests
         var download = (await _world.Attachments.OpenDownloadAsync(detail.DownloadToken)).Value;
 
         Assert.That(detail.Attachment, Is.EqualTo(attachment));
-        Assert.That(detail.DownloadExpiresAt, Is.EqualTo(TestTimes.Base.AddSeconds(60)));
+        Assert.That(detail.DownloadExpiresAt, Is.EqualTo(TestTimes.ClockStart.AddSeconds(60)));
         Assert.That(download.Attachment, Is.EqualTo(attachment));
         using var reader = new StreamReader(download.Content);
         Assert.That(await reader.ReadToEndAsync(), Is.EqualTo("the bytes"));
@@ -229,7 +229,7 @@ public sealed class AttachmentReadTests
         var stored = await _world.FindAsync(attachment.Id);
         if (expected is null)
         {
-            Assert.That(result.Value, Is.EqualTo(attachment with { DeletedAt = TestTimes.Base.AddMinutes(1) }));
+            Assert.That(result.Value, Is.EqualTo(attachment with { DeletedAt = TestTimes.ClockStart.AddMinutes(1) }));
             Assert.That(stored, Is.EqualTo(result.Value), "the row is kept, marked deleted, for the cleanup");
             Assert.That(_world.Issues.Blobs.Contains(attachment.Id), Is.True, "the bytes wait for the cleanup");
         }

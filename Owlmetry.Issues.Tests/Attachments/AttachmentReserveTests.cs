@@ -36,9 +36,9 @@ public sealed class AttachmentReserveTests
             ContentType = "text/plain",
             SizeBytes = content.Length,
             Sha256 = Sha256Of(content),
-            CreatedAt = TestTimes.Base,
+            CreatedAt = TestTimes.ClockStart,
         }));
-        Assert.That(reservation.UploadExpiresAt, Is.EqualTo(TestTimes.Base.AddHours(24)));
+        Assert.That(reservation.UploadExpiresAt, Is.EqualTo(TestTimes.ClockStart.AddHours(24)));
     }
 
     [Test]

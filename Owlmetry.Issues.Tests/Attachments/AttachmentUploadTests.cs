@@ -20,7 +20,7 @@ public sealed class AttachmentUploadTests
 
         var uploaded = await _world.UploadAsync(reserved.Id, content);
 
-        Assert.That(uploaded.Value, Is.EqualTo(reserved with { UploadedAt = TestTimes.Base.AddSeconds(3) }));
+        Assert.That(uploaded.Value, Is.EqualTo(reserved with { UploadedAt = TestTimes.ClockStart.AddSeconds(3) }));
         Assert.That(await _world.FindAsync(reserved.Id), Is.EqualTo(uploaded.Value));
         Assert.That(await ReadBlobAsync(reserved.Id), Is.EqualTo(content));
     }

@@ -12,7 +12,7 @@ namespace Owlmetry.Issues.Tests.Bootstrap;
 
 public sealed class DirectoryBootstrapperTests
 {
-    private readonly FakeTimeProvider _clock = new(TestTimes.Base);
+    private readonly FakeTimeProvider _clock = new(TestTimes.ClockStart);
     private InMemoryDirectoryStore _store = null!;
     private TempFolder _data = null!;
 

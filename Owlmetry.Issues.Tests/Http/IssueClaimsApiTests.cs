@@ -28,6 +28,17 @@ public sealed class IssueClaimsApiTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ClaimNext_EmptyDataMode_IsLeftOut_SoADevelopmentIssueIsClaimed()
+    {
+        var development = await Team.SeedIssueAsync("Crash in development", o => o.IsDev = true);
+        var agent = await AgentAsync();
+
+        var claimed = await agent.ClaimNextIssueAsync(Team.Project.Id, new ClaimIssueRequest(DataMode: ""));
+
+        Assert.That(claimed.Id, Is.EqualTo(development.Id), "an empty data_mode in the body filters nothing");
+    }
+
+    [Test]
     public async Task RenewAndRelease_ByHolder_Return200_ByAnother_Are409NamingTheHolder()
     {
         var issue = await Team.SeedIssueAsync();

@@ -6,7 +6,7 @@ namespace Owlmetry.Issues.Tests.Ingest;
 
 public sealed class EventRulesTests
 {
-    private static readonly DateTimeOffset s_now = TestTimes.Base;
+    private static readonly DateTimeOffset s_now = TestTimes.ClockStart;
     private static readonly IngestSource s_apple = new(Guid.NewGuid(), Guid.NewGuid(), "apple", "US");
 
     private static IncomingEvent Valid() => new()

@@ -12,7 +12,7 @@ namespace Owlmetry.Issues.Tests.Ingest;
 /// <summary>Concurrent ingest calls share units of work, and each still gets its own exact, durable result.</summary>
 public sealed class IngestGroupCommitTests
 {
-    private static readonly DateTimeOffset s_now = TestTimes.Base;
+    private static readonly DateTimeOffset s_now = TestTimes.ClockStart;
 
     private HeldStore _store = null!;
     private EventIngestor _ingestor = null!;

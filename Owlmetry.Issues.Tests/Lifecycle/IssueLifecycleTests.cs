@@ -7,7 +7,8 @@ namespace Owlmetry.Issues.Tests.Lifecycle;
 
 public sealed class IssueLifecycleTests
 {
-    private static readonly DateTimeOffset s_now = TestTimes.Base;
+    // Later than the builder's stamps, so that a transition that forgets to stamp the issue fails.
+    private static readonly DateTimeOffset s_now = TestTimes.Base.AddMinutes(30);
 
     // The reference's table of manual transitions, written out independently of the state machine.
     private static readonly Dictionary<IssueStatus, IssueStatus[]> s_referenceTable = new()

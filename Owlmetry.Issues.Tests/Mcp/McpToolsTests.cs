@@ -78,6 +78,19 @@ public sealed class McpToolsTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ListIssues_ProjectWithEmptyDataMode_ListsDevelopmentAndProductionAsWhenLeftOut()
+    {
+        var production = await Team.SeedIssueAsync("Crash in production");
+        var development = await Team.SeedIssueAsync("Crash in development", o => o.IsDev = true);
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var (text, isError) = await client.CallAsync("list_issues", new() { ["project_id"] = Team.Project.Id.ToString(), ["data_mode"] = "" });
+
+        Assert.That(isError, Is.False, text);
+        Assert.That(text, Does.Contain($"{production.Id} [new]").And.Contain($"{development.Id} [new]"), "a model's empty argument is a left-out one");
+    }
+
+    [Test]
     public async Task ListIssues_InvalidSort_IsAnErrorNamingTheValidValues()
     {
         await using var client = await McpClients.ConnectAsync(Team, _agentKey);

@@ -20,7 +20,7 @@ public sealed class IssueDigestTests
     [SetUp]
     public void SetUp()
     {
-        _clock = new FakeTimeProvider(TestTimes.Base);
+        _clock = new FakeTimeProvider(TestTimes.ClockStart);
         _issues = new InMemoryIssues(_clock);
         _handler = new RecordingNotificationHandler();
         _issues.NotificationHandlers.Add(_handler);
@@ -43,7 +43,7 @@ public sealed class IssueDigestTests
         var nothingNew = await RunAsync();
 
         Assert.That((first, tooSoon, anHourLater, nothingNew), Is.EqualTo((1, 0, 1, 0)));
-        Assert.That(_handler.Received.Select(n => n.CreatedAt), Is.EqualTo(new[] { TestTimes.Base, TestTimes.Base.AddHours(1) }));
+        Assert.That(_handler.Received.Select(n => n.CreatedAt), Is.EqualTo(new[] { TestTimes.ClockStart, TestTimes.ClockStart.AddHours(1) }));
     }
 
     [TestCase(IssueAlertFrequency.SixHourly, 6)]
@@ -96,7 +96,7 @@ public sealed class IssueDigestTests
             stamped.Add((await _issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id)))!.LastNotifiedAt);
         }
 
-        Assert.That(stamped, Is.EqualTo(new DateTimeOffset?[] { TestTimes.Base, TestTimes.Base, null, null }));
+        Assert.That(stamped, Is.EqualTo(new DateTimeOffset?[] { TestTimes.ClockStart, TestTimes.ClockStart, null, null }));
     }
 
     [Test]

@@ -323,8 +323,8 @@ public sealed class IssueScanGroupingTests
         var issue = await _world.SingleIssueAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(issue.FirstSeenAt, Is.EqualTo(TestTimes.Base.AddHours(1)));
-            Assert.That(issue.LastSeenAt, Is.EqualTo(TestTimes.Base.AddHours(2)));
+            Assert.That(issue.FirstSeenAt, Is.EqualTo(TestTimes.ClockStart.AddHours(1)));
+            Assert.That(issue.LastSeenAt, Is.EqualTo(TestTimes.ClockStart.AddHours(2)));
             Assert.That(issue.FirstSeenAppVersion, Is.EqualTo("1.9"));
             Assert.That(issue.LastSeenAppVersion, Is.EqualTo("2.0"));
             Assert.That(issue.FirstSeenSdkVersion, Is.EqualTo("0.1"));
@@ -342,6 +342,6 @@ public sealed class IssueScanGroupingTests
 
         var issue = await _world.SingleIssueAsync();
         Assert.That(issue.UpdatedAt, Is.EqualTo(_world.Clock.GetUtcNow()));
-        Assert.That(issue.LastSeenAt, Is.EqualTo(TestTimes.Base.AddMinutes(50)));
+        Assert.That(issue.LastSeenAt, Is.EqualTo(TestTimes.ClockStart.AddMinutes(50)));
     }
 }

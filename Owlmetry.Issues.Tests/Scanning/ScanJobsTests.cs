@@ -27,7 +27,7 @@ public sealed class ScanJobsTests
     public async Task ListAsync_RunLeftRunningByAStoppedProcess_IsReportedFailedAsInterrupted()
     {
         var left = await SaveAsync(Run(ScanRunStatus.Running));
-        var done = await SaveAsync(Run(ScanRunStatus.Completed) with { CompletedAt = TestTimes.Base });
+        var done = await SaveAsync(Run(ScanRunStatus.Completed) with { CompletedAt = TestTimes.ClockStart });
         _clock.Advance(TimeSpan.FromMinutes(5));
 
         var runs = await NewJobs().ListAsync(10);

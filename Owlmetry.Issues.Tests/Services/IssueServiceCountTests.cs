@@ -89,7 +89,7 @@ public sealed class IssueServiceCountTests
     [Test]
     public async Task GetDailyCountsAsync_SeveralIssues_GivesFourteenDaysOfEachVisibleOneInTheOrderAsked()
     {
-        var today = TestTimes.Base;
+        var today = TestTimes.ClockStart;
         var busy = await _world.SeedAsync("busy",
             new OccurrenceSeed { Timestamp = today }, new OccurrenceSeed { Timestamp = today.AddHours(-1) },
             new OccurrenceSeed { Timestamp = today.AddDays(-13) }, new OccurrenceSeed { Timestamp = today.AddDays(-14) });

@@ -18,10 +18,10 @@ public sealed class IssueServiceListingTests
     [Test]
     public async Task ListAsync_Default_OrdersByLastSeenThenIdDescending()
     {
-        var older = await SeedAtAsync(TestTimes.Base);
-        var newer = await SeedAtAsync(TestTimes.Base.AddMinutes(5));
-        var tieA = await SeedAtAsync(TestTimes.Base.AddMinutes(2));
-        var tieB = await SeedAtAsync(TestTimes.Base.AddMinutes(2));
+        var older = await SeedAtAsync(TestTimes.ClockStart);
+        var newer = await SeedAtAsync(TestTimes.ClockStart.AddMinutes(5));
+        var tieA = await SeedAtAsync(TestTimes.ClockStart.AddMinutes(2));
+        var tieB = await SeedAtAsync(TestTimes.ClockStart.AddMinutes(2));
         var ties = new[] { tieA, tieB }.OrderByDescending(i => i.Id).ToArray();
 
         var page = await _world.Service.ListAsync(_world.Member, _world.Project.Id, new IssueQuery());
@@ -38,7 +38,7 @@ public sealed class IssueServiceListingTests
         for (var i = 0; i < 23; i++)
         {
             // Few distinct times and counts, so most issues tie on the sort value and the id decides.
-            var seenAt = TestTimes.Base.AddMinutes(i % 4);
+            var seenAt = TestTimes.ClockStart.AddMinutes(i % 4);
             var occurrences = Enumerable.Range(0, 1 + (i % 3)).Select(n => new OccurrenceSeed { UserId = $"u{n}", Timestamp = seenAt }).ToArray();
             seeded.Add(await _world.SeedAsync(new IssueSeed(_world.App.Id, $"issue {i}") { Occurrences = occurrences }));
         }
@@ -203,7 +203,7 @@ public sealed class IssueServiceListingTests
     public async Task GetAsync_WalkingOccurrencePages_ReturnsEachOnceNewestFirstWithTies()
     {
         var seeds = Enumerable.Range(0, 17)
-            .Select(i => new OccurrenceSeed { Timestamp = TestTimes.Base.AddSeconds(i % 3) })
+            .Select(i => new OccurrenceSeed { Timestamp = TestTimes.ClockStart.AddSeconds(i % 3) })
             .ToArray();
         var issue = await _world.SeedAsync("many", seeds);
         var expected = (await _world.Issues.Store.ReadAsync(r => r.GetAllOccurrencesAsync(issue.Id)))
@@ -261,8 +261,8 @@ public sealed class IssueServiceListingTests
         {
             Id = Guid.NewGuid(), ProjectId = _world.Project.Id, AppId = _world.App.Id, IssueId = issue.Id,
             ClientEventId = Guid.NewGuid(), EventId = Guid.NewGuid(), OriginalFilename = $"log{i}.txt", ContentType = "text/plain",
-            SizeBytes = i + 1, Sha256 = new string('0', 64), CreatedAt = TestTimes.Base.AddSeconds(i),
-            UploadedAt = i == 103 ? null : TestTimes.Base.AddSeconds(i), DeletedAt = i == 104 ? TestTimes.Base : null,
+            SizeBytes = i + 1, Sha256 = new string('0', 64), CreatedAt = TestTimes.ClockStart.AddSeconds(i),
+            UploadedAt = i == 103 ? null : TestTimes.ClockStart.AddSeconds(i), DeletedAt = i == 104 ? TestTimes.ClockStart : null,
         }).ToList();
         await _world.Issues.Store.WriteAsync(async w =>
         {

@@ -51,7 +51,7 @@ public sealed class IssueServiceMergeTests
     [Test]
     public async Task MergeAsync_RecomputesCountsSeenTimesAndVersions()
     {
-        var t0 = TestTimes.Base;
+        var t0 = TestTimes.ClockStart;
         var target = await _world.SeedAsync("target",
             new OccurrenceSeed { UserId = "u1", AppVersion = "2.0", SdkVersion = "0.2", Timestamp = t0.AddHours(2) },
             new OccurrenceSeed { UserId = "u2", AppVersion = "2.1", SdkVersion = "0.3", Timestamp = t0.AddHours(3) });
@@ -96,7 +96,7 @@ public sealed class IssueServiceMergeTests
         {
             Id = Guid.NewGuid(), ProjectId = _world.Project.Id, AppId = _world.App.Id, IssueId = source.Id,
             ClientEventId = Guid.NewGuid(), EventId = Guid.NewGuid(), OriginalFilename = "crash.log", ContentType = "text/plain",
-            SizeBytes = 10, Sha256 = new string('0', 64), CreatedAt = TestTimes.Base, UploadedAt = TestTimes.Base,
+            SizeBytes = 10, Sha256 = new string('0', 64), CreatedAt = TestTimes.ClockStart, UploadedAt = TestTimes.ClockStart,
         };
         await _world.Issues.Store.WriteAsync(async w => { await w.UpsertAttachmentAsync(attachment); return 0; });
 

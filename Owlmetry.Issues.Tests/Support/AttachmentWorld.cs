@@ -34,7 +34,7 @@ internal sealed class AttachmentWorld
         IssuesAgent = Actor.Agent(Guid.NewGuid(), "triage-bot", TeamId, [IssuePermissions.Read, IssuePermissions.Write]);
     }
 
-    public FakeTimeProvider Clock { get; } = new(TestTimes.Base);
+    public FakeTimeProvider Clock { get; } = new(TestTimes.ClockStart);
 
     public InMemoryIssues Issues { get; }
 

@@ -23,7 +23,7 @@ internal sealed class ScanWorld
         Owner = Actor.User(Guid.NewGuid(), "Owner", new Dictionary<Guid, TeamRole> { [TeamId] = TeamRole.Owner });
     }
 
-    public FakeTimeProvider Clock { get; } = new(TestTimes.Base);
+    public FakeTimeProvider Clock { get; } = new(TestTimes.ClockStart);
 
     public InMemoryIssues Issues { get; }
 
@@ -43,7 +43,7 @@ internal sealed class ScanWorld
         Message = message,
         Level = "error",
         SessionId = session.ToString(),
-        Timestamp = at is { } offset ? (TestTimes.Base + offset).ToString("O") : null,
+        Timestamp = at is { } offset ? (TestTimes.ClockStart + offset).ToString("O") : null,
     };
 
     /// <summary>Ingests <paramref name="events"/> without scanning them; every one of them must be accepted.</summary>

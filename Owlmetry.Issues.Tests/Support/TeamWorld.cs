@@ -29,7 +29,7 @@ internal sealed class TeamWorld
         Client = Actor.Client(Guid.NewGuid(), "ios-sdk", TeamId);
     }
 
-    public FakeTimeProvider Clock { get; } = new(TestTimes.Base);
+    public FakeTimeProvider Clock { get; } = new(TestTimes.ClockStart);
 
     public InMemoryIssues Issues { get; }
 

@@ -10,7 +10,7 @@ namespace Owlmetry.Issues.Tests.Storage.Differential;
 /// </summary>
 internal static class DifferentialRun
 {
-    public static readonly DateTimeOffset ClockStart = TestTimes.Base;
+    public static readonly DateTimeOffset ClockStart = TestTimes.ClockStart;
 
     /// <summary>
     /// The clock moves this much before every step, so that no two writes share a time: comments, for one, are
