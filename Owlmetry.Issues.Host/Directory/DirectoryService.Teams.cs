@@ -102,13 +102,6 @@ public sealed partial class DirectoryService
             return IssueError.Forbidden("Only owners can add owners");
         }
 
-        // Checked before the insert, here and below: adds racing past a bound add at most one member each.
-        var maxMembers = limits.Value.MaxMembersPerTeam;
-        if ((await store.ListMembershipsOfTeamAsync(teamId, ct)).Count >= maxMembers)
-        {
-            return IssueError.Conflict($"A team has at most {maxMembers} members; remove one to add another");
-        }
-
         var existing = await store.FindUserByEmailAsync(email.Value, ct);
         return existing is null
             ? await AddNewUserAsync(teamId, email.Value, role, body!, ct)
@@ -129,6 +122,11 @@ public sealed partial class DirectoryService
             return IssueError.Conflict($"This user already belongs to {maxTeams} teams, the most a user may");
         }
 
+        if (await RefuseMembersOverLimitAsync(teamId, ct) is { } teamFull)
+        {
+            return teamFull;
+        }
+
         var membership = new Membership(teamId, user.Id, role, Now);
         await store.SaveMembershipAsync(membership, ct);
         return new TeamMember(user, membership);
@@ -141,6 +139,11 @@ public sealed partial class DirectoryService
         if (!name.IsSuccess || !password.IsSuccess)
         {
             return name.Error ?? password.Error!;
+        }
+
+        if (await RefuseMembersOverLimitAsync(teamId, ct) is { } teamFull)
+        {
+            return teamFull;
         }
 
         var now = Now;
@@ -159,4 +162,12 @@ public sealed partial class DirectoryService
         return new TeamMember(user, membership);
     }
 
+    // Checked before the insert, once the request is otherwise valid: adds racing past the bound add at most one member each.
+    private async Task<IssueError?> RefuseMembersOverLimitAsync(Guid teamId, CancellationToken ct)
+    {
+        var maxMembers = limits.Value.MaxMembersPerTeam;
+        return (await store.ListMembershipsOfTeamAsync(teamId, ct)).Count >= maxMembers
+            ? IssueError.Conflict($"A team has at most {maxMembers} members; remove one to add another")
+            : null;
+    }
 }

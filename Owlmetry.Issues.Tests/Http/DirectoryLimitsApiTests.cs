@@ -70,6 +70,18 @@ public sealed class DirectoryLimitsApiTests : HttpApiFixture
     }
 
     [Test]
+    public async Task AddMember_TeamAtItsMemberLimit_OtherRefusalsComeFirst()
+    {
+        await Owner.AddTeamMemberAsync(Team.Team.Id, NewMember());
+
+        var alreadyIn = await OutcomeAsync(() => Owner.AddTeamMemberAsync(Team.Team.Id, new AddMemberRequest(Team.Users[TeamRole.Member].User.Email)));
+        var noPassword = await OutcomeAsync(() => Owner.AddTeamMemberAsync(Team.Team.Id, new AddMemberRequest($"new-{Guid.NewGuid():N}@example.com", "New")));
+
+        Assert.That(alreadyIn, Is.EqualTo((HttpStatusCode.Conflict, "User is already a member of this team")));
+        Assert.That(noPassword.Status, Is.EqualTo(HttpStatusCode.BadRequest), noPassword.Error);
+    }
+
+    [Test]
     public async Task CreateProject_TeamAtItsProjectLimit_Is409_OtherTeamsUnaffected()
     {
         var other = await CreateOtherTeamAsync();
