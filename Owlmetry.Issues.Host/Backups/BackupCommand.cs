@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Storage.LiteDb;
 

@@ -1,5 +1,5 @@
 using Carter;
-using Owlmetry.Issues.Host.Backups;
+using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;
 
 namespace Owlmetry.Issues.Host.Modules;

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Bootstrap;
+using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Operations;

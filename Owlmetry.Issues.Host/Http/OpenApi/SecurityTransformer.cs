@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Owlmetry.Issues.Host.Backups;
+using Owlmetry.Issues.Host.Endpoints;
 
 namespace Owlmetry.Issues.Host.Http.OpenApi;
 

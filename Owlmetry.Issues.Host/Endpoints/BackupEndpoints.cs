@@ -1,14 +1,16 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Errors;
+using Owlmetry.Issues.Host.Backups;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Observability;
 using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Storage.LiteDb;
 using Owlmetry.Issues.Storage.PostgreSql;
 
-namespace Owlmetry.Issues.Host.Backups;
+namespace Owlmetry.Issues.Host.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/admin/backup</c> with the backup token: the server writes a backup into a staging folder of its data
@@ -19,7 +21,7 @@ internal static class BackupEndpoints
 {
     public const string Route = "/v1/admin/backup";
 
-    public static async Task<IResult> Create(
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Create(
         HttpContext http, BackupToken token, IIssueStore store, DataDirectory dataDirectory, TimeProvider clock, CancellationToken ct)
     {
         var beneath = MeasuredIssueStore.Beneath(store);
