@@ -13,7 +13,7 @@ internal static class IssueEndpoints
     public static async Task<Results<Ok<IssueListResponse>, ProblemHttpResult>> ListProjectIssues(
         Guid projectId, [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
-        var query = QueryParser.ParseIssueQuery(parameters);
+        var query = QueryParser.ParseProjectListQuery(parameters);
         return query.IsSuccess
             ? (await issues.ListAsync(caller.Actor, projectId, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
             : query.Error.ToProblem();
@@ -76,7 +76,7 @@ internal static class IssueEndpoints
     public static async Task<Results<Ok<IssueCountsResponse>, ProblemHttpResult>> CountProjectIssues(
         Guid projectId, [AsParameters] IssueListParameters parameters, CurrentActor caller, IIssueService issues, CancellationToken ct)
     {
-        var query = QueryParser.ParseIssueQuery(parameters);
+        var query = QueryParser.ParseProjectListQuery(parameters);
         return query.IsSuccess
             ? (await issues.CountAsync(caller.Actor, projectId, query.Value, ct)).ToHttp(IssueContracts.ToResponse)
             : query.Error.ToProblem();

@@ -7,15 +7,28 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 /// <summary>Parses query strings into the library's queries; every refusal names the parameter and the valid values.</summary>
 internal static class QueryParser
 {
+    /// <summary>A project's issue filter, where an empty value is a left-out one (the claim's body, the MCP tools).</summary>
     public static IssueResult<IssueQuery> ParseIssueQuery(IssueListParameters p) => Parse<IssueQuery>(p);
+
+    /// <summary>
+    /// A project list's query string as the reference reads it: <c>is_dev</c> or <c>data_mode</c> sent empty filters to
+    /// production issues (<c>is_dev === "true"</c>, the data mode's production default).
+    /// </summary>
+    public static IssueResult<IssueQuery> ParseProjectListQuery(IssueListParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return Parse<IssueQuery>(p with
+        {
+            IsDev = p.IsDev is "" ? "false" : p.IsDev,
+            DataMode = p.DataMode is "" ? DataMode.Production.ToWireName() : p.DataMode,
+        });
+    }
 
     /// <summary>The cross-project list's query string: the project list's, narrowed to a team or a project.</summary>
     public static IssueResult<TeamIssueQuery> ParseTeamIssueQuery(IssueListParameters p, string? teamId, string? projectId)
     {
         ArgumentNullException.ThrowIfNull(p);
-
-        // The reference's team list reads no is_dev, so one sent empty is absent there; a value is honoured [fix].
-        var query = Parse<TeamIssueQuery>(p.IsDev is "" ? p with { IsDev = null } : p);
+        var query = Parse<TeamIssueQuery>(p);
         var team = QueryValues.ParseGuid(teamId, "team_id");
         var project = QueryValues.ParseGuid(projectId, "project_id");
         if (!query.IsSuccess || !team.IsSuccess || !project.IsSuccess)
@@ -41,9 +54,7 @@ internal static class QueryParser
             status = parsed;
         }
 
-        // Sent but empty, is_dev and data_mode filter as the reference's project list reads them (`is_dev === "true"`,
-        // the data mode's production default): production issues only.
-        DataMode? dataMode = p.DataMode is "" ? DataMode.Production : null;
+        DataMode? dataMode = null;
         if (!string.IsNullOrEmpty(p.DataMode))
         {
             if (!WireNames.TryParse<DataMode>(p.DataMode, out var parsed))
@@ -62,12 +73,12 @@ internal static class QueryParser
 
         bool? isDev = p.IsDev switch
         {
-            null => null,
+            null or "" => null,
             "true" => true,
-            "false" or "" => false,
+            "false" => false,
             _ => null,
         };
-        if (isDev is null && p.IsDev is not null)
+        if (isDev is null && !string.IsNullOrEmpty(p.IsDev))
         {
             return Invalid("is_dev", ["true", "false"]);
         }

@@ -21,13 +21,7 @@ internal static class RequestBodies
     /// <summary>A claim's requested length from its <c>duration_seconds</c>; null asks for the default.</summary>
     public static TimeSpan? ClaimDuration(int? seconds) => seconds is { } value ? TimeSpan.FromSeconds(value) : null;
 
-    /// <summary>
-    /// The claim's filter, checked as the issue list's query string is, so that bad values get the same messages. An
-    /// empty <c>data_mode</c> means left out: this body is ours, and only the reference's query string reads it as production.
-    /// </summary>
+    /// <summary>The claim's filter, checked as the issue list's query string is, so that bad values get the same messages.</summary>
     public static IssueResult<IssueQuery> ParseClaimFilter(ClaimIssueRequest? body) =>
-        QueryParser.ParseIssueQuery(new IssueListParameters
-        {
-            Status = body?.Status, AppId = body?.AppId, DataMode = string.IsNullOrEmpty(body?.DataMode) ? null : body.DataMode, Sort = body?.Sort,
-        });
+        QueryParser.ParseIssueQuery(new IssueListParameters { Status = body?.Status, AppId = body?.AppId, DataMode = body?.DataMode, Sort = body?.Sort });
 }

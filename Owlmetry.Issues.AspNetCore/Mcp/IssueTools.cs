@@ -42,11 +42,9 @@ internal static class IssueTools
         [Description("Issues per page, 1 to 200; 25 when left out.")] int? limit = null,
         CancellationToken cancellationToken = default)
     {
-        // A model fills an optional argument with "" as often as it leaves it out; here both mean left out (the query
-        // string's empty data_mode= is the reference's production filter, which the tool's description does not promise).
         var parameters = new IssueListParameters
         {
-            Status = status, Sort = sort, AppId = app_id, DataMode = string.IsNullOrEmpty(data_mode) ? null : data_mode, Cursor = cursor,
+            Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Cursor = cursor,
             Limit = (limit ?? DefaultListLimit).ToString(CultureInfo.InvariantCulture),
         };
         if (string.IsNullOrEmpty(project_id))
