@@ -35,6 +35,7 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
         {
             IssuesJson.Configure(o.SerializerOptions);
             o.SerializerOptions.Converters.Add(new CheckedJsonElementConverter());
+            o.SerializerOptions.Converters.Add(new CheckedStringConverter());
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.AddErrorMember);
         services.AddExceptionHandler<OwlmetryExceptionHandler>();

@@ -20,7 +20,7 @@ internal static class IngestEndpoints
             return app.Error.ToProblem();
         }
 
-        var body = await BoundedBody.ReadJsonAsync(request, MaxBodyBytes, ct, callerChecksText: true);
+        var body = await BoundedBody.ReadJsonAsync(request, MaxBodyBytes, ct);
         if (!body.IsSuccess)
         {
             return body.Error.ToProblem();

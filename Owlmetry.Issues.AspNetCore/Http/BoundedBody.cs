@@ -6,8 +6,8 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// Reads a JSON body of at most a given size, counting the bytes after request decompression, so that a small
-/// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON and, unless the caller
-/// reads its strings itself, invalid text in its strings (<see cref="JsonText"/>) are invalid input (400). The body is
+/// gzip body cannot inflate past the limit; over it the body is too large (413). Malformed JSON is invalid input (400);
+/// the text of its strings is the caller's to check where it meets it, as ingest does for each event apart. The body is
 /// read into a buffer of the shared array pool, sized by its <c>Content-Length</c> when it has one, and parsed there:
 /// ingest reads one per batch of events.
 /// </summary>
@@ -18,11 +18,7 @@ internal static class BoundedBody
     /// <param name="request">The request whose body to read.</param>
     /// <param name="maxBytes">The most bytes the body may hold once decompressed.</param>
     /// <param name="ct">Cancels the read.</param>
-    /// <param name="callerChecksText">
-    /// The caller handles a string that is not valid Unicode where it meets it (<see cref="InvalidOperationException"/>
-    /// from reading it), as ingest does for each event apart.
-    /// </param>
-    public static async Task<IssueResult<PooledJsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct, bool callerChecksText = false)
+    public static async Task<IssueResult<PooledJsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -50,7 +46,7 @@ internal static class BoundedBody
                 }
             }
 
-            var parsed = Parse(buffer.AsMemory(0, length), callerChecksText);
+            var parsed = Parse(buffer.AsMemory(0, length));
             if (!parsed.IsSuccess)
             {
                 return parsed.Error;
@@ -68,25 +64,16 @@ internal static class BoundedBody
         }
     }
 
-    private static IssueResult<JsonDocument> Parse(ReadOnlyMemory<byte> json, bool callerChecksText)
+    private static IssueResult<JsonDocument> Parse(ReadOnlyMemory<byte> json)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException)
         {
             return IssueError.Invalid("Invalid JSON body");
         }
-
-        if (!callerChecksText && !JsonText.HasValidStrings(json.Span))
-        {
-            document.Dispose();
-            return IssueError.Invalid(JsonText.InvalidTextMessage);
-        }
-
-        return document;
     }
 
     private static byte[] Grown(byte[] buffer, int length, long size)

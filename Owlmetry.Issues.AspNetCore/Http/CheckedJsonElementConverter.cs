@@ -6,14 +6,15 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// Binds <see cref="JsonElement"/> members of request bodies (kept raw to tell an absent field from null) with their
-/// text checked, as every other member's is: a bad string fails the binding (400) instead of a later <c>GetString</c> (500).
+/// text checked, as every other member's is (<see cref="CheckedStringConverter"/>): a bad string fails the binding
+/// (400) instead of a later <c>GetString</c> or a store (500).
 /// </summary>
 internal sealed class CheckedJsonElementConverter : JsonConverter<JsonElement>
 {
     public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var element = JsonElement.ParseValue(ref reader);
-        return JsonText.HasValidStrings(JsonMarshal.GetRawUtf8Value(element)) ? element : throw new JsonException(JsonText.InvalidTextMessage);
+        return JsonText.RefusalOf(JsonMarshal.GetRawUtf8Value(element)) is { } reason ? throw new RefusedJsonTextException(reason) : element;
     }
 
     public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);

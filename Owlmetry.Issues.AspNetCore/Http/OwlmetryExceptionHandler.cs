@@ -44,8 +44,11 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
     private static bool IsJsonContentTypeRefusal(Exception exception, HttpRequest request) =>
         exception.TargetSite?.DeclaringType == typeof(HttpRequestJsonExtensions) && !request.HasJsonContentType();
 
-    private static string DescribeJsonError(JsonException json) =>
-        json.Path is { Length: > 1 } path ? $"Invalid JSON body at {path}" : "Invalid JSON body";
+    private static string DescribeJsonError(JsonException json)
+    {
+        var where = json.Path is { Length: > 1 } path ? $"Invalid JSON body at {path}" : "Invalid JSON body";
+        return json is RefusedJsonTextException refused ? $"{where}: {refused.Reason}" : where;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);

@@ -14,6 +14,9 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
 {
     public const int MaxUrlLength = 2048;
 
+    /// <summary>The longest DNS name (RFC 1035); the resolver refuses a longer one outright.</summary>
+    private const int MaxHostLength = 253;
+
     public async Task<IssueResult<Uri>> ValidateAsync(string? url, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(url))
@@ -29,6 +32,11 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Host.Length == 0)
         {
             return IssueError.Invalid("url must be an absolute http or https URL");
+        }
+
+        if (uri.IdnHost.Length > MaxHostLength)
+        {
+            return IssueError.Invalid($"url host must be at most {MaxHostLength} characters");
         }
 
         if (options.Value.AllowPrivateNetworks)

@@ -208,6 +208,36 @@ public sealed class BadBodyTests : HttpApiFixture
         Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((0, 1, "events[0]: message is not valid Unicode text")));
     }
 
+    [Test]
+    public async Task Ingest_NulCharacterInAnEvent_KeepsTheEventWithTheCharacterReplaced()
+    {
+        using var client = await ClientAsync(ingest: true);
+        var json = $"{{\"events\":[{ValidEvent},{{\"level\":\"error\",\"session_id\":\"{Guid.NewGuid()}\",\"message\":\"bad\\u0000path\"}}]}}";
+
+        using var response = await SendBytesAsync(client, "POST", "/v1/ingest", Encoding.UTF8.GetBytes(json), "application/json", null);
+        using var owner = await ClientAsync(ingest: false);
+        var listed = await owner.GetJsonAsync("/v1/events?order=asc");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((2, 0, (string?)null)));
+        Assert.That(listed["events"]!.AsArray().Select(e => e!.Text("message")), Is.EqualTo(new[] { "x", "bad\uFFFDpath" }), listed.ToJsonString());
+    }
+
+    [TestCase("POST", "/v1/projects/{project}/issues/{issue}/comments", "{\"body\":\"see\\u0000log\"}", "$.body", TestName = "{m}_CommentBody")]
+    [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{\"status\":\"resolved\",\"resolved_at_version\":\"1.0\\u0000\"}", "$.resolved_at_version", TestName = "{m}_ResolvedAtVersion")]
+    [TestCase("PATCH", "/v1/projects/{project}", "{\"issue_alert_frequency\":\"daily\\u0000\"}", "$.issue_alert_frequency", TestName = "{m}_AlertFrequency")]
+    [TestCase("POST", "/v1/teams", "{\"name\":\"Nul\\u0000Team\",\"slug\":\"nul-team\"}", "$.name", TestName = "{m}_TeamName")]
+    [TestCase("POST", "/v1/auth/login", "{\"email\":\"a\\u0000@example.com\",\"password\":\"whatever-123\"}", "$.email", TestName = "{m}_LoginEmail")]
+    public async Task JsonRoute_NulCharacterInAString_Is400NamingTheMember(string method, string path, string json, string member)
+    {
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        using var response = await SendBytesAsync(client, method, path, Encoding.UTF8.GetBytes(json), "application/json", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Is.EqualTo($"Invalid JSON body at {member}: a string contains the NUL character (U+0000)"));
+    }
+
     [TestCase("\"\\ud800\"", TestName = "{m}_LoneHighSurrogate")]
     [TestCase("\"\\udfff\\ud800\"", TestName = "{m}_LowThenHighSurrogate")]
     public async Task UpdateProject_UnpairedSurrogateInAlertFrequency_Is400AndChangesNothing(string value)
@@ -218,7 +248,7 @@ public sealed class BadBodyTests : HttpApiFixture
             client, "PATCH", "/v1/projects/{project}", Encoding.UTF8.GetBytes($"{{\"issue_alert_frequency\":{value}}}"), "application/json", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
-        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid JSON body at $.issue_alert_frequency"));
+        Assert.That(await response.ErrorAsync(), Is.EqualTo("Invalid JSON body at $.issue_alert_frequency: a string is not valid Unicode text"));
         Assert.That((await Factory.Directory.FindProjectAsync(Team.Project.Id))!.IssueAlertFrequency, Is.Null);
     }
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Http;
@@ -78,6 +80,14 @@ public sealed class MalformedInputTests
         yield return Case("PUT", "{issue}", "{\"status\":\"resolved\"}", 405, "Method Not Allowed");
         yield return Case("GET", "/openapi/v2.json", null, 404, "Not Found");
         yield return Case("GET", "/v1/teams/%C0%AF/webhooks", null, 404, "Not Found");
+        yield return Case("GET", "{project}/issues?cursor=" + BeyondAnyTime("last_seen", long.MaxValue), null, 400, "Invalid cursor");
+        yield return Case("GET", "/v1/issues?sort=first_seen&cursor=" + BeyondAnyTime("first_seen", long.MinValue), null, 400, "Invalid cursor");
+        yield return Case("GET", "{issue}?occurrence_cursor=" + BeyondAnyTime("occurrences", long.MaxValue), null, 400, "Invalid occurrence_cursor");
+        yield return Case("GET", "/v1/events?cursor=" + BeyondAnyTime("events", long.MaxValue), null, 400, "Invalid cursor");
+        yield return Case("GET", "/v1/attachments?project_id={projectId}&cursor=" + BeyondAnyTime("attachments", long.MaxValue), null, 400, "Invalid cursor");
+        yield return Case("GET", "/v1/teams/{teamId}/jobs?cursor=" + BeyondAnyTime("job_runs", long.MinValue), null, 400, "Invalid cursor");
+        yield return Case("GET", "/v1/events?user_id=%00", null, 400, "user_id must not contain the NUL character (U+0000)");
+        yield return Case("GET", "/v1/events?screen_name=home%00", null, 400, "screen_name must not contain the NUL character (U+0000)");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -138,11 +148,16 @@ public sealed class MalformedInputTests
     private static TestCaseData Case(string method, string path, string? body, int status, string? message) =>
         new TestCaseData(method, path, body, status, message).SetName($"{method} {path[..Math.Min(path.Length, 60)]} {(body is null ? string.Empty : body[..Math.Min(body.Length, 40)])} -> {status}");
 
+    /// <summary>A well-formed cursor of <paramref name="scope"/> whose value no time has (the stores read it as one).</summary>
+    private static string BeyondAnyTime(string scope, long value) => KeysetCursor.Encode(scope, new KeysetKey(value, Guid.NewGuid()));
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private string Expand(string template) => template
         .Replace("{project}", ProjectPath, StringComparison.Ordinal)
         .Replace("{issue}", IssuePath, StringComparison.Ordinal)
         .Replace("{issueId}", _issue.Id.ToString(), StringComparison.Ordinal)
+        .Replace("{projectId}", _team.Project.Id.ToString(), StringComparison.Ordinal)
+        .Replace("{teamId}", _team.Team.Id.ToString(), StringComparison.Ordinal)
         .Replace("{comment}", _comment, StringComparison.Ordinal);
 }

@@ -98,6 +98,7 @@ public sealed class WebhooksHttpTests : HttpApiFixture
     [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[\"issue.closed\"]}", "Invalid events; valid values: issue.new, issue.digest")]
     [TestCase("{\"url\":\"https://93.184.216.34/x\",\"events\":[]}", "Invalid events; valid values: issue.new, issue.digest")]
     [TestCase("{\"url\":\"https://93.184.216.34/x\",\"secret\":\"\"}", "secret must be between 1 and 256 characters")]
+    [TestCase("{\"url\":\"https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/x\"}", "url host must be at most 253 characters", TestName = "{m}_HostLongerThanADnsName")]
     public async Task Create_BadInput_Is400WithMessage(string json, string message)
     {
         using var owner = Team.ClientWith(Team.Token(TeamRole.Owner));

@@ -151,6 +151,33 @@ public sealed class EventRulesTests
     }
 
     [Test]
+    public void Validate_NulCharactersInTheText_AreReplacedAndTheEventKept()
+    {
+        var incoming = Valid() with
+        {
+            Message = "bad\0path", UserId = "u\0", SourceModule = "m\0", ScreenName = "s\0", OsVersion = "o\0",
+            AppVersion = "1\0", SdkName = "k\0", SdkVersion = "2\0", BuildNumber = "3\0", DeviceModel = "d\0",
+            CustomAttributes = new Dictionary<string, string> { ["screen"] = "\0home", ["_error_stack"] = "at\0x" },
+        };
+
+        var accepted = EventRules.Validate(incoming, s_apple, s_now).Value.Event;
+
+        Assert.That(accepted.Message, Is.EqualTo("bad\uFFFDpath"));
+        Assert.That(
+            new[] { accepted.UserId, accepted.SourceModule, accepted.ScreenName, accepted.OsVersion, accepted.AppVersion, accepted.SdkName, accepted.SdkVersion, accepted.BuildNumber, accepted.DeviceModel },
+            Is.EqualTo(new[] { "u\uFFFD", "m\uFFFD", "s\uFFFD", "o\uFFFD", "1\uFFFD", "k\uFFFD", "2\uFFFD", "3\uFFFD", "d\uFFFD" }));
+        Assert.That(accepted.CustomAttributes, Is.EqualTo(new Dictionary<string, string> { ["screen"] = "\uFFFDhome", ["_error_stack"] = "at\uFFFDx" }));
+    }
+
+    [Test]
+    public void Validate_NulCharacterInAnAttributeKey_IsRefused()
+    {
+        var result = EventRules.Validate(Valid() with { CustomAttributes = new Dictionary<string, string> { ["ok"] = "v", ["k\0"] = "v" } }, s_apple, s_now);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("custom_attributes keys must not contain the NUL character (U+0000)")));
+    }
+
+    [Test]
     public void Validate_TimestampWithOffset_IsStoredInUtcMilliseconds()
     {
         var accepted = EventRules.Validate(Valid() with { Timestamp = "2024-01-15T11:00:00.1234567+01:00" }, s_apple, s_now).Value.Event;

@@ -104,6 +104,16 @@ public sealed class IssueLifecycleTests
         Assert.That(fiftyOne.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version must be at most 50 characters")));
     }
 
+    [Test]
+    public void ChangeStatus_ToResolvedWithANulCharacterInTheVersion_IsInvalid()
+    {
+        var issue = new IssueBuilder().WithStatus(IssueStatus.New).Build();
+
+        var result = IssueLifecycle.ChangeStatus(issue, IssueStatus.Resolved, "1.0\0", s_now);
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("resolved_at_version must not contain the NUL character (U+0000)")));
+    }
+
     [TestCase(IssueStatus.Resolved, IssueStatus.New)]
     [TestCase(IssueStatus.Silenced, IssueStatus.InProgress)]
     [TestCase(IssueStatus.Snoozed, IssueStatus.New)]

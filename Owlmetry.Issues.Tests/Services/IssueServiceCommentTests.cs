@@ -70,6 +70,15 @@ public sealed class IssueServiceCommentTests
     }
 
     [Test]
+    public async Task AddCommentAsync_BodyWithANulCharacter_IsRefusedAndAddsNothing()
+    {
+        var result = await _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, _issue.Id, "see\0log");
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("body must not contain the NUL character (U+0000)")));
+        Assert.That((await _world.Service.ListCommentsAsync(_world.Member, _world.Project.Id, _issue.Id)).Value, Is.Empty);
+    }
+
+    [Test]
     public async Task ListCommentsAsync_ReturnsOldestFirst()
     {
         var first = await AddAsync(_world.Member, "first");

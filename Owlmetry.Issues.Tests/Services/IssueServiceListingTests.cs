@@ -69,6 +69,17 @@ public sealed class IssueServiceListingTests
         Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("Invalid cursor")));
     }
 
+    [TestCase(long.MaxValue)]
+    [TestCase(long.MinValue)]
+    public async Task ListAsync_CursorBeyondAnyTime_IsInvalid(long value)
+    {
+        var cursor = KeysetCursor.Encode("last_seen", new KeysetKey(value, Guid.NewGuid()));
+
+        var result = await _world.Service.ListAsync(_world.Member, _world.Project.Id, new IssueQuery { Cursor = cursor });
+
+        Assert.That(result.Error, Is.EqualTo(IssueError.Invalid("Invalid cursor")));
+    }
+
     [Test]
     public async Task ListAsync_CursorOfAnotherSort_IsInvalid()
     {

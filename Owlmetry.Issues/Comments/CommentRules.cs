@@ -10,7 +10,7 @@ internal static class CommentRules
     /// <summary>The longest comment body accepted, after trimming.</summary>
     public const int MaxBodyLength = 10_000;
 
-    /// <summary>Trims a body and checks its length.</summary>
+    /// <summary>Trims a body and checks its length and its text (<see cref="StoredText"/>).</summary>
     /// <returns>The trimmed body, or an invalid-input error.</returns>
     public static IssueResult<string> NormalizeBody(string? body)
     {
@@ -20,9 +20,12 @@ internal static class CommentRules
             return IssueError.Invalid("body is required");
         }
 
-        return trimmed.Length > MaxBodyLength
-            ? IssueError.Invalid($"body must be at most {MaxBodyLength} characters")
-            : trimmed;
+        if (trimmed.Length > MaxBodyLength)
+        {
+            return IssueError.Invalid($"body must be at most {MaxBodyLength} characters");
+        }
+
+        return StoredText.ContainsNul(trimmed) ? StoredText.NulRefused("body") : trimmed;
     }
 
     /// <summary>Only the original author may edit a comment.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.DependencyInjection;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
@@ -58,6 +59,11 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
             return after.Error;
         }
 
+        if (TextFilterWithNul(query) is { } field)
+        {
+            return StoredText.NulRefused(field);
+        }
+
         var limit = _options.ClampPageSize(query.Limit);
         var projectIds = await ProjectsToListAsync(actor, query, ct).ConfigureAwait(false);
 
@@ -75,6 +81,13 @@ internal sealed class EventService(IIssueStore store, IIssueDirectory directory,
         var page = rows.Take(limit).ToList();
         return new EventPage(page, hasMore ? KeysetCursor.Encode(CursorScope, KeysetKey.Of(page[^1])) : null, hasMore);
     }
+
+    /// <summary>The wire name of a text filter holding a NUL character, which no stored event can match.</summary>
+    private static string? TextFilterWithNul(EventQuery query) =>
+        StoredText.ContainsNul(query.UserId) ? "user_id"
+        : StoredText.ContainsNul(query.Environment) ? "environment"
+        : StoredText.ContainsNul(query.ScreenName) ? "screen_name"
+        : null;
 
     /// <summary>The projects a list covers: those of the actor's teams (or of the one asked for), narrowed to a project and an app's project.</summary>
     private async Task<IReadOnlyCollection<Guid>> ProjectsToListAsync(Actor actor, EventQuery query, CancellationToken ct)

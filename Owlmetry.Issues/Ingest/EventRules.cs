@@ -7,7 +7,8 @@ namespace Owlmetry.Issues.Ingest;
 
 /// <summary>
 /// The validation of one ingested event (CONTRACT §6): required fields, bounded lengths, environments allowed
-/// per platform, a plausible timestamp, and attribute values cut rather than refused.
+/// per platform, a plausible timestamp, and attribute values cut rather than refused. A NUL character in the event's
+/// text is replaced rather than refused (<see cref="StoredText"/>): the error an app reports is kept.
 /// </summary>
 public static class EventRules
 {
@@ -131,18 +132,18 @@ public static class EventRules
             ProjectId = source.ProjectId,
             ClientEventId = clientEventId,
             SessionId = sessionId,
-            Message = incoming.Message,
-            UserId = incoming.UserId,
-            SourceModule = incoming.SourceModule,
-            ScreenName = incoming.ScreenName,
+            Message = StoredText.WithoutNul(incoming.Message)!,
+            UserId = StoredText.WithoutNul(incoming.UserId),
+            SourceModule = StoredText.WithoutNul(incoming.SourceModule),
+            ScreenName = StoredText.WithoutNul(incoming.ScreenName),
             CustomAttributes = attributes.Value,
             Environment = incoming.Environment,
-            OsVersion = incoming.OsVersion,
-            AppVersion = incoming.AppVersion,
-            SdkName = incoming.SdkName,
-            SdkVersion = incoming.SdkVersion,
-            BuildNumber = incoming.BuildNumber,
-            DeviceModel = incoming.DeviceModel,
+            OsVersion = StoredText.WithoutNul(incoming.OsVersion),
+            AppVersion = StoredText.WithoutNul(incoming.AppVersion),
+            SdkName = StoredText.WithoutNul(incoming.SdkName),
+            SdkVersion = StoredText.WithoutNul(incoming.SdkVersion),
+            BuildNumber = StoredText.WithoutNul(incoming.BuildNumber),
+            DeviceModel = StoredText.WithoutNul(incoming.DeviceModel),
             IsDev = incoming.IsDev ?? false,
             CountryCode = source.CountryCode,
             Timestamp = timestamp.Value,
@@ -175,9 +176,15 @@ public static class EventRules
             return IssueError.Invalid($"custom_attributes keys must be 1..{MaxAttributeKeyLength} characters ('{badKey[..Math.Min(badKey.Length, 20)]}')");
         }
 
+        // A key is a name the app chose, and two keys could become one if replaced.
+        if (attributes.Keys.Any(StoredText.ContainsNul))
+        {
+            return StoredText.NulRefused("custom_attributes keys");
+        }
+
         return attributes.ToDictionary(
             a => a.Key,
-            a => Cut(a.Value, a.Key == ErrorStackAttribute ? MaxErrorStackLength : MaxAttributeValueLength),
+            a => Cut(StoredText.WithoutNul(a.Value)!, a.Key == ErrorStackAttribute ? MaxErrorStackLength : MaxAttributeValueLength),
             StringComparer.Ordinal);
     }
 

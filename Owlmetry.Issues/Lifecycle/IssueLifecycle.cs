@@ -62,6 +62,11 @@ internal static class IssueLifecycle
             return IssueError.Invalid($"resolved_at_version must be at most {MaxResolvedVersionLength} characters");
         }
 
+        if (StoredText.ContainsNul(version))
+        {
+            return StoredText.NulRefused("resolved_at_version");
+        }
+
         machine.Resolve(version);
         return machine.Issue;
     }

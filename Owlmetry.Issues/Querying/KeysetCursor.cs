@@ -12,6 +12,11 @@ namespace Owlmetry.Issues.Querying;
 /// </summary>
 internal static class KeysetCursor
 {
+    // Every cursor's value is a count or a time in Unix milliseconds; a larger one was never made here, and a store
+    // that turns it back into a time could not.
+    private static readonly long s_minValue = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long s_maxValue = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Encodes the position after which the next page starts.</summary>
     public static string Encode(string scope, KeysetKey key) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
@@ -33,7 +38,7 @@ internal static class KeysetCursor
     }
 
     /// <summary>Decodes a cursor made by <see cref="Encode"/> for the same <paramref name="scope"/>.</summary>
-    /// <returns><see langword="false"/> for anything malformed or made for another scope.</returns>
+    /// <returns><see langword="false"/> for anything malformed, made for another scope, or holding a value no time has.</returns>
     public static bool TryDecode(string cursor, string scope, out KeysetKey key)
     {
         key = default;
@@ -55,6 +60,7 @@ internal static class KeysetCursor
         var parts = text.Split(':');
         if (parts.Length != 3 || parts[0] != scope
             || !long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            || value < s_minValue || value > s_maxValue
             || !Guid.TryParseExact(parts[2], "N", out var id))
         {
             return false;
