@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,7 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
         {
             IssuesJson.Configure(o.SerializerOptions);
             o.SerializerOptions.Converters.Add(new CheckedJsonElementConverter());
-            o.SerializerOptions.Converters.Add(new CheckedStringConverter());
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NulRefusingBodies.Modify);
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.AddErrorMember);
         services.AddExceptionHandler<OwlmetryExceptionHandler>();

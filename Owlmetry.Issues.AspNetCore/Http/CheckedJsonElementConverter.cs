@@ -6,8 +6,8 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
 /// Binds <see cref="JsonElement"/> members of request bodies (kept raw to tell an absent field from null) with their
-/// text checked, as every other member's is (<see cref="CheckedStringConverter"/>): a bad string fails the binding
-/// (400) instead of a later <c>GetString</c> or a store (500).
+/// text checked (<see cref="JsonText"/>), as the framework checks a string member's and <see cref="NulRefusingBodies"/>
+/// adds a NUL's refusal to: a bad string fails the binding (400) instead of a later <c>GetString</c> or a store (500).
 /// </summary>
 internal sealed class CheckedJsonElementConverter : JsonConverter<JsonElement>
 {

@@ -46,8 +46,10 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
 
     private static string DescribeJsonError(JsonException json)
     {
-        var where = json.Path is { Length: > 1 } path ? $"Invalid JSON body at {path}" : "Invalid JSON body";
-        return json is RefusedJsonTextException refused ? $"{where}: {refused.Reason}" : where;
+        var refused = json as RefusedJsonTextException;
+        var path = refused?.Member is { } member ? $"{json.Path ?? "$"}.{member}" : json.Path;
+        var where = path is { Length: > 1 } ? $"Invalid JSON body at {path}" : "Invalid JSON body";
+        return refused is null ? where : $"{where}: {refused.Reason}";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]

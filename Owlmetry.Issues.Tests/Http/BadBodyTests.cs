@@ -216,17 +216,19 @@ public sealed class BadBodyTests : HttpApiFixture
 
         using var response = await SendBytesAsync(client, "POST", "/v1/ingest", Encoding.UTF8.GetBytes(json), "application/json", null);
         using var owner = await ClientAsync(ingest: false);
-        var listed = await owner.GetJsonAsync("/v1/events?order=asc");
+        var listed = await owner.GetJsonAsync("/v1/events");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(await IngestOutcomeAsync(response), Is.EqualTo((2, 0, (string?)null)));
-        Assert.That(listed["events"]!.AsArray().Select(e => e!.Text("message")), Is.EqualTo(new[] { "x", "bad\uFFFDpath" }), listed.ToJsonString());
+        Assert.That(listed["events"]!.AsArray().Select(e => e!.Text("message")), Is.EquivalentTo(new[] { "x", "bad\uFFFDpath" }), listed.ToJsonString());
     }
 
     [TestCase("POST", "/v1/projects/{project}/issues/{issue}/comments", "{\"body\":\"see\\u0000log\"}", "$.body", TestName = "{m}_CommentBody")]
     [TestCase("PATCH", "/v1/projects/{project}/issues/{issue}", "{\"status\":\"resolved\",\"resolved_at_version\":\"1.0\\u0000\"}", "$.resolved_at_version", TestName = "{m}_ResolvedAtVersion")]
     [TestCase("PATCH", "/v1/projects/{project}", "{\"issue_alert_frequency\":\"daily\\u0000\"}", "$.issue_alert_frequency", TestName = "{m}_AlertFrequency")]
     [TestCase("POST", "/v1/teams", "{\"name\":\"Nul\\u0000Team\",\"slug\":\"nul-team\"}", "$.name", TestName = "{m}_TeamName")]
+    [TestCase("POST", "/v1/teams/{team}/webhooks", "{\"url\":\"https://93.184.216.34/x\",\"secret\":\"s\\u0000\"}", "$.secret", TestName = "{m}_WebhookSecret")]
+    [TestCase("POST", "/v1/teams/{team}/webhooks", "{\"url\":\"https://93.184.216.34/x\",\"events\":[\"issue.new\\u0000\"]}", "$.events", TestName = "{m}_AnItemOfAList")]
     [TestCase("POST", "/v1/auth/login", "{\"email\":\"a\\u0000@example.com\",\"password\":\"whatever-123\"}", "$.email", TestName = "{m}_LoginEmail")]
     public async Task JsonRoute_NulCharacterInAString_Is400NamingTheMember(string method, string path, string json, string member)
     {

@@ -8,7 +8,7 @@ namespace Owlmetry.Issues.Domain;
 /// Ingest keeps the event and shows where the NUL was (<see cref="WithoutNul"/>); what people type is refused
 /// (<see cref="NulRefused"/>).
 /// </summary>
-public static class StoredText
+internal static class StoredText
 {
     /// <summary>What ingest writes in place of each NUL: the Unicode replacement character.</summary>
     public const char NulReplacement = '\uFFFD';
