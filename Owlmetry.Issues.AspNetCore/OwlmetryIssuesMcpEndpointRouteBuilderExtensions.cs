@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Mcp;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -22,7 +23,7 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(pattern);
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
-            .WithMetadata(new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes), McpEndpointMetadata.Instance)
             .ExcludeFromDescription();
     }
 }

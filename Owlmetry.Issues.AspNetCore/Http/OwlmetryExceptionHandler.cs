@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Owlmetry.Issues.AspNetCore.Auth;
+using Owlmetry.Issues.AspNetCore.Mcp;
 
 namespace Owlmetry.Issues.AspNetCore.Http;
 
@@ -11,6 +12,7 @@ namespace Owlmetry.Issues.AspNetCore.Http;
 internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryExceptionHandler> logger) : IExceptionHandler
 {
     private const string JsonContentTypeMessage = "The body must be JSON: send Content-Type application/json";
+    private const string InvalidHostMessage = "Invalid Host header";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -29,7 +31,12 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
             // for a body that does not say it is JSON; minimal API bodies are refused with a 415 before they run. Only
             // that method's refusal: any other InvalidOperationException stays a 500, a bug to see.
             InvalidOperationException when IsJsonContentTypeRefusal(exception, httpContext.Request) => (StatusCodes.Status415UnsupportedMediaType, JsonContentTypeMessage),
+            JsonException json when IsMcp(httpContext) => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),
             UnauthenticatedException => (StatusCodes.Status401Unauthorized, exception.Message),
+
+            // The server accepts a Host header of valid characters; the framework's HttpRequest.Host then decodes its
+            // punycode and throws on a malformed label (xn--), wherever it is read (the OpenAPI document's server URL).
+            ArgumentException when !HasDecodableHost(httpContext.Request) => (StatusCodes.Status400BadRequest, InvalidHostMessage),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error"),
         };
         if (status == StatusCodes.Status500InternalServerError)
@@ -39,6 +46,22 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
 
         await ErrorResponses.Problem(status, message).ExecuteAsync(httpContext);
         return true;
+    }
+
+    private static bool IsMcp(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<McpEndpointMetadata>() is not null;
+
+    private static bool HasDecodableHost(HttpRequest request)
+    {
+        try
+        {
+            _ = request.Host;
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool IsJsonContentTypeRefusal(Exception exception, HttpRequest request) =>

@@ -113,7 +113,7 @@ public sealed partial class DirectoryService
         var memberships = await store.ListMembershipsOfUserAsync(user.Id, ct);
         if (memberships.Any(m => m.TeamId == teamId))
         {
-            return IssueError.Conflict("User is already a member of this team");
+            return IssueError.Conflict(DirectoryConflictException.AlreadyMember);
         }
 
         var maxTeams = limits.Value.MaxTeamsPerUser;
@@ -128,7 +128,16 @@ public sealed partial class DirectoryService
         }
 
         var membership = new Membership(teamId, user.Id, role, Now);
-        await store.SaveMembershipAsync(membership, ct);
+        try
+        {
+            await store.AddMembershipAsync(membership, ct);
+        }
+        catch (DirectoryConflictException ex)
+        {
+            // Another add of the same user got there between the check above and this one.
+            return IssueError.Conflict(ex.Message);
+        }
+
         return new TeamMember(user, membership);
     }
 

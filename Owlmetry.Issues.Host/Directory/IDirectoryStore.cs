@@ -37,8 +37,11 @@ public interface IDirectoryStore
 
     Task<IReadOnlyList<Membership>> ListMembershipsOfTeamAsync(Guid teamId, CancellationToken ct = default);
 
-    /// <summary>Adds or replaces the membership of a user in a team.</summary>
-    Task SaveMembershipAsync(Membership membership, CancellationToken ct = default);
+    /// <summary>
+    /// Adds a user to a team; <see cref="DirectoryConflictException"/> when the user already is a member, so that of
+    /// two adds at once one succeeds and the other learns it did not add anyone.
+    /// </summary>
+    Task AddMembershipAsync(Membership membership, CancellationToken ct = default);
 
     /// <summary>
     /// Removes a user's membership of a team, unless it is the team's last owner: the check and the removal are one

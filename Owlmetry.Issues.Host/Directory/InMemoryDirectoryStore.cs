@@ -64,8 +64,13 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
     public Task<IReadOnlyList<Membership>> ListMembershipsOfTeamAsync(Guid teamId, CancellationToken ct = default) =>
         Locked<IReadOnlyList<Membership>>(() => _memberships.Values.Where(m => m.TeamId == teamId).OrderBy(m => m.CreatedAt).ToList());
 
-    public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
-        Locked(() => _memberships[(membership.TeamId, membership.UserId)] = membership);
+    public Task AddMembershipAsync(Membership membership, CancellationToken ct = default) => Locked(() =>
+    {
+        if (!_memberships.TryAdd((membership.TeamId, membership.UserId), membership))
+        {
+            throw new DirectoryConflictException(DirectoryConflictException.AlreadyMember);
+        }
+    });
 
     public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => Locked(() =>
     {

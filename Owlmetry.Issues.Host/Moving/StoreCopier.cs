@@ -42,7 +42,7 @@ internal sealed class StoreCopier(StoreSet source, StoreSet target, int batch, F
 
         foreach (var membership in directory.Memberships.Where(m => !ReferenceEquals(firstOfTeam.GetValueOrDefault(m.TeamId), m)))
         {
-            await target.Directory.SaveMembershipAsync(membership, ct).ConfigureAwait(false);
+            await target.Directory.AddMembershipAsync(membership, ct).ConfigureAwait(false);
         }
 
         foreach (var project in directory.Projects)

@@ -14,7 +14,7 @@ public abstract partial class DirectoryStoreContractTests
         var user = DirectoryRecords.User();
         await Store.AddUserAsync(user);
         await Store.AddTeamAsync(other, DirectoryRecords.Membership(other.Id, user.Id, TeamRole.Owner));
-        await Store.SaveMembershipAsync(DirectoryRecords.Membership(team.Id, user.Id, TeamRole.Admin));
+        await Store.AddMembershipAsync(DirectoryRecords.Membership(team.Id, user.Id, TeamRole.Admin));
 
         var removal = await Store.RemoveMembershipAsync(team.Id, user.Id);
 
@@ -37,7 +37,7 @@ public abstract partial class DirectoryStoreContractTests
     public async Task RemoveMembershipAsync_LastOwner_RefusesAndKeepsIt()
     {
         var (team, owner) = await TeamWithOwnerAsync();
-        await Store.SaveMembershipAsync(DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Admin));
+        await Store.AddMembershipAsync(DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Admin));
 
         var removal = await Store.RemoveMembershipAsync(team.Id, owner.UserId);
 
@@ -50,7 +50,7 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, first) = await TeamWithOwnerAsync();
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner);
-        await Store.SaveMembershipAsync(second);
+        await Store.AddMembershipAsync(second);
 
         Assert.That(await Store.RemoveMembershipAsync(team.Id, first.UserId), Is.EqualTo(MembershipChange.Applied));
         Assert.That(await Store.RemoveMembershipAsync(team.Id, second.UserId), Is.EqualTo(MembershipChange.LastOwner));
@@ -61,7 +61,7 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, first) = await TeamWithOwnerAsync();
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner);
-        await Store.SaveMembershipAsync(second);
+        await Store.AddMembershipAsync(second);
 
         var removals = await Task.WhenAll(
             Task.Run(() => Store.RemoveMembershipAsync(team.Id, first.UserId)),

@@ -15,7 +15,7 @@ public abstract partial class DirectoryStoreContractTests
         await Store.AddUserAsync(user);
         await Store.AddTeamAsync(other, DirectoryRecords.Membership(other.Id, user.Id, TeamRole.Owner));
         var membership = DirectoryRecords.Membership(team.Id, user.Id, TeamRole.Member);
-        await Store.SaveMembershipAsync(membership);
+        await Store.AddMembershipAsync(membership);
 
         var change = await Store.ChangeMembershipRoleAsync(team.Id, user.Id, TeamRole.Admin);
 
@@ -41,7 +41,7 @@ public abstract partial class DirectoryStoreContractTests
     public async Task ChangeMembershipRoleAsync_LastOwnerSteppingDown_RefusesAndKeepsTheOwner(TeamRole role)
     {
         var (team, owner) = await TeamWithOwnerAsync();
-        await Store.SaveMembershipAsync(DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Admin));
+        await Store.AddMembershipAsync(DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Admin));
 
         var change = await Store.ChangeMembershipRoleAsync(team.Id, owner.UserId, role);
 
@@ -63,7 +63,7 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, first) = await TeamWithOwnerAsync();
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Member);
-        await Store.SaveMembershipAsync(second);
+        await Store.AddMembershipAsync(second);
 
         Assert.That(await Store.ChangeMembershipRoleAsync(team.Id, second.UserId, TeamRole.Owner), Is.EqualTo(MembershipChange.Applied));
         Assert.That(await Store.ChangeMembershipRoleAsync(team.Id, first.UserId, TeamRole.Member), Is.EqualTo(MembershipChange.Applied));
@@ -77,7 +77,7 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, first) = await TeamWithOwnerAsync();
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner);
-        await Store.SaveMembershipAsync(second);
+        await Store.AddMembershipAsync(second);
 
         var changes = await Task.WhenAll(
             Task.Run(() => Store.ChangeMembershipRoleAsync(team.Id, first.UserId, TeamRole.Admin)),
@@ -92,7 +92,7 @@ public abstract partial class DirectoryStoreContractTests
     {
         var (team, first) = await TeamWithOwnerAsync();
         var second = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner);
-        await Store.SaveMembershipAsync(second);
+        await Store.AddMembershipAsync(second);
 
         var demotion = Task.Run(() => Store.ChangeMembershipRoleAsync(team.Id, first.UserId, TeamRole.Member));
         var removal = Task.Run(() => Store.RemoveMembershipAsync(team.Id, second.UserId));

@@ -62,7 +62,7 @@ public abstract partial class DirectoryStoreContractTests
             mine.Add(ownership);
         }
 
-        await Store.SaveMembershipAsync(DirectoryRecords.Membership(teams[0].Id, other.Id));
+        await Store.AddMembershipAsync(DirectoryRecords.Membership(teams[0].Id, other.Id));
 
         Assert.That(await Store.ListMembershipsOfUserAsync(user.Id), Is.EquivalentTo(mine), "the user's memberships are not exactly their teams");
         Assert.That(await Store.ListMembershipsOfUserAsync(Guid.NewGuid()), Is.Empty, "an unknown user has memberships");
@@ -78,25 +78,25 @@ public abstract partial class DirectoryStoreContractTests
         await Store.AddTeamAsync(otherTeam, DirectoryRecords.Membership(otherTeam.Id, Guid.NewGuid(), TeamRole.Owner, TestTimes.At(0)));
         var later = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Member, TestTimes.At(30));
         var earlier = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Admin, TestTimes.At(5));
-        await Store.SaveMembershipAsync(later);
-        await Store.SaveMembershipAsync(earlier);
+        await Store.AddMembershipAsync(later);
+        await Store.AddMembershipAsync(earlier);
 
         Assert.That(await Store.ListMembershipsOfTeamAsync(team.Id), Is.EqualTo(new[] { earlier, ownership, later }), "the team's members are not listed oldest first, or others' are mixed in");
         Assert.That(await Store.ListMembershipsOfTeamAsync(Guid.NewGuid()), Is.Empty, "an unknown team has members");
     }
 
     [Test]
-    public async Task SaveMembershipAsync_SameTeamAndUser_ReplacesTheMembership()
+    public async Task AddMembershipAsync_SameTeamAndUser_IsAConflictAndKeepsTheFirst()
     {
         var team = DirectoryRecords.Team();
         var member = DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Member, TestTimes.At(1));
         await Store.AddTeamAsync(team, DirectoryRecords.Membership(team.Id, Guid.NewGuid(), TeamRole.Owner));
-        await Store.SaveMembershipAsync(member);
+        await Store.AddMembershipAsync(member);
 
-        var promoted = member with { Role = TeamRole.Admin };
-        await Store.SaveMembershipAsync(promoted);
+        var again = Assert.ThrowsAsync<DirectoryConflictException>(() => Store.AddMembershipAsync(member with { Role = TeamRole.Admin, CreatedAt = TestTimes.At(2) }));
 
-        Assert.That(await Store.ListMembershipsOfUserAsync(member.UserId), Is.EqualTo(new[] { promoted }), "saving the same team and user did not replace the membership");
-        Assert.That(await Store.ListMembershipsOfTeamAsync(team.Id), Has.Count.EqualTo(2), "the replaced membership is listed twice");
+        Assert.That(again!.Message, Is.EqualTo("User is already a member of this team"));
+        Assert.That(await Store.ListMembershipsOfUserAsync(member.UserId), Is.EqualTo(new[] { member }), "a second add changed the membership");
+        Assert.That(await Store.ListMembershipsOfTeamAsync(team.Id), Has.Count.EqualTo(2), "the membership is listed twice");
     }
 }

@@ -45,9 +45,9 @@ public sealed class LiteDbDirectoryMirrorTests
         await _store.AddTeamAsync(team, DirectoryRecords.Membership(team.Id, owner.Id, TeamRole.Owner, at));
         var member = DirectoryRecords.User(email: "Grace.Hopper@Example.com", createdAt: at);
         await _store.AddMemberAsync(member, DirectoryRecords.Membership(team.Id, member.Id, createdAt: at));
-        await _store.SaveMembershipAsync(DirectoryRecords.Membership(seed.Team.Id, member.Id, TeamRole.Admin, at));
+        await _store.AddMembershipAsync(DirectoryRecords.Membership(seed.Team.Id, member.Id, TeamRole.Admin, at));
         await _store.RemoveMembershipAsync(seed.Team.Id, member.Id);
-        await _store.SaveMembershipAsync(DirectoryRecords.Membership(seed.Team.Id, owner.Id, createdAt: at));
+        await _store.AddMembershipAsync(DirectoryRecords.Membership(seed.Team.Id, owner.Id, createdAt: at));
         await _store.ChangeMembershipRoleAsync(team.Id, member.Id, TeamRole.Admin);
         await _store.SetPasswordHashAsync(member.Id, "rehashed");
         var projects = Enumerable.Range(0, 3).Select(_ => DirectoryRecords.Project(team.Id, createdAt: at)).ToList();

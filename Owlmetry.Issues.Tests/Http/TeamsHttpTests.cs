@@ -71,6 +71,24 @@ public sealed class TeamsHttpTests : HttpApiFixture
     }
 
     [Test]
+    public async Task AddMember_SameExistingUserTenTimesAtOnce_OneIs201AndTheOthers409()
+    {
+        var other = await CreateOtherTeamAsync();
+        var outsider = other.Users[TeamRole.Member].User;
+        using var client = Team.ClientWith(Team.Token(TeamRole.Owner));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.PostAsJsonAsync(
+            $"/v1/teams/{Team.Team.Id}/members", new { email = outsider.Email, role = i % 2 == 0 ? "member" : "admin" })));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(9), string.Join(", ", statuses));
+        var added = await responses.Single(r => r.StatusCode == HttpStatusCode.Created).JsonAsync();
+        var members = (await (await client.GetAsync($"/v1/teams/{Team.Team.Id}")).JsonAsync())["members"]!.AsArray();
+        Assert.That(members.Where(m => m!.Text("user_id") == outsider.Id.ToString()).Select(m => m!.Text("role")), Is.EqualTo(new[] { added.Text("role") }), "the team's membership is not the one the 201 reported");
+    }
+
+    [Test]
     public async Task AddMember_OwnerAddsOwner_Is201()
     {
         using var client = Team.ClientWith(Team.Token(TeamRole.Owner));

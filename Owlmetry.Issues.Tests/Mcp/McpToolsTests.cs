@@ -261,6 +261,26 @@ public sealed class McpToolsTests : HttpApiFixture
         Assert.That(body, Does.Contain("\"error\":\"The body must be JSON: send Content-Type application/json\""), "the API's problem body");
     }
 
+    [TestCase("""{}""", TestName = "{m}_NoMembers")]
+    [TestCase("""{"protocolVersion":"2025-06-18","capabilities":{}}""", TestName = "{m}_NoClientInfo")]
+    [TestCase("""{"protocolVersion":123,"capabilities":[],"clientInfo":null}""", TestName = "{m}_MembersOfTheWrongType")]
+    public async Task Post_InitializeWithParamsOfTheWrongShape_Is400WithTheApiProblem(string parameters)
+    {
+        // Found by fuzzing the server: the SDK throws for such params before it answers, which was a 500.
+        using var http = Team.ClientWith(_agentKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent($$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{parameters}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(await response.ErrorAsync(), Does.StartWith("Invalid JSON body"));
+    }
+
     [Test]
     public void Connect_WithoutCredentials_IsRefused()
     {

@@ -57,7 +57,7 @@ internal sealed class HttpTeam
         foreach (var role in new[] { TeamRole.Admin, TeamRole.Member })
         {
             var user = await NewUserAsync(store, hasher, $"{role}-{slug}@example.com".ToLowerInvariant(), $"{name} {role}", now);
-            await store.SaveMembershipAsync(new Membership(team.Id, user.Id, role, now));
+            await store.AddMembershipAsync(new Membership(team.Id, user.Id, role, now));
             result.Users[role] = (user, tokens.Issue(user));
         }
 
@@ -84,7 +84,7 @@ internal sealed class HttpTeam
         var now = _factory.Clock.GetUtcNowMilliseconds();
         var hasher = _factory.Services.GetRequiredService<IPasswordHasher<User>>();
         var user = await NewUserAsync(_factory.Directory, hasher, $"{role}-{Guid.NewGuid():N}@example.com".ToLowerInvariant(), $"Another {role}", now);
-        await _factory.Directory.SaveMembershipAsync(new Membership(Team.Id, user.Id, role, now));
+        await _factory.Directory.AddMembershipAsync(new Membership(Team.Id, user.Id, role, now));
         return user.Id;
     }
 

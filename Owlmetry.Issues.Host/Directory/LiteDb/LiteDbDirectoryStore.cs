@@ -72,7 +72,7 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
     }
 
     public Task AddMemberAsync(User newUser, Membership membership, CancellationToken ct = default) => WriteAsync(
-        db => (User: InsertUser(db, newUser), Membership: UpsertMembership(db, membership)),
+        db => (User: InsertUser(db, newUser), Membership: InsertMembership(db, membership)),
         (mirror, stored) =>
         {
             mirror.Put(stored.User);
@@ -89,7 +89,7 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         {
             var document = TeamDocument.From(team);
             Unique(() => db.GetCollection<TeamDocument>(Teams).Insert(document), $"A team with slug '{team.Slug}' already exists.");
-            return (Team: document.ToTeam(), Owner: UpsertMembership(db, owner));
+            return (Team: document.ToTeam(), Owner: InsertMembership(db, owner));
         },
         (mirror, stored) =>
         {
@@ -104,8 +104,8 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
     public Task<IReadOnlyList<Membership>> ListMembershipsOfTeamAsync(Guid teamId, CancellationToken ct = default) =>
         ReadAsync(mirror => mirror.MembershipsOfTeam(teamId));
 
-    public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
-        WriteAsync(db => UpsertMembership(db, membership), (mirror, stored) => mirror.Put(stored), ct);
+    public Task AddMembershipAsync(Membership membership, CancellationToken ct = default) =>
+        WriteAsync(db => InsertMembership(db, membership), (mirror, stored) => mirror.Put(stored), ct);
 
     // Write units are serialized, so the owner count read here is still true when the removal commits.
     public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => WriteAsync(
@@ -283,10 +283,10 @@ internal sealed partial class LiteDbDirectoryStore : IDirectoryStore
         return document.ToUser();
     }
 
-    private static Membership UpsertMembership(ILiteDatabase db, Membership membership)
+    private static Membership InsertMembership(ILiteDatabase db, Membership membership)
     {
         var document = MembershipDocument.From(membership);
-        db.GetCollection<MembershipDocument>(Memberships).Upsert(document);
+        Unique(() => db.GetCollection<MembershipDocument>(Memberships).Insert(document), DirectoryConflictException.AlreadyMember);
         return document.ToMembership();
     }
 

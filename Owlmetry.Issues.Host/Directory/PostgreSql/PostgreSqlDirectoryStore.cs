@@ -48,7 +48,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
         async connection =>
         {
             await InsertUserAsync(connection, newUser, ct).ConfigureAwait(false);
-            await UpsertMembershipAsync(connection, membership, ct).ConfigureAwait(false);
+            await InsertMembershipAsync(connection, membership, ct).ConfigureAwait(false);
         },
         Conflict(newUser),
         ct);
@@ -65,7 +65,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
         async connection =>
         {
             await InsertTeamAsync(connection, team, ct).ConfigureAwait(false);
-            await UpsertMembershipAsync(connection, owner, ct).ConfigureAwait(false);
+            await InsertMembershipAsync(connection, owner, ct).ConfigureAwait(false);
         },
         Conflict(team),
         ct);
@@ -80,8 +80,11 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
             connection, $"SELECT {MembershipColumns} FROM {_s}.dir_memberships WHERE team_id = $1 ORDER BY created_at, seq", ToMembership, ct, Param.Id(teamId)),
         ct);
 
-    public Task SaveMembershipAsync(Membership membership, CancellationToken ct = default) =>
-        WriteAsync(connection => UpsertMembershipAsync(connection, membership, ct), _ => null, ct);
+    public Task AddMembershipAsync(Membership membership, CancellationToken ct = default) =>
+        WriteAsync(
+            connection => InsertMembershipAsync(connection, membership, ct),
+            constraint => constraint == "dir_memberships_pkey" ? DirectoryConflictException.AlreadyMember : null,
+            ct);
 
     public Task<MembershipChange> RemoveMembershipAsync(Guid teamId, Guid userId, CancellationToken ct = default) => ChangeMembershipAsync(
         teamId,
@@ -185,7 +188,7 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
 
             await InsertUserAsync(connection, seed.Owner, ct).ConfigureAwait(false);
             await InsertTeamAsync(connection, seed.Team, ct).ConfigureAwait(false);
-            await UpsertMembershipAsync(connection, seed.OwnerMembership, ct).ConfigureAwait(false);
+            await InsertMembershipAsync(connection, seed.OwnerMembership, ct).ConfigureAwait(false);
             await UpsertProjectAsync(connection, seed.Project, ct).ConfigureAwait(false);
             await InsertAppAsync(connection, seed.App, ct).ConfigureAwait(false);
             foreach (var key in seed.Keys)
@@ -220,11 +223,10 @@ internal sealed partial class PostgreSqlDirectoryStore(HostDatabase database, IL
         ct,
         Param.Id(team.Id), Param.Text(team.Name), Param.Text(team.Slug), Param.Time(team.CreatedAt));
 
-    private Task UpsertMembershipAsync(NpgsqlConnection connection, Membership membership, CancellationToken ct) => HostDatabase.ExecuteAsync(
+    private Task InsertMembershipAsync(NpgsqlConnection connection, Membership membership, CancellationToken ct) => HostDatabase.ExecuteAsync(
         connection,
         $"""
         INSERT INTO {_s}.dir_memberships (team_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (team_id, user_id) DO UPDATE SET role = excluded.role, created_at = excluded.created_at
         """,
         ct,
         Param.Id(membership.TeamId), Param.Id(membership.UserId), Param.Name(membership.Role), Param.Time(membership.CreatedAt));
