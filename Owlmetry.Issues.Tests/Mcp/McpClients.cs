@@ -17,6 +17,15 @@ internal static class McpClients
         return McpClient.CreateAsync(transport);
     }
 
+    /// <summary>A raw POST of <paramref name="content"/> to <c>/mcp</c>, accepting both answers Streamable HTTP may give.</summary>
+    public static HttpRequestMessage Post(HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
+    }
+
     public static async Task<(string Text, bool IsError)> CallAsync(this McpClient client, string tool, Dictionary<string, object?> arguments)
     {
         var result = await client.CallToolAsync(tool, arguments);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using ModelContextProtocol.Client;
 using Owlmetry.Issues.Access;
@@ -226,13 +225,8 @@ public sealed class McpToolsTests : HttpApiFixture
     public async Task Post_WithoutValidCredentials_Is401(string? bearer)
     {
         using var http = Team.ClientWith(bearer);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent(
-                """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var request = McpClients.Post(new StringContent(
+            """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""", Encoding.UTF8, "application/json"));
 
         using var response = await http.SendAsync(request);
 
@@ -246,13 +240,8 @@ public sealed class McpToolsTests : HttpApiFixture
         // JSON reader, whose exception was a 500.
         const string contentType = ";;==";
         using var http = Team.ClientWith(_agentKey);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""")),
-        };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var request = McpClients.Post(new ByteArrayContent(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""")));
+        request.Content!.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await http.SendAsync(request);
 
@@ -268,12 +257,8 @@ public sealed class McpToolsTests : HttpApiFixture
     {
         // Found by fuzzing the server: the SDK throws for such params before it answers, which was a 500.
         using var http = Team.ClientWith(_agentKey);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent($$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{parameters}}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var request = McpClients.Post(new StringContent(
+            $$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{parameters}}}""", Encoding.UTF8, "application/json"));
 
         using var response = await http.SendAsync(request);
 

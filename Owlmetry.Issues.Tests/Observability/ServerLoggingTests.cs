@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Tests.Mcp;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Observability;
@@ -86,12 +87,7 @@ public sealed class ServerLoggingTests
         await owner.GetAsync($"/v1/projects/{team.Project.Id}/issues");
         await anonymous.GetAsync($"/v1/projects/{team.Project.Id}/issues");
         await anonymous.GetAsync("/v1/nothing-here");
-        using var mcp = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = JsonContent.Create(new { jsonrpc = "2.0", id = 1, method = "tools/list" }),
-        };
-        mcp.Headers.Accept.ParseAdd("application/json");
-        mcp.Headers.Accept.ParseAdd("text/event-stream");
+        using var mcp = McpClients.Post(JsonContent.Create(new { jsonrpc = "2.0", id = 1, method = "tools/list" }));
         (await owner.SendAsync(mcp)).EnsureSuccessStatusCode();
         return 6;
     }
