@@ -20,7 +20,8 @@ public static class OwlmetryIssuesMcpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddMcpServer()
             .WithHttpTransport(o => o.Stateless = true)
-            .WithTools([typeof(IssueTools)]);
+            .WithTools([typeof(IssueTools)])
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentCheck.Filter));
         return builder;
     }
 }

@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Server;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Tests.Mcp;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 
@@ -42,8 +45,9 @@ public sealed class EmbeddedApiTests
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
 
         // The two calls (services, then routes), plus the host's own mapping of its users to actors.
-        builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = HeaderAuthenticationHandler.SchemeName);
+        builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = HeaderAuthenticationHandler.SchemeName).AddMcp();
         builder.Services.AddSingleton<IActorResolver, ShopActorResolver>();
+        builder.Services.AddMcpServer().WithTools([typeof(ShopTools)]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -51,6 +55,7 @@ public sealed class EmbeddedApiTests
         app.UseAuthorization();
         app.MapGet("/shop/ping", () => "pong");
         app.MapOwlmetryIssues(prefix);
+        app.MapOwlmetryIssuesMcp("/mcp");
 
         var directory = app.Services.GetRequiredService<InMemoryIssueDirectory>();
         directory.AddProject(new ProjectInfo(s_project, s_tenant, "Shop"));
@@ -177,5 +182,35 @@ public sealed class EmbeddedApiTests
 
         Assert.That(ping, Is.EqualTo("pong"));
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the directory API belongs to the self-hosted server only");
+    }
+
+    [Test]
+    public async Task Mcp_AppsOwnToolOnTheSameEndpoint_ServedBesideTheIssueTools_ItsArgumentsLeftToTheSdk()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = new Uri(_client.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp }, _client);
+        await using var mcp = await McpClient.CreateAsync(transport);
+
+        var tools = (await mcp.ListToolsAsync()).Select(t => t.Name).ToList();
+        var issues = await mcp.CallAsync("list_issues", new() { ["project_id"] = s_project.ToString() });
+        var badLimit = await mcp.CallAsync("list_issues", new() { ["project_id"] = s_project.ToString(), ["limit"] = "ten" });
+        var refund = await mcp.CallAsync("refund_order", new() { ["order_number"] = 42 });
+        var badRefund = await mcp.CallAsync("refund_order", new() { ["order_number"] = "ten" });
+
+        Assert.That(tools, Does.Contain("refund_order").And.Contain("list_issues"), "one endpoint serves both the shop's tools and the Issues tools");
+        Assert.That(issues.IsError, Is.False, issues.Text);
+        Assert.That(issues.Text, Does.Contain("Checkout failed"), "the shop's user lists its issues");
+        Assert.That(badLimit, Is.EqualTo(("limit must be an integer", true)), "the Issues tools name a wrong argument");
+        Assert.That(refund, Is.EqualTo(("Order 42 refunded.", false)));
+        Assert.That(badRefund, Is.EqualTo(("An error occurred invoking 'refund_order'.", true)), "the shop's own tool keeps the SDK's answer");
+    }
+
+    [McpServerToolType]
+    private static class ShopTools
+    {
+        [McpServerTool(Name = "refund_order")]
+        [System.ComponentModel.Description("Refunds one of the shop's orders.")]
+        public static string RefundOrder(int order_number) => $"Order {order_number} refunded.";
     }
 }

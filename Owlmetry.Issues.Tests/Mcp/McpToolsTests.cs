@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
@@ -20,7 +22,10 @@ public sealed class McpToolsTests : HttpApiFixture
             "release_issue", "renew_claim",
         ];
 
+    private CapturingLoggerProvider _logs = null!;
     private string _agentKey = null!;
+
+    private protected override OwlmetryServerFactory CreateServer() => new() { Logs = _logs = new CapturingLoggerProvider() };
 
     [SetUp]
     public async Task CreateAgentKeyAsync() =>
@@ -218,6 +223,36 @@ public sealed class McpToolsTests : HttpApiFixture
         var result = await client.CallAsync("get_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = "not-a-uuid" });
 
         Assert.That(result, Is.EqualTo(("issue_id must be a UUID", true)), "a malformed id names the argument");
+    }
+
+    [TestCase("list_issues", """{"project_id":"{project}","limit":"ten"}""", "limit must be an integer", TestName = "{m}_StringForAnInteger")]
+    [TestCase("list_issues", """{"limit":1.5}""", "limit must be an integer", TestName = "{m}_Fraction")]
+    [TestCase("list_issues", """{"limit":99999999999}""", "limit is out of range", TestName = "{m}_IntegerBeyondItsType")]
+    [TestCase("list_issues", """{"project_id":42}""", "project_id must be a string", TestName = "{m}_NumberForAString")]
+    [TestCase("list_issues", """{"status":["new"]}""", "status must be a string", TestName = "{m}_ArrayForAString")]
+    [TestCase("get_issue", """{"project_id":"{project}"}""", "issue_id is required", TestName = "{m}_RequiredLeftOut")]
+    [TestCase("merge_issues", """{}""", "project_id is required", TestName = "{m}_NoArguments_NamesTheFirst")]
+    [TestCase("add_comment", """{"project_id":"{project}","issue_id":"{project}","body":null}""", "body must be a string", TestName = "{m}_NullForARequiredString")]
+    [TestCase("renew_claim", """{"project_id":"{project}","issue_id":"{project}","duration_seconds":true}""", "duration_seconds must be an integer", TestName = "{m}_BooleanForAnInteger")]
+    public async Task Call_ArgumentMissingOrOfTheWrongType_IsAToolErrorNamingIt(string tool, string arguments, string expected)
+    {
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var result = await client.CallAsync(tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(Fill(arguments))!);
+
+        Assert.That(result, Is.EqualTo((expected, true)), "the SDK's binder would answer only 'An error occurred invoking'");
+        var errors = _logs.Logs.Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Category}: {l.Message}");
+        Assert.That(errors, Is.Empty, "an argument the model got wrong is not a server error");
+    }
+
+    [Test]
+    public async Task Call_OptionalArgumentsAsNull_AreAsIfLeftOut()
+    {
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var result = await client.CallAsync("list_issues", new() { ["project_id"] = Team.Project.Id.ToString(), ["limit"] = null, ["status"] = null });
+
+        Assert.That(result, Is.EqualTo(("No issues.", false)), "null is what the schema's default gives");
     }
 
     [TestCase(null)]
