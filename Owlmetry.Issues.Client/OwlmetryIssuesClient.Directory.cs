@@ -154,7 +154,10 @@ public sealed partial class OwlmetryIssuesClient
     /// <returns>When it is revoked.</returns>
     public Task RevokeApiKeyAsync(Guid keyId, CancellationToken ct = default) => DeleteAsync($"v1/auth/keys/{Id(keyId)}", ct);
 
-    /// <summary>A team's webhooks.</summary>
+    /// <summary>
+    /// A team's webhooks. A caller who may not manage them (a member, a key without <c>projects:write</c>) sees each URL
+    /// only as its scheme, host and port followed by <c>/****</c>.
+    /// </summary>
     /// <param name="teamId">The team.</param>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>The webhooks.</returns>

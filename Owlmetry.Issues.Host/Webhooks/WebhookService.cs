@@ -11,7 +11,8 @@ namespace Owlmetry.Issues.Host.Webhooks;
 
 /// <summary>
 /// The rules of the webhook endpoints (CONTRACT §9): owners and admins, or keys with <c>projects:write</c>, manage a
-/// team's webhooks; members, or keys with <c>projects:read</c>, read them. Another team's webhook is not found.
+/// team's webhooks; members, or keys with <c>projects:read</c>, read them, each URL shown to them only as far as its host
+/// (<see cref="RedactedWebhookUrl"/>). Another team's webhook is not found.
 /// </summary>
 public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, TimeProvider timeProvider, IOptions<WebhookOptions> options)
 {
@@ -62,9 +63,15 @@ public sealed class WebhookService(IWebhookStore store, WebhookUrlPolicy urls, T
     public async Task<IssueResult<IReadOnlyList<Webhook>>> ListAsync(Actor actor, Guid teamId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return TeamAccess.RequireMember(actor, teamId, ApiKeyPermissions.ProjectsRead) is { } refusal
-            ? refusal
-            : IssueResult<IReadOnlyList<Webhook>>.Success(await store.ListWebhooksAsync(teamId, ct));
+        if (TeamAccess.RequireMember(actor, teamId, ApiKeyPermissions.ProjectsRead) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var webhooks = await store.ListWebhooksAsync(teamId, ct);
+        return TeamAccess.RequireAdmin(actor, teamId, ApiKeyPermissions.ProjectsWrite) is null
+            ? IssueResult<IReadOnlyList<Webhook>>.Success(webhooks)
+            : webhooks.Select(w => w with { Url = RedactedWebhookUrl.Of(w.Url) }).ToList();
     }
 
     public async Task<IssueResult<bool>> DeleteAsync(Actor actor, Guid teamId, Guid webhookId, CancellationToken ct)

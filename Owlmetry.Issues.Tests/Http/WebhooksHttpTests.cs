@@ -81,6 +81,32 @@ public sealed class WebhooksHttpTests : HttpApiFixture
     }
 
     [Test]
+    public async Task List_ByRole_TheUrlWholeOnlyToThoseWhoMayManageWebhooks()
+    {
+        const string slackStyle = "https://hooker:pw@93.184.216.34:8443/services/T0/B0/secret-path?token=abc";
+        await ClientFor(Team.Token(TeamRole.Owner)).CreateWebhookAsync(Team.Team.Id, new CreateWebhookRequest(slackStyle));
+        var callers = new[]
+        {
+            Team.Token(TeamRole.Owner),
+            Team.Token(TeamRole.Admin),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:write", "projects:read"),
+            Team.Token(TeamRole.Member),
+            await Team.CreateKeyAsync(ApiKeyType.Agent, "projects:read"),
+        };
+
+        var urls = new List<string>();
+        foreach (var bearer in callers)
+        {
+            using var client = Team.ClientWith(bearer);
+            var listed = await (await client.GetAsync(Path(Team))).JsonAsync();
+            urls.Add(listed["webhooks"]!.AsArray().Single()!.Text("url"));
+        }
+
+        const string redacted = "https://93.184.216.34:8443/****";
+        Assert.That(urls, Is.EqualTo(new[] { slackStyle, slackStyle, slackStyle, redacted, redacted }), "owner, admin, projects:write key, member, projects:read key");
+    }
+
+    [Test]
     public async Task Create_PrivateNetworkUrlWhenAllowed_Is201()
     {
         using var factory = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true" });
