@@ -29,7 +29,7 @@ public sealed class IssueTriageTests
         var resolved = await issues.Service.ChangeStatusAsync(actor, app.ProjectId, issue.Id, IssueStatus.Resolved, resolvedAtVersion: "2.1.0");
         if (!resolved.IsSuccess)
         {
-            Assert.Fail($"{resolved.Error.Kind}: {resolved.Error.Message}");   // e.g. Forbidden, NotFound, InvalidTransition
+            Assert.Fail($"{resolved.Error.Kind}: {resolved.Error.Message}");   // e.g. Forbidden, NotFound, Invalid (a refused transition)
         }
         #endregion
 
