@@ -26,7 +26,10 @@ public sealed partial class OwlmetryIssuesClient
     public Task<AttachmentReservationResponse> ReserveAttachmentAsync(ReserveAttachmentRequest file, CancellationToken ct = default) =>
         PostAsync<AttachmentReservationResponse>("v1/ingest/attachment", file, ct);
 
-    /// <summary>Uploads a reserved attachment's bytes with the client key that reserved it.</summary>
+    /// <summary>
+    /// Uploads a reserved attachment's bytes with the client key that reserved it. An upload URL on another origin than
+    /// the base address is refused (<see cref="OwlmetryProtocolException"/>) rather than sent the key.
+    /// </summary>
     /// <param name="reservation">The reservation, whose upload URL is used.</param>
     /// <param name="content">The bytes; exactly the reserved size, with the reserved SHA-256.</param>
     /// <param name="contentType">The reserved content type.</param>
@@ -36,10 +39,18 @@ public sealed partial class OwlmetryIssuesClient
         AttachmentReservationResponse reservation, Stream content, string contentType, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(reservation);
-        using var request = new HttpRequestMessage(HttpMethod.Put, reservation.UploadUrl) { Content = new StreamContent(content) };
+        var uploadUrl = new Uri(reservation.UploadUrl, UriKind.RelativeOrAbsolute);
+        if (uploadUrl.IsAbsoluteUri && _http.BaseAddress is { } baseAddress && !Origins.Same(uploadUrl, baseAddress))
+        {
+            throw new OwlmetryProtocolException(
+                $"The upload URL {Origins.WithoutQuery(uploadUrl)} is not on {baseAddress.GetLeftPart(UriPartial.Authority)}, where the client key goes: "
+                + "the server builds it from the request it was sent, so a proxy in front of it must pass the original scheme and host.");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(content) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        return await ReadJsonAsync<AttachmentUploadResponse>(response, ct).ConfigureAwait(false);
+        return await ReadJsonAsync<AttachmentUploadResponse>(request, response, ct).ConfigureAwait(false);
     }
 
     /// <summary>The attachments of a project, an issue or an event, newest first, across every page.</summary>
@@ -61,7 +72,7 @@ public sealed partial class OwlmetryIssuesClient
     public Task<AttachmentDetailResponse> GetAttachmentAsync(Guid attachmentId, CancellationToken ct = default) =>
         GetAsync<AttachmentDetailResponse>($"v1/attachments/{Id(attachmentId)}", ct);
 
-    /// <summary>Copies an uploaded attachment's bytes to <paramref name="destination"/> through its signed download link.</summary>
+    /// <summary>Copies an uploaded attachment's bytes to <paramref name="destination"/> through its signed download link, which is sent no other credential.</summary>
     /// <param name="attachmentId">The attachment.</param>
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="ct">Cancels the download.</param>
@@ -72,6 +83,7 @@ public sealed partial class OwlmetryIssuesClient
         var attachment = await GetAttachmentAsync(attachmentId, ct).ConfigureAwait(false);
         var url = attachment.DownloadUrl?.Url ?? throw new InvalidOperationException($"Attachment {attachmentId} has no bytes yet.");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        BearerCredentialHandler.MarkSignedLink(request);
         using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, ct).ConfigureAwait(false);
         return attachment;

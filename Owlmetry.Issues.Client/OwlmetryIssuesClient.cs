@@ -9,14 +9,19 @@ namespace Owlmetry.Issues.Client;
 /// A typed client of the Owlmetry <c>/v1</c> Issues API. Register it with
 /// <c>services.AddOwlmetryIssuesClient(o =&gt; { o.BaseAddress = ...; o.ApiKey = ...; })</c> and take it from the
 /// container. Every refusal of the server throws an <see cref="OwlmetryApiException"/> with its status and
-/// <c>error</c> text; lists are enumerated across their cursor pages.
+/// <c>error</c> text, an answer that is not the API's an <see cref="OwlmetryProtocolException"/>; lists are enumerated
+/// across their cursor pages.
 /// </summary>
 public sealed partial class OwlmetryIssuesClient
 {
     private static readonly JsonSerializerOptions s_json = IssuesJson.CreateOptions();
     private readonly HttpClient _http;
 
-    /// <summary>Creates a client on an <see cref="HttpClient"/> whose base address and credential are set.</summary>
+    /// <summary>
+    /// Creates a client on an <see cref="HttpClient"/> whose base address and credential are set. A credential set as a
+    /// default header goes with every request, signed download links included; <c>AddOwlmetryIssuesClient</c> sends it
+    /// to the base address's origin only.
+    /// </summary>
     /// <param name="http">The HTTP client, as <c>AddOwlmetryIssuesClient</c> configures it.</param>
     public OwlmetryIssuesClient(HttpClient http)
     {
@@ -46,12 +51,27 @@ public sealed partial class OwlmetryIssuesClient
         }
 
         using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        return await ReadJsonAsync<T>(response, ct).ConfigureAwait(false);
+        return await ReadJsonAsync<T>(request, response, ct).ConfigureAwait(false);
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        await response.Content.ReadFromJsonAsync<T>(s_json, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered JSON null.");
+    private static async Task<T> ReadJsonAsync<T>(HttpRequestMessage request, HttpResponseMessage response, CancellationToken ct)
+    {
+        T? body;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync<T>(s_json, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            // NotSupportedException: a content type the JSON reader does not take (an HTML page, say).
+            throw NotTheApi(request, response, $"a body that is not the API's JSON ({e.Message})", e);
+        }
+
+        return body ?? throw NotTheApi(request, response, "JSON null");
+    }
+
+    private static OwlmetryProtocolException NotTheApi(HttpRequestMessage request, HttpResponseMessage response, string what, Exception? inner = null) =>
+        new($"{request.Method} {Origins.WithoutQuery(request.RequestUri)} answered {(int)response.StatusCode} with {what}: is the base address an Owlmetry server?", inner);
 
     /// <summary>Sends a request and throws the server's refusal; the caller disposes the response.</summary>
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
@@ -65,7 +85,7 @@ public sealed partial class OwlmetryIssuesClient
         using (response)
         {
             var error = await ReadErrorAsync(response, ct).ConfigureAwait(false);
-            throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, request.RequestUri?.ToString() ?? string.Empty);
+            throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, Origins.WithoutQuery(request.RequestUri));
         }
     }
 
@@ -87,6 +107,11 @@ public sealed partial class OwlmetryIssuesClient
             // Not a problem body (a proxy's page, say): the status line is all there is to say.
         }
 
+        if (response.Headers.Location is { } location)
+        {
+            return $"Redirected to {Origins.WithoutQuery(location)}: use that address as the client's base address";
+        }
+
         return response.ReasonPhrase ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -98,13 +123,25 @@ public sealed partial class OwlmetryIssuesClient
         string? cursor = null;
         do
         {
-            var page = read(await GetAsync<TPage>(query.With("cursor", cursor).Append(path), ct).ConfigureAwait(false));
+            var pagePath = query.With("cursor", cursor).Append(path);
+            var page = read(await GetAsync<TPage>(pagePath, ct).ConfigureAwait(false));
+            if (page.Items is null)
+            {
+                throw new OwlmetryProtocolException($"GET {pagePath.Split('?')[0]} answered a page without its list: is the base address an Owlmetry server?");
+            }
+
             foreach (var item in page.Items)
             {
                 yield return item;
             }
 
+            var previous = cursor;
             cursor = page.HasMore ? page.Cursor : null;
+            if (cursor is not null && cursor == previous)
+            {
+                // Asked again, the same page would come back for ever.
+                throw new OwlmetryProtocolException($"GET {pagePath.Split('?')[0]} answered the cursor it was asked for as the next page's");
+            }
         }
         while (cursor is not null);
     }

@@ -19,6 +19,9 @@ public sealed class OwlmetryIssuesClientOptions
     /// </summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
+    /// <summary>How long one call may take, its retries included; then it throws a <see cref="TaskCanceledException"/>. Default 100 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
     /// <summary>The delay before the first retry, doubled (with jitter) for each next one; a 429's <c>Retry-After</c> wins. Default 1 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Client;
 using Polly;
@@ -13,7 +12,8 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="OwlmetryIssuesClient"/> through <c>IHttpClientFactory</c>, with its options, the bearer
-    /// credential on every request and a retry of the requests that are safe to repeat (see
+    /// credential on every request to the base address's origin (and to no other), redirects answered rather than
+    /// followed, and a retry of the requests that are safe to repeat (see
     /// <see cref="OwlmetryIssuesClientOptions.MaxRetryAttempts"/>).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -27,16 +27,22 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
             .Configure(configure)
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, "OwlmetryIssuesClientOptions.BaseAddress must be an absolute URI (e.g. http://localhost:4000).")
             .Validate(o => o.MaxRetryAttempts >= 0 && o.RetryDelay >= TimeSpan.Zero, "OwlmetryIssuesClientOptions: MaxRetryAttempts and RetryDelay must not be negative.")
+            .Validate(o => o.Timeout > TimeSpan.Zero || o.Timeout == System.Threading.Timeout.InfiniteTimeSpan, "OwlmetryIssuesClientOptions.Timeout must be positive (or infinite).")
             .ValidateOnStart();
 
         var builder = services.AddHttpClient<OwlmetryIssuesClient>((provider, http) =>
         {
             var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
             http.BaseAddress = WithTrailingSlash(options.BaseAddress!);
-            if (!string.IsNullOrEmpty(options.ApiKey))
-            {
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-            }
+            http.Timeout = options.Timeout;
+        });
+        // A redirect is answered as a refusal naming where it points: followed, a POST would turn into a GET, and an
+        // http-to-https move would arrive without the credential and read as "Invalid credentials".
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.AddHttpMessageHandler(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
+            return new BearerCredentialHandler(options.ApiKey, options.BaseAddress!);
         });
         builder.AddResilienceHandler(RetryPipelineName, (pipeline, context) =>
             pipeline.AddRetry(SafeRetry.Options(context.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value)));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Client;
@@ -20,41 +19,26 @@ public sealed class ClientRegistrationTests : HttpApiFixture
     [Test]
     public async Task AddOwlmetryIssuesClient_BaseAddressWithAPath_KeepsThePathAndSendsTheKey()
     {
-        var recorder = new Recorder();
+        var server = new ScriptedServer(_ => ScriptedServer.Answer(HttpStatusCode.OK, """{"projects": []}""", "application/json"));
         var client = ClientFor(
             "owl_agent_secret",
-            b => b.ConfigurePrimaryHttpMessageHandler(() => recorder),
+            b => b.ConfigurePrimaryHttpMessageHandler(() => server),
             o => o.BaseAddress = new Uri("http://issues.example/owlmetry"));
 
         await client.ListProjectsAsync();
 
-        Assert.That(recorder.Uri, Is.EqualTo(new Uri("http://issues.example/owlmetry/v1/projects")));
-        Assert.That(recorder.Authorization, Is.EqualTo("Bearer owl_agent_secret"));
+        Assert.That(server.Seen, Is.EqualTo(new[] { ("GET http://issues.example/owlmetry/v1/projects", "Bearer owl_agent_secret") }));
     }
 
     [Test]
     public void ErrorBody_NotJson_TheReasonPhraseIsTheError()
     {
-        var recorder = new Recorder(HttpStatusCode.BadGateway, "<html>bad gateway</html>");
-        var client = ClientFor("key", b => b.ConfigurePrimaryHttpMessageHandler(() => recorder), o => o.MaxRetryAttempts = 0);
+        var server = new ScriptedServer(_ => ScriptedServer.Answer(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html"));
+        var client = ClientFor("key", b => b.ConfigurePrimaryHttpMessageHandler(() => server), o => o.MaxRetryAttempts = 0);
 
         var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => client.ListProjectsAsync());
 
         Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(refused.Error, Is.EqualTo("Bad Gateway"));
-    }
-
-    private sealed class Recorder(HttpStatusCode status = HttpStatusCode.OK, string body = """{"projects": []}""") : HttpMessageHandler
-    {
-        public Uri? Uri { get; private set; }
-
-        public string? Authorization { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Uri = request.RequestUri;
-            Authorization = request.Headers.Authorization?.ToString();
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
-        }
     }
 }

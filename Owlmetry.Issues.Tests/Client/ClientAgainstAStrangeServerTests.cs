@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Client;
+using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Client;
+
+/// <summary>
+/// The client against a server that does not answer as the Owlmetry API does (another service at the address, a proxy
+/// in front of it, a server handing out links to elsewhere): where the credential goes, what it throws, and that it
+/// stops. The server is a script on the client's primary handler; the client is registered as applications register it.
+/// </summary>
+public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
+{
+    private const string Key = "owl_agent_secret";
+    private static readonly Uri s_base = new("https://issues.example/");
+    private static readonly Guid s_id = Guid.NewGuid();
+
+    private static readonly string s_attachmentWithSignedLink = JsonSerializer.Serialize(
+        new AttachmentDetailResponse
+        {
+            Id = s_id, ProjectId = s_id, AppId = s_id, IssueId = null, EventId = null, EventClientId = s_id, UserId = null, IsDev = false,
+            OriginalFilename = "a.txt", ContentType = "text/plain", SizeBytes = 3, Sha256 = "x", UploadedAt = DateTimeOffset.UnixEpoch,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            DownloadUrl = new AttachmentDownloadUrlResponse("https://issues.example/v1/attachments/download?t=SIGNED", DateTimeOffset.UnixEpoch, "a.txt", "text/plain", 3),
+        },
+        IssuesJson.CreateOptions());
+
+    [Test]
+    public async Task DownloadAttachmentAsync_TheSignedLinkIsSentNoCredential()
+    {
+        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? ScriptedServer.Answer(HttpStatusCode.OK, "abc", "text/plain")
+            : Json(s_attachmentWithSignedLink));
+        var client = ClientOn(server);
+
+        using var bytes = new MemoryStream();
+        await client.DownloadAttachmentAsync(s_id, bytes);
+
+        Assert.That(Encoding.UTF8.GetString(bytes.ToArray()), Is.EqualTo("abc"));
+        Assert.That(server.Seen, Is.EqualTo(new[]
+        {
+            ($"GET https://issues.example/v1/attachments/{s_id}", $"Bearer {Key}"),
+            ("GET https://issues.example/v1/attachments/download?t=SIGNED", null),
+        }), "the API call carries the key; the signed link, its own credential, carries none");
+    }
+
+    [Test]
+    public void DownloadAttachmentAsync_LinkRefused_TheMessageLeavesOutTheSignedToken()
+    {
+        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? ScriptedServer.Answer(HttpStatusCode.Gone, """{"error":"The download link has expired"}""", "application/json")
+            : Json(s_attachmentWithSignedLink));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => ClientOn(server).DownloadAttachmentAsync(s_id, Stream.Null));
+
+        Assert.That(refused!.Message, Is.EqualTo("GET https://issues.example/v1/attachments/download answered 410: The download link has expired"), "a message ends up in logs");
+    }
+
+    [TestCase("https://elsewhere.example/v1/ingest/attachment/x", TestName = "{m}_AnotherHost")]
+    [TestCase("http://issues.example/v1/ingest/attachment/x", TestName = "{m}_PlainHttpBehindATlsProxy")]
+    [TestCase("https://issues.example:8443/v1/ingest/attachment/x", TestName = "{m}_AnotherPort")]
+    public void UploadAttachmentAsync_UploadUrlOnAnotherOrigin_IsRefusedBeforeTheKeyIsSent(string uploadUrl)
+    {
+        var server = new ScriptedServer(_ => Json("""{"size_bytes":3,"sha256":"x"}"""));
+        var reservation = new AttachmentReservationResponse(s_id, uploadUrl, DateTimeOffset.UnixEpoch);
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(() => ClientOn(server).UploadAttachmentAsync(reservation, new MemoryStream([1, 2, 3]), "text/plain"));
+
+        Assert.That(refused!.Message, Does.StartWith($"The upload URL {uploadUrl} is not on https://issues.example"));
+        Assert.That(server.Seen, Is.Empty, "nothing, and so no key, was sent");
+    }
+
+    [Test]
+    public void ListIssuesAsync_ServerAnswersTheSameCursorAgain_ThrowsInsteadOfAskingForever()
+    {
+        var server = new ScriptedServer(_ => Json("""{"issues":[],"cursor":"same","has_more":true}"""));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(async () => await ClientOn(server).ListIssuesAsync(s_id).ToListAsync());
+
+        Assert.That(refused!.Message, Is.EqualTo($"GET v1/projects/{s_id}/issues answered the cursor it was asked for as the next page's"));
+        Assert.That(server.Seen, Has.Count.EqualTo(2), "the first page, then the page of its cursor, which named itself again");
+    }
+
+    [TestCase("""{}""", "answered a page without its list", TestName = "{m}_EmptyObject")]
+    [TestCase("""null""", "answered 200 with JSON null", TestName = "{m}_JsonNull")]
+    [TestCase("""<html>Sign in</html>""", "answered 200 with a body that is not the API's JSON", TestName = "{m}_HtmlPage")]
+    [TestCase("", "answered 200 with a body that is not the API's JSON", TestName = "{m}_EmptyBody")]
+    public void ListIssuesAsync_AnswerThatIsNotTheApis_ThrowsTheProtocolException(string body, string expected)
+    {
+        var contentType = body.StartsWith('<') ? "text/html" : "application/json";
+        var server = new ScriptedServer(_ => ScriptedServer.Answer(HttpStatusCode.OK, body, contentType));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(async () => await ClientOn(server).ListIssuesAsync(s_id).ToListAsync());
+
+        Assert.That(refused!.Message, Does.Contain($"v1/projects/{s_id}/issues ").And.Contain(expected), "one exception type, naming the route and what came back");
+    }
+
+    [Test]
+    public void Redirect_IsARefusalNamingWhereItPoints()
+    {
+        var server = new ScriptedServer(_ =>
+        {
+            var moved = new HttpResponseMessage(HttpStatusCode.MovedPermanently);
+            moved.Headers.Location = new Uri("https://owlmetry.example/v1/projects?from=old");
+            return moved;
+        });
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(() => ClientOn(server).ListProjectsAsync());
+
+        Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
+        Assert.That(refused.Error, Is.EqualTo("Redirected to https://owlmetry.example/v1/projects: use that address as the client's base address"));
+    }
+
+    [Test]
+    public void AddOwlmetryIssuesClient_ThePrimaryHandlerDoesNotFollowRedirects()
+    {
+        using var services = new ServiceCollection().AddOwlmetryIssuesClient(o => o.BaseAddress = s_base).Services.BuildServiceProvider();
+        var factory = services.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        HttpMessageHandler? handler = factory.CreateHandler(nameof(OwlmetryIssuesClient));
+        while (handler is DelegatingHandler outer)
+        {
+            handler = outer.InnerHandler;
+        }
+
+        Assert.That(handler, Is.InstanceOf<SocketsHttpHandler>().With.Property(nameof(SocketsHttpHandler.AllowAutoRedirect)).False);
+    }
+
+    [Test]
+    public void Timeout_ServerThatNeverAnswers_TheCallIsCancelledAfterIt()
+    {
+        var server = new ScriptedServer(_ => throw new InvalidOperationException("not reached"), hang: true);
+
+        Assert.ThrowsAsync<TaskCanceledException>(
+            () => ClientOn(server, o => o.Timeout = TimeSpan.FromMilliseconds(100)).ListProjectsAsync(),
+            "the options' Timeout bounds a call");
+    }
+
+    private OwlmetryIssuesClient ClientOn(ScriptedServer server, Action<OwlmetryIssuesClientOptions>? options = null) =>
+        ClientFor(Key, b => b.ConfigurePrimaryHttpMessageHandler(() => server), o =>
+        {
+            o.BaseAddress = s_base;
+            o.MaxRetryAttempts = 0;
+            options?.Invoke(o);
+        });
+
+    private static HttpResponseMessage Json(string body) => ScriptedServer.Answer(HttpStatusCode.OK, body, "application/json");
+}
