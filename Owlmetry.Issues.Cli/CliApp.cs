@@ -58,7 +58,7 @@ internal sealed class CliApp(CliContext context)
             }
             catch (OwlmetryApiException refused)
             {
-                await context.Error.WriteLineAsync($"error: {refused.Error} ({(int)refused.StatusCode})");
+                await context.WriteErrorAsync($"{refused.Error} ({(int)refused.StatusCode})");
                 return Refused;
             }
             catch (PartlyRefusedException)
@@ -67,12 +67,12 @@ internal sealed class CliApp(CliContext context)
             }
             catch (HttpRequestException unreachable)
             {
-                await context.Error.WriteLineAsync($"error: cannot reach the server: {unreachable.Message}");
+                await context.WriteErrorAsync($"cannot reach the server: {unreachable.Message}");
                 return Refused;
             }
             catch (Exception usage) when (usage is UsageException or JsonException or IOException)
             {
-                await context.Error.WriteLineAsync($"error: {usage.Message}");
+                await context.WriteErrorAsync(usage.Message);
                 return Usage;
             }
         });

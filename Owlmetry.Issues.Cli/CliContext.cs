@@ -17,6 +17,9 @@ internal sealed class CliContext
     /// <summary>Adds to the client's HTTP pipeline; tests put the in-process server's handler here.</summary>
     public Action<IHttpClientBuilder>? ConfigureHttp { get; init; }
 
+    /// <summary>Prints <c>error: </c> and the message on standard error, made safe for a terminal: it may quote the server.</summary>
+    public Task WriteErrorAsync(string message) => Error.WriteLineAsync($"error: {TerminalText.Line(message)}");
+
     public static CliContext FromProcess() => new()
     {
         Out = Console.Out,

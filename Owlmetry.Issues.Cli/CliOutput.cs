@@ -35,7 +35,7 @@ internal sealed class CliOutput(TextWriter writer, bool json)
             return;
         }
 
-        var cells = values.Select(v => columns.Select(c => Clip(c.Cell(v) ?? "-")).ToArray()).ToList();
+        var cells = values.Select(v => columns.Select(c => Clip(TerminalText.Line(c.Cell(v) ?? "-"))).ToArray()).ToList();
         var widths = columns.Select((c, i) => Math.Max(c.Header.Length, cells.Max(row => row[i].Length))).ToArray();
         writer.WriteLine(Row(columns.Select(c => c.Header.ToUpperInvariant()).ToArray(), widths));
         foreach (var row in cells)
@@ -47,10 +47,17 @@ internal sealed class CliOutput(TextWriter writer, bool json)
     private static string Row(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((cell, i) => i == cells.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd();
 
-    // One line per row: a long title or a multi-line message is cut, the full text is in `show` and --json.
-    private static string Clip(string text)
+    // One line per row, made safe first (TerminalText.Line), so that no cut falls inside an escape sequence: a long title
+    // is cut, the full text is in `show` and --json. Never between the two halves of a surrogate pair, which would print
+    // as neither character.
+    private static string Clip(string line)
     {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 72 ? line : string.Concat(line.AsSpan(0, 71), "…");
+        if (line.Length <= 72)
+        {
+            return line;
+        }
+
+        var kept = char.IsHighSurrogate(line[70]) ? 70 : 71;
+        return string.Concat(line.AsSpan(0, kept), "…");
     }
 }

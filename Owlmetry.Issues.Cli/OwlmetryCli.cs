@@ -38,7 +38,7 @@ internal static class OwlmetryCli
             // System.CommandLine answers a parse error with 1; here 1 means "refused by the server", so usage is 2.
             foreach (var error in parsed.Errors)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}");
+                await context.WriteErrorAsync(error.Message);
             }
 
             await context.Error.WriteLineAsync($"Run '{string.Join(' ', ["owlmetry", .. CommandPath(parsed), "--help"])}' for usage.");

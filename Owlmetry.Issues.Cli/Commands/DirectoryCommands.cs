@@ -13,7 +13,8 @@ internal static class DirectoryCommands
         app.OnRun(command, async run =>
         {
             var caller = await run.Client.WhoAmIAsync(run.Ct);
-            run.Output.Show(caller, w => w.WriteLine($"{caller.Name} ({caller.Type}{(caller.KeyType is { } k ? $", {k} key" : string.Empty)}) on {run.Profile.Server}"));
+            run.Output.Show(caller, w => w.WriteLine(
+                $"{TerminalText.Line(caller.Name)} ({TerminalText.Line(caller.Type)}{(caller.KeyType is { } k ? $", {TerminalText.Line(k)} key" : string.Empty)}) on {run.Profile.Server}"));
         });
         return command;
     }
@@ -68,8 +69,8 @@ internal static class DirectoryCommands
                 new CreateApiKeyRequest(run.Value(name), run.Value(type), team?.ToString(), run.Value(appId)?.ToString(), chosen, run.Value(expires)), run.Ct);
             run.Output.Show(key, w =>
             {
-                w.WriteLine($"Created {key.KeyType} key {key.Id} ({string.Join(", ", key.Permissions)}). Its secret, shown only now:");
-                w.WriteLine(key.Secret);
+                w.WriteLine($"Created {TerminalText.Line(key.KeyType)} key {key.Id} ({TerminalText.Line(string.Join(", ", key.Permissions))}). Its secret, shown only now:");
+                w.WriteLine(TerminalText.Line(key.Secret));
             });
         });
 
@@ -110,7 +111,7 @@ internal static class DirectoryCommands
             var newName = run.Value(name);
             var password = newName is null ? null : await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("A new user needs a password on standard input.");
             var member = await run.Client.AddTeamMemberAsync(run.Team(app.TeamOption), new AddMemberRequest(run.Value(email), newName, password, run.Value(role)), run.Ct);
-            run.Output.Show(member, w => w.WriteLine($"{member.Name} <{member.Email}> has the {member.Role} role in the team"));
+            run.Output.Show(member, w => w.WriteLine($"{TerminalText.Line(member.Name)} <{TerminalText.Line(member.Email)}> has the {TerminalText.Line(member.Role)} role in the team"));
         });
         members.Subcommands.Add(add);
         members.Subcommands.Add(ChangeMemberRole(app));
@@ -131,7 +132,8 @@ internal static class DirectoryCommands
             var team = run.Team(app.TeamOption);
             var member = await FindMemberAsync(run, team, run.Value(user));
             var changed = await run.Client.ChangeTeamMemberRoleAsync(team, member.UserId, run.Value(role), run.Ct);
-            run.Output.Show(changed, w => w.WriteLine($"{changed.Name} <{changed.Email}> now has the {changed.Role} role in the team"));
+            run.Output.Show(changed, w => w.WriteLine(
+                $"{TerminalText.Line(changed.Name)} <{TerminalText.Line(changed.Email)}> now has the {TerminalText.Line(changed.Role)} role in the team"));
         });
         return setRole;
     }
@@ -148,7 +150,7 @@ internal static class DirectoryCommands
             var team = run.Team(app.TeamOption);
             var member = await FindMemberAsync(run, team, run.Value(user));
             await run.Client.RemoveTeamMemberAsync(team, member.UserId, run.Ct);
-            run.Output.Show(new DeletedResponse(true), w => w.WriteLine($"Removed {member.Label} from team {team}"));
+            run.Output.Show(new DeletedResponse(true), w => w.WriteLine($"Removed {TerminalText.Line(member.Label)} from team {team}"));
         });
         return remove;
     }
@@ -170,8 +172,8 @@ internal static class DirectoryCommands
             var result = await run.Client.ResetMemberPasswordAsync(team, member.UserId, run.Ct);
             run.Output.Show(result, w =>
             {
-                w.WriteLine($"New password for {result.User.Name} <{result.User.Email}>, shown only now:");
-                w.WriteLine(result.Password);
+                w.WriteLine($"New password for {TerminalText.Line(result.User.Name)} <{TerminalText.Line(result.User.Email)}>, shown only now:");
+                w.WriteLine(TerminalText.Line(result.Password));
             });
         });
 
@@ -191,7 +193,7 @@ internal static class DirectoryCommands
 
             var login = await run.Client.ChangePasswordAsync(current, next, run.Ct);
             run.Profiles.Save(run.ProfileName, run.Profile with { Credential = login.Token });
-            run.Output.Show(login.User, w => w.WriteLine($"Password changed for {login.User.Email}; profile '{run.ProfileName}' has the new token"));
+            run.Output.Show(login.User, w => w.WriteLine($"Password changed for {TerminalText.Line(login.User.Email)}; profile '{run.ProfileName}' has the new token"));
         });
 
         users.Subcommands.Add(reset);

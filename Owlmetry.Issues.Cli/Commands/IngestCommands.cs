@@ -24,14 +24,14 @@ internal static class IngestCommands
                 w.WriteLine($"{result.Accepted} accepted, {result.Rejected} rejected");
                 foreach (var error in result.Errors ?? [])
                 {
-                    w.WriteLine($"  event {error.Index}: {error.Message}");
+                    w.WriteLine($"  event {error.Index}: {TerminalText.Line(error.Message)}");
                 }
             });
             if (result.Rejected > 0)
             {
                 foreach (var error in result.Errors ?? [])
                 {
-                    await app.Context.Error.WriteLineAsync($"error: event {error.Index}: {error.Message}");
+                    await app.Context.WriteErrorAsync($"event {error.Index}: {error.Message}");
                 }
 
                 throw new PartlyRefusedException();
@@ -47,8 +47,8 @@ internal static class IngestCommands
         {
             var scan = await run.Client.TriggerScanAsync(run.Team(app.TeamOption), run.Ct);
             run.Output.Show(scan, w => w.WriteLine(scan.Result is { } r
-                ? $"Scan {scan.Id} {scan.Status}: {r.EventsProcessed} events, {r.IssuesCreated} new issues, {r.IssuesRegressed} regressed, {r.IssuesUnsnoozed} woken"
-                : $"Scan {scan.Id} {scan.Status}{(scan.Error is { } e ? $": {e}" : string.Empty)}"));
+                ? $"Scan {scan.Id} {TerminalText.Line(scan.Status)}: {r.EventsProcessed} events, {r.IssuesCreated} new issues, {r.IssuesRegressed} regressed, {r.IssuesUnsnoozed} woken"
+                : $"Scan {scan.Id} {TerminalText.Line(scan.Status)}{(scan.Error is { } e ? $": {TerminalText.Line(e)}" : string.Empty)}"));
         });
         return command;
     }

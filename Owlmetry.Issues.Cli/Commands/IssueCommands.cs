@@ -124,7 +124,7 @@ internal static class IssueCommands
         {
             var claimed = await run.Client.ClaimNextIssueAsync(
                 run.Project(app.ProjectOption), new ClaimIssueRequest(run.Value(status), Sort: run.Value(sort), DurationSeconds: run.Value(duration)), run.Ct);
-            run.Output.Show(claimed, w => w.WriteLine($"Claimed {claimed.Id} until {Time(claimed.Claim!.ExpiresAt)}: {claimed.Title}"));
+            run.Output.Show(claimed, w => w.WriteLine($"Claimed {claimed.Id} until {Time(claimed.Claim!.ExpiresAt)}: {TerminalText.Line(claimed.Title)}"));
         });
         return command;
     }
@@ -142,35 +142,38 @@ internal static class IssueCommands
     }
 
     private static void Changed(Invocation run, IssueResponse issue) =>
-        run.Output.Show(issue, w => w.WriteLine($"Issue {issue.Id} is now {issue.Status}" + (issue.ResolvedAtVersion is { } v ? $" (fixed in {v})" : string.Empty)));
+        run.Output.Show(issue, w => w.WriteLine(
+            $"Issue {issue.Id} is now {TerminalText.Line(issue.Status)}" + (issue.ResolvedAtVersion is { } v ? $" (fixed in {TerminalText.Line(v)})" : string.Empty)));
 
+    // Every text here is the server's, and most of it anyone with a client key can choose (the title is an event's
+    // message; versions and user ids come with events): each goes through TerminalText.
     private static void WriteDetail(TextWriter w, IssueDetailResponse d)
     {
-        w.WriteLine(d.Title);
+        w.WriteLine(TerminalText.Line(d.Title));
         w.WriteLine($"  id          {d.Id}");
-        w.WriteLine($"  status      {d.Status}{(d.ResolvedAtVersion is { } v ? $" (fixed in {v})" : string.Empty)}");
-        w.WriteLine($"  app         {d.AppName ?? d.AppId.ToString()}{(d.IsDev ? " (development)" : string.Empty)}");
+        w.WriteLine($"  status      {TerminalText.Line(d.Status)}{(d.ResolvedAtVersion is { } v ? $" (fixed in {TerminalText.Line(v)})" : string.Empty)}");
+        w.WriteLine($"  app         {TerminalText.Line(d.AppName ?? d.AppId.ToString())}{(d.IsDev ? " (development)" : string.Empty)}");
         w.WriteLine($"  events      {d.OccurrenceCount} from {d.UniqueUserCount} users");
         w.WriteLine($"  seen        {Time(d.FirstSeenAt)} … {Time(d.LastSeenAt)}");
-        w.WriteLine($"  versions    {d.FirstSeenAppVersion ?? "-"} … {d.LastSeenAppVersion ?? "-"}");
+        w.WriteLine($"  versions    {TerminalText.Line(d.FirstSeenAppVersion ?? "-")} … {TerminalText.Line(d.LastSeenAppVersion ?? "-")}");
         if (d.Claim is { } claim)
         {
-            w.WriteLine($"  claimed by  {claim.HolderName} until {Time(claim.ExpiresAt)}");
+            w.WriteLine($"  claimed by  {TerminalText.Line(claim.HolderName)} until {Time(claim.ExpiresAt)}");
         }
 
         w.WriteLine();
         w.WriteLine($"Occurrences ({d.Occurrences.Count}{(d.OccurrenceHasMore ? "+" : string.Empty)}):");
         foreach (var o in d.Occurrences)
         {
-            w.WriteLine($"  {Time(o.Timestamp)}  {o.AppVersion ?? "-",-10}  {o.UserId ?? "-"}");
+            w.WriteLine($"  {Time(o.Timestamp)}  {TerminalText.Line(o.AppVersion ?? "-"),-10}  {TerminalText.Line(o.UserId ?? "-")}");
         }
 
         w.WriteLine();
         w.WriteLine($"Comments ({d.Comments.Count}):");
         foreach (var c in d.Comments)
         {
-            w.WriteLine($"  [{c.Id}] {c.AuthorName} ({c.AuthorType}), {Time(c.CreatedAt)}:");
-            w.WriteLine($"    {c.Body.ReplaceLineEndings(Environment.NewLine + "    ")}");
+            w.WriteLine($"  [{c.Id}] {TerminalText.Line(c.AuthorName)} ({TerminalText.Line(c.AuthorType)}), {Time(c.CreatedAt)}:");
+            w.WriteLine($"    {TerminalText.Lines(c.Body).ReplaceLineEndings(Environment.NewLine + "    ")}");
         }
 
         if (d.Attachments.Count > 0)
@@ -179,7 +182,7 @@ internal static class IssueCommands
             w.WriteLine($"Attachments ({d.Attachments.Count}):");
             foreach (var a in d.Attachments)
             {
-                w.WriteLine($"  {a.Id}  {a.OriginalFilename} ({a.SizeBytes} bytes)");
+                w.WriteLine($"  {a.Id}  {TerminalText.Line(a.OriginalFilename)} ({a.SizeBytes} bytes)");
             }
         }
     }

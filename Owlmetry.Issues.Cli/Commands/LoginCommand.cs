@@ -36,7 +36,7 @@ internal static class LoginCommand
             run.Output.Show(
                 new { profile = run.ProfileName, server = address, caller.Type, caller.Id, caller.Name, team_id = team, project_id = project },
                 w => w.WriteLine(
-                    $"Logged in to {address} as {caller.Name} ({caller.Type}); profile '{run.ProfileName}' saved to {run.Profiles.FilePath}"
+                    $"Logged in to {address} as {TerminalText.Line(caller.Name)} ({TerminalText.Line(caller.Type)}); profile '{run.ProfileName}' saved to {run.Profiles.FilePath}"
                     + (project is { } p ? $", project {p}" : string.Empty)));
         });
         return command;
