@@ -70,7 +70,8 @@ internal sealed class CliApp(CliContext context)
                 await context.WriteErrorAsync($"cannot reach the server: {unreachable.Message}");
                 return Refused;
             }
-            catch (Exception usage) when (usage is UsageException or JsonException or IOException)
+            // A file that cannot be read or written (the profile, --file) is the command line's to fix, as a missing one is.
+            catch (Exception usage) when (usage is UsageException or JsonException or IOException or UnauthorizedAccessException)
             {
                 await context.WriteErrorAsync(usage.Message);
                 return Usage;

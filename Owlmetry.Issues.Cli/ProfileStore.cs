@@ -5,45 +5,92 @@ namespace Owlmetry.Issues.Cli;
 
 /// <summary>
 /// The profiles, by name, in <c>profiles.json</c> of the config folder. The file holds credentials, so it is written
-/// readable and writable by its owner only (0600), in a folder only its owner can enter (0700).
+/// readable and writable by its owner only (0600), in a folder only its owner can enter (0700). A folder that already
+/// lets others in is refused rather than changed: it may be one the user shares on purpose.
 /// </summary>
 internal sealed class ProfileStore(string directory)
 {
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = OwnerOnlyFile | UnixFileMode.UserExecute;
+    private const UnixFileMode AnyAccessByOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
     private static readonly JsonSerializerOptions s_json = new(IssuesJson.CreateOptions()) { WriteIndented = true };
 
     public string FilePath { get; } = Path.Combine(directory, "profiles.json");
 
     public Profile? Find(string name) => ReadAll().GetValueOrDefault(name);
 
+    /// <exception cref="UsageException">The folder lets others in, or cannot be written.</exception>
     public void Save(string name, Profile profile)
     {
         var all = ReadAll();
         all[name] = profile;
+        try
+        {
+            Write(all);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot save the profile in {directory}: permission denied. Set OWLMETRY_CONFIG_DIR to a folder you can write.");
+        }
+    }
+
+    private void Write(Dictionary<string, Profile> all)
+    {
+        CreateFolderOnlyTheOwnerEnters();
+
+        // Written to a new file of its own beside profiles.json and moved over it, so that a crash never leaves half a
+        // file. Its name is new each time: a leftover temporary file (and its mode) is never reused.
+        var temporary = $"{FilePath}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            options.UnixCreateMode = OwnerOnlyFile;
         }
-        else
+
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                JsonSerializer.Serialize(stream, all, s_json);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // The creation mode passes through the umask, which may only remove bits; this pins it exactly.
+                File.SetUnixFileMode(temporary, OwnerOnlyFile);
+            }
+
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        finally
+        {
+            // Gone once moved; a failed write leaves nothing behind.
+            File.Delete(temporary);
+        }
+    }
+
+    private void CreateFolderOnlyTheOwnerEnters()
+    {
+        if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
+            return;
         }
 
-        // Written beside the file and moved over it, so that a crash never leaves half a file; the new file is owner-only
-        // from its creation, never readable by others for a moment.
-        var temporary = FilePath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        Directory.CreateDirectory(directory, OwnerOnlyFolder);
+        var mode = File.GetUnixFileMode(directory);
+        if ((mode & AnyAccessByOthers) != 0)
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            throw new UsageException(
+                $"The config folder {directory} lets others in (mode {Describe(mode)}), and profiles.json holds credentials: "
+                + $"run `chmod 700 {directory}`, or set OWLMETRY_CONFIG_DIR to a folder only you can enter.");
         }
-
-        using (var stream = new FileStream(temporary, options))
-        {
-            JsonSerializer.Serialize(stream, all, s_json);
-        }
-
-        File.Move(temporary, FilePath, overwrite: true);
     }
+
+    /// <summary>A Unix mode as <c>chmod</c> writes it, e.g. <c>0755</c>.</summary>
+    private static string Describe(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8);
 
     private Dictionary<string, Profile> ReadAll()
     {

@@ -11,7 +11,15 @@ public abstract class CliApiFixture : HttpApiFixture
     private protected string ConfigDirectory => _config.Path;
 
     [SetUp]
-    public void CreateConfigFolder() => _config = new TempFolder();
+    public void CreateConfigFolder()
+    {
+        _config = new TempFolder();
+        if (!OperatingSystem.IsWindows())
+        {
+            // As the tool makes its own: it refuses to save credentials in a folder that lets others in.
+            File.SetUnixFileMode(_config.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     [TearDown]
     public void RemoveConfigFolder() => _config.Dispose();
