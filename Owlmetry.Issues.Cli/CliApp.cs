@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Owlmetry.Issues.Client;
 
@@ -11,6 +12,9 @@ internal sealed class CliApp(CliContext context)
     public const int Ok = 0;
     public const int Refused = 1;
     public const int Usage = 2;
+
+    /// <summary>128 + SIGINT, as a shell reports a command stopped by Ctrl+C.</summary>
+    public const int Interrupted = 130;
 
     public CliContext Context => context;
 
@@ -63,6 +67,17 @@ internal sealed class CliApp(CliContext context)
             }
             catch (PartlyRefusedException)
             {
+                return Refused;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl+C: the user knows, a shell shows ^C; nothing to add.
+                return Interrupted;
+            }
+            catch (TaskCanceledException timedOut) when (timedOut.InnerException is TimeoutException)
+            {
+                var seconds = context.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+                await context.WriteErrorAsync($"the server at {invocation.Server} did not answer within {seconds} s");
                 return Refused;
             }
             catch (HttpRequestException unreachable)

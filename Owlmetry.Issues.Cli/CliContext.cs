@@ -5,6 +5,9 @@ namespace Owlmetry.Issues.Cli;
 /// <summary>What a run of the tool reads and writes: the console, the profile folder, and (for tests) the HTTP handlers.</summary>
 internal sealed class CliContext
 {
+    /// <summary>HttpClient's own default, made the tool's: long enough for <c>scan</c>, which waits for the scan.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+
     public required TextWriter Out { get; init; }
 
     public required TextWriter Error { get; init; }
@@ -16,6 +19,9 @@ internal sealed class CliContext
 
     /// <summary>Adds to the client's HTTP pipeline; tests put the in-process server's handler here.</summary>
     public Action<IHttpClientBuilder>? ConfigureHttp { get; init; }
+
+    /// <summary>How long a request, its retries included, may wait for the server before the command gives up (exit code 1).</summary>
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>Prints <c>error: </c> and the message on standard error, made safe for a terminal: it may quote the server.</summary>
     public Task WriteErrorAsync(string message) => Error.WriteLineAsync($"error: {TerminalText.Line(message)}");

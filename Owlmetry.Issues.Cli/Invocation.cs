@@ -37,6 +37,9 @@ internal sealed class Invocation(CliApp app, ParseResult parse, CancellationToke
 
     public OwlmetryIssuesClient Client => ClientFor(Profile.Server, Profile.Credential);
 
+    /// <summary>The server the last client was made for: the one a request that timed out waited for.</summary>
+    public Uri? Server { get; private set; }
+
     public OwlmetryIssuesClient ClientFor(Uri server, string? credential)
     {
         var services = new ServiceCollection();
@@ -45,7 +48,9 @@ internal sealed class Invocation(CliApp app, ParseResult parse, CancellationToke
             o.BaseAddress = server;
             o.ApiKey = credential;
         });
+        http.ConfigureHttpClient(client => client.Timeout = app.Context.RequestTimeout);
         app.Context.ConfigureHttp?.Invoke(http);
+        Server = server;
         _services?.Dispose();
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<OwlmetryIssuesClient>();

@@ -4,7 +4,10 @@ using Owlmetry.Issues.Cli.Commands;
 
 namespace Owlmetry.Issues.Cli;
 
-/// <summary>The <c>owlmetry</c> command line: parses, runs one command, and answers 0 (done), 1 (refused by the server) or 2 (usage).</summary>
+/// <summary>
+/// The <c>owlmetry</c> command line: parses, runs one command, and answers 0 (done), 1 (refused by the server, or no
+/// answer from it), 2 (usage) or 130 (interrupted).
+/// </summary>
 internal static class OwlmetryCli
 {
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct = default)
@@ -12,7 +15,8 @@ internal static class OwlmetryCli
         var app = new CliApp(context);
         var root = new RootCommand(
             "owlmetry: triage the issues of an Owlmetry Issues server from a terminal or a script.\n"
-            + "Exit codes: 0 done, 1 refused by the server (its message on standard error), 2 usage.\n\n"
+            + "Exit codes: 0 done, 1 refused by the server or no answer from it (the reason on standard error), 2 usage,\n"
+            + "130 interrupted (Ctrl+C).\n\n"
             + "Example:\n  owlmetry login --server http://localhost:4000 --token owl_agent_…\n  owlmetry issues list");
         root.Options.Add(app.ProfileOption);
         root.Options.Add(app.JsonOption);
@@ -29,7 +33,9 @@ internal static class OwlmetryCli
         root.Subcommands.Add(IngestCommands.Scan(app));
 
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        // Ctrl+C (or SIGTERM) cancels the command's token, so that it stops as it chose (exit code 130); one that has
+        // not stopped 2 s later is ended with that code anyway.
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(2) };
         // The [suggest] directive (shell completion through dotnet-suggest) carries the line being typed as one argument,
         // which never parses as a command: its action completes that line instead, so its parse errors are not usage errors.
         var suggesting = root.Directives.OfType<SuggestDirective>().Any(d => parsed.GetResult(d) is not null);

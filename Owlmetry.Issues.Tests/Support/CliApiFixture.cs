@@ -24,8 +24,20 @@ public abstract class CliApiFixture : HttpApiFixture
     [TearDown]
     public void RemoveConfigFolder() => _config.Dispose();
 
-    /// <summary>Runs one command line; <paramref name="input"/> is its standard input.</summary>
-    private protected async Task<CliRun> RunAsync(string[] args, string input = "")
+    /// <summary>Runs one command line against the test server; <paramref name="input"/> is its standard input.</summary>
+    private protected Task<CliRun> RunAsync(string[] args, string input = "") =>
+        RunAsync(args, input, http => http.ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler()), CliContext.DefaultRequestTimeout, CancellationToken.None);
+
+    private protected Task<CliRun> RunAsync(params string[] args) => RunAsync(args, string.Empty);
+
+    /// <summary>
+    /// Runs one command line over real sockets, the test server left out, against a server of the test's own: each
+    /// request waits <paramref name="requestTimeout"/> at most, and <paramref name="ct"/> is the user's Ctrl+C.
+    /// </summary>
+    private protected Task<CliRun> RunOverSocketsAsync(string[] args, TimeSpan requestTimeout, CancellationToken ct = default) =>
+        RunAsync(args, string.Empty, configureHttp: null, requestTimeout, ct);
+
+    private async Task<CliRun> RunAsync(string[] args, string input, Action<IHttpClientBuilder>? configureHttp, TimeSpan requestTimeout, CancellationToken ct)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -35,13 +47,12 @@ public abstract class CliApiFixture : HttpApiFixture
             Error = error,
             In = new StringReader(input),
             ConfigDirectory = ConfigDirectory,
-            ConfigureHttp = http => http.ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler()),
+            ConfigureHttp = configureHttp,
+            RequestTimeout = requestTimeout,
         };
-        var exit = await OwlmetryCli.RunAsync(args, context);
+        var exit = await OwlmetryCli.RunAsync(args, context, ct);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
-
-    private protected Task<CliRun> RunAsync(params string[] args) => RunAsync(args, string.Empty);
 
     /// <summary>Saves the default profile for <paramref name="credential"/>, with the team's project.</summary>
     private protected async Task LoginAsync(string credential)
