@@ -69,6 +69,11 @@ internal sealed class CliApp(CliContext context)
             {
                 return Refused;
             }
+            catch (OwlmetryProtocolException notTheApi)
+            {
+                await context.WriteErrorAsync(notTheApi.Message);
+                return Refused;
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Ctrl+C: the user knows, a shell shows ^C; nothing to add.

@@ -47,8 +47,8 @@ internal sealed class Invocation(CliApp app, ParseResult parse, CancellationToke
         {
             o.BaseAddress = server;
             o.ApiKey = credential;
+            o.Timeout = app.Context.RequestTimeout;
         });
-        http.ConfigureHttpClient(client => client.Timeout = app.Context.RequestTimeout);
         app.Context.ConfigureHttp?.Invoke(http);
         Server = server;
         _services?.Dispose();

@@ -20,7 +20,13 @@ public sealed partial class OwlmetryIssuesClient
     /// <summary>Who the credential is: a user with their teams, or an API key with its team, app and permissions.</summary>
     /// <param name="ct">Cancels the request.</param>
     /// <returns>The caller.</returns>
-    public Task<WhoAmIResponse> WhoAmIAsync(CancellationToken ct = default) => GetAsync<WhoAmIResponse>("v1/auth/whoami", ct);
+    public async Task<WhoAmIResponse> WhoAmIAsync(CancellationToken ct = default)
+    {
+        var caller = await GetAsync<WhoAmIResponse>("v1/auth/whoami", ct).ConfigureAwait(false);
+        return caller.Type is WhoAmIResponse.UserType or WhoAmIResponse.ApiKeyType && caller.Id != Guid.Empty
+            ? caller
+            : throw new OwlmetryProtocolException("GET v1/auth/whoami answered no caller (a user or an API key with its id): is the base address an Owlmetry server?");
+    }
 
     /// <summary>Creates a team owned by the calling user.</summary>
     /// <param name="team">Its name and slug.</param>

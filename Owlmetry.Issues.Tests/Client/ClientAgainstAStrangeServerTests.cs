@@ -100,6 +100,16 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
     }
 
     [Test]
+    public void WhoAmIAsync_AnswerWithoutACaller_ThrowsTheProtocolException()
+    {
+        var server = new ScriptedServer(_ => Json("""{"name":"proxy"}"""));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(() => ClientOn(server).WhoAmIAsync());
+
+        Assert.That(refused!.Message, Does.StartWith("GET v1/auth/whoami answered no caller"), "a login must not take this for a user");
+    }
+
+    [Test]
     public void Redirect_IsARefusalNamingWhereItPoints()
     {
         var server = new ScriptedServer(_ =>

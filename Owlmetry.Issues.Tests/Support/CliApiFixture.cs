@@ -37,6 +37,10 @@ public abstract class CliApiFixture : HttpApiFixture
     private protected Task<CliRun> RunOverSocketsAsync(string[] args, TimeSpan requestTimeout, CancellationToken ct = default) =>
         RunAsync(args, string.Empty, configureHttp: null, requestTimeout, ct);
 
+    /// <summary>Runs one command line against <paramref name="server"/>, a fake on the client's primary handler.</summary>
+    private protected Task<CliRun> RunAgainstAsync(HttpMessageHandler server, params string[] args) =>
+        RunAsync(args, string.Empty, http => http.ConfigurePrimaryHttpMessageHandler(() => server), CliContext.DefaultRequestTimeout, CancellationToken.None);
+
     private async Task<CliRun> RunAsync(string[] args, string input, Action<IHttpClientBuilder>? configureHttp, TimeSpan requestTimeout, CancellationToken ct)
     {
         using var output = new StringWriter();
