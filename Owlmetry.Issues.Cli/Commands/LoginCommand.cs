@@ -9,20 +9,31 @@ internal static class LoginCommand
     {
         var server = new Option<string>("--server") { Description = "The server's address, e.g. http://localhost:4000", Required = true };
         var token = new Option<string?>("--token") { Description = "An API key (owl_agent_…) or a user token" };
+        var tokenStdin = new Option<bool>("--token-stdin")
+        {
+            Description = "Read the API key or token from standard input instead: it then stays out of the process list and the shell's history",
+        };
         var email = new Option<string?>("--email") { Description = "Log in as this user instead; the password is read from standard input" };
         var command = CliApp.Command(
             "login",
             "Check a credential against a server and save it as a profile (in a file only you can read), with a default team and project.",
-            "owlmetry login --server http://localhost:4000 --token owl_agent_… --project 3f0c…", server, token, email, app.ProjectOption, app.TeamOption);
+            "owlmetry login --server http://localhost:4000 --token owl_agent_… --project 3f0c…", server, token, tokenStdin, email, app.ProjectOption, app.TeamOption);
         app.OnRun(command, async run =>
         {
             var address = Uri.TryCreate(run.Value(server), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
                 ? parsed
                 : throw new UsageException($"--server must be an http(s) address, e.g. http://localhost:4000 (got '{run.Value(server)}').");
             var credential = run.Value(token);
+            if (run.Value(tokenStdin))
+            {
+                credential = credential is null
+                    ? (await app.Context.In.ReadLineAsync(run.Ct))?.Trim() is { Length: > 0 } read ? read : throw new UsageException("No token on standard input.")
+                    : throw new UsageException("Pass --token KEY or --token-stdin, not both.");
+            }
+
             if (credential is null)
             {
-                var user = run.Value(email) ?? throw new UsageException("Pass --token KEY, or --email ADDRESS with the password on standard input.");
+                var user = run.Value(email) ?? throw new UsageException("Pass --token KEY (or --token-stdin), or --email ADDRESS with the password on standard input.");
                 var password = await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("No password on standard input.");
                 credential = (await run.ClientFor(address, null).LoginAsync(user, password, run.Ct)).Token;
             }

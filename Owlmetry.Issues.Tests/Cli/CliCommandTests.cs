@@ -64,6 +64,33 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
+    public async Task Login_TokenOnStdin_SavesItAndWhoAmIUsesIt()
+    {
+        var key = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read);
+
+        var run = await RunAsync(["login", "--server", Factory.Server.BaseAddress.ToString(), "--token-stdin"], key + "\n");
+        var whoami = await RunAsync("whoami");
+
+        Assert.That(run.Exit, Is.Zero, run.ToString());
+        Assert.That(whoami.Out, Does.Contain("(api_key, agent key)"), whoami.ToString());
+    }
+
+    [TestCase("", "error: No token on standard input.", TestName = "{m}_NothingOnStdin")]
+    [TestCase("owl_agent_x\n", "error: Pass --token KEY or --token-stdin, not both.", TestName = "{m}_AndTokenToo")]
+    public async Task Login_TokenStdinWithoutOneToRead_ExitsTwoAndSavesNothing(string input, string expected)
+    {
+        string[] args = input.Length == 0
+            ? ["login", "--server", Factory.Server.BaseAddress.ToString(), "--token-stdin"]
+            : ["login", "--server", Factory.Server.BaseAddress.ToString(), "--token-stdin", "--token", "owl_agent_y"];
+
+        var run = await RunAsync(args, input);
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.StartWith(expected));
+        Assert.That(File.Exists(Path.Combine(ConfigDirectory, "profiles.json")), Is.False);
+    }
+
+    [Test]
     public async Task AnyCommand_WithoutProfile_ExitsTwo()
     {
         var run = await RunAsync("issues", "list");
