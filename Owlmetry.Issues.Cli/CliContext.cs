@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.Client;
 
 namespace Owlmetry.Issues.Cli;
 
 /// <summary>What a run of the tool reads and writes: the console, the profile folder, and (for tests) the HTTP handlers.</summary>
 internal sealed class CliContext
 {
-    /// <summary>HttpClient's own default, made the tool's: long enough for <c>scan</c>, which waits for the scan.</summary>
-    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+    /// <summary>The client's default (100 s, HttpClient's own): long enough for <c>scan</c>, which waits for the scan.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = new OwlmetryIssuesClientOptions().Timeout;
 
     public required TextWriter Out { get; init; }
 

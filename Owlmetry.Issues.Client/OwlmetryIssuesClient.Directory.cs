@@ -25,7 +25,7 @@ public sealed partial class OwlmetryIssuesClient
         var caller = await GetAsync<WhoAmIResponse>("v1/auth/whoami", ct).ConfigureAwait(false);
         return caller.Type is WhoAmIResponse.UserType or WhoAmIResponse.ApiKeyType && caller.Id != Guid.Empty
             ? caller
-            : throw new OwlmetryProtocolException("GET v1/auth/whoami answered no caller (a user or an API key with its id): is the base address an Owlmetry server?");
+            : throw NotTheApi("GET v1/auth/whoami", "no caller (a user or an API key with its id)");
     }
 
     /// <summary>Creates a team owned by the calling user.</summary>

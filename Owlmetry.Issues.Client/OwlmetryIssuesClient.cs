@@ -64,14 +64,17 @@ public sealed partial class OwlmetryIssuesClient
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             // NotSupportedException: a content type the JSON reader does not take (an HTML page, say).
-            throw NotTheApi(request, response, $"a body that is not the API's JSON ({e.Message})", e);
+            throw NotTheApi(Route(request), $"{(int)response.StatusCode} with a body that is not the API's JSON ({e.Message})", e);
         }
 
-        return body ?? throw NotTheApi(request, response, "JSON null");
+        return body ?? throw NotTheApi(Route(request), $"{(int)response.StatusCode} with JSON null");
     }
 
-    private static OwlmetryProtocolException NotTheApi(HttpRequestMessage request, HttpResponseMessage response, string what, Exception? inner = null) =>
-        new($"{request.Method} {Origins.WithoutQuery(request.RequestUri)} answered {(int)response.StatusCode} with {what}: is the base address an Owlmetry server?", inner);
+    private static string Route(HttpRequestMessage request) => $"{request.Method} {Origins.WithoutQuery(request.RequestUri)}";
+
+    /// <summary>What <paramref name="route"/> answered that the API never does, e.g. <c>GET v1/auth/whoami answered no caller</c>.</summary>
+    private static OwlmetryProtocolException NotTheApi(string route, string answered, Exception? inner = null) =>
+        new($"{route} answered {answered}: is the base address an Owlmetry server?", inner);
 
     /// <summary>Sends a request and throws the server's refusal; the caller disposes the response.</summary>
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
@@ -123,11 +126,10 @@ public sealed partial class OwlmetryIssuesClient
         string? cursor = null;
         do
         {
-            var pagePath = query.With("cursor", cursor).Append(path);
-            var page = read(await GetAsync<TPage>(pagePath, ct).ConfigureAwait(false));
+            var page = read(await GetAsync<TPage>(query.With("cursor", cursor).Append(path), ct).ConfigureAwait(false));
             if (page.Items is null)
             {
-                throw new OwlmetryProtocolException($"GET {pagePath.Split('?')[0]} answered a page without its list: is the base address an Owlmetry server?");
+                throw NotTheApi($"GET {path}", "a page without its list");
             }
 
             foreach (var item in page.Items)
@@ -140,7 +142,7 @@ public sealed partial class OwlmetryIssuesClient
             if (cursor is not null && cursor == previous)
             {
                 // Asked again, the same page would come back for ever.
-                throw new OwlmetryProtocolException($"GET {pagePath.Split('?')[0]} answered the cursor it was asked for as the next page's");
+                throw new OwlmetryProtocolException($"GET {path} answered the cursor it was asked for as the next page's");
             }
         }
         while (cursor is not null);
