@@ -28,9 +28,15 @@ public static class InitCommand
             .AddLogging()
             .AddOwlmetryDirectory(configuration)
             .BuildServiceProvider();
-        var bootstrapper = services.GetRequiredService<DirectoryBootstrapper>();
         var dataDirectory = services.GetRequiredService<DataDirectory>();
+        // Checked before the bootstrapper exists: opening the LiteDB store creates its files.
+        if (!ServerStorage.UsesPostgreSql(configuration) && FirstEntry(dataDirectory) is { } entry)
+        {
+            await error.WriteLineAsync($"The data directory {dataDirectory.Path} is not empty (it holds {Described(entry)}); init sets up an empty directory only and changed nothing.");
+            return Refused;
+        }
 
+        var bootstrapper = services.GetRequiredService<DirectoryBootstrapper>();
         try
         {
             // A credentials file is an earlier bootstrap's trace even where the store cannot show one (the in-memory store).
@@ -59,6 +65,15 @@ public static class InitCommand
             return Refused;
         }
     }
+
+    private static string? FirstEntry(DataDirectory dataDirectory) =>
+        System.IO.Directory.Exists(dataDirectory.Path)
+            ? System.IO.Directory.EnumerateFileSystemEntries(dataDirectory.Path).Select(System.IO.Path.GetFileName).FirstOrDefault()
+            : null;
+
+    // As initdb says of the same case: a file system's root is no place for data that must be moved or restored whole.
+    private static string Described(string entry) =>
+        entry == "lost+found" ? "lost+found: a mount point; use a folder inside it" : entry;
 
     private static bool TryParse(IReadOnlyList<string> args, out string? data, out bool json)
     {

@@ -60,6 +60,32 @@ public sealed class InitCommandTests : DataDirectoryFixture
         Assert.That(Snapshot(), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task RunAsync_DirectoryHoldingOtherFiles_RefusesAndCreatesNothing()
+    {
+        Directory.CreateDirectory(Data.Path);
+        await File.WriteAllTextAsync(Data.File("notes.txt"), "someone's notes");
+
+        var (exit, output, error) = await RunAsync("--data", Data.Path);
+
+        Assert.That(exit, Is.EqualTo(1), "init must refuse a directory that holds anything");
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.Contain("not empty").And.Contain("notes.txt").And.Contain(Path.GetFullPath(Data.Path)));
+        Assert.That(Directory.GetFileSystemEntries(Data.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "notes.txt" }),
+            "init created files beside someone else's");
+    }
+
+    [Test]
+    public async Task RunAsync_MountPoint_RefusesAndSaysToUseAFolderInside()
+    {
+        Directory.CreateDirectory(Path.Combine(Data.Path, "lost+found"));
+
+        var (exit, _, error) = await RunAsync("--data", Data.Path);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("lost+found: a mount point; use a folder inside it"));
+    }
+
     [TestCase("--bogus")]
     [TestCase("--data")]
     public async Task RunAsync_BadArguments_Exits2WithUsageAndWritesNothing(string argument)
