@@ -37,6 +37,36 @@ public sealed class TimeOrderedIdsTests
     }
 
     [Test]
+    public void New_InTheSameMillisecond_SortsInTheOrderMade_AsGuidsAndAsTheirBytes()
+    {
+        var ids = Enumerable.Range(0, 10_000).Select(_ => TimeOrderedIds.New(s_at)).ToList();
+
+        Assert.That(ids, Is.Ordered, "Guid.CompareTo, the order of the in-memory and LiteDB stores");
+        Assert.That(ids.Select(id => id.ToString()), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal),
+            "the RFC 9562 byte order, PostgreSQL's uuid order");
+    }
+
+    [Test]
+    public void New_OnTwoThreadsTakingTurns_SortsInTheOrderMade()
+    {
+        var ids = new List<Guid>();
+        var turn = new object();
+
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, _ =>
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                lock (turn)
+                {
+                    ids.Add(TimeOrderedIds.New(s_at));
+                }
+            }
+        });
+
+        Assert.That(ids, Is.Ordered, "ids one thread makes after another's, in one millisecond");
+    }
+
+    [Test]
     public void New_OnManyThreadsAtTheSameMillisecond_NeverRepeats()
     {
         var ids = new ConcurrentBag<Guid>();

@@ -38,14 +38,13 @@ public sealed class IngestAccessTests
     }
 
     [Test]
-    public async Task AuthorizeEventsAsync_NotAClientKeyBoundToAKnownApp_IsForbidden()
+    public async Task AuthorizeEventsAsync_NotAClientKeyBoundToAnApp_IsForbidden()
     {
         var refused = new[]
         {
             _world.Owner,
             Actor.Agent(Guid.NewGuid(), "writer-bot", _world.TeamId, [IssuePermissions.EventsWrite]),
             Actor.Client(Guid.NewGuid(), "unbound-sdk", _world.TeamId),
-            Actor.Client(Guid.NewGuid(), "stale-sdk", _world.TeamId, Guid.NewGuid()),
         };
 
         var results = new List<IssueError?>();
@@ -55,6 +54,17 @@ public sealed class IngestAccessTests
         }
 
         Assert.That(results, Has.All.EqualTo(IssueError.Forbidden(IngestAccess.EventsClientKeyRequired)));
+    }
+
+    [Test]
+    public async Task AuthorizeEventsAsync_ClientKeyOfAnAppTheDirectoryDoesNotKnow_SaysTheAppIsGone()
+    {
+        var stale = Actor.Client(Guid.NewGuid(), "stale-sdk", _world.TeamId, Guid.NewGuid());
+
+        var app = await _access.AuthorizeEventsAsync(stale);
+
+        Assert.That(app.Error, Is.EqualTo(IssueError.Invalid("App associated with this API key no longer exists")),
+            "the key is a client key bound to an app; what is missing is the app");
     }
 
     [Test]

@@ -49,6 +49,20 @@ public sealed class IssueServiceCommentTests
         Assert.That(stored!.UpdatedAt, Is.EqualTo(_world.Clock.GetUtcNow()));
     }
 
+    [Test]
+    public async Task ListCommentsAsync_CommentsAddedUnderAFrozenClock_ListsThemInTheOrderAdded()
+    {
+        string[] bodies = ["one", "two", "three", "four", "five", "six"];
+        foreach (var body in bodies)
+        {
+            await _world.Service.AddCommentAsync(_world.Member, _world.Project.Id, _issue.Id, body);
+        }
+
+        var listed = (await _world.Service.ListCommentsAsync(_world.Member, _world.Project.Id, _issue.Id)).Value;
+
+        Assert.That(listed.Select(c => c.Body), Is.EqualTo(bodies), "comments of one millisecond, in the order they were added");
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase(" \n\t ")]

@@ -15,13 +15,16 @@ internal sealed class IngestAccess(IIssueDirectory directory)
     /// <summary>The refusal of an event batch from a key that is not a client key bound to a known app.</summary>
     public const string EventsClientKeyRequired = "Ingest requires a client key bound to an app";
 
+    /// <summary>The refusal of an event batch from a client key whose app the directory does not know (deleted, or never added to the host's directory), in the reference's words.</summary>
+    public const string EventsAppUnknown = "App associated with this API key no longer exists";
+
     /// <summary>The refusal of an attachment from a key that is not a client key bound to an app.</summary>
     public const string AttachmentsClientKeyRequired = "Attachments require a client key bound to an app";
 
     /// <summary>The app <paramref name="actor"/> may send events for: the permission first, then its app.</summary>
     /// <param name="actor">The caller.</param>
     /// <param name="ct">Cancels the directory lookup.</param>
-    /// <returns>The app, or a forbidden refusal.</returns>
+    /// <returns>The app, or a forbidden refusal, or an invalid one for a key whose app is gone.</returns>
     public async Task<IssueResult<AppInfo>> AuthorizeEventsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -30,9 +33,12 @@ internal sealed class IngestAccess(IIssueDirectory directory)
             return IssueError.MissingPermission(IssuePermissions.EventsWrite);
         }
 
-        return actor.Kind == ActorKind.Client && actor.AppId is { } appId && await directory.FindAppAsync(appId, ct).ConfigureAwait(false) is { } app
-            ? app
-            : IssueError.Forbidden(EventsClientKeyRequired);
+        if (actor.Kind != ActorKind.Client || actor.AppId is not { } appId)
+        {
+            return IssueError.Forbidden(EventsClientKeyRequired);
+        }
+
+        return await directory.FindAppAsync(appId, ct).ConfigureAwait(false) is { } app ? app : IssueError.Invalid(EventsAppUnknown);
     }
 
     /// <summary>Where a batch from <paramref name="app"/> comes from, once its <c>bundle_id</c> matches the app's.</summary>

@@ -99,16 +99,17 @@ public sealed class InMemoryIssues
     public ProjectInfo AddProject(Guid teamId, string name = "Project", IssueAlertFrequency? alertFrequency = null) =>
         Directory.AddProject(new ProjectInfo(Guid.NewGuid(), teamId, name, alertFrequency));
 
-    /// <summary>Adds an app to a project.</summary>
+    /// <summary>Adds an app to a project; its <paramref name="platform"/> (<c>apple</c>, <c>android</c>, <c>web</c> or <c>backend</c>) bounds the environments its events may name.</summary>
     /// <returns>The app.</returns>
-    public AppInfo AddApp(Guid projectId, string name = "App") => Directory.AddApp(new AppInfo(Guid.NewGuid(), projectId, name));
+    public AppInfo AddApp(Guid projectId, string name = "App", string platform = "backend") =>
+        Directory.AddApp(new AppInfo(Guid.NewGuid(), projectId, name, platform));
 
     /// <summary>Ingests events as the app would send them, then scans them into issues.</summary>
     /// <returns>The ingest result and what the scan did.</returns>
     public async Task<(IngestResult Ingest, IssueScanResult Scan)> IngestAndScanAsync(AppInfo app, IReadOnlyList<IncomingEvent> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var ingested = await Ingestor.IngestAsync(new IngestSource(app.Id, app.ProjectId, "backend"), events, ct).ConfigureAwait(false);
+        var ingested = await Ingestor.IngestAsync(new IngestSource(app.Id, app.ProjectId, app.Platform), events, ct).ConfigureAwait(false);
         var scanned = await Scanner.ScanAsync(ct).ConfigureAwait(false);
         return (ingested.Value, scanned);
     }
@@ -121,7 +122,8 @@ public sealed class InMemoryIssues
         var app = await Directory.FindAppAsync(seed.AppId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"App {seed.AppId} is unknown: add it with AddApp first.");
         var now = TimeProvider.GetUtcNowMilliseconds();
-        var issueId = Guid.NewGuid();
+        // Time-ordered as the scan's: issues seeded under one frozen clock list in the order seeded.
+        var issueId = TimeOrderedIds.New(now);
         var issue = new Issue
         {
             Id = issueId,

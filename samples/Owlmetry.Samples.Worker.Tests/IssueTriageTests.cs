@@ -18,7 +18,7 @@ public sealed class IssueTriageTests
     {
         #region InMemoryIssues
         var issues = new InMemoryIssues(new FakeTimeProvider());            // in-memory store + fake clock
-        var app = issues.AddApp(issues.AddProject(s_teamId, "Shop").Id, "iOS App");
+        var app = issues.AddApp(issues.AddProject(s_teamId, "Shop").Id, "iOS App", platform: "apple");
         var issue = await issues.SeedIssueAsync(new IssueSeed(app.Id, "Connection refused")
         {
             Occurrences = [new OccurrenceSeed { UserId = "u1", AppVersion = "2.0.0" }],
@@ -41,7 +41,7 @@ public sealed class IssueTriageTests
     public async Task IngestAndScanAsync_ErrorInANewerVersionOfAResolvedIssue_RegressesIt()
     {
         var issues = new InMemoryIssues(new FakeTimeProvider());
-        var app = issues.AddApp(issues.AddProject(s_teamId, "Shop").Id, "iOS App");
+        var app = issues.AddApp(issues.AddProject(s_teamId, "Shop").Id, "iOS App", platform: "apple");
         var actor = Actor.User(s_userId, "Jane Doe", new Dictionary<Guid, TeamRole> { [s_teamId] = TeamRole.Admin });
 
         #region IngestAndScan

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Time.Testing;
+using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Ingest;
+using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Testing;
+using Owlmetry.Issues.Tests.Support;
+
+namespace Owlmetry.Issues.Tests.Harness;
+
+/// <summary>The test harness applications get: what a test of theirs can rely on.</summary>
+public sealed class InMemoryIssuesTests
+{
+    private static readonly Guid s_teamId = Guid.NewGuid();
+
+    private readonly InMemoryIssues _issues = new(new FakeTimeProvider(TestTimes.ClockStart));
+
+    private static Actor Admin => Actor.User(Guid.NewGuid(), "Jane Doe", new Dictionary<Guid, TeamRole> { [s_teamId] = TeamRole.Admin });
+
+    [Test]
+    public async Task IngestAndScanAsync_AnAppleApp_TakesTheEnvironmentsOfItsPlatform()
+    {
+        var app = _issues.AddApp(_issues.AddProject(s_teamId).Id, "iOS App", platform: "apple");
+
+        var (ingest, scan) = await _issues.IngestAndScanAsync(app, [Crash("ios")]);
+
+        Assert.That(ingest.Errors, Is.Empty, "an iOS app's event that names its environment");
+        Assert.That(scan.IssuesCreated, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task IngestAndScanAsync_ABackendApp_RefusesAnotherPlatformsEnvironment()
+    {
+        var app = _issues.AddApp(_issues.AddProject(s_teamId).Id);
+
+        var (ingest, _) = await _issues.IngestAndScanAsync(app, [Crash("ios")]);
+
+        Assert.That(ingest.Errors.Select(e => e.Message), Is.EqualTo(new[] { "events[0]: environment 'ios' is not allowed for platform 'backend'" }));
+    }
+
+    [Test]
+    public async Task SeedIssueAsync_UnderAFrozenClock_ListsInTheOrderSeeded()
+    {
+        var app = _issues.AddApp(_issues.AddProject(s_teamId).Id);
+        string[] titles = ["A", "B", "C", "D", "E"];
+        foreach (var title in titles)
+        {
+            await _issues.SeedIssueAsync(new IssueSeed(app.Id, title));
+        }
+
+        var listed = await _issues.Service.ListAsync(Admin, app.ProjectId, new IssueQuery());
+
+        Assert.That(listed.Value.Issues.Select(i => i.Issue.Title), Is.EqualTo(titles.Reverse()),
+            "issues seen at the same instant, newest id first, as every run");
+    }
+
+    private static IncomingEvent Crash(string environment) =>
+        new() { Message = "Connection refused", Level = "error", SessionId = Guid.NewGuid().ToString(), Environment = environment };
+}
