@@ -22,4 +22,12 @@ public sealed class OwlmetryApiException : Exception
 
     /// <summary>The server's message, e.g. <c>Issue not found</c>.</summary>
     public string Error { get; }
+
+    /// <summary>
+    /// How long the server asked the client to wait before asking again: its <c>Retry-After</c>, in seconds or until a
+    /// date (zero for a date past); null when it did not say, or said something that is neither. A 429 or 503 asking
+    /// for longer than <see cref="OwlmetryIssuesClientOptions.MaxRetryAfter"/> is thrown at once with it, for the caller
+    /// to schedule the call.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -88,7 +88,10 @@ public sealed partial class OwlmetryIssuesClient
         using (response)
         {
             var error = await ReadErrorAsync(response, ct).ConfigureAwait(false);
-            throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, Origins.WithoutQuery(request.RequestUri));
+            throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, Origins.WithoutQuery(request.RequestUri))
+            {
+                RetryAfter = SafeRetry.RequestedDelay(response),
+            };
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Owlmetry.Issues.Client;
 
-/// <summary>Where the Owlmetry server is and how the client authenticates and retries.</summary>
+/// <summary>Where the Owlmetry server is and how the client authenticates, retries and bounds its calls.</summary>
 public sealed class OwlmetryIssuesClientOptions
 {
     /// <summary>The server's address, e.g. <c>http://localhost:4000</c>; the API is under <c>v1/</c> of it. Required.</summary>
@@ -22,6 +22,19 @@ public sealed class OwlmetryIssuesClientOptions
     /// <summary>How long one call may take, its retries included; then it throws a <see cref="TaskCanceledException"/>. Default 100 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>The delay before the first retry, doubled (with jitter) for each next one; a 429's <c>Retry-After</c> wins. Default 1 s.</summary>
+    /// <summary>
+    /// The delay before the first retry, doubled (with jitter) for each next one; an answer's <c>Retry-After</c>, up to
+    /// <see cref="MaxRetryAfter"/>, wins. Default 1 s.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> (of a 429 or a 503, say) the client waits out before it retries; an answer that
+    /// asks for longer is thrown at once as its <see cref="OwlmetryApiException"/>, whose
+    /// <see cref="OwlmetryApiException.RetryAfter"/> says when to come back. Default 30 s: the server's own limits ask
+    /// for a second (ingest) up to a minute (the login and download windows), and <see cref="MaxRetryAttempts"/> (3)
+    /// waits of 30 s fit in the default <see cref="Timeout"/>, so a call that waits is answered rather than cancelled
+    /// with the server's delay lost.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

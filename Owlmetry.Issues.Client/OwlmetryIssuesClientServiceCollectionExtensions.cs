@@ -26,7 +26,9 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
         services.AddOptions<OwlmetryIssuesClientOptions>()
             .Configure(configure)
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, "OwlmetryIssuesClientOptions.BaseAddress must be an absolute URI (e.g. http://localhost:4000).")
-            .Validate(o => o.MaxRetryAttempts >= 0 && o.RetryDelay >= TimeSpan.Zero, "OwlmetryIssuesClientOptions: MaxRetryAttempts and RetryDelay must not be negative.")
+            .Validate(
+                o => o.MaxRetryAttempts >= 0 && o.RetryDelay >= TimeSpan.Zero && o.MaxRetryAfter >= TimeSpan.Zero,
+                "OwlmetryIssuesClientOptions: MaxRetryAttempts, RetryDelay and MaxRetryAfter must not be negative.")
             .Validate(o => o.Timeout > TimeSpan.Zero || o.Timeout == System.Threading.Timeout.InfiniteTimeSpan, "OwlmetryIssuesClientOptions.Timeout must be positive (or infinite).")
             .ValidateOnStart();
 

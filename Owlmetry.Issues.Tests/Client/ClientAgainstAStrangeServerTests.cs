@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +12,8 @@ namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>
 /// The client against a server that does not answer as the Owlmetry API does (another service at the address, a proxy
-/// in front of it, a server handing out links to elsewhere): where the credential goes, what it throws, and that it
-/// stops. The server is a script on the client's primary handler; the client is registered as applications register it.
+/// in front of it, a server handing out links to elsewhere, one asking to wait an hour): where the credential goes,
+/// what it throws, and that it stops. The server is a script on the client's primary handler; the client is registered as applications register it.
 /// </summary>
 public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
 {
@@ -150,6 +152,70 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
             "the options' Timeout bounds a call");
     }
 
+    [TestCase(HttpStatusCode.TooManyRequests, TestName = "{m}_429")]
+    [TestCase(HttpStatusCode.ServiceUnavailable, TestName = "{m}_503")]
+    public void RetryAfter_LongerThanMaxRetryAfter_IsThrownAtOnceWithTheDelay(HttpStatusCode status)
+    {
+        var server = new ScriptedServer(_ => Refusal(status, h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(1))));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(
+            () => RetryingClientOn(server, new InstantTimers()).ListProjectsAsync(), "the refusal itself, not a timeout after waiting it out");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Seen, Has.Count.EqualTo(1), "an hour is not waited out (MaxRetryAfter is 30 s): no retry");
+            Assert.That(refused!.StatusCode, Is.EqualTo(status));
+            Assert.That(refused.RetryAfter, Is.EqualTo(TimeSpan.FromHours(1)), "the server's delay, for the caller to schedule the call");
+        });
+    }
+
+    [Test]
+    public void RetryAfter_AnHttpDateFurtherThanMaxRetryAfter_IsThrownAtOnceWithTheTimeUntilIt()
+    {
+        var server = new ScriptedServer(_ =>
+            Refusal(HttpStatusCode.TooManyRequests, h => h.RetryAfter = new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddHours(1))));
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(
+            () => RetryingClientOn(server, new InstantTimers()).ListProjectsAsync(), "the refusal itself, not a timeout after waiting it out");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Seen, Has.Count.EqualTo(1), "an hour is not waited out (MaxRetryAfter is 30 s): no retry");
+            // An HTTP date has whole seconds: the time until it is a little under the hour.
+            Assert.That(
+                refused!.RetryAfter, Is.Not.Null.And.InRange(TimeSpan.FromMinutes(59), TimeSpan.FromHours(1)), "the time until the server's date");
+        });
+    }
+
+    [Test]
+    public async Task RetryAfter_WithinMaxRetryAfter_IsWaitedOutAndRetried()
+    {
+        var asked = 0;
+        var server = new ScriptedServer(_ => ++asked == 1
+            ? Refusal(HttpStatusCode.TooManyRequests, h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)))
+            : Json("""{"projects":[]}"""));
+        var timers = new InstantTimers();
+
+        await RetryingClientOn(server, timers, o => o.MaxRetryAfter = TimeSpan.FromSeconds(1)).ListProjectsAsync();
+
+        Assert.That(server.Seen, Has.Count.EqualTo(2), "a Retry-After of the bound itself is waited out, then the call retried");
+        Assert.That(timers.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(1) }), "the wait before the retry is the server's Retry-After");
+    }
+
+    [Test]
+    public void RetryAfter_NeitherSecondsNorADate_IsAsIfAbsent()
+    {
+        var server = new ScriptedServer(_ => Refusal(HttpStatusCode.TooManyRequests, h => h.TryAddWithoutValidation("Retry-After", "soon")));
+        var timers = new InstantTimers();
+
+        var refused = Assert.ThrowsAsync<OwlmetryApiException>(
+            () => RetryingClientOn(server, timers, o => o.MaxRetryAfter = TimeSpan.Zero).ListProjectsAsync(), "the last 429, once the retries are used up");
+
+        Assert.That(server.Seen, Has.Count.EqualTo(3), "retried as a 429 without Retry-After is, even with MaxRetryAfter zero");
+        Assert.That(timers.Waits, Has.All.LessThan(TimeSpan.FromSeconds(1)), "the backoff's waits (RetryDelay 1 ms), no delay read from the header");
+        Assert.That(refused!.RetryAfter, Is.Null, "no delay to expose");
+    }
+
     private OwlmetryIssuesClient ClientOn(ScriptedServer server, Action<OwlmetryIssuesClientOptions>? options = null) =>
         ClientFor(Key, b => b.ConfigurePrimaryHttpMessageHandler(() => server), o =>
         {
@@ -158,5 +224,40 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
             options?.Invoke(o);
         });
 
+    /// <summary>A client that retries twice, waiting on <paramref name="timers"/>.</summary>
+    private OwlmetryIssuesClient RetryingClientOn(ScriptedServer server, InstantTimers timers, Action<OwlmetryIssuesClientOptions>? options = null) =>
+        ClientFor(
+            Key,
+            b =>
+            {
+                b.ConfigurePrimaryHttpMessageHandler(() => server);
+                b.Services.AddSingleton<TimeProvider>(timers);
+            },
+            o =>
+            {
+                o.BaseAddress = s_base;
+                o.MaxRetryAttempts = 2;
+                options?.Invoke(o);
+            });
+
     private static HttpResponseMessage Json(string body) => ScriptedServer.Answer(HttpStatusCode.OK, body, "application/json");
+
+    private static HttpResponseMessage Refusal(HttpStatusCode status, Action<HttpResponseHeaders> headers)
+    {
+        var refusal = ScriptedServer.Answer(status, """{"error":"Try again later"}""", "application/problem+json");
+        headers(refusal.Headers);
+        return refusal;
+    }
+
+    /// <summary>A clock whose timers fire at once, recording how long they were set for: the retry's waits, without waiting.</summary>
+    private sealed class InstantTimers : TimeProvider
+    {
+        public ConcurrentQueue<TimeSpan> Waits { get; } = new();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Waits.Enqueue(dueTime);
+            return base.CreateTimer(callback, state, TimeSpan.Zero, period);
+        }
+    }
 }

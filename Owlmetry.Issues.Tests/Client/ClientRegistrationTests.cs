@@ -16,6 +16,21 @@ public sealed class ClientRegistrationTests : HttpApiFixture
         Assert.That(refused!.Message, Does.Contain("BaseAddress"));
     }
 
+    private static IEnumerable<TestCaseData> LimitsOutOfRange()
+    {
+        yield return Limit(o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1), "MaxRetryAfter").SetArgDisplayNames("negative MaxRetryAfter");
+
+        static TestCaseData Limit(Action<OwlmetryIssuesClientOptions> set, string option) => new(set, option);
+    }
+
+    [TestCaseSource(nameof(LimitsOutOfRange))]
+    public void AddOwlmetryIssuesClient_LimitOutOfRange_FailsValidation(Action<OwlmetryIssuesClientOptions> set, string option)
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => ClientFor("key", options: set));
+
+        Assert.That(refused!.Message, Does.Contain(option), "the message names the option to fix");
+    }
+
     [Test]
     public async Task AddOwlmetryIssuesClient_BaseAddressWithAPath_KeepsThePathAndSendsTheKey()
     {
