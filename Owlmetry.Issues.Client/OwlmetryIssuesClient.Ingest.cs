@@ -84,6 +84,7 @@ public sealed partial class OwlmetryIssuesClient
         var url = attachment.DownloadUrl?.Url ?? throw new InvalidOperationException($"Attachment {attachmentId} has no bytes yet.");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         BearerCredentialHandler.MarkSignedLink(request);
+        ResponseSizeLimitHandler.MarkStreamed(request);
         using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, ct).ConfigureAwait(false);
         return attachment;

@@ -70,10 +70,10 @@ public sealed partial class OwlmetryIssuesClient
         return body ?? throw NotTheApi(Route(request), $"{(int)response.StatusCode} with JSON null");
     }
 
-    private static string Route(HttpRequestMessage request) => $"{request.Method} {Origins.WithoutQuery(request.RequestUri)}";
+    internal static string Route(HttpRequestMessage request) => $"{request.Method} {Origins.WithoutQuery(request.RequestUri)}";
 
     /// <summary>What <paramref name="route"/> answered that the API never does, e.g. <c>GET v1/auth/whoami answered no caller</c>.</summary>
-    private static OwlmetryProtocolException NotTheApi(string route, string answered, Exception? inner = null) =>
+    internal static OwlmetryProtocolException NotTheApi(string route, string answered, Exception? inner = null) =>
         new($"{route} answered {answered}: is the base address an Owlmetry server?", inner);
 
     /// <summary>Sends a request and throws the server's refusal; the caller disposes the response.</summary>

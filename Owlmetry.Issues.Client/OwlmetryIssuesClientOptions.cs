@@ -37,4 +37,15 @@ public sealed class OwlmetryIssuesClientOptions
     /// with the server's delay lost.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most bytes of an answer the client reads; a longer one, by its <c>Content-Length</c> or as it arrives, throws
+    /// an <see cref="OwlmetryProtocolException"/> without being read further. An attachment's download is streamed to
+    /// its destination and not bounded. Default 128 MiB, twice the largest answer of the API: a page of 200 events (the
+    /// server's largest page by default) at their longest (a 10,000-character message, a 16,000-character stack, 100
+    /// attributes) is 11 MiB of ASCII, and 65 MiB when each character is written as <c>\uXXXX</c>, as the server writes
+    /// non-ASCII text; a client key, which apps ship, is enough to send such events. At most <see cref="int.MaxValue"/>
+    /// bytes (2 GiB), <see cref="HttpClient"/>'s own bound.
+    /// </summary>
+    public long MaxResponseSize { get; set; } = 128 * 1024 * 1024;
 }

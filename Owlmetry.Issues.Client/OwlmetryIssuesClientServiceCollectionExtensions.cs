@@ -13,8 +13,8 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="OwlmetryIssuesClient"/> through <c>IHttpClientFactory</c>, with its options, the bearer
     /// credential on every request to the base address's origin (and to no other), redirects answered rather than
-    /// followed, and a retry of the requests that are safe to repeat (see
-    /// <see cref="OwlmetryIssuesClientOptions.MaxRetryAttempts"/>).
+    /// followed, answers read up to <see cref="OwlmetryIssuesClientOptions.MaxResponseSize"/>, and a retry of the
+    /// requests that are safe to repeat (see <see cref="OwlmetryIssuesClientOptions.MaxRetryAttempts"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the server address and the credential.</param>
@@ -30,6 +30,7 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
                 o => o.MaxRetryAttempts >= 0 && o.RetryDelay >= TimeSpan.Zero && o.MaxRetryAfter >= TimeSpan.Zero,
                 "OwlmetryIssuesClientOptions: MaxRetryAttempts, RetryDelay and MaxRetryAfter must not be negative.")
             .Validate(o => o.Timeout > TimeSpan.Zero || o.Timeout == System.Threading.Timeout.InfiniteTimeSpan, "OwlmetryIssuesClientOptions.Timeout must be positive (or infinite).")
+            .Validate(o => o.MaxResponseSize is > 0 and <= int.MaxValue, "OwlmetryIssuesClientOptions.MaxResponseSize must be 1 to 2147483647 bytes (2 GiB).")
             .ValidateOnStart();
 
         var builder = services.AddHttpClient<OwlmetryIssuesClient>((provider, http) =>
@@ -46,6 +47,9 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
             return new BearerCredentialHandler(options.ApiKey, options.BaseAddress!);
         });
+        // Outside the retry: the answer the retries settled on is read, as HttpClient's own buffering read it.
+        builder.AddHttpMessageHandler(provider =>
+            new ResponseSizeLimitHandler(provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value.MaxResponseSize));
         builder.AddResilienceHandler(RetryPipelineName, (pipeline, context) =>
             pipeline.AddRetry(SafeRetry.Options(context.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value)));
         return builder;

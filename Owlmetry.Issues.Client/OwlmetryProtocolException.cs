@@ -2,7 +2,8 @@ namespace Owlmetry.Issues.Client;
 
 /// <summary>
 /// The server's answer could not be used as the Owlmetry API's: a success whose body is not the JSON the route
-/// answers, a list page that repeats the cursor it was asked for, or a link to another origin than the client's
+/// answers, an answer longer than <see cref="OwlmetryIssuesClientOptions.MaxResponseSize"/>, a list page that repeats
+/// the cursor it was asked for, or a link to another origin than the client's
 /// <see cref="OwlmetryIssuesClientOptions.BaseAddress"/>. Usually the address is not an Owlmetry server, or something in
 /// front of it (a proxy, a sign-in page) answered instead.
 /// </summary>

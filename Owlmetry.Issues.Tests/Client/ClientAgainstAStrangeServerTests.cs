@@ -12,12 +12,16 @@ namespace Owlmetry.Issues.Tests.Client;
 
 /// <summary>
 /// The client against a server that does not answer as the Owlmetry API does (another service at the address, a proxy
-/// in front of it, a server handing out links to elsewhere, one asking to wait an hour): where the credential goes,
-/// what it throws, and that it stops. The server is a script on the client's primary handler; the client is registered as applications register it.
+/// in front of it, a server handing out links to elsewhere, one asking to wait an hour or sending an endless body): where
+/// the credential goes, what it throws, and that it stops. The server is a script on the client's primary handler; the client is registered as applications register it.
 /// </summary>
 public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
 {
     private const string Key = "owl_agent_secret";
+
+    // The MaxResponseSize of the tests of answers' size, and how many bytes their bodies hand out a read.
+    private const int SizeBound = 1024;
+    private const int Chunk = 256;
     private static readonly Uri s_base = new("https://issues.example/");
     private static readonly Guid s_id = Guid.NewGuid();
 
@@ -216,6 +220,77 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
         Assert.That(refused!.RetryAfter, Is.Null, "no delay to expose");
     }
 
+    [TestCase(true, 0, TestName = "{m}_ContentLength_NothingRead")]
+    [TestCase(false, SizeBound + Chunk, TestName = "{m}_Chunked_ReadUpToTheBound")]
+    public void Answer_LongerThanMaxResponseSize_ThrowsTheProtocolExceptionWithoutReadingOn(bool withContentLength, int mostBytesRead)
+    {
+        var body = new TrickleStream(JsonOfLength(64 * SizeBound), Chunk);
+        var server = new ScriptedServer(_ => Streamed(HttpStatusCode.OK, body, withContentLength ? 64 * SizeBound : null));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
+            () => ClientOn(server, o => o.MaxResponseSize = SizeBound).ListProjectsAsync(), "an answer longer than MaxResponseSize is refused");
+
+        Assert.That(
+            refused!.Message,
+            Does.StartWith($"GET https://issues.example/v1/projects answered more than {SizeBound} bytes, the client's MaxResponseSize"),
+            "one exception type, naming the route and the bound");
+        Assert.That(body.BytesRead, Is.LessThanOrEqualTo(mostBytesRead), "the body is not read past the bound");
+    }
+
+    [TestCase(true, TestName = "{m}_ContentLength")]
+    [TestCase(false, TestName = "{m}_Chunked")]
+    public async Task Answer_OfMaxResponseSize_IsRead(bool withContentLength)
+    {
+        var server = new ScriptedServer(_ =>
+            Streamed(HttpStatusCode.OK, new TrickleStream(JsonOfLength(SizeBound), Chunk), withContentLength ? SizeBound : null));
+
+        var projects = await ClientOn(server, o => o.MaxResponseSize = SizeBound).ListProjectsAsync();
+
+        Assert.That(projects, Is.Empty, "an answer of exactly the bound is the API's answer");
+    }
+
+    [Test]
+    public async Task DownloadAttachmentAsync_BytesBeyondMaxResponseSize_AreStreamedWhole()
+    {
+        var bytes = Encoding.ASCII.GetBytes(new string('a', 64 * SizeBound));
+        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? Streamed(HttpStatusCode.OK, new TrickleStream(bytes, Chunk), contentLength: null)
+            : Json(s_attachmentWithSignedLink));
+
+        using var destination = new MemoryStream();
+        await ClientOn(server, o => o.MaxResponseSize = SizeBound).DownloadAttachmentAsync(s_id, destination);
+
+        Assert.That(destination.Length, Is.EqualTo(bytes.Length), "an attachment's bytes are not an API answer: MaxResponseSize does not cut them");
+    }
+
+    [Test]
+    public void DownloadAttachmentAsync_RefusalLongerThanMaxResponseSize_ThrowsTheProtocolException()
+    {
+        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? Streamed(HttpStatusCode.Gone, new TrickleStream(JsonOfLength(64 * SizeBound, """{"error":"Gone"}"""), Chunk), contentLength: null)
+            : Json(s_attachmentWithSignedLink));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
+            () => ClientOn(server, o => o.MaxResponseSize = SizeBound).DownloadAttachmentAsync(s_id, Stream.Null),
+            "a refusal longer than MaxResponseSize is refused, on a download too");
+
+        Assert.That(
+            refused!.Message, Does.StartWith($"GET https://issues.example/v1/attachments/download answered more than {SizeBound} bytes"),
+            "a refusal's body is read to find its error, and bounded like any answer");
+    }
+
+    [Test]
+    public void Timeout_ABodyThatStallsAfterTheHeaders_TheCallIsCancelledAfterIt()
+    {
+        var server = new ScriptedServer(_ => Streamed(HttpStatusCode.OK, new StalledStream(), contentLength: null));
+
+        var cancelled = Assert.ThrowsAsync<TaskCanceledException>(
+            () => ClientOn(server, o => o.Timeout = TimeSpan.FromMilliseconds(100)).ListProjectsAsync(),
+            "the options' Timeout bounds the reading of the body too, not only the wait for the headers");
+
+        Assert.That(cancelled!.InnerException, Is.InstanceOf<TimeoutException>(), "HttpClient's timeout, as the command line tells it from a cancellation");
+    }
+
     private OwlmetryIssuesClient ClientOn(ScriptedServer server, Action<OwlmetryIssuesClientOptions>? options = null) =>
         ClientFor(Key, b => b.ConfigurePrimaryHttpMessageHandler(() => server), o =>
         {
@@ -248,6 +323,17 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
         headers(refusal.Headers);
         return refusal;
     }
+
+    private static HttpResponseMessage Streamed(HttpStatusCode status, Stream body, long? contentLength)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = contentLength;
+        return new HttpResponseMessage(status) { Content = content };
+    }
+
+    /// <summary>A JSON answer (a project list by default) padded with white space to <paramref name="length"/> bytes.</summary>
+    private static byte[] JsonOfLength(int length, string json = """{"projects":[]}""") => Encoding.UTF8.GetBytes(json.PadRight(length));
 
     /// <summary>A clock whose timers fire at once, recording how long they were set for: the retry's waits, without waiting.</summary>
     private sealed class InstantTimers : TimeProvider

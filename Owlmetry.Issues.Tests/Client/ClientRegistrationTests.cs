@@ -19,6 +19,8 @@ public sealed class ClientRegistrationTests : HttpApiFixture
     private static IEnumerable<TestCaseData> LimitsOutOfRange()
     {
         yield return Limit(o => o.MaxRetryAfter = TimeSpan.FromSeconds(-1), "MaxRetryAfter").SetArgDisplayNames("negative MaxRetryAfter");
+        yield return Limit(o => o.MaxResponseSize = 0, "MaxResponseSize").SetArgDisplayNames("MaxResponseSize 0");
+        yield return Limit(o => o.MaxResponseSize = int.MaxValue + 1L, "MaxResponseSize").SetArgDisplayNames("MaxResponseSize over HttpClient's 2 GiB");
 
         static TestCaseData Limit(Action<OwlmetryIssuesClientOptions> set, string option) => new(set, option);
     }

@@ -56,10 +56,12 @@ internal sealed class StalledStream : ReadOnlyTestStream
     }
 }
 
-/// <summary>Given bytes handed out a few at a time, with no length known in advance: a chunked upload.</summary>
+/// <summary>Given bytes handed out a few at a time, with no length known in advance: a chunked upload or answer.</summary>
 internal sealed class TrickleStream(byte[] content, int chunk) : ReadOnlyTestStream
 {
     private int _position;
+
+    public int BytesRead => _position;
 
     public override int Read(Span<byte> buffer)
     {
