@@ -16,7 +16,8 @@ internal static class LifecycleDocument
             Generated from `IssueLifecycle` (the Stateless machine in `Owlmetry.Issues/Lifecycle/`) by
             `LifecycleDocumentTests`; do not edit by hand. `Regress` and `Wake` are fired only by the issue scan;
             every other trigger is a manual status change through the API. Resolving needs a non-empty
-            `resolved_at_version`.
+            `resolved_at_version`. A snooze has no end time: the issue's next occurrence wakes it (`Wake`, back to
+            `new`), and time passing alone never does.
 
             ```mermaid
             {IssueLifecycle.ToMermaid().Trim()}
