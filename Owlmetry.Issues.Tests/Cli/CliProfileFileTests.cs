@@ -33,6 +33,31 @@ public sealed class CliProfileFileTests : CliApiFixture
     }
 
     [Test]
+    public async Task Login_DeletesATemporaryFileACrashLeftAnHourAgo_KeepsAFreshOneAndAnythingNamedOtherwise()
+    {
+        // Named as the store names its temporary files: one left by a crash two hours ago, and one another owlmetry is
+        // writing now (moved over profiles.json in a moment).
+        var crashed = $"{ProfilesFile}.{Guid.NewGuid():N}.tmp";
+        var beingWritten = $"{ProfilesFile}.{Guid.NewGuid():N}.tmp";
+        // Old and close to that name, but not the store's.
+        var notTheStores = new[] { ProfilesFile + ".backup.tmp", ProfilesFile + ".tmp", Path.Combine(ConfigDirectory, $"other.json.{Guid.NewGuid():N}.tmp") };
+        foreach (var file in notTheStores.Append(crashed).Append(beingWritten))
+        {
+            await File.WriteAllTextAsync(file, "{}");
+        }
+
+        foreach (var old in notTheStores.Append(crashed))
+        {
+            File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+        }
+
+        await LoginAsync(Team.Token(TeamRole.Owner));
+
+        Assert.That(Directory.GetFiles(ConfigDirectory), Is.EquivalentTo(notTheStores.Append(beingWritten).Append(ProfilesFile)),
+            "the crash's leftover was kept, or a file that is not one was deleted");
+    }
+
+    [Test]
     public async Task Login_ConfigFolderOthersMayEnter_ExitsTwoNamingTheFolderAndItsMode_AndSavesNothing()
     {
         File.SetUnixFileMode(ConfigDirectory, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
