@@ -79,6 +79,10 @@ internal sealed class CliApp(CliContext context)
                 // Ctrl+C: the user knows, a shell shows ^C; nothing to add.
                 return Interrupted;
             }
+            catch (InterruptedException)
+            {
+                return Interrupted;
+            }
             catch (TaskCanceledException timedOut) when (timedOut.InnerException is TimeoutException)
             {
                 var seconds = context.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);

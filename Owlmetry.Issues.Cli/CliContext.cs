@@ -15,6 +15,12 @@ internal sealed class CliContext
 
     public required TextReader In { get; init; }
 
+    /// <summary>
+    /// Reads a password typed at the terminal, unechoed, after the prompt it is given (<see cref="TerminalPassword"/>):
+    /// set when standard input is a terminal. Null when it is a pipe or a file, whose next line is then the password.
+    /// </summary>
+    public Func<string, string>? ReadTypedPassword { get; init; }
+
     /// <summary>Where <c>profiles.json</c> lives.</summary>
     public required string ConfigDirectory { get; init; }
 
@@ -27,11 +33,19 @@ internal sealed class CliContext
     /// <summary>Prints <c>error: </c> and the message on standard error, made safe for a terminal: it may quote the server.</summary>
     public Task WriteErrorAsync(string message) => Error.WriteLineAsync($"error: {TerminalText.Line(message)}");
 
+    /// <summary>
+    /// A password: typed unseen after <paramref name="prompt"/> (on standard error) at a terminal, else the next line of
+    /// standard input, as a script gives it; null at the end of standard input.
+    /// </summary>
+    public async Task<string?> ReadPasswordAsync(string prompt, CancellationToken ct) =>
+        ReadTypedPassword is { } readTyped ? readTyped(prompt) : await In.ReadLineAsync(ct);
+
     public static CliContext FromProcess() => new()
     {
         Out = Console.Out,
         Error = Console.Error,
         In = Console.In,
+        ReadTypedPassword = Console.IsInputRedirected ? null : TerminalPassword.ReadFromConsole,
         ConfigDirectory = DefaultConfigDirectory(),
     };
 

@@ -101,15 +101,19 @@ internal static class DirectoryCommands
         members.Subcommands.Add(list);
         var email = new Argument<string>("email") { Description = "The user's email" };
         var role = new Option<string?>("--role") { Description = "owner, admin or member (default)" }.Suggesting(CompletionValues.Roles);
-        var name = new Option<string?>("--name") { Description = "For a new user: their name; the password is read from standard input" };
+        var name = new Option<string?>("--name")
+        {
+            Description = "For a new user: their name; their password is typed at a prompt that does not show it, or read from standard input when that is a pipe",
+        };
         var add = CliApp.Command(
             "add",
-            "Add a user to a team: an existing user by email, or a new one with --name (password on standard input).",
+            "Add a user to a team: an existing user by email, or a new one with --name (their password typed at a prompt, or on standard input).",
             "echo \"$PASSWORD\" | owlmetry members add jane@example.com --name Jane --role admin", email, role, name, app.TeamOption);
         app.OnRun(add, async run =>
         {
             var newName = run.Value(name);
-            var password = newName is null ? null : await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("A new user needs a password on standard input.");
+            var password = newName is null ? null
+                : await app.Context.ReadPasswordAsync("Password for the new user: ", run.Ct) ?? throw new UsageException("A new user needs a password on standard input.");
             var member = await run.Client.AddTeamMemberAsync(run.Team(app.TeamOption), new AddMemberRequest(run.Value(email), newName, password, run.Value(role)), run.Ct);
             run.Output.Show(member, w => w.WriteLine($"{TerminalText.Line(member.Name)} <{TerminalText.Line(member.Email)}> has the {TerminalText.Line(member.Role)} role in the team"));
         });
@@ -179,13 +183,13 @@ internal static class DirectoryCommands
 
         var change = CliApp.Command(
             "change-password",
-            "Change your own password (a profile logged in with --email): the current and the new password are read from standard input, "
-            + "one a line. Your other sessions end; the profile keeps working with the new token.",
+            "Change your own password (a profile logged in with --email): the current and the new password are typed at two prompts that do not "
+            + "show them, or read from standard input, one a line, when that is a pipe. Your other sessions end; the profile keeps working with the new token.",
             "printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | owlmetry users change-password");
         app.OnRun(change, async run =>
         {
-            var current = await app.Context.In.ReadLineAsync(run.Ct);
-            var next = await app.Context.In.ReadLineAsync(run.Ct);
+            var current = await app.Context.ReadPasswordAsync("Current password: ", run.Ct);
+            var next = await app.Context.ReadPasswordAsync("New password: ", run.Ct);
             if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next))
             {
                 throw new UsageException("Give the current and the new password on standard input, one a line.");

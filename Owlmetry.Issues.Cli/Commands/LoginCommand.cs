@@ -13,7 +13,10 @@ internal static class LoginCommand
         {
             Description = "Read the API key or token from standard input instead: it then stays out of the process list and the shell's history",
         };
-        var email = new Option<string?>("--email") { Description = "Log in as this user instead; the password is read from standard input" };
+        var email = new Option<string?>("--email")
+        {
+            Description = "Log in as this user instead; the password is typed at a prompt that does not show it, or read from standard input when that is a pipe",
+        };
         var command = CliApp.Command(
             "login",
             "Check a credential against a server and save it as a profile (in a file only you can read), with a default team and project.",
@@ -34,7 +37,7 @@ internal static class LoginCommand
             if (credential is null)
             {
                 var user = run.Value(email) ?? throw new UsageException("Pass --token KEY (or --token-stdin), or --email ADDRESS with the password on standard input.");
-                var password = await app.Context.In.ReadLineAsync(run.Ct) ?? throw new UsageException("No password on standard input.");
+                var password = await app.Context.ReadPasswordAsync("Password: ", run.Ct) ?? throw new UsageException("No password on standard input.");
                 credential = (await run.ClientFor(address, null).LoginAsync(user, password, run.Ct)).Token;
             }
 

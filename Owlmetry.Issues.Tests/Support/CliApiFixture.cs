@@ -31,6 +31,14 @@ public abstract class CliApiFixture : HttpApiFixture
     private protected Task<CliRun> RunAsync(params string[] args) => RunAsync(args, string.Empty);
 
     /// <summary>
+    /// Runs one command line as if standard input were a terminal: a password is asked for at a prompt and read from
+    /// <paramref name="keys"/> by the tool's own key handling (<see cref="TerminalPassword.Read"/>), as from the console's.
+    /// </summary>
+    private protected Task<CliRun> RunAtTerminalAsync(string[] args, IEnumerable<ConsoleKeyInfo> keys) =>
+        RunAsync(args, string.Empty, http => http.ConfigurePrimaryHttpMessageHandler(() => Factory.Server.CreateHandler()), CliContext.DefaultRequestTimeout,
+            CancellationToken.None, new Queue<ConsoleKeyInfo>(keys));
+
+    /// <summary>
     /// Runs one command line over real sockets, the test server left out, against a server of the test's own: each
     /// request waits <paramref name="requestTimeout"/> at most, and <paramref name="ct"/> is the user's Ctrl+C.
     /// </summary>
@@ -41,7 +49,8 @@ public abstract class CliApiFixture : HttpApiFixture
     private protected Task<CliRun> RunAgainstAsync(HttpMessageHandler server, params string[] args) =>
         RunAsync(args, string.Empty, http => http.ConfigurePrimaryHttpMessageHandler(() => server), CliContext.DefaultRequestTimeout, CancellationToken.None);
 
-    private async Task<CliRun> RunAsync(string[] args, string input, Action<IHttpClientBuilder>? configureHttp, TimeSpan requestTimeout, CancellationToken ct)
+    private async Task<CliRun> RunAsync(
+        string[] args, string input, Action<IHttpClientBuilder>? configureHttp, TimeSpan requestTimeout, CancellationToken ct, Queue<ConsoleKeyInfo>? typedKeys = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -50,6 +59,7 @@ public abstract class CliApiFixture : HttpApiFixture
             Out = output,
             Error = error,
             In = new StringReader(input),
+            ReadTypedPassword = typedKeys is null ? null : prompt => TerminalPassword.Read(prompt, typedKeys.Dequeue, error),
             ConfigDirectory = ConfigDirectory,
             ConfigureHttp = configureHttp,
             RequestTimeout = requestTimeout,
