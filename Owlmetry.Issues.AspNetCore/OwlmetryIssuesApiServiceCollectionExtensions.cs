@@ -1,10 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Http;
-using Owlmetry.Issues.Contracts;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,9 +10,11 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
 {
     /// <summary>
     /// Adds what the Issues API's endpoints need: the issue library (in-memory storage unless the application chose
-    /// other storage; calling <c>AddOwlmetryIssues</c> as well is harmless), the API's JSON conventions, RFC 9457
-    /// problems with an <c>error</c> member, the exception handler, checked request decompression and the
+    /// other storage; calling <c>AddOwlmetryIssues</c> as well is harmless), RFC 9457 problems with an <c>error</c>
+    /// member and the exception handler for the API's endpoints, checked request decompression and the
     /// <see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/> policy on the application's authentication scheme.
+    /// The application's own JSON options, problems and exception handling are left as they are: the API's endpoints
+    /// bring their own (see <see cref="ApplyToWholeApplication"/> for an application that wants the API's everywhere).
     /// Map the routes with <c>app.MapOwlmetryIssues("/v1")</c>, and register an
     /// <see cref="Owlmetry.Issues.AspNetCore.Auth.IActorResolver"/> that maps the application's users to actors.
     /// </summary>
@@ -32,18 +31,23 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
         }
 
         services.AddOwlmetryIssues();
-        services.Configure<JsonOptions>(o =>
+        services.TryAddSingleton<IssuesApiRegistration>();
+        services.AddProblemDetails(o =>
         {
-            IssuesJson.Configure(o.SerializerOptions);
-            o.SerializerOptions.Converters.Add(new CheckedJsonElementConverter());
-            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NulRefusingBodies.Modify);
+            var hosts = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                hosts?.Invoke(context);
+                if (IssuesApiScope.Covers(context.HttpContext))
+                {
+                    ErrorResponses.AddErrorMember(context);
+                }
+            };
         });
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorResponses.AddErrorMember);
         services.AddExceptionHandler<OwlmetryExceptionHandler>();
         // Ahead of the framework's default, which a host that chose its own keeps.
         services.TryAddSingleton<IRequestDecompressionProvider, CheckedRequestDecompression>();
         services.AddRequestDecompression(CheckedDecompressionProvider.WrapAll);
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddAuthorization();
         services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<OwlmetryIssuesApiOptions>>((authorization, api) =>
@@ -57,5 +61,22 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
                     policy.RequireAuthenticatedUser();
                 }));
         return new OwlmetryIssuesApiBuilder(services);
+    }
+
+    /// <summary>
+    /// Makes the API's conventions the whole application's, for an application whose own routes belong to the same API
+    /// (the Owlmetry server's directory routes): its JSON (snake_case, UTC timestamps, the checks of bodies) in the
+    /// application's <c>JsonOptions</c>, <c>ThrowOnBadRequest</c>, and the API's problems with <c>error</c> and its
+    /// exception handler for every request.
+    /// </summary>
+    /// <param name="builder">What <c>AddOwlmetryIssuesApi</c> returned.</param>
+    /// <returns>The same builder.</returns>
+    public static IOwlmetryIssuesApiBuilder ApplyToWholeApplication(this IOwlmetryIssuesApiBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.ConfigureHttpJsonOptions(o => IssuesApiJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.TryAddSingleton<WholeApplicationConventions>();
+        return builder;
     }
 }

@@ -6,8 +6,9 @@ using Owlmetry.Issues.AspNetCore.Mcp;
 namespace Owlmetry.Issues.AspNetCore.Http;
 
 /// <summary>
-/// The safety net: bad requests the framework detects become 4xx with a clear message; anything else is a bug,
-/// logged and answered 500. A host adds its own handlers for its own exceptions ahead of this one.
+/// The safety net of the API's endpoints (<see cref="IssuesApiScope"/>): bad requests the framework detects become 4xx
+/// with a clear message; anything else is a bug, logged and answered 500. The host's own endpoints are left to the
+/// host's handlers, wherever they are registered; a host adds handlers for its own exceptions in the API ahead of this one.
 /// </summary>
 internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryExceptionHandler> logger) : IExceptionHandler
 {
@@ -16,6 +17,11 @@ internal sealed partial class OwlmetryExceptionHandler(ILogger<OwlmetryException
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!IssuesApiScope.Covers(httpContext))
+        {
+            return false;
+        }
+
         var (status, message) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, DescribeJsonError(json)),

@@ -62,7 +62,9 @@ public static class OwlmetryServer
             o.AuthenticationScheme = OwlmetryAuthenticationHandler.SchemeName;
             o.IngestRateLimitingPolicy = IngestRateLimiting.PolicyName;
             o.DownloadRateLimitingPolicy = AnonymousRateLimiting.DownloadPolicyName;
-        }).AddMcp();
+        }).AddMcp()
+            // The server's own routes (directory, auth, backups, the console's) are the same /v1 API: its JSON, problems and errors.
+            .ApplyToWholeApplication();
         services.AddIngestRateLimiting(builder.Configuration);
         services.AddAnonymousRateLimiting(builder.Configuration);
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName)

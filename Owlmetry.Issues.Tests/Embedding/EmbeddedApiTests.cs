@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +14,7 @@ using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Projects;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Tests.Mcp;
+using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 
@@ -48,12 +50,16 @@ public sealed class EmbeddedApiTests
         builder.Services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = HeaderAuthenticationHandler.SchemeName).AddMcp();
         builder.Services.AddSingleton<IActorResolver, ShopActorResolver>();
         builder.Services.AddMcpServer().WithTools([typeof(ShopTools)]);
+        builder.Services.AddExceptionHandler<ShopExceptionHandler>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/shop/ping", () => "pong");
+        app.MapGet("/shop/customer", () => ShopCustomer.Ann);
+        app.MapPost("/shop/customer", (ShopCustomer customer) => customer);
+        app.MapGet("/shop/crash", string () => throw new InvalidOperationException("The shop's own bug"));
         app.MapOwlmetryIssues(prefix);
         app.MapOwlmetryIssuesMcp("/mcp");
 
@@ -182,6 +188,49 @@ public sealed class EmbeddedApiTests
 
         Assert.That(ping, Is.EqualTo("pong"));
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the directory API belongs to the self-hosted server only");
+    }
+
+    [Test]
+    public async Task HostRoutes_KeepTheHostsJson_WhileTheApiKeepsItsOwn()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var customer = await _client.GetStringAsync("/shop/customer");
+        var echoed = await _client.PostAsync("/shop/customer", new StringContent(ShopCustomer.AnnJson, Encoding.UTF8, "application/json"));
+        var page = JsonNode.Parse(await _client.GetStringAsync($"/v1/projects/{s_project}/issues"))!;
+        var issue = page["issues"]![0]!;
+        var nul = await _client.PatchAsync(
+            $"/v1/projects/{s_project}/issues/{issue.Text("id")}",
+            new StringContent("{\"status\":\"resolved\",\"resolved_at_version\":\"1.0\\u0000\"}", Encoding.UTF8, "application/json"));
+
+        Assert.That(customer, Is.EqualTo(ShopCustomer.AnnJson), "the shop's GET answers in the shop's JSON");
+        Assert.That(await echoed.Content.ReadAsStringAsync(), Is.EqualTo(ShopCustomer.AnnJson), "the shop's POST binds the shop's JSON");
+        Assert.That(issue.Text("app_name"), Is.EqualTo("Shop backend"), "the API answers snake_case in the same application");
+        Assert.That(issue.Text("first_seen_at"), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"), "the API's UTC timestamps with milliseconds");
+        Assert.That(nul.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await nul.Content.ReadAsStringAsync());
+        Assert.That(await nul.ErrorAsync(), Is.EqualTo("Invalid JSON body at $.resolved_at_version: a string contains the NUL character (U+0000)"));
+    }
+
+    [Test]
+    public async Task HostsExceptionHandler_RegisteredAfterTheApis_HandlesTheHostsRoutes_TheApiKeepsItsProblems()
+    {
+        _client.DefaultRequestHeaders.Add("X-User", "jane");
+
+        var crash = await _client.GetAsync("/shop/crash");
+        var badBody = await _client.PostAsync("/shop/customer", new StringContent("{\"firstName\":", Encoding.UTF8, "application/json"));
+        var apiBadBody = await _client.PatchAsync($"/v1/projects/{s_project}/issues/{Guid.NewGuid()}", new StringContent("{\"status\":", Encoding.UTF8, "application/json"));
+
+        Assert.That((crash.StatusCode, await crash.Content.ReadAsStringAsync()), Is.EqualTo((HttpStatusCode.ServiceUnavailable, ShopExceptionHandler.Apology)));
+        Assert.That((badBody.StatusCode, await badBody.Content.ReadAsStringAsync()), Is.EqualTo((HttpStatusCode.BadRequest, string.Empty)),
+            "the shop's bad body gets the framework's answer: ThrowOnBadRequest is the API's alone");
+        Assert.That(apiBadBody.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await apiBadBody.ErrorAsync(), Does.StartWith("Invalid JSON body"), "the API's bad body gets the API's problem");
+    }
+
+    [Test]
+    public void MapOwlmetryIssues_Twice_ThrowsAtMapTimeNamingTheFirstPrefix()
+    {
+        Assert.That(() => _app.MapOwlmetryIssues("/api"), Throws.InvalidOperationException.With.Message.Contains("mapped already, under '/v1'"));
     }
 
     [Test]

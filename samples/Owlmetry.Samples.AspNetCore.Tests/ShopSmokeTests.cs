@@ -41,8 +41,8 @@ public sealed class ShopSmokeTests
     {
         using var jane = Client(ShopAccounts.JaneKey);
 
-        var checkout = await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 42.50m });
-        var paid = await jane.PostAsJsonAsync("/shop/checkout", new { card_number = "4242 4242 4242 4242", amount = 10m });
+        var checkout = await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 42.50m });
+        var paid = await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = "4242 4242 4242 4242", amount = 10m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();   // the background scan, without waiting for it
         var issues = await ApiClient(ShopAccounts.JaneKey).ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync();
 
@@ -56,7 +56,7 @@ public sealed class ShopSmokeTests
     {
         using var jane = Client(ShopAccounts.JaneKey);
         var sam = ApiClient(ShopAccounts.SamKey);
-        await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
+        await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 1m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();
         var issue = await sam.ListIssuesAsync(ShopAccounts.Acme.ProjectId).FirstAsync();
 
@@ -70,7 +70,7 @@ public sealed class ShopSmokeTests
     {
         using var jane = Client(ShopAccounts.JaneKey);
         var mallory = ApiClient(ShopAccounts.MalloryKey);
-        await jane.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
+        await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 1m });
         await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();
 
         var refused = Assert.ThrowsAsync<OwlmetryApiException>(async () => await mallory.ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync());
@@ -87,7 +87,7 @@ public sealed class ShopSmokeTests
         using var client = Client(apiKey);
 
         var issues = await client.GetAsync(s_acmeIssues);
-        var checkout = await client.PostAsJsonAsync("/shop/checkout", new { card_number = PaymentGateway.DecliningCard, amount = 1m });
+        var checkout = await client.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 1m });
 
         Assert.That(issues.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(JsonNode.Parse(await issues.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), Is.EqualTo("Send your API key in the X-Api-Key header"));

@@ -3,7 +3,7 @@ using Owlmetry.Samples.AspNetCore.Accounts;
 
 namespace Owlmetry.Samples.AspNetCore.Checkout;
 
-// JSON in the Issues API's conventions, which AddOwlmetryIssuesApi sets for the whole app: {"card_number": "…", "amount": 12.5}.
+// The shop's own JSON (ASP.NET Core's defaults, which the Issues API leaves alone): {"cardNumber": "…", "amount": 12.5}.
 public sealed record CheckoutRequest(string? CardNumber, decimal Amount);
 
 public sealed record CheckoutReceipt(string ChargeId, decimal Amount);

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Owlmetry.Issues.Tests.Embedding;
+
+/// <summary>An application that forgot a registration learns it when it maps the API, not from a 500 at its first request.</summary>
+public sealed class MapOwlmetryIssuesTests
+{
+    [Test]
+    public async Task WithoutAddOwlmetryIssuesApi_ThrowsNamingTheCall()
+    {
+        await using var app = Application(_ => { });
+
+        Assert.That(() => app.MapOwlmetryIssues("/v1"), Throws.InvalidOperationException.With.Message.Contains("services.AddOwlmetryIssuesApi("));
+    }
+
+    [Test]
+    public async Task WithoutActorResolver_ThrowsNamingTheRegistration()
+    {
+        await using var app = Application(services => services.AddOwlmetryIssuesApi());
+
+        Assert.That(
+            () => app.MapOwlmetryIssues("/v1"),
+            Throws.InvalidOperationException.With.Message.Contains("register an IActorResolver that maps your users to actors: services.AddSingleton<IActorResolver, …>()"));
+    }
+
+    private static WebApplication Application(Action<IServiceCollection> services)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        services(builder.Services);
+        return builder.Build();
+    }
+}
