@@ -30,7 +30,7 @@ internal static class LoginCommand
             if (run.Value(tokenStdin))
             {
                 credential = credential is null
-                    ? (await app.Context.In.ReadLineAsync(run.Ct))?.Trim() is { Length: > 0 } read ? read : throw new UsageException("No token on standard input.")
+                    ? (await app.Context.ReadPasswordAsync("Token: ", run.Ct))?.Trim() is { Length: > 0 } read ? read : throw new UsageException("No token on standard input.")
                     : throw new UsageException("Pass --token KEY or --token-stdin, not both.");
             }
 

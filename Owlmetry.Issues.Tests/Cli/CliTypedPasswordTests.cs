@@ -1,4 +1,5 @@
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Cli;
@@ -27,6 +28,18 @@ public sealed class CliTypedPasswordTests : CliApiFixture
         Assert.That(run.Exit, Is.Zero, run.ToString());
         Assert.That(run.Error, Is.EqualTo("Password: \n"), "the prompt, the line break the terminal did not echo, and nothing typed");
         Assert.That(run.Out, Does.StartWith("Logged in to").And.Not.Contain("correct"), run.ToString());
+    }
+
+    [Test]
+    public async Task Login_TokenStdinAtATerminal_PromptsAndShowsNothingTyped()
+    {
+        var key = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read);
+
+        var run = await RunAtTerminalAsync(["login", "--server", Factory.Server.BaseAddress.ToString(), "--token-stdin"], Typed(key).Append(s_enter));
+
+        Assert.That(run.Exit, Is.Zero, run.ToString());
+        Assert.That(run.Error, Is.EqualTo("Token: \n"), "the prompt, and nothing of the key typed");
+        Assert.That(run.Out, Does.Not.Contain(key), run.ToString());
     }
 
     [Test]
