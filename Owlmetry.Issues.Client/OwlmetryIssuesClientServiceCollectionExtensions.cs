@@ -35,25 +35,24 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
 
         var builder = services.AddHttpClient<OwlmetryIssuesClient>((provider, http) =>
         {
-            var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
+            var options = OptionsOf(provider);
             http.BaseAddress = WithTrailingSlash(options.BaseAddress!);
             http.Timeout = options.Timeout;
         });
         // A redirect is answered as a refusal naming where it points: followed, a POST would turn into a GET, and an
         // http-to-https move would arrive without the credential and read as "Invalid credentials".
         builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        builder.AddHttpMessageHandler(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
-            return new BearerCredentialHandler(options.ApiKey, options.BaseAddress!);
-        });
+        builder.AddHttpMessageHandler(provider => new BearerCredentialHandler(OptionsOf(provider).ApiKey, OptionsOf(provider).BaseAddress!));
         // Outside the retry: the answer the retries settled on is read, as HttpClient's own buffering read it.
         builder.AddHttpMessageHandler(provider =>
-            new ResponseSizeLimitHandler(provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value.MaxResponseSize));
+            new ResponseSizeLimitHandler(OptionsOf(provider).MaxResponseSize));
         builder.AddResilienceHandler(RetryPipelineName, (pipeline, context) =>
-            pipeline.AddRetry(SafeRetry.Options(context.ServiceProvider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value)));
+            pipeline.AddRetry(SafeRetry.Options(OptionsOf(context.ServiceProvider))));
         return builder;
     }
+
+    private static OwlmetryIssuesClientOptions OptionsOf(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<OwlmetryIssuesClientOptions>>().Value;
 
     // Relative paths resolve under the base address only when it ends in '/': http://host/owlmetry + v1/issues would
     // otherwise drop the last segment.

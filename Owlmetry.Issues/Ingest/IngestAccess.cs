@@ -12,7 +12,7 @@ namespace Owlmetry.Issues.Ingest;
 /// <param name="directory">Where the key's app is looked up.</param>
 internal sealed class IngestAccess(IIssueDirectory directory)
 {
-    /// <summary>The refusal of an event batch from a key that is not a client key bound to a known app.</summary>
+    /// <summary>The refusal of an event batch from a key that is not a client key bound to an app.</summary>
     public const string EventsClientKeyRequired = "Ingest requires a client key bound to an app";
 
     /// <summary>The refusal of an event batch from a client key whose app the directory does not know (deleted, or never added to the host's directory), in the reference's words.</summary>
