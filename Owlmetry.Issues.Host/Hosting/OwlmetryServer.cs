@@ -40,6 +40,7 @@ public static class OwlmetryServer
         services.AddOwlmetryDirectory(builder.Configuration);
         var issues = services.AddOwlmetryIssues(o =>
             {
+                o.BackgroundScan = builder.Configuration.GetValue("Scan:Enabled", o.BackgroundScan);
                 o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval);
                 o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
                 o.ScanBatchSize = builder.Configuration.GetValue("Scan:BatchSize", o.ScanBatchSize);
@@ -47,12 +48,8 @@ public static class OwlmetryServer
             })
             .UseServerStorage(builder.Configuration)
             .UseDirectory<StoreIssueDirectory>()
-            .AddServerAttachments(builder.Configuration);
-        if (builder.Configuration.GetValue("Scan:Enabled", true))
-        {
-            issues.AddBackgroundScan();
-        }
-
+            .AddServerAttachments(builder.Configuration)
+            .AddBackgroundScan();
         issues.AddWebhooks().AddNotifications(o => o.BackgroundDigests = builder.Configuration.GetValue("Digest:Enabled", o.BackgroundDigests));
 
         // Ahead of the API's exception handler, which answers what it does not know with 500.

@@ -8,6 +8,16 @@ namespace Owlmetry.Issues.Tests.Bootstrap;
 /// <summary>The server's <c>Scan:*</c> settings, as the scan's options receive them.</summary>
 public sealed class ScanSettingsTests
 {
+    [TestCase("false", false)]
+    [TestCase("true", true)]
+    public void ScanEnabled_Configured_IsTheBackgroundScanOption(string setting, bool backgroundScan)
+    {
+        using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:Enabled"] = setting });
+
+        Assert.That(server.Services.GetRequiredService<IOptions<IssuesOptions>>().Value.BackgroundScan, Is.EqualTo(backgroundScan),
+            "the server decides through the option a host application's test sets too");
+    }
+
     [Test]
     public void ScanBatchSize_NotConfigured_IsLeftToTheStore()
     {

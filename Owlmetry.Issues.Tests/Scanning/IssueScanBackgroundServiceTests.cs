@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.DependencyInjection;
@@ -10,7 +12,7 @@ using static Owlmetry.Issues.Tests.Support.ScanWorld;
 
 namespace Owlmetry.Issues.Tests.Scanning;
 
-/// <summary>The scan as the host runs it: woken by ingest, retried after a failed pass, stopped with the host.</summary>
+/// <summary>The scan as the host runs it: woken by ingest, retried after a failed pass, stopped with the host, switched off by its option.</summary>
 public sealed class IssueScanBackgroundServiceTests
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromHours(1);
@@ -62,6 +64,53 @@ public sealed class IssueScanBackgroundServiceTests
             "the retried pass's issue");
         await service.StopAsync(CancellationToken.None);
         Assert.That(logs.Logs.Single(l => l.Level == LogLevel.Error).Message, Is.EqualTo("The issue scan failed; it will be retried"));
+    }
+
+    [Test]
+    public async Task InAHost_BackgroundScanOn_FilesIngestedEventsOnItsOwn()
+    {
+        using var host = await StartHostAsync(_ => { });
+
+        await IngestAsync(host, Error("Crash", Guid.NewGuid()));
+
+        await Poll.UntilAsync(async () => (await _world.AllIssuesAsync()).Count == 1, s_bound, "the background scan to file the ingested event");
+    }
+
+    [Test]
+    public async Task InAHost_BackgroundScanSwitchedOff_LeavesEventsToAScanByHand()
+    {
+        using var host = await StartHostAsync(o => o.BackgroundScan = false);
+        var background = host.Services.GetServices<IHostedService>().OfType<IssueScanBackgroundService>().Single();
+        // Once the service has ended, nothing but a scan by hand can file an event: what follows cannot race it.
+        await Poll.UntilAsync(() => background.ExecuteTask?.IsCompleted == true, s_bound, "the switched-off background scan to end at start");
+
+        await IngestAsync(host, Error("Crash", Guid.NewGuid()));
+        _world.Clock.Advance(s_interval);
+        var filedOnItsOwn = await _world.AllIssuesAsync();
+        var byHand = await host.Services.GetRequiredService<IssueScanner>().ScanAsync();
+
+        Assert.That(background.ExecuteTask!.IsCompletedSuccessfully, Is.True, "the service ended without an error");
+        Assert.That(filedOnItsOwn, Is.Empty, "no scan ran on its own, woken by ingest or by the interval");
+        Assert.That(byHand.IssuesCreated, Is.EqualTo(1), "a scan run by hand still files the event");
+    }
+
+    // An application's registration, then its integration test's ConfigureTestServices, on the world's store and clock.
+    private async Task<IHost> StartHostAsync(Action<IssuesOptions> testOptions)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<TimeProvider>(_world.Clock).AddSingleton<IIssueStore>(_world.Issues.Store).AddSingleton(_world.Issues.Directory);
+        builder.Services.AddOwlmetryIssues(o => o.ScanInterval = s_interval).AddBackgroundScan();
+        builder.Services.Configure(testOptions);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private async Task IngestAsync(IHost host, params IncomingEvent[] events)
+    {
+        // The host's own ingestor: its signal is the one that wakes the host's background scan.
+        var ingested = await host.Services.GetRequiredService<EventIngestor>().IngestAsync(_world.Source, events);
+        Assert.That(ingested.Value.Accepted, Is.EqualTo(events.Length));
     }
 
     private IssueScanBackgroundService Service(IIssueStore store, CapturingLoggerProvider logs)

@@ -15,6 +15,14 @@ public sealed class IssuesOptions
     /// <summary>How many of the newest attachments an issue detail carries. Default 100.</summary>
     public int DetailAttachmentLimit { get; set; } = 100;
 
+    /// <summary>
+    /// Whether the background service of <c>AddBackgroundScan()</c> scans. Default true. False leaves accepted events
+    /// pending until a scan run by hand (<see cref="IssueScanner.ScanAsync"/>) or a triggered scan job: an application's
+    /// integration test sets it with <c>services.Configure&lt;IssuesOptions&gt;(o =&gt; o.BackgroundScan = false)</c> in
+    /// <c>ConfigureTestServices</c>, so no scan runs on its own timer.
+    /// </summary>
+    public bool BackgroundScan { get; set; } = true;
+
     /// <summary>The longest an accepted error event waits for the background scan. Default 2 seconds.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(2);
 

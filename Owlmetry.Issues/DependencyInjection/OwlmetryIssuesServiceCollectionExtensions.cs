@@ -76,7 +76,10 @@ public static partial class OwlmetryIssuesServiceCollectionExtensions
         return new IssuesBuilder(services);
     }
 
-    /// <summary>Runs the issue scan in the background: on new error events, and at least every <see cref="IssuesOptions.ScanInterval"/>.</summary>
+    /// <summary>
+    /// Runs the issue scan in the background: on new error events, and at least every <see cref="IssuesOptions.ScanInterval"/>,
+    /// unless <see cref="IssuesOptions.BackgroundScan"/> switches it off (e.g. in an integration test that scans by hand).
+    /// </summary>
     /// <returns>The builder.</returns>
     public static IIssuesBuilder AddBackgroundScan(this IIssuesBuilder builder)
     {

@@ -5,13 +5,18 @@ using Owlmetry.Issues.DependencyInjection;
 
 namespace Owlmetry.Issues.Scanning;
 
-/// <summary>Runs the scan continuously: when ingest signals new error events, and at least every scan interval.</summary>
+/// <summary>Runs the scan continuously: when ingest signals new error events, and at least every scan interval; not at all when <see cref="IssuesOptions.BackgroundScan"/> is off.</summary>
 internal sealed partial class IssueScanBackgroundService(
     ScanJobs jobs, ScanSignal signal, TimeProvider timeProvider, IOptions<IssuesOptions> options, ILogger<IssueScanBackgroundService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.BackgroundScan)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

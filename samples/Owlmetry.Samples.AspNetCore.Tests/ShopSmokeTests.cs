@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Client;
+using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Samples.AspNetCore.Accounts;
 using Owlmetry.Samples.AspNetCore.Checkout;
 
 namespace Owlmetry.Samples.AspNetCore.Tests;
 
-// The shop as Program.cs builds it, on a LiteDB file of its own, served in memory (TestServer). The shop's own pages and
+// The shop as Program.cs builds it, its background scan switched off, on a LiteDB file of its own, served in memory (TestServer). The shop's own pages and
 // its authentication's refusals are read over HTTP; the Issues API through Owlmetry.Issues.Client, sending the shop's
 // X-Api-Key header.
 public sealed class ShopSmokeTests
@@ -24,8 +26,12 @@ public sealed class ShopSmokeTests
     public void StartShop()
     {
         _folder = Directory.CreateTempSubdirectory("owlmetry-shop-").FullName;
-        _factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(web => web.UseSetting("Issues:DataFile", Path.Combine(_folder, "shop-issues.db")));
+        #region SwitchOffBackgroundScan
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Issues:DataFile", Path.Combine(_folder, "shop-issues.db"))
+            // The tests scan by hand (IssueScanner.ScanAsync) when they need to: a scan on its own timer would race them.
+            .ConfigureTestServices(services => services.Configure<IssuesOptions>(o => o.BackgroundScan = false)));
+        #endregion
     }
 
     [TearDown]
@@ -43,7 +49,7 @@ public sealed class ShopSmokeTests
 
         var checkout = await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 42.50m });
         var paid = await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = "4242 4242 4242 4242", amount = 10m });
-        await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();   // the background scan, without waiting for it
+        await _factory.Services.GetRequiredService<IssueScanner>().ScanAsync();   // what the background scan does in the app
         var issues = await ApiClient(ShopAccounts.JaneKey).ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync();
 
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.PaymentRequired));
