@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
+using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Testing;
@@ -39,6 +42,22 @@ public sealed class InMemoryIssuesTests
     }
 
     [Test]
+    public async Task IngestAndScanAsync_ACustomFingerprintStrategy_GroupsTheEventsByIt()
+    {
+        var issues = new InMemoryIssues(new FakeTimeProvider(TestTimes.ClockStart), fingerprintStrategy: new ByModuleFingerprints());
+        var app = issues.AddApp(issues.AddProject(s_teamId).Id);
+
+        await issues.IngestAndScanAsync(app, [
+            Crash("backend") with { SourceModule = "Payments" },
+            Crash("backend") with { Message = "Timeout after 10 s", SourceModule = "Payments" },
+            Crash("backend") with { SourceModule = "Search" }]);
+        var listed = await issues.Service.ListAsync(Admin, app.ProjectId, new IssueQuery());
+
+        Assert.That(listed.Value.Issues.Select(i => i.Issue.Title), Is.EquivalentTo(new[] { "Payments failed", "Search failed" }),
+            "one issue per module, titled by the strategy, whatever the messages");
+    }
+
+    [Test]
     public async Task SeedIssueAsync_UnderAFrozenClock_ListsInTheOrderSeeded()
     {
         var app = _issues.AddApp(_issues.AddProject(s_teamId).Id);
@@ -56,4 +75,11 @@ public sealed class InMemoryIssuesTests
 
     private static IncomingEvent Crash(string environment) =>
         new() { Message = "Connection refused", Level = "error", SessionId = Guid.NewGuid().ToString(), Environment = environment };
+
+    // An application's own grouping: every error of a module is one issue.
+    private sealed class ByModuleFingerprints : IFingerprintStrategy
+    {
+        public Fingerprint Compute(FingerprintInput input) =>
+            new(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.SourceModule ?? ""))), $"{input.SourceModule} failed");
+    }
 }

@@ -33,9 +33,17 @@ namespace Owlmetry.Issues.Testing;
 /// </example>
 public sealed class InMemoryIssues
 {
-    /// <summary>Creates the library on <paramref name="timeProvider"/> (the system clock when null).</summary>
+    /// <summary>
+    /// Creates the library on <paramref name="timeProvider"/> (the system clock when null), grouping events with
+    /// <paramref name="fingerprintStrategy"/> (the contract's default fingerprint when null) as
+    /// <c>AddFingerprintStrategy&lt;T&gt;()</c> does in a container.
+    /// </summary>
     public InMemoryIssues(
-        TimeProvider? timeProvider = null, IssuesOptions? options = null, NotificationOptions? notificationOptions = null, AttachmentOptions? attachmentOptions = null)
+        TimeProvider? timeProvider = null,
+        IssuesOptions? options = null,
+        NotificationOptions? notificationOptions = null,
+        AttachmentOptions? attachmentOptions = null,
+        IFingerprintStrategy? fingerprintStrategy = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
         var issuesOptions = Options.Create(options ?? new IssuesOptions());
@@ -44,7 +52,7 @@ public sealed class InMemoryIssues
         Service = new IssueService(Store, Directory, TimeProvider, issuesOptions);
         Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
         Recorder = new NotificationRecorder(Directory, signal);
-        var fingerprints = new DefaultFingerprintStrategy();
+        var fingerprints = fingerprintStrategy ?? new DefaultFingerprintStrategy();
         Scanner = new IssueScanner(Store, fingerprints, TimeProvider, issuesOptions, Recorder);
         Digests = new IssueDigests(Store, Directory, signal, TimeProvider, notifications);
         Notifications = new NotificationDispatcher(Store, NotificationHandlers, TimeProvider, notifications, NullLogger<NotificationDispatcher>.Instance);
