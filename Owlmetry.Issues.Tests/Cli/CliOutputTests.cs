@@ -3,12 +3,26 @@ using Owlmetry.Issues.Cli;
 namespace Owlmetry.Issues.Tests.Cli;
 
 /// <summary>
-/// The text tables line up in a terminal's columns, where a CJK character or an emoji takes two and a combining mark
-/// none, and cut a long cell only between characters.
+/// The text tables line up in a terminal's columns, where a CJK character, an emoji or an emoji sequence takes two and a
+/// combining mark none, and cut a long cell only between characters (grapheme clusters).
 /// </summary>
 public sealed class CliOutputTests
 {
     private const string Owl = "\U0001F989";
+
+    // Woman, zero-width joiner, laptop: one emoji, two columns, where its code points add up to four.
+    private const string Technologist = "\U0001F469\u200D\U0001F4BB";
+
+    // Emoji sequences a terminal draws as one emoji, two columns wide, whose code points' widths add up to something else.
+    private static readonly object[] s_emojiSequences =
+    [
+        new object[] { Technologist, "technologist: woman, zero-width joiner, laptop (4 columns summed)" },
+        new object[] { "\U0001F469\U0001F3FD\u200D\U0001F4BB", "woman technologist, medium skin tone (4 summed)" },
+        new object[] { "\U0001F3F3\uFE0F\u200D\U0001F308", "rainbow flag: white flag, VS16, joiner, rainbow (3 summed)" },
+        new object[] { "\U0001F469\u200D\u2764\uFE0F\u200D\U0001F468", "couple with heart: woman, joiner, heart, VS16, joiner, man (5 summed)" },
+        new object[] { "\u2764\uFE0F", "red heart: heavy black heart, VS16 (1 summed)" },
+        new object[] { "1\uFE0F\u20E3", "keycap one: digit, VS16, keycap (1 summed)" },
+    ];
 
     private static readonly object[] s_cut =
     [
@@ -17,6 +31,9 @@ public sealed class CliOutputTests
         new object[] { "a" + Repeat(Owl, 40), "a" + Repeat(Owl, 35) + "…", "an emoji (a surrogate pair)" },
         // 71 columns, then an accent that takes none: it stays on its letter.
         new object[] { new string('e', 71) + "\u0301 and more", new string('e', 71) + "\u0301…", "a combining accent" },
+        // 69 + 2 columns: the technologist fits whole, where a cut between its code points would leave the woman and a
+        // dangling joiner.
+        new object[] { new string('a', 69) + Technologist + " and more", new string('a', 69) + Technologist + "…", "an emoji sequence" },
     ];
 
     [Test]
@@ -32,6 +49,19 @@ public sealed class CliOutputTests
             Owl + " owl" + Spaces(4) + "  b",
             "plain" + Spaces(5) + "  c",
         }));
+    }
+
+    [TestCaseSource(nameof(s_emojiSequences))]
+    public void Table_AnEmojiSequence_TakesTwoColumns_TheNextColumnStartsAtTheSameTerminalColumnOnEveryRow(string emoji, string what)
+    {
+        var lines = TableOf((emoji, "a"), ("ab", "b"));
+
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "TITLE  NEXT",
+            emoji + Spaces(3) + "  a",
+            "ab" + Spaces(3) + "  b",
+        }), $"the padding after {what}");
     }
 
     [TestCaseSource(nameof(s_cut))]
