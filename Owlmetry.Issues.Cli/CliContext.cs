@@ -21,6 +21,9 @@ internal sealed class CliContext
     /// </summary>
     public Func<string, string>? ReadTypedPassword { get; init; }
 
+    /// <summary>Whether a password or token is typed at a prompt (standard input is a terminal), for a message asking for one.</summary>
+    public bool PasswordsAreTyped => ReadTypedPassword is not null;
+
     /// <summary>Where <c>profiles.json</c> lives.</summary>
     public required string ConfigDirectory { get; init; }
 

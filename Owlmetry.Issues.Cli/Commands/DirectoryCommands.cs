@@ -192,7 +192,9 @@ internal static class DirectoryCommands
             var next = await app.Context.ReadPasswordAsync("New password: ", run.Ct);
             if (string.IsNullOrEmpty(current) || string.IsNullOrEmpty(next))
             {
-                throw new UsageException("Give the current and the new password on standard input, one a line.");
+                throw new UsageException(app.Context.PasswordsAreTyped
+                    ? "Type the current and the new password when asked; neither may be empty."
+                    : "Give the current and the new password on standard input, one a line.");
             }
 
             var login = await run.Client.ChangePasswordAsync(current, next, run.Ct);

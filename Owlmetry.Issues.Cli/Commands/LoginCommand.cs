@@ -11,7 +11,8 @@ internal static class LoginCommand
         var token = new Option<string?>("--token") { Description = "An API key (owl_agent_…) or a user token" };
         var tokenStdin = new Option<bool>("--token-stdin")
         {
-            Description = "Read the API key or token from standard input instead: it then stays out of the process list and the shell's history",
+            Description = "Read the API key or token from standard input instead (typed at a prompt that does not show it when that is a terminal): "
+                + "it then stays out of the process list and the shell's history",
         };
         var email = new Option<string?>("--email")
         {
@@ -29,14 +30,19 @@ internal static class LoginCommand
             var credential = run.Value(token);
             if (run.Value(tokenStdin))
             {
-                credential = credential is null
-                    ? (await app.Context.ReadPasswordAsync("Token: ", run.Ct))?.Trim() is { Length: > 0 } read ? read : throw new UsageException("No token on standard input.")
-                    : throw new UsageException("Pass --token KEY or --token-stdin, not both.");
+                if (credential is not null)
+                {
+                    throw new UsageException("Pass --token KEY or --token-stdin, not both.");
+                }
+
+                credential = (await app.Context.ReadPasswordAsync("Token: ", run.Ct))?.Trim() is { Length: > 0 } read ? read
+                    : throw new UsageException(app.Context.PasswordsAreTyped ? "No token typed." : "No token on standard input.");
             }
 
             if (credential is null)
             {
-                var user = run.Value(email) ?? throw new UsageException("Pass --token KEY (or --token-stdin), or --email ADDRESS with the password on standard input.");
+                var user = run.Value(email) ?? throw new UsageException("Pass --token KEY (or --token-stdin), or --email ADDRESS "
+                    + (app.Context.PasswordsAreTyped ? "and type the password when asked." : "with the password on standard input."));
                 var password = await app.Context.ReadPasswordAsync("Password: ", run.Ct) ?? throw new UsageException("No password on standard input.");
                 credential = (await run.ClientFor(address, null).LoginAsync(user, password, run.Ct)).Token;
             }

@@ -43,6 +43,25 @@ public sealed class CliTypedPasswordTests : CliApiFixture
     }
 
     [Test]
+    public async Task Login_TokenStdinAtATerminal_NothingTyped_SaysNoTokenWasTyped()
+    {
+        var run = await RunAtTerminalAsync(["login", "--server", Factory.Server.BaseAddress.ToString(), "--token-stdin"], [s_enter]);
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Is.EqualTo("Token: \nerror: No token typed.\n"), "the refusal speaks of the prompt, not of a pipe");
+    }
+
+    [Test]
+    public async Task Login_NeitherATokenNorAnEmailAtATerminal_SaysToTypeThePasswordWhenAsked()
+    {
+        var run = await RunAtTerminalAsync(["login", "--server", Factory.Server.BaseAddress.ToString()], []);
+
+        Assert.That(run.Exit, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Is.EqualTo("error: Pass --token KEY (or --token-stdin), or --email ADDRESS and type the password when asked.\n"),
+            "the refusal speaks of the prompt, not of a pipe");
+    }
+
+    [Test]
     public async Task Login_CtrlCAtThePasswordPrompt_ExitsWith130_AndSavesNothing()
     {
         var run = await RunAtTerminalAsync(LoginWithEmail(Team.Users[TeamRole.Owner].User.Email), Typed("corr").Append(s_ctrlC));
@@ -74,6 +93,19 @@ public sealed class CliTypedPasswordTests : CliApiFixture
         Assert.That(change.Exit, Is.Zero, change.ToString());
         Assert.That(change.Error, Is.EqualTo("Current password: \nNew password: \n"));
         Assert.That(withTheNew.Exit, Is.Zero, "the new password does not log in: " + withTheNew);
+    }
+
+    [Test]
+    public async Task UsersChangePassword_AtATerminal_NothingTyped_SaysToTypeBothWhenAsked()
+    {
+        var login = await RunAsync(LoginWithEmail(Team.Users[TeamRole.Member].User.Email), Password + "\n");
+        Assert.That(login.Exit, Is.Zero, login.ToString());
+
+        var change = await RunAtTerminalAsync(["users", "change-password"], [s_enter, s_enter]);
+
+        Assert.That(change.Exit, Is.EqualTo(2), change.ToString());
+        Assert.That(change.Error, Is.EqualTo("Current password: \nNew password: \nerror: Type the current and the new password when asked; neither may be empty.\n"),
+            "the refusal speaks of the prompts, not of a pipe");
     }
 
     [Test]
