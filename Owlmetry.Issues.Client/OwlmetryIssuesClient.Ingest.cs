@@ -49,7 +49,7 @@ public sealed partial class OwlmetryIssuesClient
 
         using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(content) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, streamed: false, ct).ConfigureAwait(false);
         return await ReadJsonAsync<AttachmentUploadResponse>(request, response, ct).ConfigureAwait(false);
     }
 
@@ -84,8 +84,7 @@ public sealed partial class OwlmetryIssuesClient
         var url = attachment.DownloadUrl?.Url ?? throw new InvalidOperationException($"Attachment {attachmentId} has no bytes yet.");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         BearerCredentialHandler.MarkSignedLink(request);
-        ResponseSizeLimitHandler.MarkStreamed(request);
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, streamed: true, ct).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, ct).ConfigureAwait(false);
         return attachment;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -15,18 +16,33 @@ namespace Owlmetry.Issues.Client;
 public sealed partial class OwlmetryIssuesClient
 {
     private static readonly JsonSerializerOptions s_json = IssuesJson.CreateOptions();
+    private static readonly long s_defaultMaxResponseSize = new OwlmetryIssuesClientOptions().MaxResponseSize;
     private readonly HttpClient _http;
+    private readonly long _maxResponseSize;
 
     /// <summary>
     /// Creates a client on an <see cref="HttpClient"/> whose base address and credential are set. A credential set as a
     /// default header goes with every request, signed download links included; <c>AddOwlmetryIssuesClient</c> sends it
-    /// to the base address's origin only.
+    /// to the base address's origin only. Answers are read up to the default
+    /// <see cref="OwlmetryIssuesClientOptions.MaxResponseSize"/> (128 MiB), or the HttpClient's
+    /// <see cref="HttpClient.MaxResponseContentBufferSize"/> when that is lower, and the HttpClient's
+    /// <see cref="HttpClient.Timeout"/> bounds a call, its answer's body included. Nothing is retried, so no
+    /// <c>Retry-After</c> is waited out: a refusal is thrown at once with its <see cref="OwlmetryApiException.RetryAfter"/>.
     /// </summary>
     /// <param name="http">The HTTP client, as <c>AddOwlmetryIssuesClient</c> configures it.</param>
     public OwlmetryIssuesClient(HttpClient http)
+        : this(http, s_defaultMaxResponseSize)
+    {
+    }
+
+    /// <summary>The client <c>AddOwlmetryIssuesClient</c> makes, reading answers up to its options' MaxResponseSize.</summary>
+    internal OwlmetryIssuesClient(HttpClient http, long maxResponseSize)
     {
         ArgumentNullException.ThrowIfNull(http);
         _http = http;
+        // HttpClient would have buffered an answer up to its own bound; the client reads the bodies itself now, so it
+        // keeps a lower bound set on the HttpClient.
+        _maxResponseSize = Math.Min(maxResponseSize, http.MaxResponseContentBufferSize);
     }
 
     private Task<T> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, ct);
@@ -50,7 +66,7 @@ public sealed partial class OwlmetryIssuesClient
             SafeRetry.Allow(request);
         }
 
-        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, streamed: false, ct).ConfigureAwait(false);
         return await ReadJsonAsync<T>(request, response, ct).ConfigureAwait(false);
     }
 
@@ -70,28 +86,76 @@ public sealed partial class OwlmetryIssuesClient
         return body ?? throw NotTheApi(Route(request), $"{(int)response.StatusCode} with JSON null");
     }
 
-    internal static string Route(HttpRequestMessage request) => $"{request.Method} {Origins.WithoutQuery(request.RequestUri)}";
+    private static string Route(HttpRequestMessage request) => $"{request.Method} {Origins.WithoutQuery(request.RequestUri)}";
 
     /// <summary>What <paramref name="route"/> answered that the API never does, e.g. <c>GET v1/auth/whoami answered no caller</c>.</summary>
-    internal static OwlmetryProtocolException NotTheApi(string route, string answered, Exception? inner = null) =>
+    private static OwlmetryProtocolException NotTheApi(string route, string answered, Exception? inner = null) =>
         new($"{route} answered {answered}: is the base address an Owlmetry server?", inner);
 
-    /// <summary>Sends a request and throws the server's refusal; the caller disposes the response.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    /// <summary>
+    /// Sends a request and reads its answer whole, up to the bound, unless it is a download's bytes
+    /// (<paramref name="streamed"/>), which the caller copies to their destination whatever their size; throws the
+    /// server's refusal. The caller disposes the response.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, bool streamed, CancellationToken ct)
     {
-        var response = await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        // The client reads the body itself (ResponseHeadersRead), up to its bound, where HttpClient would first buffer
+        // it up to its own (2 GiB); a handler, which could bound it inside HttpClient, is not on an HttpClient the client
+        // is given. HttpClient's Timeout then stops at the headers, so the call has a deadline of its own, as long,
+        // that covers the body too.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_http.Timeout);
+        try
         {
-            return response;
-        }
-
-        using (response)
-        {
-            var error = await ReadErrorAsync(response, ct).ConfigureAwait(false);
-            throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, Origins.WithoutQuery(request.RequestUri))
+            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && streamed)
             {
-                RetryAfter = SafeRetry.RequestedDelay(response),
-            };
+                return response;
+            }
+
+            await BufferAsync(request, response, deadline.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                var error = await ReadErrorAsync(response, ct).ConfigureAwait(false);
+                throw new OwlmetryApiException(response.StatusCode, error, request.Method.Method, Origins.WithoutQuery(request.RequestUri))
+                {
+                    RetryAfter = SafeRetry.RequestedDelay(response),
+                };
+            }
+        }
+        catch (OperationCanceledException cancelled) when (
+            deadline.IsCancellationRequested && !ct.IsCancellationRequested && cancelled.InnerException is not TimeoutException)
+        {
+            // As HttpClient reports its Timeout, which a caller (the command line) tells from a cancellation by the TimeoutException.
+            throw new TaskCanceledException(
+                string.Create(
+                    CultureInfo.InvariantCulture, $"The request was canceled due to the configured HttpClient.Timeout of {_http.Timeout.TotalSeconds} seconds elapsing."),
+                new TimeoutException(cancelled.Message, cancelled));
+        }
+    }
+
+    // Refuses a Content-Length over the bound before reading the body, and a body of unknown length at the first read
+    // that passes it: a server or a proxy sending a huge or endless body is stopped there.
+    private async Task BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(_maxResponseSize, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            response.Dispose();
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded })
+            {
+                throw NotTheApi(Route(request), $"more than {_maxResponseSize} bytes, the client's MaxResponseSize", e);
+            }
+
+            throw;
         }
     }
 
@@ -118,7 +182,7 @@ public sealed partial class OwlmetryIssuesClient
             return $"Redirected to {Origins.WithoutQuery(location)}: use that address as the client's base address";
         }
 
-        return response.ReasonPhrase ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return response.ReasonPhrase ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Every item of a cursor-paged list, fetching the next page when the previous one is used up.</summary>

@@ -33,19 +33,18 @@ public static class OwlmetryIssuesClientServiceCollectionExtensions
             .Validate(o => o.MaxResponseSize is > 0 and <= int.MaxValue, "OwlmetryIssuesClientOptions.MaxResponseSize must be 1 to 2147483647 bytes (2 GiB).")
             .ValidateOnStart();
 
-        var builder = services.AddHttpClient<OwlmetryIssuesClient>((provider, http) =>
+        var builder = services.AddHttpClient(nameof(OwlmetryIssuesClient), (provider, http) =>
         {
             var options = OptionsOf(provider);
             http.BaseAddress = WithTrailingSlash(options.BaseAddress!);
             http.Timeout = options.Timeout;
         });
+        // Made here rather than by the factory's activator, for the client to read answers up to the options' bound.
+        builder.AddTypedClient((http, provider) => new OwlmetryIssuesClient(http, OptionsOf(provider).MaxResponseSize));
         // A redirect is answered as a refusal naming where it points: followed, a POST would turn into a GET, and an
         // http-to-https move would arrive without the credential and read as "Invalid credentials".
         builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.AddHttpMessageHandler(provider => new BearerCredentialHandler(OptionsOf(provider).ApiKey, OptionsOf(provider).BaseAddress!));
-        // Outside the retry: the answer the retries settled on is read, as HttpClient's own buffering read it.
-        builder.AddHttpMessageHandler(provider =>
-            new ResponseSizeLimitHandler(OptionsOf(provider).MaxResponseSize));
         builder.AddResilienceHandler(RetryPipelineName, (pipeline, context) =>
             pipeline.AddRetry(SafeRetry.Options(OptionsOf(context.ServiceProvider))));
         return builder;

@@ -13,7 +13,8 @@ namespace Owlmetry.Issues.Tests.Client;
 /// <summary>
 /// The client against a server that does not answer as the Owlmetry API does (another service at the address, a proxy
 /// in front of it, a server handing out links to elsewhere, one asking to wait an hour or sending an endless body): where
-/// the credential goes, what it throws, and that it stops. The server is a script on the client's primary handler; the client is registered as applications register it.
+/// the credential goes, what it throws, and that it stops. The server is a script on the client's primary handler; the client is registered as applications register it,
+/// or made on an HttpClient of the application's own, where none of the registration's handlers are.
 /// </summary>
 public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
 {
@@ -280,6 +281,48 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
     }
 
     [Test]
+    public void OnABareHttpClient_AContentLengthOverTheDefaultMaxResponseSize_IsRefusedUnread()
+    {
+        var defaultBound = new OwlmetryIssuesClientOptions().MaxResponseSize;
+        var body = new TrickleStream(JsonOfLength(SizeBound), Chunk);
+        var server = new ScriptedServer(_ => Streamed(HttpStatusCode.OK, body, defaultBound + 1));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
+            () => ClientOnABareHttpClient(server).ListProjectsAsync(), "the default MaxResponseSize bounds a client made without the registration too");
+
+        Assert.That(refused!.Message, Does.StartWith($"GET https://issues.example/v1/projects answered more than {defaultBound} bytes"));
+        Assert.That(body.BytesRead, Is.Zero, "refused by its Content-Length, before its body is read");
+    }
+
+    [Test]
+    public void OnABareHttpClient_AnEndlessAnswer_IsCutAtTheHttpClientsLowerBound_WithTheProtocolException()
+    {
+        var body = new CountingEndlessStream(Chunk);
+        var server = new ScriptedServer(_ => Streamed(HttpStatusCode.OK, body, contentLength: null));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
+            () => ClientOnABareHttpClient(server, http => http.MaxResponseContentBufferSize = SizeBound).ListProjectsAsync(),
+            "the HttpClient's own lower bound holds, with the client's exception");
+
+        Assert.That(refused!.Message, Does.StartWith($"GET https://issues.example/v1/projects answered more than {SizeBound} bytes"));
+        Assert.That(body.BytesRead, Is.LessThanOrEqualTo(SizeBound + Chunk), "the body is not read past the bound");
+    }
+
+    [Test]
+    public void OnABareHttpClient_ADownloadsRefusalLongerThanTheBound_ThrowsTheProtocolException()
+    {
+        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? Streamed(HttpStatusCode.Gone, new TrickleStream(JsonOfLength(64 * SizeBound, """{"error":"Gone"}"""), Chunk), contentLength: null)
+            : Json(s_attachmentWithSignedLink));
+
+        var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
+            () => ClientOnABareHttpClient(server, http => http.MaxResponseContentBufferSize = SizeBound).DownloadAttachmentAsync(s_id, Stream.Null),
+            "a refusal's body is bounded on a download, whose bytes alone are streamed unbounded");
+
+        Assert.That(refused!.Message, Does.StartWith($"GET https://issues.example/v1/attachments/download answered more than {SizeBound} bytes"));
+    }
+
+    [Test]
     public void Timeout_ABodyThatStallsAfterTheHeaders_TheCallIsCancelledAfterIt()
     {
         var server = new ScriptedServer(_ => Streamed(HttpStatusCode.OK, new StalledStream(), contentLength: null));
@@ -298,6 +341,14 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
             o.MaxRetryAttempts = 0;
             options?.Invoke(o);
         });
+
+    /// <summary>A client made with its public constructor on an HttpClient of the test's own, which has none of the registration's handlers.</summary>
+    private static OwlmetryIssuesClient ClientOnABareHttpClient(ScriptedServer server, Action<HttpClient>? configure = null)
+    {
+        var http = new HttpClient(server) { BaseAddress = s_base };
+        configure?.Invoke(http);
+        return new OwlmetryIssuesClient(http);
+    }
 
     /// <summary>A client that retries twice, waiting on <paramref name="timers"/>.</summary>
     private OwlmetryIssuesClient RetryingClientOn(ScriptedServer server, InstantTimers timers, Action<OwlmetryIssuesClientOptions>? options = null) =>
