@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RequestDecompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.AspNetCore;
@@ -11,10 +12,12 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
     /// <summary>
     /// Adds what the Issues API's endpoints need: the issue library (in-memory storage unless the application chose
     /// other storage; calling <c>AddOwlmetryIssues</c> as well is harmless), RFC 9457 problems with an <c>error</c>
-    /// member and the exception handler for the API's endpoints, checked request decompression and the
-    /// <see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/> policy on the application's authentication scheme.
-    /// The application's own JSON options, problems and exception handling are left as they are: the API's endpoints
-    /// bring their own (see <see cref="ApplyToWholeApplication"/> for an application that wants the API's everywhere).
+    /// member and the exception handler for the API's endpoints, status code pages that give the API's answers without
+    /// a body (a challenge's 401, the routing's 405 under its prefix) that problem, checked request decompression and
+    /// the <see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/> policy on the application's authentication
+    /// scheme. The application's own JSON options, problems, exception handling and status codes are left as they are:
+    /// the API's endpoints bring their own (see <see cref="ApplyToWholeApplication"/> for an application that wants the
+    /// API's everywhere).
     /// Map the routes with <c>app.MapOwlmetryIssues("/v1")</c>, and register an
     /// <see cref="Owlmetry.Issues.AspNetCore.Auth.IActorResolver"/> that maps the application's users to actors.
     /// </summary>
@@ -45,6 +48,7 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
             };
         });
         services.AddExceptionHandler<OwlmetryExceptionHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, IssuesApiStatusCodePages>());
         // Ahead of the framework's default, which a host that chose its own keeps.
         services.TryAddSingleton<IRequestDecompressionProvider, CheckedRequestDecompression>();
         services.AddRequestDecompression(CheckedDecompressionProvider.WrapAll);
@@ -66,8 +70,8 @@ public static class OwlmetryIssuesApiServiceCollectionExtensions
     /// <summary>
     /// Makes the API's conventions the whole application's, for an application whose own routes belong to the same API
     /// (the Owlmetry server's directory routes): its JSON (snake_case, UTC timestamps, the checks of bodies) in the
-    /// application's <c>JsonOptions</c>, <c>ThrowOnBadRequest</c>, and the API's problems with <c>error</c> and its
-    /// exception handler for every request.
+    /// application's <c>JsonOptions</c>, <c>ThrowOnBadRequest</c>, and the API's problems with <c>error</c>, its
+    /// exception handler and its status code pages for every request.
     /// </summary>
     /// <param name="builder">What <c>AddOwlmetryIssuesApi</c> returned.</param>
     /// <returns>The same builder.</returns>

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Owlmetry.Issues.AspNetCore;
 using Owlmetry.Issues.AspNetCore.Auth;
-using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Host.Auth;
 using Owlmetry.Issues.Host.Backups;
@@ -135,7 +134,6 @@ public static class OwlmetryServer
     {
         app.UseHttpLogging();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(ErrorResponses.WriteStatusCodePageAsync);
         app.UseRequestDecompression();
         app.UseAuthentication();
         var webConsole = WebConsoleEnabled(app.Configuration);
