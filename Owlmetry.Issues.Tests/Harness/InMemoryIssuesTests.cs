@@ -6,6 +6,7 @@ using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Fingerprinting;
 using Owlmetry.Issues.Ingest;
 using Owlmetry.Issues.Querying;
+using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Testing;
 using Owlmetry.Issues.Tests.Support;
 
@@ -71,6 +72,32 @@ public sealed class InMemoryIssuesTests
 
         Assert.That(listed.Value.Issues.Select(i => i.Issue.Title), Is.EqualTo(titles.Reverse()),
             "issues seen at the same instant, newest id first, as every run");
+    }
+
+    [Test]
+    public async Task SeedIssueAsync_AResolvedIssue_RegressesWhenItsErrorComesBackInANewerVersion()
+    {
+        var app = _issues.AddApp(_issues.AddProject(s_teamId).Id);
+        var seeded = await _issues.SeedIssueAsync(new IssueSeed(app.Id, "Connection refused") { Status = IssueStatus.Resolved, ResolvedAtVersion = "1.0" });
+
+        var (_, scan) = await _issues.IngestAndScanAsync(app, [Crash("backend") with { AppVersion = "1.1" }]);
+        var detail = await _issues.Service.GetAsync(Admin, app.ProjectId, seeded.Id, new OccurrencePageRequest());
+
+        Assert.That(scan, Is.EqualTo(new IssueScanResult(EventsProcessed: 1, IssuesCreated: 0, IssuesRegressed: 1, IssuesUnsnoozed: 0, OccurrencesCreated: 1)),
+            "the seeded issue stands as the scan would have left it: its error joins it instead of opening another issue");
+        Assert.That(detail.Value.Item.Issue.Status, Is.EqualTo(IssueStatus.Regressed));
+    }
+
+    [Test]
+    public async Task SeedIssueAsync_ACustomFingerprintStrategy_KeysTheSeedAsTheScanWould()
+    {
+        var issues = new InMemoryIssues(new FakeTimeProvider(TestTimes.ClockStart), fingerprintStrategy: new ByModuleFingerprints());
+        var app = issues.AddApp(issues.AddProject(s_teamId).Id);
+        await issues.SeedIssueAsync(new IssueSeed(app.Id, "Payments failed") { SourceModule = "Payments" });
+
+        var (_, scan) = await issues.IngestAndScanAsync(app, [Crash("backend") with { SourceModule = "Payments" }]);
+
+        Assert.That(scan.IssuesCreated, Is.Zero, "the module's error joins the issue seeded for the module");
     }
 
     private static IncomingEvent Crash(string environment) =>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Attachments;
@@ -33,6 +31,8 @@ namespace Owlmetry.Issues.Testing;
 /// </example>
 public sealed class InMemoryIssues
 {
+    private readonly IFingerprintStrategy _fingerprints;
+
     /// <summary>
     /// Creates the library on <paramref name="timeProvider"/> (the system clock when null), grouping events with
     /// <paramref name="fingerprintStrategy"/> (the contract's default fingerprint when null) as
@@ -53,6 +53,7 @@ public sealed class InMemoryIssues
         Ingestor = new EventIngestor(Store, TimeProvider, new ScanSignal(), []);
         Recorder = new NotificationRecorder(Directory, signal);
         var fingerprints = fingerprintStrategy ?? new DefaultFingerprintStrategy();
+        _fingerprints = fingerprints;
         Scanner = new IssueScanner(Store, fingerprints, TimeProvider, issuesOptions, Recorder);
         Digests = new IssueDigests(Store, Directory, signal, TimeProvider, notifications);
         Notifications = new NotificationDispatcher(Store, NotificationHandlers, TimeProvider, notifications, NullLogger<NotificationDispatcher>.Instance);
@@ -147,7 +148,7 @@ public sealed class InMemoryIssues
             LastSeenAt = now,
             CreatedAt = now,
             UpdatedAt = now,
-            Fingerprints = seed.Fingerprints.Count > 0 ? seed.Fingerprints : [Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed.Title)))],
+            Fingerprints = seed.Fingerprints.Count > 0 ? seed.Fingerprints : [_fingerprints.Compute(new FingerprintInput(seed.Title, seed.SourceModule, null)).Hash],
         };
         var occurrences = (seed.Occurrences.Count > 0 ? seed.Occurrences : [new OccurrenceSeed()])
             .Select(o => new IssueOccurrence

@@ -19,7 +19,10 @@ public sealed record IssueSeed(Guid AppId, string Title)
     /// <summary>The source module.</summary>
     public string? SourceModule { get; init; }
 
-    /// <summary>The fingerprints; one derived from the title when empty.</summary>
+    /// <summary>
+    /// The fingerprints. When empty, the one the harness's fingerprint strategy gives an error whose message is the title
+    /// and whose module is <see cref="SourceModule"/>, so that such an error, scanned later, joins the seeded issue.
+    /// </summary>
     public IReadOnlyList<string> Fingerprints { get; init; } = [];
 
     /// <summary>The occurrences; one in a fresh session at the clock's time when empty.</summary>
