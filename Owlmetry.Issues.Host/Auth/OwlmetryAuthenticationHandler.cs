@@ -25,6 +25,8 @@ public sealed class OwlmetryAuthenticationHandler(
 {
     public const string SchemeName = "Owlmetry";
     private const string MissingAuthorization = "Missing authorization";
+    private const string InvalidAuthorizationFormat = "Invalid authorization format";
+    private const string BearerScheme = "Bearer";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -42,7 +44,7 @@ public sealed class OwlmetryAuthenticationHandler(
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
-            return AuthenticateResult.Fail("Invalid authorization format");
+            return AuthenticateResult.Fail(InvalidAuthorizationFormat);
         }
 
         var token = header[7..].Trim();
@@ -51,8 +53,16 @@ public sealed class OwlmetryAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message ?? MissingAuthorization;
-        await ErrorResponses.WriteAsync(Context, IssueError.Unauthenticated(failure));
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        // RFC 9110 §15.5.2 and RFC 6750 §3: the scheme to authenticate with, and why a credential was refused. The
+        // messages are this handler's own constants, so they need no quoting.
+        Response.Headers.WWWAuthenticate = failure switch
+        {
+            null => BearerScheme,
+            InvalidAuthorizationFormat => $"{BearerScheme} error=\"invalid_request\", error_description=\"{failure}\"",
+            _ => $"{BearerScheme} error=\"invalid_token\", error_description=\"{failure}\"",
+        };
+        await ErrorResponses.WriteAsync(Context, IssueError.Unauthenticated(failure ?? MissingAuthorization));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

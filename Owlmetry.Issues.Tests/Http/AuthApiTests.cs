@@ -93,6 +93,29 @@ public sealed class AuthApiTests : HttpApiFixture
         Assert.That(refused.Error, Is.EqualTo("Missing authorization"));
     }
 
+    // RFC 9110 §15.5.2: a 401 names the scheme to authenticate with; RFC 6750 §3 says why a token was refused. An MCP
+    // client reads the header to tell a bad key from a server that wants an authorization flow of its own.
+    [TestCase(null, "/v1/auth/whoami", "Bearer")]
+    [TestCase(null, "/mcp", "Bearer")]
+    [TestCase("Basic dXNlcjpwYXNz", "/v1/auth/whoami", "Bearer error=\"invalid_request\", error_description=\"Invalid authorization format\"")]
+    [TestCase("Bearer owl_agent_000000000000000000000000000000000000000000000000", "/v1/auth/whoami", "Bearer error=\"invalid_token\", error_description=\"Invalid API key\"")]
+    [TestCase("Bearer owl_agent_000000000000000000000000000000000000000000000000", "/mcp", "Bearer error=\"invalid_token\", error_description=\"Invalid API key\"")]
+    [TestCase("Bearer not-a-token", "/v1/auth/whoami", "Bearer error=\"invalid_token\", error_description=\"Invalid or expired token\"")]
+    public async Task Unauthorized_NamesTheBearerScheme_AndWhyTheTokenWasRefused(string? authorization, string path, string challenge)
+    {
+        using var http = Factory.CreateClient();
+        using var request = new HttpRequestMessage(path == "/mcp" ? HttpMethod.Post : HttpMethod.Get, path);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Headers.WwwAuthenticate.Select(h => h.ToString()).ToList(), Is.EqualTo(new[] { challenge }), "the 401's WWW-Authenticate");
+    }
+
     // Version 3 hashes start with the format marker, PRF, iteration count and salt size.
     private static string HashHeader(string hash) => Convert.ToHexString(Convert.FromBase64String(hash).AsSpan(0, 13));
 
