@@ -40,6 +40,21 @@ public sealed class ServerLoggingTests
     }
 
     [Test]
+    public async Task Requests_NoAppSettingsFileAnywhere_LogNothingPerRequest()
+    {
+        // A server installed as the README says: the binary copied alone, run from a folder of its own.
+        var logs = new CapturingLoggerProvider();
+        using var factory = new OwlmetryServerFactory { Logs = logs, WithoutSettingsFiles = true };
+        var team = await HttpTeam.CreateAsync(factory);
+        var started = logs.Logs.Count;
+
+        await SendRequestsAsync(team);
+
+        var perRequest = logs.Logs.Skip(started).Where(l => l.Level == LogLevel.Information).Select(l => $"{l.Category}: {l.Message}");
+        Assert.That(perRequest, Is.Empty, "logged per request without an appsettings.json");
+    }
+
+    [Test]
     public async Task Requests_HttpLoggingAtInformation_LogOneCombinedLineEach_WithoutCredentials()
     {
         var logs = new CapturingLoggerProvider();

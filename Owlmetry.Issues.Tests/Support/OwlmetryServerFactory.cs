@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,12 @@ internal sealed partial class OwlmetryServerFactory(string? dataDirectory = null
     /// <summary>A provider that sees the server's logs besides the console, behind the same level filters.</summary>
     public ILoggerProvider? Logs { get; init; }
 
+    /// <summary>
+    /// The server as the binary copied alone into a folder of its own: no appsettings.json beside it nor in the
+    /// working directory, only what the binary carries.
+    /// </summary>
+    public bool WithoutSettingsFiles { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -74,6 +81,17 @@ internal sealed partial class OwlmetryServerFactory(string? dataDirectory = null
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (WithoutSettingsFiles)
+        {
+            builder.ConfigureAppConfiguration((_, configuration) =>
+            {
+                foreach (var file in configuration.Sources.OfType<FileConfigurationSource>().Where(s => s.Path == ShippedSettings.FileName).ToList())
+                {
+                    configuration.Sources.Remove(file);
+                }
+            });
         }
 
         if (Logs is not null)
