@@ -44,6 +44,16 @@ public static class UsersCommand
         var configuration = InitCommand.BuildConfiguration(options.GetValueOrDefault("data"));
         try
         {
+            // Opening the LiteDB store would create the directory and an empty file: a typo in --data would then
+            // report an unknown user instead of the missing store.
+            var databaseFile = DataDirectory.FromConfiguration(configuration).GetFilePath(OwlmetryServer.DatabaseFileName);
+            if (!ServerStorage.UsesPostgreSql(configuration) && !File.Exists(databaseFile))
+            {
+                await error.WriteLineAsync(
+                    $"{databaseFile} does not exist: --data must name the data directory of a LiteDB server (or set Storage__Provider=postgresql and ConnectionStrings__Owlmetry); nothing changed.");
+                return Refused;
+            }
+
             await using var services = new ServiceCollection()
                 .AddSingleton(configuration)
                 .AddLogging()

@@ -62,6 +62,17 @@ public sealed class UsersCommandTests : DataDirectoryFixture
         Assert.That((await client.PostAsJsonAsync("/v1/auth/login", new { email = "admin@localhost", password = initial.UserPassword })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task ResetPassword_DataDirectoryWithoutAStore_Exits1AndCreatesNothing()
+    {
+        var (exit, output, error) = await RunAsync("reset-password", "--email", "admin@localhost", "--data", Data.Path);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.Contain("owlmetry.db does not exist: --data must name the data directory of a LiteDB server"));
+        Assert.That(Directory.Exists(Data.Path), Is.False, "the command created the data directory");
+    }
+
     [TestCase]
     [TestCase("reset-password")]
     [TestCase("reset-password", "--email")]
