@@ -267,9 +267,7 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
     [Test]
     public void DownloadAttachmentAsync_RefusalLongerThanMaxResponseSize_ThrowsTheProtocolException()
     {
-        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
-            ? Streamed(HttpStatusCode.Gone, new TrickleStream(JsonOfLength(64 * SizeBound, """{"error":"Gone"}"""), Chunk), contentLength: null)
-            : Json(s_attachmentWithSignedLink));
+        var server = DownloadRefusedAtLength();
 
         var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
             () => ClientOn(server, o => o.MaxResponseSize = SizeBound).DownloadAttachmentAsync(s_id, Stream.Null),
@@ -279,6 +277,12 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
             refused!.Message, Does.StartWith($"GET https://issues.example/v1/attachments/download answered more than {SizeBound} bytes"),
             "a refusal's body is read to find its error, and bounded like any answer");
     }
+
+    // An attachment whose signed download is refused with a body 64 times the bound, of unknown length.
+    private static ScriptedServer DownloadRefusedAtLength() =>
+        new(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
+            ? Streamed(HttpStatusCode.Gone, new TrickleStream(JsonOfLength(64 * SizeBound, """{"error":"Gone"}"""), Chunk), contentLength: null)
+            : Json(s_attachmentWithSignedLink));
 
     [Test]
     public void OnABareHttpClient_AContentLengthOverTheDefaultMaxResponseSize_IsRefusedUnread()
@@ -311,9 +315,7 @@ public sealed class ClientAgainstAStrangeServerTests : HttpApiFixture
     [Test]
     public void OnABareHttpClient_ADownloadsRefusalLongerThanTheBound_ThrowsTheProtocolException()
     {
-        var server = new ScriptedServer(request => request.RequestUri!.AbsolutePath.EndsWith("/download", StringComparison.Ordinal)
-            ? Streamed(HttpStatusCode.Gone, new TrickleStream(JsonOfLength(64 * SizeBound, """{"error":"Gone"}"""), Chunk), contentLength: null)
-            : Json(s_attachmentWithSignedLink));
+        var server = DownloadRefusedAtLength();
 
         var refused = Assert.ThrowsAsync<OwlmetryProtocolException>(
             () => ClientOnABareHttpClient(server, http => http.MaxResponseContentBufferSize = SizeBound).DownloadAttachmentAsync(s_id, Stream.Null),
