@@ -29,7 +29,8 @@ internal static class IssueTools
         "Lists error issues, most recently seen first: one line per issue with its id, [status], title, occurrence and user "
         + "counts and last seen time. With project_id, that project's issues (development and production); without it, the "
         + "issues of every project of the caller's teams (production unless data_mode says otherwise), each line naming its "
-        + "project id. When a 'next cursor' line ends the answer, call again with that cursor for the next page.")]
+        + "project id. When a 'next cursor' line ends the answer, call again with that cursor for the next page. Titles, names "
+        + "and versions are JSON strings (in double quotes, a line break in them written \\n).")]
     public static Task<CallToolResult> ListIssues(
         RequestContext<CallToolRequestParams> request,
         [Description("The project whose issues to list (a UUID). Leave out to list across all the caller's projects.")] string? project_id = null,
@@ -71,7 +72,9 @@ internal static class IssueTools
     [Description(
         "Reads one issue: its status, counts, first and last seen (with app versions), a page of its occurrences "
         + "(newest first: time, session, user, app version, environment, event id), its comments and its attachments. When a "
-        + "'next occurrence_cursor' line follows the occurrences, call again with it for older ones.")]
+        + "'next occurrence_cursor' line follows the occurrences, call again with it for older ones. Titles, names, versions "
+        + "and users are JSON strings (in double quotes, a line break in them written \\n); a comment's further lines are "
+        + "indented by two spaces.")]
     public static Task<CallToolResult> GetIssue(
         RequestContext<CallToolRequestParams> request,
         [Description("The issue's project (a UUID).")] string project_id,
@@ -314,5 +317,6 @@ internal static class IssueTools
 
     private static CallToolResult Answer(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
-    private static CallToolResult Refusal(IssueError error) => new() { IsError = true, Content = [new TextContentBlock { Text = error.Message }] };
+    // A refusal may name a claim's holder, a name nobody vetted.
+    private static CallToolResult Refusal(IssueError error) => new() { IsError = true, Content = [new TextContentBlock { Text = OutsideText.Line(error.Message) }] };
 }

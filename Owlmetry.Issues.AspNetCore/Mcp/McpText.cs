@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
+using static Owlmetry.Issues.AspNetCore.Mcp.OutsideText;
 
 namespace Owlmetry.Issues.AspNetCore.Mcp;
 
 /// <summary>
 /// The MCP tools' answers as compact text for a model's context: one line per issue, occurrence or comment, fields that
-/// have no value left out, UTC times to the second, and the cursor of the next page when there is one.
+/// have no value left out, UTC times to the second, and the cursor of the next page when there is one. Every text that
+/// outside parties control goes through <see cref="OutsideText"/>: a value is a JSON string, a comment's body indented,
+/// so that none of it can add a line or a field to the answer.
 /// </summary>
 internal static class McpText
 {
@@ -38,23 +41,23 @@ internal static class McpText
         var issue = item.Issue;
         var parts = new List<string>
         {
-            $"{issue.Id} [{issue.Status.ToWireName()}] {issue.Title}",
+            $"{issue.Id} [{issue.Status.ToWireName()}] {Quoted(issue.Title)}",
             Counts(issue),
             $"last seen {Time(issue.LastSeenAt)}",
         };
         if (item.ProjectName is not null)
         {
-            parts.Add($"project {item.ProjectName} {issue.ProjectId}");
+            parts.Add($"project {Quoted(item.ProjectName)} {issue.ProjectId}");
         }
 
         if (item.AppName is not null)
         {
-            parts.Add($"app {item.AppName}");
+            parts.Add($"app {Quoted(item.AppName)}");
         }
 
         if (issue.ResolvedAtVersion is not null)
         {
-            parts.Add($"resolved in {issue.ResolvedAtVersion}");
+            parts.Add($"resolved in {Quoted(issue.ResolvedAtVersion)}");
         }
 
         if (issue.IsDev)
@@ -70,22 +73,22 @@ internal static class McpText
         return string.Join(" | ", parts);
     }
 
-    /// <summary>Who holds a claim and until when: <c>claimed by agent triage-bot (id) until 2026-01-01 10:15:00Z</c>.</summary>
+    /// <summary>Who holds a claim and until when: <c>claimed by agent "triage-bot" (id) until 2026-01-01T10:15:00Z</c>.</summary>
     private static string Claim(IssueClaim claim) => $"claimed by {Holder(claim)}";
 
     public static string IssueDetail(IssueDetail detail)
     {
         var issue = detail.Item.Issue;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Issue {issue.Id} [{issue.Status.ToWireName()}] {issue.Title}");
-        Field(text, "project", detail.Item.ProjectName is { } projectName ? $"{projectName} {issue.ProjectId}" : issue.ProjectId.ToString());
-        Field(text, "app", detail.Item.AppName is { } appName ? $"{appName} {issue.AppId}" : issue.AppId.ToString());
-        Field(text, "source module", issue.SourceModule);
+        text.AppendLine(CultureInfo.InvariantCulture, $"Issue {issue.Id} [{issue.Status.ToWireName()}] {Quoted(issue.Title)}");
+        Field(text, "project", detail.Item.ProjectName is { } projectName ? $"{Quoted(projectName)} {issue.ProjectId}" : issue.ProjectId.ToString());
+        Field(text, "app", detail.Item.AppName is { } appName ? $"{Quoted(appName)} {issue.AppId}" : issue.AppId.ToString());
+        Field(text, "source module", issue.SourceModule is { } module ? Quoted(module) : null);
         Field(text, "data", issue.IsDev ? "development" : null);
         Field(text, "counts", Counts(issue));
         Field(text, "first seen", Seen(issue.FirstSeenAt, issue.FirstSeenAppVersion, issue.FirstSeenSdkVersion));
         Field(text, "last seen", Seen(issue.LastSeenAt, issue.LastSeenAppVersion, issue.LastSeenSdkVersion));
-        Field(text, "resolved in", issue.ResolvedAtVersion);
+        Field(text, "resolved in", issue.ResolvedAtVersion is { } version ? Quoted(version) : null);
         Field(text, "snoozed at", issue.SnoozedAt is { } snoozedAt ? Time(snoozedAt) : null);
         Field(text, "updated", Time(issue.UpdatedAt));
         Field(text, "claim", issue.Claim is { } claim ? Holder(claim) : null);
@@ -115,17 +118,19 @@ internal static class McpText
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Attachments ({detail.Attachments.Count}):");
             foreach (var attachment in detail.Attachments)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {attachment.Id} {attachment.OriginalFilename} ({attachment.ContentType}, {attachment.SizeBytes} bytes)");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {attachment.Id} {Quoted(attachment.OriginalFilename)} ({Quoted(attachment.ContentType)}, {attachment.SizeBytes} bytes)");
             }
         }
 
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>A comment: its header, then its body from the same line on, every further line of it indented.</summary>
     public static string CommentLine(IssueComment comment)
     {
         var edited = comment.UpdatedAt > comment.CreatedAt ? $", edited {Time(comment.UpdatedAt)}" : string.Empty;
-        return $"{comment.Id} by {comment.Author.Name} ({comment.Author.Type.ToWireName()}) at {Time(comment.CreatedAt)}{edited}: {comment.Body}";
+        return $"{comment.Id} by {Quoted(comment.Author.Name)} ({comment.Author.Type.ToWireName()}) at {Time(comment.CreatedAt)}{edited}: "
+            + Indented(comment.Body);
     }
 
     private static string OccurrenceLine(IssueOccurrence occurrence)
@@ -141,7 +146,7 @@ internal static class McpText
     }
 
     private static string Holder(IssueClaim claim) =>
-        $"{claim.HolderKind.ToWireName()} {claim.HolderName} ({claim.HolderId}) until {Time(claim.ExpiresAt)}";
+        $"{claim.HolderKind.ToWireName()} {Quoted(claim.HolderName)} ({claim.HolderId}) until {Time(claim.ExpiresAt)}";
 
     private static string Counts(Issue issue) =>
         issue.UniqueUserCount > 0
@@ -164,11 +169,12 @@ internal static class McpText
         }
     }
 
+    /// <summary>An outside value of an occurrence or a sighting, quoted, when it has one.</summary>
     private static void Add(List<string> parts, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            parts.Add($"{name} {value}");
+            parts.Add($"{name} {Quoted(value)}");
         }
     }
 

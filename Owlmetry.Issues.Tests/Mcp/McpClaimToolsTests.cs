@@ -48,7 +48,7 @@ public sealed class McpClaimToolsTests : HttpApiFixture
         var (released, releasedIsError) = await holder.CallAsync("release_issue", ids);
 
         Assert.That(claimIsError, Is.False, claim);
-        Assert.That(claim, Does.StartWith($"Claimed.\n{issue.Id} [new] Connection refused").And.Contain("| claimed by agent Agent key ("), claim);
+        Assert.That(claim, Does.StartWith($"Claimed.\n{issue.Id} [new] \"Connection refused\"").And.Contain("| claimed by agent \"Agent key\" ("), claim);
         Assert.That(claim, Does.Contain($"until {expiry:yyyy-MM-dd'T'HH:mm:ss}Z"));
         Assert.That(refusedIsError, Is.True, refused);
         Assert.That(refused, Does.StartWith("Issue is claimed by agent 'Agent key' ("));

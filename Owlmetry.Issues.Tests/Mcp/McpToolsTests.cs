@@ -58,14 +58,14 @@ public sealed class McpToolsTests : HttpApiFixture
         Assert.That(firstIsError, Is.False, first);
         var lines = first.Split('\n');
         Assert.That(lines, Has.Length.EqualTo(2), $"one issue line and the next cursor line: {first}");
-        Assert.That(lines[0], Does.StartWith($"- {newer.Id} [new] Connection refused | 3 occurrences, 3 users | last seen "), "the most recently seen issue, compact");
+        Assert.That(lines[0], Does.StartWith($"- {newer.Id} [new] \"Connection refused\" | 3 occurrences, 3 users | last seen "), "the most recently seen issue, compact");
         Assert.That(lines[0], Does.Not.Contain("resolved in").And.Not.Contain("dev"), $"fields without a value are left out: {lines[0]}");
         Assert.That(lines[1], Does.StartWith("next cursor: "), "a page with more after it ends with its cursor");
 
         var (second, _) = await client.CallAsync(
             "list_issues", new() { ["project_id"] = Team.Project.Id.ToString(), ["limit"] = 1, ["cursor"] = lines[1]["next cursor: ".Length..] });
 
-        Assert.That(second, Does.StartWith($"- {older.Id} [new] Timeout talking to payments"), "the cursor's page is the next issue");
+        Assert.That(second, Does.StartWith($"- {older.Id} [new] \"Timeout talking to payments\""), "the cursor's page is the next issue");
         Assert.That(second, Does.Not.Contain("next cursor"), "the last page has no cursor");
     }
 
@@ -78,7 +78,7 @@ public sealed class McpToolsTests : HttpApiFixture
         var (text, isError) = await client.CallAsync("list_issues", new());
 
         Assert.That(isError, Is.False, text);
-        Assert.That(text, Does.Contain($"{issue.Id} [new]").And.Contain($"project {Team.Project.Name} {Team.Project.Id}"), "a team-wide line names its project and id");
+        Assert.That(text, Does.Contain($"{issue.Id} [new]").And.Contain($"project \"{Team.Project.Name}\" {Team.Project.Id}"), "a team-wide line names its project and id");
     }
 
     [Test]
@@ -116,8 +116,8 @@ public sealed class McpToolsTests : HttpApiFixture
             "get_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = issue.Id.ToString(), ["occurrence_limit"] = 2 });
 
         Assert.That(isError, Is.False, text);
-        Assert.That(text, Does.StartWith($"Issue {issue.Id} [new] Connection refused"), "the header line");
-        Assert.That(text, Does.Contain("Occurrences (newest first, 2 shown):").And.Contain("user user-0").And.Contain("app 1.0.0"), $"the occurrence page: {text}");
+        Assert.That(text, Does.StartWith($"Issue {issue.Id} [new] \"Connection refused\""), "the header line");
+        Assert.That(text, Does.Contain("Occurrences (newest first, 2 shown):").And.Contain("user \"user-0\"").And.Contain("app \"1.0.0\""), $"the occurrence page: {text}");
         Assert.That(text, Does.Contain("next occurrence_cursor: "), "the third occurrence is on the next page");
         Assert.That(text, Does.Contain("Comments (1, oldest first):").And.Contain("(agent)").And.Contain(": Looks like the pool size."), $"the comment: {text}");
         Assert.That(text, Does.Not.Contain("resolved in").And.Not.Contain("source module").And.Not.Contain("Attachments"), $"empty fields are left out: {text}");
@@ -136,7 +136,7 @@ public sealed class McpToolsTests : HttpApiFixture
 
         Assert.That((noVersionIsError, noVersion), Is.EqualTo((true, "resolved_at_version is required when resolving an issue. Use status='silenced' if you don't want auto-regression.")), "resolving needs a version");
         Assert.That(resolvedIsError, Is.False, resolved);
-        Assert.That(resolved, Does.Contain($"{issue.Id} [resolved]").And.Contain("resolved in 2.0.0"), "the answer is the issue's new line");
+        Assert.That(resolved, Does.Contain($"{issue.Id} [resolved]").And.Contain("resolved in \"2.0.0\""), "the answer is the issue's new line");
         Assert.That((refusedIsError, refused), Is.EqualTo((true, "Cannot transition from 'resolved' to 'in_progress'")), "the lifecycle's refusal");
         var stored = await Factory.IssueStore.ReadAsync(r => r.FindIssueAsync(issue.Id));
         Assert.That(stored!.Status, Is.EqualTo(IssueStatus.Resolved), "the refused transition left the issue resolved");
@@ -170,7 +170,7 @@ public sealed class McpToolsTests : HttpApiFixture
 
         var (added, addedIsError) = await agent.CallAsync("add_comment", new(ids) { ["body"] = "Retrying fixes it." });
         Assert.That(addedIsError, Is.False, added);
-        Assert.That(added, Does.StartWith("Comment added.\n").And.Contain("by Agent key (agent)").And.EndWith(": Retrying fixes it."), "the comment line");
+        Assert.That(added, Does.StartWith("Comment added.\n").And.Contain("by \"Agent key\" (agent)").And.EndWith(": Retrying fixes it."), "the comment line");
         var commentId = added.Split('\n')[1].Split(' ')[0];
 
         var (edit, editIsError) = await member.CallAsync("edit_comment", new(ids) { ["comment_id"] = commentId, ["body"] = "Mine now." });
