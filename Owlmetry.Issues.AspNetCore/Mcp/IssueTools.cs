@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -6,6 +7,7 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Http;
 using Owlmetry.Issues.Contracts;
+using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Services;
@@ -90,7 +92,8 @@ internal static class IssueTools
             : Task.FromResult(Refusal(ids.Error));
     }
 
-    [McpServerTool(Name = "change_issue_status", Title = "Change an issue's status", Destructive = false, Idempotent = true, OpenWorld = false)]
+    // Not idempotent: the same change again is a transition the lifecycle refuses (resolved to resolved).
+    [McpServerTool(Name = "change_issue_status", Title = "Change an issue's status", Destructive = false, OpenWorld = false)]
     [Description(
         "Moves an issue to another status, following the issue lifecycle: in_progress (start work), resolved (fixed; "
         + "resolved_at_version, the app version with the fix, is required), silenced (a known issue nobody wants to hear about), "
@@ -106,7 +109,7 @@ internal static class IssueTools
         CancellationToken cancellationToken = default)
     {
         var ids = Ids(project_id, issue_id);
-        var target = RequestBodies.ParseStatus(new UpdateIssueRequest(status, resolved_at_version));
+        var target = TargetStatus(status, resolved_at_version);
         return !ids.IsSuccess ? Task.FromResult(Refusal(ids.Error))
             : !target.IsSuccess ? Task.FromResult(Refusal(target.Error))
             : RunAsync(
@@ -154,7 +157,7 @@ internal static class IssueTools
         [Description("Only issues of this app (a UUID).")] string? app_id = null,
         [Description("production, development or all (the default).")] string? data_mode = null,
         [Description("Which issue comes first: last_seen (default), last_activity, first_seen, occurrences or users.")] string? sort = null,
-        [Description("How long the claim lasts, 30 to 86400 seconds; 900 (15 minutes) when left out.")] int? duration_seconds = null,
+        [Description("How long the claim lasts, 30 to 86400 seconds; 900 (15 minutes) when left out."), Range(30, 86400)] int? duration_seconds = null,
         CancellationToken cancellationToken = default)
     {
         var projectId = RequiredId(project_id, nameof(project_id));
@@ -177,7 +180,7 @@ internal static class IssueTools
         RequestContext<CallToolRequestParams> request,
         [Description("The issue's project (a UUID).")] string project_id,
         [Description("The claimed issue (a UUID).")] string issue_id,
-        [Description("The claim's new length from now, 30 to 86400 seconds; 900 when left out.")] int? duration_seconds = null,
+        [Description("The claim's new length from now, 30 to 86400 seconds; 900 when left out."), Range(30, 86400)] int? duration_seconds = null,
         CancellationToken cancellationToken = default)
     {
         var ids = Ids(project_id, issue_id);
@@ -248,7 +251,8 @@ internal static class IssueTools
                 cancellationToken);
     }
 
-    [McpServerTool(Name = "delete_comment", Title = "Delete a comment", Destructive = true, Idempotent = true, OpenWorld = false)]
+    // Not idempotent: deleting the comment again is an error, the comment is not found.
+    [McpServerTool(Name = "delete_comment", Title = "Delete a comment", Destructive = true, OpenWorld = false)]
     [Description("Deletes a comment; its author or an owner or admin of the project's team may. Comment ids are listed by get_issue.")]
     public static Task<CallToolResult> DeleteComment(
         RequestContext<CallToolRequestParams> request,
@@ -287,6 +291,18 @@ internal static class IssueTools
 
         var result = await call(services.GetRequiredService<IIssueService>(), actor).ConfigureAwait(false);
         return result.IsSuccess ? Answer(render(result.Value)) : Refusal(result.Error);
+    }
+
+    /// <summary>
+    /// The status to change to. A <c>resolved_at_version</c> with another status is refused here, where the HTTP API
+    /// ignores it: a model that sends one expects it kept, and would not notice that it was dropped.
+    /// </summary>
+    private static IssueResult<IssueStatus> TargetStatus(string status, string? resolvedAtVersion)
+    {
+        var target = RequestBodies.ParseStatus(new UpdateIssueRequest(status, resolvedAtVersion));
+        return target.IsSuccess && target.Value != IssueStatus.Resolved && !string.IsNullOrWhiteSpace(resolvedAtVersion)
+            ? IssueError.Invalid($"resolved_at_version is taken with status resolved only, not with {target.Value.ToWireName()}")
+            : target;
     }
 
     private static IssueResult<(Guid Project, Guid Issue)> Ids(string? projectId, string? issueId, string issueName = "issue_id")

@@ -58,17 +58,22 @@ public sealed class McpClaimToolsTests : HttpApiFixture
     }
 
     [Test]
-    public async Task ClaimNextIssue_ReadOnlyKeyOrBadDuration_AreRefusedWithTheLibrarysMessage()
+    public async Task ClaimAndRenew_ReadOnlyKeyOrBadDuration_AreRefusedWithTheLibrarysMessage_ThePermissionFirst()
     {
-        await Team.SeedIssueAsync();
+        var issue = await Team.SeedIssueAsync();
         await using var readOnly = await McpClients.ConnectAsync(Team, await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read));
         await using var agent = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+        var ids = new Dictionary<string, object?> { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = issue.Id.ToString() };
 
         var forbidden = await readOnly.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString() });
         var tooLong = await agent.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["duration_seconds"] = 100_000 });
+        var renewForbidden = await readOnly.CallAsync("renew_claim", new(ids) { ["duration_seconds"] = 100_000 });
+        var renewTooLong = await agent.CallAsync("renew_claim", new(ids) { ["duration_seconds"] = 100_000 });
 
         Assert.That(forbidden, Is.EqualTo(("Missing permission: issues:write", true)));
         Assert.That(tooLong, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
+        Assert.That(renewForbidden, Is.EqualTo(("Missing permission: issues:write", true)), "a read-only key learns first that it may not renew at all");
+        Assert.That(renewTooLong, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
     }
 
     private Task<string> AgentKeyAsync() => Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Owlmetry.Issues.Tests.Support;
@@ -24,6 +25,16 @@ internal static class McpClients
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");
         return request;
+    }
+
+    /// <summary>The JSON-RPC error a raw POST was answered with, in the one server-sent event of its answer.</summary>
+    public static async Task<(int Code, string Message)> JsonRpcErrorAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var data = text.Split('\n').SingleOrDefault(line => line.StartsWith("data: ", StringComparison.Ordinal));
+        var error = data is null ? null : JsonNode.Parse(data["data: ".Length..])!["error"];
+        Assert.That(error, Is.Not.Null, $"a JSON-RPC error: {text}");
+        return (error!["code"]!.GetValue<int>(), error["message"]!.GetValue<string>());
     }
 
     public static async Task<(string Text, bool IsError)> CallAsync(this McpClient client, string tool, Dictionary<string, object?> arguments)

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Claims;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
@@ -43,6 +46,46 @@ public sealed class McpToolsTests : HttpApiFixture
         {
             Assert.That(tool.Description, Has.Length.GreaterThan(60), $"{tool.Name} needs a description a model can choose it by");
         }
+    }
+
+    [Test]
+    public async Task ListTools_Schemas_RefuseArgumentsTheyDoNotName_AndBoundClaimDurationsAsTheClaimRulesDo()
+    {
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var tools = await client.ListToolsAsync();
+
+        foreach (var tool in tools)
+        {
+            Assert.That(tool.ProtocolTool.InputSchema.TryGetProperty("additionalProperties", out var additional) ? additional.ValueKind : JsonValueKind.Undefined, Is.EqualTo(JsonValueKind.False), $"{tool.Name}'s schema");
+        }
+
+        var bounds = (ClaimRules.MinDuration.TotalSeconds, ClaimRules.MaxDuration.TotalSeconds);
+        foreach (var name in new[] { "claim_next_issue", "renew_claim" })
+        {
+            var duration = tools.Single(t => t.Name == name).ProtocolTool.InputSchema.GetProperty("properties").GetProperty("duration_seconds");
+            Assert.That((duration.GetProperty("minimum").GetDouble(), duration.GetProperty("maximum").GetDouble()), Is.EqualTo(bounds), $"{name}'s duration_seconds");
+        }
+    }
+
+    [Test]
+    public async Task ListTools_IdempotentHint_OnlyOnToolsWhoseRepeatedCallSucceedsWithTheSameEffect()
+    {
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var tools = await client.ListToolsAsync();
+
+        var idempotent = tools.Where(t => t.ProtocolTool.Annotations?.IdempotentHint == true).Select(t => t.Name).Order(StringComparer.Ordinal);
+        Assert.That(idempotent, Is.EqualTo(new[] { "edit_comment", "release_issue", "renew_claim" }), "the same status change again is refused, a deleted comment is not found");
+    }
+
+    [Test]
+    public async Task Connect_ServerInfo_IsTheIssuesPackageWithTheVersionTheServerLogs()
+    {
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var version = typeof(OwlmetryIssuesMcpServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.That((client.ServerInfo?.Name, client.ServerInfo?.Version), Is.EqualTo(("owlmetry-issues", version)), "not the entry assembly's 0.0.0.0");
     }
 
     [Test]
@@ -143,6 +186,20 @@ public sealed class McpToolsTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ChangeIssueStatus_VersionWithAStatusThatTakesNone_IsRefusedAndChangesNothing()
+    {
+        var issue = await Team.SeedIssueAsync();
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var result = await client.CallAsync(
+            "change_issue_status", new() { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = issue.Id.ToString(), ["status"] = "silenced", ["resolved_at_version"] = "9.9" });
+
+        Assert.That(result, Is.EqualTo(("resolved_at_version is taken with status resolved only, not with silenced", true)), "the version is not dropped silently");
+        var stored = await Factory.IssueStore.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That(stored!.Status, Is.EqualTo(IssueStatus.New), "the refused change changed nothing");
+    }
+
+    [Test]
     public async Task MergeIssues_AgentKey_MovesTheSourceIntoTheTargetAndDeletesIt()
     {
         var target = await Team.SeedIssueAsync("Connection refused", o => o.Occurrences = 2);
@@ -234,6 +291,8 @@ public sealed class McpToolsTests : HttpApiFixture
     [TestCase("merge_issues", """{}""", "project_id is required", TestName = "{m}_NoArguments_NamesTheFirst")]
     [TestCase("add_comment", """{"project_id":"{project}","issue_id":"{project}","body":null}""", "body must be a string", TestName = "{m}_NullForARequiredString")]
     [TestCase("renew_claim", """{"project_id":"{project}","issue_id":"{project}","duration_seconds":true}""", "duration_seconds must be an integer", TestName = "{m}_BooleanForAnInteger")]
+    [TestCase("claim_next_issue", """{"project_id":"{project}","duration_seconds":2147483648}""", "duration_seconds must be between 30 and 86400", TestName = "{m}_IntegerBeyondItsTypeWithBounds")]
+    [TestCase("renew_claim", """{"project_id":"{project}","issue_id":"{project}","duration_seconds":1e10}""", "duration_seconds must be between 30 and 86400", TestName = "{m}_ExponentBeyondItsTypeWithBounds")]
     public async Task Call_ArgumentMissingOrOfTheWrongType_IsAToolErrorNamingIt(string tool, string arguments, string expected)
     {
         await using var client = await McpClients.ConnectAsync(Team, _agentKey);
@@ -243,6 +302,64 @@ public sealed class McpToolsTests : HttpApiFixture
         Assert.That(result, Is.EqualTo((expected, true)), "the SDK's binder would answer only 'An error occurred invoking'");
         var errors = _logs.Logs.Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Category}: {l.Message}");
         Assert.That(errors, Is.Empty, "an argument the model got wrong is not a server error");
+    }
+
+    [TestCase("claim_next_issue", """{"project_id":"{project}","duration":60,"issue_id":"{project}"}""",
+        "Unknown arguments: duration, issue_id. The tool takes: project_id, status, app_id, data_mode, sort, duration_seconds.", TestName = "{m}_Misspelled")]
+    [TestCase("list_issues", """{"is_dev":true}""",
+        "Unknown argument: is_dev. The tool takes: project_id, team_id, status, sort, app_id, data_mode, cursor, limit.", TestName = "{m}_FilterItDoesNotHave")]
+    [TestCase("change_issue_status", """{"project_id":"{project}","issue_id":"{project}","status":"resolved","version":"9.9"}""",
+        "Unknown argument: version. The tool takes: project_id, issue_id, status, resolved_at_version.", TestName = "{m}_BesideTheRequiredOnes")]
+    public async Task Call_ArgumentTheToolDoesNotTake_IsAToolErrorNamingItAndThoseItTakes(string tool, string arguments, string expected)
+    {
+        var issue = await Team.SeedIssueAsync();
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var result = await client.CallAsync(tool, JsonSerializer.Deserialize<Dictionary<string, object?>>(Fill(arguments))!);
+
+        Assert.That(result, Is.EqualTo((expected, true)), "the SDK's binder ignores an argument it does not know");
+        var stored = await Factory.IssueStore.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That((stored!.Status, stored.Claim), Is.EqualTo((IssueStatus.New, (IssueClaim?)null)), "the refused call changed nothing");
+    }
+
+    [TestCase("1.0")]
+    [TestCase("1e0")]
+    [TestCase("0.1E1")]
+    public async Task ListIssues_LimitWrittenWithAFractionOrAnExponent_IsThatInteger(string limit)
+    {
+        await Team.SeedIssueAsync("Timeout talking to payments");
+        await Team.SeedIssueAsync("Connection refused");
+        await using var client = await McpClients.ConnectAsync(Team, _agentKey);
+
+        var (text, isError) = await client.CallAsync(
+            "list_issues", JsonSerializer.Deserialize<Dictionary<string, object?>>($$"""{"project_id":"{{Team.Project.Id}}","limit":{{limit}}}""")!);
+
+        Assert.That(isError, Is.False, text);
+        Assert.That(text.Split('\n'), Has.Length.EqualTo(2), $"one issue and the next cursor, as with limit 1: {text}");
+    }
+
+    [TestCase("""{}""", "params.name must be the tool's name, a string", TestName = "{m}_NoName")]
+    [TestCase("""{"name":42}""", "params.name must be the tool's name, a string", TestName = "{m}_NameNotAString")]
+    [TestCase("""null""", "tools/call needs params, an object with the tool's name and its arguments", TestName = "{m}_NoParams")]
+    [TestCase("""{"name":"list_issues","arguments":"x"}""", "params.arguments must be an object of the tool's arguments by name", TestName = "{m}_ArgumentsAString")]
+    [TestCase("""{"name":"list_issues","arguments":[1]}""", "params.arguments must be an object of the tool's arguments by name", TestName = "{m}_ArgumentsAnArray")]
+    [TestCase("""{"name":"list_issues","_meta":5}""", "Invalid tools/call params at $._meta", TestName = "{m}_MetaNotAnObject")]
+    [TestCase("""{"name":"lsit_issues","arguments":{}}""",
+        "Unknown tool: 'lsit_issues'. Tools: add_comment, change_issue_status, claim_next_issue, delete_comment, edit_comment, get_issue, list_issues, merge_issues, release_issue, renew_claim",
+        TestName = "{m}_UnknownTool")]
+    public async Task Post_ToolsCallWithParamsItCannotTake_IsInvalidParamsNamingTheProblem_AndNoWarning(string parameters, string expected)
+    {
+        using var http = Team.ClientWith(_agentKey);
+        using var request = McpClients.Post(new StringContent(
+            $$"""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{{parameters}}}""", Encoding.UTF8, "application/json"));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.That(await response.JsonRpcErrorAsync(), Is.EqualTo((-32602, expected)), "JSON-RPC's invalid params, naming the problem");
+        var logged = _logs.Logs
+            .Where(l => l.Exception is not null || l.Level >= LogLevel.Error || (l.Level >= LogLevel.Warning && l.Category.StartsWith("ModelContextProtocol", StringComparison.Ordinal)))
+            .Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception?.GetType()}");
+        Assert.That(logged, Is.Empty, "a caller's mistake is logged at debug level at most, without a stack");
     }
 
     [Test]

@@ -169,6 +169,13 @@ public sealed class IssueServiceClaimTests
             Assert.That((await _world.Service.ReleaseClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
             Assert.That((await _world.Service.ReleaseClaimAsync(_world.ReadOnlyAgent, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)));
             Assert.That((await _world.Service.RenewClaimAsync(_world.Outsider, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.NotFound("Project not found")));
+            Assert.That(
+                (await _world.Service.RenewClaimAsync(_world.ReadOnlyAgent, _world.Project.Id, issue.Id, TimeSpan.FromDays(2))).Error,
+                Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)),
+                "the permission before the duration, as when claiming");
+            Assert.That(
+                (await _world.Service.RenewClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromDays(2))).Error,
+                Is.EqualTo(IssueError.Invalid("duration_seconds must be between 30 and 86400")));
         }
     }
 

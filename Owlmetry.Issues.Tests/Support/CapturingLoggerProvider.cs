@@ -29,7 +29,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-            logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), values.ToDictionary(p => p.Key, p => p.Value)));
+            logs.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), values.ToDictionary(p => p.Key, p => p.Value), exception));
         }
     }
 

@@ -62,13 +62,13 @@ internal sealed partial class IssueService
         return claimed.IsSuccess ? await DescribeAsync(claimed.Value, ct).ConfigureAwait(false) : claimed.Error;
     }
 
-    public async Task<IssueResult<IssueListItem>> RenewClaimAsync(
+    public Task<IssueResult<IssueListItem>> RenewClaimAsync(
         Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default)
     {
+        // Checked once the caller is authorized, as claiming does: a caller without the permission learns that first.
         var length = ClaimRules.Duration(duration);
-        return length.IsSuccess
-            ? await ChangeClaimAsync(actor, projectId, issueId, (issue, now) => ClaimRules.Renew(issue, actor, now, length.Value), ct).ConfigureAwait(false)
-            : length.Error;
+        return ChangeClaimAsync(
+            actor, projectId, issueId, (issue, now) => length.IsSuccess ? ClaimRules.Renew(issue, actor, now, length.Value) : length.Error, ct);
     }
 
     public Task<IssueResult<IssueListItem>> ReleaseClaimAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default) =>
