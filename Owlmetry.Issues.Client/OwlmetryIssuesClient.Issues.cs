@@ -117,7 +117,7 @@ public sealed partial class OwlmetryIssuesClient
     public Task<IssueResponse> RenewClaimAsync(Guid projectId, Guid issueId, int? durationSeconds = null, CancellationToken ct = default) =>
         PostAsync<IssueResponse>($"v1/projects/{Id(projectId)}/issues/{Id(issueId)}/claim", new RenewClaimRequest(durationSeconds), ct);
 
-    /// <summary>Releases the caller's claim on an issue; another holder's claim is a 409.</summary>
+    /// <summary>Releases the caller's claim on an issue, or anyone's when the caller is a team owner or admin; otherwise another holder's claim is a 409.</summary>
     /// <param name="projectId">The issue's project.</param>
     /// <param name="issueId">The issue.</param>
     /// <param name="ct">Cancels the request.</param>

@@ -149,7 +149,11 @@ internal static class IssueTools
         + "after duration_seconds (15 minutes by default, 30 seconds to 24 hours) unless renewed with renew_claim. Takes the "
         + "first issue in the sort order (last_seen by default) that matches the filters and is unclaimed or whose claim "
         + "lapsed; without status, resolved and silenced issues are skipped. Answers with the claimed issue's line and its "
-        + "expiry; 'No unclaimed issue matches' when there is nothing left. Release it with release_issue when done.")]
+        + "expiry; 'No unclaimed issue matches' when there is nothing left. Release it with release_issue when done. The claim "
+        + "is advisory, between cooperating agents: it keeps the issue out of others' claim_next_issue and only the holder "
+        + "renews it, but it does not lock the issue: anyone who may write can still change its status, comment on it or merge "
+        + "it while it is claimed, so check an issue's claim before acting on one you did not claim. A claimed issue merged "
+        + "into another takes its claim with it: the holder's renew_claim and release_issue then answer 'Issue not found'.")]
     public static Task<CallToolResult> ClaimNextIssue(
         RequestContext<CallToolRequestParams> request,
         [Description("The project to take an issue from (a UUID).")] string project_id,
@@ -175,7 +179,8 @@ internal static class IssueTools
     [Description(
         "Extends the caller's claim on an issue to now plus duration_seconds (15 minutes by default, 30 seconds to 24 hours), "
         + "for work that takes longer than the claim. Only the holder may renew; a claim held by someone else, or one that "
-        + "already lapsed, is an error (claim again with claim_next_issue).")]
+        + "already lapsed or was released, is an error (claim again with claim_next_issue), and an issue merged away meanwhile "
+        + "is 'Issue not found'. A claim keeps the issue out of others' claim_next_issue; it does not stop them changing it.")]
     public static Task<CallToolResult> RenewClaim(
         RequestContext<CallToolRequestParams> request,
         [Description("The issue's project (a UUID).")] string project_id,
@@ -196,7 +201,9 @@ internal static class IssueTools
     [McpServerTool(Name = "release_issue", Title = "Release a claimed issue", Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description(
         "Releases the caller's claim on an issue when the work is done or given up, so that other agents may claim it at once "
-        + "instead of waiting for the claim to lapse. Only the holder may release; releasing an issue nobody holds succeeds.")]
+        + "instead of waiting for the claim to lapse. The holder releases its own claim, and a team owner or admin anyone's (a "
+        + "claim left by an agent that stopped); anyone else gets an error naming the holder. Releasing an issue nobody holds "
+        + "succeeds.")]
     public static Task<CallToolResult> ReleaseIssue(
         RequestContext<CallToolRequestParams> request,
         [Description("The issue's project (a UUID).")] string project_id,

@@ -26,7 +26,7 @@ internal sealed class IssuesModule : ICarterModule
         project.MapPost("{issueId:guid}/claim", ClaimEndpoints.RenewClaim).WithName("RenewIssueClaim").RequiresPermission(IssuePermissions.Write)
             .WithSummary("Renew the caller's claim on an issue").ProducesProblem(409);
         project.MapDelete("{issueId:guid}/claim", ClaimEndpoints.ReleaseClaim).WithName("ReleaseIssueClaim").RequiresPermission(IssuePermissions.Write)
-            .WithSummary("Release the caller's claim on an issue").ProducesProblem(409);
+            .WithSummary("Release the caller's claim on an issue, or anyone's for a team owner or admin").ProducesProblem(409);
 
         // Not a group's "" route, which would be /v1/issues/ (the http_route of the metrics).
         app.MapGet("/issues", IssueEndpoints.ListTeamIssues).WithName("ListTeamIssues").RequiresPermission(IssuePermissions.Read).WithSummary("List the issues of the caller's teams").WithTags("Issues")

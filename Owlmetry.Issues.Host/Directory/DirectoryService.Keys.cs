@@ -114,6 +114,11 @@ public sealed partial class DirectoryService
 
         var revoked = key with { RevokedAt = Now };
         await store.SaveKeyAsync(revoked, ct);
+        if (key.KeyType == ApiKeyType.Agent)
+        {
+            await EndClaimsOfFormerHolderAsync(ActorKind.Agent, key.Id, key.TeamId, ct);
+        }
+
         return revoked;
     }
 

@@ -10,7 +10,8 @@ public sealed partial class DirectoryService
 
     /// <summary>
     /// Removes a member from a team: owners and admins remove others (only owners remove owners), anyone may leave,
-    /// and the team's last owner stays. The user's tokens stop reaching the team at once, since roles are read per request.
+    /// and the team's last owner stays. The user's tokens stop reaching the team at once, since roles are read per request,
+    /// and the claims they held on the team's issues end.
     /// </summary>
     public async Task<IssueResult<TeamMember>> RemoveMemberAsync(Actor actor, Guid teamId, Guid userId, CancellationToken ct = default)
     {
@@ -43,12 +44,16 @@ public sealed partial class DirectoryService
             }
         }
 
-        return await store.RemoveMembershipAsync(teamId, userId, ct) switch
+        switch (await store.RemoveMembershipAsync(teamId, userId, ct))
         {
-            MembershipChange.Applied => member,
-            MembershipChange.LastOwner => IssueError.Conflict("A team must keep an owner: add another owner before removing this one"),
-            _ => s_memberNotFound,
-        };
+            case MembershipChange.Applied:
+                await EndClaimsOfFormerHolderAsync(ActorKind.User, userId, teamId, ct);
+                return member;
+            case MembershipChange.LastOwner:
+                return IssueError.Conflict("A team must keep an owner: add another owner before removing this one");
+            default:
+                return s_memberNotFound;
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Owlmetry.Issues.Access;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Host.Auth;
+using Owlmetry.Issues.Services;
 using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Host.Directory;
@@ -15,8 +16,8 @@ namespace Owlmetry.Issues.Host.Directory;
 /// reported as not found, never as forbidden.
 /// </summary>
 public sealed partial class DirectoryService(
-    IDirectoryStore store, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider, IOptions<IssuesOptions> issuesOptions,
-    IOptions<DirectoryOptions> limits)
+    IDirectoryStore store, IIssueService issues, IPasswordHasher<User> passwords, UserTokenService tokens, TimeProvider timeProvider,
+    IOptions<IssuesOptions> issuesOptions, IOptions<DirectoryOptions> limits)
 {
     private static readonly IssueError s_teamNotFound = IssueError.NotFound("Team not found");
     private static readonly IssueError s_projectNotFound = IssueError.NotFound("Project not found");
@@ -33,6 +34,16 @@ public sealed partial class DirectoryService(
     // Users manage by role; an agent key holding the write permission acts for its own team.
     private static bool CanManage(Actor actor, Guid teamId) =>
         actor.Kind == ActorKind.Agent ? actor.IsIn(teamId) : actor.IsTeamAdmin(teamId);
+
+    /// <summary>
+    /// Ends the claims of a key just revoked or a user just removed from the team, which could no longer renew or release
+    /// them, so that their issues go back to the claim queue at once. The directory and the issues are separate stores
+    /// (separate transactions on PostgreSQL, separate locks in memory), so this is a unit of its own, after the change has
+    /// committed: a claim that a request sent just before the change takes after it, or that a failure here leaves, is
+    /// for a team owner or admin to release (ClaimRules.Release).
+    /// </summary>
+    private Task EndClaimsOfFormerHolderAsync(ActorKind holderKind, Guid holderId, Guid teamId, CancellationToken ct) =>
+        issues.EndClaimsHeldByAsync(holderKind, holderId, teamId, ct);
 
     private async Task<Team?> FindVisibleTeamAsync(Actor actor, Guid teamId, CancellationToken ct) =>
         actor.IsIn(teamId) ? await store.FindTeamAsync(teamId, ct) : null;

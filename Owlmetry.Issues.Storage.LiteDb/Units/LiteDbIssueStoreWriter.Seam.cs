@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
@@ -101,6 +102,12 @@ internal sealed partial class LiteDbIssueStoreWriter
         EnsureInUnit();
         UpdateIssue(issue);
         return ValueTask.CompletedTask;
+    }
+
+    ValueTask<int> IIssueStoreWriter.EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds)
+    {
+        EnsureInUnit();
+        return new(EndClaimsHeldBy(holderKind, holderId, projectIds));
     }
 
     ValueTask IIssueStoreWriter.DeleteIssueAsync(Guid issueId)

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using LiteDB;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.LiteDb.Documents;
@@ -44,6 +45,24 @@ internal sealed partial class LiteDbIssueStoreWriter(LiteDbCollections collectio
         }
 
         KeepLedgersOfLargeIssue(issue);
+    }
+
+    // A scan of the issues: the claim has no index of its own, since a revocation is rare and every other write of an
+    // issue would pay for one.
+    public int EndClaimsHeldBy(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds)
+    {
+        ArgumentNullException.ThrowIfNull(projectIds);
+        var held = Run(nameof(EndClaimsHeldBy), () => Collections.Issues
+            .Find(BsonExpression.Create($"$.{nameof(IssueDocument.ClaimHolderId)} = @0 AND $.{nameof(IssueDocument.ClaimHolderKind)} = @1", holderId, holderKind.ToWireName()))
+            .Where(issue => projectIds.Contains(issue.ProjectId))
+            .Select(issue => issue.ToIssue())
+            .ToList());
+        foreach (var issue in held)
+        {
+            UpdateIssue(issue with { Claim = null });
+        }
+
+        return held.Count;
     }
 
     public void DeleteIssue(Guid issueId) => Run(nameof(DeleteIssue), () => Collections.Issues.Delete(issueId));

@@ -1,3 +1,5 @@
+using NpgsqlTypes;
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Storage.PostgreSql.Rows;
@@ -22,6 +24,19 @@ internal sealed partial class PostgreSqlIssueStoreWriter(PostgreSqlUnit unit) : 
         {
             throw new InvalidOperationException($"Issue {issue.Id} does not exist.");
         }
+    }
+
+    // Found through the project's issue indexes: the claim columns have none of their own, since a revocation is rare
+    // and every other write of an issue would pay for one.
+    public async ValueTask<int> EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds)
+    {
+        ArgumentNullException.ThrowIfNull(projectIds);
+        return await Unit.ExecuteAsync(
+            "UPDATE issues SET claim_holder_kind = NULL, claim_holder_id = NULL, claim_holder_name = NULL, claimed_at = NULL, claim_expires_at = NULL " +
+            "WHERE project_id = ANY($1) AND claim_holder_id = $2 AND claim_holder_kind = $3",
+            Param.Array(projectIds.ToArray(), NpgsqlDbType.Uuid),
+            Param.Id(holderId),
+            Param.Name(holderKind)).ConfigureAwait(false);
     }
 
     public async ValueTask DeleteIssueAsync(Guid issueId) =>

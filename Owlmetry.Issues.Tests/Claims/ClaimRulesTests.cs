@@ -104,7 +104,7 @@ public sealed class ClaimRulesTests
     {
         var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
 
-        Assert.That(ClaimRules.Release(claimed, s_agent, _clock.GetUtcNow()).Value.Claim, Is.Null);
+        Assert.That(ClaimRules.Release(claimed, s_agent, s_teamId, _clock.GetUtcNow()).Value.Claim, Is.Null);
     }
 
     [Test]
@@ -112,12 +112,39 @@ public sealed class ClaimRulesTests
     {
         var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
 
-        var refused = ClaimRules.Release(claimed, s_otherAgent, _clock.GetUtcNow());
+        var refused = ClaimRules.Release(claimed, s_otherAgent, s_teamId, _clock.GetUtcNow());
         _clock.Advance(TimeSpan.FromMinutes(5));
-        var afterLapse = ClaimRules.Release(claimed, s_otherAgent, _clock.GetUtcNow());
+        var afterLapse = ClaimRules.Release(claimed, s_otherAgent, s_teamId, _clock.GetUtcNow());
 
         Assert.That(refused.Error?.Kind, Is.EqualTo(IssueErrorKind.Conflict));
         Assert.That(afterLapse.Value.Claim, Is.Null);
+    }
+
+    [TestCase(TeamRole.Owner)]
+    [TestCase(TeamRole.Admin)]
+    public void Release_ByAnOwnerOrAdminOfTheTeam_ClearsAnotherHoldersClaim(TeamRole role)
+    {
+        var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
+        var user = Actor.User(Guid.NewGuid(), "Olivia", new Dictionary<Guid, TeamRole> { [s_teamId] = role });
+
+        var released = ClaimRules.Release(claimed, user, s_teamId, _clock.GetUtcNow());
+
+        Assert.That(released.Error, Is.Null, $"a team {role} could not release another holder's claim");
+        Assert.That(released.Value.Claim, Is.Null);
+    }
+
+    [Test]
+    public void Release_ByAMemberOrAnAdminOfAnotherTeam_IsConflict()
+    {
+        var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
+        var member = Actor.User(Guid.NewGuid(), "Mia", new Dictionary<Guid, TeamRole> { [s_teamId] = TeamRole.Member });
+        var adminElsewhere = Actor.User(Guid.NewGuid(), "Adam", new Dictionary<Guid, TeamRole> { [s_teamId] = TeamRole.Member, [Guid.NewGuid()] = TeamRole.Admin });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ClaimRules.Release(claimed, member, s_teamId, _clock.GetUtcNow()).Error?.Kind, Is.EqualTo(IssueErrorKind.Conflict), "a member released another holder's claim");
+            Assert.That(ClaimRules.Release(claimed, adminElsewhere, s_teamId, _clock.GetUtcNow()).Error?.Kind, Is.EqualTo(IssueErrorKind.Conflict), "an admin of another team released the claim");
+        }
     }
 
     private static Issue Unclaimed() => new IssueBuilder().Build();

@@ -43,7 +43,7 @@ public sealed class IssueClaimsApiTests : HttpApiFixture
     {
         var issue = await Team.SeedIssueAsync();
         var holder = await AgentAsync();
-        var other = ClientFor(Team.Token(TeamRole.Owner));
+        var other = ClientFor(Team.Token(TeamRole.Member));
         await holder.ClaimNextIssueAsync(Team.Project.Id);
         Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         var now = Factory.Clock.GetUtcNow();
@@ -58,6 +58,54 @@ public sealed class IssueClaimsApiTests : HttpApiFixture
         Assert.That(releasedByOther!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(renewed.Claim!.ExpiresAt, Is.EqualTo(now.AddMinutes(10)));
         Assert.That(released.Claim, Is.Null);
+    }
+
+    [Test]
+    public async Task Release_ByTeamOwnerOrAdmin_EndsAnotherHoldersClaim_ByAnotherAgent_Is409()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var holder = await AgentAsync();
+        var otherAgent = await AgentAsync();
+        await holder.ClaimNextIssueAsync(Team.Project.Id);
+
+        var byOtherAgent = await OutcomeAsync(() => otherAgent.ReleaseClaimAsync(Team.Project.Id, issue.Id));
+        var byOwner = await OutcomeAsync(() => ClientFor(Team.Token(TeamRole.Owner)).ReleaseClaimAsync(Team.Project.Id, issue.Id));
+        var reclaimed = await holder.ClaimNextIssueAsync(Team.Project.Id);
+        var byAdmin = await OutcomeAsync(() => ClientFor(Team.Token(TeamRole.Admin)).ReleaseClaimAsync(Team.Project.Id, issue.Id));
+
+        Assert.That(byOtherAgent.Status, Is.EqualTo(HttpStatusCode.Conflict), "another agent released the holder's claim");
+        Assert.That(byOwner, Is.EqualTo((HttpStatusCode.OK, (string?)null)), "the owner could not release the agent's claim");
+        Assert.That(reclaimed.Id, Is.EqualTo(issue.Id), "the owner's release left the claim");
+        Assert.That(byAdmin, Is.EqualTo((HttpStatusCode.OK, (string?)null)), "the admin could not release the agent's claim");
+        Assert.That((await holder.GetIssueAsync(Team.Project.Id, issue.Id)).Claim, Is.Null, "the admin's release left the claim");
+    }
+
+    [Test]
+    public async Task RevokingTheHoldersKey_EndsItsClaim_SoAnotherAgentClaimsTheIssue()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var doomed = await AgentAsync();
+        var claimed = await doomed.ClaimNextIssueAsync(Team.Project.Id, new ClaimIssueRequest(DurationSeconds: 86_400));
+        var owner = ClientFor(Team.Token(TeamRole.Owner));
+
+        await owner.RevokeApiKeyAsync(claimed.Claim!.HolderId);
+
+        var shown = await owner.GetIssueAsync(Team.Project.Id, issue.Id);
+        var next = await ClaimOrRefusalAsync(await AgentAsync());
+        Assert.That(shown.Claim, Is.Null, "the revoked key's claim is still shown");
+        Assert.That(next, Is.EqualTo((issue.Id, (HttpStatusCode?)null)), "the revoked key's issue did not go back to the claim queue");
+    }
+
+    [Test]
+    public async Task RemovingTheHolderFromTheTeam_EndsTheirClaim_SoAnotherAgentClaimsTheIssue()
+    {
+        var issue = await Team.SeedIssueAsync();
+        await ClientFor(Team.Token(TeamRole.Member)).ClaimNextIssueAsync(Team.Project.Id, new ClaimIssueRequest(DurationSeconds: 86_400));
+
+        await ClientFor(Team.Token(TeamRole.Owner)).RemoveTeamMemberAsync(Team.Team.Id, Team.Users[TeamRole.Member].User.Id);
+
+        var next = await ClaimOrRefusalAsync(await AgentAsync());
+        Assert.That(next, Is.EqualTo((issue.Id, (HttpStatusCode?)null)), "the removed member's issue did not go back to the claim queue");
     }
 
     [Test]

@@ -158,6 +158,41 @@ public sealed class IssueServiceClaimTests
     }
 
     [Test]
+    public async Task ReleaseClaimAsync_ByTeamOwnerOrAdmin_ReleasesAnotherHoldersClaim()
+    {
+        var first = await SeedAtAsync("first");
+        var second = await SeedAtAsync("second");
+        await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+        await _world.Service.ClaimNextAsync(_world.Member, _world.Project.Id, new IssueQuery());
+
+        var byOwner = await _world.Service.ReleaseClaimAsync(_world.Owner, _world.Project.Id, second.Id);
+        var byAdmin = await _world.Service.ReleaseClaimAsync(_world.Admin, _world.Project.Id, first.Id);
+
+        Assert.That(byOwner.Error, Is.Null, "the owner could not release the agent's claim");
+        Assert.That(byAdmin.Error, Is.Null, "the admin could not release the member's claim");
+        Assert.That(new[] { byOwner.Value.Issue.Claim, byAdmin.Value.Issue.Claim }, Is.All.Null);
+    }
+
+    [Test]
+    public async Task EndClaimsHeldByAsync_EndsTheHoldersClaimsInThatTeamsProjectsOnly()
+    {
+        var here = await SeedAtAsync("here");
+        var elsewhere = await _world.SeedAsync(new IssueSeed(_world.OtherApp.Id, "elsewhere"));
+        var inBothTeams = Actor.User(Guid.NewGuid(), "Bea Both", new Dictionary<Guid, TeamRole> { [_world.TeamId] = TeamRole.Member, [_world.OtherTeamId] = TeamRole.Member });
+        await _world.Service.ClaimNextAsync(inBothTeams, _world.Project.Id, new IssueQuery());
+        await _world.Service.ClaimNextAsync(inBothTeams, _world.OtherProject.Id, new IssueQuery());
+
+        var ended = await _world.Service.EndClaimsHeldByAsync(ActorKind.User, inBothTeams.Id, _world.TeamId);
+
+        var reclaimed = await _world.Service.ClaimNextAsync(_world.Agent, _world.Project.Id, new IssueQuery());
+        var stillHeld = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(elsewhere.Id));
+        Assert.That(ended, Is.EqualTo(1));
+        Assert.That(reclaimed.Error, Is.Null, "the ended claim's issue is not back in the queue");
+        Assert.That(reclaimed.Value.Issue.Id, Is.EqualTo(here.Id));
+        Assert.That(stillHeld!.Claim?.HolderId, Is.EqualTo(inBothTeams.Id), "the user's claim in the other team ended too");
+    }
+
+    [Test]
     public async Task RenewAndRelease_IssueOfAnotherProjectOrReadOnlyKey_AreRefused()
     {
         var elsewhere = await _world.SeedAsync(new IssueSeed(_world.OtherApp.Id, "elsewhere"));

@@ -33,6 +33,31 @@ public abstract partial class IssueStoreContractTests
     }
 
     [Test]
+    public async Task EndClaimsHeldByAsync_EndsThatHoldersClaimsInTheProjects_LapsedOrNot_AndNoOtherClaim()
+    {
+        var holderId = Guid.NewGuid();
+        var held = new IssueClaim(ActorKind.Agent, holderId, "doomed", TestTimes.At(0), TestTimes.At(60_000));
+        var ending = await InsertAllAsync([Claimed(TestIds.Project, held), Claimed(TestIds.Project, held with { ExpiresAt = TestTimes.At(1) })]);
+        var keeping = await InsertAllAsync(
+        [
+            Claimed(TestIds.OtherProject, held),
+            Claimed(TestIds.Project, held with { HolderKind = ActorKind.User }),
+            Claimed(TestIds.Project, held with { HolderId = Guid.NewGuid() }),
+        ]);
+
+        var ended = await WriteAsync(writer => writer.EndClaimsHeldByAsync(ActorKind.Agent, holderId, [TestIds.Project]));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ended, Is.EqualTo(2), "the count of ended claims");
+            Assert.That(await FindAllAsync(ending), Is.EqualTo(ending.Select(i => i with { Claim = null })).UsingPropertiesComparer(),
+                "the holder's claims in the project, active and lapsed, did not end, or more than the claim changed");
+            Assert.That(await FindAllAsync(keeping), Is.EqualTo(keeping).UsingPropertiesComparer(),
+                "a claim ended that was not the holder's in the project: another project's, a user's with the same id, or another key's");
+        }
+    }
+
+    [Test]
     public async Task ClaimNextAsync_TwentyConcurrentClaimersOverTenIssues_HandEachIssueOutOnce()
     {
         var teamId = Guid.NewGuid();
@@ -58,4 +83,17 @@ public abstract partial class IssueStoreContractTests
         var holderOf = results.Where(r => r.IsSuccess).ToDictionary(r => r.Value.Issue.Id, r => r.Value.Issue.Claim!.HolderId);
         Assert.That(stored.ToDictionary(i => i.Id, i => i.Claim?.HolderId), Is.EquivalentTo(holderOf.ToDictionary(p => p.Key, p => (Guid?)p.Value)), "the stored holders differ from the answers");
     }
+
+    private static Issue Claimed(Guid projectId, IssueClaim claim) => new IssueBuilder().InProject(projectId).Build() with { Claim = claim };
+
+    private Task<List<Issue?>> FindAllAsync(IEnumerable<Issue> issues) => ReadAsync(async reader =>
+    {
+        var found = new List<Issue?>();
+        foreach (var issue in issues)
+        {
+            found.Add(await reader.FindIssueAsync(issue.Id));
+        }
+
+        return found;
+    });
 }

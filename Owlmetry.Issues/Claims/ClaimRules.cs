@@ -7,8 +7,10 @@ namespace Owlmetry.Issues.Claims;
 
 /// <summary>
 /// The rules of work leases: how long a claim lasts, when it has lapsed, and who may renew or release it. Pure: the
-/// caller reads the clock and stores the result. A refusal by another holder is a conflict (409), not a forbidden (403):
-/// the caller may work on the issue, just not while someone else holds it.
+/// caller reads the clock and stores the result. A claim is advisory, between cooperating agents: it keeps the issue
+/// out of others' claims of the next issue and guards only its own renewal and release; it does not lock the issue
+/// against status changes, comments or merges. A refusal is therefore a conflict with the holder (409), not a
+/// forbidden (403): the caller may act on the issue, only not on someone else's lease.
 /// </summary>
 internal static class ClaimRules
 {
@@ -40,7 +42,7 @@ internal static class ClaimRules
     public static bool IsClaimable(Issue issue, DateTimeOffset now) => Active(issue, now) is null;
 
     /// <summary>Whether <paramref name="actor"/> is the holder of <paramref name="claim"/>: the same kind and id.</summary>
-    public static bool IsHeldBy(IssueClaim claim, Actor actor) => claim.HolderKind == actor.Kind && claim.HolderId == actor.Id;
+    public static bool IsHeldBy(IssueClaim claim, Actor actor) => IsHeldBy(claim, actor.Kind, actor.Id);
 
     /// <summary>A new claim of <paramref name="issue"/> by <paramref name="actor"/> from <paramref name="now"/>.</summary>
     public static Issue Claim(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration) =>
@@ -57,9 +59,19 @@ internal static class ClaimRules
         return IsHeldBy(claim, actor) ? issue with { Claim = claim with { ExpiresAt = now + duration } } : HeldByOther(claim);
     }
 
-    /// <summary>Removes the holder's claim; an issue nobody holds is released already.</summary>
-    public static IssueResult<Issue> Release(Issue issue, Actor actor, DateTimeOffset now) =>
-        Active(issue, now) is { } claim && !IsHeldBy(claim, actor) ? HeldByOther(claim) : issue with { Claim = null };
+    /// <summary>
+    /// Removes the claim when <paramref name="actor"/> holds it or is an owner or admin of <paramref name="teamId"/>, the
+    /// project's team, as they may delete anyone's comment: so that a lease left by a key or a user who can no longer
+    /// release it does not keep the issue out of the queue until it lapses. An issue nobody holds is released already.
+    /// </summary>
+    public static IssueResult<Issue> Release(Issue issue, Actor actor, Guid teamId, DateTimeOffset now) =>
+        Active(issue, now) is { } claim && !IsHeldBy(claim, actor) && !actor.IsTeamAdmin(teamId) ? HeldByOther(claim) : issue with { Claim = null };
+
+    /// <summary>
+    /// Whether <paramref name="claim"/>, lapsed or not, is held by the <paramref name="holderKind"/> with id
+    /// <paramref name="holderId"/>: the claims that end when that key is revoked or that user leaves the team.
+    /// </summary>
+    public static bool IsHeldBy(IssueClaim claim, ActorKind holderKind, Guid holderId) => claim.HolderKind == holderKind && claim.HolderId == holderId;
 
     private static IssueError HeldByOther(IssueClaim claim) => IssueError.Conflict(
         $"Issue is claimed by {claim.HolderKind.ToWireName()} '{claim.HolderName}' ({claim.HolderId}) until "

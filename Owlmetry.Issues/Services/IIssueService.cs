@@ -51,10 +51,24 @@ public interface IIssueService
     Task<IssueResult<IssueListItem>> RenewClaimAsync(Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default);
 
     /// <summary>
-    /// Releases the caller's claim on an issue, so that others may claim it. Releasing an issue nobody holds succeeds;
-    /// an issue held by someone else is a conflict naming the holder and expiry.
+    /// Releases the claim on an issue, so that others may claim it: the holder's own, or anyone's when the caller is an
+    /// owner or admin of the project's team. Releasing an issue nobody holds succeeds; an issue held by someone else is,
+    /// for anyone else, a conflict naming the holder and expiry.
     /// </summary>
     Task<IssueResult<IssueListItem>> ReleaseClaimAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Ends every claim that the <paramref name="holderKind"/> with id <paramref name="holderId"/> holds on issues of the
+    /// team's projects, in one unit of work, so that they go back to the claim queue at once instead of when the claims
+    /// lapse: for the host to call once it has revoked that key or removed that user from the team. It checks no caller:
+    /// the host decided.
+    /// </summary>
+    /// <param name="holderKind">An agent key or a user.</param>
+    /// <param name="holderId">The key's or the user's id.</param>
+    /// <param name="teamId">The team the holder no longer acts in.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>How many claims ended.</returns>
+    Task<int> EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, Guid teamId, CancellationToken ct = default);
 
     /// <summary>The non-deleted comments of an issue, oldest first.</summary>
     Task<IssueResult<IReadOnlyList<IssueComment>>> ListCommentsAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default);

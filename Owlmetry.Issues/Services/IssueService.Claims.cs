@@ -68,25 +68,34 @@ internal sealed partial class IssueService
         // Checked once the caller is authorized, as claiming does: a caller without the permission learns that first.
         var length = ClaimRules.Duration(duration);
         return ChangeClaimAsync(
-            actor, projectId, issueId, (issue, now) => length.IsSuccess ? ClaimRules.Renew(issue, actor, now, length.Value) : length.Error, ct);
+            actor, projectId, issueId, (issue, now, _) => length.IsSuccess ? ClaimRules.Renew(issue, actor, now, length.Value) : length.Error, ct);
     }
 
     public Task<IssueResult<IssueListItem>> ReleaseClaimAsync(Actor actor, Guid projectId, Guid issueId, CancellationToken ct = default) =>
-        ChangeClaimAsync(actor, projectId, issueId, (issue, now) => ClaimRules.Release(issue, actor, now), ct);
+        ChangeClaimAsync(actor, projectId, issueId, (issue, now, teamId) => ClaimRules.Release(issue, actor, teamId, now), ct);
+
+    public async Task<int> EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, Guid teamId, CancellationToken ct = default)
+    {
+        var projects = await directory.ListProjectsAsync([teamId], ct).ConfigureAwait(false);
+        return projects.Count == 0
+            ? 0
+            : await store.WriteAsync(writer => writer.EndClaimsHeldByAsync(holderKind, holderId, [.. projects.Select(p => p.Id)]), ct).ConfigureAwait(false);
+    }
 
     /// <summary>Without a status filter, resolved and silenced issues are not work to claim.</summary>
     private static bool IsWork(Issue issue, IssueStatus? status) =>
         status is not null || issue.Status is not (IssueStatus.Resolved or IssueStatus.Silenced);
 
+    /// <summary>Applies <paramref name="change"/>, given the issue, the time and the project's team, and stores the claim it decides.</summary>
     private Task<IssueResult<IssueListItem>> ChangeClaimAsync(
-        Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, IssueResult<Issue>> change, CancellationToken ct) =>
+        Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, Guid, IssueResult<Issue>> change, CancellationToken ct) =>
         ChangeIssueAsync(
             actor,
             projectId,
             issueId,
-            async (writer, issue, now) =>
+            async (writer, issue, now, project) =>
             {
-                var result = change(issue, now);
+                var result = change(issue, now, project.TeamId);
                 if (result.IsSuccess && result.Value.Claim != issue.Claim)
                 {
                     await writer.UpdateIssueAsync(result.Value).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal sealed partial class IssueService
             actor,
             projectId,
             issueId,
-            async (writer, issue, now) =>
+            async (writer, issue, now, _) =>
             {
                 var result = IssueLifecycle.ChangeStatus(issue, target, resolvedAtVersion, now);
                 if (result.IsSuccess)

@@ -35,10 +35,10 @@ internal sealed partial class IssueService(IIssueStore store, IIssueDirectory di
 
     /// <summary>
     /// Changes one issue of the project in one write unit, once the caller may write there: <paramref name="change"/>
-    /// gets the stored issue and the time, writes what it decides and returns the issue as it now is.
+    /// gets the stored issue, the time and the project, writes what it decides and returns the issue as it now is.
     /// </summary>
     private async Task<IssueResult<IssueListItem>> ChangeIssueAsync(
-        Actor actor, Guid projectId, Guid issueId, Func<IIssueStoreWriter, Issue, DateTimeOffset, ValueTask<IssueResult<Issue>>> change, CancellationToken ct)
+        Actor actor, Guid projectId, Guid issueId, Func<IIssueStoreWriter, Issue, DateTimeOffset, ProjectInfo, ValueTask<IssueResult<Issue>>> change, CancellationToken ct)
     {
         var access = await AuthorizeAsync(actor, IssuePermissions.Write, projectId, ct).ConfigureAwait(false);
         if (!access.IsSuccess)
@@ -49,7 +49,7 @@ internal sealed partial class IssueService(IIssueStore store, IIssueDirectory di
         var now = timeProvider.GetUtcNowMilliseconds();
         var changed = await store.WriteAsync(
             async writer => InProject(await writer.FindIssueAsync(issueId).ConfigureAwait(false), projectId) is { } issue
-                ? await change(writer, issue, now).ConfigureAwait(false)
+                ? await change(writer, issue, now, access.Value).ConfigureAwait(false)
                 : s_issueNotFound,
             ct).ConfigureAwait(false);
         return changed.IsSuccess ? await DescribeAsync(changed.Value, ct).ConfigureAwait(false) : changed.Error;

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 
@@ -15,6 +16,14 @@ public partial interface IIssueStoreWriter : IIssueStoreReader
 
     /// <summary>Replaces an existing issue (matched by id).</summary>
     ValueTask UpdateIssueAsync(Issue issue);
+
+    /// <summary>
+    /// Ends every claim, lapsed or not, that the <paramref name="holderKind"/> with id <paramref name="holderId"/> holds
+    /// on issues of <paramref name="projectIds"/>: for a key that was revoked or a user who left the team. Nothing else
+    /// of those issues changes.
+    /// </summary>
+    /// <returns>How many claims ended.</returns>
+    ValueTask<int> EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds);
 
     /// <summary>Removes an issue. Its occurrences, comments and links must have been moved or removed first.</summary>
     ValueTask DeleteIssueAsync(Guid issueId);

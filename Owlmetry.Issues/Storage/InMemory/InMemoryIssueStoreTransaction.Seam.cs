@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Events;
@@ -76,6 +77,11 @@ internal sealed partial class InMemoryIssueStoreTransaction
     {
         UpdateIssue(issue);
         return ValueTask.CompletedTask;
+    }
+
+    ValueTask<int> IIssueStoreWriter.EndClaimsHeldByAsync(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds)
+    {
+        return new(EndClaimsHeldBy(holderKind, holderId, projectIds));
     }
 
     ValueTask IIssueStoreWriter.DeleteIssueAsync(Guid issueId)

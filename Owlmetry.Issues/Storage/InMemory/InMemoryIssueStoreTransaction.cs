@@ -1,4 +1,6 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Auditing;
+using Owlmetry.Issues.Claims;
 using Owlmetry.Issues.Domain;
 
 namespace Owlmetry.Issues.Storage.InMemory;
@@ -34,6 +36,19 @@ internal sealed partial class InMemoryIssueStoreTransaction(InMemoryIssueData da
             ?? throw new InvalidOperationException($"Issue {issue.Id} does not exist.");
         Data.Issues[issue.Id] = Freeze(issue);
         _undo.Push(() => Data.Issues[issue.Id] = previous);
+    }
+
+    public int EndClaimsHeldBy(ActorKind holderKind, Guid holderId, IReadOnlyCollection<Guid> projectIds)
+    {
+        var held = Data.Issues.Values
+            .Where(issue => issue.Claim is { } claim && ClaimRules.IsHeldBy(claim, holderKind, holderId) && projectIds.Contains(issue.ProjectId))
+            .ToList();
+        foreach (var issue in held)
+        {
+            UpdateIssue(issue with { Claim = null });
+        }
+
+        return held.Count;
     }
 
     public void DeleteIssue(Guid issueId)
