@@ -19,6 +19,7 @@ internal static class IssueCommands
         issues.Subcommands.Add(StatusChange(app, "start", "in_progress", "Mark an issue as being worked on."));
         issues.Subcommands.Add(Merge(app));
         issues.Subcommands.Add(Claim(app));
+        issues.Subcommands.Add(Renew(app));
         issues.Subcommands.Add(Release(app));
         return issues;
     }
@@ -28,9 +29,9 @@ internal static class IssueCommands
     private static Command List(CliApp app)
     {
         var status = new Option<string?>("--status") { Description = "new, in_progress, resolved, silenced, regressed or snoozed" }.Suggesting(CompletionValues.Statuses);
-        var appId = new Option<Guid?>("--app") { Description = "Only this app's issues" };
+        var appId = AppFilter();
         var dev = new Option<bool?>("--dev") { Description = "Only development (true) or production (false) issues" };
-        var dataMode = new Option<string?>("--data-mode") { Description = "production, development or all" }.Suggesting(CompletionValues.DataModes);
+        var dataMode = DataModeFilter();
         var sort = new Option<string?>("--sort") { Description = "last_seen (default), last_activity, first_seen, occurrences or users" }.Suggesting(CompletionValues.Sorts);
         var limit = new Option<int>("--limit") { Description = "At most this many issues", DefaultValueFactory = _ => 50 };
         var command = CliApp.Command(
@@ -117,14 +118,34 @@ internal static class IssueCommands
     private static Command Claim(CliApp app)
     {
         var status = new Option<string?>("--status") { Description = "Only issues in this status (default: any but resolved and silenced)" }.Suggesting(CompletionValues.Statuses);
+        var appId = AppFilter();
+        var dataMode = DataModeFilter();
         var sort = new Option<string?>("--sort") { Description = "Which issue comes first: last_seen (default), occurrences, …" }.Suggesting(CompletionValues.Sorts);
-        var duration = new Option<int?>("--duration") { Description = "Seconds the claim lasts, 30 to 86400 (default 900)" };
-        var command = CliApp.Command("claim", "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one.", "owlmetry issues claim --sort occurrences --duration 1800", app.ProjectOption, status, sort, duration);
+        var duration = ClaimDuration();
+        var command = CliApp.Command(
+            "claim",
+            "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one. The claim is advisory: others may still change, comment on or merge the issue.",
+            "owlmetry issues claim --data-mode production --sort occurrences --duration 1800",
+            app.ProjectOption, status, appId, dataMode, sort, duration);
         app.OnRun(command, async run =>
         {
-            var claimed = await run.Client.ClaimNextIssueAsync(
-                run.Project(app.ProjectOption), new ClaimIssueRequest(run.Value(status), Sort: run.Value(sort), DurationSeconds: run.Value(duration)), run.Ct);
+            var filter = new ClaimIssueRequest(run.Value(status), run.Value(appId)?.ToString(), run.Value(dataMode), run.Value(sort), run.Value(duration));
+            var claimed = await run.Client.ClaimNextIssueAsync(run.Project(app.ProjectOption), filter, run.Ct);
             run.Output.Show(claimed, w => w.WriteLine($"Claimed {claimed.Id} until {Time(claimed.Claim!.ExpiresAt)}: {TerminalText.Line(claimed.Title)}"));
+        });
+        return command;
+    }
+
+    private static Command Renew(CliApp app)
+    {
+        var issue = IssueArgument();
+        var duration = ClaimDuration();
+        var command = CliApp.Command(
+            "renew", "Renew your claim on an issue: it lasts --duration seconds from now.", "owlmetry issues renew 5d1e… --duration 1800", issue, duration, app.ProjectOption);
+        app.OnRun(command, async run =>
+        {
+            var renewed = await run.Client.RenewClaimAsync(run.Project(app.ProjectOption), run.Value(issue), run.Value(duration), run.Ct);
+            run.Output.Show(renewed, w => w.WriteLine($"Renewed {renewed.Id} until {Time(renewed.Claim!.ExpiresAt)}"));
         });
         return command;
     }
@@ -132,7 +153,8 @@ internal static class IssueCommands
     private static Command Release(CliApp app)
     {
         var issue = IssueArgument();
-        var command = CliApp.Command("release", "Release your claim on an issue.", "owlmetry issues release 5d1e…", issue, app.ProjectOption);
+        var command = CliApp.Command(
+            "release", "Release your claim on an issue; a team owner or admin may release anyone's.", "owlmetry issues release 5d1e…", issue, app.ProjectOption);
         app.OnRun(command, async run =>
         {
             var released = await run.Client.ReleaseClaimAsync(run.Project(app.ProjectOption), run.Value(issue), run.Ct);
@@ -140,6 +162,13 @@ internal static class IssueCommands
         });
         return command;
     }
+
+    private static Option<Guid?> AppFilter() => new("--app") { Description = "Only this app's issues" };
+
+    private static Option<string?> DataModeFilter() =>
+        new Option<string?>("--data-mode") { Description = "production, development or all" }.Suggesting(CompletionValues.DataModes);
+
+    private static Option<int?> ClaimDuration() => new("--duration") { Description = "Seconds the claim lasts, 30 to 86400 (default 900)" };
 
     private static void Changed(Invocation run, IssueResponse issue) =>
         run.Output.Show(issue, w => w.WriteLine(

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Owlmetry.Issues.Access;
+using Owlmetry.Issues.Cli.Commands;
+using Owlmetry.Issues.Contracts;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Tests.Support;
@@ -12,7 +14,7 @@ public sealed class CliCommandTests : CliApiFixture
     private static readonly string[][] s_commands =
     [
         [], ["login"], ["whoami"], ["issues"], ["issues", "list"], ["issues", "show"], ["issues", "resolve"], ["issues", "snooze"],
-        ["issues", "silence"], ["issues", "reopen"], ["issues", "start"], ["issues", "merge"], ["issues", "claim"], ["issues", "release"],
+        ["issues", "silence"], ["issues", "reopen"], ["issues", "start"], ["issues", "merge"], ["issues", "claim"], ["issues", "renew"], ["issues", "release"],
         ["comments"], ["comments", "list"], ["comments", "add"], ["comments", "edit"], ["comments", "delete"], ["projects"], ["apps"],
         ["keys"], ["keys", "list"], ["keys", "create"], ["keys", "revoke"], ["members"], ["members", "add"], ["members", "remove"],
         ["users"], ["users", "reset-password"], ["users", "change-password"], ["ingest"], ["scan"],
@@ -236,6 +238,45 @@ public sealed class CliCommandTests : CliApiFixture
         Assert.That(nothingLeft.Exit, Is.EqualTo(1));
         Assert.That(nothingLeft.Error, Does.Contain("No unclaimed issue matches"));
         Assert.That(released.Exit, Is.Zero, released.ToString());
+    }
+
+    [Test]
+    public async Task IssuesClaim_DataModeAndApp_ClaimOnlyMatchingIssues()
+    {
+        var production = await Team.SeedIssueAsync("production");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var development = await Team.SeedIssueAsync("development", o => o.IsDev = true);
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
+
+        var byDataMode = await RunAsync("issues", "claim", "--data-mode", "production");
+        var otherApp = await RunAsync("issues", "claim", "--app", Guid.NewGuid().ToString());
+        var byApp = await RunAsync("issues", "claim", "--app", Team.App.Id.ToString(), "--data-mode", "development");
+
+        Assert.That(byDataMode.Out, Does.StartWith($"Claimed {production.Id}"), $"--data-mode production did not pass over the newer development issue: {byDataMode}");
+        Assert.That((otherApp.Exit, otherApp.Error), Is.EqualTo((1, "error: No unclaimed issue matches (404)\n")), "--app of another app still claimed an issue");
+        Assert.That(byApp.Out, Does.StartWith($"Claimed {development.Id}"), byApp.ToString());
+    }
+
+    [Test]
+    public async Task IssuesRenew_ExtendsTheHoldersClaimFromNow_AnotherAgent_ExitsOneWithTheConflict()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var holder = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
+        await Team.ApiClientWith(holder).ClaimNextIssueAsync(Team.Project.Id, new ClaimIssueRequest(DurationSeconds: 60));
+
+        var byAnother = await RunAsync("issues", "renew", issue.Id.ToString());
+        await LoginAsync(holder);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(50));
+        var renewedAt = Factory.Clock.GetUtcNow();
+        var renewed = await RunAsync("issues", "renew", issue.Id.ToString(), "--duration", "1800");
+        Factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        var stillHeld = await Team.ApiClientWith(holder).GetIssueAsync(Team.Project.Id, issue.Id);
+
+        Assert.That(byAnother.Exit, Is.EqualTo(1), byAnother.ToString());
+        Assert.That(byAnother.Error, Does.StartWith("error: Issue is claimed by agent 'Agent key'").And.EndWith("(409)\n"));
+        Assert.That(renewed.Out, Is.EqualTo($"Renewed {issue.Id} until {IssueCommands.Time(renewedAt.AddMinutes(30))}\n"), renewed.ToString());
+        Assert.That(stillHeld.Claim?.HolderName, Is.EqualTo("Agent key"), "the renewed claim lapsed at its first expiry");
     }
 
     [Test]

@@ -20,6 +20,7 @@ public sealed class CliCompletionTests : CliApiFixture
     [TestCase("issues list --sort ", new[] { "first_seen", "last_activity", "last_seen", "occurrences", "users" })]
     [TestCase("issues list --data-mode ", new[] { "all", "development", "production" })]
     [TestCase("issues claim --sort occ", new[] { "occurrences" })]
+    [TestCase("issues claim --data-mode p", new[] { "production" })]
     [TestCase("members add jane@example.com --role ", new[] { "admin", "member", "owner" })]
     [TestCase("members set-role jane@example.com --role o", new[] { "owner" })]
     [TestCase("keys create --type ", new[] { "agent", "client" })]
