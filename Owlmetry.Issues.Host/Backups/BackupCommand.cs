@@ -31,6 +31,13 @@ public static class BackupCommand
             return UsageError;
         }
 
+        Uri? server = null;
+        if (options.TryGetValue("url", out var url) && (!Uri.TryCreate(url, UriKind.Absolute, out server) || server.Scheme is not ("http" or "https")))
+        {
+            await error.WriteLineAsync($"--url must be the server's http(s) address, e.g. http://127.0.0.1:4000 (got '{url}').");
+            return UsageError;
+        }
+
         destination = Path.GetFullPath(destination);
         if (!BackupFolder.IsAbsentOrEmpty(destination))
         {
@@ -47,8 +54,8 @@ public static class BackupCommand
         var dataDirectory = new DataDirectory(options.GetValueOrDefault("data", DataDirectory.DefaultPath));
         try
         {
-            var manifest = options.TryGetValue("url", out var url)
-                ? await DownloadAsync(new Uri(url), options.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable(TokenVariable)
+            var manifest = server is not null
+                ? await DownloadAsync(server, options.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable(TokenVariable)
                     ?? BackupToken.TryRead(dataDirectory), destination, ct)
                 : await WriteOfflineAsync(dataDirectory, destination, ct);
             await output.WriteLineAsync($"Backed up {manifest.Files.Count} files into {destination} (owner-only; it holds secrets).");
@@ -125,7 +132,9 @@ public static class BackupCommand
         catch (IOException e)
         {
             throw new BackupFailedException(
-                $"{database} is in use: a server runs on {dataDirectory.Path}. Let it take the backup: backup --url http://127.0.0.1:4000 --out {destination} ({e.Message})");
+                $"{database} is in use: a server runs on {dataDirectory.Path}. Let it take the backup: "
+                + $"backup --url http://HOST:PORT --data {dataDirectory.Path} --out {destination}, with the server's address for HOST:PORT "
+                + $"(its --urls, its PORT, or port {ListenAddress.DefaultPort} by default). ({e.Message})");
         }
 
         using (store)

@@ -84,7 +84,8 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
         var (exit, _, error) = await BackupAsync("--data", Data.Path, "--out", Backup);
 
         Assert.That(exit, Is.EqualTo(BackupCommand.Failed));
-        Assert.That(error, Does.Contain("--url"));
+        Assert.That(error, Does.Contain($"backup --url http://HOST:PORT --data {Data.Path} --out {Backup}, with the server's address for HOST:PORT"),
+            "the hint keeps the data directory (its backup token) and does not guess the server's port");
         Assert.That(BackupFolder.IsAbsentOrEmpty(Backup), Is.True, "what the refused backup left");
     }
 
@@ -183,6 +184,19 @@ public sealed class BackupRestoreTests : DataDirectoryFixture
 
         Assert.That(exit, Is.EqualTo(BackupCommand.UsageError));
         Assert.That(error, Does.StartWith("Usage:"));
+    }
+
+    [TestCase("localhost:4211")]
+    [TestCase("127.0.0.1:4211")]
+    [TestCase("foo")]
+    [TestCase("ftp://127.0.0.1:4211")]
+    public async Task Backup_UrlNotAnHttpAddress_ExitsWithOneLineNamingIt(string url)
+    {
+        var (exit, _, error) = await BackupAsync("--url", url, "--data", Data.Path, "--out", Backup);
+
+        Assert.That(exit, Is.EqualTo(BackupCommand.UsageError), error);
+        Assert.That(error.Trim(), Is.EqualTo($"--url must be the server's http(s) address, e.g. http://127.0.0.1:4000 (got '{url}')."));
+        Assert.That(Directory.Exists(Backup), Is.False, "a refused backup creates no folder");
     }
 
     [Test]
