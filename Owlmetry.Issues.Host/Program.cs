@@ -16,14 +16,21 @@ try
     var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     builder.AddOwlmetryServer();
     app = builder.Build();
-    app.UseOwlmetryServer();
 
-    // The settings are read and checked here rather than by the host's start, which would log them as a crash.
+    // The settings are read and checked here rather than by the host's start, which would log them as a crash, and
+    // before the pipeline is built, which opens the store: a refused start leaves an empty data directory empty.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseOwlmetryServer();
 }
 catch (Exception e) when (SettingsFailure.IsSettingsError(e))
 {
     await Console.Error.WriteLineAsync($"The server cannot start: {SettingsFailure.Describe(e)}");
+    return 1;
+}
+catch (IOException e)
+{
+    // The store's file held by another server.
+    await Console.Error.WriteLineAsync($"The server cannot start: {e.Message}");
     return 1;
 }
 
@@ -33,7 +40,22 @@ if (await ServerStorage.FindUnusableAsync(app.Services) is { } unusable)
     return 1;
 }
 
-await app.RunAsync();
+await using (app)
+{
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (IOException e)
+    {
+        // Its address in use, most often; the host has logged the failure with its stack trace already.
+        await Console.Error.WriteLineAsync($"The server cannot start: {e.Message}");
+        return 1;
+    }
+
+    await app.WaitForShutdownAsync();
+}
+
 return 0;
 
 /// <summary>The server's entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>

@@ -40,10 +40,10 @@ public static class OwlmetryServer
         var issues = services.AddOwlmetryIssues(o =>
             {
                 o.BackgroundScan = builder.Configuration.GetValue("Scan:Enabled", o.BackgroundScan);
-                o.ScanInterval = builder.Configuration.GetValue("Scan:Interval", o.ScanInterval);
+                o.ScanInterval = PositiveTimeSpan(builder.Configuration, "Scan:Interval", o.ScanInterval);
                 o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
                 o.ScanBatchSize = builder.Configuration.GetValue("Scan:BatchSize", o.ScanBatchSize);
-                o.EventRetention = builder.Configuration.GetValue("Events:Retention", o.EventRetention);
+                o.EventRetention = PositiveTimeSpan(builder.Configuration, "Events:Retention", o.EventRetention);
             })
             .UseServerStorage(builder.Configuration)
             .UseDirectory<StoreIssueDirectory>()
@@ -160,6 +160,12 @@ public static class OwlmetryServer
 
         return app;
     }
+
+    // The library's own check names its option (EventRetention); the operator wrote the configuration key.
+    private static TimeSpan PositiveTimeSpan(IConfiguration configuration, string key, TimeSpan defaultValue) =>
+        configuration.GetValue(key, defaultValue) is var value && value > TimeSpan.Zero
+            ? value
+            : throw new InvalidOperationException($"{key} must be positive, not '{configuration[key]}'.");
 
     /// <summary>The triage console at <c>/</c> (<c>Console:Enabled</c>, on by default).</summary>
     private static bool WebConsoleEnabled(IConfiguration configuration) => configuration.GetValue("Console:Enabled", true);

@@ -81,7 +81,9 @@ public static class ServerStorage
             });
         });
         services.TryAddSingleton<IDirectoryStore>(sp => new LiteDbDirectoryStore(sp.GetRequiredService<LiteDbIssueStore>()));
-        services.TryAddSingleton<IJwtSecretSource, FileJwtSecretSource>();
+        services.TryAddSingleton<FileJwtSecretSource>();
+        services.TryAddSingleton<IJwtSecretSource>(sp => sp.GetRequiredService<FileJwtSecretSource>());
+        services.AddHostedService(sp => sp.GetRequiredService<FileJwtSecretSource>());
         services.TryAddSingleton<IXmlRepository, DataDirectoryXmlRepository>();
         return services;
     }

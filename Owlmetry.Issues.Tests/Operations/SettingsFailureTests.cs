@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Owlmetry.Issues.Host;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Tests.Crash;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Operations;
@@ -19,7 +22,7 @@ public sealed class SettingsFailureTests
     [TestCase("--Scan:BatchSize=abc", "The server cannot start: Failed to convert configuration value 'abc' at 'Scan:BatchSize'")]
     [TestCase("--Scan:BatchSize=0", "The server cannot start: ScanBatchSize must be at least 1.")]
     [TestCase("--Ingest:RateLimit:Enabled=maybe", "The server cannot start: Failed to convert configuration value 'maybe' at 'Ingest:RateLimit:Enabled'")]
-    [TestCase("--Events:Retention=-1.00:00:00", "The server cannot start: EventRetention must be positive.")]
+    [TestCase("--Events:Retention=-1.00:00:00", "The server cannot start: Events:Retention must be positive, not '-1.00:00:00'.")]
     [TestCase("--Directory:MaxKeysPerTeam=0", "The server cannot start: Directory:MaxKeysPerTeam must be at least 1.")]
     [TestCase("--Auth:JwtSecret=too-short", "The server cannot start: Auth:JwtSecret must be at least 32 bytes long")]
     public async Task Start_WithASettingItCannotUse_ExitsWithOneLineNamingIt(string setting, string expected)
@@ -30,6 +33,58 @@ public sealed class SettingsFailureTests
 
         Assert.That(exitCode, Is.EqualTo(1), errors);
         Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1).And.Some.StartsWith(expected), "not one line naming the setting");
+    }
+
+    [TestCase("--Scan:BatchSize=abc")]
+    [TestCase("--Scan:Interval=x")]
+    [TestCase("--Auth:TokenLifetime=x")]
+    [TestCase("--Scan:Enabled=maybe")]
+    [TestCase("--Directory:MaxTeamsPerUser=abc")]
+    [TestCase("--Directory:MaxTeamsPerUser=0")]
+    [TestCase("--Events:Retention=-1")]
+    [TestCase("--Auth:JwtSecret=abc")]
+    [TestCase("--Storage:Provider=postgres")]
+    [TestCase("--Ingest:RateLimit:Enabled=maybe")]
+    public async Task Start_WithASettingItCannotUse_LeavesTheEmptyDataDirectoryEmpty(string setting)
+    {
+        using var data = new TempFolder();
+
+        var (exitCode, errors) = await StartAsync("--data", data.Path, setting);
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(Directory.GetFileSystemEntries(data.Path), Is.Empty, "what the refused start wrote, for init to refuse the directory as not empty");
+    }
+
+    [Test]
+    public async Task Start_PortInUse_ExitsWithOneLineNamingItAndStartsOnAnotherPortWithTheSameCredentials()
+    {
+        using var data = new TempFolder(create: false);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var (exitCode, errors) = await StartOnAsync(address, "--data", data.Path);
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors.Trim(), Is.EqualTo($"The server cannot start: Failed to bind to address {address}: address already in use."));
+        // The refused start has bootstrapped the directory already; a start on another port keeps what it wrote.
+        var credentials = await File.ReadAllTextAsync(data.File("initial-credentials.json"));
+        using var server = await HostProcess.StartAsync(data.Path, backgroundScan: false);
+        Assert.That(await File.ReadAllTextAsync(data.File("initial-credentials.json")), Is.EqualTo(credentials), "the credentials the first start printed");
+    }
+
+    [Test]
+    public async Task Start_DataDirectoryOfARunningServer_ExitsWithOneLineNamingIt()
+    {
+        using var data = new TempFolder(create: false);
+        using var running = new OwlmetryServerFactory(data.Path);
+        running.CreateClient().Dispose();
+
+        var (exitCode, errors) = await StartAsync("--data", data.Path);
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors.Trim(), Does.StartWith($"The server cannot start: The issue store file '{data.File("owlmetry.db")}' could not be opened for exclusive use"));
+        Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1), "more than one line, a stack trace perhaps");
     }
 
     [Test]
@@ -89,10 +144,12 @@ public sealed class SettingsFailureTests
         return Path.Combine(file, "data");
     }
 
-    private static async Task<(int ExitCode, string Errors)> StartAsync(params string[] args)
+    private static Task<(int ExitCode, string Errors)> StartAsync(params string[] args) => StartOnAsync($"http://127.0.0.1:{FreePort.Next()}", args);
+
+    private static async Task<(int ExitCode, string Errors)> StartOnAsync(string address, params string[] args)
     {
-        using var server = ChildProcess.Start("Owlmetry.Issues.Host.dll", [.. args, "--urls", $"http://127.0.0.1:{FreePort.Next()}"], Path.GetTempPath());
-        var exitCode = await server.WaitForExitAsync(s_exitTimeout, "the server to refuse its settings");
+        using var server = ChildProcess.Start("Owlmetry.Issues.Host.dll", [.. args, "--urls", address], Path.GetTempPath());
+        var exitCode = await server.WaitForExitAsync(s_exitTimeout, "the server to refuse to start");
         return (exitCode, server.StandardError);
     }
 }
