@@ -42,7 +42,7 @@ public static class OwlmetryServer
                 o.BackgroundScan = builder.Configuration.GetValue("Scan:Enabled", o.BackgroundScan);
                 o.ScanInterval = PositiveTimeSpan(builder.Configuration, "Scan:Interval", o.ScanInterval);
                 o.ScanGivesWayToIngest = builder.Configuration.GetValue("Scan:GivesWayToIngest", o.ScanGivesWayToIngest);
-                o.ScanBatchSize = builder.Configuration.GetValue("Scan:BatchSize", o.ScanBatchSize);
+                o.ScanBatchSize = AtLeastOne(builder.Configuration, "Scan:BatchSize", o.ScanBatchSize);
                 o.EventRetention = PositiveTimeSpan(builder.Configuration, "Events:Retention", o.EventRetention);
             })
             .UseServerStorage(builder.Configuration)
@@ -161,11 +161,16 @@ public static class OwlmetryServer
         return app;
     }
 
-    // The library's own check names its option (EventRetention); the operator wrote the configuration key.
+    // The library's own checks name its options (EventRetention, ScanBatchSize); the operator wrote the configuration key.
     private static TimeSpan PositiveTimeSpan(IConfiguration configuration, string key, TimeSpan defaultValue) =>
         configuration.GetValue(key, defaultValue) is var value && value > TimeSpan.Zero
             ? value
             : throw new InvalidOperationException($"{key} must be positive, not '{configuration[key]}'.");
+
+    private static int? AtLeastOne(IConfiguration configuration, string key, int? defaultValue) =>
+        configuration.GetValue(key, defaultValue) is var value && value is null or >= 1
+            ? value
+            : throw new InvalidOperationException($"{key} must be at least 1, not '{configuration[key]}'.");
 
     /// <summary>The triage console at <c>/</c> (<c>Console:Enabled</c>, on by default).</summary>
     private static bool WebConsoleEnabled(IConfiguration configuration) => configuration.GetValue("Console:Enabled", true);

@@ -35,12 +35,12 @@ public sealed class ScanSettingsTests
     }
 
     [Test]
-    public void ScanBatchSize_Zero_FailsTheOptionsRule()
+    public void ScanBatchSize_Zero_IsRefusedNamingTheKey()
     {
-        // The binary refuses to start on it (SettingsFailureTests); here, that the setting reaches the rule.
+        // The binary refuses to start on it (SettingsFailureTests); here, that the refusal names what the operator wrote.
         using var server = new OwlmetryServerFactory(new Dictionary<string, string?> { ["Scan:BatchSize"] = "0" });
 
         Assert.That(() => server.Services.GetRequiredService<IOptions<IssuesOptions>>().Value,
-            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("ScanBatchSize must be at least 1"));
+            Throws.InvalidOperationException.With.Message.EqualTo("Scan:BatchSize must be at least 1, not '0'."));
     }
 }

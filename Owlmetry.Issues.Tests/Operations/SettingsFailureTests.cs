@@ -20,7 +20,7 @@ public sealed class SettingsFailureTests
     [TestCase("--Storage:Provider=postgres", "The server cannot start: Storage:Provider is 'postgres': use litedb (the default) or postgresql.")]
     [TestCase("--Storage:Provider=postgresql", "The server cannot start: Storage:Provider is postgresql but ConnectionStrings:Owlmetry is empty")]
     [TestCase("--Scan:BatchSize=abc", "The server cannot start: Failed to convert configuration value 'abc' at 'Scan:BatchSize'")]
-    [TestCase("--Scan:BatchSize=0", "The server cannot start: ScanBatchSize must be at least 1.")]
+    [TestCase("--Scan:BatchSize=0", "The server cannot start: Scan:BatchSize must be at least 1, not '0'.")]
     [TestCase("--Ingest:RateLimit:Enabled=maybe", "The server cannot start: Failed to convert configuration value 'maybe' at 'Ingest:RateLimit:Enabled'")]
     [TestCase("--Events:Retention=-1.00:00:00", "The server cannot start: Events:Retention must be positive, not '-1.00:00:00'.")]
     [TestCase("--Directory:MaxKeysPerTeam=0", "The server cannot start: Directory:MaxKeysPerTeam must be at least 1.")]
