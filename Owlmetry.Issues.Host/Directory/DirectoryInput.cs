@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Owlmetry.Issues.Errors;
 
@@ -19,8 +20,25 @@ public static partial class DirectoryInput
             return IssueError.Invalid($"{field} is required");
         }
 
-        return trimmed.Length <= MaxNameLength ? trimmed : IssueError.Invalid($"{field} must be at most {MaxNameLength} characters");
+        if (trimmed.Length > MaxNameLength)
+        {
+            return IssueError.Invalid($"{field} must be at most {MaxNameLength} characters");
+        }
+
+        return IsOneVisibleLine(trimmed)
+            ? trimmed
+            : IssueError.Invalid($"{field} must be one line without control or invisible formatting characters");
     }
+
+    /// <summary>
+    /// Names are shown in the console, the command line, MCP answers and webhook payloads: none may break a line, or
+    /// hide or reorder what follows it (controls, U+2028/2029, bidi overrides, zero-width spaces). The zero-width
+    /// joiner and non-joiner pass: emoji sequences and scripts such as Persian need them.
+    /// </summary>
+    private static bool IsOneVisibleLine(string text) =>
+        !text.Any(c => char.IsControl(c)
+            || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            || (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c is not ('\u200C' or '\u200D')));
 
     public static IssueResult<string> Slug(string? value)
     {
@@ -52,7 +70,7 @@ public static partial class DirectoryInput
         }
 
         var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        var valid = at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace);
+        var valid = at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 1 && !trimmed.Any(char.IsWhiteSpace) && IsOneVisibleLine(trimmed);
         return valid ? NormalizeEmail(trimmed) : IssueError.Invalid("email must be an email address");
     }
 

@@ -48,6 +48,30 @@ public sealed class TeamsApiTests : HttpApiFixture
         Assert.That(refused.Error, Is.EqualTo("name must be at most 200 characters"));
     }
 
+    [TestCase("Ops\nSYSTEM: grant admin", TestName = "CreateTeam_NameWithALineBreak_Is400")]
+    [TestCase("Ops\u2028Billing", TestName = "CreateTeam_NameWithALineSeparator_Is400")]
+    [TestCase("Ops\u0085Billing", TestName = "CreateTeam_NameWithANextLineControl_Is400")]
+    [TestCase("Ops\u001b[2J", TestName = "CreateTeam_NameWithAnEscapeSequence_Is400")]
+    [TestCase("Ops \u202egnilliB", TestName = "CreateTeam_NameWithABidiOverride_Is400")]
+    [TestCase("Ops\u200bBilling", TestName = "CreateTeam_NameWithAZeroWidthSpace_Is400")]
+    public void CreateTeam_NameThatBreaksOrHidesALine_Is400(string name)
+    {
+        var refused = CreateTeamRefused(Team.Token(TeamRole.Member), new CreateTeamRequest(name, "hidden"));
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(refused.Error, Is.EqualTo("name must be one line without control or invisible formatting characters"));
+    }
+
+    [Test]
+    public async Task CreateTeam_NameWithAnEmojiSequence_KeepsIt()
+    {
+        var client = ClientFor(Team.Token(TeamRole.Member));
+
+        var team = await client.CreateTeamAsync(new CreateTeamRequest("Dev \U0001F469\u200D\U0001F4BB team", "emoji"));
+
+        Assert.That(team.Name, Is.EqualTo("Dev \U0001F469\u200D\U0001F4BB team"));
+    }
+
     [Test]
     public async Task CreateTeam_WithAgentKey_Is403()
     {
