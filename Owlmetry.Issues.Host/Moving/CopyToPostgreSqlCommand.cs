@@ -49,7 +49,7 @@ public static class CopyToPostgreSqlCommand
         string database;
         try
         {
-            database = PostgreSqlTarget.Describe(connectionString);
+            database = ServerStorage.DescribeDatabase(connectionString);
         }
         catch (ArgumentException ex)
         {
@@ -154,7 +154,7 @@ public static class CopyToPostgreSqlCommand
             {(verifyOnly ? "The PostgreSQL copy matches the data directory in every kind." : "Copied, and the copy matches the data directory in every kind.")}
             To run the server on PostgreSQL, set in appsettings.json or the environment, then start it:
               Storage__Provider=postgresql
-              ConnectionStrings__Owlmetry=<the --connection string>  ({PostgreSqlTarget.Describe(connectionString)})
+              ConnectionStrings__Owlmetry=<the --connection string>  ({ServerStorage.DescribeDatabase(connectionString)})
               Storage__Schema={schema}
               Attachments__Path={attachments}{jwtNote}
             Every server sharing the database needs these settings and the attachments folder. {dataDirectory.Path} is left as it was:

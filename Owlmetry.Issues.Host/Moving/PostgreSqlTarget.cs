@@ -43,13 +43,6 @@ internal static class PostgreSqlTarget
         return filled;
     }
 
-    /// <summary>The connection string's server and database, without its password.</summary>
-    public static string Describe(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"Host={builder.Host};Port={builder.Port};Database={builder.Database ?? builder.Username};Username={builder.Username}";
-    }
-
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);

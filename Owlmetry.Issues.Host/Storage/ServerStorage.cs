@@ -147,6 +147,26 @@ public static class ServerStorage
             var other => throw new InvalidOperationException($"{DurabilityKey} is '{other}': use process-crash (the default) or power-loss."),
         };
 
+    /// <summary>
+    /// Where the configuration keeps the server's data, for a log line: the LiteDB file, or PostgreSQL's host, port,
+    /// database, user and schema (never the password).
+    /// </summary>
+    public static string Describe(IConfiguration configuration) => UsesPostgreSql(configuration)
+        ? $"PostgreSQL {DescribePostgreSql(configuration)}"
+        : $"LiteDB {DataDirectory.FromConfiguration(configuration).GetFilePath(OwlmetryServer.DatabaseFileName)}";
+
+    /// <summary>The schema and database the configuration names on PostgreSQL, without the password.</summary>
+    public static string DescribePostgreSql(IConfiguration configuration) =>
+        $"schema {Schema(configuration)} of {DescribeDatabase(configuration.GetConnectionString(ConnectionStringName)!)}";
+
+    /// <summary>A connection string's server, database and user, without its password.</summary>
+    /// <exception cref="ArgumentException">The string is not an Npgsql connection string.</exception>
+    public static string DescribeDatabase(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"Host={builder.Host};Port={builder.Port};Database={builder.Database ?? builder.Username};Username={builder.Username}";
+    }
+
     /// <summary>The PostgreSQL schema the server keeps everything in (<c>Storage:Schema</c>, default <c>owlmetry</c>).</summary>
     public static string Schema(IConfiguration configuration) => configuration[SchemaKey] is { Length: > 0 } schema ? schema : "owlmetry";
 }

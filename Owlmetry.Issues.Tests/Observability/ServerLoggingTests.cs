@@ -40,6 +40,18 @@ public sealed class ServerLoggingTests
     }
 
     [Test]
+    public void Start_OnLiteDb_TheStartLineNamesTheStorageAndItsFile()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = new OwlmetryServerFactory(_data.Path) { Logs = logs };
+
+        factory.CreateClient().Dispose();
+
+        var start = logs.Logs.Single(l => l.Category.EndsWith(".StartupLog", StringComparison.Ordinal));
+        Assert.That(start.Message, Does.Contain($" started; storage LiteDB {Path.Combine(Path.GetFullPath(_data.Path), OwlmetryServer.DatabaseFileName)}; data directory "));
+    }
+
+    [Test]
     public async Task Requests_NoAppSettingsFileAnywhere_LogNothingPerRequest()
     {
         // A server installed as the README says: the binary copied alone, run from a folder of its own.

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Hosting;
 using Owlmetry.Issues.Host.Observability;
@@ -73,6 +75,27 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
             Assert.That(File.Exists(Path.Combine(_firstData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
             Assert.That(File.Exists(Path.Combine(_secondData.Path, OwlmetryServer.DatabaseFileName)), Is.False, "a server on PostgreSQL wrote a LiteDB file");
             Assert.That(File.Exists(Path.Combine(_firstData.Path, "jwt-secret")), Is.False, "the token secret was kept in a file, not shared through the database");
+        }
+    }
+
+    [Test]
+    public void FirstStart_TheBootstrapAndTheStartLineNameTheDatabaseAndSchema_NotThePassword()
+    {
+        var logs = new CapturingLoggerProvider();
+        var connection = $"{PostgreSqlTestServer.ConnectionString};Password=never-logged";
+        var target = new NpgsqlConnectionStringBuilder(connection);
+        var database = $"schema {Schema} of Host={target.Host};Port={target.Port};Database={target.Database};Username={target.Username}";
+        using var server = Server(_firstData, new Dictionary<string, string?> { ["ConnectionStrings:Owlmetry"] = connection }, logs);
+
+        server.CreateClient().Dispose();
+
+        var start = logs.Logs.Single(l => l.Category.EndsWith(".StartupLog", StringComparison.Ordinal));
+        var bootstrap = logs.Logs.Single(l => l.Category.EndsWith(".BootstrapHostedService", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(start.Message, Does.Contain($" started; storage PostgreSQL {database}; data directory "));
+            Assert.That(bootstrap.Message, Does.StartWith($"Empty PostgreSQL {database}: created a team, the owner admin@localhost"));
+            Assert.That(logs.Logs.Select(l => l.Message), Has.None.Contain("never-logged"), "a log line showed the database password");
         }
     }
 
@@ -175,13 +198,21 @@ public sealed class PostgreSqlServerTests : SchemaPerTest
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private OwlmetryServerFactory Server(TempFolder data, IReadOnlyDictionary<string, string?>? settings = null) => new(
-        data.Path,
-        new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+    /// <summary>A server on the test's schema; <paramref name="settings"/> add to its PostgreSQL settings or replace them.</summary>
+    private OwlmetryServerFactory Server(TempFolder data, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    {
+        var all = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "postgresql",
             ["ConnectionStrings:Owlmetry"] = PostgreSqlTestServer.ConnectionString,
             ["Storage:Schema"] = Schema,
             ["Attachments:Path"] = _sharedAttachments.Path,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new OwlmetryServerFactory(data.Path, all) { Logs = logs };
+    }
 }
