@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using Owlmetry.Issues.Host.Endpoints;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Moving;
 using Owlmetry.Issues.Storage.LiteDb;
 
 namespace Owlmetry.Issues.Host.Backups;
@@ -38,6 +39,15 @@ public static class BackupCommand
             return UsageError;
         }
 
+        var dataDirectory = new DataDirectory(options.GetValueOrDefault("data", DataDirectory.DefaultPath));
+        if (server is null && MovedToPostgreSql.Find(dataDirectory) is { } moved)
+        {
+            await error.WriteLineAsync(
+                $"{moved.Moved}: a backup of it would not hold the server's data. Back up the PostgreSQL database (pg_dump) and its attachments " +
+                $"folder instead, or delete {moved.Path} to keep using the LiteDB data here; nothing was written.");
+            return Failed;
+        }
+
         destination = Path.GetFullPath(destination);
         if (!BackupFolder.IsAbsentOrEmpty(destination))
         {
@@ -51,7 +61,6 @@ public static class BackupCommand
             return Failed;
         }
 
-        var dataDirectory = new DataDirectory(options.GetValueOrDefault("data", DataDirectory.DefaultPath));
         try
         {
             var manifest = server is not null

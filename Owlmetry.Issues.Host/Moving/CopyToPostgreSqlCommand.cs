@@ -20,7 +20,8 @@ namespace Owlmetry.Issues.Host.Moving;
 /// [--attachments PATH] [--batch N] [--verify-only]</c>: copies everything a stopped LiteDB server keeps in its data
 /// directory into an empty schema of a PostgreSQL database (refusing one that holds anything), ids kept, then reads
 /// both sides back and compares every kind of record by count and checksum. Only a copy that matches in every kind is
-/// reported done, with the settings that switch the server over. <c>--verify-only</c> runs the comparison alone.
+/// reported done, with the settings that switch the server over, and leaves <see cref="MovedToPostgreSql"/>'s marker in
+/// the data directory. <c>--verify-only</c> runs the comparison alone, and writes nothing.
 /// </summary>
 public static class CopyToPostgreSqlCommand
 {
@@ -70,6 +71,16 @@ public static class CopyToPostgreSqlCommand
             return Failed;
         }
 
+        // Copied already: the server has run on that copy since, most likely, and a second copy of what the directory
+        // holds would be of data that is no longer the server's. Comparing is harmless, and how one checks a copy.
+        if (!verifyOnly && MovedToPostgreSql.Find(dataDirectory) is { } moved)
+        {
+            await error.WriteLineAsync(
+                $"{moved.Moved}: the copy changed nothing. The server's data is in PostgreSQL now; to copy this directory again all the same, " +
+                $"delete {moved.Path} first (--verify-only compares it with a copy without that).");
+            return Failed;
+        }
+
         var copying = false;
         try
         {
@@ -94,10 +105,16 @@ public static class CopyToPostgreSqlCommand
             await output.WriteAsync(KindComparison.Table(kinds, "LiteDB", "PostgreSQL"));
             if (kinds.Where(k => !k.Matches).Select(k => k.Kind).ToList() is { Count: > 0 } differing)
             {
-                await error.WriteLineAsync(
-                    $"The copy differs from the data directory in {string.Join(", ", differing)}: do not switch the server to it. Drop the schema " +
-                    $"(DROP SCHEMA {schema} CASCADE) and run the copy again, with the server stopped.");
+                await error.WriteLineAsync(verifyOnly
+                    ? Differs(schema, database, differing)
+                    : $"The copy differs from the data directory in {string.Join(", ", differing)}: do not switch the server to it. The schema {schema} " +
+                    $"was empty before this copy: drop it (DROP SCHEMA {schema} CASCADE) and run the copy again, with the server stopped.");
                 return Failed;
+            }
+
+            if (!verifyOnly && await MarkMovedAsync(dataDirectory, database, schema, targetAttachments) is { } unmarked)
+            {
+                await error.WriteLineAsync(unmarked);
             }
 
             await output.WriteLineAsync(NextSteps(configuration, connectionString, schema, targetAttachments, dataDirectory, verifyOnly));
@@ -135,6 +152,29 @@ public static class CopyToPostgreSqlCommand
         return null;
     }
 
+    // The copy is done and verified whatever happens here: a marker that cannot be written is a warning, not a failure.
+    private static async Task<string?> MarkMovedAsync(DataDirectory dataDirectory, string database, string schema, string attachments)
+    {
+        try
+        {
+            await MovedToPostgreSql.WriteAsync(dataDirectory, DateTimeOffset.UtcNow, database, schema, attachments);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"Warning: {dataDirectory.GetFilePath(MovedToPostgreSql.FileName)} could not be written ({ex.Message}): a server started on " +
+                $"{dataDirectory.Path} with Storage:Provider=litedb would not be stopped from using the old data.";
+        }
+    }
+
+    // --verify-only may be run on the schema a server has used since the copy: what differs is then what it wrote, and
+    // dropping the schema would destroy the live data. It says what differs and what is safe in either case.
+    private static string Differs(string schema, string database, IReadOnlyList<string> differing) =>
+        $"The schema {schema} of {database} differs from the data directory in {string.Join(", ", differing)}. If a server has run on that schema " +
+        "since the copy, that is what it wrote, and the schema is the server's data now: leave it be. If none has, do not switch the server to " +
+        "it: stop the server on the data directory and copy again into a new schema (--schema) or an empty database; drop a schema only if you " +
+        "created it for a copy and no server uses it.";
+
     private static string Describe(Exception ex, DataDirectory dataDirectory, string database, string schema) => ex switch
     {
         IOException when ex.Message.Contains("exclusive", StringComparison.OrdinalIgnoreCase) =>
@@ -150,6 +190,10 @@ public static class CopyToPostgreSqlCommand
         var jwtNote = configuration["Auth:JwtSecret"] is { Length: > 0 }
             ? "\n  (Auth:JwtSecret is configured: keep it configured, it signs the user tokens.)"
             : "";
+        var kept = verifyOnly
+            ? $"{dataDirectory.Path} is left as it was:"
+            : $"{dataDirectory.Path} is left as it was, with a file {MovedToPostgreSql.FileName} added that makes a server\n"
+                + "on LiteDB and the offline commands refuse the directory (delete the file to go back to LiteDB):";
         return $"""
             {(verifyOnly ? "The PostgreSQL copy matches the data directory in every kind." : "Copied, and the copy matches the data directory in every kind.")}
             To run the server on PostgreSQL, set in appsettings.json or the environment, then start it:
@@ -157,7 +201,7 @@ public static class CopyToPostgreSqlCommand
               ConnectionStrings__Owlmetry=<the --connection string>  ({ServerStorage.DescribeDatabase(connectionString)})
               Storage__Schema={schema}
               Attachments__Path={attachments}{jwtNote}
-            Every server sharing the database needs these settings and the attachments folder. {dataDirectory.Path} is left as it was:
+            Every server sharing the database needs these settings and the attachments folder. {kept}
             keep it and its backup until the server runs well on PostgreSQL; a server started on it again would not see what is
             written to PostgreSQL.
             """;

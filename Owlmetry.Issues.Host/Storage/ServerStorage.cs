@@ -8,6 +8,7 @@ using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Directory.LiteDb;
 using Owlmetry.Issues.Host.Directory.PostgreSql;
 using Owlmetry.Issues.Host.Hosting;
+using Owlmetry.Issues.Host.Moving;
 using Owlmetry.Issues.Host.Storage.PostgreSql;
 using Owlmetry.Issues.Host.Webhooks;
 using Owlmetry.Issues.Host.Webhooks.PostgreSql;
@@ -55,6 +56,10 @@ public static class ServerStorage
     /// the configuration says, each unless one is registered already (as the tests register in-memory ones); shared by
     /// the server and the commands, so that all of them see the same records.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The configuration names LiteDB on a data directory that <c>copy-to-postgresql</c> marked as moved
+    /// (<see cref="MovedToPostgreSql"/>): checked here, before anything opens or writes the directory.
+    /// </exception>
     public static IServiceCollection AddServerStores(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -67,6 +72,11 @@ public static class ServerStorage
             services.TryAddSingleton<IJwtSecretSource, PostgreSqlJwtSecretSource>();
             services.TryAddSingleton<IXmlRepository, PostgreSqlXmlRepository>();
             return services;
+        }
+
+        if (MovedToPostgreSql.Find(DataDirectory.FromConfiguration(configuration)) is { } moved)
+        {
+            throw new InvalidOperationException(moved.LiteDbRefusal);
         }
 
         services.TryAddSingleton(sp =>

@@ -4,10 +4,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Npgsql;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Bootstrap;
 using Owlmetry.Issues.Host.Directory;
 using Owlmetry.Issues.Host.Moving;
+using Owlmetry.Issues.Host.Storage;
 using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Moving;
@@ -103,6 +105,8 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         await SeedMinimalAsync();
         var (first, firstOutput, firstError) = await CopyAsync();
         Assert.That(first, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), $"{firstOutput}\n{firstError}");
+        // As the marker's refusal of a second copy says to.
+        File.Delete(Data.File(MovedToPostgreSql.FileName));
 
         var (exit, output, error) = await CopyAsync();
 
@@ -111,6 +115,37 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
         Assert.That(output, Is.Empty);
         var (verified, verifyOutput, _) = await CopyAsync("--verify-only");
         Assert.That(verified, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), "the refused run wrote nothing: " + verifyOutput);
+    }
+
+    [Test]
+    public async Task Copy_Verified_MarksTheDataDirectoryWithTheTargetAndTheWayBack_NeverThePassword_VerifyOnlyMarksNothing()
+    {
+        await SeedMinimalAsync();
+        var connection = $"{PostgreSqlTestServer.ConnectionString};Password=never-written";
+        var markerFile = Data.File(MovedToPostgreSql.FileName);
+
+        var (exit, output, error) = await RunAsync(["--data", Data.Path, "--connection", connection, "--schema", _schema, "--attachments", _attachments.Path]);
+
+        Assert.That(exit, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), $"{output}\n{error}");
+        Assert.That(File.Exists(markerFile), Is.True, $"the verified copy left no {MovedToPostgreSql.FileName} in the data directory");
+        var marker = await File.ReadAllTextAsync(markerFile);
+        var target = new NpgsqlConnectionStringBuilder(connection);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(marker, Does.Contain($"database: Host={target.Host};Port={target.Port};Database={target.Database};Username={target.Username}\n"));
+            Assert.That(marker, Does.Contain($"schema: {_schema}\n").And.Contain($"attachments: {_attachments.Path}\n").And.Match(@"moved_at: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n"));
+            Assert.That(marker, Does.Contain("To undo, and use this directory as LiteDB storage again").And.Contain("delete\nthis file."));
+            Assert.That(marker, Does.Not.Contain("never-written"), "the password was written into the data directory");
+            Assert.That(output, Does.Contain($"with a file {MovedToPostgreSql.FileName} added"));
+        }
+
+        // Comparing is how a copy is checked: it runs on a marked directory, and marks none itself.
+        var (marked, markedOutput, markedError) = await CopyAsync("--verify-only");
+        File.Delete(markerFile);
+        var (unmarked, unmarkedOutput, unmarkedError) = await CopyAsync("--verify-only");
+        Assert.That(marked, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), $"--verify-only on the marked directory:\n{markedOutput}\n{markedError}");
+        Assert.That(unmarked, Is.EqualTo(CopyToPostgreSqlCommand.Succeeded), $"{unmarkedOutput}\n{unmarkedError}");
+        Assert.That(File.Exists(markerFile), Is.False, "--verify-only marked the directory as moved");
     }
 
     [Test]
@@ -160,7 +195,12 @@ public sealed class CopyToPostgreSqlTests : DataDirectoryFixture
             Assert.That(table["issues"].Matches, Is.False, output);
             Assert.That(table["issues"].Count, Is.EqualTo(1), "same count, different content");
             Assert.That(table.Where(row => !row.Value.Matches).Select(row => row.Key), Is.EqualTo(new[] { "issues" }));
-            Assert.That(error, Does.Contain("differs from the data directory in issues").And.Contain("do not switch"));
+            Assert.That(error.Trim(), Is.EqualTo(
+                $"The schema {_schema} of {ServerStorage.DescribeDatabase(PostgreSqlTestServer.ConnectionString)} differs from the data directory in issues. " +
+                "If a server has run on that schema since the copy, that is what it wrote, and the schema is the server's data now: leave it be. " +
+                "If none has, do not switch the server to it: stop the server on the data directory and copy again into a new schema (--schema) " +
+                "or an empty database; drop a schema only if you created it for a copy and no server uses it."));
+            Assert.That(error, Does.Not.Contain("DROP SCHEMA"), "--verify-only may be looking at the schema a server runs on");
             Assert.That(output, Does.Not.Contain("Storage__Provider"));
         }
     }
