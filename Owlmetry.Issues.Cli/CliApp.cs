@@ -25,7 +25,11 @@ internal sealed class CliApp(CliContext context)
         DefaultValueFactory = _ => DefaultProfile,
     };
 
-    public Option<bool> JsonOption { get; } = new("--json") { Description = "Print JSON (the API's shapes) instead of text", Recursive = true };
+    public Option<bool> JsonOption { get; } = new("--json")
+    {
+        Description = "Print JSON instead of text: a record with the API's fields, a list as a bare array of its records (without the API's wrapping object and paging)",
+        Recursive = true,
+    };
 
     public Option<Guid?> ProjectOption { get; } = new("--project") { Description = "The project id (default: the profile's)" };
 

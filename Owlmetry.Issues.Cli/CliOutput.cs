@@ -5,7 +5,10 @@ using Wcwidth;
 
 namespace Owlmetry.Issues.Cli;
 
-/// <summary>Prints a result as JSON (<c>--json</c>, for scripts: the API's own shapes) or as text for people.</summary>
+/// <summary>
+/// Prints a result as JSON (<c>--json</c>, for scripts: a record with the API's fields, a list as a bare array of its
+/// records, without the API's wrapping object and paging) or as text for people.
+/// </summary>
 internal sealed class CliOutput(TextWriter writer, bool json)
 {
     /// <summary>The widest a table's cell is printed, in a terminal's columns.</summary>

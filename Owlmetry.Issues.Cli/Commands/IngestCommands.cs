@@ -19,19 +19,14 @@ internal static class IngestCommands
         {
             var batch = await ReadAsync(run.Value(file), run.Ct);
             var result = await run.Client.IngestAsync(batch, run.Ct);
-            run.Output.Show(result, w =>
-            {
-                w.WriteLine($"{result.Accepted} accepted, {result.Rejected} rejected");
-                foreach (var error in result.Errors ?? [])
-                {
-                    w.WriteLine($"  event {error.Index}: {TerminalText.Line(error.Message)}");
-                }
-            });
+            run.Output.Show(result, w => w.WriteLine($"{result.Accepted} accepted, {result.Rejected} rejected"));
             if (result.Rejected > 0)
             {
+                // Once each, on standard error as every refusal is; this server's message names the event already.
                 foreach (var error in result.Errors ?? [])
                 {
-                    await app.Context.WriteErrorAsync($"event {error.Index}: {error.Message}");
+                    var named = $"events[{error.Index}]";
+                    await app.Context.WriteErrorAsync(error.Message.StartsWith(named, StringComparison.Ordinal) ? error.Message : $"{named}: {error.Message}");
                 }
 
                 throw new PartlyRefusedException();

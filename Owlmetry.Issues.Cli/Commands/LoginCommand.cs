@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Owlmetry.Issues.Client;
 
 namespace Owlmetry.Issues.Cli.Commands;
@@ -50,7 +51,9 @@ internal static class LoginCommand
             var client = run.ClientFor(address, credential);
             var caller = await client.WhoAmIAsync(run.Ct);
             var team = run.Parse.GetValue(app.TeamOption) ?? caller.Team?.Id ?? (caller.Teams is [var only] ? only.Id : null);
-            var project = run.Parse.GetValue(app.ProjectOption) ?? await OnlyProjectAsync(client, run.Ct);
+            var project = run.Parse.GetValue(app.ProjectOption) is { } given
+                ? await ReachableProjectAsync(client, given, run.Ct)
+                : await OnlyProjectAsync(client, run.Ct);
             var profile = new Profile(address, credential, project, team);
             run.Profiles.Save(run.ProfileName, profile);
             run.Output.Show(
@@ -60,6 +63,21 @@ internal static class LoginCommand
                     + (project is { } p ? $", project {p}" : string.Empty)));
         });
         return command;
+    }
+
+    // The issue commands go to the profile's project: a first page of its issues shows that it exists and that the
+    // credential may read it, where an id mistyped or of another team would otherwise be saved and fail every command.
+    private static async Task<Guid> ReachableProjectAsync(OwlmetryIssuesClient client, Guid project, CancellationToken ct)
+    {
+        try
+        {
+            await client.ListIssuesAsync(project, new IssueListQuery { PageSize = 1 }, ct).FirstOrDefaultAsync(ct);
+            return project;
+        }
+        catch (OwlmetryApiException refused) when (refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            throw new UsageException($"--project {project} cannot be used with this credential: {refused.Error} ({(int)refused.StatusCode}); no profile was saved.");
+        }
     }
 
     // A key without projects:read cannot list them: then there is simply no default project.

@@ -54,6 +54,32 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
+    public async Task Login_ProjectThatDoesNotExistOrIsAnotherTeams_ExitsTwoNamingItAndSavesNothing()
+    {
+        var otherTeam = await CreateOtherTeamAsync();
+        var unknown = Guid.NewGuid();
+        var token = Team.Token(TeamRole.Owner);
+
+        var missing = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", token, "--project", unknown.ToString());
+        var others = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", token, "--project", otherTeam.Project.Id.ToString());
+
+        Assert.That((missing.Exit, missing.Error), Is.EqualTo((2, $"error: --project {unknown} cannot be used with this credential: Project not found (404); no profile was saved.\n")));
+        Assert.That((others.Exit, others.Error), Is.EqualTo((2, $"error: --project {otherTeam.Project.Id} cannot be used with this credential: Project not found (404); no profile was saved.\n")));
+        Assert.That(File.Exists(Path.Combine(ConfigDirectory, "profiles.json")), Is.False);
+    }
+
+    [Test]
+    public async Task Login_ProjectWhoseIssuesTheKeyMayNotRead_ExitsTwoNamingItAndSavesNothing()
+    {
+        var key = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
+
+        var run = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", key, "--project", Team.Project.Id.ToString());
+
+        Assert.That((run.Exit, run.Error), Is.EqualTo((2, $"error: --project {Team.Project.Id} cannot be used with this credential: Missing permission: issues:read (403); no profile was saved.\n")));
+        Assert.That(File.Exists(Path.Combine(ConfigDirectory, "profiles.json")), Is.False);
+    }
+
+    [Test]
     public async Task Login_WithEmailAndPasswordOnStdin_SavesAUserToken()
     {
         var owner = Team.Users[TeamRole.Owner].User;
@@ -346,23 +372,24 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
-    public async Task Ingest_ARefusedEvent_ExitsOneWithItsReason()
+    public async Task Ingest_RefusedEvents_ExitsOneWithEachReasonOnceOnStandardError()
     {
         var file = Path.Combine(ConfigDirectory, "events.json");
-        await File.WriteAllTextAsync(file, $$"""[{"message": "fine", "level": "error", "session_id": "{{Guid.NewGuid()}}"}, {"level": "error"}]""");
-        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        await File.WriteAllTextAsync(file, $$"""[{"message": "fine", "level": "error", "session_id": "{{Guid.NewGuid()}}"}, {"level": "error"}, {"message": "x", "level": "loud"}]""");
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite), withProject: false);
 
         var run = await RunAsync("ingest", "--file", file);
 
         Assert.That(run.Exit, Is.EqualTo(1), run.ToString());
-        Assert.That(run.Out, Does.StartWith("1 accepted, 1 rejected"));
-        Assert.That(run.Error, Does.StartWith("error: event 1: "));
+        Assert.That(run.Out, Is.EqualTo("1 accepted, 2 rejected\n"), "the refusals printed on standard output too");
+        Assert.That(run.Error, Is.EqualTo("error: events[1]: message is required\nerror: events[2]: level must be one of: info, debug, warn, error\n"),
+            "each refusal once, named once");
     }
 
     [Test]
     public async Task Ingest_MissingFile_ExitsTwo()
     {
-        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite));
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite), withProject: false);
 
         var run = await RunAsync("ingest", "--file", Path.Combine(ConfigDirectory, "nope.json"));
 

@@ -68,10 +68,14 @@ public abstract class CliApiFixture : HttpApiFixture
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Saves the default profile for <paramref name="credential"/>, with the team's project.</summary>
-    private protected async Task LoginAsync(string credential)
+    /// <summary>
+    /// Saves the default profile for <paramref name="credential"/>, with the team's project unless
+    /// <paramref name="withProject"/> is false: a client key's, which sends events and may not read the project's issues.
+    /// </summary>
+    private protected async Task LoginAsync(string credential, bool withProject = true)
     {
-        var login = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", credential, "--project", Team.Project.Id.ToString());
+        string[] project = withProject ? ["--project", Team.Project.Id.ToString()] : [];
+        var login = await RunAsync(["login", "--server", Factory.Server.BaseAddress.ToString(), "--token", credential, .. project]);
         Assert.That(login.Exit, Is.Zero, login.ToString());
     }
 }
