@@ -19,8 +19,8 @@ public static class OwlmetryIssuesMcpServiceCollectionExtensions
     /// <summary>
     /// Adds the Issues API's tools for agents to the application's MCP server, over the stateless Streamable HTTP
     /// transport: list issues, read one, change its status, merge two, add, edit or delete comments, and claim the next
-    /// unclaimed issue, renew the claim or release it (work leases for agents triaging in parallel). Each tool
-    /// authorizes the caller exactly as the HTTP API does, through the registered
+    /// unclaimed issue or a given one, renew the claim or release it (work leases for agents triaging in parallel). Each
+    /// tool authorizes the caller exactly as the HTTP API does, through the registered
     /// <see cref="Owlmetry.Issues.AspNetCore.Auth.IActorResolver"/>. An argument a tool does not take, a missing one or
     /// one of the wrong type is a tool error naming it; a <c>tools/call</c> without a tool's name or with arguments that
     /// are not an object, or naming a tool the server does not have, is a JSON-RPC invalid params error (-32602). The

@@ -108,13 +108,16 @@ public sealed partial class OwlmetryIssuesClient
     public Task<IssueResponse> ClaimNextIssueAsync(Guid projectId, ClaimIssueRequest? filter = null, CancellationToken ct = default) =>
         PostAsync<IssueResponse>($"v1/projects/{Id(projectId)}/issues/claim", filter ?? new ClaimIssueRequest(), ct);
 
-    /// <summary>Renews the caller's claim on an issue from now; another holder's claim is a 409.</summary>
+    /// <summary>
+    /// Claims one issue, atomically: takes it when nobody holds it (or its claim lapsed), or extends the caller's own claim
+    /// on it from now (a renewal); a live claim of another holder is a 409 naming it.
+    /// </summary>
     /// <param name="projectId">The issue's project.</param>
     /// <param name="issueId">The issue.</param>
-    /// <param name="durationSeconds">The claim's new length, 30 to 86400 seconds (900 by default).</param>
+    /// <param name="durationSeconds">The claim's length from now, 30 to 86400 seconds (900 by default).</param>
     /// <param name="ct">Cancels the request.</param>
-    /// <returns>The issue with its renewed claim.</returns>
-    public Task<IssueResponse> RenewClaimAsync(Guid projectId, Guid issueId, int? durationSeconds = null, CancellationToken ct = default) =>
+    /// <returns>The issue with the caller's claim.</returns>
+    public Task<IssueResponse> ClaimIssueAsync(Guid projectId, Guid issueId, int? durationSeconds = null, CancellationToken ct = default) =>
         PostAsync<IssueResponse>($"v1/projects/{Id(projectId)}/issues/{Id(issueId)}/claim", new RenewClaimRequest(durationSeconds), ct);
 
     /// <summary>Releases the caller's claim on an issue, or anyone's when the caller is a team owner or admin; otherwise another holder's claim is a 409.</summary>

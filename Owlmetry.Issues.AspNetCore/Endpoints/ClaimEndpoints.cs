@@ -17,9 +17,9 @@ internal static class ClaimEndpoints
             : filter.Error.ToProblem();
     }
 
-    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> RenewClaim(
+    public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> ClaimIssue(
         Guid projectId, Guid issueId, RenewClaimRequest? body, CurrentActor caller, IIssueService issues, CancellationToken ct) =>
-        (await issues.RenewClaimAsync(caller.Actor, projectId, issueId, RequestBodies.ClaimDuration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse);
+        (await issues.ClaimAsync(caller.Actor, projectId, issueId, RequestBodies.ClaimDuration(body?.DurationSeconds), ct)).ToHttp(IssueContracts.ToResponse);
 
     public static async Task<Results<Ok<IssueResponse>, ProblemHttpResult>> ReleaseClaim(
         Guid projectId, Guid issueId, CurrentActor caller, IIssueService issues, CancellationToken ct) =>

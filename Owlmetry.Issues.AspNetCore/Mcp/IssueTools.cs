@@ -153,7 +153,8 @@ internal static class IssueTools
         + "is advisory, between cooperating agents: it keeps the issue out of others' claim_next_issue and only the holder "
         + "renews it, but it does not lock the issue: anyone who may write can still change its status, comment on it or merge "
         + "it while it is claimed, so check an issue's claim before acting on one you did not claim. A claimed issue merged "
-        + "into another takes its claim with it: the holder's renew_claim and release_issue then answer 'Issue not found'.")]
+        + "into another takes its claim with it: the holder's renew_claim and release_issue then answer 'Issue not found'. To "
+        + "claim one given issue, use claim_issue.")]
     public static Task<CallToolResult> ClaimNextIssue(
         RequestContext<CallToolRequestParams> request,
         [Description("The project to take an issue from (a UUID).")] string project_id,
@@ -175,12 +176,40 @@ internal static class IssueTools
                 cancellationToken);
     }
 
+    [McpServerTool(Name = "claim_issue", Title = "Claim a given issue to work on", Destructive = false, Idempotent = true, OpenWorld = false)]
+    [Description(
+        "Claims one given issue, e.g. one you were asked to look at, so that other agents leave it to you. When nobody holds "
+        + "it (never claimed, released, or its claim lapsed) you become its holder for duration_seconds (15 minutes by "
+        + "default, 30 seconds to 24 hours); when you hold it already, your claim is extended to now plus duration_seconds. "
+        + "When someone else holds it, the answer is an error naming the holder and expiry; of agents claiming the same free "
+        + "issue at once, exactly one gets it. Any status may be claimed. Answers with the issue's line and its expiry. "
+        + "Release it with release_issue when done. The claim is advisory, between cooperating agents: it keeps the issue "
+        + "out of others' claim_next_issue and claim_issue, but it does not lock the issue: anyone who may write can still "
+        + "change its status, comment on it or merge it while it is claimed.")]
+    public static Task<CallToolResult> ClaimIssue(
+        RequestContext<CallToolRequestParams> request,
+        [Description("The issue's project (a UUID).")] string project_id,
+        [Description("The issue to claim (a UUID).")] string issue_id,
+        [Description("How long the claim lasts from now, 30 to 86400 seconds; 900 (15 minutes) when left out."), Range(30, 86400)] int? duration_seconds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var ids = Ids(project_id, issue_id);
+        return ids.IsSuccess
+            ? RunAsync(
+                request,
+                (issues, actor) => issues.ClaimAsync(actor, ids.Value.Project, ids.Value.Issue, RequestBodies.ClaimDuration(duration_seconds), cancellationToken),
+                item => $"Claimed.\n{McpText.IssueLine(item)}",
+                cancellationToken)
+            : Task.FromResult(Refusal(ids.Error));
+    }
+
     [McpServerTool(Name = "renew_claim", Title = "Renew a claim on an issue", Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description(
         "Extends the caller's claim on an issue to now plus duration_seconds (15 minutes by default, 30 seconds to 24 hours), "
         + "for work that takes longer than the claim. Only the holder may renew; a claim held by someone else, or one that "
-        + "already lapsed or was released, is an error (claim again with claim_next_issue), and an issue merged away meanwhile "
-        + "is 'Issue not found'. A claim keeps the issue out of others' claim_next_issue; it does not stop them changing it.")]
+        + "already lapsed or was released, is an error (others could have taken the issue meanwhile: look at it again, and "
+        + "take it again with claim_issue), and an issue merged away meanwhile is 'Issue not found'. A claim keeps the issue "
+        + "out of others' claim_next_issue and claim_issue; it does not stop them changing it.")]
     public static Task<CallToolResult> RenewClaim(
         RequestContext<CallToolRequestParams> request,
         [Description("The issue's project (a UUID).")] string project_id,

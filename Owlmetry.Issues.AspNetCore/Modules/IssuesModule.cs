@@ -23,8 +23,8 @@ internal sealed class IssuesModule : ICarterModule
         project.MapPost("{issueId:guid}/merge", IssueEndpoints.MergeIssue).WithName("MergeIssue").RequiresPermission(IssuePermissions.Write).WithSummary("Merge another issue into this one");
         project.MapPost("claim", ClaimEndpoints.ClaimNextIssue).WithName("ClaimNextIssue").RequiresPermission(IssuePermissions.Write)
             .WithSummary("Claim the next unclaimed issue matching a filter, for a bounded time");
-        project.MapPost("{issueId:guid}/claim", ClaimEndpoints.RenewClaim).WithName("RenewIssueClaim").RequiresPermission(IssuePermissions.Write)
-            .WithSummary("Renew the caller's claim on an issue").ProducesProblem(409);
+        project.MapPost("{issueId:guid}/claim", ClaimEndpoints.ClaimIssue).WithName("ClaimIssue").RequiresPermission(IssuePermissions.Write)
+            .WithSummary("Claim an issue nobody holds, or extend the caller's claim on it, for a bounded time").ProducesProblem(409);
         project.MapDelete("{issueId:guid}/claim", ClaimEndpoints.ReleaseClaim).WithName("ReleaseIssueClaim").RequiresPermission(IssuePermissions.Write)
             .WithSummary("Release the caller's claim on an issue, or anyone's for a team owner or admin").ProducesProblem(409);
 

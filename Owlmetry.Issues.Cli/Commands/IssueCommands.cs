@@ -19,7 +19,6 @@ internal static class IssueCommands
         issues.Subcommands.Add(StatusChange(app, "start", "in_progress", "Mark an issue as being worked on."));
         issues.Subcommands.Add(Merge(app));
         issues.Subcommands.Add(Claim(app));
-        issues.Subcommands.Add(Renew(app));
         issues.Subcommands.Add(Release(app));
         return issues;
     }
@@ -117,6 +116,7 @@ internal static class IssueCommands
 
     private static Command Claim(CliApp app)
     {
+        var issue = new Argument<Guid?>("issue") { Description = "The issue to claim; left out, the next issue nobody holds", Arity = ArgumentArity.ZeroOrOne };
         var status = new Option<string?>("--status") { Description = "Only issues in this status (default: any but resolved and silenced)" }.Suggesting(CompletionValues.Statuses);
         var appId = AppFilter();
         var dataMode = DataModeFilter();
@@ -124,28 +124,26 @@ internal static class IssueCommands
         var duration = ClaimDuration();
         var command = CliApp.Command(
             "claim",
-            "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one. The claim is advisory: others may still change, comment on or merge the issue.",
+            "Claim the next issue nobody holds, for a bounded time, so that parallel triagers never take the same one; or, with ISSUE, "
+            + "that issue: taken when nobody holds it (or its claim lapsed), your claim extended when you hold it. The claim is "
+            + "advisory: others may still change, comment on or merge the issue.",
             "owlmetry issues claim --data-mode production --sort occurrences --duration 1800",
-            app.ProjectOption, status, appId, dataMode, sort, duration);
+            issue, app.ProjectOption, status, appId, dataMode, sort, duration);
         app.OnRun(command, async run =>
         {
-            var filter = new ClaimIssueRequest(run.Value(status), run.Value(appId)?.ToString(), run.Value(dataMode), run.Value(sort), run.Value(duration));
-            var claimed = await run.Client.ClaimNextIssueAsync(run.Project(app.ProjectOption), filter, run.Ct);
-            run.Output.Show(claimed, w => w.WriteLine($"Claimed {claimed.Id} until {Time(claimed.Claim!.ExpiresAt)}: {TerminalText.Line(claimed.Title)}"));
-        });
-        return command;
-    }
+            var issueId = run.Value(issue);
+            // The filters choose the next issue; given with ISSUE, they would be silently ignored.
+            if (issueId is not null && new Option[] { status, appId, dataMode, sort }.FirstOrDefault(o => run.Parse.GetResult(o) is not null) is { } filter)
+            {
+                throw new UsageException($"{filter.Name} chooses the next issue to claim; it does not go with ISSUE.");
+            }
 
-    private static Command Renew(CliApp app)
-    {
-        var issue = IssueArgument();
-        var duration = ClaimDuration();
-        var command = CliApp.Command(
-            "renew", "Renew your claim on an issue: it lasts --duration seconds from now.", "owlmetry issues renew 5d1e… --duration 1800", issue, duration, app.ProjectOption);
-        app.OnRun(command, async run =>
-        {
-            var renewed = await run.Client.RenewClaimAsync(run.Project(app.ProjectOption), run.Value(issue), run.Value(duration), run.Ct);
-            run.Output.Show(renewed, w => w.WriteLine($"Renewed {renewed.Id} until {Time(renewed.Claim!.ExpiresAt)}"));
+            var project = run.Project(app.ProjectOption);
+            var claimed = issueId is { } id
+                ? await run.Client.ClaimIssueAsync(project, id, run.Value(duration), run.Ct)
+                : await run.Client.ClaimNextIssueAsync(
+                    project, new ClaimIssueRequest(run.Value(status), run.Value(appId)?.ToString(), run.Value(dataMode), run.Value(sort), run.Value(duration)), run.Ct);
+            run.Output.Show(claimed, w => w.WriteLine($"Claimed {claimed.Id} until {Time(claimed.Claim!.ExpiresAt)}: {TerminalText.Line(claimed.Title)}"));
         });
         return command;
     }

@@ -100,6 +100,35 @@ public sealed class ClaimRulesTests
     }
 
     [Test]
+    public void ClaimOrExtend_NobodyHoldsIt_ClaimsFromNow_TheHolder_ExtendsKeepingClaimedAt_AnotherActor_IsConflict()
+    {
+        var start = _clock.GetUtcNow();
+        var claimed = ClaimRules.ClaimOrExtend(Unclaimed(), s_agent, start, TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(4));
+
+        var extended = ClaimRules.ClaimOrExtend(claimed.Value, s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(10));
+        var byOther = ClaimRules.ClaimOrExtend(claimed.Value, s_otherAgent, _clock.GetUtcNow(), TimeSpan.FromMinutes(10));
+
+        Assert.That(claimed.Value.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, s_agent.Id, "triage-bot", start, start.AddMinutes(5))));
+        Assert.That(extended.Value.Claim, Is.EqualTo(claimed.Value.Claim! with { ExpiresAt = start.AddMinutes(14) }));
+        Assert.That(byOther.Error, Is.EqualTo(IssueError.Conflict($"Issue is claimed by agent 'triage-bot' ({s_agent.Id}) until 2024-01-15T14:35:00.123Z")));
+    }
+
+    [Test]
+    public void ClaimOrExtend_AtExpiry_IsANewClaimFromNow_ForAnotherActorOrTheFormerHolder()
+    {
+        var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var now = _clock.GetUtcNow();
+
+        var byOther = ClaimRules.ClaimOrExtend(claimed, s_otherAgent, now, TimeSpan.FromMinutes(1));
+        var byFormerHolder = ClaimRules.ClaimOrExtend(claimed, s_agent, now, TimeSpan.FromMinutes(1));
+
+        Assert.That(byOther.Value.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, s_otherAgent.Id, "other-bot", now, now.AddMinutes(1))));
+        Assert.That(byFormerHolder.Value.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, s_agent.Id, "triage-bot", now, now.AddMinutes(1))), "a lapsed claim was extended, not taken anew");
+    }
+
+    [Test]
     public void Release_ByHolder_ClearsClaim()
     {
         var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));

@@ -14,7 +14,7 @@ public sealed class CliCommandTests : CliApiFixture
     private static readonly string[][] s_commands =
     [
         [], ["login"], ["whoami"], ["issues"], ["issues", "list"], ["issues", "show"], ["issues", "resolve"], ["issues", "snooze"],
-        ["issues", "silence"], ["issues", "reopen"], ["issues", "start"], ["issues", "merge"], ["issues", "claim"], ["issues", "renew"], ["issues", "release"],
+        ["issues", "silence"], ["issues", "reopen"], ["issues", "start"], ["issues", "merge"], ["issues", "claim"], ["issues", "release"],
         ["comments"], ["comments", "list"], ["comments", "add"], ["comments", "edit"], ["comments", "delete"], ["projects"], ["apps"],
         ["keys"], ["keys", "list"], ["keys", "create"], ["keys", "revoke"], ["members"], ["members", "add"], ["members", "remove"],
         ["users"], ["users", "reset-password"], ["users", "change-password"], ["ingest"], ["scan"],
@@ -284,25 +284,41 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
-    public async Task IssuesRenew_ExtendsTheHoldersClaimFromNow_AnotherAgent_ExitsOneWithTheConflict()
+    public async Task IssuesClaimIssue_TakesAFreeIssue_ExtendsTheHoldersClaimFromNow_AnotherAgent_ExitsOneWithTheConflict()
     {
-        var issue = await Team.SeedIssueAsync();
+        var older = await Team.SeedIssueAsync("older");
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await Team.SeedIssueAsync("newer");
         var holder = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);
-        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
-        await Team.ApiClientWith(holder).ClaimNextIssueAsync(Team.Project.Id, new ClaimIssueRequest(DurationSeconds: 60));
+        await LoginAsync(holder);
 
-        var byAnother = await RunAsync("issues", "renew", issue.Id.ToString());
+        var taken = await RunAsync("issues", "claim", older.Id.ToString(), "--duration", "60");
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
+        var byAnother = await RunAsync("issues", "claim", older.Id.ToString());
         await LoginAsync(holder);
         Factory.Clock.Advance(TimeSpan.FromSeconds(50));
-        var renewedAt = Factory.Clock.GetUtcNow();
-        var renewed = await RunAsync("issues", "renew", issue.Id.ToString(), "--duration", "1800");
+        var extendedAt = Factory.Clock.GetUtcNow();
+        var extended = await RunAsync("issues", "claim", older.Id.ToString(), "--duration", "1800");
         Factory.Clock.Advance(TimeSpan.FromMinutes(20));
-        var stillHeld = await Team.ApiClientWith(holder).GetIssueAsync(Team.Project.Id, issue.Id);
+        var stillHeld = await Team.ApiClientWith(holder).GetIssueAsync(Team.Project.Id, older.Id);
 
+        Assert.That(taken.Out, Does.StartWith($"Claimed {older.Id} until "), $"the given issue was not the one claimed: {taken}");
         Assert.That(byAnother.Exit, Is.EqualTo(1), byAnother.ToString());
         Assert.That(byAnother.Error, Does.StartWith("error: Issue is claimed by agent 'Agent key'").And.EndWith("(409)\n"));
-        Assert.That(renewed.Out, Is.EqualTo($"Renewed {issue.Id} until {IssueCommands.Time(renewedAt.AddMinutes(30))}\n"), renewed.ToString());
-        Assert.That(stillHeld.Claim?.HolderName, Is.EqualTo("Agent key"), "the renewed claim lapsed at its first expiry");
+        Assert.That(extended.Out, Is.EqualTo($"Claimed {older.Id} until {IssueCommands.Time(extendedAt.AddMinutes(30))}: older\n"), extended.ToString());
+        Assert.That(stillHeld.Claim?.HolderName, Is.EqualTo("Agent key"), "the extended claim lapsed at its first expiry");
+    }
+
+    [Test]
+    public async Task IssuesClaimIssue_WithAFilterOfTheNextIssue_ExitsTwoNamingIt()
+    {
+        var issue = await Team.SeedIssueAsync();
+        await LoginAsync(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
+
+        var run = await RunAsync("issues", "claim", issue.Id.ToString(), "--sort", "occurrences");
+
+        Assert.That((run.Exit, run.Error), Is.EqualTo((2, "error: --sort chooses the next issue to claim; it does not go with ISSUE.\n")), run.ToString());
+        Assert.That((await Team.ApiClientWith(Team.Token(TeamRole.Owner)).GetIssueAsync(Team.Project.Id, issue.Id)).Claim, Is.Null, "the issue was claimed anyway");
     }
 
     [Test]

@@ -249,14 +249,14 @@ public sealed class IssuesClientTests : HttpApiFixture
     }
 
     [Test]
-    public async Task ClaimNextIssueAsync_RenewAndRelease_ByTheHolder_AndAnotherAgentGets409()
+    public async Task ClaimNextIssueAsync_ClaimIssueAgainAndRelease_ByTheHolder_AndAnotherAgentGets409()
     {
         var issue = await Team.SeedIssueAsync();
         var holder = ClientFor(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
         var other = ClientFor(await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write));
 
         var claimed = await holder.ClaimNextIssueAsync(Team.Project.Id, new(DurationSeconds: 60));
-        var renewed = await holder.RenewClaimAsync(Team.Project.Id, issue.Id, 600);
+        var renewed = await holder.ClaimIssueAsync(Team.Project.Id, issue.Id, 600);
         var blocked = Assert.ThrowsAsync<OwlmetryApiException>(() => other.ReleaseClaimAsync(Team.Project.Id, issue.Id));
         var released = await holder.ReleaseClaimAsync(Team.Project.Id, issue.Id);
 

@@ -48,9 +48,9 @@ public sealed class IssueClaimsApiTests : HttpApiFixture
         Factory.Clock.Advance(TimeSpan.FromMinutes(10));
         var now = Factory.Clock.GetUtcNow();
 
-        var renewedByOther = Assert.ThrowsAsync<OwlmetryApiException>(() => other.RenewClaimAsync(Team.Project.Id, issue.Id, 600));
+        var renewedByOther = Assert.ThrowsAsync<OwlmetryApiException>(() => other.ClaimIssueAsync(Team.Project.Id, issue.Id, 600));
         var releasedByOther = Assert.ThrowsAsync<OwlmetryApiException>(() => other.ReleaseClaimAsync(Team.Project.Id, issue.Id));
-        var renewed = await holder.RenewClaimAsync(Team.Project.Id, issue.Id, 600);
+        var renewed = await holder.ClaimIssueAsync(Team.Project.Id, issue.Id, 600);
         var released = await holder.ReleaseClaimAsync(Team.Project.Id, issue.Id);
 
         Assert.That(renewedByOther!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -58,6 +58,39 @@ public sealed class IssueClaimsApiTests : HttpApiFixture
         Assert.That(releasedByOther!.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(renewed.Claim!.ExpiresAt, Is.EqualTo(now.AddMinutes(10)));
         Assert.That(released.Claim, Is.Null);
+    }
+
+    [Test]
+    public async Task ClaimIssue_AfterTheClaimLapsed_AnotherCallerTakesIt_AndTheFormerHolderGets409()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var former = await AgentAsync();
+        var next = await AgentAsync();
+        await former.ClaimIssueAsync(Team.Project.Id, issue.Id, 60);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        var taken = await next.ClaimIssueAsync(Team.Project.Id, issue.Id, 600);
+        var formerAgain = await OutcomeAsync(() => former.ClaimIssueAsync(Team.Project.Id, issue.Id));
+
+        Assert.That(taken.Claim!.ExpiresAt, Is.EqualTo(Factory.Clock.GetUtcNow().AddSeconds(600)), "the lapsed claim's issue was not taken");
+        Assert.That(formerAgain.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(formerAgain.Error, Does.StartWith($"Issue is claimed by agent 'Agent key' ({taken.Claim.HolderId}) until "));
+    }
+
+    [Test]
+    public async Task ClaimIssue_TenConcurrentAgentsOnOneFreeIssue_ExactlyOneHoldsIt_TheOthersGet409()
+    {
+        var issue = await Team.SeedIssueAsync();
+        var agents = new List<OwlmetryIssuesClient>();
+        for (var i = 0; i < 10; i++)
+        {
+            agents.Add(await AgentAsync());
+        }
+
+        var outcomes = await Task.WhenAll(agents.Select(agent => OutcomeAsync(() => agent.ClaimIssueAsync(Team.Project.Id, issue.Id))));
+
+        Assert.That(outcomes.Count(o => o.Status == HttpStatusCode.OK), Is.EqualTo(1), string.Join("\n", outcomes));
+        Assert.That(outcomes.Count(o => o.Status == HttpStatusCode.Conflict), Is.EqualTo(9), string.Join("\n", outcomes));
     }
 
     [Test]

@@ -52,6 +52,24 @@ public sealed class IssueClaimsHttpTests : HttpApiFixture
         Assert.That((await reclaimed.JsonAsync())["claim"]!.Text("holder_kind"), Is.EqualTo("user"));
     }
 
+    [Test]
+    public async Task ClaimIssue_NobodyHoldsIt_Returns200WithTheCallersClaim_AnotherCaller_Gets409NamingTheHolder()
+    {
+        var issue = await Team.SeedIssueAsync();
+        using var agent = await AgentAsync();
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
+        var now = Factory.Clock.GetUtcNow();
+
+        var taken = await agent.PostAsJsonAsync($"{IssuesPath}/{issue.Id}/claim", new { duration_seconds = 120 });
+        var refused = await member.PostAsync($"{IssuesPath}/{issue.Id}/claim", null);
+
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.OK), await taken.Content.ReadAsStringAsync());
+        var claim = (await taken.JsonAsync())["claim"]!;
+        Assert.That((claim.Text("holder_kind"), claim["expires_at"]!.GetValue<DateTimeOffset>()), Is.EqualTo(("agent", now.AddSeconds(120))));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await refused.Content.ReadAsStringAsync());
+        Assert.That((await refused.JsonAsync()).Text("error"), Does.StartWith($"Issue is claimed by agent 'Agent key' ({claim.Text("holder_id")}) until "));
+    }
+
     private string IssuesPath => $"/v1/projects/{Team.Project.Id}/issues";
 
     private string ClaimPath => $"{IssuesPath}/claim";

@@ -5,7 +5,7 @@ using Owlmetry.Issues.Tests.Support;
 
 namespace Owlmetry.Issues.Tests.Mcp;
 
-/// <summary>The work-lease tools through the real server and the SDK's client: claim, renew, release, and parallel claimers.</summary>
+/// <summary>The work-lease tools through the real server and the SDK's client: claim (the next issue or a given one), renew, release, and parallel claimers.</summary>
 public sealed class McpClaimToolsTests : HttpApiFixture
 {
     [Test]
@@ -58,6 +58,27 @@ public sealed class McpClaimToolsTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ClaimIssue_AGivenFreeIssue_IsTaken_AnotherAgentIsRefusedNamingTheHolder_TheHolderExtendsIt()
+    {
+        var issue = await Team.SeedIssueAsync("Connection refused");
+        await using var holder = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+        await using var other = await McpClients.ConnectAsync(Team, await AgentKeyAsync());
+        var ids = new Dictionary<string, object?> { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = issue.Id.ToString() };
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+
+        var (claim, claimIsError) = await holder.CallAsync("claim_issue", new(ids) { ["duration_seconds"] = 120 });
+        var (refused, refusedIsError) = await other.CallAsync("claim_issue", ids);
+        var (extended, extendedIsError) = await holder.CallAsync("claim_issue", new(ids) { ["duration_seconds"] = 600 });
+
+        Assert.That(claimIsError, Is.False, claim);
+        Assert.That(claim, Does.StartWith($"Claimed.\n{issue.Id} [new] \"Connection refused\"").And.Contain($"until {now.AddSeconds(120):yyyy-MM-dd'T'HH:mm:ss}Z"), claim);
+        Assert.That(refusedIsError, Is.True, refused);
+        Assert.That(refused, Does.StartWith("Issue is claimed by agent 'Agent key' ("));
+        Assert.That(extendedIsError, Is.False, extended);
+        Assert.That(extended, Does.Contain($"until {now.AddSeconds(600):yyyy-MM-dd'T'HH:mm:ss}Z"), extended);
+    }
+
+    [Test]
     public async Task ClaimAndRenew_ReadOnlyKeyOrBadDuration_AreRefusedWithTheLibrarysMessage_ThePermissionFirst()
     {
         var issue = await Team.SeedIssueAsync();
@@ -69,11 +90,15 @@ public sealed class McpClaimToolsTests : HttpApiFixture
         var tooLong = await agent.CallAsync("claim_next_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["duration_seconds"] = 100_000 });
         var renewForbidden = await readOnly.CallAsync("renew_claim", new(ids) { ["duration_seconds"] = 100_000 });
         var renewTooLong = await agent.CallAsync("renew_claim", new(ids) { ["duration_seconds"] = 100_000 });
+        var claimIssueForbidden = await readOnly.CallAsync("claim_issue", new(ids) { ["duration_seconds"] = 100_000 });
+        var claimIssueTooShort = await agent.CallAsync("claim_issue", new(ids) { ["duration_seconds"] = 29 });
 
         Assert.That(forbidden, Is.EqualTo(("Missing permission: issues:write", true)));
         Assert.That(tooLong, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
         Assert.That(renewForbidden, Is.EqualTo(("Missing permission: issues:write", true)), "a read-only key learns first that it may not renew at all");
         Assert.That(renewTooLong, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
+        Assert.That(claimIssueForbidden, Is.EqualTo(("Missing permission: issues:write", true)));
+        Assert.That(claimIssueTooShort, Is.EqualTo(("duration_seconds must be between 30 and 86400", true)));
     }
 
     private Task<string> AgentKeyAsync() => Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);

@@ -21,8 +21,8 @@ public sealed class McpToolsTests : HttpApiFixture
 {
     private static readonly string[] s_tools =
         [
-            "add_comment", "change_issue_status", "claim_next_issue", "delete_comment", "edit_comment", "get_issue", "list_issues", "merge_issues",
-            "release_issue", "renew_claim",
+            "add_comment", "change_issue_status", "claim_issue", "claim_next_issue", "delete_comment", "edit_comment", "get_issue", "list_issues",
+            "merge_issues", "release_issue", "renew_claim",
         ];
 
     private CapturingLoggerProvider _logs = null!;
@@ -61,7 +61,7 @@ public sealed class McpToolsTests : HttpApiFixture
         }
 
         var bounds = (ClaimRules.MinDuration.TotalSeconds, ClaimRules.MaxDuration.TotalSeconds);
-        foreach (var name in new[] { "claim_next_issue", "renew_claim" })
+        foreach (var name in new[] { "claim_issue", "claim_next_issue", "renew_claim" })
         {
             var duration = tools.Single(t => t.Name == name).ProtocolTool.InputSchema.GetProperty("properties").GetProperty("duration_seconds");
             Assert.That((duration.GetProperty("minimum").GetDouble(), duration.GetProperty("maximum").GetDouble()), Is.EqualTo(bounds), $"{name}'s duration_seconds");
@@ -76,7 +76,7 @@ public sealed class McpToolsTests : HttpApiFixture
         var tools = await client.ListToolsAsync();
 
         var idempotent = tools.Where(t => t.ProtocolTool.Annotations?.IdempotentHint == true).Select(t => t.Name).Order(StringComparer.Ordinal);
-        Assert.That(idempotent, Is.EqualTo(new[] { "edit_comment", "release_issue", "renew_claim" }), "the same status change again is refused, a deleted comment is not found");
+        Assert.That(idempotent, Is.EqualTo(new[] { "claim_issue", "edit_comment", "release_issue", "renew_claim" }), "the same status change again is refused, a deleted comment is not found");
     }
 
     [Test]
@@ -345,7 +345,7 @@ public sealed class McpToolsTests : HttpApiFixture
     [TestCase("""{"name":"list_issues","arguments":[1]}""", "params.arguments must be an object of the tool's arguments by name", TestName = "{m}_ArgumentsAnArray")]
     [TestCase("""{"name":"list_issues","_meta":5}""", "Invalid tools/call params at $._meta", TestName = "{m}_MetaNotAnObject")]
     [TestCase("""{"name":"lsit_issues","arguments":{}}""",
-        "Unknown tool: 'lsit_issues'. Tools: add_comment, change_issue_status, claim_next_issue, delete_comment, edit_comment, get_issue, list_issues, merge_issues, release_issue, renew_claim",
+        "Unknown tool: 'lsit_issues'. Tools: add_comment, change_issue_status, claim_issue, claim_next_issue, delete_comment, edit_comment, get_issue, list_issues, merge_issues, release_issue, renew_claim",
         TestName = "{m}_UnknownTool")]
     public async Task Post_ToolsCallWithParamsItCannotTake_IsInvalidParamsNamingTheProblem_AndNoWarning(string parameters, string expected)
     {

@@ -143,6 +143,61 @@ public sealed class IssueServiceClaimTests
     }
 
     [Test]
+    public async Task ClaimAsync_FreeIssue_IsTaken_ByTheHolderAgain_IsExtended_ByAnother_IsConflictNamingTheHolder()
+    {
+        var issue = await _world.SeedAsync(new IssueSeed(_world.App.Id, "resolved") { Status = IssueStatus.Resolved, ResolvedAtVersion = "1.0" });
+        var start = Now;
+
+        var taken = await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromMinutes(5));
+        _world.Clock.Advance(TimeSpan.FromMinutes(1));
+        var byOther = await _world.Service.ClaimAsync(_world.Member, _world.Project.Id, issue.Id);
+        var extended = await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromMinutes(30));
+
+        Assert.That(taken.Error, Is.Null, "a free issue (of any status) was not taken");
+        Assert.That(taken.Value.Issue.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, _world.Agent.Id, "triage-bot", start, start.AddMinutes(5))));
+        Assert.That(byOther.Error, Is.EqualTo(IssueError.Conflict($"Issue is claimed by agent 'triage-bot' ({_world.Agent.Id}) until {start.AddMinutes(5).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff}Z")));
+        Assert.That(extended.Value.Issue.Claim, Is.EqualTo(new IssueClaim(ActorKind.Agent, _world.Agent.Id, "triage-bot", start, start.AddMinutes(31))), "the holder's claim again is not its claim extended from now");
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That(stored!.Claim, Is.EqualTo(extended.Value.Issue.Claim), "the extended claim was not stored");
+        Assert.That(stored with { Claim = null, Fingerprints = issue.Fingerprints }, Is.EqualTo(issue), "more than the claim changed");
+    }
+
+    [Test]
+    public async Task ClaimAsync_LapsedClaim_IsTakenByAnother_WhereTheFormerHoldersRenewIsConflict()
+    {
+        var issue = await SeedAtAsync("x");
+        await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromSeconds(30));
+        _world.Clock.Advance(TimeSpan.FromSeconds(29));
+        var whileHeld = await _world.Service.ClaimAsync(_world.Member, _world.Project.Id, issue.Id);
+        _world.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var renewedAfterLapse = await _world.Service.RenewClaimAsync(_world.Agent, _world.Project.Id, issue.Id);
+        var takenAfterLapse = await _world.Service.ClaimAsync(_world.Member, _world.Project.Id, issue.Id);
+
+        Assert.That(whileHeld.Error?.Kind, Is.EqualTo(IssueErrorKind.Conflict), "the claim was taken before it lapsed");
+        Assert.That(renewedAfterLapse.Error, Is.EqualTo(IssueError.Conflict("Issue is not claimed (the claim lapsed or was released); claim it again")));
+        Assert.That(takenAfterLapse.Error, Is.Null, "the issue whose claim lapsed was not taken");
+        Assert.That(takenAfterLapse.Value.Issue.Claim, Is.EqualTo(new IssueClaim(ActorKind.User, _world.Member.Id, "Mia Member", Now, Now.AddMinutes(15))));
+    }
+
+    [Test]
+    public async Task ClaimAsync_TwentyParallelClaimersOfOneFreeIssue_ExactlyOneHoldsIt()
+    {
+        var issue = await SeedAtAsync("x");
+        var agents = Enumerable.Range(0, 20)
+            .Select(i => Actor.Agent(Guid.NewGuid(), $"agent-{i}", _world.TeamId, [IssuePermissions.Read, IssuePermissions.Write]))
+            .ToList();
+
+        var results = await Task.WhenAll(agents.Select(agent => Task.Run(() => _world.Service.ClaimAsync(agent, _world.Project.Id, issue.Id))));
+
+        var winners = results.Where(r => r.IsSuccess).Select(r => r.Value.Issue.Claim!.HolderId).ToList();
+        Assert.That(winners, Has.Count.EqualTo(1), "not exactly one claimer got the issue");
+        var stored = await _world.Issues.Store.ReadAsync(r => r.FindIssueAsync(issue.Id));
+        Assert.That(stored!.Claim?.HolderId, Is.EqualTo(winners[0]), "the stored holder is not the one answered");
+        Assert.That(results.Where(r => !r.IsSuccess).Select(r => r.Error!.Message).ToList(), Has.Count.EqualTo(19).And.All.StartsWith($"Issue is claimed by agent '{stored.Claim!.HolderName}'"));
+    }
+
+    [Test]
     public async Task ReleaseClaimAsync_ByOthers_IsConflict_ByHolder_LetsAnotherClaim()
     {
         var issue = await SeedAtAsync("x");
@@ -193,13 +248,22 @@ public sealed class IssueServiceClaimTests
     }
 
     [Test]
-    public async Task RenewAndRelease_IssueOfAnotherProjectOrReadOnlyKey_AreRefused()
+    public async Task ClaimRenewAndRelease_IssueOfAnotherProjectOrReadOnlyKey_AreRefused()
     {
         var elsewhere = await _world.SeedAsync(new IssueSeed(_world.OtherApp.Id, "elsewhere"));
         var issue = await SeedAtAsync("x");
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That((await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
+            Assert.That((await _world.Service.ClaimAsync(_world.Outsider, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.NotFound("Project not found")));
+            Assert.That(
+                (await _world.Service.ClaimAsync(_world.ReadOnlyAgent, _world.Project.Id, issue.Id, TimeSpan.FromDays(2))).Error,
+                Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)),
+                "the permission before the duration");
+            Assert.That(
+                (await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, issue.Id, TimeSpan.FromSeconds(29))).Error,
+                Is.EqualTo(IssueError.Invalid("duration_seconds must be between 30 and 86400")));
             Assert.That((await _world.Service.RenewClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
             Assert.That((await _world.Service.ReleaseClaimAsync(_world.Agent, _world.Project.Id, elsewhere.Id)).Error, Is.EqualTo(IssueError.NotFound("Issue not found")));
             Assert.That((await _world.Service.ReleaseClaimAsync(_world.ReadOnlyAgent, _world.Project.Id, issue.Id)).Error, Is.EqualTo(IssueError.MissingPermission(IssuePermissions.Write)));

@@ -84,6 +84,33 @@ public abstract partial class IssueStoreContractTests
         Assert.That(stored.ToDictionary(i => i.Id, i => i.Claim?.HolderId), Is.EquivalentTo(holderOf.ToDictionary(p => p.Key, p => (Guid?)p.Value)), "the stored holders differ from the answers");
     }
 
+    [Test]
+    public async Task ClaimAsync_TwentyConcurrentClaimersOfOneFreeIssue_ExactlyOneHoldsIt([Values] bool formerClaimLapsed)
+    {
+        var teamId = Guid.NewGuid();
+        var directory = new InMemoryIssueDirectory();
+        directory.AddProject(new ProjectInfo(TestIds.Project, teamId, "Shop", null));
+        var service = new IssueService(Store, directory, new FakeTimeProvider(TestTimes.Base), Options.Create(new IssuesOptions()));
+        var lapsed = new IssueClaim(ActorKind.Agent, Guid.NewGuid(), "gone", TestTimes.At(-60_000), TestTimes.Base);
+        var issue = await InsertAsync(new IssueBuilder().Build() with { Claim = formerClaimLapsed ? lapsed : null });
+        var agents = Enumerable.Range(0, Claimers)
+            .Select(i => Actor.Agent(Guid.NewGuid(), $"agent-{i}", teamId, [IssuePermissions.Read, IssuePermissions.Write]))
+            .ToList();
+
+        var results = await Task.WhenAll(agents.Select(agent => Task.Run(() => service.ClaimAsync(agent, TestIds.Project, issue.Id))));
+
+        var winners = results.Where(r => r.IsSuccess).Select(r => r.Value.Issue.Claim!).ToList();
+        Assert.That(winners, Has.Count.EqualTo(1), "not exactly one of the concurrent claimers got the issue");
+        var stored = await ReadAsync(reader => reader.FindIssueAsync(issue.Id));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored!.Claim, Is.EqualTo(winners[0]), "the stored claim is not the one answered");
+            Assert.That(results.Where(r => !r.IsSuccess).Select(r => r.Error!.Message).ToList(),
+                Has.Count.EqualTo(Claimers - 1).And.All.StartsWith($"Issue is claimed by agent '{winners[0].HolderName}' ({winners[0].HolderId})"),
+                "the others were not refused naming the holder");
+        }
+    }
+
     private static Issue Claimed(Guid projectId, IssueClaim claim) => new IssueBuilder().InProject(projectId).Build() with { Claim = claim };
 
     private Task<List<Issue?>> FindAllAsync(IEnumerable<Issue> issues) => ReadAsync(async reader =>

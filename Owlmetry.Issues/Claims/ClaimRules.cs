@@ -6,11 +6,11 @@ using Owlmetry.Issues.Errors;
 namespace Owlmetry.Issues.Claims;
 
 /// <summary>
-/// The rules of work leases: how long a claim lasts, when it has lapsed, and who may renew or release it. Pure: the
-/// caller reads the clock and stores the result. A claim is advisory, between cooperating agents: it keeps the issue
-/// out of others' claims of the next issue and guards only its own renewal and release; it does not lock the issue
-/// against status changes, comments or merges. A refusal is therefore a conflict with the holder (409), not a
-/// forbidden (403): the caller may act on the issue, only not on someone else's lease.
+/// The rules of work leases: how long a claim lasts, when it has lapsed, and who may take, renew or release it. Pure:
+/// the caller reads the clock and stores the result. A claim is advisory, between cooperating agents: it keeps the
+/// issue out of others' claims (of the next issue, or of that issue) and guards its own renewal and release; it does not
+/// lock the issue against status changes, comments or merges. A refusal is therefore a conflict with the holder (409),
+/// not a forbidden (403): the caller may act on the issue, only not on someone else's lease.
 /// </summary>
 internal static class ClaimRules
 {
@@ -48,16 +48,22 @@ internal static class ClaimRules
     public static Issue Claim(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration) =>
         issue with { Claim = new IssueClaim(actor.Kind, actor.Id, actor.Name, now, now + duration) };
 
-    /// <summary>Extends the holder's active claim to <paramref name="now"/> plus <paramref name="duration"/>.</summary>
-    public static IssueResult<Issue> Renew(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration)
-    {
-        if (Active(issue, now) is not { } claim)
-        {
-            return IssueError.Conflict("Issue is not claimed (the claim lapsed or was released); claim it again");
-        }
+    /// <summary>
+    /// Claims <paramref name="issue"/> for <paramref name="actor"/>: a new claim from <paramref name="now"/> when nobody
+    /// holds it (never claimed, released or lapsed), the actor's own claim extended when it holds the issue already, and
+    /// a conflict naming the holder when someone else does.
+    /// </summary>
+    public static IssueResult<Issue> ClaimOrExtend(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration) =>
+        Active(issue, now) is { } claim ? Extend(issue, claim, actor, now, duration) : Claim(issue, actor, now, duration);
 
-        return IsHeldBy(claim, actor) ? issue with { Claim = claim with { ExpiresAt = now + duration } } : HeldByOther(claim);
-    }
+    /// <summary>
+    /// Extends the holder's active claim to <paramref name="now"/> plus <paramref name="duration"/>; a claim that lapsed
+    /// or was released is a conflict, so that the holder learns that others could have taken the issue meanwhile.
+    /// </summary>
+    public static IssueResult<Issue> Renew(Issue issue, Actor actor, DateTimeOffset now, TimeSpan duration) =>
+        Active(issue, now) is { } claim
+            ? Extend(issue, claim, actor, now, duration)
+            : IssueError.Conflict("Issue is not claimed (the claim lapsed or was released); claim it again");
 
     /// <summary>
     /// Removes the claim when <paramref name="actor"/> holds it or is an owner or admin of <paramref name="teamId"/>, the
@@ -72,6 +78,9 @@ internal static class ClaimRules
     /// <paramref name="holderId"/>: the claims that end when that key is revoked or that user leaves the team.
     /// </summary>
     public static bool IsHeldBy(IssueClaim claim, ActorKind holderKind, Guid holderId) => claim.HolderKind == holderKind && claim.HolderId == holderId;
+
+    private static IssueResult<Issue> Extend(Issue issue, IssueClaim claim, Actor actor, DateTimeOffset now, TimeSpan duration) =>
+        IsHeldBy(claim, actor) ? issue with { Claim = claim with { ExpiresAt = now + duration } } : HeldByOther(claim);
 
     private static IssueError HeldByOther(IssueClaim claim) => IssueError.Conflict(
         $"Issue is claimed by {claim.HolderKind.ToWireName()} '{claim.HolderName}' ({claim.HolderId}) until "

@@ -45,8 +45,25 @@ public interface IIssueService
     Task<IssueResult<IssueListItem>> ClaimNextAsync(Actor actor, Guid projectId, IssueQuery filter, TimeSpan? duration = null, CancellationToken ct = default);
 
     /// <summary>
+    /// Claims one issue, atomically: when nobody holds it (never claimed, released, or its claim lapsed) the caller
+    /// becomes its holder from now; when the caller holds it already, its claim is extended to now plus
+    /// <paramref name="duration"/>; when someone else holds a live claim, a conflict naming the holder and expiry. Of
+    /// concurrent callers claiming a free issue, exactly one becomes the holder. The issue's status does not matter.
+    /// Needs <c>issues:write</c>.
+    /// </summary>
+    /// <param name="actor">The caller, who becomes or stays the holder.</param>
+    /// <param name="projectId">The issue's project.</param>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="duration">How long the claim lasts from now: 30 seconds to 24 hours, 15 minutes when null.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <returns>The issue with the caller's claim, a conflict naming another holder, or not found.</returns>
+    Task<IssueResult<IssueListItem>> ClaimAsync(Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default);
+
+    /// <summary>
     /// Extends the caller's active claim on an issue to now plus <paramref name="duration"/> (30 seconds to 24 hours,
-    /// 15 minutes when null). Anyone but the holder, or a claim that lapsed, is a conflict naming the holder.
+    /// 15 minutes when null). Anyone but the holder is a conflict naming the holder; so is a claim that lapsed or was
+    /// released, which tells the former holder that others could have taken the issue meanwhile (<see cref="ClaimAsync"/>
+    /// takes it again if nobody did).
     /// </summary>
     Task<IssueResult<IssueListItem>> RenewClaimAsync(Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default);
 

@@ -62,6 +62,14 @@ internal sealed partial class IssueService
         return claimed.IsSuccess ? await DescribeAsync(claimed.Value, ct).ConfigureAwait(false) : claimed.Error;
     }
 
+    public Task<IssueResult<IssueListItem>> ClaimAsync(
+        Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default)
+    {
+        var length = ClaimRules.Duration(duration);
+        return ChangeClaimAsync(
+            actor, projectId, issueId, (issue, now, _) => length.IsSuccess ? ClaimRules.ClaimOrExtend(issue, actor, now, length.Value) : length.Error, ct);
+    }
+
     public Task<IssueResult<IssueListItem>> RenewClaimAsync(
         Actor actor, Guid projectId, Guid issueId, TimeSpan? duration = null, CancellationToken ct = default)
     {
@@ -86,7 +94,11 @@ internal sealed partial class IssueService
     private static bool IsWork(Issue issue, IssueStatus? status) =>
         status is not null || issue.Status is not (IssueStatus.Resolved or IssueStatus.Silenced);
 
-    /// <summary>Applies <paramref name="change"/>, given the issue, the time and the project's team, and stores the claim it decides.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/>, given the issue, the time and the project's team, and stores the claim it
+    /// decides. Reading the claim and storing the new one are one write unit, and units run one at a time on every
+    /// provider: a compare-and-set, so that of two callers taking a free issue the second finds the first's claim.
+    /// </summary>
     private Task<IssueResult<IssueListItem>> ChangeClaimAsync(
         Actor actor, Guid projectId, Guid issueId, Func<Issue, DateTimeOffset, Guid, IssueResult<Issue>> change, CancellationToken ct) =>
         ChangeIssueAsync(
