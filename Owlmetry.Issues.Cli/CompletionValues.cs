@@ -15,6 +15,8 @@ internal static class CompletionValues
 
     public static readonly string[] DataModes = ["production", "development", "all"];
 
+    public static readonly string[] Claims = ["mine", "held", "none"];
+
     public static readonly string[] Roles = ["owner", "admin", "member"];
 
     public static readonly string[] KeyTypes = ["agent", "client"];

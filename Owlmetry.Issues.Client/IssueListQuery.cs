@@ -15,6 +15,12 @@ public record IssueListQuery
     /// <summary><c>production</c>, <c>development</c> or <c>all</c>.</summary>
     public string? DataMode { get; init; }
 
+    /// <summary>
+    /// Only issues by their claim: <c>mine</c> (live claims the caller holds), <c>held</c> (anyone's live claim) or
+    /// <c>none</c> (unclaimed, released or lapsed).
+    /// </summary>
+    public string? Claim { get; init; }
+
     /// <summary>The order: <c>last_seen</c> (default), <c>last_activity</c>, <c>first_seen</c>, <c>occurrences</c> or <c>users</c>.</summary>
     public string? Sort { get; init; }
 

@@ -171,5 +171,5 @@ public sealed partial class OwlmetryIssuesClient
 
     private static QueryString IssueQuery(IssueListQuery? query) => new QueryString()
         .With("status", query?.Status).With("app_id", query?.AppId).With("is_dev", query?.IsDev).With("data_mode", query?.DataMode)
-        .With("sort", query?.Sort).With("limit", query?.PageSize);
+        .With("claim", query?.Claim).With("sort", query?.Sort).With("limit", query?.PageSize);
 }

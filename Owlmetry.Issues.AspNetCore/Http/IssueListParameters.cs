@@ -17,6 +17,9 @@ internal sealed record IssueListParameters
     [FromQuery(Name = "data_mode")]
     public string? DataMode { get; init; }
 
+    [FromQuery(Name = "claim")]
+    public string? Claim { get; init; }
+
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 

@@ -65,6 +65,17 @@ internal static class QueryParser
             dataMode = parsed;
         }
 
+        ClaimFilter? claim = null;
+        if (!string.IsNullOrEmpty(p.Claim))
+        {
+            if (!WireNames.TryParse<ClaimFilter>(p.Claim, out var parsed))
+            {
+                return Invalid("claim", WireNames.All<ClaimFilter>());
+            }
+
+            claim = parsed;
+        }
+
         var sort = IssueSort.LastSeen;
         if (!string.IsNullOrEmpty(p.Sort) && !WireNames.TryParse<IssueSort>(p.Sort, out sort))
         {
@@ -95,6 +106,7 @@ internal static class QueryParser
             AppId = appId.Value,
             IsDev = isDev,
             DataMode = dataMode,
+            Claim = claim,
             Sort = sort,
             Cursor = string.IsNullOrEmpty(p.Cursor) ? null : p.Cursor,
             Limit = QueryValues.ParseLimit(p.Limit),

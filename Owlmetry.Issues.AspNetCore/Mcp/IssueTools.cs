@@ -31,8 +31,9 @@ internal static class IssueTools
         "Lists error issues, most recently seen first: one line per issue with its id, [status], title, occurrence and user "
         + "counts and last seen time. With project_id, that project's issues (development and production); without it, the "
         + "issues of every project of the caller's teams (production unless data_mode says otherwise), each line naming its "
-        + "project id. When a 'next cursor' line ends the answer, call again with that cursor for the next page. Titles, names "
-        + "and versions are JSON strings (in double quotes, a line break in them written \\n).")]
+        + "project id. With claim mine, the issues you hold a claim on (after a restart: what you were working on). When a "
+        + "'next cursor' line ends the answer, call again with that cursor for the next page. Titles, names and versions are "
+        + "JSON strings (in double quotes, a line break in them written \\n).")]
     public static Task<CallToolResult> ListIssues(
         RequestContext<CallToolRequestParams> request,
         [Description("The project whose issues to list (a UUID). Leave out to list across all the caller's projects.")] string? project_id = null,
@@ -41,13 +42,14 @@ internal static class IssueTools
         [Description("The order: last_seen (default), last_activity, first_seen, occurrences or users; always descending.")] string? sort = null,
         [Description("Only issues of this app (a UUID).")] string? app_id = null,
         [Description("production, development or all.")] string? data_mode = null,
+        [Description("Only issues by their claim: mine (live claims you hold), held (anyone's live claim) or none (unclaimed, released or lapsed).")] string? claim = null,
         [Description("The 'next cursor' of the previous page, with the same filters and sort.")] string? cursor = null,
         [Description("Issues per page, 1 to 200; 25 when left out.")] int? limit = null,
         CancellationToken cancellationToken = default)
     {
         var parameters = new IssueListParameters
         {
-            Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Cursor = cursor,
+            Status = status, Sort = sort, AppId = app_id, DataMode = data_mode, Claim = claim, Cursor = cursor,
             Limit = (limit ?? DefaultListLimit).ToString(CultureInfo.InvariantCulture),
         };
         if (string.IsNullOrEmpty(project_id))

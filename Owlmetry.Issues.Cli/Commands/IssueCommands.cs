@@ -31,13 +31,14 @@ internal static class IssueCommands
         var appId = AppFilter();
         var dev = new Option<bool?>("--dev") { Description = "Only development (true) or production (false) issues" };
         var dataMode = DataModeFilter();
+        var claim = new Option<string?>("--claim") { Description = "mine (your live claims), held (anyone's) or none (unclaimed or lapsed)" }.Suggesting(CompletionValues.Claims);
         var sort = new Option<string?>("--sort") { Description = "last_seen (default), last_activity, first_seen, occurrences or users" }.Suggesting(CompletionValues.Sorts);
         var limit = new Option<int>("--limit") { Description = "At most this many issues", DefaultValueFactory = _ => 50 };
         var command = CliApp.Command(
             "list",
             "List a project's issues (the profile's project, or --project); with --team and no --project, the issues of every project of the team.",
             "owlmetry issues list --status regressed --sort last_activity --json",
-            app.ProjectOption, app.TeamOption, status, appId, dev, dataMode, sort, limit);
+            app.ProjectOption, app.TeamOption, status, appId, dev, dataMode, claim, sort, limit);
 
         app.OnRun(command, async run =>
         {
@@ -52,12 +53,18 @@ internal static class IssueCommands
             var project = run.Parse.GetValue(app.ProjectOption) ?? (team is null ? run.Profile.ProjectId : null);
             var filter = new IssueListQuery
             {
-                Status = run.Value(status), AppId = run.Value(appId), IsDev = run.Value(dev), DataMode = run.Value(dataMode), Sort = run.Value(sort),
-                PageSize = pageSize,
+                Status = run.Value(status), AppId = run.Value(appId), IsDev = run.Value(dev), DataMode = run.Value(dataMode), Claim = run.Value(claim),
+                Sort = run.Value(sort), PageSize = pageSize,
             };
             var listed = project is { } p
                 ? run.Client.ListIssuesAsync(p, filter, run.Ct)
-                : run.Client.ListTeamIssuesAsync(new TeamIssueListQuery { TeamId = team, Status = filter.Status, AppId = filter.AppId, IsDev = filter.IsDev, DataMode = filter.DataMode, Sort = filter.Sort, PageSize = pageSize }, run.Ct);
+                : run.Client.ListTeamIssuesAsync(
+                    new TeamIssueListQuery
+                    {
+                        TeamId = team, Status = filter.Status, AppId = filter.AppId, IsDev = filter.IsDev, DataMode = filter.DataMode, Claim = filter.Claim,
+                        Sort = filter.Sort, PageSize = pageSize,
+                    },
+                    run.Ct);
             var page = await listed.Take(count).ToListAsync(run.Ct);
             run.Output.Table(
                 page,

@@ -14,13 +14,15 @@ namespace Owlmetry.Issues.Storage.LiteDb.Units;
 /// </summary>
 /// <remarks>
 /// The dev/prod split is part of the key because it is the filter every list applies (team lists default to
-/// production) and dev and prod issues never mix. Status and app are filters on the scan instead: an index per
-/// combination would multiply the keys every issue update rewrites (and LiteDB caps a collection at 32
+/// production) and dev and prod issues never mix. Status, app and claim are filters on the scan instead: an index
+/// per combination would multiply the keys every issue update rewrites (and LiteDB caps a collection at 32
 /// indexes), and a filtered lane still stops as soon as it has a page. The price is a long scan for a filter
 /// that matches almost nothing in a large project; a status lane index is the remedy if that ever shows up.
 /// </remarks>
 internal static class IssueListScan
 {
+    private const string ClaimExpiresAt = "$." + nameof(IssueDocument.ClaimExpiresAt);
+
     private static readonly BsonExpression s_statusCount = BsonExpression.Create($"{{ c: COUNT(*.{nameof(IssueDocument.StatusKey)}) }}");
 
     public static IReadOnlyList<Issue> List(ILiteCollection<IssueDocument> issues, IssueListFilter filter, IssueSort sort, KeysetKey? after, int take)
@@ -118,6 +120,30 @@ internal static class IssueListScan
             filters.Add(BsonExpression.Create($"$.{nameof(IssueDocument.AppId)} = @0", appId));
         }
 
+        if (filter.Claim is { } claim)
+        {
+            filters.Add(ClaimFilter(claim));
+        }
+
         return filters;
+    }
+
+    // A lapsed claim stays stored: liveness is its expiry compared with the condition's now. An unclaimed issue's
+    // document has no expiry field at all, which the expression reads as null.
+    private static BsonExpression ClaimFilter(IssueClaimCondition claim)
+    {
+        var now = UnixTime.From(claim.Now);
+        if (!claim.IsClaimed)
+        {
+            return BsonExpression.Create($"({ClaimExpiresAt} = null OR {ClaimExpiresAt} <= @0)", now);
+        }
+
+        return claim is { HolderId: { } holderId, HolderKind: { } holderKind }
+            ? BsonExpression.Create(
+                $"{ClaimExpiresAt} > @0 AND $.{nameof(IssueDocument.ClaimHolderId)} = @1 AND $.{nameof(IssueDocument.ClaimHolderKind)} = @2",
+                now,
+                holderId,
+                holderKind.ToWireName())
+            : BsonExpression.Create($"{ClaimExpiresAt} > @0", now);
     }
 }

@@ -30,8 +30,31 @@ internal static class ListQueries
         query.Where("status", filter.Status is { } status ? Param.Name(status) : null);
         query.Where("app_id", filter.AppId is { } appId ? Param.Id(appId) : null);
         query.Where("is_dev", filter.IsDev is { } isDev ? Param.Of(isDev) : null);
+        if (filter.Claim is { } claim)
+        {
+            WhereClaim(query, claim);
+        }
+
         query.After(key, after, descending: true, isTime);
         return query.Build("issues", IssueRows.Columns, key, descending: true, take);
+    }
+
+    /// <summary>
+    /// A filter on the lane's index range (the claim columns have no index): a lapsed claim stays stored, so a claim is
+    /// live while <c>claim_expires_at</c> is after the condition's now.
+    /// </summary>
+    private static void WhereClaim(Lanes query, IssueClaimCondition claim)
+    {
+        var now = Param.Time(claim.Now);
+        if (!claim.IsClaimed)
+        {
+            query.Condition($"(claim_expires_at IS NULL OR claim_expires_at <= {query.Next(now)})");
+            return;
+        }
+
+        query.Where("claim_expires_at", now, ">");
+        query.Where("claim_holder_id", claim.HolderId is { } holderId ? Param.Id(holderId) : null);
+        query.Where("claim_holder_kind", claim.HolderKind is { } holderKind ? Param.Name(holderKind) : null);
     }
 
     /// <summary>The issue detail's page, newest first: one backward range of the <c>occurrences_page</c> index per group of the issue.</summary>
@@ -133,7 +156,8 @@ internal static class ListQueries
             return new SqlStatement(text, _parameters);
         }
 
-        private string Next(NpgsqlParameter parameter)
+        /// <summary>Adds <paramref name="parameter"/> and returns its placeholder.</summary>
+        public string Next(NpgsqlParameter parameter)
         {
             _parameters.Add(parameter);
             return $"${_parameters.Count}";

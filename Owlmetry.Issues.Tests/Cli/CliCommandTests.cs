@@ -171,6 +171,22 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
+    public async Task IssuesList_ClaimMine_ListsTheIssuesTheAgentHolds_OnTheProjectAndTheTeamList()
+    {
+        var held = await Team.SeedIssueAsync("held");
+        await Team.SeedIssueAsync("free");
+        var agent = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read, IssuePermissions.Write);
+        await Team.ApiClientWith(agent).ClaimIssueAsync(Team.Project.Id, held.Id);
+        await LoginAsync(agent);
+
+        var project = await RunAsync("issues", "list", "--claim", "mine", "--json");
+        var team = await RunAsync("issues", "list", "--team", Team.Team.Id.ToString(), "--claim", "mine", "--json");
+
+        Assert.That(JsonNode.Parse(project.Out)!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { held.Id }), project.ToString());
+        Assert.That(JsonNode.Parse(team.Out)!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()), Is.EqualTo(new[] { held.Id }), team.ToString());
+    }
+
+    [Test]
     public async Task IssuesList_BadSort_ExitsOneWithTheServersMessage()
     {
         await LoginAsync(Team.Token(TeamRole.Member));

@@ -53,6 +53,7 @@ public sealed class CliCompletionTests : CliApiFixture
         Assert.That(CompletionValues.Statuses, Is.EquivalentTo(WireNames.All<IssueStatus>()), "a status the server knows is not completed, or one it does not is");
         Assert.That(CompletionValues.Sorts, Is.EquivalentTo(WireNames.All<IssueSort>()), "the sorts differ from the server's");
         Assert.That(CompletionValues.DataModes, Is.EquivalentTo(WireNames.All<DataMode>()), "the data modes differ from the server's");
+        Assert.That(CompletionValues.Claims, Is.EquivalentTo(WireNames.All<ClaimFilter>()), "the claim filters differ from the server's");
         Assert.That(CompletionValues.Roles, Is.EquivalentTo(WireNames.All<TeamRole>()), "the roles differ from the server's");
         Assert.That(CompletionValues.KeyTypes, Is.EquivalentTo(WireNames.All<ApiKeyType>()), "the key types differ from the server's");
         Assert.That(CompletionValues.Permissions, Is.EquivalentTo(ApiKeyPermissions.All), "the permissions differ from the server's");

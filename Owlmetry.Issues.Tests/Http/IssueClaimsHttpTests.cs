@@ -70,6 +70,49 @@ public sealed class IssueClaimsHttpTests : HttpApiFixture
         Assert.That((await refused.JsonAsync()).Text("error"), Does.StartWith($"Issue is claimed by agent 'Agent key' ({claim.Text("holder_id")}) until "));
     }
 
+    [Test]
+    public async Task ListIssues_ClaimFilter_OnTheProjectAndTeamLists_KeepsTheCallersOrAnyonesOrNoClaims()
+    {
+        var held = await Team.SeedIssueAsync("held");
+        var othersClaim = await Team.SeedIssueAsync("another's");
+        var free = await Team.SeedIssueAsync("free");
+        using var agent = await AgentAsync();
+        using var member = Team.ClientWith(Team.Token(TeamRole.Member));
+        (await agent.PostAsync($"{IssuesPath}/{held.Id}/claim", null)).EnsureSuccessStatusCode();
+        (await member.PostAsync($"{IssuesPath}/{othersClaim.Id}/claim", null)).EnsureSuccessStatusCode();
+
+        var mine = await IdsAsync(agent, $"{IssuesPath}?claim=mine");
+        var teamMine = await IdsAsync(agent, "/v1/issues?claim=mine");
+        var anyone = await IdsAsync(agent, "/v1/issues?claim=held");
+        var none = await IdsAsync(agent, $"{IssuesPath}?claim=none");
+        var leftOut = await IdsAsync(agent, $"{IssuesPath}?claim=");
+
+        Assert.That(mine, Is.EqualTo(new[] { held.Id }), "the project list's claim=mine");
+        Assert.That(teamMine, Is.EqualTo(new[] { held.Id }), "the team list's claim=mine");
+        Assert.That(anyone, Is.EquivalentTo(new[] { held.Id, othersClaim.Id }), "claim=held");
+        Assert.That(none, Is.EqualTo(new[] { free.Id }), "claim=none");
+        Assert.That(leftOut, Is.EquivalentTo(new[] { held.Id, othersClaim.Id, free.Id }), "an empty claim is left out");
+    }
+
+    [TestCase("/v1/projects/{project}/issues?claim=me")]
+    [TestCase("/v1/issues?claim=Mine")]
+    public async Task ListIssues_UnknownClaimFilter_Is400NamingTheValues(string path)
+    {
+        using var agent = await AgentAsync();
+
+        var response = await SendAsync(agent, "GET", path, null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.JsonAsync()).Text("error"), Is.EqualTo("Invalid claim; valid values: mine, held, none"));
+    }
+
+    private static async Task<List<Guid>> IdsAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{path}: {await response.Content.ReadAsStringAsync()}");
+        return [.. (await response.JsonAsync())["issues"]!.AsArray().Select(issue => Guid.Parse(issue!.Text("id")))];
+    }
+
     private string IssuesPath => $"/v1/projects/{Team.Project.Id}/issues";
 
     private string ClaimPath => $"{IssuesPath}/claim";

@@ -180,11 +180,13 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
-    public void SortsDataModesAndPermissions_AreEnumsOfTheWireNames()
+    public void SortsClaimsDataModesAndPermissions_AreEnumsOfTheWireNames()
     {
         Assert.Multiple(() =>
         {
             Assert.That(EnumOf(QueryParameter("ListTeamIssues", "sort")["schema"]), Is.EqualTo(WireNames.All<IssueSort>()), "ListTeamIssues?sort");
+            Assert.That(EnumOf(QueryParameter("ListProjectIssues", "claim")["schema"]), Is.EqualTo(new[] { "mine", "held", "none" }), "ListProjectIssues?claim");
+            Assert.That(EnumOf(QueryParameter("ListTeamIssues", "claim")["schema"]), Is.EqualTo(new[] { "mine", "held", "none" }), "ListTeamIssues?claim");
             Assert.That(EnumOf(QueryParameter("ListEvents", "order")["schema"]), Is.EqualTo(new[] { "desc", "asc" }), "ListEvents?order");
             Assert.That(EnumOf(QueryParameter("ListEvents", "data_mode")["schema"]), Is.EqualTo(WireNames.All<DataMode>()), "ListEvents?data_mode");
             Assert.That(EnumOf(Schema("ProjectResponse")["properties"]?["issue_alert_frequency"]), Is.EqualTo(Host.Directory.IssueAlertFrequencies.All), "ProjectResponse.issue_alert_frequency");

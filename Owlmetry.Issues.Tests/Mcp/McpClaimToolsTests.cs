@@ -79,6 +79,29 @@ public sealed class McpClaimToolsTests : HttpApiFixture
     }
 
     [Test]
+    public async Task ListIssues_ClaimMine_AfterARestart_ListsWhatTheAgentHolds_AnUnknownValueIsRefusedNamingTheValues()
+    {
+        var held = await Team.SeedIssueAsync("held");
+        await Team.SeedIssueAsync("free");
+        var key = await AgentKeyAsync();
+        await using (var before = await McpClients.ConnectAsync(Team, key))
+        {
+            await before.CallAsync("claim_issue", new() { ["project_id"] = Team.Project.Id.ToString(), ["issue_id"] = held.Id.ToString() });
+        }
+
+        await using var after = await McpClients.ConnectAsync(Team, key);
+        var (project, projectIsError) = await after.CallAsync("list_issues", new() { ["project_id"] = Team.Project.Id.ToString(), ["claim"] = "mine" });
+        var (team, teamIsError) = await after.CallAsync("list_issues", new() { ["claim"] = "mine" });
+        var unknown = await after.CallAsync("list_issues", new() { ["claim"] = "me" });
+
+        Assert.That(projectIsError, Is.False, project);
+        Assert.That(project.Split('\n').Select(line => line.Split(' ')[1]), Is.EqualTo(new[] { held.Id.ToString() }), "the project list's claim mine");
+        Assert.That(teamIsError, Is.False, team);
+        Assert.That(team.Split('\n').Select(line => line.Split(' ')[1]), Is.EqualTo(new[] { held.Id.ToString() }), "the team list's claim mine");
+        Assert.That(unknown, Is.EqualTo(("Invalid claim; valid values: mine, held, none", true)));
+    }
+
+    [Test]
     public async Task ClaimAndRenew_ReadOnlyKeyOrBadDuration_AreRefusedWithTheLibrarysMessage_ThePermissionFirst()
     {
         var issue = await Team.SeedIssueAsync();

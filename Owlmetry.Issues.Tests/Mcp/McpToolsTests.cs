@@ -307,7 +307,7 @@ public sealed class McpToolsTests : HttpApiFixture
     [TestCase("claim_next_issue", """{"project_id":"{project}","duration":60,"issue_id":"{project}"}""",
         "Unknown arguments: duration, issue_id. The tool takes: project_id, status, app_id, data_mode, sort, duration_seconds.", TestName = "{m}_Misspelled")]
     [TestCase("list_issues", """{"is_dev":true}""",
-        "Unknown argument: is_dev. The tool takes: project_id, team_id, status, sort, app_id, data_mode, cursor, limit.", TestName = "{m}_FilterItDoesNotHave")]
+        "Unknown argument: is_dev. The tool takes: project_id, team_id, status, sort, app_id, data_mode, claim, cursor, limit.", TestName = "{m}_FilterItDoesNotHave")]
     [TestCase("change_issue_status", """{"project_id":"{project}","issue_id":"{project}","status":"resolved","version":"9.9"}""",
         "Unknown argument: version. The tool takes: project_id, issue_id, status, resolved_at_version.", TestName = "{m}_BesideTheRequiredOnes")]
     public async Task Call_ArgumentTheToolDoesNotTake_IsAToolErrorNamingItAndThoseItTakes(string tool, string arguments, string expected)

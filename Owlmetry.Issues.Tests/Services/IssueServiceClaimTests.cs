@@ -294,6 +294,47 @@ public sealed class IssueServiceClaimTests
         Assert.That(detailAfter.Value.Item.Issue.Claim, Is.Null);
     }
 
+    [Test]
+    public async Task ListAsync_ClaimFilter_KeepsTheCallersLiveClaims_AnyonesOrNone_AsOfTheServicesClock()
+    {
+        var brief = await SeedAtAsync("brief");
+        var longer = await SeedAtAsync("longer");
+        var members = await SeedAtAsync("member's");
+        var free = await SeedAtAsync("free");
+        await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, brief.Id, TimeSpan.FromMinutes(1));
+        await _world.Service.ClaimAsync(_world.Agent, _world.Project.Id, longer.Id, TimeSpan.FromMinutes(10));
+        await _world.Service.ClaimAsync(_world.Member, _world.Project.Id, members.Id);
+
+        var mine = await ListIdsAsync(_world.Agent, ClaimFilter.Mine);
+        var held = await ListIdsAsync(_world.Agent, ClaimFilter.Held);
+        _world.Clock.Advance(TimeSpan.FromMinutes(1));
+        var mineOnceOneLapsed = await ListIdsAsync(_world.Agent, ClaimFilter.Mine);
+        var noneOnceOneLapsed = await ListIdsAsync(_world.Agent, ClaimFilter.None);
+
+        Assert.That(mine, Is.EqualTo(new[] { longer.Id, brief.Id }), "claim=mine is not the caller's claims, most recently seen first");
+        Assert.That(held, Is.EqualTo(new[] { members.Id, longer.Id, brief.Id }), "claim=held is not every live claim");
+        Assert.That(mineOnceOneLapsed, Is.EqualTo(new[] { longer.Id }), "a claim that lapsed by the service's clock is still listed as the caller's");
+        Assert.That(noneOnceOneLapsed, Is.EqualTo(new[] { free.Id, brief.Id }), "claim=none is not the unclaimed and lapsed issues");
+    }
+
+    [Test]
+    public async Task ListAcrossTeamsAsync_ClaimMine_ListsTheCallersClaimsInEveryProjectOfItsTeams()
+    {
+        var here = await SeedAtAsync("here");
+        await SeedAtAsync("not claimed");
+        var inBothTeams = Actor.User(Guid.NewGuid(), "Bea Both", new Dictionary<Guid, TeamRole> { [_world.TeamId] = TeamRole.Member, [_world.OtherTeamId] = TeamRole.Member });
+        var elsewhere = await _world.SeedAsync(new IssueSeed(_world.OtherApp.Id, "elsewhere"));
+        await _world.Service.ClaimAsync(inBothTeams, _world.Project.Id, here.Id);
+        await _world.Service.ClaimAsync(inBothTeams, _world.OtherProject.Id, elsewhere.Id);
+
+        var mine = await _world.Service.ListAcrossTeamsAsync(inBothTeams, new TeamIssueQuery { Claim = ClaimFilter.Mine });
+
+        Assert.That(mine.Value.Issues.Select(i => i.Issue.Id), Is.EquivalentTo(new[] { here.Id, elsewhere.Id }));
+    }
+
+    private async Task<List<Guid>> ListIdsAsync(Actor actor, ClaimFilter claim) =>
+        [.. (await _world.Service.ListAsync(actor, _world.Project.Id, new IssueQuery { Claim = claim })).Value.Issues.Select(i => i.Issue.Id)];
+
     private DateTimeOffset Now => _world.Clock.GetUtcNow();
 
     private async Task<Issue> SeedAtAsync(string title)

@@ -1,3 +1,4 @@
+using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Domain;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
@@ -10,6 +11,7 @@ public abstract partial class IssueStoreContractTests
     private const int PageSize = 7;
 
     private static readonly IssueListFilter s_bothProjects = new([TestIds.Project, TestIds.OtherProject]);
+    private static readonly Guid s_claimHolder = Guid.NewGuid();
 
     [Test]
     public async Task ListIssues_WalkedPageByPage_ReturnsEveryIssueOnceInReferenceOrder([Values] IssueSort sort)
@@ -63,6 +65,34 @@ public abstract partial class IssueStoreContractTests
         var walked = await WalkAsync(filter, IssueSort.Users);
 
         AssertReferenceOrder(walked, issues, filter, IssueSort.Users);
+    }
+
+    [Test]
+    public async Task ListIssues_ClaimCondition_ReturnsOnlyThoseClaimsAsOfItsNow_InReferenceOrder(
+        [Values] ClaimFilter kept, [Values(IssueSort.LastSeen, IssueSort.Occurrences)] IssueSort sort)
+    {
+        var issues = await InsertAllAsync(ClaimedTiedIssues());
+        var (condition, expected) = kept switch
+        {
+            ClaimFilter.Mine => (IssueClaimCondition.ClaimedBy(ActorKind.Agent, s_claimHolder, TestTimes.Base), issues.Where((_, i) => i % 6 == 0)),
+            ClaimFilter.Held => (IssueClaimCondition.Claimed(TestTimes.Base), issues.Where((_, i) => i % 6 is 0 or 2 or 3)),
+            _ => (IssueClaimCondition.Unclaimed(TestTimes.Base), issues.Where((_, i) => i % 6 is 1 or 4 or 5)),
+        };
+
+        var walked = await WalkAsync(s_bothProjects with { Claim = condition }, sort);
+
+        AssertReferenceOrder(walked, expected, s_bothProjects, sort);
+    }
+
+    [Test]
+    public async Task ListIssues_ClaimConditionWithTheOtherFilters_ReturnsTheIntersectionInReferenceOrder()
+    {
+        var issues = await InsertAllAsync(ClaimedTiedIssues());
+        var others = new IssueListFilter([TestIds.OtherProject, TestIds.Project], IssueStatus.New, TestIds.App, IsDev: false);
+
+        var walked = await WalkAsync(others with { Claim = IssueClaimCondition.Unclaimed(TestTimes.Base) }, IssueSort.FirstSeen);
+
+        AssertReferenceOrder(walked, issues.Where((_, i) => i % 6 is 1 or 4 or 5), others, IssueSort.FirstSeen);
     }
 
     [Test]
@@ -153,6 +183,26 @@ public abstract partial class IssueStoreContractTests
             .WithOccurrenceCount(counts[random.Next(counts.Length)])
             .WithUniqueUserCount(counts[random.Next(counts.Length)])
             .Build())];
+    }
+
+    /// <summary>
+    /// <see cref="TiedIssues"/>, by index modulo 6: 0 live claim of the agent <see cref="s_claimHolder"/> at
+    /// <see cref="TestTimes.Base"/>, 1 its claim lapsing exactly then, 2 another agent's live claim, 3 a live claim of a
+    /// user with the holder's id, 4 none, 5 another agent's claim lapsed long before.
+    /// </summary>
+    private static List<Issue> ClaimedTiedIssues()
+    {
+        var live = new IssueClaim(ActorKind.Agent, s_claimHolder, "holder", TestTimes.At(-60_000), TestTimes.At(60_000));
+        IssueClaim?[] claims =
+        [
+            live,
+            live with { ExpiresAt = TestTimes.Base },
+            live with { HolderId = Guid.NewGuid(), HolderName = "other" },
+            live with { HolderKind = ActorKind.User, HolderName = "same id" },
+            null,
+            live with { HolderId = Guid.NewGuid(), HolderName = "gone", ExpiresAt = TestTimes.At(-30_000) },
+        ];
+        return [.. TiedIssues().Select((issue, i) => issue with { Claim = claims[i % 6] })];
     }
 
     private async Task<List<Issue>> WalkAsync(IssueListFilter filter, IssueSort sort)

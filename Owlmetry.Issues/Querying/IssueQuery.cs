@@ -17,6 +17,12 @@ public record IssueQuery
     /// <summary>Production, development or all; when null, all for a project list and production for a team list.</summary>
     public DataMode? DataMode { get; init; }
 
+    /// <summary>
+    /// Only the issues the caller holds, those anyone holds, or those nobody holds, as of now; all when null. Lists only:
+    /// counting and claiming the next issue ignore it.
+    /// </summary>
+    public ClaimFilter? Claim { get; init; }
+
     /// <summary>The order of the list.</summary>
     public IssueSort Sort { get; init; } = IssueSort.LastSeen;
 

@@ -12,7 +12,10 @@ namespace Owlmetry.Issues.Services;
 /// </summary>
 public interface IIssueService
 {
-    /// <summary>Lists a project's issues, most recently seen first unless the query sorts otherwise.</summary>
+    /// <summary>
+    /// Lists a project's issues, most recently seen first unless the query sorts otherwise; <see cref="IssueQuery.Claim"/>
+    /// keeps those the caller holds, those anyone holds or those nobody holds, as of the service's clock.
+    /// </summary>
     Task<IssueResult<IssuePage>> ListAsync(Actor actor, Guid projectId, IssueQuery query, CancellationToken ct = default);
 
     /// <summary>Lists the issues of every project of the actor's teams, each with its project name.</summary>
@@ -34,7 +37,8 @@ public interface IIssueService
     /// <summary>
     /// Claims the first issue of the project, in <paramref name="filter"/>'s sort order, that nobody holds (no claim, or
     /// a lapsed one), atomically: concurrent callers never get the same issue. Without a status in the filter, resolved
-    /// and silenced issues are skipped; the filter's cursor and limit are ignored. Needs <c>issues:write</c>.
+    /// and silenced issues are skipped; the filter's claim filter, cursor and limit are ignored. Needs
+    /// <c>issues:write</c>.
     /// </summary>
     /// <param name="actor">The caller, who becomes the holder.</param>
     /// <param name="projectId">The project.</param>
@@ -126,7 +130,8 @@ public interface IIssueService
 
     /// <summary>
     /// How many of a project's issues match the list's app and data-mode filters, in all and per status (the status tabs
-    /// of a stream). The query's status, sort, cursor and limit are ignored. Authorized as <see cref="ListAsync"/>.
+    /// of a stream). The query's status, claim filter, sort, cursor and limit are ignored. Authorized as
+    /// <see cref="ListAsync"/>.
     /// </summary>
     /// <param name="actor">The caller; needs <c>issues:read</c> and the project's team.</param>
     /// <param name="projectId">The project.</param>
@@ -137,8 +142,8 @@ public interface IIssueService
 
     /// <summary>
     /// How many issues of the actor's teams match the team list's filters, in all and per status. The query's status,
-    /// sort, cursor and limit are ignored. Authorized as <see cref="ListAcrossTeamsAsync"/>: a team the caller is not in
-    /// counts nothing.
+    /// claim filter, sort, cursor and limit are ignored. Authorized as <see cref="ListAcrossTeamsAsync"/>: a team the
+    /// caller is not in counts nothing.
     /// </summary>
     /// <param name="actor">The caller; needs <c>issues:read</c>.</param>
     /// <param name="query">Team, project, app and data mode (absent: production), as the team list takes them.</param>

@@ -21,7 +21,7 @@ internal sealed partial class IssueService
             return access.Error;
         }
 
-        return await ListPageAsync(ProjectFilter(projectId, query), query, projectNames: null, ct).ConfigureAwait(false);
+        return await ListPageAsync(actor, ProjectFilter(projectId, query), query, projectNames: null, ct).ConfigureAwait(false);
     }
 
     public async Task<IssueResult<IssuePage>> ListAcrossTeamsAsync(Actor actor, TeamIssueQuery query, CancellationToken ct = default)
@@ -34,7 +34,7 @@ internal sealed partial class IssueService
         }
 
         var (filter, projectNames) = await TeamFilterAsync(actor, query, ct).ConfigureAwait(false);
-        return await ListPageAsync(filter, query, projectNames, ct).ConfigureAwait(false);
+        return await ListPageAsync(actor, filter, query, projectNames, ct).ConfigureAwait(false);
     }
 
     /// <summary>A project list's filter: data mode absent means all.</summary>
@@ -93,8 +93,12 @@ internal sealed partial class IssueService
         return new IssueDetail(item, page, nextCursor, hasMore, snapshot.Comments, snapshot.Attachments);
     }
 
+    /// <summary>
+    /// A page of <paramref name="filter"/>'s issues, narrowed by the query's claim filter as of now: the same now that
+    /// decides which claims the page shows, so that a <c>mine</c> page never shows a row without the caller's claim.
+    /// </summary>
     private async Task<IssueResult<IssuePage>> ListPageAsync(
-        IssueListFilter filter, IssueQuery query, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
+        Actor actor, IssueListFilter filter, IssueQuery query, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
     {
         var scope = query.Sort.ToWireName();
         var after = KeysetCursor.Parse(query.Cursor, scope);
@@ -104,19 +108,33 @@ internal sealed partial class IssueService
         }
 
         var limit = _options.ClampPageSize(query.Limit);
+        var now = timeProvider.GetUtcNowMilliseconds();
+        var narrowed = filter with { Claim = ClaimCondition(query.Claim, actor, now) };
         var rows = filter.ProjectIds.Count == 0
             ? []
-            : await store.ReadAsync(reader => reader.ListIssuesAsync(filter, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
+            : await store.ReadAsync(reader => reader.ListIssuesAsync(narrowed, query.Sort, after.Value, limit + 1), ct).ConfigureAwait(false);
         var hasMore = rows.Count > limit;
         var issues = rows.Take(limit).ToList();
-        var items = await DescribeAllAsync(issues, projectNames, ct).ConfigureAwait(false);
+        var items = await DescribeAllAsync(issues, projectNames, now, ct).ConfigureAwait(false);
         var nextCursor = hasMore ? KeysetCursor.Encode(scope, query.Sort.KeyOf(issues[^1])) : null;
         return new IssuePage(items, nextCursor, hasMore);
     }
 
-    /// <summary>List rows of <paramref name="issues"/>: each with its app's name (looked up once per app) and visible claim.</summary>
+    private static IssueClaimCondition? ClaimCondition(ClaimFilter? claim, Actor actor, DateTimeOffset now) => claim switch
+    {
+        null => null,
+        ClaimFilter.Mine => IssueClaimCondition.ClaimedBy(actor.Kind, actor.Id, now),
+        ClaimFilter.Held => IssueClaimCondition.Claimed(now),
+        ClaimFilter.None => IssueClaimCondition.Unclaimed(now),
+        _ => throw new ArgumentOutOfRangeException(nameof(claim), claim, null),
+    };
+
+    /// <summary>
+    /// List rows of <paramref name="issues"/>: each with its app's name (looked up once per app) and its claim as visible
+    /// at <paramref name="now"/>.
+    /// </summary>
     private async Task<List<IssueListItem>> DescribeAllAsync(
-        IReadOnlyList<Issue> issues, IReadOnlyDictionary<Guid, string>? projectNames, CancellationToken ct)
+        IReadOnlyList<Issue> issues, IReadOnlyDictionary<Guid, string>? projectNames, DateTimeOffset now, CancellationToken ct)
     {
         var appNames = new Dictionary<Guid, string?>();
         foreach (var appId in issues.Select(i => i.AppId).Distinct())
@@ -124,7 +142,6 @@ internal sealed partial class IssueService
             appNames[appId] = (await directory.FindAppAsync(appId, ct).ConfigureAwait(false))?.Name;
         }
 
-        var now = timeProvider.GetUtcNowMilliseconds();
         return [.. issues.Select(issue => new IssueListItem(ClaimRules.Visible(issue, now), appNames[issue.AppId], projectNames?.GetValueOrDefault(issue.ProjectId)))];
     }
 }

@@ -5,6 +5,7 @@ using Owlmetry.Issues.Errors;
 using Owlmetry.Issues.Lifecycle;
 using Owlmetry.Issues.Querying;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Time;
 
 namespace Owlmetry.Issues.Services;
 
@@ -96,7 +97,7 @@ internal sealed partial class IssueService
                 return matches;
             },
             ct).ConfigureAwait(false);
-        var items = await DescribeAllAsync([.. found.Take(take)], projectNames: null, ct).ConfigureAwait(false);
+        var items = await DescribeAllAsync([.. found.Take(take)], projectNames: null, timeProvider.GetUtcNowMilliseconds(), ct).ConfigureAwait(false);
         return new IssuePage(items, null, found.Count > take);
     }
 

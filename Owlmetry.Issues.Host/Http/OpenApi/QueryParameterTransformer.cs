@@ -19,6 +19,7 @@ internal sealed class QueryParameterTransformer : IOpenApiOperationTransformer
         ["status"] = WireEnum.IssueStatus,
         ["data_mode"] = WireEnum.DataMode,
         ["sort"] = WireEnum.IssueSort,
+        ["claim"] = WireEnum.ClaimFilter,
         ["order"] = WireEnum.EventOrder,
     };
 

@@ -24,6 +24,7 @@ internal sealed record WireEnum(string Component, IReadOnlyList<string> Names)
     public static WireEnum IssueSort { get; } = new("IssueSort", WireNames.All<IssueSort>());
     public static WireEnum EventOrder { get; } = new("EventOrder", WireNames.All<EventOrder>());
     public static WireEnum DataMode { get; } = new("DataMode", WireNames.All<DataMode>());
+    public static WireEnum ClaimFilter { get; } = new("ClaimFilter", WireNames.All<ClaimFilter>());
     public static WireEnum Permission { get; } = new("Permission", ApiKeyPermissions.All);
     public static WireEnum KeyType { get; } = new("KeyType", WireNames.All<ApiKeyType>());
     public static WireEnum Platform { get; } = new("Platform", AppPlatforms.All);
@@ -35,7 +36,7 @@ internal sealed record WireEnum(string Component, IReadOnlyList<string> Names)
     public static WireEnum JobType { get; } = new("JobType", [JobRunResponse.IssueScan]);
 
     public static IReadOnlyList<WireEnum> All { get; } =
-        [IssueStatus, IssueSort, EventOrder, DataMode, Permission, KeyType, Platform, TeamRole, IssueAlertFrequency, WebhookEvent, EventLevel, Environment, JobType];
+        [IssueStatus, IssueSort, EventOrder, DataMode, ClaimFilter, Permission, KeyType, Platform, TeamRole, IssueAlertFrequency, WebhookEvent, EventLevel, Environment, JobType];
 
     /// <summary>Makes <paramref name="schema"/> this enum inline, marked for <see cref="NamedEnumTransformer"/> to replace with a reference.</summary>
     public OpenApiSchema Apply(OpenApiSchema schema)
