@@ -44,14 +44,14 @@ public sealed class ClaimRulesTests
     }
 
     [Test]
-    public void IsClaimable_UntilExpiry_IsFalseThenTrueAtExpiry()
+    public void Active_UntilExpiry_IsTheClaimThenNoneAtExpiry()
     {
         var claimed = ClaimRules.Claim(Unclaimed(), s_agent, _clock.GetUtcNow(), TimeSpan.FromMinutes(5));
 
         _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
-        var justBefore = ClaimRules.IsClaimable(claimed, _clock.GetUtcNow());
+        var justBefore = ClaimRules.Active(claimed, _clock.GetUtcNow()) is null;
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        var atExpiry = ClaimRules.IsClaimable(claimed, _clock.GetUtcNow());
+        var atExpiry = ClaimRules.Active(claimed, _clock.GetUtcNow()) is null;
 
         Assert.That((justBefore, atExpiry), Is.EqualTo((false, true)), "a claim holds until expires_at and lapses at it");
         Assert.That(ClaimRules.Visible(claimed, _clock.GetUtcNow()).Claim, Is.Null, "a lapsed claim is shown as none");

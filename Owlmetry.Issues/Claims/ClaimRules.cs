@@ -38,9 +38,6 @@ internal static class ClaimRules
     public static Issue Visible(Issue issue, DateTimeOffset now) =>
         issue.Claim is not null && Active(issue, now) is null ? issue with { Claim = null } : issue;
 
-    /// <summary>Whether nobody holds the issue at <paramref name="now"/>, so anyone may claim it.</summary>
-    public static bool IsClaimable(Issue issue, DateTimeOffset now) => Active(issue, now) is null;
-
     /// <summary>Whether <paramref name="actor"/> is the holder of <paramref name="claim"/>: the same kind and id.</summary>
     public static bool IsHeldBy(IssueClaim claim, Actor actor) => IsHeldBy(claim, actor.Kind, actor.Id);
 

@@ -31,8 +31,8 @@ internal sealed partial class IssueService
         }
 
         var isDev = filter.IsDev ?? (filter.DataMode ?? DataMode.All).ToIsDev();
-        var listFilter = new IssueListFilter([projectId], filter.Status, filter.AppId, isDev);
         var now = timeProvider.GetUtcNowMilliseconds();
+        var listFilter = new IssueListFilter([projectId], filter.Status, filter.AppId, isDev, IssueClaimCondition.Unclaimed(now));
 
         // One write unit: units run one at a time on every provider, so two claimers never see the same issue unclaimed.
         var claimed = await store.WriteAsync(
@@ -42,7 +42,7 @@ internal sealed partial class IssueService
                 while (true)
                 {
                     var page = await writer.ListIssuesAsync(listFilter, filter.Sort, after, ClaimScanPage).ConfigureAwait(false);
-                    var next = page.FirstOrDefault(issue => IsWork(issue, filter.Status) && ClaimRules.IsClaimable(issue, now));
+                    var next = page.FirstOrDefault(issue => IsWork(issue, filter.Status));
                     if (next is not null)
                     {
                         var taken = ClaimRules.Claim(next, actor, now, length.Value);
