@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Owlmetry.Issues.Client;
+using Owlmetry.Issues.Contracts;
 
 namespace Owlmetry.Issues.Cli.Commands;
 
@@ -50,7 +51,9 @@ internal static class LoginCommand
 
             var client = run.ClientFor(address, credential);
             var caller = await client.WhoAmIAsync(run.Ct);
-            var team = run.Parse.GetValue(app.TeamOption) ?? caller.Team?.Id ?? (caller.Teams is [var only] ? only.Id : null);
+            var team = run.Parse.GetValue(app.TeamOption) is { } givenTeam
+                ? TeamOfCaller(caller, givenTeam)
+                : caller.Team?.Id ?? (caller.Teams is [var only] ? only.Id : null);
             var project = run.Parse.GetValue(app.ProjectOption) is { } given
                 ? await ReachableProjectAsync(client, given, run.Ct)
                 : await OnlyProjectAsync(client, run.Ct);
@@ -63,6 +66,16 @@ internal static class LoginCommand
                     + (project is { } p ? $", project {p}" : string.Empty)));
         });
         return command;
+    }
+
+    // The team commands go to the profile's team: one the credential is not in would be saved and refused by every one.
+    private static Guid TeamOfCaller(WhoAmIResponse caller, Guid team)
+    {
+        IReadOnlyList<Guid> teams = caller.Team is { } keyTeam ? [keyTeam.Id] : [.. (caller.Teams ?? []).Select(t => t.Id)];
+        return teams.Contains(team)
+            ? team
+            : throw new UsageException(
+                $"--team {team} is not a team of this credential (its teams: {(teams.Count == 0 ? "none" : string.Join(", ", teams))}); no profile was saved.");
     }
 
     // The issue commands go to the profile's project: a first page of its issues shows that it exists and that the

@@ -69,6 +69,30 @@ public sealed class CliCommandTests : CliApiFixture
     }
 
     [Test]
+    public async Task Login_TeamTheCredentialIsNotIn_ExitsTwoNamingItsTeamsAndSavesNothing()
+    {
+        var otherTeam = await CreateOtherTeamAsync();
+        var key = await Team.CreateKeyAsync(ApiKeyType.Agent, IssuePermissions.Read);
+
+        var user = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", Team.Token(TeamRole.Owner), "--team", otherTeam.Team.Id.ToString());
+        var agent = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", key, "--team", otherTeam.Team.Id.ToString());
+
+        var refusal = $"--team {otherTeam.Team.Id} is not a team of this credential (its teams: {Team.Team.Id}); no profile was saved.";
+        Assert.That((user.Exit, user.Error), Is.EqualTo((2, $"error: {refusal}\n")), "a user's login");
+        Assert.That((agent.Exit, agent.Error), Is.EqualTo((2, $"error: {refusal}\n")), "an agent key's login");
+        Assert.That(File.Exists(Path.Combine(ConfigDirectory, "profiles.json")), Is.False);
+    }
+
+    [Test]
+    public async Task Login_OwnTeam_IsSaved()
+    {
+        var run = await RunAsync("login", "--server", Factory.Server.BaseAddress.ToString(), "--token", Team.Token(TeamRole.Member), "--team", Team.Team.Id.ToString());
+
+        Assert.That(run.Exit, Is.Zero, run.ToString());
+        Assert.That(File.ReadAllText(Path.Combine(ConfigDirectory, "profiles.json")), Does.Contain(Team.Team.Id.ToString()));
+    }
+
+    [Test]
     public async Task Login_ProjectWhoseIssuesTheKeyMayNotRead_ExitsTwoNamingItAndSavesNothing()
     {
         var key = await Team.CreateKeyAsync(ApiKeyType.Client, IssuePermissions.EventsWrite);
