@@ -71,11 +71,12 @@ internal sealed class ConsoleBrowser : IDisposable
         return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
+    /// <summary>The first visible element matching <paramref name="css"/>, waited for; the test fails naming the selector when none shows.</summary>
     public IWebElement Find(string css, int seconds = 10)
     {
-        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
-        return wait.Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed));
+        IWebElement? found = null;
+        WaitUntil(() => (found = Driver.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed)) is not null, $"a visible {css}", seconds);
+        return found!;
     }
 
     public IReadOnlyList<IWebElement> All(string css) => Driver.FindElements(By.CssSelector(css));
