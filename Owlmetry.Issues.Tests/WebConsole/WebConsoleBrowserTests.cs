@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using OpenQA.Selenium;
 using Owlmetry.Issues.Access;
 using Owlmetry.Issues.Host.Directory;
@@ -168,6 +170,81 @@ public sealed class WebConsoleBrowserTests
     }
 
     [Test]
+    public async Task Claim_AMemberClaimsThenReleases_ThePageAndTheServerFollow()
+    {
+        var issue = await SeedAsync("Claimed by a person");
+        var member = _team.Users[TeamRole.Member].User;
+        SignInAs(member.Email);
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+
+        _browser.Find("#claim-take").Click();
+
+        _browser.WaitUntil(() => _browser.Find("#claim").Text.StartsWith($"{member.Name} until", StringComparison.Ordinal), "the member's claim on the page");
+        var claim = await ClaimOfAsync(_team, issue.Id);
+        Assert.That(claim?.Text("holder_id"), Is.EqualTo(member.Id.ToString()), "the server's claim");
+        Assert.That(DateTimeOffset.Parse(claim!.Text("expires_at"), CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow, Is.GreaterThan(TimeSpan.FromHours(23)), "a person's claim lasts a day");
+
+        _browser.Find("#claim-release").Click();
+
+        _browser.WaitUntil(() => _browser.All("#claim-take").Count == 1, "the Claim button again");
+        Assert.That(_browser.Find("#claim").Text, Does.StartWith("nobody"));
+        Assert.That(await ClaimOfAsync(_team, issue.Id), Is.Null, "the server still holds the claim");
+    }
+
+    [Test]
+    public async Task Claim_AnOwnerReleasesAnAgentsClaim()
+    {
+        var issue = await SeedAsync("Claimed by an agent, released by the owner");
+        await ClaimAsAgentAsync(_team, issue.Id);
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        Assert.That(_browser.Find("#claim").Text, Does.StartWith("Agent key (agent) until"));
+
+        _browser.Find("#claim-release").Click();
+
+        _browser.WaitUntil(() => _browser.All("#claim-take").Count == 1, "the Claim button after the release");
+        Assert.That(await ClaimOfAsync(_team, issue.Id), Is.Null, "the server still holds the agent's claim");
+    }
+
+    [Test]
+    public async Task Claim_AnAgentTakesTheIssueFirst_TheMemberSeesTheRefusalAndNoRelease()
+    {
+        var issue = await SeedAsync("Taken by an agent meanwhile");
+        SignInAs(_team.Users[TeamRole.Member].User.Email);
+        _browser.Open($"#/issue/{_team.Project.Id}/{issue.Id}");
+        var take = _browser.Find("#claim-take");
+        await ClaimAsAgentAsync(_team, issue.Id);
+
+        take.Click();
+
+        _browser.WaitUntil(() => _browser.Find("#claim-error").Text.Length > 0, "the refusal");
+        Assert.That(_browser.Find("#claim-error").Text, Does.StartWith("Issue is claimed by agent 'Agent key'"));
+        Assert.That(_browser.Find("#claim").Text, Does.StartWith("Agent key (agent) until"), "the page shows the claim the server holds");
+        Assert.That(_browser.All("#claim-take, #claim-release"), Is.Empty, "a member is offered to take or release another's claim");
+    }
+
+    [Test]
+    public async Task Stream_ClaimFilter_ShowsOnlyTheUsersClaimedIssues()
+    {
+        var claims = await HttpTeam.CreateAsync(_factory, "Claims");
+        var mine = await claims.SeedIssueAsync("Held by me");
+        var agents = await claims.SeedIssueAsync("Held by an agent");
+        var free = await claims.SeedIssueAsync("Held by nobody");
+        await ClaimAsync(claims, claims.Token(TeamRole.Member), mine.Id);
+        await ClaimAsAgentAsync(claims, agents.Id);
+        SignInAs(claims.Users[TeamRole.Member].User.Email);
+        _browser.Open("#/stream");
+        _browser.WaitUntil(() => RowIds().Count == 3, "the three issues");
+
+        _browser.Find("#filter-claim option[value='mine']").Click();
+
+        _browser.WaitUntil(() => RowIds().SequenceEqual([mine.Id.ToString()]), "only the member's claimed issue");
+        Assert.That(_browser.Driver.Url, Does.Contain("claim=mine"), "the filter is not in the address");
+        Assert.That(_browser.Find($"tr[data-id='{mine.Id}'] .claimed").Text, Is.EqualTo($"claimed by {claims.Users[TeamRole.Member].User.Name}"));
+        _browser.Find("#filter-claim option[value='none']").Click();
+        _browser.WaitUntil(() => RowIds().SequenceEqual([free.Id.ToString()]), "only the unclaimed issue");
+    }
+
+    [Test]
     public async Task Comment_WithScriptAndJavascriptLink_ShowsAsInertText()
     {
         var issue = await SeedAsync("Comment target");
@@ -319,7 +396,7 @@ public sealed class WebConsoleBrowserTests
         var demo = await HttpTeam.CreateAsync(_factory, "Acme");
         await demo.SeedIssueAsync("NullReferenceException in CheckoutService.ApplyCoupon", o => o.Occurrences = 42);
         await demo.SeedIssueAsync("Network error: POST api.payments.example/v1/charges", o => { o.Occurrences = 17; o.Status = Domain.IssueStatus.Regressed; });
-        await demo.SeedIssueAsync("TimeoutException: database did not answer in 30 s", o => { o.Occurrences = 5; o.Status = Domain.IssueStatus.InProgress; });
+        var worked = await demo.SeedIssueAsync("TimeoutException: database did not answer in 30 s", o => { o.Occurrences = 5; o.Status = Domain.IssueStatus.InProgress; });
         var shown = await demo.SeedIssueAsync("Connection refused by inventory service", o => o.Occurrences = 9);
         using (var owner = demo.ClientWith(demo.Token(TeamRole.Owner)))
         {
@@ -327,6 +404,8 @@ public sealed class WebConsoleBrowserTests
                 $"/v1/projects/{demo.Project.Id}/issues/{shown.Id}/comments",
                 new { body = "Started after the **2.4.0** rollout; see [the deploy log](https://example.com/deploys/2.4.0)." });
         }
+
+        await ClaimAsync(demo, demo.Token(TeamRole.Owner), worked.Id);
 
         SignInAs(demo.Users[TeamRole.Owner].User.Email);
         var screenshots = Environment.GetEnvironmentVariable("OWLMETRY_SCREENSHOTS");
@@ -470,6 +549,23 @@ public sealed class WebConsoleBrowserTests
         _browser.Find("#new-comment").SendKeys(text);
         _browser.Find("#add-comment").Click();
         _browser.WaitUntil(() => _browser.All(".comment").Count == before + 1, "the new comment");
+    }
+
+    /// <summary>An agent key of <paramref name="team"/>, named <c>Agent key</c>, claims the issue through the API.</summary>
+    private static async Task ClaimAsAgentAsync(HttpTeam team, Guid issueId) =>
+        await ClaimAsync(team, await team.CreateKeyAsync(ApiKeyType.Agent, "issues:write"), issueId);
+
+    private static async Task ClaimAsync(HttpTeam team, string bearer, Guid issueId)
+    {
+        using var client = team.ClientWith(bearer);
+        (await client.PostAsJsonAsync($"/v1/projects/{team.Project.Id}/issues/{issueId}/claim", new { })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The issue's claim as the API answers it to the team's owner; null when nobody holds it.</summary>
+    private static async Task<JsonNode?> ClaimOfAsync(HttpTeam team, Guid issueId)
+    {
+        using var client = team.ClientWith(team.Token(TeamRole.Owner));
+        return (await (await client.GetAsync($"/v1/projects/{team.Project.Id}/issues/{issueId}")).JsonAsync())["claim"];
     }
 
     private List<string> ActionTargets() => [.. _browser.All(".actions button").Select(b => b.GetAttribute("data-target") ?? string.Empty)];

@@ -3,8 +3,14 @@ import { h, replace, announce, isTyping } from './dom.js';
 import { bars, total } from './chart.js';
 import { when } from './time.js';
 import { render as markdown } from './markdown.js';
-import { state, showError, rerender } from './app.js';
+import { state, showError, rerender, teamRole } from './app.js';
 import { ACTION_LABELS, STATUS_LABELS, statusBadge, changeStatus } from './actions.js';
+
+// A person's claim lasts as long as the API allows (24 hours): the console does not renew it in the background as an
+// agent's loop does, and a person's work on an issue spans meetings and breaks. A claim that lapsed after an hour would
+// hand the issue to the next agent in the middle of the work it was taken to protect; a forgotten one ends by the next
+// day, shows its holder and expiry, and an owner or admin may release it.
+const CLAIM_SECONDS = 86400;
 
 function fact(label, value) {
   return [h('dt', null, label), h('dd', null, value ?? h('span', { class: 'muted' }, '—'))];
@@ -46,6 +52,37 @@ export async function showIssue(main, projectId, issueId, params) {
       showError(e);
     }
   }
+
+  // The claim: a person takes the issue so that agents leave it alone, and releases it when done. The holder releases
+  // their own; owners and admins of the team may release anyone's, as the API lets them (the members page decides its
+  // controls by the same role). A refusal, such as an agent that took the issue meanwhile, is the API's message.
+  let claim = detail.claim;
+  const administers = ['owner', 'admin'].includes(teamRole(project?.team_id));
+  const holdsClaim = () => claim?.holder_kind === 'user' && claim.holder_id === state.me.user.id;
+  const claimView = h('span', { id: 'claim' });
+  const claimError = h('p', { class: 'error claim-error', role: 'alert', id: 'claim-error' });
+  async function changeClaim(method, body, done) {
+    claimError.textContent = '';
+    try {
+      claim = (await api(method, `${base}/claim`, body)).claim;
+      announce(done);
+    } catch (e) {
+      claimError.textContent = e.message;
+      // Show who holds the issue now, whatever the page showed before.
+      claim = (await get(base).catch(() => ({ claim }))).claim;
+    }
+    drawClaim();
+  }
+  const takeClaim = () => changeClaim('POST', { duration_seconds: CLAIM_SECONDS }, 'Claimed');
+  const releaseClaim = () => changeClaim('DELETE', undefined, 'Claim released');
+  function drawClaim() {
+    replace(claimView,
+      claim ? [claim.holder_name, claim.holder_kind === 'agent' ? ' (agent)' : '', ' until ', when(claim.expires_at)] : h('span', { class: 'muted' }, 'nobody'),
+      ' ',
+      !claim ? h('button', { type: 'button', class: 'link', id: 'claim-take', onclick: takeClaim }, 'Claim')
+        : holdsClaim() || administers ? h('button', { type: 'button', class: 'link', id: 'claim-release', onclick: releaseClaim }, 'Release') : null);
+  }
+  drawClaim();
 
   const actions = h('div', { class: 'actions', role: 'group', 'aria-label': 'Change status' },
     overview.allowed_transitions.map((target) =>
@@ -159,7 +196,7 @@ export async function showIssue(main, projectId, issueId, params) {
       h('p', null, statusBadge(issue.status), issue.is_dev ? h('span', { class: 'badge dev' }, 'dev') : null,
         issue.source_module ? h('span', { class: 'module' }, issue.source_module) : null)),
     actions,
-    h('p', { class: 'keys muted' }, 'Keys: Esc or Backspace goes back, r resolves, s snoozes.'),
+    h('p', { class: 'keys muted' }, 'Keys: Esc or Backspace goes back, r resolves, s snoozes, c claims or releases your claim.'),
     h('div', { class: 'overview' },
       h('dl', { class: 'facts' },
         fact('App', issue.app_name),
@@ -170,7 +207,7 @@ export async function showIssue(main, projectId, issueId, params) {
         fact('SDK versions', [issue.first_seen_sdk_version, issue.last_seen_sdk_version].filter(Boolean).join(' – ') || null),
         fact('Resolved in', issue.resolved_at_version),
         fact('Snoozed', issue.snoozed_at ? when(issue.snoozed_at) : null),
-        fact('Claimed by', issue.claim ? [issue.claim.holder_name, ' until ', when(issue.claim.expires_at)] : null)),
+        fact('Claimed by', [claimView, claimError])),
       chart(overview.daily_counts)),
     h('section', { class: 'breakdowns', 'aria-labelledby': 'breakdowns-title' },
       h('h2', { id: 'breakdowns-title' }, 'Breakdown'),
@@ -211,6 +248,9 @@ export async function showIssue(main, projectId, issueId, params) {
     if (event.key === 'Escape' || event.key === 'Backspace') { event.preventDefault(); window.location.hash = back; }
     else if (event.key === 'r') { event.preventDefault(); act('resolved'); }
     else if (event.key === 's') { event.preventDefault(); act('snoozed'); }
+    // Only the user's own claim: another's is released with its button, knowingly.
+    else if (event.key === 'c' && !claim) { event.preventDefault(); takeClaim(); }
+    else if (event.key === 'c' && holdsClaim()) { event.preventDefault(); releaseClaim(); }
   }
   document.addEventListener('keydown', onKey);
   return () => document.removeEventListener('keydown', onKey);

@@ -7,6 +7,7 @@ import { STATUS_LABELS, statusBadge, changeStatus } from './actions.js';
 
 const SORTS = { last_seen: 'Last seen', last_activity: 'Last activity', first_seen: 'First seen', occurrences: 'Occurrences', users: 'Users' };
 const MODES = { production: 'Production', development: 'Development', all: 'All' };
+const CLAIMS = { '': 'All', mine: 'Claimed by me', none: 'Unclaimed', held: 'Claimed' };
 // Polling, not server-sent events: one request every 10 s of the first page the user looks at is cheap for the server,
 // passes every proxy, and needs no connection held open per browser tab on a small machine.
 const POLL_MS = 10000;
@@ -39,13 +40,14 @@ export async function showStream(main, params) {
     app: params.get('app') ?? '',
     mode: MODES[params.get('mode')] ? params.get('mode') : 'production',
     sort: SORTS[params.get('sort')] ? params.get('sort') : 'last_seen',
+    claim: CLAIMS[params.get('claim')] ? params.get('claim') : '',
   };
   sessionStorage.setItem('owlmetry-stream', window.location.hash || '#/');
   const appsOfScope = appsOfTeam(team);
   const hashFor = (changes) => `#/stream${query({ team, project, ...filters, ...changes })}`;
   const go = (changes) => { window.location.hash = hashFor(changes); };
   const listUrl = (cursor) => {
-    const common = { status: filters.status, app_id: filters.app, data_mode: filters.mode, sort: filters.sort, cursor, limit: 50 };
+    const common = { status: filters.status, app_id: filters.app, data_mode: filters.mode, claim: filters.claim, sort: filters.sort, cursor, limit: 50 };
     return project ? `/v1/projects/${project}/issues${query(common)}` : `/v1/issues${query({ team_id: team, ...common })}`;
   };
   // The tabs' counts take the list's filters but its status: each tab says how many it would show.
@@ -69,7 +71,8 @@ export async function showStream(main, params) {
         h('div', { class: 'sub muted' },
           issue.source_module ? h('span', { class: 'module' }, issue.source_module) : null,
           issue.project_name ? h('span', null, issue.project_name) : null,
-          issue.is_dev ? h('span', { class: 'badge dev' }, 'dev') : null)),
+          issue.is_dev ? h('span', { class: 'badge dev' }, 'dev') : null,
+          issue.claim ? h('span', { class: 'claimed' }, `claimed by ${issue.claim.holder_name}`) : null)),
       h('td', { 'data-label': 'App' }, issue.app_name ?? '—'),
       h('td', { 'data-label': 'Status' }, statusBadge(issue.status)),
       h('td', { class: 'num', 'data-label': 'Events' }, issue.occurrence_count),
@@ -99,6 +102,8 @@ export async function showStream(main, params) {
     return badge;
   };
   async function loadCounts() {
+    // The counts route counts by status and ignores claims: with a claim filter its numbers would not be the list's.
+    if (filters.claim) return;
     const counts = await get(countsUrl());
     for (const [status, count] of [['all', counts.total], ...Object.entries(counts.statuses)]) {
       const badge = tabCounts.get(status);
@@ -121,6 +126,8 @@ export async function showStream(main, params) {
   const [apps, firstPage] = await Promise.all([appsOfScope, get(listUrl(null))]);
   const appsShown = apps.filter((a) => !project || a.project_id === project);
 
+  // A claim changes no updated_at: a poll compares it on its own.
+  const claimOf = (issue) => (issue.claim ? `${issue.claim.holder_id} ${issue.claim.expires_at}` : '');
   async function poll() {
     if (document.visibilityState !== 'visible') return;
     const page = await get(listUrl(null));
@@ -134,7 +141,7 @@ export async function showStream(main, params) {
         rowsBody.prepend(tr);
         redrawn.push(issue);
         fresh++;
-      } else if (known.issue.updated_at !== issue.updated_at || known.issue.last_seen_at !== issue.last_seen_at) {
+      } else if (known.issue.updated_at !== issue.updated_at || known.issue.last_seen_at !== issue.last_seen_at || claimOf(known.issue) !== claimOf(issue)) {
         const tr = row(issue);
         if (issue.status !== known.issue.status) tr.classList.add('fresh');
         known.tr.replaceWith(tr);
@@ -193,6 +200,7 @@ export async function showStream(main, params) {
       select('filter-project', 'Project', { '': 'All projects', ...Object.fromEntries(projects.map((p) => [p.id, p.name])) }, project, (v) => go({ project: v, app: '' })),
       select('filter-app', 'App', { '': 'All apps', ...Object.fromEntries(appsShown.map((a) => [a.id, a.name])) }, filters.app, (v) => go({ app: v })),
       select('filter-mode', 'Data', MODES, filters.mode, (v) => go({ mode: v })),
+      select('filter-claim', 'Claim', CLAIMS, filters.claim, (v) => go({ claim: v })),
       select('filter-sort', 'Sort by', SORTS, filters.sort, (v) => go({ sort: v }))),
     tabs,
     h('p', { class: 'keys muted' }, 'Keys: j/k or ↑/↓ move, Enter opens, r resolves, s snoozes.'),
