@@ -386,9 +386,9 @@ public sealed class WebConsoleBrowserTests
     }
 
     /// <summary>
-    /// The README's screenshots come from this test: with <c>OWLMETRY_SCREENSHOTS=docs/images</c> (from the repository's
-    /// root) it writes <c>console-stream.png</c> and <c>console-issue.png</c> there. It also checks a narrow screen: no
-    /// sideways scrolling on either page.
+    /// The README's screenshots come from this test: with <c>OWLMETRY_SCREENSHOTS=$PWD/docs/images</c> (from the
+    /// repository's root; a relative folder would be one of the test's output folder) it writes <c>console-stream.png</c>
+    /// and <c>console-issue.png</c> there. It also checks a narrow screen: no sideways scrolling on either page.
     /// </summary>
     [Test]
     public async Task Pages_OnANarrowScreen_DoNotScrollSideways_AndMakeTheReadmeScreenshots()
