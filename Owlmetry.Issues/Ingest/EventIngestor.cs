@@ -48,6 +48,12 @@ public sealed partial class EventIngestor
 
     /// <summary>Ingests one batch of at most <see cref="EventRules.MaxBatchSize"/> events from <paramref name="source"/>.</summary>
     /// <returns>The counts and per-event errors, or an invalid-input error for an empty or oversized batch.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    /// <exception cref="Exception">
+    /// The store failed to save the batch: the failure is logged as a warning, then thrown as the store threw it (none of the
+    /// batch is stored). The HTTP ingest route answers it; a host that reports its own errors from a request should catch it
+    /// (all but <see cref="OperationCanceledException"/>) so that a lost report does not change the request's answer.
+    /// </exception>
     public async Task<IssueResult<IngestResult>> IngestAsync(IngestSource source, IReadOnlyList<IncomingEvent> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Owlmetry.Issues.Client;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Scanning;
+using Owlmetry.Issues.Storage;
 using Owlmetry.Samples.AspNetCore.Accounts;
 using Owlmetry.Samples.AspNetCore.Checkout;
 
@@ -55,6 +56,19 @@ public sealed class ShopSmokeTests
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.PaymentRequired));
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(issues.Select(i => (i.Title, i.AppName, i.Status)), Is.EqualTo(new[] { ("PaymentDeclinedException: The card was declined", "Shop backend", "new") }));
+    }
+
+    [Test]
+    public async Task DeclinedCheckout_WhoseErrorReportTheStoreFails_IsStillAnsweredPaymentRequired()
+    {
+        var shopWithStoreDown = _factory.WithWebHostBuilder(web => web
+            .ConfigureTestServices(services => services.AddSingleton<IIssueStore, UnavailableIssueStore>()));
+        using var jane = shopWithStoreDown.CreateClient();
+        jane.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, ShopAccounts.JaneKey);
+
+        var checkout = await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 42.50m });
+
+        Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.PaymentRequired), await checkout.Content.ReadAsStringAsync());
     }
 
     [Test]

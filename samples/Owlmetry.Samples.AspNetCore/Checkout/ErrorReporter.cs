@@ -24,11 +24,19 @@ public sealed class ErrorReporter(EventIngestor ingestor, TimeProvider time, ILo
             CustomAttributes = new Dictionary<string, string> { ["_error_type"] = exception.GetType().FullName! },
         };
 
-        // Durable when IngestAsync returns; a store that fails is logged, never thrown at the customer.
-        var result = await ingestor.IngestAsync(new IngestSource(tenant.AppId, tenant.ProjectId, Platform: "backend"), [error], ct);
-        if (!result.IsSuccess || result.Value.Rejected > 0)
+        // Durable when IngestAsync returns. A store that fails is logged by IngestAsync and thrown; caught here, so a
+        // lost report never changes the customer's answer (cancellation still ends the request).
+        try
         {
-            logger.LogWarning("An error report was refused: {Reason}", result.IsSuccess ? result.Value.Errors[0].Message : result.Error.Message);
+            var result = await ingestor.IngestAsync(new IngestSource(tenant.AppId, tenant.ProjectId, Platform: "backend"), [error], ct);
+            if (!result.IsSuccess || result.Value.Rejected > 0)
+            {
+                logger.LogWarning("An error report was refused: {Reason}", result.IsSuccess ? result.Value.Errors[0].Message : result.Error.Message);
+            }
+        }
+        catch (Exception storeFailure) when (storeFailure is not OperationCanceledException)
+        {
+            logger.LogError(storeFailure, "An error report was lost: the issue store failed");
         }
     }
     #endregion
