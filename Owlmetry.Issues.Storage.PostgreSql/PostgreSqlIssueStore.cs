@@ -22,7 +22,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
     private readonly PostgreSqlMigrator _migrator;
 
     /// <summary>Creates the store; the database is first reached by the first unit of work.</summary>
-    /// <exception cref="ArgumentException">Neither or both of a connection string and a data source, or an invalid schema name.</exception>
+    /// <exception cref="ArgumentException">Neither or both of a connection string and a data source, a connection string Npgsql cannot read, or an invalid schema name.</exception>
     public PostgreSqlIssueStore(PostgreSqlIssueStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,7 +30,7 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
         (_dataSource, _ownsDataSource) = (options.DataSource, options.ConnectionString) switch
         {
             ({ } dataSource, null) => (dataSource, false),
-            (null, { Length: > 0 } connectionString) => (NpgsqlDataSource.Create(connectionString), true),
+            (null, { Length: > 0 } connectionString) => (CreateDataSource(connectionString), true),
             _ => throw new ArgumentException("Give PostgreSqlIssueStoreOptions either a ConnectionString or a DataSource.", nameof(options)),
         };
         _migrator = new PostgreSqlMigrator(_dataSource, _schema, IssueStoreMigrations.Component, IssueStoreMigrations.All);
@@ -41,6 +41,22 @@ public sealed class PostgreSqlIssueStore : IIssueStore, IAsyncDisposable, IDispo
         // 38-44 ms a statement against about 20 ms of execution; no statement of the store is a long analytical query.
         _readStart = $"SET TRANSACTION READ ONLY; SET LOCAL search_path TO {_schema}; SET LOCAL jit = off";
         _writeStart = $"SET LOCAL search_path TO {_schema}; SET LOCAL jit = off; SELECT pg_advisory_xact_lock(hashtextextended('owlmetry.issues.write:{_schema}', 0))";
+    }
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        try
+        {
+            return NpgsqlDataSource.Create(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql names only the keyword it could not set, not which setting of the application held it.
+            throw new ArgumentException(
+                $"PostgreSqlIssueStoreOptions.ConnectionString (the connection string given to UsePostgreSql) is not a PostgreSQL connection string: {e.Message}",
+                "options",
+                e);
+        }
     }
 
     /// <inheritdoc />

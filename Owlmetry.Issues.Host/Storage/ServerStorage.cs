@@ -32,7 +32,7 @@ public static class ServerStorage
     public const string ConnectionStringName = "Owlmetry";
 
     /// <returns>Whether the configuration names PostgreSQL.</returns>
-    /// <exception cref="InvalidOperationException">The provider is neither <c>litedb</c> nor <c>postgresql</c>, or PostgreSQL has no connection string.</exception>
+    /// <exception cref="InvalidOperationException">The provider is neither <c>litedb</c> nor <c>postgresql</c>, or PostgreSQL has no connection string or one Npgsql cannot read.</exception>
     public static bool UsesPostgreSql(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,13 +42,28 @@ public static class ServerStorage
             "postgresql" => true,
             var other => throw new InvalidOperationException($"{ProviderKey} is '{other}': use litedb (the default) or postgresql."),
         };
-        if (usesPostgreSql && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)))
+        if (!usesPostgreSql)
+        {
+            return false;
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
                 $"{ProviderKey} is postgresql but ConnectionStrings:{ConnectionStringName} is empty: set it (for example the environment variable ConnectionStrings__{ConnectionStringName}).");
         }
 
-        return usesPostgreSql;
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not a PostgreSQL connection string: {e.Message}", e);
+        }
+
+        return true;
     }
 
     /// <summary>

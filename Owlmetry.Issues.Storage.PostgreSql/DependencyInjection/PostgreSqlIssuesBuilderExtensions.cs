@@ -23,7 +23,10 @@ public static class PostgreSqlIssuesBuilderExtensions
         builder.Services.AddOptions<PostgreSqlIssueStoreOptions>()
             .Configure(configure)
             .Validate(
-                o => string.IsNullOrWhiteSpace(o.ConnectionString) != (o.DataSource is null),
+                o => !string.IsNullOrWhiteSpace(o.ConnectionString) || o.DataSource is not null,
+                "PostgreSqlIssueStoreOptions needs a ConnectionString or a DataSource: neither is set.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.ConnectionString) || o.DataSource is null,
                 "PostgreSqlIssueStoreOptions needs either a ConnectionString or a DataSource, not both.")
             .Validate(o => SchemaName.IsValid(o.Schema), "PostgreSqlIssueStoreOptions.Schema must be a lowercase identifier (a-z, 0-9, _; at most 63).")
             .ValidateOnStart();

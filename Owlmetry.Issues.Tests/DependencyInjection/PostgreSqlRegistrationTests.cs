@@ -31,7 +31,7 @@ public sealed class PostgreSqlRegistrationTests
 
     [Test]
     public void UsePostgreSql_NeitherConnectionStringNorDataSource_FailsStartValidation() =>
-        AssertStartFails(o => o.Schema = "owlmetry", nameof(PostgreSqlIssueStoreOptions.ConnectionString));
+        AssertStartFails(o => o.Schema = "owlmetry", "needs a ConnectionString or a DataSource: neither is set");
 
     [Test]
     public void UsePostgreSql_BothConnectionStringAndDataSource_FailsStartValidation()
@@ -44,6 +44,17 @@ public sealed class PostgreSqlRegistrationTests
     [Test]
     public void UsePostgreSql_SchemaNotAPlainIdentifier_FailsStartValidation() =>
         AssertStartFails(o => (o.ConnectionString, o.Schema) = (ConnectionString, "Owl-Metry"), nameof(PostgreSqlIssueStoreOptions.Schema));
+
+    [Test]
+    public void UsePostgreSql_MalformedConnectionString_ThrowsNamingTheOptionWithNpgsqlsReason()
+    {
+        var services = new ServiceCollection();
+        services.AddOwlmetryIssues().UsePostgreSql("Hots=x");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(() => provider.GetRequiredService<IIssueStore>(), Throws.ArgumentException.With.Message.StartsWith(
+            "PostgreSqlIssueStoreOptions.ConnectionString (the connection string given to UsePostgreSql) is not a PostgreSQL connection string: Couldn't set hots"));
+    }
 
     [Test]
     public void UsePostgreSql_BlankConnectionStringArgument_ThrowsArgumentException()

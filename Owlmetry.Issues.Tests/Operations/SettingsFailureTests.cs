@@ -35,6 +35,18 @@ public sealed class SettingsFailureTests
         Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1).And.Some.StartsWith(expected), "not one line naming the setting");
     }
 
+    [Test]
+    public async Task Start_OnPostgreSqlWithAMalformedConnectionString_ExitsWithOneLineNamingItAndNpgsqlsReason()
+    {
+        using var data = new TempFolder(create: false);
+
+        var (exitCode, errors) = await StartAsync("--data", data.Path, "--Storage:Provider=postgresql", "--ConnectionStrings:Owlmetry=Hots=x");
+
+        Assert.That(exitCode, Is.EqualTo(1), errors);
+        Assert.That(errors.Trim().Split('\n'), Has.Length.EqualTo(1).And.Some.StartsWith(
+            "The server cannot start: ConnectionStrings:Owlmetry is not a PostgreSQL connection string: Couldn't set hots"), "not one line naming the setting");
+    }
+
     [TestCase("--Scan:BatchSize=abc")]
     [TestCase("--Scan:Interval=x")]
     [TestCase("--Auth:TokenLifetime=x")]
