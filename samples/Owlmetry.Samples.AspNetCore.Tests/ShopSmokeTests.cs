@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Owlmetry.Issues.Client;
 using Owlmetry.Issues.DependencyInjection;
 using Owlmetry.Issues.Scanning;
 using Owlmetry.Issues.Storage;
+using Owlmetry.Issues.Storage.InMemory;
 using Owlmetry.Samples.AspNetCore.Accounts;
 using Owlmetry.Samples.AspNetCore.Checkout;
 
@@ -72,6 +74,32 @@ public sealed class ShopSmokeTests
     }
 
     [Test]
+    public async Task FailedCheckout_OnInMemoryStorageAndAFakeClock_IsFiledAtTheClocksTime()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero));
+        #region InMemoryStorageAndFakeClock
+        var shop = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .ConfigureTestServices(services =>
+            {
+                // Replaces the app's store (LiteDB here, PostgreSQL in production): nothing touches a disk or a database.
+                services.AddOwlmetryIssues(o => o.BackgroundScan = false).UseInMemoryStorage();
+                // The library and the app's own code read time from the registered TimeProvider.
+                services.AddSingleton<TimeProvider>(clock);
+            }));
+        #endregion
+        await using var _ = shop;
+        using var jane = shop.CreateClient();
+        jane.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, ShopAccounts.JaneKey);
+
+        await jane.PostAsJsonAsync("/shop/checkout", new { cardNumber = PaymentGateway.DecliningCard, amount = 42.50m });
+        await shop.Services.GetRequiredService<IssueScanner>().ScanAsync();
+        var issues = await ApiClient(ShopAccounts.JaneKey, shop).ListIssuesAsync(ShopAccounts.Acme.ProjectId).ToListAsync();
+
+        Assert.That(shop.Services.GetRequiredService<IIssueStore>(), Is.InstanceOf<InMemoryIssueStore>());
+        Assert.That(issues.Select(i => i.FirstSeenAt), Is.EqualTo(new[] { clock.GetUtcNow() }));
+    }
+
+    [Test]
     public async Task TenantsClerk_TriagesTheIssue_AsTeamMember()
     {
         using var jane = Client(ShopAccounts.JaneKey);
@@ -114,12 +142,13 @@ public sealed class ShopSmokeTests
         Assert.That(checkout.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
-    // The typed client as an application registers it, on the in-memory server, with the shop's key header.
-    private OwlmetryIssuesClient ApiClient(string apiKey)
+    // The typed client as an application registers it, on the in-memory server (the shop of the set-up unless another is given), with the shop's key header.
+    private OwlmetryIssuesClient ApiClient(string apiKey, WebApplicationFactory<Program>? shop = null)
     {
+        shop ??= _factory;
         var services = new ServiceCollection();
-        services.AddOwlmetryIssuesClient(o => o.BaseAddress = _factory.Server.BaseAddress)
-            .ConfigurePrimaryHttpMessageHandler(() => _factory.Server.CreateHandler())
+        services.AddOwlmetryIssuesClient(o => o.BaseAddress = shop.Server.BaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => shop.Server.CreateHandler())
             .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey));
         var provider = services.BuildServiceProvider();
         _apiClients.Add(provider);
