@@ -43,7 +43,8 @@ public static class OwlmetryIssuesEndpointRouteBuilderExtensions
 
         registration.MappedPrefix = prefix;
         var group = new IssuesApiEndpointRouteBuilder(endpoints).MapGroup(prefix)
-            .WithMetadata(new IssuesApiPrefix(prefix), new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes));
+            .WithMetadata(new IssuesApiPrefix(prefix), new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes))
+            .DisableCookieRedirect();
         // A final convention: it runs once the request delegate is built.
         ((IEndpointConventionBuilder)group).Finally(endpoint =>
             endpoint.RequestDelegate = endpoint.RequestDelegate is { } handler ? IssuesApiEndpointRouteBuilder.WithIssuesApiServices(handler) : null);

@@ -10,7 +10,7 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the MCP endpoint (Streamable HTTP) at <paramref name="pattern"/>, behind the API's authorization policy
     /// (<see cref="OwlmetryIssuesApiOptions.AuthorizationPolicyName"/>), with bodies of at most 256 KiB, and leaves it out
-    /// of the OpenAPI document. Call it
+    /// of the OpenAPI document. A challenge is a 401 problem, never a cookie scheme's redirect to a login page. Call it
     /// after <c>UseAuthentication</c> and <c>UseAuthorization</c>; the services come from
     /// <c>AddOwlmetryIssuesApi(…).AddMcp()</c>.
     /// </summary>
@@ -23,6 +23,7 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(pattern);
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
+            .DisableCookieRedirect()
             .WithMetadata(new RequestSizeLimitAttribute(OwlmetryIssuesApiOptions.MaxJsonBodyBytes), McpEndpointMetadata.Instance)
             .ExcludeFromDescription();
     }

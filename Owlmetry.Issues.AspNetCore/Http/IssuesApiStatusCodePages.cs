@@ -20,6 +20,16 @@ internal sealed class IssuesApiStatusCodePages : IStartupFilter
         next(app);
     };
 
-    private static Task WriteAsync(StatusCodeContext context) =>
-        IssuesApiScope.CoversStatusCode(context.HttpContext) ? ErrorResponses.WriteStatusCodePageAsync(context) : Task.CompletedTask;
+    private static Task WriteAsync(StatusCodeContext context)
+    {
+        if (!IssuesApiScope.CoversStatusCode(context.HttpContext))
+        {
+            return Task.CompletedTask;
+        }
+
+        // A cookie scheme's challenge or forbid on an API endpoint answers 401/403 but still names its login or
+        // access-denied page; the API's clients have no page to go to.
+        context.HttpContext.Response.Headers.Location = default;
+        return ErrorResponses.WriteStatusCodePageAsync(context);
+    }
 }
