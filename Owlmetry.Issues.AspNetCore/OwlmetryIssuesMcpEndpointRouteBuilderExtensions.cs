@@ -17,10 +17,17 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
     /// <param name="endpoints">The application's routes.</param>
     /// <param name="pattern">The endpoint's path, e.g. <c>/mcp</c>.</param>
     /// <returns>The endpoint's conventions, for the host's own (CORS, rate limiting).</returns>
+    /// <exception cref="InvalidOperationException">The services of <c>AddOwlmetryIssuesApi(…).AddMcp()</c> are not registered.</exception>
     public static IEndpointConventionBuilder MapOwlmetryIssuesMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(pattern);
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IssuesMcpRegistration)) != true)
+        {
+            throw new InvalidOperationException(
+                "MapOwlmetryIssuesMcp needs the Issues API's MCP services: call services.AddOwlmetryIssuesApi(…).AddMcp() when building the application.");
+        }
+
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)
             .DisableCookieRedirect()

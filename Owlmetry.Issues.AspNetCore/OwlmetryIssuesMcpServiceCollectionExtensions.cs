@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Owlmetry.Issues.AspNetCore;
@@ -33,6 +34,7 @@ public static class OwlmetryIssuesMcpServiceCollectionExtensions
     public static IOwlmetryIssuesApiBuilder AddMcp(this IOwlmetryIssuesApiBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IssuesMcpRegistration>();
         builder.Services.AddMcpServer()
             .WithHttpTransport(o => o.Stateless = true)
             .WithTools(typeof(IssueTools).GetMethods().Where(m => m.IsDefined(typeof(McpServerToolAttribute))).Select(m => McpServerTool.Create(m, options: s_toolOptions)))

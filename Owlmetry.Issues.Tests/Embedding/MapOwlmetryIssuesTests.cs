@@ -25,6 +25,17 @@ public sealed class MapOwlmetryIssuesTests
             Throws.InvalidOperationException.With.Message.Contains("register an IActorResolver that maps your users to actors: services.AddSingleton<IActorResolver, …>()"));
     }
 
+    [Test]
+    public async Task McpWithoutAddMcp_ThrowsNamingTheCall()
+    {
+        await using var app = Application(services => services.AddOwlmetryIssuesApi());
+
+        Assert.That(
+            () => app.MapOwlmetryIssuesMcp("/mcp"),
+            Throws.InvalidOperationException.With.Message.EqualTo(
+                "MapOwlmetryIssuesMcp needs the Issues API's MCP services: call services.AddOwlmetryIssuesApi(…).AddMcp() when building the application."));
+    }
+
     private static WebApplication Application(Action<IServiceCollection> services)
     {
         var builder = WebApplication.CreateBuilder();
