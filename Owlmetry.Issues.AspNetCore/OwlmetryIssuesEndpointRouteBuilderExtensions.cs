@@ -21,7 +21,8 @@ public static class OwlmetryIssuesEndpointRouteBuilderExtensions
     /// <param name="prefix">The path the API lives under; the Owlmetry clients expect <c>/v1</c>.</param>
     /// <returns>The route group, for conventions of the host (OpenAPI metadata, CORS, more problems).</returns>
     /// <exception cref="InvalidOperationException">The services of <c>AddOwlmetryIssuesApi</c> or an <see cref="IActorResolver"/>
-    /// are not registered, or the API is mapped already.</exception>
+    /// are not registered, <see cref="OwlmetryIssuesApiOptions.AuthenticationScheme"/> names no registered scheme, or the
+    /// API is mapped already.</exception>
     public static RouteGroupBuilder MapOwlmetryIssues(this IEndpointRouteBuilder endpoints, string prefix = "/v1")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -34,6 +35,8 @@ public static class OwlmetryIssuesEndpointRouteBuilderExtensions
             throw new InvalidOperationException(
                 "The Issues API needs to know who calls it: register an IActorResolver that maps your users to actors: services.AddSingleton<IActorResolver, …>().");
         }
+
+        AuthenticationSchemeCheck.ThrowIfUnregistered(endpoints.ServiceProvider);
 
         if (registration.MappedPrefix is { } earlier)
         {

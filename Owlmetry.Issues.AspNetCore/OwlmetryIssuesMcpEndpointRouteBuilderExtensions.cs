@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Owlmetry.Issues.AspNetCore;
+using Owlmetry.Issues.AspNetCore.Auth;
 using Owlmetry.Issues.AspNetCore.Mcp;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -17,7 +18,8 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
     /// <param name="endpoints">The application's routes.</param>
     /// <param name="pattern">The endpoint's path, e.g. <c>/mcp</c>.</param>
     /// <returns>The endpoint's conventions, for the host's own (CORS, rate limiting).</returns>
-    /// <exception cref="InvalidOperationException">The services of <c>AddOwlmetryIssuesApi(…).AddMcp()</c> are not registered.</exception>
+    /// <exception cref="InvalidOperationException">The services of <c>AddOwlmetryIssuesApi(…).AddMcp()</c> are not registered,
+    /// or <see cref="OwlmetryIssuesApiOptions.AuthenticationScheme"/> names no registered scheme.</exception>
     public static IEndpointConventionBuilder MapOwlmetryIssuesMcp(this IEndpointRouteBuilder endpoints, string pattern = "/mcp")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -27,6 +29,8 @@ public static class OwlmetryIssuesMcpEndpointRouteBuilderExtensions
             throw new InvalidOperationException(
                 "MapOwlmetryIssuesMcp needs the Issues API's MCP services: call services.AddOwlmetryIssuesApi(…).AddMcp() when building the application.");
         }
+
+        AuthenticationSchemeCheck.ThrowIfUnregistered(endpoints.ServiceProvider);
 
         return endpoints.MapMcp(pattern)
             .RequireAuthorization(OwlmetryIssuesApiOptions.AuthorizationPolicyName)

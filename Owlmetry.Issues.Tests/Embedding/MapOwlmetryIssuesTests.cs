@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Owlmetry.Issues.AspNetCore.Auth;
 
 namespace Owlmetry.Issues.Tests.Embedding;
 
@@ -35,6 +37,36 @@ public sealed class MapOwlmetryIssuesTests
             Throws.InvalidOperationException.With.Message.EqualTo(
                 "MapOwlmetryIssuesMcp needs the Issues API's MCP services: call services.AddOwlmetryIssuesApi(…).AddMcp() when building the application."));
     }
+
+    [Test]
+    public async Task UnregisteredAuthenticationScheme_ThrowsNamingTheOptionAndTheRegisteredSchemes()
+    {
+        await using var app = ApplicationWithScheme("Nope");
+
+        Assert.That(() => app.MapOwlmetryIssues("/v1"), Throws.InvalidOperationException.With.Message.EqualTo(UnregisteredSchemeMessage));
+        Assert.That(() => app.MapOwlmetryIssuesMcp("/mcp"), Throws.InvalidOperationException.With.Message.EqualTo(UnregisteredSchemeMessage));
+    }
+
+    [Test]
+    public async Task RegisteredAuthenticationScheme_MapsTheApiAndMcp()
+    {
+        await using var app = ApplicationWithScheme(HeaderAuthenticationHandler.SchemeName);
+
+        Assert.That(() => app.MapOwlmetryIssues("/v1"), Throws.Nothing);
+        Assert.That(() => app.MapOwlmetryIssuesMcp("/mcp"), Throws.Nothing);
+    }
+
+    private const string UnregisteredSchemeMessage =
+        $"OwlmetryIssuesApiOptions.AuthenticationScheme is 'Nope', but no authentication scheme of that name is registered; the registered schemes are: {HeaderAuthenticationHandler.SchemeName}.";
+
+    private static WebApplication ApplicationWithScheme(string scheme) => Application(services =>
+    {
+        services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+        services.AddOwlmetryIssuesApi(o => o.AuthenticationScheme = scheme).AddMcp();
+        services.AddSingleton<ShopTenants>();
+        services.AddSingleton<IActorResolver, ShopActorResolver>();
+    });
 
     private static WebApplication Application(Action<IServiceCollection> services)
     {
