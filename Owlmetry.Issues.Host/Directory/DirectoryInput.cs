@@ -36,9 +36,12 @@ public static partial class DirectoryInput
     /// joiner and non-joiner pass: emoji sequences and scripts such as Persian need them.
     /// </summary>
     private static bool IsOneVisibleLine(string text) =>
-        !text.Any(c => char.IsControl(c)
-            || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            || (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c is not ('\u200C' or '\u200D')));
+        !text.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+            UnicodeCategory.Format => c is not ('\u200C' or '\u200D'),
+            _ => false,
+        });
 
     public static IssueResult<string> Slug(string? value)
     {
